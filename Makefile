@@ -1,0 +1,60 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MODEL := models/sas.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -type f -not -name '*.pyc' 2>/dev/null)
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: install browser train run shell test pytest conversations validate lint eval bench clean
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $$(scripts/python310) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q --upgrade pip==24.2
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	@touch $@
+
+install: $(STAMP)
+
+# Debian's Chromium for the side panel's browser tests (Playwright's own download cannot work here).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+$(MODEL): $(STAMP) $(TRAINING_INPUTS)
+	$(BIN)/rasa train --fixed-model-name sas --out models --quiet
+	@touch $@
+
+train: $(MODEL)
+
+validate: $(STAMP)
+	$(BIN)/rasa data validate --fail-on-warnings --quiet
+
+run: $(MODEL)
+	$(BIN)/python -m bot.run
+
+shell: $(MODEL)
+	$(BIN)/python -m bot.run --shell
+
+pytest: $(STAMP) browser $(MODEL)
+	$(BIN)/python -m pytest
+
+conversations: $(MODEL)
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/conversations
+
+test: validate $(MODEL) pytest conversations
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot actions tests scripts
+	$(BIN)/rasa data validate --fail-on-warnings --quiet
+
+eval: $(MODEL)
+	$(BIN)/python -m bot.eval
+
+bench: $(MODEL)
+	$(BIN)/python -m bot.bench
+
+clean:
+	rm -rf models/*.tar.gz results var

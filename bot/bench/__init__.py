@@ -1,0 +1,1 @@
+"""Benchmarks printed by `make bench`: agenda search and booking, conversation turns."""
