@@ -1,0 +1,1 @@
+"""The agenda service: the system of record the assistant searches and books into (see DESIGN.md)."""

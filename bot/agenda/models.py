@@ -1,0 +1,212 @@
+"""The agenda's schema: practitioners, their places and motifs, slots, appointments, attachments.
+
+Times are stored as naive UTC (`UTCDateTime` converts at the boundary) so SQLite and PostgreSQL agree.
+Enumerations are short strings checked by the database; their allowed values are the tuples below.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.types import TypeDecorator
+
+Base = declarative_base()
+
+MODES = ("cabinet", "video", "domicile")
+POPULATIONS = ("adult", "child", "all")
+SLOT_STATUSES = ("free", "booked")
+APPOINTMENT_STATUSES = ("booked", "cancelled", "fulfilled", "noshow")
+# An appointment in one of these states holds its slot; only a cancellation gives it back.
+HOLDING_STATUSES = ("booked", "fulfilled", "noshow")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in Python, naive UTC in the database."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect):
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Practitioner(Base):
+    __tablename__ = "practitioners"
+
+    id = Column(Integer, primary_key=True)
+    rpps = Column(String(11), nullable=False, unique=True)
+    civilite = Column(String(8), nullable=False)  # "Dr", "Pr", "M.", "Mme"
+    nom = Column(String(100), nullable=False)
+    prenom = Column(String(100), nullable=False)
+    specialty_code = Column(String(8), nullable=False, index=True)  # TRE_R38, e.g. SM54
+    specialty_label = Column(String(100), nullable=False)
+    accepts_new_patients = Column(Boolean, nullable=False, default=True)
+    sas_participant = Column(Boolean, nullable=False, default=False)
+
+    places = relationship("Place", back_populates="practitioner", cascade="all, delete-orphan")
+    motifs = relationship("Motif", back_populates="practitioner", cascade="all, delete-orphan")
+
+
+class Place(Base):
+    """A place of practice of one practitioner, geocoded once when it is created."""
+
+    __tablename__ = "places"
+    __table_args__ = (Index("ix_places_lat_lon", "lat", "lon"),)
+
+    id = Column(Integer, primary_key=True)
+    practitioner_id = Column(ForeignKey("practitioners.id", ondelete="CASCADE"), nullable=False, index=True)
+    address_line = Column(String(200), nullable=False)
+    postal_code = Column(String(5), nullable=False)
+    commune = Column(String(100), nullable=False)
+    insee = Column(String(5), nullable=False)
+    departement = Column(String(3), nullable=False)
+    lat = Column(Float, nullable=False)
+    lon = Column(Float, nullable=False)
+
+    practitioner = relationship("Practitioner", back_populates="places")
+
+
+class Motif(Base):
+    """A consultation motif a practitioner offers, with who and how it may be booked."""
+
+    __tablename__ = "motifs"
+    __table_args__ = (CheckConstraint(_in("population", POPULATIONS), name="ck_motifs_population"),)
+
+    id = Column(Integer, primary_key=True)
+    practitioner_id = Column(ForeignKey("practitioners.id", ondelete="CASCADE"), nullable=False, index=True)
+    label = Column(String(200), nullable=False)
+    snp = Column(Boolean, nullable=False, default=False)  # the motif "Soins non programmés"
+    population = Column(String(8), nullable=False, default="all")
+    new_patients = Column(Boolean, nullable=False, default=True)  # False: followed patients only
+    cabinet = Column(Boolean, nullable=False, default=True)
+    video = Column(Boolean, nullable=False, default=False)
+    domicile = Column(Boolean, nullable=False, default=False)
+    duration_min = Column(Integer, nullable=False, default=20)
+
+    practitioner = relationship("Practitioner", back_populates="motifs")
+
+    def allows_mode(self, mode: str) -> bool:
+        return bool(getattr(self, mode))
+
+
+slot_motifs = Table(
+    "slot_motifs",
+    Base.metadata,
+    Column("slot_id", ForeignKey("slots.id", ondelete="CASCADE"), primary_key=True),
+    Column("motif_id", ForeignKey("motifs.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Slot(Base):
+    """A bookable time of one practitioner at one place.
+
+    `snp` mirrors "one of `motifs` is Soins non programmés"; it is stored so that the eligibility rule
+    (bot.agenda.rules) runs on the slots table alone, which keeps search fast on a million slots.
+    Write slots through `bot.agenda.catalog` so the two never disagree.
+    """
+
+    __tablename__ = "slots"
+    __table_args__ = (
+        CheckConstraint(_in("mode", MODES), name="ck_slots_mode"),
+        CheckConstraint(_in("status", SLOT_STATUSES), name="ck_slots_status"),
+        CheckConstraint("end_at > start_at", name="ck_slots_end_after_start"),
+        # Search reads the free slots of a few places in a time window.
+        Index("ix_slots_place_status_start", "place_id", "status", "start_at"),
+        Index("ix_slots_practitioner_start", "practitioner_id", "start_at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    practitioner_id = Column(ForeignKey("practitioners.id", ondelete="CASCADE"), nullable=False)
+    place_id = Column(ForeignKey("places.id", ondelete="CASCADE"), nullable=False)
+    start = Column("start_at", UTCDateTime, nullable=False)
+    end = Column("end_at", UTCDateTime, nullable=False)
+    mode = Column(String(8), nullable=False, default="cabinet")
+    bookable_online = Column(Boolean, nullable=False, default=True)
+    new_patients = Column(Boolean, nullable=False, default=True)
+    snp = Column(Boolean, nullable=False, default=False)
+    status = Column(String(8), nullable=False, default="free")
+
+    practitioner = relationship("Practitioner")
+    place = relationship("Place")
+    motifs = relationship("Motif", secondary=slot_motifs, order_by="Motif.id")
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+    __table_args__ = (
+        CheckConstraint(_in("status", APPOINTMENT_STATUSES), name="ck_appointments_status"),
+        # One slot, one booking: the database refuses a second appointment holding the same slot.
+        Index(
+            "ux_appointments_slot_holding",
+            "slot_id",
+            unique=True,
+            sqlite_where=text(_in("status", HOLDING_STATUSES)),
+            postgresql_where=text(_in("status", HOLDING_STATUSES)),
+        ),
+        Index("ix_appointments_created_at", "created_at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(16), nullable=False, unique=True)  # e.g. SAS-7K2M9Q
+    idempotency_key = Column(String(100), nullable=False, unique=True)
+    slot_id = Column(ForeignKey("slots.id"), nullable=False, index=True)
+    motif_id = Column(ForeignKey("motifs.id"), nullable=False)
+    status = Column(String(10), nullable=False, default="booked")
+    civilite = Column(String(10))
+    prenom = Column(String(100), nullable=False)
+    nom = Column(String(100), nullable=False)
+    nom_naissance = Column(String(100), nullable=False)
+    date_naissance = Column(Date, nullable=False)
+    lieu_naissance = Column(String(100))
+    telephone = Column(String(20), nullable=False)  # E.164
+    email = Column(String(254))
+    message = Column(Text)
+    regulator = Column(String(100))
+    created_at = Column(UTCDateTime, nullable=False)
+    updated_at = Column(UTCDateTime, nullable=False)
+
+    slot = relationship("Slot")
+    motif = relationship("Motif")
+    attachments = relationship("Attachment", back_populates="appointment", order_by="Attachment.created_at")
+
+
+class Attachment(Base):
+    """A file sent with a booking; the bytes live on disk under the attachments directory."""
+
+    __tablename__ = "attachments"
+
+    id = Column(String(32), primary_key=True)  # random hex, also the file name on disk
+    filename = Column(String(255), nullable=False)
+    content_type = Column(String(50), nullable=False)
+    size = Column(Integer, nullable=False)
+    sha256 = Column(String(64), nullable=False)
+    appointment_id = Column(ForeignKey("appointments.id"), index=True)
+    created_at = Column(UTCDateTime, nullable=False)
+
+    appointment = relationship("Appointment", back_populates="attachments")
