@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @dataclass(frozen=True)
 class Settings:
     database_url: str
+    attachments_dir: str
     agenda_url: str
     agenda_port: int
     action_port: int
@@ -30,6 +31,7 @@ def get_settings() -> Settings:
     rasa_port = int(env.get("RASA_PORT", "5005"))
     return Settings(
         database_url=env.get("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'agenda.db'}"),
+        attachments_dir=env.get("ATTACHMENTS_DIR", str(ROOT / "var" / "attachments")),
         agenda_url=env.get("AGENDA_URL", f"http://127.0.0.1:{agenda_port}"),
         agenda_port=agenda_port,
         action_port=int(env.get("ACTION_PORT", "5055")),
