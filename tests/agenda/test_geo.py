@@ -1,0 +1,182 @@
+"""Offline geocoding against the committed commune table, and the SAS radii."""
+from __future__ import annotations
+
+import pytest
+
+from bot.agenda.geo import (
+    Place,
+    RadiusRule,
+    UnknownPlace,
+    communes,
+    distance_km,
+    geocode,
+    normalize_name,
+    radius_rule,
+)
+
+
+@pytest.mark.parametrize(
+    "query, insee",
+    [
+        ("Lyon", "69123"),
+        ("lyon", "69123"),
+        ("SAINT-ETIENNE", "42218"),
+        ("st etienne", "42218"),
+        ("Saint Étienne", "42218"),
+        ("L'Haÿ-les-Roses", "94038"),
+        ("l hay les roses", "94038"),
+        ("Boulogne s/ Mer", "62160"),
+        ("Ajaccio", "2A004"),
+        ("Mamoudzou", "97611"),
+    ],
+)
+def test_commune_names_in_any_spelling(query, insee):
+    place = geocode(query)
+    assert (place.insee, place.precision) == (insee, "commune")
+
+
+@pytest.mark.parametrize(
+    "query, insee, postal_code",
+    [
+        ("Lyon 3e", "69383", "69003"),
+        ("Lyon 3ème arrondissement", "69383", "69003"),
+        ("Lyon 03", "69383", "69003"),
+        ("Paris 15e", "75115", "75015"),
+        ("Paris 1er", "75101", "75001"),
+        ("Marseille 8e", "13208", "13008"),
+        ("Lyon 69003", "69383", "69003"),
+    ],
+)
+def test_arrondissements_municipaux(query, insee, postal_code):
+    place = geocode(query)
+    assert (place.insee, place.postal_code, place.departement) == (insee, postal_code, insee[:2])
+
+
+def test_postal_code_of_an_arrondissement_names_the_arrondissement_not_the_city():
+    place = geocode("69003")
+    assert place.commune == "Lyon 3e Arrondissement"
+    assert place.precision == "postal_code"
+    assert geocode("75116").insee == "75116"  # the second postal code of Paris 16e
+
+
+def test_postal_code_shared_by_several_communes_gives_the_most_populated():
+    shared = [c for c in communes() if "01400" in c.postal_codes]
+    assert len(shared) > 1
+    assert geocode("01400").insee == max(shared, key=lambda c: c.population).insee
+
+
+def test_insee_code_when_no_postal_code_has_those_digits():
+    assert geocode("69123").commune == "Lyon"
+    assert geocode("2a004").commune == "Ajaccio"
+
+
+def test_homonyms_prefer_the_most_populated_unless_a_code_says_otherwise():
+    saint_denis = [c for c in communes() if c.name == "Saint-Denis"]
+    assert len(saint_denis) > 2
+    assert geocode("Saint-Denis").insee == max(saint_denis, key=lambda c: c.population).insee
+    assert geocode("Saint-Denis (93)").insee == "93066"
+    assert geocode("Saint-Denis 93").insee == "93066"
+    assert geocode("Saint-Denis 974").insee == "97411"
+    assert geocode("93200 Saint-Denis").insee == "93066"
+
+
+def test_an_address_resolves_to_its_commune():
+    place = geocode("12 rue X 69003 Lyon")
+    assert (place.commune, place.postal_code, place.precision) == ("Lyon 3e Arrondissement", "69003", "address")
+    assert place.label == "12 rue X 69003 Lyon"
+    assert geocode("12 rue de la République, Lyon").precision == "address"
+    assert geocode("3 avenue Foch 13008").insee == "13208"
+
+
+def test_coordinates_give_the_nearest_commune_and_keep_the_point():
+    place = geocode("45.7612, 4.8518")
+    assert place.precision == "coordinates"
+    assert (place.lat, place.lon) == (45.7612, 4.8518)
+    assert place.commune.startswith("Lyon")
+    assert geocode("45,7612 ; 4,8518").insee == place.insee  # French decimal commas
+
+
+def test_coordinates_outside_france_are_refused():
+    with pytest.raises(UnknownPlace, match="pas en France"):
+        geocode("40.7128, -74.0060")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("Lyonn", "Lyon"), ("Marsseille", "Marseille"), ("Cherbourg", "Cherbourg-en-Cotentin")],
+)
+def test_unknown_place_suggests_close_names_in_french(query, expected):
+    with pytest.raises(UnknownPlace) as error:
+        geocode(query)
+    assert error.value.query == query
+    assert expected in error.value.suggestions
+    assert len(error.value.suggestions) <= 3
+    assert "Lieu inconnu" in str(error.value) and expected in str(error.value)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "99999", "Xyzzyville"])
+def test_nonsense_is_an_unknown_place(query):
+    with pytest.raises(UnknownPlace):
+        geocode(query)
+
+
+def test_a_street_word_is_needed_before_reading_a_suffix_as_a_commune():
+    # "Mer" is a commune of Loir-et-Cher: an unknown name ending in "sur-Mer" must not land there.
+    with pytest.raises(UnknownPlace):
+        geocode("Saint-Trucmuche-sur-Mer")
+
+
+def test_place_is_frozen():
+    place = geocode("Lyon")
+    assert isinstance(place, Place)
+    with pytest.raises(AttributeError):
+        place.lat = 0.0
+
+
+def test_table_covers_france_with_real_coordinates():
+    rows = communes()
+    assert len(rows) > 30_000
+    by_insee = {c.insee: c for c in rows}
+    assert {"75056", "69123", "13055", "97411", "2B033"} <= by_insee.keys()
+    assert sum(c.insee.startswith("751") for c in rows) == 20
+    assert sum(c.insee.startswith("6938") for c in rows) == 9
+    assert sum(c.insee.startswith("132") for c in rows) == 16
+    for commune in rows:
+        in_metropole = 41 < commune.lat < 51.2 and -5.3 < commune.lon < 9.7
+        assert in_metropole or commune.departement.startswith("97"), commune
+    # Lyon and Marseille lie where they should (city halls, km).
+    assert distance_km(by_insee["69123"].lat, by_insee["69123"].lon, 45.7676, 4.8344) < 3
+    assert distance_km(by_insee["13055"].lat, by_insee["13055"].lon, 43.2965, 5.3698) < 3
+
+
+def test_distance_km():
+    assert distance_km(48.8566, 2.3522, 48.8566, 2.3522) == 0
+    assert distance_km(48.8566, 2.3522, 45.7640, 4.8357) == pytest.approx(392, abs=3)  # Paris-Lyon
+
+
+def test_normalize_name():
+    assert normalize_name("Saint-Étienne-du-Rouvray") == normalize_name("st etienne du rouvray")
+    assert normalize_name("Lyon 3e Arrondissement") == normalize_name("LYON 03") == "lyon 3"
+    assert normalize_name("Œuilly") == "oeuilly"
+
+
+@pytest.mark.parametrize(
+    "departement, rule",
+    [
+        ("75", RadiusRule(5.0, 3.0, 14.0)),
+        ("48", RadiusRule(50.0, 25.0, 102.0)),
+        ("2A", RadiusRule(30.0, 15.0, 109.0)),  # "20A" in the SAS file
+        ("2B", RadiusRule(40.0, 20.0, 116.0)),
+        ("971", RadiusRule(10.0, 5.0, 50.0)),  # no county radius: the cap falls back
+        ("976", RadiusRule(10.0, 5.0, 50.0)),  # all zeros in the file: sane defaults
+        ("973", RadiusRule(10.0, 5.0, 50.0)),
+    ],
+)
+def test_radius_rule(departement, rule):
+    assert radius_rule(departement) == rule
+
+
+def test_every_departement_of_the_table_has_a_usable_radius():
+    for departement in {c.departement for c in communes()}:
+        rule = radius_rule(departement)
+        assert 0 < rule.default_km <= rule.cap_km and rule.step_km > 0, departement
