@@ -1,0 +1,173 @@
+"""Validation of the patient's details, wherever they are given: in the referral form or at any other turn.
+
+Each validator returns {slot: value} or {slot: None} with a French response saying why. After three refusals
+of one field the assistant offers a way out (skip an optional field, or cancel the referral)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from rasa_sdk import FormValidationAction, Tracker, ValidationAction
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import clock
+from actions.tracker_history import latest_entities, latest_intent, value_before_last_user_turn
+from bot.nlu import fields as parse
+from bot.referral.fields import (
+    MANDATORY_PATIENT_FIELDS,
+    NEED_FIELDS,
+    PATIENT_FIELDS,
+    birth_date_problem,
+    is_same_name_answer,
+    is_valid_name,
+    merge_month_day,
+)
+
+MAX_REFUSALS = 3
+NAME_FIELDS = ("prenom", "nom", "nom_naissance")
+# Messages handled by a rule of their own: never read them as the answer to the pending question.
+NOT_ANSWERS = {"faq", "annuler", "nouveau_patient", "joindre_piece", "modifier_message", "choisir_creneau",
+               "autres_creneaux", "rechercher"}
+
+
+def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, field: str, response: str) -> dict[str, Any]:
+    """Say why `field` is refused, count it, and offer a way out after the third refusal."""
+    dispatcher.utter_message(response=response)
+    counts = dict(tracker.get_slot("refus") or {})
+    counts[field] = counts.get(field, 0) + 1
+    if counts[field] >= MAX_REFUSALS:
+        optional = field not in MANDATORY_PATIENT_FIELDS and field != "localisation"
+        dispatcher.utter_message(response="utter_trop_de_refus_facultatif" if optional else "utter_trop_de_refus")
+        counts[field] = 0
+    return {field: None, "refus": counts}
+
+
+def covers_message(entity: dict, text: str) -> bool:
+    """True when the entity spans most of the message: the whole answer was read as that field."""
+    span = len(str(entity.get("value") if entity.get("start") is None else text[entity["start"]:entity["end"]]))
+    return span >= 0.6 * len(text.strip())
+
+
+class PatientFieldValidators:
+    """validate_<field> methods shared by the form validator and the global slot validator."""
+
+    clock: Callable = staticmethod(clock.now)
+
+    def _names(self, field: str, value: Any, dispatcher, tracker) -> dict[str, Any]:
+        if value is None:
+            return {field: None}
+        if is_valid_name(str(value)):
+            return {field: str(value).strip()}
+        return refuse(dispatcher, tracker, field, "utter_invalid_nom_caracteres")
+
+    def validate_prenom(self, value, dispatcher, tracker, domain):
+        return self._names("prenom", value, dispatcher, tracker)
+
+    def validate_nom(self, value, dispatcher, tracker, domain):
+        return self._names("nom", value, dispatcher, tracker)
+
+    def validate_nom_naissance(self, value, dispatcher, tracker, domain):
+        return self._names("nom_naissance", value, dispatcher, tracker)
+
+    def validate_lieu_naissance(self, value, dispatcher, tracker, domain):
+        return self._names("lieu_naissance", value, dispatcher, tracker)
+
+    def validate_telephone(self, value, dispatcher, tracker, domain):
+        if value is None:
+            return {"telephone": None}
+        phone = parse.parse_phone(str(value))
+        if phone:
+            return {"telephone": phone}
+        return refuse(dispatcher, tracker, "telephone", "utter_invalid_telephone")
+
+    def validate_email(self, value, dispatcher, tracker, domain):
+        if value is None:
+            return {"email": None}
+        email = parse.parse_email(str(value))
+        if email:
+            return {"email": email}
+        return refuse(dispatcher, tracker, "email", "utter_invalid_email")
+
+    def validate_date_naissance(self, value, dispatcher, tracker, domain):
+        if value is None:
+            return {"date_naissance": None}
+        value = str(value)
+        if value.startswith("--"):
+            merged = merge_month_day(value, value_before_last_user_turn(tracker, "date_naissance"))
+            if not merged:
+                return refuse(dispatcher, tracker, "date_naissance", "utter_invalid_date_naissance_annee")
+            value = merged
+        problem = birth_date_problem(value, self.clock().date())
+        if problem:
+            return refuse(dispatcher, tracker, "date_naissance", problem)
+        return {"date_naissance": value}
+
+    def validate_localisation(self, value, dispatcher, tracker, domain):
+        if value is None:
+            return {"localisation": None}
+        place = str(value).strip(" ,.")
+        if len(place) >= 2:
+            return {"localisation": place}
+        return refuse(dispatcher, tracker, "localisation", "utter_invalid_localisation")
+
+
+class ValidatePatientSlots(PatientFieldValidators, ValidationAction):
+    """Validates details given outside the form (a correction, an email given at any time)."""
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+        return [slot for slot in domain_slots if slot in PATIENT_FIELDS or slot == "localisation"]
+
+
+class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
+    """The referral form: the field the assistant asked for decides how a bare answer is read."""
+
+    def name(self) -> str:
+        return "validate_referral_form"
+
+    def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
+        if field in NAME_FIELDS:
+            if field == "nom_naissance" and is_same_name_answer(text):
+                return tracker.get_slot("nom")
+            return parse.parse_person_name(text)
+        if field == "telephone":
+            return parse.parse_phone(text)
+        if field == "date_naissance":
+            return parse.parse_birth_date(text, self.clock().date())
+        return text.strip(" ,.") or None  # localisation: checked by the agenda's geocoding
+
+    def _extract_requested(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != field or latest_intent(tracker) in NOT_ANSWERS:
+            return {}
+        given = latest_entities(tracker) & {*PATIENT_FIELDS, *NEED_FIELDS}
+        if field in given:
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        value = self._bare_answer(field, text, tracker)
+        misread = {e["entity"] for e in tracker.latest_message.get("entities", [])
+                   if e["entity"] in given and covers_message(e, text)}
+        if value is None and field in NAME_FIELDS and len(misread) == 1:
+            value = tracker.get_slot(next(iter(misread)))
+        if value is None:
+            if given:
+                return {}  # they gave other details; the form asks again
+            return refuse(dispatcher, tracker, field, f"utter_invalid_{field}")
+        # The NLU may have read the bare answer as another field: give that field its earlier value back.
+        return {field: value, **{other: value_before_last_user_turn(tracker, other) for other in misread}}
+
+    async def extract_prenom(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("prenom", dispatcher, tracker)
+
+    async def extract_nom(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("nom", dispatcher, tracker)
+
+    async def extract_nom_naissance(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("nom_naissance", dispatcher, tracker)
+
+    async def extract_date_naissance(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("date_naissance", dispatcher, tracker)
+
+    async def extract_telephone(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("telephone", dispatcher, tracker)
+
+    async def extract_localisation(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("localisation", dispatcher, tracker)

@@ -1,0 +1,51 @@
+"""The patient and need fields of the booking funnel, and the checks the dialogue applies to them."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MANDATORY_PATIENT_FIELDS = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
+OPTIONAL_PATIENT_FIELDS = ("civilite", "email", "lieu_naissance")
+PATIENT_FIELDS = ("civilite", "prenom", "nom", "nom_naissance", "date_naissance", "lieu_naissance", "telephone", "email")
+NEED_FIELDS = ("localisation", "type_consultation", "creneau", "urgence", "specialite", "symptomes")
+# Asked one at a time, in this order, by the referral form.
+REQUIRED_FIELDS = (*MANDATORY_PATIENT_FIELDS, "localisation")
+# A change to one of these after a search calls for a new search.
+SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "specialite")
+
+SAME_NAME = re.compile(r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b", re.I)
+NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
+MAX_AGE_YEARS = 120
+
+
+def is_same_name_answer(text: str) -> bool:
+    """"identique", "pareil", "même nom": the birth name is the usage name."""
+    return bool(SAME_NAME.match(text or ""))
+
+
+def is_valid_name(value: str) -> bool:
+    """Letters (accents included), hyphens, apostrophes and spaces only."""
+    return bool(value) and len(value) <= 80 and bool(NAME.match(value.strip()))
+
+
+def birth_date_problem(iso: str, today: date) -> str | None:
+    """Why a birth date is refused, as a response name; None when it is acceptable."""
+    try:
+        born = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return "utter_invalid_date_naissance"
+    if born > today:
+        return "utter_invalid_date_naissance_futur"
+    if (today.year - born.year) - ((today.month, today.day) < (born.month, born.day)) > MAX_AGE_YEARS:
+        return "utter_invalid_date_naissance_age"
+    return None
+
+
+def merge_month_day(month_day: str, known_iso: str | None) -> str | None:
+    """"--03-12" (a date said without its year) takes the year of the birth date already known."""
+    if not known_iso or not month_day.startswith("--"):
+        return None
+    try:
+        return date(int(known_iso[:4]), int(month_day[2:4]), int(month_day[5:7])).isoformat()
+    except ValueError:
+        return None
