@@ -1,0 +1,153 @@
+// Rich rendering of the assistant's `custom` payloads (see bot/web/README.md for the protocol).
+// Each renderer receives the payload and a context { text, answered, choose(payload, display) },
+// `text` being the plain-text form of the same message, and returns an element; unknown kinds
+// return null so that the plain text is shown instead.
+import { el, icon } from "./dom.js";
+import {
+  FIELD_LABELS, fieldLabel, formatDistance, formatSlotTime, formatValue, modeLabel,
+} from "./format.js";
+
+const RENDERERS = { recap, creneaux, resume, confirmation, erreur };
+
+export function renderCustom(custom, ctx) {
+  const render = custom && RENDERERS[custom.kind];
+  return render ? render(custom, ctx) : null;
+}
+
+// The payloads a card already offers, so that the same choices are not repeated as buttons.
+export function offeredPayloads(custom) {
+  if (custom?.kind === "creneaux") return (custom.creneaux ?? []).map((slot) => slot.payload);
+  if (custom?.kind === "erreur") return [custom.reessayer];
+  return [];
+}
+
+function card(kind, title, ...children) {
+  return el("section", { class: `card card-${kind}`, "aria-label": title },
+    el("h2", { class: "card-title" }, title), ...children);
+}
+
+function orderedFields(values, extra = []) {
+  const known = Object.keys(FIELD_LABELS);
+  const fields = [...new Set([...Object.keys(values ?? {}), ...extra])];
+  const rank = (f) => (known.includes(f) ? known.indexOf(f) : known.length);
+  return fields.sort((a, b) => rank(a) - rank(b));
+}
+
+// A definition list of the fields that have a value, plus the missing ones marked as such.
+function fieldList(values, missing = [], restrictTo = null) {
+  const rows = orderedFields(values, missing.filter((f) => !restrictTo || restrictTo.includes(f)))
+    .map((field) => {
+      const text = formatValue(field, values?.[field]);
+      if (missing.includes(field) && !text) {
+        return el("div", { class: "field field-missing" },
+          el("dt", {}, fieldLabel(field)),
+          el("dd", {}, el("span", { class: "missing-mark" }, icon("warning"), "À compléter")));
+      }
+      return text ? el("div", { class: "field" }, el("dt", {}, fieldLabel(field)), el("dd", {}, text)) : null;
+    })
+    .filter(Boolean);
+  return rows.length ? el("dl", { class: "fields" }, rows) : null;
+}
+
+function recap(data) {
+  const missing = data.manquants ?? [];
+  const patientFields = Object.keys(data.patient ?? {});
+  const besoinFields = Object.keys(data.besoin ?? {});
+  // A missing field listed in neither group goes with the patient's identity.
+  const orphans = missing.filter((f) => !patientFields.includes(f) && !besoinFields.includes(f));
+  const summary = missing.length
+    ? el("p", { class: "missing-summary" }, icon("warning"),
+      `Il manque : ${missing.map(fieldLabel).join(", ")}.`)
+    : el("p", { class: "complete-summary" }, icon("check"), "Toutes les informations sont là.");
+  return card("recap", "Récapitulatif patient",
+    el("h3", {}, "Patient"),
+    fieldList(data.patient, missing, [...patientFields, ...orphans]) ?? el("p", { class: "muted" }, "Rien pour l'instant."),
+    el("h3", {}, "Besoin"),
+    fieldList(data.besoin, missing, besoinFields) ?? el("p", { class: "muted" }, "Rien pour l'instant."),
+    summary);
+}
+
+export function slotDetails(slot) {
+  const where = [slot.adresse, formatDistance(slot.distance_km)].filter(Boolean).join(" · ");
+  return [
+    el("span", { class: "slot-when" }, formatSlotTime(slot.debut, slot.fin)),
+    el("span", { class: "slot-who" }, slot.praticien ?? ""),
+    slot.specialite ? el("span", { class: "slot-spec" }, slot.specialite) : null,
+    where ? el("span", { class: "slot-where" }, where) : null,
+    el("span", { class: "slot-tags" },
+      slot.mode ? el("span", { class: "tag tag-mode" }, modeLabel(slot.mode)) : null,
+      slot.snp ? el("span", { class: "tag tag-snp" }, "Soins non programmés") : null),
+  ];
+}
+
+function slotChoiceText(slot) {
+  return `Créneau choisi : ${[slot.praticien, formatSlotTime(slot.debut, slot.fin)].filter(Boolean).join(", ")}`;
+}
+
+function creneaux(data, ctx) {
+  const slots = data.creneaux ?? [];
+  const count = slots.length;
+  const title = count === 0 ? "Aucun créneau disponible"
+    : `${count} créneau${count > 1 ? "x" : ""} disponible${count > 1 ? "s" : ""}`;
+  const notes = [
+    data.radius_km ? `Dans un rayon de ${formatDistance(data.radius_km)}${data.widened ? " (rayon élargi)" : ""}.` : null,
+    data.window_widened ? "Période de recherche élargie." : null,
+  ].filter(Boolean);
+  return card("creneaux", title,
+    notes.length ? el("p", { class: "card-note" }, notes.join(" ")) : null,
+    count ? el("ul", { class: "slot-list" }, slots.map((slot) => el("li", {},
+      el("button", {
+        type: "button",
+        class: "slot",
+        disabled: ctx.answered,
+        onclick: () => ctx.choose(slot.payload, slotChoiceText(slot)),
+      }, slotDetails(slot))))) : null);
+}
+
+function warning(text) {
+  return text ? el("p", { class: "warning", role: "note" }, icon("warning"),
+    el("span", {}, el("strong", {}, "Attention : "), text)) : null;
+}
+
+function motif(m) {
+  if (!m) return null;
+  return el("p", { class: "motif" }, el("strong", {}, m.label ?? ""),
+    m.raison ? el("span", { class: "motif-reason" }, m.raison) : null);
+}
+
+function slotSummary(slot) {
+  return slot ? el("div", { class: "slot slot-static" }, slotDetails(slot)) : null;
+}
+
+function resume(data) {
+  const pieces = data.pieces_jointes ?? [];
+  return card("resume", "Résumé avant réservation",
+    warning(data.avertissement),
+    el("h3", {}, "Patient"), fieldList(data.patient),
+    el("h3", {}, "Créneau"), slotSummary(data.creneau),
+    data.motif ? [el("h3", {}, "Motif"), motif(data.motif)] : null,
+    data.message ? [el("h3", {}, "Message pour le praticien"), el("blockquote", { class: "message" }, data.message)] : null,
+    pieces.length ? [el("h3", {}, "Pièces jointes"),
+      el("ul", { class: "attachment-list" }, pieces.map((name) => el("li", {}, icon("clip"), name)))] : null);
+}
+
+function confirmation(data) {
+  return card("confirmation", "Rendez-vous réservé",
+    el("p", { class: "reference" }, icon("check"),
+      el("span", {}, "Référence "), el("strong", { class: "reference-code" }, data.reference ?? "")),
+    slotSummary(data.creneau),
+    data.motif ? [el("h3", {}, "Motif"), motif(data.motif)] : null,
+    warning(data.avertissement));
+}
+
+function erreur(data, ctx) {
+  const message = data.message ?? ctx.text ?? "L'assistant n'a pas pu terminer cette action.";
+  return problem(message, data.reessayer ? () => ctx.choose(data.reessayer, "Réessayer") : null, ctx.answered);
+}
+
+// Shared by the assistant's errors and the panel's own (assistant or agenda unreachable).
+export function problem(message, retry, answered = false) {
+  return el("div", { class: "card card-erreur", role: "alert" },
+    el("p", { class: "problem-text" }, icon("error"), el("span", {}, message)),
+    retry ? el("button", { type: "button", class: "retry", disabled: answered, onclick: retry }, "Réessayer") : null);
+}

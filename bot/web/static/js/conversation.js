@@ -1,0 +1,81 @@
+// Sends what the regulator types (or clicks) to the assistant and shows what comes back.
+// One exchange at a time, so replies come back in order; a failed exchange can be retried
+// without retyping anything.
+import { AssistantUnreachable, sendToRasa } from "./rasa.js";
+
+export const NEW_PATIENT = "/nouveau_patient";
+
+// Rasa's REST channel splits an utterance carrying a card into a text item (with its buttons)
+// followed by a custom item: put them back together so the card can stand in for the text.
+export function pairCards(items) {
+  const messages = [];
+  for (const { text, buttons, custom } of items) {
+    const previous = messages.at(-1);
+    if (custom && previous && previous.text && !previous.custom && !text) previous.custom = custom;
+    else messages.push({ text, buttons, custom });
+  }
+  return messages;
+}
+
+export class Conversation {
+  constructor({ rasaUrl, session, transcript, typing, composer }) {
+    this.rasaUrl = rasaUrl;
+    this.session = session;
+    this.transcript = transcript;
+    this.typing = typing;
+    this.composer = composer;
+    this.busy = false;
+    this.idleWaiters = [];
+  }
+
+  // `display` is what the transcript shows for the message; null hides it (commands, retries).
+  // Waits for the exchange in progress, if any (an upload may finish while the assistant answers).
+  async send(message, display = message) {
+    while (this.busy) await new Promise((resolve) => this.idleWaiters.push(resolve));
+    this.#setBusy(true);
+    if (display) this.transcript.add({ type: "user", text: display });
+    try {
+      const items = await sendToRasa(this.rasaUrl, this.session.sender, message);
+      const nodes = pairCards(items).map((item) => this.transcript.add({ type: "bot", ...item }));
+      this.#setBusy(false);
+      this.transcript.reveal(nodes[0]);
+      this.#focusAfter(nodes);
+    } catch (error) {
+      this.#setBusy(false);
+      if (!(error instanceof AssistantUnreachable)) throw error;
+      const node = this.transcript.add({
+        type: "problem",
+        text: `${error.message} Votre message n'est pas perdu : réessayez dans un instant.`,
+        retry: message,
+      });
+      this.transcript.reveal(node);
+      this.#focusAfter([node]);
+    }
+  }
+
+  choose(entry, payload, display) {
+    this.transcript.markAnswered(entry);
+    this.send(payload, display);
+  }
+
+  restart() {
+    if (this.busy) return;
+    this.session.restart();
+    this.transcript.restore();
+    this.send(NEW_PATIENT, null);
+  }
+
+  #setBusy(busy) {
+    this.busy = busy;
+    this.typing.hidden = !busy;
+    this.composer.setBusy(busy);
+    if (!busy) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  // Slot cards or an error take the focus (they are the next thing to act on); otherwise the input.
+  #focusAfter(nodes) {
+    const target = nodes.map((n) => n.querySelector(".slot:not([disabled]), .retry:not([disabled])")).find(Boolean);
+    if (target) target.focus();
+    else this.composer.focus();
+  }
+}

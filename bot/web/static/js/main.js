@@ -1,0 +1,47 @@
+// Wires the panel together. Settings come from the agenda service's /config.json.
+import { Attachments } from "./attachments.js";
+import { Composer } from "./composer.js";
+import { Conversation } from "./conversation.js";
+import { Session } from "./session.js";
+import { Transcript } from "./transcript.js";
+
+async function loadConfig() {
+  const fallback = { rasa_url: `${location.protocol}//${location.hostname}:5005` };
+  try {
+    const response = await fetch("/config.json", { cache: "no-store" });
+    return response.ok ? { ...fallback, ...(await response.json()) } : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+async function start() {
+  const config = await loadConfig();
+  const byId = (id) => document.getElementById(id);
+  const session = new Session();
+  let conversation = null;
+  const transcript = new Transcript(byId("transcript"), byId("empty-hint"), session,
+    (entry, payload, display) => conversation.choose(entry, payload, display));
+  const composer = new Composer(byId("composer"), byId("message"), byId("send"),
+    (text) => conversation.send(text));
+  conversation = new Conversation({
+    rasaUrl: config.rasa_url, session, transcript, typing: byId("typing"), composer,
+  });
+  new Attachments({
+    input: byId("file"),
+    chooseButton: byId("attach"),
+    dropZone: document.body,
+    progressArea: byId("upload"),
+    transcript,
+    conversation,
+  });
+  byId("new-patient").addEventListener("click", () => {
+    conversation.restart();
+    composer.focus();
+  });
+  transcript.restore();
+  composer.focus();
+  document.body.dataset.ready = "true"; // lets tests (and people) know the panel is wired
+}
+
+start();
