@@ -1,0 +1,57 @@
+"""Rasa graph component: reads the rule fields of a message and reconciles them with DIET's entities."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List, Text
+from zoneinfo import ZoneInfo
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu import dates
+from bot.nlu.extraction import extract_details, reconcile
+
+# Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
+REFERENCE_TIME_KEY = "reference_time"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
+    """Phones, emails, dates, wanted time, urgency, mode, specialty and civility from libraries;
+    names and places from DIET, normalized; at most one entity per field."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"timezone": "Europe/Paris"}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._zone = ZoneInfo(config["timezone"])
+        dates.warm()
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "PatientDetailsExtractor":
+        return cls(config)
+
+    def _now(self, message: Message) -> datetime:
+        pinned = (message.get("metadata") or {}).get(REFERENCE_TIME_KEY)
+        if pinned:
+            return datetime.fromisoformat(pinned).astimezone(self._zone)
+        return datetime.now(self._zone)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            now = self._now(message)
+            found = extract_details(text, now)
+            entities = reconcile(text, message.get(ENTITIES, []), found, now)
+            for entity in entities:
+                if entity.get("extractor") != "PatientDetailsExtractor":
+                    self.add_processor_name(entity)
+            message.set(ENTITIES, entities, add_to_existing=False)
+        return messages

@@ -1,0 +1,121 @@
+"""Whole-message extraction of the fields libraries read better than a statistical model, and the
+reconciliation with DIET's entities so that each field carries one clean value."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Callable
+
+from bot.nlu import fields
+from bot.nlu.dates import find_birth_date
+from bot.nlu.names import normalize_name
+from bot.nlu.text import Normalized, fold
+from bot.nlu.time_windows import find_time_window
+from bot.nlu.vocabulary import Found
+
+RULE_FIELDS = ("civilite", "date_naissance", "telephone", "email", "type_consultation", "creneau", "urgence",
+               "specialite")
+NAME_FIELDS = ("prenom", "nom", "nom_naissance")
+EXTRACTOR = "PatientDetailsExtractor"
+
+
+def _mask(text: str, spans: list[Found]) -> str:
+    """Blank out spans already read (a phone is not a date) without moving offsets."""
+    chars = list(text)
+    for found in spans:
+        chars[found.start:found.end] = " " * (found.end - found.start)
+    return "".join(chars)
+
+
+def _entity(field: str, found: Found, normalized: Normalized) -> dict:
+    start, end = normalized.to_original(found.start, found.end)
+    value = found.value
+    if field == "creneau":
+        value = {**value, "text": normalized.original[start:end]}
+    return {"entity": field, "start": start, "end": end, "value": value, "extractor": EXTRACTOR,
+            "confidence_entity": 1.0}
+
+
+def extract_details(text: str, now: datetime) -> list[dict]:
+    """At most one entity per rule-read field, with spans in `text` and normalized values."""
+    normalized = Normalized.of(text)
+    contacts = fields.find_phones(normalized.text) + fields.find_emails(normalized.text)
+    folded = fold(_mask(normalized.text, contacts))
+    birth = find_birth_date(folded, now.date())
+    after_birth = _mask(folded, [birth]) if birth else folded
+    window = find_time_window(after_birth, now)
+    urgencies = [u for u in fields.find_urgencies(after_birth)
+                 if not (window and u.start < window.end and window.start < u.end)]
+    candidates = {
+        "telephone": fields.find_phones(normalized.text),
+        "email": fields.find_emails(normalized.text),
+        "date_naissance": [birth] if birth else [],
+        "creneau": [window] if window else [],
+        "urgence": urgencies,
+        "civilite": fields.find_civilite(normalized.text, folded),
+        "type_consultation": fields.find_modes(folded),
+        "specialite": fields.find_specialties(folded),
+    }
+    return [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
+
+
+def _parsers(now: datetime) -> dict[str, Callable[[str], object]]:
+    """Bare-answer parsers that turn DIET's text for a rule field into a normalized value."""
+    today: date = now.date()
+    return {
+        "civilite": fields.parse_civilite,
+        "date_naissance": lambda t: fields.parse_birth_date(t, today),
+        "telephone": fields.parse_phone,
+        "email": fields.parse_email,
+        "type_consultation": fields.parse_mode,
+        "creneau": lambda t: fields.parse_time_window(t, now),
+        "urgence": fields.parse_urgency,
+        "specialite": fields.parse_specialty,
+    }
+
+
+def _overlaps(entity: dict, others: list[dict]) -> bool:
+    return any(entity["start"] < o["end"] and o["start"] < entity["end"] for o in others)
+
+
+def _merge_adjacent(entities: list[dict], text: str) -> list[dict]:
+    """DIET sometimes cuts "Le Gall" or "Jean Pierre" in two pieces of the same entity: glue them."""
+    merged: list[dict] = []
+    for entity in sorted(entities, key=lambda e: e["start"]):
+        previous = merged[-1] if merged else None
+        if previous and previous["entity"] == entity["entity"] \
+                and re.fullmatch(r"[\s\-']*", text[previous["end"]:entity["start"]]):
+            previous.update(end=entity["end"], value=text[previous["start"]:entity["end"]],
+                            confidence_entity=min(previous.get("confidence_entity", 1.0),
+                                                  entity.get("confidence_entity", 1.0)))
+        else:
+            merged.append(dict(entity))
+    return merged
+
+
+def _clean_value(entity: dict, text: str) -> object:
+    said = text[entity["start"]:entity["end"]]
+    if entity["entity"] in NAME_FIELDS:
+        return normalize_name(said)
+    return said.strip(" \t,;:.")
+
+
+def reconcile(text: str, model_entities: list[dict], rule_entities: list[dict], now: datetime) -> list[dict]:
+    """Rule values win on their fields; DIET's guesses fill the rest, normalized, one per field."""
+    ruled = {e["entity"] for e in rule_entities}
+    parsers = _parsers(now)
+    kept = list(rule_entities)
+    for entity in _merge_adjacent([e for e in model_entities if not _overlaps(e, rule_entities)], text):
+        field = entity["entity"]
+        if field in ruled or field not in parsers and field in RULE_FIELDS:
+            continue
+        value = parsers[field](text[entity["start"]:entity["end"]]) if field in parsers else _clean_value(entity, text)
+        if value in (None, ""):
+            continue
+        kept.append({**entity, "value": value})
+    best: dict[str, dict] = {}
+    for entity in kept:
+        field = entity["entity"]
+        if field not in best or entity.get("confidence_entity", 0) > best[field].get("confidence_entity", 0):
+            best[field] = entity
+    return sorted(best.values(), key=lambda e: e["start"])

@@ -1,0 +1,122 @@
+"""Plain parsers for one field, called by the form validators on a bare answer and by the NLU components.
+
+Pure functions: no Rasa import, no clock (`today`/`now` are passed in).
+"""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+
+import phonenumbers
+
+from bot.nlu.dates import find_dates
+from bot.nlu.names import parse_person_name
+from bot.nlu.text import Normalized, fold, normalize_dictation
+from bot.nlu.time_windows import find_time_window
+from bot.nlu.vocabulary import (CIVILITES, MODES, SPECIALTIES, URGENCY_PHRASES, URGENCY_STEPS, Found,
+                                PhraseTable)
+
+__all__ = [
+    "normalize_dictation", "parse_phone", "parse_birth_date", "parse_email", "parse_person_name",
+    "parse_civilite", "parse_mode", "parse_urgency", "parse_time_window", "parse_specialty",
+    "find_phones", "find_emails", "find_civilite", "find_modes", "find_urgencies", "find_specialties",
+]
+
+_CIVILITES = PhraseTable(CIVILITES)
+_MODES = PhraseTable(MODES)
+_SPECIALTIES = PhraseTable(SPECIALTIES)
+_URGENCY_PHRASES = PhraseTable(URGENCY_PHRASES)
+_URGENCY_DELAY = re.compile(
+    r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
+    r"(?P<unit>h\b|heures?|jours?|j\b)"
+)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def find_phones(text: str) -> list[Found]:
+    """Valid phone numbers in normalized text, E.164 (French by default, or with their country code)."""
+    return [
+        Found(phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164), m.start, m.end)
+        for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
+    ]
+
+
+def find_emails(text: str) -> list[Found]:
+    return [Found(m.group(0).lower().rstrip("."), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+
+
+def find_civilite(original: str, folded: str) -> list[Found]:
+    """"M." is Monsieur only before a capitalized word (not "m." in "3 m.")."""
+    found = []
+    for hit in _CIVILITES.finditer(folded):
+        if folded[hit.start:hit.end] == "m." and not re.match(r"\s*[A-Z]", original[hit.end:]):
+            continue
+        found.append(hit)
+    return found
+
+
+def find_modes(folded: str) -> list[Found]:
+    return list(_MODES.finditer(folded))
+
+
+def find_specialties(folded: str) -> list[Found]:
+    return list(_SPECIALTIES.finditer(folded))
+
+
+def _step(hours: float) -> int:
+    return next((step for step in URGENCY_STEPS if hours <= step), URGENCY_STEPS[-1])
+
+
+def find_urgencies(folded: str) -> list[Found]:
+    """Delays said in numbers first ("sous 48 h"), then in words ("urgent", "pas pressé")."""
+    found = []
+    for match in _URGENCY_DELAY.finditer(folded):
+        hours = int(match.group("n")) * (24 if match.group("unit").startswith("j") else 1)
+        found.append(Found(_step(math.ceil(hours)), match.start(), match.end()))
+    taken = [(f.start, f.end) for f in found]
+    found += [f for f in _URGENCY_PHRASES.finditer(folded) if not any(s < f.end and f.start < e for s, e in taken)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _first(found: list[Found]):
+    return found[0].value if found else None
+
+
+def parse_phone(text: str) -> str | None:
+    return _first(find_phones(normalize_dictation(text)))
+
+
+def parse_birth_date(text: str, today: date) -> str | None:
+    """A bare answer is the birth date whatever cue it carries; "--MM-DD" when the year is not said."""
+    dates = find_dates(fold(normalize_dictation(text)), today)
+    return dates[0][0].value if dates else None
+
+
+def parse_email(text: str) -> str | None:
+    return _first(find_emails(normalize_dictation(text)))
+
+
+def parse_civilite(text: str) -> str | None:
+    return _first(find_civilite(text, fold(text)))
+
+
+def parse_mode(text: str) -> str | None:
+    return _first(find_modes(fold(text)))
+
+
+def parse_urgency(text: str) -> int | None:
+    return _first(find_urgencies(fold(normalize_dictation(text))))
+
+
+def parse_time_window(text: str, now: datetime) -> dict | None:
+    normalized = Normalized.of(text)
+    found = find_time_window(fold(normalized.text), now)
+    if found is None:
+        return None
+    start, end = normalized.to_original(found.start, found.end)
+    return {**found.value, "text": text[start:end]}
+
+
+def parse_specialty(text: str) -> str | None:
+    return _first(find_specialties(fold(text)))

@@ -1,0 +1,59 @@
+"""Person names: spelled letters joined, capitals normalized ("LE GALL" -> "Le Gall"), particles kept."""
+from __future__ import annotations
+
+import re
+
+from bot.nlu.text import fold
+
+_LOWER_PARTICLES = {"de", "du", "des", "d'"}
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:[ -][^\W\d_]\b){2,}")
+_LEAD_IN = re.compile(
+    r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
+    r"(?:le |son |sa |mon |ma )?(?:nom|prénom|prenom)(?: de famille| d'usage| de naissance| de jeune fille)?"
+    r"(?: est| c'est)?|née|nee|épouse|epouse|ép\.|madame|monsieur|mme|mlle|mr|m\.)(?![\w'])\s*|[:,]\s*)+",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[^\W\d_]+(?:['’\- ]+[^\W\d_]+)*$")
+_NOT_NAMES = {
+    "oui", "non", "merci", "bonjour", "bonsoir", "daccord", "d'accord", "ok", "okay", "rien", "aucun", "aucune",
+    "inconnu", "inconnue", "pas", "je", "ne", "sais", "patient", "patiente", "annuler", "stop", "aide", "urgent",
+    "demain", "aujourd'hui", "matin", "soir", "cabinet", "video", "domicile", "telephone", "mail", "email",
+}
+
+
+def _join_spelled(text: str) -> str:
+    """"durand d u r a n d" -> "durand"; "D U R A N D" -> "DURAND"."""
+    def join(match: re.Match) -> str:
+        return re.sub(r"[ ]", "", match.group(0))
+
+    words = _SPELLED_RUN.sub(join, text).split()
+    deduped = [w for i, w in enumerate(words) if i == 0 or fold(w) != fold(words[i - 1])]
+    return " ".join(deduped)
+
+
+def _case_word(word: str, first: bool) -> str:
+    if fold(word) in _LOWER_PARTICLES and not first:
+        return fold(word)
+    if word.lower().startswith(("d'", "d’")) and len(word) > 2:
+        return "d'" + _case_word(word[2:], True)
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def normalize_name(text: str) -> str:
+    """A name as written, with capitals normalized when it was all upper or all lower case."""
+    text = re.sub(r"\s+tiret\s+", "-", text.strip(" \t,;:.()"), flags=re.IGNORECASE)
+    text = re.sub(r"\s*-\s*", "-", _join_spelled(text))
+    if not text or (text != text.upper() and text != text.lower()):
+        return text
+    return " ".join(_case_word(w, i == 0) for i, w in enumerate(text.split()))
+
+
+def parse_person_name(text: str) -> str | None:
+    """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
+    candidate = _LEAD_IN.sub("", text.strip().strip(".!?")).strip(" ,;:")
+    candidate = normalize_name(candidate)
+    if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
+        return None
+    if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES for w in candidate.split()):
+        return None
+    return candidate

@@ -1,0 +1,103 @@
+"""Text helpers shared by the parsers: accent folding that keeps offsets, and dictation normalization."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from text_to_num import alpha2digit
+
+
+def fold_char(char: str) -> str:
+    """One character in, one character out, so offsets in the folded text match the input."""
+    base = unicodedata.normalize("NFD", char)[0]
+    return base.lower() if len(base.lower()) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, same length as `text` (for matching vocabulary)."""
+    return "".join(fold_char(c) for c in text)
+
+
+_ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
+_INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret )[^\W\d_]\b){2,}")
+_HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b)", re.IGNORECASE)
+_EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "underscore": "_"}
+_DICTATED_EMAIL = re.compile(
+    r"\b([\w.\-]+(?: (?:point|tiret bas|tiret|underscore) [\w.\-]+)*) a?rr?obase ([\w\-]+(?: point [\w\-]+)+)\b",
+    re.IGNORECASE,
+)
+
+
+def _join_spelled(match: re.Match) -> str:
+    return re.sub(r" tiret ", "-", match.group(0)).replace(" ", "")
+
+
+def _join_email(match: re.Match) -> str:
+    def glue(part: str) -> str:
+        for word, symbol in sorted(_EMAIL_CONNECTORS.items(), key=lambda kv: -len(kv[0])):
+            part = re.sub(rf" {word} ", symbol, part, flags=re.IGNORECASE)
+        return part
+
+    return f"{glue(match.group(1))}@{glue(match.group(2))}"
+
+
+def normalize_dictation(text: str) -> str:
+    """Speech transcript -> typed-like text: numbers in digits, spelled names joined, emails and hyphens."""
+    text = _ACCENTLESS_NUMBERS.sub("zéro", text)
+    text = alpha2digit(text, "fr", threshold=0)
+    text = _INTERNATIONAL_PLUS.sub("+", text)
+    text = _DICTATED_EMAIL.sub(_join_email, text)
+    text = _SPELLED_RUN.sub(_join_spelled, text)
+    return _HYPHEN_WORD.sub("-", text)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized text and the way back to the offsets of the text it came from."""
+
+    original: str
+    text: str
+    _starts: tuple[int, ...]  # start offset of each normalized token
+    _spans: tuple[tuple[int, int], ...]  # original span of each normalized token
+    _same: tuple[bool, ...]  # token left unchanged, so offsets inside it carry over
+
+    @classmethod
+    def of(cls, original: str) -> "Normalized":
+        text = normalize_dictation(original)
+        orig_tokens = [m.span() for m in re.finditer(r"\S+", original)]
+        norm_tokens = [m.span() for m in re.finditer(r"\S+", text)]
+        orig_words = [original[s:e] for s, e in orig_tokens]
+        norm_words = [text[s:e] for s, e in norm_tokens]
+        spans: list[tuple[int, int]] = [(0, 0)] * len(norm_tokens)
+        same = [False] * len(norm_tokens)
+        matcher = SequenceMatcher(None, orig_words, norm_words, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for k in range(j2 - j1):
+                    spans[j1 + k] = orig_tokens[i1 + k]
+                    same[j1 + k] = True
+            elif j2 > j1:
+                block = (orig_tokens[i1][0], orig_tokens[i2 - 1][1]) if i2 > i1 else _gap(orig_tokens, i1)
+                for k in range(j1, j2):
+                    spans[k] = block
+        return cls(original, text, tuple(s for s, _ in norm_tokens), tuple(spans), tuple(same))
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering the normalized span [start, end)."""
+        if not self._starts:
+            return start, end
+        first = max(bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect_right(self._starts, max(end - 1, start)) - 1, 0)
+        begin = self._spans[first][0] + (start - self._starts[first] if self._same[first] else 0)
+        finish = self._spans[last][0] + (end - self._starts[last]) if self._same[last] else self._spans[last][1]
+        return begin, finish
+
+
+def _gap(tokens: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    if index < len(tokens):
+        return tokens[index][0], tokens[index][0]
+    return (tokens[-1][1], tokens[-1][1]) if tokens else (0, 0)

@@ -1,0 +1,84 @@
+"""Wanted time ("demain matin", "jeudi", "avant 18h") resolved to a start and an end from `now`."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+from bot.nlu.vocabulary import WEEKDAYS, Found
+
+_DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
+_PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
+            "aprem": (14, 18), "soir": (18, 20), "soiree": (18, 20), "fin de journee": (17, 20),
+            "fin d'apres-midi": (16, 18)}
+_PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
+_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|(?:{'|'.join(WEEKDAYS)})(?: prochain)?"
+_HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
+_CLOCK = (
+    rf"(?:entre\s+{_HOUR.format(n=1)}\s+et\s+{_HOUR.format(n=2)}"
+    rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)})"
+)
+_WINDOW = re.compile(
+    rf"(?<![\w'])(?:(?P<day>{_DAY})|(?P<this>ce|cet|cette))?"
+    rf"(?:(?(day)\s+|(?(this)\s+|))(?:dans l'|dans la |en |en fin d'|en debut d'|l')?(?P<period>{_PERIOD}))?"
+    rf"(?:(?(day)\s+|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
+)
+_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d')\s*$")
+
+
+def _day(match: re.Match, now: datetime) -> datetime:
+    word = (match.group("day") or "").replace(" prochain", "")
+    if word in ("demain",):
+        return now + timedelta(days=1)
+    if word in ("apres-demain", "apres demain"):
+        return now + timedelta(days=2)
+    if word in WEEKDAYS:
+        ahead = (WEEKDAYS.index(word) - now.weekday()) % 7 or 7
+        return now + timedelta(days=ahead)
+    return now
+
+
+def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
+    start, end = (_DAY_START, 0), (_DAY_END, 0)
+    if match.group("period"):
+        low, high = _PERIODS[match.group("period")]
+        start, end = (low, 0), (high, 0)
+    if match.group("h1"):
+        return (int(match.group("h1")), int(match.group("m1") or 0)), (int(match.group("h2")), int(match.group("m2") or 0))
+    if match.group("rel"):
+        hour = (int(match.group("h3")), int(match.group("m3") or 0))
+        rel = match.group("rel")
+        if rel == "avant":
+            return start, hour
+        if rel == "vers":
+            return (hour[0] - 1, hour[1]), (hour[0] + 1, hour[1])
+        if rel == "a":
+            return hour, (hour[0] + 1, hour[1])
+        return hour, end
+    return start, end
+
+
+def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
+    hour, minute = hour_minute
+    return datetime.combine(day.date(), time(min(hour, 23), minute), tzinfo=day.tzinfo)
+
+
+def find_time_window(folded: str, now: datetime) -> Found | None:
+    """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers)."""
+    for match in _WINDOW.finditer(folded):
+        said = match.group(0)
+        bare_today = match.group("day") in ("aujourd'hui", "aujourd hui") and not match.group("period") \
+            and not match.group("clock")
+        if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
+            continue
+        if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
+            continue
+        day = _day(match, now)
+        low, high = _hours(match)
+        start, end = _at(day, low), _at(day, high)
+        if not match.group("day") and end <= now:
+            start, end = start + timedelta(days=1), end + timedelta(days=1)
+        start = max(start, now.replace(second=0, microsecond=0))
+        if end <= start:
+            continue
+        return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
+    return None

@@ -1,0 +1,77 @@
+"""Words and phrases mapped to normalized values (accent-free, lower case: they are matched on folded text)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+CIVILITES = {
+    "Madame": ["madame", "mme", "mlle", "mademoiselle"],
+    "Monsieur": ["monsieur", "mr", "m."],
+}
+
+MODES = {
+    "cabinet": ["au cabinet", "en cabinet", "cabinet", "en presentiel", "presentiel", "sur place"],
+    "video": ["en video", "video", "en visio", "visio", "visioconference", "teleconsultation", "teleconsult"],
+    "domicile": ["a domicile", "domicile", "visite a domicile", "vad", "se deplacer chez"],
+}
+
+SPECIALTIES = {
+    "médecine générale": ["medecin generaliste", "generaliste", "medecine generale", "mg"],
+    "pédiatrie": ["pediatre", "pediatrie"],
+    "dermatologie": ["dermatologue", "dermato", "dermatologie"],
+    "gynécologie": ["gynecologue", "gyneco", "gynecologie"],
+    "ophtalmologie": ["ophtalmologue", "ophtalmo", "ophtalmologie"],
+    "oto-rhino-laryngologie": ["orl", "oto-rhino", "oto-rhino-laryngologiste"],
+    "cardiologie": ["cardiologue", "cardio", "cardiologie"],
+    "psychiatrie": ["psychiatre", "psychiatrie"],
+    "chirurgie dentaire": ["dentiste", "chirurgien-dentiste", "chirurgien dentiste"],
+    "sage-femme": ["sage-femme", "sage femme"],
+    "masso-kinésithérapie": ["kinesitherapeute", "kine", "kinesitherapie"],
+}
+
+# Maximum delay in hours, on the SAS "disponible sous" steps.
+URGENCY_STEPS = (4, 8, 12, 24, 48, 72)
+URGENCY_PHRASES = {
+    4: ["dans l'heure", "dans l heure", "tres urgent", "immediatement", "tout de suite", "au plus vite",
+        "des que possible", "en extreme urgence", "le plus vite possible"],
+    8: ["urgent", "urgente", "en urgence", "rapidement"],
+    12: ["aujourd'hui", "aujourd hui", "dans la journee", "avant ce soir", "d'ici ce soir", "d ici ce soir"],
+    24: ["d'ici demain", "d ici demain", "sous 24h", "dans les 24h"],
+    72: ["pas presse", "pas pressee", "pas urgent", "pas urgente", "pas tres urgent", "cette semaine",
+         "dans les prochains jours", "dans les jours qui viennent", "rien d'urgent", "rien d urgent"],
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value found in a text, with its span (in the text that was searched)."""
+
+    value: object
+    start: int
+    end: int
+
+
+class PhraseTable:
+    """Longest-first matching of phrases on folded text, at word boundaries."""
+
+    def __init__(self, table: dict) -> None:
+        self._value_of = {phrase: value for value, phrases in table.items() for phrase in phrases}
+        alternatives = sorted(self._value_of, key=len, reverse=True)
+        body = "|".join(re.escape(p) for p in alternatives)
+        self._pattern = re.compile(rf"(?<![\w'])(?:{body})(?![\w-])")
+
+    def finditer(self, folded: str) -> Iterator[Found]:
+        for match in self._pattern.finditer(folded):
+            yield Found(self._value_of[match.group(0)], match.start(), match.end())
+
+
+MONTHS = {
+    1: ["janvier", "janv", "jan"], 2: ["fevrier", "fevr", "fev"], 3: ["mars"], 4: ["avril", "avr"],
+    5: ["mai"], 6: ["juin"], 7: ["juillet", "juil"], 8: ["aout"], 9: ["septembre", "sept", "sep"],
+    10: ["octobre", "oct"], 11: ["novembre", "nov"], 12: ["decembre", "dec"],
+}
+MONTH_PATTERN = "|".join(sorted((w for ws in MONTHS.values() for w in ws), key=len, reverse=True))
+MONTH_OF = {w: n for n, ws in MONTHS.items() for w in ws}
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
