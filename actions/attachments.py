@@ -1,6 +1,8 @@
 """A file uploaded by the side panel to the agenda is joined to the booking to come."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 
@@ -8,6 +10,8 @@ from actions.agenda_client import AgendaError, get_agenda_client
 
 
 class ActionAttach(Action):
+    agenda: Callable = staticmethod(get_agenda_client)
+
     def name(self) -> str:
         return "action_attach"
 
@@ -17,7 +21,7 @@ class ActionAttach(Action):
             dispatcher.utter_message(response="utter_piece_jointe_absente")
             return []
         try:
-            meta = await get_agenda_client().attachment(attachment_id)
+            meta = await self.agenda().attachment(attachment_id)
         except AgendaError:
             dispatcher.utter_message(response="utter_piece_jointe_absente")
             return [SlotSet("piece_jointe", None)]

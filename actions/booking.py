@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -32,6 +32,7 @@ def booking_request(tracker: Tracker) -> dict:
 
 class ActionBook(Action):
     clock: Callable = staticmethod(clock.now)
+    agenda: Callable = staticmethod(get_agenda_client)
 
     def name(self) -> str:
         return "action_book"
@@ -42,10 +43,10 @@ class ActionBook(Action):
             dispatcher.utter_message(response="utter_rien_a_confirmer")
             return []
         try:
-            appointment = await get_agenda_client().book(booking_request(tracker))
+            appointment = await self.agenda().book(booking_request(tracker))
         except SlotTaken:
             dispatcher.utter_message(response="utter_creneau_pris")
-            return [SlotSet("creneau_choisi", None)] + await present_search(dispatcher, tracker, 0, self.clock())
+            return [SlotSet("creneau_choisi", None)] + await present_search(dispatcher, tracker, 0, self.clock(), self.agenda())
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, "/affirm")
             return []

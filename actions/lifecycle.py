@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
@@ -15,6 +16,8 @@ logger = logging.getLogger(__name__)
 class ActionCancel(Action):
     """"annuler" cancels the booking just made when there is one, otherwise the referral in progress."""
 
+    agenda: Callable = staticmethod(get_agenda_client)
+
     def name(self) -> str:
         return "action_cancel"
 
@@ -24,7 +27,7 @@ class ActionCancel(Action):
             dispatcher.utter_message(response="utter_adressage_annule")
             return [AllSlotsReset()]
         try:
-            await get_agenda_client().cancel(booked["id"])
+            await self.agenda().cancel(booked["id"])
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, "/annuler")
             return []

@@ -4,7 +4,8 @@ Each validator returns {slot: value} or {slot: None} with a French response sayi
 of one field the assistant offers a way out (skip an optional field, or cancel the referral)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker, ValidationAction
 from rasa_sdk.executor import CollectingDispatcher

@@ -1,14 +1,15 @@
 """Searching eligible slots on the agenda and offering them as buttons (and cards in the side panel)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.agenda_client import AgendaRejected, AgendaUnavailable, get_agenda_client
+from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
 from actions.summary import present_summary
 from actions.tracker_history import latest_intent
@@ -29,7 +30,7 @@ def search_criteria(tracker: Tracker) -> dict[str, Any]:
     return {field: tracker.get_slot(field) for field in SEARCH_CRITERIA}
 
 
-async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, now) -> list:
+async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, now, agenda: AgendaClient) -> list:
     """Search, offer up to five slots, and remember them so that "le 2" can be resolved later."""
     criteria = search_criteria(tracker)
     start, end = search_window(now, criteria["creneau"], criteria["urgence"])
@@ -39,7 +40,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         "limit": PAGE, "offset": offset,
     }
     try:
-        result = await get_agenda_client().search(**params)
+        result = await agenda.search(**params)
     except AgendaUnavailable:
         tell_agenda_unavailable(dispatcher, "/rechercher")
         return []
@@ -82,13 +83,14 @@ class ActionSearchSlots(Action):
     """"autres créneaux" shows the next page; "rechercher" (a retry) starts again from the first."""
 
     clock: Callable = staticmethod(clock.now)
+    agenda: Callable = staticmethod(get_agenda_client)
 
     def name(self) -> str:
         return "action_search_slots"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         offset = int(tracker.get_slot("recherche_offset") or 0) + PAGE if latest_intent(tracker) == "autres_creneaux" else 0
-        return await present_search(dispatcher, tracker, offset, self.clock())
+        return await present_search(dispatcher, tracker, offset, self.clock(), self.agenda())
 
 
 class ActionContinueReferral(Action):
@@ -96,6 +98,7 @@ class ActionContinueReferral(Action):
     change (a correction), otherwise search."""
 
     clock: Callable = staticmethod(clock.now)
+    agenda: Callable = staticmethod(get_agenda_client)
 
     def name(self) -> str:
         return "action_continue_referral"
@@ -103,4 +106,4 @@ class ActionContinueReferral(Action):
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         if tracker.get_slot("creneau_choisi") and tracker.get_slot("criteres_recherche") == search_criteria(tracker):
             return present_summary(dispatcher, tracker, domain)
-        return await present_search(dispatcher, tracker, 0, self.clock())
+        return await present_search(dispatcher, tracker, 0, self.clock(), self.agenda())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -14,6 +15,8 @@ from bot.referral.summary import draft_message
 
 
 class ActionSelectSlot(Action):
+    agenda: Callable = staticmethod(get_agenda_client)
+
     def name(self) -> str:
         return "action_select_slot"
 
@@ -24,7 +27,7 @@ class ActionSelectSlot(Action):
             dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
             return [SlotSet("creneau_id", None)]
         try:
-            choice = await get_agenda_client().motif_for(
+            choice = await self.agenda().motif_for(
                 card["id"], tracker.get_slot("date_naissance"), card["mode"], tracker.get_slot("symptomes"))
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, card["payload"])

@@ -13,7 +13,7 @@ REQUIRED_FIELDS = (*MANDATORY_PATIENT_FIELDS, "localisation")
 # A change to one of these after a search calls for a new search.
 SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "specialite")
 
-SAME_NAME = re.compile(r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b", re.I)
+SAME_NAME = re.compile(r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b", re.IGNORECASE)
 NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 MAX_AGE_YEARS = 120
 
@@ -36,7 +36,8 @@ def birth_date_problem(iso: str, today: date) -> str | None:
         return "utter_invalid_date_naissance"
     if born > today:
         return "utter_invalid_date_naissance_futur"
-    if (today.year - born.year) - ((today.month, today.day) < (born.month, born.day)) > MAX_AGE_YEARS:
+    oldest = (today.year - MAX_AGE_YEARS, today.month, today.day)
+    if (born.year, born.month, born.day) < oldest:
         return "utter_invalid_date_naissance_age"
     return None
 

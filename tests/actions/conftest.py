@@ -1,0 +1,81 @@
+"""Trackers built from events, a CollectingDispatcher, and the agenda client over an httpx.MockTransport."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.agenda_client import AgendaClient
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+DOMAIN = {"responses": {"utter_avertissement_message": [{"text": "⚠ Attention : message non lu en temps réel."}]}}
+
+PATIENT = {
+    "civilite": "Madame", "prenom": "Marie", "nom": "Durand", "nom_naissance": "Martin",
+    "date_naissance": "1952-11-21", "telephone": "+33645372653",
+}
+
+
+def agenda_slot(slot_id: str, hour: int, nom: str = "Thomas", snp: bool = True) -> dict:
+    return {
+        "id": slot_id, "start": f"2026-11-25T{hour:02d}:30:00+01:00", "end": f"2026-11-25T{hour:02d}:50:00+01:00",
+        "mode": "cabinet", "snp": snp, "distance_km": 1.234,
+        "practitioner": {"rpps": "10001234567", "civilite": "Madame", "nom": nom, "prenom": "Claire",
+                         "specialty": {"code": "SM54", "label": "Médecine générale"}, "sas_participant": True},
+        "address": {"line": "3 rue Paul Bert", "postal_code": "69003", "commune": "Lyon"},
+        "motifs": [{"id": "m1", "label": "Soins non programmés", "snp": True}],
+    }
+
+
+def make_tracker(slots: dict | None = None, text: str = "", intent: str = "inform", entities=(), events=None,
+                 active_loop: str | None = None) -> Tracker:
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": list(entities)}
+    loop = {"name": active_loop} if active_loop else {}
+    return Tracker("regulateur-1", dict(slots or {}), message, list(events or []), False, None, loop, "action_listen")
+
+
+class FakeAgenda:
+    """A scripted agenda behind a real httpx client: routes map "METHOD /path" to (status, body)."""
+
+    def __init__(self):
+        self.routes: dict[str, tuple[int, dict] | Exception] = {}
+        self.requests: list[httpx.Request] = []
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.routes.get(f"{request.method} {request.url.path}")
+        if isinstance(answer, Exception):
+            raise answer
+        if answer is None:
+            return httpx.Response(404, json={"detail": "not found"})
+        status, body = answer
+        return httpx.Response(status, json=body)
+
+    def client(self) -> AgendaClient:
+        return AgendaClient("http://agenda.test", 1.0, transport=httpx.MockTransport(self.handler))
+
+    def sent_json(self, index: int = -1) -> dict:
+        return json.loads(self.requests[index].content)
+
+
+@pytest.fixture
+def agenda() -> FakeAgenda:
+    return FakeAgenda()
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("response") for m in dispatcher.messages]
+
+
+def slot_events(events) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

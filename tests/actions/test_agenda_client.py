@@ -1,0 +1,39 @@
+import httpx
+import pytest
+
+from actions.agenda_client import AgendaRejected, AgendaUnavailable, SlotTaken
+from tests.actions.conftest import agenda_slot
+
+
+async def test_search_sends_the_criteria_and_returns_the_body(agenda):
+    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "widened": False, "slots": [agenda_slot("s1", 14)]})
+    result = await agenda.client().search(location="Lyon 3e", mode="cabinet", specialty=None, limit=5)
+    assert result["slots"][0]["id"] == "s1"
+    sent = agenda.requests[0].url.params
+    assert sent["location"] == "Lyon 3e" and sent["limit"] == "5" and "specialty" not in sent
+
+
+async def test_409_is_slot_taken(agenda):
+    agenda.routes["POST /api/appointments"] = (409, {"error": "creneau_indisponible"})
+    with pytest.raises(SlotTaken):
+        await agenda.client().book({"slot_id": "s1"})
+
+
+async def test_422_carries_the_field_errors_and_suggestions(agenda):
+    agenda.routes["GET /api/search"] = (422, {"errors": {"location": "Lieu inconnu"}, "suggestions": ["Lyon"]})
+    with pytest.raises(AgendaRejected) as refused:
+        await agenda.client().search(location="Lyonn")
+    assert refused.value.errors == {"location": "Lieu inconnu"} and refused.value.suggestions == ["Lyon"]
+
+
+@pytest.mark.parametrize("failure", [httpx.ConnectError("refused"), httpx.ReadTimeout("slow")])
+async def test_network_failures_are_unavailable(agenda, failure):
+    agenda.routes["GET /api/search"] = failure
+    with pytest.raises(AgendaUnavailable):
+        await agenda.client().search(location="Lyon")
+
+
+async def test_server_error_is_unavailable(agenda):
+    agenda.routes["POST /api/appointments/a1/cancel"] = (503, {})
+    with pytest.raises(AgendaUnavailable):
+        await agenda.client().cancel("a1")

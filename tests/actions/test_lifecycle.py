@@ -1,0 +1,34 @@
+from actions.lifecycle import ActionCancel, ActionNewPatient
+from tests.actions.conftest import DOMAIN, PATIENT, make_tracker, responses, slot_events
+
+
+def cancel_action(agenda):
+    action = ActionCancel()
+    action.agenda = agenda.client
+    return action
+
+
+async def test_cancel_without_a_booking_clears_the_referral(agenda, dispatcher):
+    events = await cancel_action(agenda).run(dispatcher, make_tracker(PATIENT, intent="annuler"), DOMAIN)
+    assert [e["event"] for e in events] == ["reset_slots"] and agenda.requests == []
+    assert responses(dispatcher) == ["utter_adressage_annule"]
+
+
+async def test_cancel_after_a_booking_cancels_it_on_the_agenda_and_keeps_the_patient(agenda, dispatcher):
+    agenda.routes["POST /api/appointments/42/cancel"] = (200, {"id": 42, "status": "cancelled"})
+    tracker = make_tracker({**PATIENT, "rendez_vous": {"id": "42", "reference": "SAS-1"}, "etape": "reserve"})
+    events = await cancel_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert slot_events(events) == {"rendez_vous": None, "creneau_choisi": None, "etape": "collecte"}
+    assert responses(dispatcher) == ["utter_rdv_annule"] and dispatcher.messages[0]["reference"] == "SAS-1"
+
+
+async def test_cancel_while_the_agenda_is_down_keeps_the_booking_known(agenda, dispatcher):
+    agenda.routes["POST /api/appointments/42/cancel"] = (502, {})
+    tracker = make_tracker({"rendez_vous": {"id": "42", "reference": "SAS-1"}})
+    assert await cancel_action(agenda).run(dispatcher, tracker, DOMAIN) == []
+    assert responses(dispatcher) == ["utter_agenda_indisponible"]
+
+
+async def test_new_patient_clears_everything(dispatcher):
+    events = await ActionNewPatient().run(dispatcher, make_tracker(PATIENT), DOMAIN)
+    assert [e["event"] for e in events] == ["reset_slots"] and responses(dispatcher) == ["utter_nouveau_patient"]

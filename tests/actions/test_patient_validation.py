@@ -1,0 +1,110 @@
+from actions.patient_validation import ValidatePatientSlots, ValidateReferralForm
+from tests.actions.conftest import DOMAIN, NOW, make_tracker, responses, slot_events
+
+
+def form():
+    validator = ValidateReferralForm()
+    validator.clock = lambda: NOW
+    return validator
+
+
+def user_turn(slot: str, value, before) -> list:
+    """Events where `slot` was `before`, then a user message set it to `value`."""
+    return [{"event": "slot", "name": slot, "value": before}, {"event": "user", "text": "..."},
+            {"event": "slot", "name": slot, "value": value}]
+
+
+def test_phone_is_kept_as_e164(dispatcher):
+    assert form().validate_telephone("06 45 37 26 53", dispatcher, make_tracker(), DOMAIN) == {"telephone": "+33645372653"}
+    assert form().validate_telephone("+44 20 7946 0958", dispatcher, make_tracker(), DOMAIN) == {
+        "telephone": "+442079460958"}
+
+
+def test_invalid_phone_is_refused_in_french_and_counted(dispatcher):
+    result = form().validate_telephone("06 45 37", dispatcher, make_tracker(), DOMAIN)
+    assert result == {"telephone": None, "refus": {"telephone": 1}}
+    assert responses(dispatcher) == ["utter_invalid_telephone"]
+
+
+def test_third_refusal_of_a_mandatory_field_offers_to_cancel(dispatcher):
+    tracker = make_tracker({"refus": {"telephone": 2}})
+    result = form().validate_telephone("12", dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_invalid_telephone", "utter_trop_de_refus"]
+    assert result["refus"] == {"telephone": 0}
+
+
+def test_third_refusal_of_an_optional_field_offers_to_skip_it(dispatcher):
+    tracker = make_tracker({"refus": {"email": 2}})
+    ValidatePatientSlots().validate_email("marie@@", dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_invalid_email", "utter_trop_de_refus_facultatif"]
+
+
+def test_birth_date_in_the_future_or_too_old_is_refused(dispatcher):
+    assert form().validate_date_naissance("2030-01-01", dispatcher, make_tracker(), DOMAIN)["date_naissance"] is None
+    assert form().validate_date_naissance("1890-01-01", dispatcher, make_tracker(), DOMAIN)["date_naissance"] is None
+    assert responses(dispatcher) == ["utter_invalid_date_naissance_futur", "utter_invalid_date_naissance_age"]
+    assert form().validate_date_naissance("1952-11-21", dispatcher, make_tracker(), DOMAIN) == {
+        "date_naissance": "1952-11-21"}
+
+
+def test_a_date_without_year_takes_the_known_year(dispatcher):
+    tracker = make_tracker({"date_naissance": "--03-12"}, events=user_turn("date_naissance", "--03-12", "1952-11-21"))
+    assert form().validate_date_naissance("--03-12", dispatcher, tracker, DOMAIN) == {"date_naissance": "1952-03-12"}
+    alone = make_tracker({"date_naissance": "--03-12"})
+    assert form().validate_date_naissance("--03-12", dispatcher, alone, DOMAIN)["date_naissance"] is None
+    assert responses(dispatcher) == ["utter_invalid_date_naissance_annee"]
+
+
+def test_names_accept_accents_hyphens_apostrophes_and_refuse_digits(dispatcher):
+    assert form().validate_nom("Le Gall-D'Arc", dispatcher, make_tracker(), DOMAIN) == {"nom": "Le Gall-D'Arc"}
+    assert form().validate_prenom("Aïcha", dispatcher, make_tracker(), DOMAIN) == {"prenom": "Aïcha"}
+    assert form().validate_prenom("M4rie", dispatcher, make_tracker(), DOMAIN)["prenom"] is None
+
+
+def test_bare_answer_to_the_phone_question(dispatcher):
+    tracker = make_tracker({"requested_slot": "telephone"}, text="zéro six quarante-cinq trente-sept vingt-six cinquante-trois")
+    assert form()._extract_requested("telephone", dispatcher, tracker) == {"telephone": "+33645372653"}
+
+
+def test_bare_answer_is_read_only_for_the_requested_field(dispatcher):
+    tracker = make_tracker({"requested_slot": "nom"}, text="06 45 37 26 53")
+    assert form()._extract_requested("telephone", dispatcher, tracker) == {}
+
+
+def test_identique_copies_the_usage_name(dispatcher):
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Durand"}, text="identique", intent="affirm")
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {"nom_naissance": "Durand"}
+
+
+def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
+    events = user_turn("prenom", "Durand", "Marie")
+    entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]
+    tracker = make_tracker({"requested_slot": "nom", "prenom": "Durand"}, text="Durand", entities=entities, events=events)
+    assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": "Durand", "prenom": "Marie"}
+
+
+def test_an_unreadable_bare_answer_is_refused(dispatcher):
+    tracker = make_tracker({"requested_slot": "date_naissance"}, text="je sais pas trop")
+    assert form()._extract_requested("date_naissance", dispatcher, tracker)["date_naissance"] is None
+    assert responses(dispatcher) == ["utter_invalid_date_naissance"]
+
+
+def test_a_question_in_the_middle_of_the_form_is_not_an_answer(dispatcher):
+    tracker = make_tracker({"requested_slot": "telephone"}, text="comment je crée mon compte ?", intent="faq")
+    assert form()._extract_requested("telephone", dispatcher, tracker) == {}
+    assert dispatcher.messages == []
+
+
+def test_other_details_given_instead_are_not_refused(dispatcher):
+    entities = [{"entity": "email", "value": "marie@free.fr", "start": 0, "end": 13}]
+    tracker = make_tracker({"requested_slot": "telephone"}, text="marie@free.fr", entities=entities)
+    assert form()._extract_requested("telephone", dispatcher, tracker) == {}
+    assert dispatcher.messages == []
+
+
+async def test_global_validation_covers_patient_fields_only(dispatcher):
+    validator = ValidatePatientSlots()
+    slots = await validator.required_slots(["prenom", "creneau", "email", "etape", "localisation"], dispatcher,
+                                           make_tracker(), DOMAIN)
+    assert slots == ["prenom", "email", "localisation"]
+    assert slot_events([]) == {}

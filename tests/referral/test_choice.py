@@ -1,0 +1,28 @@
+import pytest
+
+from bot.referral.cards import slot_card
+from bot.referral.choice import resolve_choice
+from tests.actions.conftest import agenda_slot
+
+CARDS = [slot_card(agenda_slot("a", 9, "Thomas"), "Europe/Paris"),
+         slot_card(agenda_slot("b", 14, "Nguyen"), "Europe/Paris"),
+         slot_card(agenda_slot("c", 16, "Lefèvre"), "Europe/Paris")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le 2", "b"), ("2", "b"), ("je prends le 3", "c"), ("le premier", "a"), ("le deuxième", "b"),
+    ("le dernier", "c"), ("celui de 14h30", "b"), ("celui de 9 h 30", "a"), ("le Dr Thomas", "a"),
+    ("chez le docteur lefevre", "c"), ("Nguyen", "b"),
+])
+def test_resolves_rank_time_and_name(text, expected):
+    assert resolve_choice(text, CARDS)["id"] == expected
+
+
+@pytest.mark.parametrize("text", ["le 7", "celui de 11h", "le Dr Martin", "", "je ne sais pas"])
+def test_no_match_is_none(text):
+    assert resolve_choice(text, CARDS) is None
+
+
+def test_button_id_wins_over_text():
+    assert resolve_choice("le 1", CARDS, creneau_id="c")["id"] == "c"
+    assert resolve_choice("", CARDS, creneau_id="zzz") is None

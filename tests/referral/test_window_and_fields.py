@@ -1,0 +1,51 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.referral.fields import birth_date_problem, is_same_name_answer, is_valid_name, merge_month_day
+from bot.referral.summary import draft_message, missing_fields, patient_line
+from bot.referral.window import search_window
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def test_default_window_is_48_hours():
+    assert search_window(NOW, None, None) == (NOW, datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/Paris")))
+
+
+def test_a_wanted_time_wins_and_never_starts_in_the_past():
+    creneau = {"start": "2026-11-25T08:00:00+01:00", "end": "2026-11-25T12:00:00+01:00", "text": "ce matin"}
+    start, end = search_window(NOW, creneau, 4)
+    assert start == NOW and end.hour == 12
+
+
+def test_urgency_caps_the_end():
+    assert search_window(NOW, None, 4)[1].hour == 14
+
+
+def test_birth_date_rules():
+    today = date(2026, 11, 25)
+    assert birth_date_problem("1952-11-21", today) is None
+    assert birth_date_problem("1952-02-30", today) == "utter_invalid_date_naissance"
+    assert birth_date_problem("2026-11-26", today) == "utter_invalid_date_naissance_futur"
+    assert birth_date_problem("1906-11-24", today) == "utter_invalid_date_naissance_age"
+    assert birth_date_problem("1906-11-25", today) is None
+
+
+def test_month_day_merge():
+    assert merge_month_day("--03-12", "1952-11-21") == "1952-03-12"
+    assert merge_month_day("--02-29", "1953-01-01") is None
+    assert merge_month_day("--03-12", None) is None
+
+
+def test_same_name_answers_and_names():
+    assert all(map(is_same_name_answer, ["identique", "Pareil", "même nom", "le même"]))
+    assert not is_same_name_answer("Martin")
+    assert is_valid_name("de La Fontaine") and is_valid_name("N'Diaye") and not is_valid_name("Durand2")
+
+
+def test_recap_lines_and_missing_fields():
+    slots = {"civilite": "Madame", "prenom": "Marie", "nom": "Durand", "nom_naissance": "Martin",
+             "date_naissance": "1952-11-21", "telephone": "+33645372653"}
+    assert patient_line(slots) == "Madame Marie Durand (naissance : Martin), né(e) le 21/11/1952, +33645372653"
+    assert missing_fields(slots) == ["localisation"]
+    assert draft_message("toux") == "Le patient présente les symptômes suivants : toux" and draft_message(None) == ""
