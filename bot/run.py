@@ -1,0 +1,41 @@
+"""`make run`: the embedded agenda (SQLite, demo data), the action server and Rasa, until Ctrl-C.
+`make shell` (--shell): the same, talking to the assistant in this terminal instead of the side panel."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+from bot.settings import ROOT, get_settings
+from bot.stack import RASA, Stack, StackConfig
+
+
+def main(argv: list[str]) -> int:
+    settings = get_settings()
+    config = StackConfig(
+        workdir=ROOT / "var", agenda_port=settings.agenda_port, action_port=settings.action_port,
+        rasa_port=settings.rasa_port, rasa_token=settings.rasa_token, database_url=settings.database_url,
+    )
+    stack = Stack(config)
+    print("Préparation de l'agenda (migration, données de démonstration si la base est vide)…", flush=True)
+    stack.prepare_agenda()
+    print("Démarrage de l'agenda, du serveur d'actions et de Rasa (le chargement du modèle prend ~30 s)…", flush=True)
+    with stack:
+        if "--shell" in argv:
+            return subprocess.call([RASA, "shell", "--model", str(config.model), "--endpoints",
+                                    str(config.workdir / "endpoints.yml")], cwd=ROOT)
+        print(
+            f"\nPrêt.\n  Panneau latéral : http://localhost:{config.agenda_port}/\n"
+            f"  Rasa (canal REST) : {config.rasa_url}/webhooks/rest/webhook\n"
+            f"  Serveur d'actions : {config.action_url}\n  API agenda : {config.agenda_url}/docs\n"
+            "Ctrl-C pour tout arrêter.", flush=True,
+        )
+        try:
+            signal.pause()
+        except KeyboardInterrupt:
+            print("\nArrêt…", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

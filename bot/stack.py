@@ -1,0 +1,155 @@
+"""Starts and stops the three processes of the assistant: agenda service, action server, Rasa.
+
+Used by `make run`, by the end-to-end and browser tests, and by the conversation benchmark, so that they all
+run the real thing the same way."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bot.settings import ROOT
+
+PYTHON = sys.executable
+RASA = str(Path(sys.executable).with_name("rasa"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class StackConfig:
+    workdir: Path  # databases, attachments, endpoints file and process logs
+    agenda_port: int = 8000
+    action_port: int = 5055
+    rasa_port: int = 5005
+    rasa_token: str = "sas-local-token"
+    model: Path = ROOT / "models" / "sas.tar.gz"
+    database_url: str | None = None
+    extra_env: dict = field(default_factory=dict)
+
+    @property
+    def agenda_url(self) -> str:
+        return f"http://127.0.0.1:{self.agenda_port}"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    @classmethod
+    def on_free_ports(cls, workdir: Path, **kwargs) -> StackConfig:
+        return cls(workdir=workdir, agenda_port=free_port(), action_port=free_port(), rasa_port=free_port(), **kwargs)
+
+
+class Stack:
+    def __init__(self, config: StackConfig):
+        self.config = config
+        self.processes: dict[str, subprocess.Popen] = {}
+        config.workdir.mkdir(parents=True, exist_ok=True)
+
+    def env(self) -> dict:
+        c = self.config
+        return {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": c.database_url or f"sqlite:///{c.workdir / 'agenda.db'}",
+            "ATTACHMENTS_DIR": str(c.workdir / "attachments"),
+            "AGENDA_PORT": str(c.agenda_port),
+            "AGENDA_URL": c.agenda_url,
+            "RASA_URL": c.rasa_url,
+            "RASA_PORT": str(c.rasa_port),
+            "ACTION_PORT": str(c.action_port),
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            **c.extra_env,
+        }
+
+    def prepare_agenda(self) -> None:
+        """Migrate the schema and seed the demo data when the database is empty."""
+        for command in ("migrate", "seed"):
+            subprocess.run([PYTHON, "-m", "bot.agenda", command], env=self.env(), cwd=ROOT, check=True)
+
+    def _endpoints_file(self) -> Path:
+        path = self.config.workdir / "endpoints.yml"
+        path.write_text(
+            f'action_endpoint:\n  url: "{self.config.action_url}/webhook"\n'
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.config.workdir / 'tracker.db'}\n"
+        )
+        return path
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        with open(self.config.workdir / f"{name}.log", "ab") as log:  # the child keeps its own copy
+            self.processes[name] = subprocess.Popen(command, env=self.env(), cwd=ROOT, stdout=log, stderr=log,
+                                                    start_new_session=True)
+
+    def start_agenda(self) -> None:
+        self._spawn("agenda", [PYTHON, "-m", "bot.agenda", "serve"])
+        self._wait("agenda", f"{self.config.agenda_url}/health", 60)
+
+    def stop_agenda(self) -> None:
+        self._stop("agenda")
+
+    def start(self) -> None:
+        c = self.config
+        self.start_agenda()
+        self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(c.action_port)])
+        self._spawn("rasa", [
+            RASA, "run", "--enable-api", "--auth-token", c.rasa_token, "--cors", "*", "--interface", "127.0.0.1",
+            "--port", str(c.rasa_port), "--model", str(c.model), "--endpoints", str(self._endpoints_file()),
+            "--credentials", str(ROOT / "credentials.yml"),
+        ])
+        self._wait("actions", f"{c.action_url}/health", 60)
+        self._wait("rasa", f"{c.rasa_url}/status?token={c.rasa_token}", 180)
+
+    def _wait(self, name: str, url: str, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.processes[name].poll() is not None:
+                raise RuntimeError(f"{name} s'est arrêté au démarrage : voir {self.config.workdir / (name + '.log')}")
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"{name} n'a pas répondu à temps : voir {self.config.workdir / (name + '.log')}")
+
+    def _stop(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop(self) -> None:
+        for name in ("rasa", "actions", "agenda"):
+            self._stop(name)
+
+    def __enter__(self) -> Stack:
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
