@@ -13,7 +13,11 @@ REQUIRED_FIELDS = (*MANDATORY_PATIENT_FIELDS, "localisation")
 # A change to one of these after a search calls for a new search.
 SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "specialite")
 
-SAME_NAME = re.compile(r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b", re.IGNORECASE)
+SAME_NAME = re.compile(
+    r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun"
+    r"|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b",
+    re.IGNORECASE,
+)
 NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 MAX_AGE_YEARS = 120
 
