@@ -1,0 +1,3 @@
+from bot.agenda.cli import main
+
+main()

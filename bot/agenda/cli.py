@@ -1,0 +1,36 @@
+"""`python -m bot.agenda migrate|seed|serve`."""
+from __future__ import annotations
+
+import argparse
+import logging
+from datetime import datetime, timezone
+
+from bot.agenda.db import make_engine, migrate
+from bot.agenda.seed import is_empty, seed
+from bot.settings import get_settings
+
+log = logging.getLogger("bot.agenda")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bot.agenda", description="Agenda SAS")
+    parser.add_argument("command", choices=("migrate", "seed", "serve"))
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    if args.command == "seed":
+        if not is_empty(engine):
+            log.info("agenda already has practitioners: not seeding")
+            return
+        summary = seed(engine, datetime.now(timezone.utc))
+        log.info("seeded %d practitioners, %d slots (%d booked)", summary.practitioners, summary.slots, summary.booked)
+    elif args.command == "serve":
+        import uvicorn
+
+        from bot.agenda.api import create_app
+
+        engine.dispose()
+        # No access log: query strings carry patient data (birth dates, symptoms).
+        uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.agenda_port, access_log=False)

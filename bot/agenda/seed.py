@@ -1,0 +1,204 @@
+"""Reproducible demo agenda (fixed seed): practitioners over real French communes, motifs, slots.
+
+The same generator builds the benchmark's million slots (`bot/bench/agenda.py`), hence bulk Core
+inserts with explicit ids rather than ORM objects.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from faker import Faker
+from sqlalchemy import and_, func, insert, or_, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from bot.agenda import geo, specialties
+from bot.agenda.models import Motif, Place, Practitioner, Slot, slot_motifs
+
+SEED = 20250314
+PARIS = ZoneInfo("Europe/Paris")
+# Half-days of opening hours, local time.
+HALF_DAYS = ((time(8, 30), time(12, 0)), (time(14, 0), time(18, 30)))
+SPECIALTY_MIX = (("SM54", 80), ("SM40", 8), ("SM15", 3), ("SM04", 2), ("SM38", 2), ("SM42", 2), ("SM19", 3))
+SNP = "Soins non programmés"
+FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
+CHUNK = 20_000
+# Paris, Lyon, Marseille as a whole; their arrondissements are listed too and spread practitioners better.
+CITIES_WITH_ARRONDISSEMENTS = ("75056", "69123", "13055")
+
+
+@dataclass(frozen=True)
+class MotifTemplate:
+    label: str
+    population: str = "all"
+    new_patients: bool = True
+    modes: tuple[str, ...] = ("cabinet",)
+    duration_min: int = 20
+
+
+def motif_templates(specialty: str, rng: random.Random, snp: bool) -> list[MotifTemplate]:
+    """A realistic motif list, like the ones practitioners set up in their agenda software."""
+    if specialty == "SM54":
+        motifs = [
+            MotifTemplate("Adulte - Première consultation de médecine générale", "adult"),
+            MotifTemplate("Enfant - Première consultation de médecine générale", "child"),
+            MotifTemplate(FOLLOW_UP, new_patients=False, modes=("cabinet", "video")),
+        ]
+        if rng.random() < 0.4:
+            motifs.append(MotifTemplate("Téléconsultation", modes=("video",), duration_min=15))
+        if rng.random() < 0.15:
+            motifs.append(MotifTemplate("Visite à domicile", modes=("domicile",), duration_min=30))
+    elif specialty == "SM40":
+        motifs = [
+            MotifTemplate("Enfant - Première consultation de pédiatrie", "child"),
+            MotifTemplate("Nourrisson - Suivi (patients du cabinet)", "child", new_patients=False),
+            MotifTemplate("Téléconsultation pédiatrique", "child", modes=("video",), duration_min=15),
+        ]
+    else:
+        label = specialties.LABELS[specialty].lower()
+        motifs = [
+            MotifTemplate(f"Première consultation de {label}", duration_min=30),
+            MotifTemplate(FOLLOW_UP, new_patients=False),
+        ]
+    if snp:
+        motifs.append(MotifTemplate(SNP, modes=("cabinet", "video")))
+    return motifs
+
+
+def rpps_number(index: int) -> str:
+    """An 11-digit RPPS-like number with a valid Luhn key (RPPS numbers carry one)."""
+    body = f"10{index:08d}"
+    total = 0
+    for position, digit in enumerate(reversed(body)):
+        value = int(digit) * (2 if position % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return body + str((10 - total % 10) % 10)
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    practitioners: int
+    slots: int
+    booked: int
+
+
+def is_empty(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(Practitioner)).scalar() == 0
+
+
+def seed(
+    engine: Engine,
+    now: datetime,
+    *,
+    practitioners: int = 2000,
+    days: int = 7,
+    presence: float = 0.6,
+    booked_share: float = 0.15,
+    rng_seed: int = SEED,
+) -> SeedSummary:
+    """Fill an empty agenda. `presence`: the chance a practitioner works a given half-day."""
+    rng = random.Random(rng_seed)
+    fake = Faker("fr_FR")
+    fake.seed_instance(rng_seed)
+    towns = sorted((c for c in geo.communes() if c.insee not in CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
+    homes = rng.choices(towns, weights=[max(c.population, 1) for c in towns], k=practitioners)
+    codes, weights = zip(*SPECIALTY_MIX)
+    doctors, places, motifs, slots = [], [], [], []
+    first_day = now.astimezone(PARIS).date()
+    for index, commune in enumerate(homes, start=1):
+        specialty = rng.choices(codes, weights)[0]
+        sas = rng.random() < 0.5
+        female = rng.random() < 0.5
+        doctors.append({
+            "id": index, "rpps": rpps_number(index), "civilite": "Dr",
+            "nom": fake.last_name(), "prenom": fake.first_name_female() if female else fake.first_name_male(),
+            "specialty_code": specialty, "specialty_label": specialties.LABELS[specialty],
+            "accepts_new_patients": rng.random() < 0.6, "sas_participant": sas,
+        })
+        places.append({
+            "id": index, "practitioner_id": index, "address_line": fake.street_address(),
+            "postal_code": commune.postal_codes[0], "commune": commune.name, "insee": commune.insee,
+            "departement": commune.departement,
+            # within a few hundred metres of the town centre, so colleagues are not all at one point
+            "lat": round(commune.lat + rng.uniform(-0.004, 0.004), 6),
+            "lon": round(commune.lon + rng.uniform(-0.006, 0.006), 6),
+        })
+        templates = motif_templates(specialty, rng, snp=sas and rng.random() < 0.66)
+        for template in templates:
+            motifs.append({
+                "id": len(motifs) + 1, "practitioner_id": index, "label": template.label,
+                "snp": template.label == SNP, "population": template.population,
+                "new_patients": template.new_patients, "duration_min": template.duration_min,
+                **{mode: mode in template.modes for mode in ("cabinet", "video", "domicile")},
+            })
+        slots.extend(_slots(rng, doctors[-1], templates, first_day, days, presence, booked_share, now, len(slots)))
+    with engine.begin() as connection:
+        for table, rows in ((Practitioner, doctors), (Place, places), (Motif, motifs), (Slot, slots)):
+            for start in range(0, len(rows), CHUNK):
+                connection.execute(insert(table.__table__), rows[start:start + CHUNK])
+        _offer_motifs(connection)
+        _sync_sequences(connection)
+    return SeedSummary(len(doctors), len(slots), sum(slot["status"] == "booked" for slot in slots))
+
+
+def _slots(rng, doctor, templates, first_day: date, days, presence, booked_share, now, first_id) -> list[dict]:
+    minutes = rng.choice((15, 20, 20, 30))
+    offers = {mode for template in templates for mode in template.modes}
+    has_snp = any(template.label == SNP for template in templates)
+    rows = []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        if day.weekday() == 6:  # closed on Sundays
+            continue
+        for opening, closing in HALF_DAYS:
+            if rng.random() >= presence:
+                continue
+            mode = "cabinet"
+            if "video" in offers and rng.random() < 0.15:
+                mode = "video"
+            elif "domicile" in offers and rng.random() < 0.2:
+                mode = "domicile"
+            bookable_online = rng.random() < 0.9
+            snp = has_snp and mode != "domicile" and rng.random() < 0.5
+            start = datetime.combine(day, opening, PARIS)
+            end_of_range = datetime.combine(day, closing, PARIS)
+            while start + timedelta(minutes=minutes) <= end_of_range:
+                end = start + timedelta(minutes=minutes)
+                if start > now:
+                    rows.append({
+                        "id": first_id + len(rows) + 1, "practitioner_id": doctor["id"], "place_id": doctor["id"],
+                        "start_at": start, "end_at": end, "mode": mode, "bookable_online": bookable_online,
+                        "new_patients": doctor["accepts_new_patients"], "snp": snp,
+                        "status": "booked" if rng.random() < booked_share else "free",
+                    })
+                start = end
+    return rows
+
+
+def _offer_motifs(connection: Connection) -> None:
+    """Each slot offers its practitioner's motifs allowed in its mode; "Soins non programmés" only on
+    the slots flagged `snp` (so the flag and the motif list agree by construction)."""
+    mode_allowed = or_(
+        and_(Slot.mode == "cabinet", Motif.cabinet.is_(True)),
+        and_(Slot.mode == "video", Motif.video.is_(True)),
+        and_(Slot.mode == "domicile", Motif.domicile.is_(True)),
+    )
+    pairs = (
+        select(Slot.id, Motif.id)
+        .join(Motif, Motif.practitioner_id == Slot.practitioner_id)
+        .where(mode_allowed, or_(Motif.snp.is_(False), Slot.snp.is_(True)))
+    )
+    connection.execute(insert(slot_motifs).from_select(["slot_id", "motif_id"], pairs))
+
+
+def _sync_sequences(connection: Connection) -> None:
+    """Explicit ids leave PostgreSQL's sequences behind; move them past the seeded rows."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in ("practitioners", "places", "motifs", "slots"):
+        connection.execute(
+            text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1)) FROM {table}")
+        )

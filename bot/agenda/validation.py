@@ -1,0 +1,101 @@
+"""Patient fields of the booking funnel, checked at the boundary; errors name each field, in French."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import phonenumbers
+
+REQUIRED = {
+    "prenom": "le prénom",
+    "nom": "le nom",
+    "nom_naissance": "le nom de naissance",
+    "date_naissance": "la date de naissance",
+    "telephone": "le téléphone",
+}
+NAME_FIELDS = {"prenom": "Prénom", "nom": "Nom", "nom_naissance": "Nom de naissance"}
+NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*\.?$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CIVILITES = {"m": "M.", "m.": "M.", "monsieur": "M.", "mme": "Mme", "madame": "Mme"}
+MAX_AGE_YEARS = 130
+
+
+@dataclass(frozen=True)
+class PatientData:
+    prenom: str
+    nom: str
+    nom_naissance: str
+    date_naissance: date
+    telephone: str  # E.164
+    civilite: str | None = None
+    lieu_naissance: str | None = None
+    email: str | None = None
+
+
+def validate_patient(raw: dict, today: date) -> tuple[PatientData | None, dict[str, str]]:
+    values = {key: (value.strip() if isinstance(value, str) else value) for key, value in raw.items()}
+    errors: dict[str, str] = {}
+    for field, label in REQUIRED.items():
+        if not values.get(field):
+            errors[field] = f"Champ obligatoire : {label} du patient."
+    for field, label in NAME_FIELDS.items():
+        if field not in errors and (len(values[field]) > 100 or not NAME.match(values[field])):
+            errors[field] = f"{label} invalide : lettres, espaces, tirets et apostrophes seulement."
+    birth = None
+    if "date_naissance" not in errors:
+        birth, message = parse_birth_date(values["date_naissance"], today)
+        if message:
+            errors["date_naissance"] = message
+    telephone = None
+    if "telephone" not in errors:
+        telephone = _e164(values["telephone"])
+        if telephone is None:
+            errors["telephone"] = (
+                f"Numéro de téléphone invalide : « {values['telephone']} » (attendu par exemple +33612345678)."
+            )
+    civilite = values.get("civilite") or None
+    if civilite is not None:
+        civilite = CIVILITES.get(civilite.lower())
+        if civilite is None:
+            errors["civilite"] = "Civilité invalide : « M. » ou « Mme »."
+    email = values.get("email") or None
+    if email is not None and (len(email) > 254 or not EMAIL.match(email)):
+        errors["email"] = f"Adresse e-mail invalide : « {email} »."
+    lieu = values.get("lieu_naissance") or None
+    if lieu is not None and len(lieu) > 100:
+        errors["lieu_naissance"] = "Lieu de naissance trop long (100 caractères au plus)."
+    if errors:
+        return None, errors
+    return PatientData(
+        prenom=values["prenom"],
+        nom=values["nom"],
+        nom_naissance=values["nom_naissance"],
+        date_naissance=birth,
+        telephone=telephone,
+        civilite=civilite,
+        lieu_naissance=lieu,
+        email=email,
+    ), {}
+
+
+def parse_birth_date(text, today: date) -> tuple[date | None, str | None]:
+    try:
+        birth = date.fromisoformat(str(text))
+    except ValueError:
+        return None, f"Date de naissance invalide : « {text} » (format attendu AAAA-MM-JJ)."
+    if birth > today:
+        return None, "Date de naissance invalide : elle est dans le futur."
+    if today.year - birth.year > MAX_AGE_YEARS:
+        return None, f"Date de naissance invalide : plus de {MAX_AGE_YEARS} ans."
+    return birth, None
+
+
+def _e164(text) -> str | None:
+    try:
+        number = phonenumbers.parse(str(text), "FR")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
