@@ -7,14 +7,14 @@ export const ALLOWED_EXTENSIONS = [".pdf", ".jpg", ".jpeg", ".png"];
 export const MAX_BYTES = 50 * 1024 * 1024;
 const UPLOAD_URL = "/api/attachments";
 
-export function refusalReason(file) {
+// Why the panel refuses a file before sending it, in a sentence; null when it may be sent.
+export function refusal(file) {
   const name = file.name.toLowerCase();
-  if (!ALLOWED_EXTENSIONS.some((ext) => name.endsWith(ext))) {
-    return "seuls les fichiers PDF, JPG, JPEG et PNG sont acceptés.";
-  }
-  if (file.size === 0) return "le fichier est vide.";
-  if (file.size >= MAX_BYTES) return `il pèse ${formatSize(file.size)}, la limite est de 50 Mo.`;
-  return null;
+  const reason = !ALLOWED_EXTENSIONS.some((ext) => name.endsWith(ext))
+    ? "seuls les fichiers PDF, JPG, JPEG et PNG sont acceptés"
+    : file.size === 0 ? "le fichier est vide"
+      : file.size >= MAX_BYTES ? `il pèse ${formatSize(file.size)}, la limite est de 50 Mo` : null;
+  return reason && `Fichier refusé : « ${file.name} » — ${reason}.`;
 }
 
 class UploadRefused extends Error {}
@@ -28,11 +28,12 @@ function upload(file, onProgress) {
     body.append("file", file);
     xhr.open("POST", UPLOAD_URL);
     xhr.responseType = "json";
+    xhr.timeout = 5 * 60 * 1000; // 50 Mo on a slow hospital network
     xhr.upload.addEventListener("progress", (e) => e.lengthComputable && onProgress(e.loaded / e.total));
     xhr.addEventListener("load", () => {
       if (xhr.status >= 200 && xhr.status < 300 && xhr.response?.id) resolve(xhr.response);
       else if (xhr.status === 422 || xhr.status === 413) {
-        reject(new UploadRefused(xhr.response?.errors?.file ?? "le serveur l'a refusé."));
+        reject(new UploadRefused(xhr.response?.errors?.file ?? "Fichier refusé par le service d'agenda."));
       } else reject(new AgendaUnreachable(`erreur ${xhr.status}`));
     });
     xhr.addEventListener("error", () => reject(new AgendaUnreachable("service injoignable")));
@@ -60,8 +61,8 @@ export class Attachments {
   }
 
   async #attachOne(file) {
-    const reason = refusalReason(file);
-    if (reason) return this.#refuse(file, reason);
+    const refused = refusal(file);
+    if (refused) return this.#problem(refused);
     const progress = el("progress", { max: "100", value: "0", "aria-label": `Envoi de ${file.name}` });
     const label = el("span", { class: "upload-label" }, `Envoi de ${file.name}… 0 %`);
     this.progressArea.replaceChildren(label, progress);
@@ -75,7 +76,7 @@ export class Attachments {
       this.transcript.add({ type: "attachment", filename: stored.filename, size: stored.size });
       await this.conversation.send(`/joindre_piece${JSON.stringify({ piece_jointe: stored.id })}`, null);
     } catch (error) {
-      if (error instanceof UploadRefused) this.#refuse(file, error.message);
+      if (error instanceof UploadRefused) this.#problem(error.message);
       else if (error instanceof AgendaUnreachable) {
         this.#problem(`Le service d'agenda ne répond pas (${error.message}) : « ${file.name} » n'a pas été envoyé.`);
       } else throw error;
@@ -83,10 +84,6 @@ export class Attachments {
       this.progressArea.hidden = true;
       this.progressArea.replaceChildren();
     }
-  }
-
-  #refuse(file, reason) {
-    this.#problem(`Fichier refusé : « ${file.name} » — ${reason}`);
   }
 
   #problem(text) {

@@ -1,0 +1,68 @@
+"""Headless Debian Chromium driven by Playwright, and a real agenda service serving the panel."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.agenda_server import serve_agenda
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+PANEL_VIEWPORT = {"width": 420, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (Debian's chromium package)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A panel-sized page that fails the test on any uncaught script error."""
+    context = chromium.new_context(viewport=PANEL_VIEWPORT, locale="fr-FR", timezone_id="Europe/Paris")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"script errors in the panel: {errors}"
+
+
+@pytest.fixture
+def shot(request, page):
+    """shot("step") saves tests/screenshots/<test>/NN-step.png (the folder is git-ignored); `on` another page."""
+    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    count = iter(range(1, 100))
+
+    def save(step: str, on=None) -> Path:
+        path = folder / f"{next(count):02d}-{step}.png"
+        (on or page).screenshot(path=str(path))
+        return path
+
+    return save
+
+
+@pytest.fixture(scope="session")
+def agenda_alone(tmp_path_factory):
+    """The agenda service alone (fresh, empty database), for what does not need the assistant."""
+    with serve_agenda(tmp_path_factory.mktemp("agenda"), rasa_url="http://127.0.0.1:9") as url:
+        yield url

@@ -1,0 +1,103 @@
+"""The assistant's rich messages, rendered by the panel's own modules from recorded REST replies."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.panel import Panel
+
+ALL_KINDS = ("recap", "creneaux", "resume", "confirmation", "erreur", "inconnu")
+
+
+@pytest.fixture
+def panel(page, agenda_alone):
+    return Panel(page).open(agenda_alone)
+
+
+def test_recap_marks_the_missing_fields_instead_of_the_plain_text(panel, shot):
+    panel.render("recap")
+    recap = panel.page.get_by_role("region", name="Récapitulatif patient")
+    expect(recap).to_contain_text("Il manque : Nom de naissance, Téléphone.")
+    assert panel.fields(recap) == {
+        "Civilité": "Mme", "Prénom": "Marie", "Nom": "Durand", "Nom de naissance": "À compléter",
+        "Date de naissance": "21/11/1952", "Téléphone": "À compléter",  # unknown optional fields are left out
+        "Lieu": "Lyon", "Mode": "Au cabinet", "Quand": "demain matin", "Délai": "Sous 24 h",
+        "Symptômes": "fièvre et toux depuis deux jours",
+    }
+    expect(recap.locator(".field-missing dt")).to_have_text(["Nom de naissance", "Téléphone"])
+    expect(panel.transcript).not_to_contain_text("J'ai noté")  # the card stands in for its text
+    expect(panel.transcript).to_contain_text("Quel est le nom de naissance de la patiente ?")
+    shot("recap")
+
+
+def test_slots_are_cards_to_click_and_their_buttons_are_not_repeated(panel, shot):
+    panel.render("creneaux")
+    slots = panel.transcript.locator("button.slot")
+    expect(slots).to_have_count(2)
+    expect(slots.first).to_contain_text("Jeudi 26 novembre, 14:30–14:45")
+    expect(slots.first).to_contain_text("Dr Claire Dubois")
+    expect(slots.first).to_contain_text("2,3 km")
+    expect(slots.first.locator(".tag-snp")).to_have_text("Soins non programmés")
+    expect(slots.nth(1).locator(".tag-snp")).to_have_count(0)
+    expect(slots.nth(1)).to_contain_text("En vidéo")
+    expect(panel.transcript).to_contain_text("Dans un rayon de 20 km (rayon élargi).")
+    expect(panel.transcript).to_contain_text("Le rayon de recherche a été élargi à 20 km.")  # its own utterance
+    expect(panel.transcript.locator("button.choice")).to_have_text(["Autres créneaux"])
+    shot("creneaux")
+
+    slots.first.click()
+    assert panel.page.evaluate("window.chosen") == ['/choisir_creneau{"creneau_id":"11"}']
+    expect(slots.first).to_be_disabled()
+    expect(panel.transcript.locator("button.choice")).to_be_disabled()
+
+
+def test_summary_shows_its_warning_as_a_warning_and_the_confirmation_its_reference(panel, shot):
+    panel.render("resume", "confirmation")
+    summary = panel.page.get_by_role("region", name="Résumé avant réservation")
+    expect(summary.get_by_role("note")).to_have_text(
+        "Attention : Le message est visible par le praticien : n'y mettez que ce qui est utile à la consultation.")
+    expect(summary).to_contain_text("Soins non programmés")
+    expect(summary).to_contain_text("ordonnance.pdf")
+    expect(summary).to_contain_text("Le patient présente les symptômes suivants")
+    expect(panel.page.get_by_role("button", name="Confirmer la réservation")).to_be_enabled()
+    confirmation = panel.page.get_by_role("region", name="Rendez-vous réservé")
+    expect(confirmation.locator(".reference-code")).to_have_text("SAS-7K2Q9")
+    expect(confirmation.get_by_role("note")).to_contain_text("le praticien peut le rappeler")
+    shot("resume-confirmation")
+
+
+def test_an_error_is_an_alert_with_one_retry_button(panel, shot):
+    panel.render("erreur")
+    alert = panel.page.get_by_role("alert")
+    expect(alert).to_contain_text("Le service d'agenda ne répond pas.")
+    expect(panel.page.get_by_role("button", name="Réessayer")).to_have_count(1)
+    panel.page.get_by_role("button", name="Réessayer").click()
+    assert panel.page.evaluate("window.chosen") == ["/rechercher"]
+    shot("erreur")
+
+
+def test_an_unknown_card_leaves_the_text_and_buttons(panel):
+    panel.render("inconnu")
+    expect(panel.last_bot_message()).to_contain_text("Un message ordinaire.")
+    expect(panel.last_bot_message().get_by_role("button", name="Oui")).to_be_visible()
+
+
+def test_every_text_has_aa_contrast(panel):
+    panel.render(*ALL_KINDS)
+    panel.page.locator("#typing").evaluate("node => node.hidden = false")
+    assert panel.low_contrast() == []
+
+
+def test_reflows_at_200_percent_zoom(chromium, agenda_alone, shot):
+    # 200 % zoom of a 420 x 900 panel: the page lays out in 210 x 450 CSS pixels.
+    context = chromium.new_context(viewport={"width": 210, "height": 450}, device_scale_factor=2, locale="fr-FR")
+    try:
+        panel = Panel(context.new_page()).open(agenda_alone)
+        panel.render(*ALL_KINDS)
+        assert panel.overflowing() == {"scroll": 0, "wide": []}
+        expect(panel.input).to_be_in_viewport()
+        for button in (panel.send_button, panel.attach_button, panel.new_patient_button):
+            expect(button).to_be_in_viewport()
+        shot("zoom-200", on=panel.page)
+    finally:
+        context.close()
