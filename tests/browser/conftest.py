@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.agenda_server import serve_agenda
+from tests.browser.agenda_server import free_port, serve_agenda
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -63,6 +63,6 @@ def shot(request, page):
 
 @pytest.fixture(scope="session")
 def agenda_alone(tmp_path_factory):
-    """The agenda service alone (fresh, empty database), for what does not need the assistant."""
-    with serve_agenda(tmp_path_factory.mktemp("agenda"), rasa_url="http://127.0.0.1:9") as url:
+    """The agenda service alone (fresh, empty database); its config points at a port where no Rasa listens."""
+    with serve_agenda(tmp_path_factory.mktemp("agenda"), rasa_url=f"http://127.0.0.1:{free_port()}") as url:
         yield url

@@ -13,7 +13,7 @@ export function refusal(file) {
   const reason = !ALLOWED_EXTENSIONS.some((ext) => name.endsWith(ext))
     ? "seuls les fichiers PDF, JPG, JPEG et PNG sont acceptés"
     : file.size === 0 ? "le fichier est vide"
-      : file.size >= MAX_BYTES ? `il pèse ${formatSize(file.size)}, la limite est de 50 Mo` : null;
+      : file.size >= MAX_BYTES ? `il pèse ${formatSize(file.size)}, il doit faire moins de 50 Mo` : null;
   return reason && `Fichier refusé : « ${file.name} » — ${reason}.`;
 }
 
