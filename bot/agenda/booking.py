@@ -61,6 +61,18 @@ def new_reference() -> str:
 
 def book(session_factory: sessionmaker, request: BookingRequest, now: datetime) -> tuple[Appointment, bool]:
     """-> (appointment, created). The same idempotency key returns the first appointment, created=False."""
+    try:
+        return _book(session_factory, request, now)
+    except SlotUnavailable:
+        # A twin request with the same key may have taken the slot meanwhile: that is its answer too.
+        with session_factory() as session:
+            existing = _by_key(session, request.idempotency_key)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _book(session_factory: sessionmaker, request: BookingRequest, now: datetime) -> tuple[Appointment, bool]:
     with session_factory() as session:
         existing = _by_key(session, request.idempotency_key)
         if existing is not None:
@@ -75,14 +87,7 @@ def book(session_factory: sessionmaker, request: BookingRequest, now: datetime) 
         if slot.status != "free" or slot.start <= now:
             raise SlotUnavailable()
         motif = _motif_for(slot, request, now)
-        try:
-            appointment = _insert(session, slot, motif, request, now)
-        except SlotUnavailable:
-            session.rollback()
-            existing = _by_key(session, request.idempotency_key)  # a twin request won the race
-            if existing is not None:
-                return existing, False
-            raise
+        appointment = _insert(session, slot, motif, request, now)
     log.info("appointment %s booked on slot %s (motif %s)", appointment.id, slot.id, motif.id)
     return load(session_factory, appointment.id), True
 
@@ -140,10 +145,13 @@ def _insert(session: Session, slot: Slot, motif: Motif, request: BookingRequest,
             )
             if linked.rowcount != len(set(request.attachment_ids)):
                 session.rollback()
-                raise BookingInvalid({"attachment_ids": "Pièce jointe inconnue ou déjà envoyée avec un autre rendez-vous."})
+                raise BookingInvalid(
+                    {"attachment_ids": "Pièce jointe inconnue ou déjà envoyée avec un autre rendez-vous."}
+                )
         session.commit()
     except IntegrityError:
-        # Same idempotency key committed meanwhile, or (never expected) the slot index refusing a twin.
+        # The same idempotency key committed meanwhile (book() then returns that appointment), the slot
+        # index refusing a twin, or, once in a billion, a duplicate reference: nothing is written.
         raise SlotUnavailable() from None
     return appointment
 
