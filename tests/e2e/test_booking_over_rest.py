@@ -1,0 +1,53 @@
+"""A whole booking through Rasa's REST channel, against the real agenda, action server and Rasa."""
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+FIRST_MESSAGE = "Mme Durand Marie née Martin 21/11/52, 06 45 37 26 53, fièvre depuis 3 j, Lyon 3e"
+
+
+def say(stack, sender: str, message: str) -> list[dict]:
+    response = httpx.post(f"{stack.config.rasa_url}/webhooks/rest/webhook",
+                          json={"sender": sender, "message": message}, timeout=60)
+    response.raise_for_status()
+    return response.json()
+
+
+def slot_buttons(replies: list[dict]) -> list[dict]:
+    return [b for r in replies for b in r.get("buttons", []) if b["payload"].startswith("/choisir_creneau")]
+
+
+def test_a_complete_first_message_books_in_three_turns(assistant_stack):
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+
+    offered = say(assistant_stack, sender, FIRST_MESSAGE)
+    buttons = slot_buttons(offered)
+    assert 1 <= len(buttons) <= 5, offered
+    chosen_id = json.loads(buttons[0]["payload"][len("/choisir_creneau"):])["creneau_id"]
+
+    summary = " ".join(r.get("text", "") for r in say(assistant_stack, sender, buttons[0]["payload"]))
+    assert "Récapitulatif" in summary and "temps réel" in summary and "Motif" in summary
+
+    confirmation = " ".join(r.get("text", "") for r in say(assistant_stack, sender, "oui"))
+    reference = re.search(r"Référence (\S+)", confirmation)
+    assert reference and "temps réel" in confirmation, confirmation
+
+    agenda = assistant_stack.config.agenda_url
+    appointments = httpx.get(f"{agenda}/api/appointments", timeout=10).json()
+    newest = appointments[0]
+    assert newest["reference"] == reference.group(1).rstrip(".:")
+    assert str(newest["slot"]["id"]) == chosen_id
+    assert newest["patient"]["nom"] == "Durand" and newest["patient"]["prenom"] == "Marie"
+    assert newest["patient"]["nom_naissance"] == "Martin" and newest["patient"]["date_naissance"] == "1952-11-21"
+    assert newest["patient"]["telephone"] == "+33645372653"
+    assert newest["message"].startswith("Le patient présente les symptômes suivants : fièvre")
+
+    again = httpx.get(f"{agenda}/api/search", params={"location": "Lyon 3e", "limit": 500}, timeout=10).json()
+    assert chosen_id not in {str(s["id"]) for s in again["slots"]}
