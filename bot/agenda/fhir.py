@@ -1,0 +1,389 @@
+"""FHIR R4 API of the agenda following the SAS contract (ANS guide "Service d'Accès aux Soins" 1.2.0).
+
+`GET /fhir/Slot` answers the SAS slot search with a `searchset` Bundle of Slots and, through the two
+`_include`s, their Schedules, Practitioners and PractitionerRoles (each with a contained Location).
+Only slots that pass `bot.agenda.rules.eligible_clause()` are ever returned. A request that cannot run
+gets 400 with an OperationOutcome whose diagnostics are in French. `GET /fhir/metadata` describes it.
+
+Ids: Slot = slot id, Practitioner = practitioner id, Schedule and PractitionerRole = place id (a place
+belongs to one practitioner, and the guide's PractitionerRole holds exactly one Location).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone, tzinfo
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from bot.agenda.deps import get_now, get_session
+from bot.agenda.models import Place, Practitioner, Slot
+from bot.agenda.rules import eligible_clause
+
+FHIR_JSON = "application/fhir+json"
+FHIR_VERSION = "4.0.1"
+RPPS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.1"
+STRUCTURE_SYSTEM = "urn:oid:1.2.250.1.71.4.2.2"
+IDENTIFIER_TYPE_SYSTEM = "http://interopsante.org/fhir/CodeSystem/fr-v2-0203"
+LOCATION_IDENTIFIER_TYPE_SYSTEM = "http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type"
+LOCATION_IDENTIFIER_SYSTEM = "urn:sas-assistant:agenda:lieu"
+SLOT_TYPE_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau"
+SPECIALTY_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale"
+ACT_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+APPOINTMENT_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0276"
+PROFILE_BASE = "http://sas.fr/fhir/StructureDefinition/"
+SLOT_PROFILE = PROFILE_BASE + "FrSlotAgregateur"
+SCHEDULE_PROFILE = PROFILE_BASE + "FrScheduleAgregateur"
+PRACTITIONER_PROFILE = PROFILE_BASE + "FrPractitionerAgregateur"
+PRACTITIONER_ROLE_PROFILE = PROFILE_BASE + "FrPractitionerRoleExerciceAgregateur"
+BUNDLE_PROFILE = PROFILE_BASE + "BundleAgregateur"
+# The booking page of a slot (Slot.comment): the side panel, served at the agenda's root, on that slot.
+BOOKING_PAGE = "?creneau={slot_id}"
+MAX_PRACTITIONERS = 25
+MODE_CODES = {
+    "cabinet": ("AMB", "ambulatory"),
+    "video": ("VR", "virtual"),
+    "domicile": ("HH", "home health"),
+}
+INCLUDE_SCHEDULE = "Slot:schedule"
+INCLUDE_ACTORS = "Schedule:actor"
+IDENTIFIER_PARAM = "schedule.actor:Practitioner.identifier"
+_RPPS_VALUE = re.compile(r"8(\d{11})")
+_DATE_PARAM = re.compile(r"(ge|gt|le|lt)(\d{4}-\d{2}-\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?")
+
+router = APIRouter(prefix="/fhir", tags=["FHIR"])
+SessionDep = Annotated[Session, Depends(get_session)]
+NowDep = Annotated[datetime, Depends(get_now)]
+
+
+class FhirResponse(JSONResponse):
+    media_type = FHIR_JSON
+
+
+class InvalidSearch(ValueError):
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(message for _, message in problems))
+        self.problems = problems  # (OperationOutcome issue code, diagnostics in French)
+
+
+@dataclass
+class SlotSearch:
+    start_from: datetime
+    start_to: datetime
+    rpps: list[str]
+    include_schedule: bool = False
+    include_actors: bool = False
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+@router.get("/metadata", response_class=FhirResponse)
+def metadata(request: Request) -> FhirResponse:
+    return FhirResponse(capability_statement(str(request.base_url)))
+
+
+@router.get("/Slot", response_class=FhirResponse)
+def search_slots(request: Request, session: SessionDep, now: NowDep) -> FhirResponse:
+    try:
+        search = parse_slot_search(request.query_params.multi_items(), request.app.state.tz)
+    except InvalidSearch as error:
+        return FhirResponse(operation_outcome(error.problems), status_code=400)
+    slots = find_slots(session, search, now)
+    return FhirResponse(searchset(slots, search, str(request.base_url), str(request.url), now))
+
+
+def parse_slot_search(params: list[tuple[str, str]], local: tzinfo) -> SlotSearch:
+    """Check the mandatory parameters of the SAS search; InvalidSearch lists every problem found.
+
+    A date or time without offset is read in `local`, the server's time zone, as FHIR says."""
+    problems: list[tuple[str, str]] = []
+    values: dict[str, list[str]] = {}
+    for name, value in params:
+        values.setdefault(name, []).append(value)
+
+    bounds = {"lower": [], "upper": []}
+    for raw in values.get("start", []):
+        # An unescaped "+" of a UTC offset arrives as a space.
+        match = _DATE_PARAM.fullmatch(raw.strip().replace(" ", "+"))
+        if not match:
+            problems.append(("invalid", f"Paramètre start invalide : « {raw} » (attendu ge<date> ou le<date>)."))
+            continue
+        prefix, day, clock = match.groups()
+        try:
+            instant = _instant(day, clock, local, upper=prefix in ("le", "lt"))
+        except ValueError:
+            problems.append(("invalid", f"Date invalide dans start : « {raw} »."))
+            continue
+        bounds["lower" if prefix in ("ge", "gt") else "upper"].append(instant)
+    if not bounds["lower"]:
+        problems.append(("required", "Paramètre obligatoire manquant : start=ge<date> (début de la fenêtre)."))
+    if not bounds["upper"]:
+        problems.append(("required", "Paramètre obligatoire manquant : start=le<date> (fin de la fenêtre)."))
+    if bounds["lower"] and bounds["upper"] and max(bounds["lower"]) > min(bounds["upper"]):
+        problems.append(("invalid", "La fenêtre est vide : la date start=ge est postérieure à la date start=le."))
+
+    statuses = values.get("status", [])
+    if not statuses:
+        problems.append(("required", "Paramètre obligatoire manquant : status=free."))
+    elif any(status != "free" for status in statuses):
+        problems.append(("not-supported", "Seuls les créneaux libres sont recherchés : status doit valoir free."))
+
+    rpps = _practitioner_identifiers(values.get(IDENTIFIER_PARAM, []), problems)
+    includes = values.get("_include", []) + values.get("_include:iterate", [])
+    if problems:
+        raise InvalidSearch(problems)
+    return SlotSearch(
+        start_from=max(bounds["lower"]),
+        start_to=min(bounds["upper"]),
+        rpps=rpps,
+        include_schedule=INCLUDE_SCHEDULE in includes,
+        include_actors=INCLUDE_SCHEDULE in includes and INCLUDE_ACTORS in includes,
+    )
+
+
+def _instant(day: str, clock: str | None, local: tzinfo, upper: bool) -> datetime:
+    """A FHIR date or dateTime as an aware datetime; a bare day as its first (ge) or last (le) instant."""
+    if clock is None:
+        return datetime.combine(date.fromisoformat(day), time.max if upper else time.min, tzinfo=local)
+    moment = datetime.fromisoformat(day + _pad_fraction(clock.replace("Z", "+00:00")))
+    return moment if moment.tzinfo else moment.replace(tzinfo=local)
+
+
+def _pad_fraction(clock: str) -> str:
+    # Python 3.10 reads 3 or 6 fraction digits only; FHIR allows any number.
+    return re.sub(r"\.(\d+)", lambda m: "." + (m.group(1) + "000000")[:6], clock)
+
+
+def _practitioner_identifiers(raw_values: list[str], problems: list[tuple[str, str]]) -> list[str]:
+    rpps: list[str] = []
+    for raw in raw_values:
+        for token in filter(None, (part.strip() for part in raw.split(","))):
+            system, _, value = token.rpartition("|")
+            match = _RPPS_VALUE.fullmatch(value)
+            if system != RPPS_SYSTEM or not match:
+                expected = f"attendu {RPPS_SYSTEM}|8 suivi des 11 chiffres du RPPS"
+                problems.append(("invalid", f"Identifiant de praticien invalide : « {token} » ({expected})."))
+            elif match.group(1) not in rpps:
+                rpps.append(match.group(1))
+    if not raw_values:
+        problems.append(("required", f"Paramètre obligatoire manquant : {IDENTIFIER_PARAM} (1 à 25 RPPS)."))
+    elif len(rpps) > MAX_PRACTITIONERS:
+        problems.append((
+            "too-costly",
+            f"Trop de praticiens : {len(rpps)} identifiants, {MAX_PRACTITIONERS} au plus par requête.",
+        ))
+    elif not rpps and not problems:
+        problems.append(("required", f"Aucun identifiant de praticien dans {IDENTIFIER_PARAM}."))
+    return rpps
+
+
+def find_slots(session: Session, search: SlotSearch, now: datetime) -> list[Slot]:
+    """Free, eligible, future slots of the given practitioners that start in the window."""
+    statement = (
+        select(Slot)
+        .join(Slot.practitioner)
+        .where(
+            Practitioner.rpps.in_(search.rpps),
+            Slot.status == "free",
+            Slot.start >= max(search.start_from, now),
+            Slot.start <= search.start_to,
+            eligible_clause(),
+        )
+        .options(
+            joinedload(Slot.practitioner).selectinload(Practitioner.places),
+            joinedload(Slot.place),
+            selectinload(Slot.motifs),
+        )
+        .order_by(Slot.start, Slot.id)
+    )
+    return list(session.execute(statement).unique().scalars())
+
+
+def searchset(slots: list[Slot], search: SlotSearch, base: str, self_url: str, now: datetime) -> dict:
+    """The Bundle: each Slot (match) followed by the resources it brings in first (include)."""
+    entries: list[dict] = []
+    included: set[str] = set()
+
+    def add(resource: dict, mode: str) -> None:
+        key = f"{resource['resourceType']}/{resource['id']}"
+        if key not in included:
+            included.add(key)
+            entries.append({"fullUrl": f"{base}fhir/{key}", "resource": resource, "search": {"mode": mode}})
+
+    for slot in slots:
+        add(slot_resource(slot, base), "match")
+        if search.include_schedule:
+            add(schedule_resource(slot.place), "include")
+        if search.include_actors:
+            add(practitioner_resource(slot.practitioner), "include")
+            add(practitioner_role_resource(slot.place), "include")
+    return {
+        "resourceType": "Bundle",
+        "meta": {"lastUpdated": _instant_text(now), "profile": [BUNDLE_PROFILE]},
+        "type": "searchset",
+        "total": len(slots),
+        "link": [{"relation": "self", "url": self_url}],
+        "entry": entries,
+    }
+
+
+def slot_resource(slot: Slot, base: str) -> dict:
+    mode_code, mode_display = MODE_CODES[slot.mode]
+    mode = {"system": ACT_CODE_SYSTEM, "code": mode_code, "display": mode_display}
+    # Motifs reserved to the practitioner's followed patients are never offered through SAS.
+    labels = [motif.label for motif in slot.motifs if motif.new_patients or motif.snp]
+    practitioner = slot.practitioner
+    return {
+        "resourceType": "Slot",
+        "id": str(slot.id),
+        "meta": {"profile": [SLOT_PROFILE], "security": _slot_types(slot)},
+        "serviceType": [{"coding": [mode], "text": label} for label in labels] or [{"coding": [mode]}],
+        "specialty": [{
+            "coding": [{
+                "system": SPECIALTY_SYSTEM,
+                "code": practitioner.specialty_code,
+                "display": practitioner.specialty_label,
+            }],
+            "text": practitioner.specialty_label,
+        }],
+        "appointmentType": {"coding": [{"system": APPOINTMENT_TYPE_SYSTEM, "code": "ROUTINE"}]},
+        "schedule": {"reference": f"Schedule/{slot.place_id}"},
+        "status": "free",
+        "start": _instant_text(slot.start),
+        "end": _instant_text(slot.end),
+        "comment": base + BOOKING_PAGE.format(slot_id=slot.id),
+    }
+
+
+def _slot_types(slot: Slot) -> list[dict]:
+    """PUBLIC when anyone may book it online, SNP when it offers "Soins non programmés" (or both)."""
+    codes = []
+    if slot.new_patients and slot.bookable_online:
+        codes.append(("PUBLIC", "Créneau public"))
+    if slot.snp:
+        codes.append(("SNP", "Créneau soins non programmés"))
+    return [{"system": SLOT_TYPE_SYSTEM, "code": code, "display": display} for code, display in codes]
+
+
+def schedule_resource(place: Place) -> dict:
+    return {
+        "resourceType": "Schedule",
+        "id": str(place.id),
+        "meta": {"profile": [SCHEDULE_PROFILE]},
+        "active": True,
+        "actor": [
+            {"reference": f"Practitioner/{place.practitioner_id}"},
+            {"reference": f"PractitionerRole/{place.id}"},
+        ],
+    }
+
+
+def practitioner_resource(practitioner: Practitioner) -> dict:
+    return {
+        "resourceType": "Practitioner",
+        "id": str(practitioner.id),
+        "meta": {"profile": [PRACTITIONER_PROFILE]},
+        "identifier": [{
+            "type": {"coding": [{"system": IDENTIFIER_TYPE_SYSTEM, "code": "IDNPS"}]},
+            "system": RPPS_SYSTEM,
+            "value": "8" + practitioner.rpps,
+        }],
+        "name": [{"family": practitioner.nom, "given": [practitioner.prenom], "prefix": [practitioner.civilite]}],
+    }
+
+
+def practitioner_role_resource(place: Place) -> dict:
+    location_id = f"lieu-{place.id}"
+    practitioner = place.practitioner
+    # Structure identifier "RPPS rang": 4 + RPPS + rank of this place among the practitioner's places.
+    rank = 1 + sorted(p.id for p in practitioner.places).index(place.id)
+    return {
+        "resourceType": "PractitionerRole",
+        "id": str(place.id),
+        "meta": {"profile": [PRACTITIONER_ROLE_PROFILE]},
+        "contained": [location_resource(place, location_id)],
+        "active": True,
+        "practitioner": {"reference": f"Practitioner/{practitioner.id}"},
+        "organization": {
+            "identifier": {
+                "type": {"coding": [{"system": IDENTIFIER_TYPE_SYSTEM, "code": "IDNST"}]},
+                "system": STRUCTURE_SYSTEM,
+                "value": f"4{practitioner.rpps}{rank:03d}",
+            }
+        },
+        "specialty": [{"coding": [{"system": SPECIALTY_SYSTEM, "code": practitioner.specialty_code}]}],
+        "location": [{"reference": f"#{location_id}"}],
+    }
+
+
+def location_resource(place: Place, location_id: str) -> dict:
+    return {
+        "resourceType": "Location",
+        "id": location_id,
+        "identifier": [{
+            "type": {"coding": [{"system": LOCATION_IDENTIFIER_TYPE_SYSTEM, "code": "INTRN"}]},
+            "system": LOCATION_IDENTIFIER_SYSTEM,
+            "value": str(place.id),
+        }],
+        "address": {"line": [place.address_line], "city": place.commune, "postalCode": place.postal_code},
+        "position": {"latitude": place.lat, "longitude": place.lon},
+    }
+
+
+def operation_outcome(problems: list[tuple[str, str]]) -> dict:
+    return {
+        "resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": code, "diagnostics": text} for code, text in problems],
+    }
+
+
+def capability_statement(base: str) -> dict:
+    included = [
+        ("Schedule", SCHEDULE_PROFILE),
+        ("Practitioner", PRACTITIONER_PROFILE),
+        ("PractitionerRole", PRACTITIONER_ROLE_PROFILE),
+    ]
+    return {
+        "resourceType": "CapabilityStatement",
+        "status": "active",
+        "date": "2025-11-25",
+        "publisher": "Assistant SAS",
+        "kind": "instance",
+        "software": {"name": "Agenda de l'assistant SAS"},
+        "implementation": {"description": "Agenda (gestionnaire d'agenda) pour le SAS", "url": f"{base}fhir"},
+        "fhirVersion": FHIR_VERSION,
+        "format": [FHIR_JSON],
+        "rest": [{
+            "mode": "server",
+            "documentation": (
+                "Recherche de créneaux libres selon le guide d'implémentation ANS « Service d'Accès aux "
+                "Soins » : start=ge et start=le, status=free et 1 à 25 identifiants RPPS sont obligatoires."
+            ),
+            "resource": [
+                {
+                    "type": "Slot",
+                    "profile": SLOT_PROFILE,
+                    "interaction": [{"code": "search-type"}],
+                    "searchInclude": [INCLUDE_SCHEDULE, INCLUDE_ACTORS],
+                    "searchParam": [
+                        {"name": "start", "type": "date", "documentation": "ge<date> et le<date> obligatoires"},
+                        {"name": "status", "type": "token", "documentation": "free obligatoire"},
+                        {
+                            "name": IDENTIFIER_PARAM,
+                            "type": "token",
+                            "documentation": f"{RPPS_SYSTEM}|8<RPPS>, 1 à {MAX_PRACTITIONERS} séparés par des virgules",
+                        },
+                    ],
+                },
+                *({"type": kind, "profile": profile} for kind, profile in included),
+            ],
+        }],
+    }
+
+
+def _instant_text(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
