@@ -20,12 +20,18 @@ RENDER_REPLIES = """async (replies) => {
   for (const reply of replies) for (const message of pairCards(reply)) transcript.add({ type: 'bot', ...message });
 }"""
 
-# Counts the times the typing indicator was shown, so a test can tell it appeared, however briefly.
-WATCH_TYPING = """() => {
+# Records what shows only briefly: the typing indicator and the upload progress.
+WATCH_TRANSIENTS = """() => {
   window.typingShown = 0;
+  window.uploadProgress = [];
   const typing = document.getElementById('typing');
   new MutationObserver(() => { if (!typing.hidden) window.typingShown += 1; })
     .observe(typing, { attributes: true, attributeFilter: ['hidden'] });
+  const upload = document.getElementById('upload');
+  new MutationObserver(() => {
+    const bar = upload.querySelector('progress');
+    if (!upload.hidden && bar) window.uploadProgress.push(upload.innerText.trim());
+  }).observe(upload, { attributes: true, childList: true, subtree: true, characterData: true });
 }"""
 
 # WCAG contrast of every visible piece of text against its first opaque background.
@@ -78,10 +84,10 @@ class Panel:
         self.attach_button = page.locator("#attach")
         self.new_patient_button = page.locator("#new-patient")
 
-    def open(self, url: str) -> "Panel":
+    def open(self, url: str) -> Panel:
         self.page.goto(url)
         self.page.wait_for_selector("body[data-ready]")
-        self.page.evaluate(WATCH_TYPING)
+        self.page.evaluate(WATCH_TRANSIENTS)
         return self
 
     def messages(self):
@@ -95,6 +101,12 @@ class Panel:
         self.input.fill(text)
         self.input.press("Enter")
         self.wait_for_reply()
+
+    def attach(self, name: str, content: bytes, mime: str) -> None:
+        """Chooses a file through the "Joindre un fichier" button, as a regulator does."""
+        with self.page.expect_file_chooser() as chooser:
+            self.attach_button.click()
+        chooser.value.set_files({"name": name, "mimeType": mime, "buffer": content})
 
     def last_bot_message(self):
         return self.transcript.locator(".message-bot").last

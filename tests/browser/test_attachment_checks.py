@@ -24,14 +24,8 @@ def panel(page, agenda_alone):
     return panel
 
 
-def choose_file(panel, name: str, content: bytes, mime: str) -> None:
-    with panel.page.expect_file_chooser() as chooser:
-        panel.attach_button.click()
-    chooser.value.set_files({"name": name, "mimeType": mime, "buffer": content})
-
-
 def test_an_executable_is_refused_before_upload(panel, shot):
-    choose_file(panel, "outil.exe", b"MZ\x90\x00" + bytes(200), "application/x-msdownload")
+    panel.attach("outil.exe", b"MZ\x90\x00" + bytes(200), "application/x-msdownload")
     expect(panel.page.get_by_role("alert")).to_have_text(
         "Fichier refusé : « outil.exe » — seuls les fichiers PDF, JPG, JPEG et PNG sont acceptés.")
     expect(panel.transcript.locator(".chip")).to_have_count(0)
@@ -40,7 +34,7 @@ def test_an_executable_is_refused_before_upload(panel, shot):
 
 
 def test_a_fake_pdf_is_refused_by_the_agenda(panel, shot):
-    choose_file(panel, "faux.pdf", b"MZ\x90\x00 this is no PDF" + bytes(200), "application/pdf")
+    panel.attach("faux.pdf", b"MZ\x90\x00 this is no PDF" + bytes(200), "application/pdf")
     alert = panel.page.get_by_role("alert")
     expect(alert).to_contain_text("Format refusé : le contenu de « faux.pdf » n'est ni un PDF, ni une image JPEG ou PNG")
     expect(panel.transcript.locator(".chip")).to_have_count(0)

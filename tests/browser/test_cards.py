@@ -62,7 +62,8 @@ def test_summary_shows_its_warning_as_a_warning_and_the_confirmation_its_referen
     expect(panel.page.get_by_role("button", name="Confirmer la réservation")).to_be_enabled()
     confirmation = panel.page.get_by_role("region", name="Rendez-vous réservé")
     expect(confirmation.locator(".reference-code")).to_have_text("SAS-7K2Q9")
-    expect(confirmation.get_by_role("note")).to_contain_text("le praticien peut le rappeler")
+    expect(confirmation.get_by_role("note")).to_have_text(  # "⚠ Attention :" is not repeated
+        "Attention : ce message ne sera pas lu en temps réel et ne doit pas présenter de caractère d'urgence.")
     shot("resume-confirmation")
 
 

@@ -104,9 +104,13 @@ function creneaux(data, ctx) {
       }, slotDetails(slot))))) : null);
 }
 
+// The card says "Attention" itself: a warning text that already starts with it is not repeated.
+const WARNING_PREFIX = /^\s*⚠\uFE0F?\s*(attention\s*:\s*)?/i;
+
 function warning(text) {
-  return text ? el("p", { class: "warning", role: "note" }, icon("warning"),
-    el("span", {}, el("strong", {}, "Attention : "), text)) : null;
+  const body = text?.replace(WARNING_PREFIX, "");
+  return body ? el("p", { class: "warning", role: "note" }, icon("warning"),
+    el("span", {}, el("strong", {}, "Attention : "), body)) : null;
 }
 
 function motif(m) {

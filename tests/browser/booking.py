@@ -1,0 +1,35 @@
+"""The regulator's side of a booking: what they type, and how they answer what the assistant asks."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, expect
+
+from tests.browser.panel import Panel
+
+FIRST_MESSAGE = ("Mme Marie Durand, née le 21/11/1952, téléphone 06 45 37 26 53, à Lyon, "
+                 "fièvre et toux depuis deux jours, à voir aujourd'hui")
+# What the referral form may still ask (depending on what was understood) and the regulator's answer.
+FORM_ANSWERS = {
+    "nom de naissance": "identique",
+    "date de naissance": "21/11/1952",
+    "téléphone": "06 45 37 26 53",
+    "Où se trouve": "Lyon",
+    "prénom": "Marie",
+    "nom du patient": "Durand",
+}
+MAX_QUESTIONS = len(FORM_ANSWERS)
+
+
+def answer_until(panel: Panel, target: Locator) -> None:
+    """Answers the form's questions until `target` shows up (slot cards, an error...)."""
+    for _ in range(MAX_QUESTIONS):
+        if target.count():
+            return
+        question = panel.last_bot_message().inner_text()
+        answer = next((a for asked, a in FORM_ANSWERS.items() if asked in question), None)
+        assert answer, f"unexpected question from the assistant: {question!r}"
+        panel.say(answer)
+    expect(target.first).to_be_visible()
+
+
+def answer_until_slots(panel: Panel) -> None:
+    answer_until(panel, panel.transcript.locator("button.slot:not([disabled])"))
