@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import FastAPI, File, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 from bot.agenda import booking, geo, specialties
 from bot.agenda.attachments import AttachmentRefused, store_attachment
 from bot.agenda.db import make_engine, make_session_factory
-from bot.agenda.deps import get_now, get_session
+from bot.agenda.deps import NowDep, SessionDep
 from bot.agenda.fhir import router as fhir_router
 from bot.agenda.models import MODES, Slot
 from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif
@@ -57,26 +58,26 @@ dates ISO 8601 avec décalage horaire, textes en français) :
 
 
 class PatientIn(BaseModel):
-    civilite: Optional[str] = None
-    prenom: Optional[str] = None
-    nom: Optional[str] = None
-    nom_naissance: Optional[str] = None
-    date_naissance: Optional[str] = None
-    lieu_naissance: Optional[str] = None
-    telephone: Optional[str] = None
-    email: Optional[str] = None
+    civilite: str | None = None
+    prenom: str | None = None
+    nom: str | None = None
+    nom_naissance: str | None = None
+    date_naissance: str | None = None
+    lieu_naissance: str | None = None
+    telephone: str | None = None
+    email: str | None = None
 
 
 class AppointmentIn(BaseModel):
     """Every field is optional here so that missing ones are reported together, in French."""
 
-    slot_id: Optional[str] = None
-    motif_id: Optional[str] = None
-    patient: Optional[PatientIn] = None
-    message: Optional[str] = None
-    regulator: Optional[str] = None
-    idempotency_key: Optional[str] = None
-    attachment_ids: Optional[List[str]] = None
+    slot_id: str | None = None
+    motif_id: str | None = None
+    patient: PatientIn | None = None
+    message: str | None = None
+    regulator: str | None = None
+    idempotency_key: str | None = None
+    attachment_ids: list[str] | None = None
 
 
 def invalid(errors: dict[str, str], **extra) -> JSONResponse:
@@ -140,15 +141,15 @@ def _parse_moment(text: str | None, default: datetime, tz: tzinfo) -> datetime |
 def _add_search_routes(app: FastAPI, tz: tzinfo) -> None:
     @app.get("/api/search")
     def search_slots(
+        session: SessionDep,
+        now: NowDep,
         location: str = "",
-        from_: Optional[str] = Query(None, alias="from"),
-        to: Optional[str] = None,
+        from_: str | None = Query(None, alias="from"),
+        to: str | None = None,
         mode: str = "cabinet",
-        specialty: Optional[str] = None,
+        specialty: str | None = None,
         limit: int = 5,
         offset: int = 0,
-        session: Session = Depends(get_session),
-        now: datetime = Depends(get_now),
     ):
         errors: dict[str, str] = {}
         start = _parse_moment(from_, now, tz)
@@ -208,19 +209,19 @@ def _add_search_routes(app: FastAPI, tz: tzinfo) -> None:
         ).scalar_one_or_none()
 
     @app.get("/api/slots/{slot_id}")
-    def get_slot(slot_id: str, session: Session = Depends(get_session)):
+    def get_slot(slot_id: str, session: SessionDep):
         slot = load_slot(session, slot_id)
         return slot_json(slot, tz, with_status=True) if slot else not_found("Créneau")
 
     @app.get("/api/slots/{slot_id}/motif")
     def slot_motif(
         slot_id: str,
+        session: SessionDep,
+        now: NowDep,
         birth_date: str = "",
-        mode: Optional[str] = None,
+        mode: str | None = None,
         symptoms: str = "",
-        civilite: Optional[str] = None,
-        session: Session = Depends(get_session),
-        now: datetime = Depends(get_now),
+        civilite: str | None = None,
     ):
         slot = load_slot(session, slot_id)
         if slot is None:
@@ -266,7 +267,7 @@ def _add_booking_routes(app: FastAPI, tz: tzinfo) -> None:
     factory = app.state.session_factory
 
     @app.post("/api/appointments", status_code=201)
-    def create_appointment(body: AppointmentIn, now: datetime = Depends(get_now)):
+    def create_appointment(body: AppointmentIn, now: NowDep):
         request, errors = _booking_request(body, now.astimezone(tz).date())
         if errors:
             return invalid(errors)
@@ -290,7 +291,7 @@ def _add_booking_routes(app: FastAPI, tz: tzinfo) -> None:
             return not_found("Rendez-vous")
 
     @app.post("/api/appointments/{appointment_id}/cancel")
-    def cancel_appointment(appointment_id: str, now: datetime = Depends(get_now)):
+    def cancel_appointment(appointment_id: str, now: NowDep):
         try:
             return appointment_json(booking.cancel(factory, int(appointment_id), now), tz)
         except (ValueError, booking.NotFound):
@@ -301,9 +302,9 @@ def _add_booking_routes(app: FastAPI, tz: tzinfo) -> None:
 
     @app.post("/api/attachments", status_code=201)
     def upload_attachment(
-        file: UploadFile = File(...),
-        session: Session = Depends(get_session),
-        now: datetime = Depends(get_now),
+        file: Annotated[UploadFile, File()],
+        session: SessionDep,
+        now: NowDep,
     ):
         try:
             attachment = store_attachment(session, app.state.attachments_dir, file.filename or "", file.file, now)

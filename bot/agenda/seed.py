@@ -105,7 +105,7 @@ def seed(
     fake.seed_instance(rng_seed)
     towns = sorted((c for c in geo.communes() if c.insee not in CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
     homes = rng.choices(towns, weights=[max(c.population, 1) for c in towns], k=practitioners)
-    codes, weights = zip(*SPECIALTY_MIX)
+    codes, weights = zip(*SPECIALTY_MIX, strict=True)
     doctors, places, motifs, slots = [], [], [], []
     first_day = now.astimezone(PARIS).date()
     for index, commune in enumerate(homes, start=1):

@@ -13,7 +13,14 @@ from bot.agenda.booking import BookingInvalid, BookingRequest, SlotUnavailable, 
 from bot.agenda.models import Appointment, Slot
 from bot.agenda.validation import PatientData
 from tests.agenda.factories import (
-    ADULT_FIRST, CHILD_FIRST, FOLLOW_UP, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF, AgendaBuilder,
+    ADULT_FIRST,
+    CHILD_FIRST,
+    FOLLOW_UP,
+    GENERAL_PRACTICE,
+    NOW,
+    SNP,
+    SNP_MOTIF,
+    AgendaBuilder,
 )
 
 MARIE = PatientData(prenom="Marie", nom="Durand", nom_naissance="Durand", date_naissance=date(1952, 11, 21),

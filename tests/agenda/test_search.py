@@ -49,7 +49,7 @@ def test_sas_participants_first_then_earliest_then_nearest(agenda_db, make_pract
 
 def test_ties_at_the_page_boundary_are_settled_by_distance(agenda_db, make_practitioner, make_slot):
     docs = [make_practitioner(nom=f"Dr{km}", north_km=km) for km in (4, 3, 2, 1)]
-    slots = {km: make_slot(doc, hours=2) for km, doc in zip((4, 3, 2, 1), docs)}
+    slots = {km: make_slot(doc, hours=2) for km, doc in zip((4, 3, 2, 1), docs, strict=True)}
     assert ids(run(agenda_db.session_factory, limit=2)) == [slots[1], slots[2]]
     assert ids(run(agenda_db.session_factory, limit=2, offset=2)) == [slots[3], slots[4]]
 

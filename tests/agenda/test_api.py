@@ -1,0 +1,191 @@
+"""The JSON API the assistant's actions rely on, through HTTP (Starlette's TestClient)."""
+from dataclasses import replace
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.agenda.api import create_app
+from bot.settings import get_settings
+from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF
+from tests.agenda.test_attachments import PDF
+
+PATIENT = {"civilite": "Mme", "prenom": "Marie", "nom": "Durand", "nom_naissance": "Durand",
+           "date_naissance": "1952-11-21", "telephone": "06 45 37 26 53", "email": "marie.durand@email.com"}
+
+
+@pytest.fixture
+def client(agenda_db, tmp_path):
+    settings = replace(get_settings(), rasa_url="http://rasa.test:5005", timezone="Europe/Paris")
+    app = create_app(agenda_db.session_factory, settings=settings, clock=lambda: NOW,
+                     attachments_dir=tmp_path / "attachments")
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def two_slots(make_practitioner, make_slot):
+    sas = make_practitioner(nom="Bernard", sas=True, north_km=2, motifs=GENERAL_PRACTICE + (SNP_MOTIF,))
+    other = make_practitioner(nom="Petit", north_km=1)
+    return make_slot(sas, hours=5, motifs=[ADULT_FIRST, SNP]), make_slot(other, hours=1)
+
+
+def book(client, slot_id, key="key-1", **extra):
+    return client.post("/api/appointments", json={
+        "slot_id": str(slot_id), "patient": PATIENT, "idempotency_key": key, "regulator": "Dr Régul", **extra,
+    })
+
+
+def test_health(client):
+    assert client.get("/health").json() == {"status": "ok"}
+
+
+def test_search_shape_and_order(client, two_slots):
+    sas_slot, other_slot = two_slots
+    answer = client.get("/api/search", params={"location": "Lyon 3e", "from": "2026-03-16T09:00:00+01:00", "limit": 2})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["location"]["insee"] == "69383"
+    assert (body["radius_km"], body["widened"], body["window_widened"], body["total"]) == (5, False, False, 2)
+    assert body["window"] == {"from": "2026-03-16T09:00:00+01:00", "to": "2026-03-18T09:00:00+01:00"}
+    first = body["slots"][0]
+    assert [s["id"] for s in body["slots"]] == [str(sas_slot), str(other_slot)]
+    assert first["start"] == "2026-03-16T14:00:00+01:00" and first["end"] == "2026-03-16T14:20:00+01:00"
+    assert (first["mode"], first["snp"], first["distance_km"]) == ("cabinet", True, 2.0)
+    assert first["practitioner"] == {
+        "rpps": first["practitioner"]["rpps"], "civilite": "Dr", "nom": "Bernard", "prenom": "Claire",
+        "specialty": {"code": "SM54", "label": "Médecine générale"}, "sas_participant": True,
+    }
+    assert first["address"] == {"line": "12 rue de la République", "postal_code": "69003",
+                                "commune": "Lyon 3e Arrondissement"}
+    assert [(m["label"], m["snp"]) for m in first["motifs"]] == [(ADULT_FIRST, False), (SNP, True)]
+    assert all(isinstance(m["id"], str) for m in first["motifs"])
+
+
+def test_search_with_an_unencoded_plus_in_the_offset(client, two_slots):
+    answer = client.get("/api/search?location=69003&from=2026-03-16T09:00:00+01:00&limit=1&offset=1")
+    assert answer.status_code == 200
+    assert [s["id"] for s in answer.json()["slots"]] == [str(two_slots[1])]
+
+
+def test_search_by_specialty_label(client, make_practitioner, make_slot):
+    slot = make_slot(make_practitioner(specialty="SM40"), hours=1)
+    body = client.get("/api/search", params={"location": "Lyon 3e", "specialty": "pédiatre"}).json()
+    assert [s["id"] for s in body["slots"]] == [str(slot)]
+
+
+def test_unknown_place_names_close_ones(client):
+    answer = client.get("/api/search", params={"location": "Lyonz-sur-Mer"})
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["suggestions"]
+    assert body["errors"]["location"] == (
+        f"Lieu inconnu : « Lyonz-sur-Mer ». Lieux proches : {', '.join(body['suggestions'])}."
+    )
+
+
+def test_bad_search_parameters_are_named(client):
+    answer = client.get("/api/search", params={"location": "", "mode": "train", "specialty": "plombier",
+                                               "from": "demain", "limit": 0})
+    assert answer.status_code == 422
+    assert set(answer.json()["errors"]) == {"location", "mode", "specialty", "from", "limit"}
+
+
+def test_slot_and_its_motif(client, two_slots):
+    sas_slot, other_slot = two_slots
+    slot = client.get(f"/api/slots/{other_slot}").json()
+    assert (slot["id"], slot["status"], slot["distance_km"]) == (str(other_slot), "free", None)
+    motif = client.get(f"/api/slots/{other_slot}/motif", params={"birth_date": "1952-01-21", "civilite": "Mme"})
+    assert motif.json() == {
+        "motif": {"id": motif.json()["motif"]["id"], "label": ADULT_FIRST, "snp": False},
+        "reason": "Pas de motif « Soins non programmés » sur ce créneau : « Adulte - Première consultation de "
+                  "médecine générale », le plus adapté à une patiente de 74 ans en cabinet.",
+    }
+    snp = client.get(f"/api/slots/{sas_slot}/motif", params={"birth_date": "1952-01-21"}).json()
+    assert snp["reason"] == "Motif « Soins non programmés » : proposé sur ce créneau."
+    assert client.get(f"/api/slots/{other_slot}/motif", params={"birth_date": "21/01/1952"}).status_code == 422
+    assert client.get("/api/slots/9999").status_code == 404
+
+
+def test_booking_replay_conflict_and_cancel(client, two_slots):
+    _, slot = two_slots
+    created = book(client, slot, message="Fièvre depuis deux jours")
+    assert created.status_code == 201
+    appointment = created.json()
+    assert appointment["reference"].startswith("SAS-")
+    assert (appointment["status"], appointment["motif"]["label"]) == ("booked", ADULT_FIRST)
+    assert appointment["patient"]["telephone"] == "+33645372653"
+    assert appointment["slot"]["status"] == "booked"
+    assert appointment["created_at"] == "2026-03-16T09:00:00+01:00"
+
+    replay = book(client, slot)
+    assert (replay.status_code, replay.json()["id"]) == (200, appointment["id"])
+
+    taken = book(client, slot, key="key-2")
+    assert taken.status_code == 409
+    assert taken.json() == {"error": "creneau_indisponible", "detail": "Ce créneau n'est plus disponible."}
+
+    assert client.get(f"/api/appointments/{appointment['id']}").json()["reference"] == appointment["reference"]
+    cancelled = client.post(f"/api/appointments/{appointment['id']}/cancel")
+    assert (cancelled.status_code, cancelled.json()["status"]) == (200, "cancelled")
+    assert client.get(f"/api/slots/{slot}").json()["status"] == "free"
+    assert book(client, slot, key="key-3").status_code == 201
+
+
+def test_appointments_newest_first(client, agenda_db, two_slots):
+    first = book(client, two_slots[0], key="a").json()
+    client.app.state.clock = lambda: NOW.replace(minute=5)
+    second = book(client, two_slots[1], key="b").json()
+    assert [a["id"] for a in client.get("/api/appointments").json()] == [second["id"], first["id"]]
+
+
+def test_invalid_booking_names_each_field_in_french(client, two_slots):
+    answer = client.post("/api/appointments", json={
+        "slot_id": "abc", "patient": {"prenom": "Marie", "telephone": "0645", "date_naissance": "2030-01-01"},
+    })
+    assert answer.status_code == 422
+    errors = answer.json()["errors"]
+    assert set(errors) == {"slot_id", "nom", "nom_naissance", "telephone", "date_naissance", "idempotency_key"}
+    assert errors["telephone"].startswith("Numéro de téléphone invalide")
+    assert errors["nom"] == "Champ obligatoire : le nom du patient."
+
+
+def test_a_followed_patients_motif_is_refused(client, make_practitioner, make_slot):
+    doc = make_practitioner()
+    slot = make_slot(doc)
+    follow_up = doc.motif_ids["Consultation de suivi (patients du cabinet)"]
+    answer = book(client, slot, motif_id=str(follow_up))
+    assert answer.status_code == 422
+    assert "patients suivis" in answer.json()["errors"]["motif_id"]
+
+
+def test_malformed_json_is_a_422(client):
+    answer = client.post("/api/appointments", content=b"{not json", headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+    assert "errors" in answer.json()
+
+
+def test_attachment_upload_and_link(client, two_slots, tmp_path):
+    uploaded = client.post("/api/attachments", files={"file": ("bilan.pdf", PDF, "application/pdf")})
+    assert uploaded.status_code == 201
+    attachment = uploaded.json()
+    assert (attachment["filename"], attachment["content_type"], attachment["size"]) == (
+        "bilan.pdf", "application/pdf", len(PDF))
+    assert (tmp_path / "attachments" / attachment["id"]).read_bytes() == PDF
+    booked = book(client, two_slots[1], attachment_ids=[attachment["id"]]).json()
+    assert booked["attachments"] == [attachment]
+    reused = book(client, two_slots[0], key="other", attachment_ids=[attachment["id"]])
+    assert reused.status_code == 422 and "attachment_ids" in reused.json()["errors"]
+    assert client.get(f"/api/slots/{two_slots[0]}").json()["status"] == "free"
+
+
+def test_refused_attachment(client):
+    answer = client.post("/api/attachments", files={"file": ("script.pdf", b"#!/bin/sh\nrm -rf /", "application/pdf")})
+    assert answer.status_code == 422
+    assert answer.json()["errors"]["file"].startswith("Format refusé : ")
+
+
+def test_openapi_and_panel_config(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/search", "/api/appointments", "/api/attachments", "/health"} <= set(spec["paths"])
+    assert "Soins non programmés" in spec["info"]["description"]
+    assert client.get("/config.json").json() == {"rasa_url": "http://rasa.test:5005"}
