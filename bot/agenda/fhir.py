@@ -11,7 +11,7 @@ belongs to one practitioner, and the guide's PractitionerRole holds exactly one 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Annotated
 
@@ -77,7 +77,6 @@ class SlotSearch:
     rpps: list[str]
     include_schedule: bool = False
     include_actors: bool = False
-    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
 @router.get("/metadata", response_class=FhirResponse)
@@ -117,6 +116,7 @@ def parse_slot_search(params: list[tuple[str, str]], local: tzinfo) -> SlotSearc
         except ValueError:
             problems.append(("invalid", f"Date invalide dans start : « {raw} »."))
             continue
+        # gt/lt are read as ge/le: one instant apart, they select the same slots in practice.
         bounds["lower" if prefix in ("ge", "gt") else "upper"].append(instant)
     if not bounds["lower"]:
         problems.append(("required", "Paramètre obligatoire manquant : start=ge<date> (début de la fenêtre)."))
