@@ -6,6 +6,7 @@ A paraphrase counts as answered right only when the whole model would answer it:
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ def format_table(rows: list[Row]) -> str:
 
 async def _answers(model: Path, texts: list[str]) -> list[str | None]:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog(logging.WARNING)  # Rasa logs every parsed message at debug level by default
     agent = Agent.load(str(model))
     return [answered_question(await agent.parse_message(text)) for text in texts]
 
@@ -88,12 +91,23 @@ def misses(paraphrases: list[Paraphrase], answers: list[str | None]) -> list[str
     ]
 
 
+def button_titles() -> list[Paraphrase]:
+    """The suggestion buttons send their question's title as text: each must get its own answer."""
+    from actions.suggest_questions import load_questions
+
+    return [Paraphrase(question.title, question.key) for question in load_questions()]
+
+
 def main(model: Path = MODEL) -> None:
     paraphrases = load_paraphrases()
-    answers = asyncio.run(_answers(model, [p.text for p in paraphrases]))
+    titles = button_titles()
+    answers = asyncio.run(_answers(model, [p.text for p in paraphrases + titles]))
+    heldout_answers, title_answers = answers[: len(paraphrases)], answers[len(paraphrases) :]
     print(f"FAQ: held-out paraphrases answered with the right response ({model.name})")
-    print(format_table(score(paraphrases, answers)))
-    wrong = misses(paraphrases, answers)
+    print(format_table(score(paraphrases, heldout_answers)))
+    title_row = score(titles, title_answers)[-1]
+    print(f"Suggestion buttons answered with their question: {title_row.right}/{title_row.total}")
+    wrong = misses(paraphrases + titles, answers)
     if wrong:
         print("Missed:", *wrong, sep="\n")
 
