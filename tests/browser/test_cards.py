@@ -102,3 +102,19 @@ def test_reflows_at_200_percent_zoom(chromium, agenda_alone, shot):
         shot("zoom-200", on=panel.page)
     finally:
         context.close()
+
+
+def test_times_are_paris_times_whatever_the_browser_time_zone(chromium, agenda_alone):
+    context = chromium.new_context(timezone_id="America/New_York", locale="en-US")
+    try:
+        page = context.new_page()
+        Panel(page).open(agenda_alone)
+        shown = page.evaluate("""async () => {
+          const { formatSlotTime } = await import('/static/js/format.js');
+          return [formatSlotTime('2026-11-26T13:30:00+00:00', '2026-11-26T13:45:00Z'),
+                  formatSlotTime('2026-07-01T09:00:00', '2026-07-01T09:20:00')];
+        }""")
+        # Winter: UTC+1. A naive time is already the agenda's wall-clock time.
+        assert shown == ["Jeudi 26 novembre, 14:30–14:45", "Mercredi 1 juillet, 09:00–09:20"]
+    finally:
+        context.close()

@@ -31,26 +31,8 @@ export class Conversation {
   // `display` is what the transcript shows for the message; null hides it (commands, retries).
   // Waits for the exchange in progress, if any (an upload may finish while the assistant answers).
   async send(message, display = message) {
-    while (this.busy) await new Promise((resolve) => this.idleWaiters.push(resolve));
-    this.#setBusy(true);
-    if (display) this.transcript.add({ type: "user", text: display });
-    try {
-      const items = await sendToRasa(this.rasaUrl, this.session.sender, message);
-      const nodes = pairCards(items).map((item) => this.transcript.add({ type: "bot", ...item }));
-      this.#setBusy(false);
-      this.transcript.reveal(nodes[0]);
-      this.#focusAfter(nodes);
-    } catch (error) {
-      this.#setBusy(false);
-      if (!(error instanceof AssistantUnreachable)) throw error;
-      const node = this.transcript.add({
-        type: "problem",
-        text: `${error.message} Votre message n'est pas perdu : réessayez dans un instant.`,
-        retry: message,
-      });
-      this.transcript.reveal(node);
-      this.#focusAfter([node]);
-    }
+    await this.#acquire();
+    await this.#exchange(message, display);
   }
 
   choose(entry, payload, display) {
@@ -58,11 +40,38 @@ export class Conversation {
     this.send(payload, display);
   }
 
-  restart() {
-    if (this.busy) return;
+  // The reply in progress, if any, is let in first so that it cannot land in the new conversation.
+  async restart() {
+    await this.#acquire();
     this.session.restart();
     this.transcript.restore();
-    this.send(NEW_PATIENT, null);
+    await this.#exchange(NEW_PATIENT, null);
+  }
+
+  // Waiting and taking the turn happen in one step, so two waiters cannot both go.
+  async #acquire() {
+    while (this.busy) await new Promise((resolve) => this.idleWaiters.push(resolve));
+    this.#setBusy(true);
+  }
+
+  async #exchange(message, display) {
+    if (display) this.transcript.add({ type: "user", text: display });
+    let nodes;
+    try {
+      const items = await sendToRasa(this.rasaUrl, this.session.sender, message);
+      nodes = pairCards(items).map((item) => this.transcript.add({ type: "bot", ...item }));
+    } catch (error) {
+      if (!(error instanceof AssistantUnreachable)) throw error;
+      nodes = [this.transcript.add({
+        type: "problem",
+        text: `${error.message} Votre message n'est pas perdu : réessayez dans un instant.`,
+        retry: message,
+      })];
+    } finally {
+      this.#setBusy(false);
+    }
+    this.transcript.reveal(nodes[0]);
+    this.#focusAfter(nodes);
   }
 
   #setBusy(busy) {

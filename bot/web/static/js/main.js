@@ -36,8 +36,8 @@ async function start() {
     conversation,
   });
   byId("new-patient").addEventListener("click", () => {
-    conversation.restart();
     composer.focus();
+    conversation.restart();
   });
   transcript.restore();
   composer.focus();
