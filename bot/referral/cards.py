@@ -10,8 +10,7 @@ MODE_LABELS = {"cabinet": "au cabinet", "video": "en vidéo", "domicile": "à do
 
 
 def practitioner_name(practitioner: dict) -> str:
-    title = "Dr" if practitioner.get("specialty", {}).get("code", "SM54").startswith("SM") else ""
-    return " ".join(p for p in (title, practitioner.get("prenom", ""), practitioner.get("nom", "")) if p)
+    return " ".join(p for p in ("Dr", practitioner.get("prenom", ""), practitioner.get("nom", "")) if p)
 
 
 def local_time(iso: str, timezone: str) -> datetime:
