@@ -53,5 +53,5 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             for entity in entities:
                 if entity.get("extractor") != "PatientDetailsExtractor":
                     self.add_processor_name(entity)
-            message.set(ENTITIES, entities, add_to_existing=False)
+            message.set(ENTITIES, entities)
         return messages

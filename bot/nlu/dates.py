@@ -18,7 +18,7 @@ _DATE = re.compile(
     r")(?![\d:])"
 )
 _BIRTH_CUE = re.compile(r"\b(?:nee?s?|ne\(e\)|ddn|dn|d\.n\.|naissance|naiss|anniversaire)\b")
-_OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir|debut|jusqu|rdv|rendez-vous|le matin|hier)\b[^,;.]*$")
+_OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir d[eu]?|debut|jusqu'?au|rdv|rendez-vous)\s*(?:le|la|du|l')?\s*$")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 
 
@@ -78,7 +78,7 @@ def find_birth_date(folded: str, today: date) -> Found | None:
     fallback = None
     for candidate, has_year in find_dates(folded, today):
         before = folded[max(0, candidate.start - 30):candidate.start]
-        if _OTHER_CUE.search(before[-18:]):
+        if _OTHER_CUE.search(before):
             continue
         if _BIRTH_CUE.search(before):
             return candidate

@@ -31,15 +31,40 @@ _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?P<unit>h\b|heures?|jours?|j\b)"
 )
+_DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _valid(candidate: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(candidate, "FR")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
 def find_phones(text: str) -> list[Found]:
-    """Valid phone numbers in normalized text, E.164 (French by default, or with their country code)."""
-    return [
-        Found(phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164), m.start, m.end)
-        for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
-    ]
+    """Valid phone numbers in normalized text, E.164 (French by default, or with their country code).
+
+    When digits run on after a number ("06 40 80 75 69 69 ans", "... 43 27.10.97"), the matcher sees one
+    invalid number, and it skips numbers it takes for a date's neighbour ("8/1/1966 / 04 27 ..."): such a
+    run is read again, shortened group by group from its end."""
+    found = [Found(_e164(m.number), m.start, m.end)
+             for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)]
+    for run in _DIGIT_RUN.finditer(text):
+        if any(f.start < run.end() and run.start() < f.end for f in found):
+            continue
+        groups = [m.end() for m in re.finditer(r"\S+", run.group(0))]
+        for end in reversed(groups):
+            number = _valid(run.group(0)[:end])
+            if number:
+                found.append(Found(_e164(number), run.start(), run.start() + end))
+                break
+    return sorted(found, key=lambda f: f.start)
 
 
 def find_emails(text: str) -> list[Found]:
@@ -50,7 +75,7 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     """"M." is Monsieur only before a capitalized word (not "m." in "3 m.")."""
     found = []
     for hit in _CIVILITES.finditer(folded):
-        if folded[hit.start:hit.end] == "m." and not re.match(r"\s*[A-Z]", original[hit.end:]):
+        if folded[hit.start:hit.end] == "m." and not original[hit.end:].lstrip()[:1].isupper():
             continue
         found.append(hit)
     return found

@@ -9,6 +9,8 @@ from difflib import SequenceMatcher
 
 from text_to_num import alpha2digit
 
+from bot.nlu.spoken_numbers import spoken_phones
+
 
 def fold_char(char: str) -> str:
     """One character in, one character out, so offsets in the folded text match the input."""
@@ -45,12 +47,24 @@ def _join_email(match: re.Match) -> str:
     return f"{glue(match.group(1))}@{glue(match.group(2))}"
 
 
+def _phones_in_digits(text: str) -> str:
+    for start, end, digits in reversed(spoken_phones(fold(text))):
+        text = text[:start] + digits + text[end:]
+    return text
+
+
+def _numbers_in_digits(text: str) -> str:
+    """alpha2digit everywhere but inside email addresses ("neuf.fr" stays)."""
+    parts = re.split(r"(\S+@\S+)", text)
+    return "".join(part if "@" in part else alpha2digit(part, "fr", threshold=0) for part in parts)
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: numbers in digits, spelled names joined, emails and hyphens."""
-    text = _ACCENTLESS_NUMBERS.sub("zéro", text)
-    text = alpha2digit(text, "fr", threshold=0)
-    text = _INTERNATIONAL_PLUS.sub("+", text)
+    text = _phones_in_digits(text)
     text = _DICTATED_EMAIL.sub(_join_email, text)
+    text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
+    text = _INTERNATIONAL_PLUS.sub("+", text)
     text = _SPELLED_RUN.sub(_join_spelled, text)
     return _HYPHEN_WORD.sub("-", text)
 

@@ -13,7 +13,7 @@ CIVILITES = {
 MODES = {
     "cabinet": ["au cabinet", "en cabinet", "cabinet", "en presentiel", "presentiel", "sur place"],
     "video": ["en video", "video", "en visio", "visio", "visioconference", "teleconsultation", "teleconsult"],
-    "domicile": ["a domicile", "domicile", "visite a domicile", "vad", "se deplacer chez"],
+    "domicile": ["a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez"],
 }
 
 SPECIALTIES = {

@@ -1,0 +1,100 @@
+"""French numbers in words, and phone numbers said pair by pair ("zéro six quarante-cinq ...").
+
+text2num reads numbers greedily, which splits spoken phones wrongly when the hyphens are lost
+("quatre vingts quatre vingt onze" is 80 91, not 84 20 11). A French number is ten digits said as
+"zéro" + a digit then four pairs, so the pairs are found by segmenting the words under that constraint.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+UNITS = ["zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+         "treize", "quatorze", "quinze", "seize"]
+TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+_PAIRS_IN_A_PHONE = 5
+
+
+def in_words(n: int) -> str:
+    """French words for 0..9999, unaccented ("soixante et onze", "quatre-vingt-dix", "mille neuf cent ...")."""
+    if n < 17:
+        return UNITS[n]
+    if n < 20:
+        return "dix-" + UNITS[n - 10]
+    if n < 70:
+        tens, unit = divmod(n, 10)
+        return TENS[tens] + ("" if unit == 0 else " et un" if unit == 1 else "-" + UNITS[unit])
+    if n < 80:
+        return "soixante et onze" if n == 71 else "soixante-" + in_words(n - 60)
+    if n < 100:
+        return "quatre-vingts" if n == 80 else "quatre-vingt-" + in_words(n - 80)
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        head = "cent" if hundreds == 1 else UNITS[hundreds] + " cent"
+        return head + ("" if rest == 0 else " " + in_words(rest))
+    thousands, rest = divmod(n, 1000)
+    head = "mille" if thousands == 1 else in_words(thousands) + " mille"
+    return head + ("" if rest == 0 else " " + in_words(rest))
+
+
+@lru_cache(maxsize=1)
+def _pair_words() -> dict[tuple[str, ...], int]:
+    """Every way of saying one pair of digits, as word tuples: "zero six" (06), "dix" .. "quatre vingt dix neuf"."""
+    said: dict[tuple[str, ...], int] = {("zero", unit): n for n, unit in enumerate(UNITS[:10])}
+    for n in range(10, 100):
+        words = tuple(re.split(r"[\s-]+", in_words(n)))
+        said[words] = n
+        said[tuple(w for w in words if w != "et")] = n  # "vingt un" for "vingt et un"
+        if n == 80:
+            said[("quatre", "vingt")] = n
+    return said
+
+
+_NUMBER_WORDS = {w for words in _pair_words() for w in words}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _segment(words: list[str], glued: list[bool]) -> list[tuple[int, int]] | None:
+    """(pair, words used) making a phone from the start of `words`: using every word if possible,
+    else the longest pairs first (what follows may be an age: "... quarante 96 ans"). A pair never
+    ends inside a hyphenated word (`glued[k]`: word k is hyphenated to the one before)."""
+    table = _pair_words()
+    longest = max(len(k) for k in table)
+
+    def solve(at: int, pairs: int, must_end: bool) -> list[tuple[int, int]] | None:
+        if pairs == _PAIRS_IN_A_PHONE:
+            return [] if at == len(words) or not must_end else None
+        for size in range(min(longest, len(words) - at), 0, -1):
+            piece = tuple(words[at:at + size])
+            value = table.get(piece)
+            if value is None or (pairs == 0 and not (piece[0] == "zero" and value >= 1)):
+                continue
+            if at + size < len(words) and glued[at + size]:
+                continue
+            rest = solve(at + size, pairs + 1, must_end)
+            if rest is not None:
+                return [(value, size), *rest]
+        return None
+
+    return solve(0, 0, True) or solve(0, 0, False)
+
+
+def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, "06 45 37 26 53") for each phone said in words in folded text."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(folded)]
+    found = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j][2] in _NUMBER_WORDS and (
+                j == i or re.fullmatch(r"[\s-]*", folded[tokens[j - 1][1]:tokens[j][0]])):
+            j += 1
+        glued = [k > i and folded[tokens[k - 1][1]:tokens[k][0]] == "-" for k in range(i, j)]
+        pairs = _segment([t[2] for t in tokens[i:j]], glued) if tokens[i][2] == "zero" else None
+        if pairs is None:
+            i += 1
+            continue
+        used = sum(size for _, size in pairs)
+        found.append((tokens[i][0], tokens[i + used - 1][1], " ".join(f"{value:02d}" for value, _ in pairs)))
+        i += used
+    return found

@@ -1,0 +1,161 @@
+"""The bare-answer parsers the form validators call (bot/nlu/fields.py)."""
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.nlu import fields
+
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))  # a Wednesday
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("zéro six quarante-cinq trente-sept vingt-six cinquante-trois", "06 45 37 26 53"),
+    ("soixante-dix ans", "70 ans"),
+    ("quatre-vingt-dix", "90"),
+    ("zero six", "06"),
+    ("vingt et un novembre mille neuf cent cinquante-deux", "21 novembre 1952"),
+    ("marie point durand arobase gmail point com", "marie.durand@gmail.com"),
+    ("d u r a n d", "durand"),
+    ("jean tiret pierre", "jean-pierre"),
+    ("contact arobase neuf point fr", "contact@neuf.fr"),
+])
+def test_normalize_dictation(said, typed):
+    assert fields.normalize_dictation(said) == typed
+
+
+@pytest.mark.parametrize("text, e164", [
+    ("06 45 37 26 53", "+33645372653"),
+    ("0645372653", "+33645372653"),
+    ("06.45.37.26.53", "+33645372653"),
+    ("06-45-37-26-53", "+33645372653"),
+    ("+33 6 45 37 26 53", "+33645372653"),
+    ("0033 6 45 37 26 53", "+33645372653"),
+    ("+33 (0)6 45 37 26 53", "+33645372653"),
+    ("04 78 12 34 56", "+33478123456"),
+    ("+32 470 12 34 56", "+32470123456"),
+    ("non, le téléphone c'est le 06 45 37 26 53", "+33645372653"),
+    ("zéro six quarante-cinq trente-sept vingt-six cinquante-trois", "+33645372653"),
+    # without hyphens text2num alone would read 84 20 11: pairs are found under the ten-digit constraint
+    ("zéro cinq quatre vingts quatre vingt onze quarante quatre cinquante huit", "+33580914458"),
+    ("zéro quatre vingt et un cinquante-trois quatorze soixante-quatorze", "+33421531474"),
+    ("06 40 80 75 69 69 ans", "+33640807569"),
+])
+def test_parse_phone(text, e164):
+    assert fields.parse_phone(text) == e164
+
+
+@pytest.mark.parametrize("text", ["39,5", "72 ans", "il a 39 de fièvre", "Durand", "06 45"])
+def test_not_a_phone(text):
+    assert fields.parse_phone(text) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("21/11/1952", "1952-11-21"),
+    ("21/11/52", "1952-11-21"),
+    ("21.11.52", "1952-11-21"),
+    ("21 nov. 1952", "1952-11-21"),
+    ("1952-11-21", "1952-11-21"),
+    ("le 1er janvier 1960", "1960-01-01"),
+    ("le 21 novembre 1952", "1952-11-21"),
+    ("03/04/15", "2015-04-03"),
+    ("vingt et un novembre mille neuf cent cinquante-deux", "1952-11-21"),
+    ("le premier janvier soixante-dix", "1970-01-01"),
+    ("elle est née le 12 mars", "--03-12"),
+    ("le douze mars", "--03-12"),
+])
+def test_parse_birth_date(text, iso):
+    assert fields.parse_birth_date(text, TODAY) == iso
+
+
+@pytest.mark.parametrize("text", ["31/02/1990", "demain", "Durand", "12/12/2030"])
+def test_not_a_birth_date(text):
+    assert fields.parse_birth_date(text, TODAY) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("DURAND", "Durand"),
+    ("LE GALL", "Le Gall"),
+    ("D U R A N D", "Durand"),
+    ("de La Fontaine", "de La Fontaine"),
+    ("MERCIER-BLANC", "Mercier-Blanc"),
+    ("jean-pierre", "Jean-Pierre"),
+    ("elle s'appelle Aïcha", "Aïcha"),
+    ("c'est Durand", "Durand"),
+    ("Nom : DURAND", "Durand"),
+    ("durand d u r a n d", "Durand"),
+])
+def test_parse_person_name(text, name):
+    assert fields.parse_person_name(text) == name
+
+
+@pytest.mark.parametrize("text", ["oui", "06 45 37 26 53", "je ne sais pas", "", "demain matin"])
+def test_not_a_name(text):
+    assert fields.parse_person_name(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mme", "Madame"), ("Madame", "Madame"), ("Mlle", "Madame"), ("M. Dupont", "Monsieur"),
+    ("Mr", "Monsieur"), ("monsieur", "Monsieur"), ("3 m. de haut", None),
+])
+def test_parse_civilite(text, value):
+    assert fields.parse_civilite(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("en vidéo", "video"), ("téléconsultation", "video"), ("au cabinet", "cabinet"), ("visite à domicile", "domicile"),
+    ("on verra", None),
+])
+def test_parse_mode(text, value):
+    assert fields.parse_mode(text) == value
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("dans l'heure", 4), ("dans les 4 heures", 4), ("dans les quatre heures", 4), ("c'est urgent", 8),
+    ("aujourd'hui", 12), ("sous 48 h", 48), ("dans les 2 jours", 48), ("pas pressé", 72), ("pas urgent", 72),
+    ("dans les 6 heures", 8), ("d'ici demain", 24), ("il est allé aux urgences", None),
+])
+def test_parse_urgency(text, hours):
+    assert fields.parse_urgency(text) == hours
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("demain matin", "2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00"),
+    ("jeudi", "2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00"),
+    ("avant 18h", "2026-11-25T10:30:00+01:00", "2026-11-25T18:00:00+01:00"),
+    ("mercredi", "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00"),
+    ("demain entre 14h et 16h", "2026-11-26T14:00:00+01:00", "2026-11-26T16:00:00+01:00"),
+    ("cet après-midi", "2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00"),
+])
+def test_parse_time_window(text, start, end):
+    window = fields.parse_time_window(text, NOW)
+    assert (window["start"], window["end"], window["text"]) == (start, end, text)
+
+
+def test_time_window_after_the_evening_is_tomorrow():
+    late = NOW.replace(hour=21)
+    assert fields.parse_time_window("le matin", late)["start"] == "2026-11-26T08:00:00+01:00"
+
+
+@pytest.mark.parametrize("text", ["fièvre depuis ce matin", "depuis hier soir", "Durand"])
+def test_not_a_time_window(text):
+    assert fields.parse_time_window(text, NOW) is None
+
+
+@pytest.mark.parametrize("text, label", [
+    ("plutôt un pédiatre", "pédiatrie"), ("un généraliste", "médecine générale"), ("dermato", "dermatologie"),
+    ("ORL", "oto-rhino-laryngologie"), ("peu importe", None),
+])
+def test_parse_specialty(text, label):
+    assert fields.parse_specialty(text) == label
+
+
+@pytest.mark.parametrize("text, email", [
+    ("Marie.Durand@Gmail.com", "marie.durand@gmail.com"),
+    ("mail : m.durand@orange.fr.", "m.durand@orange.fr"),
+    ("marie point durand arobase gmail point com", "marie.durand@gmail.com"),
+    ("jp tiret bas martin arobase free point fr", "jp_martin@free.fr"),
+])
+def test_parse_email(text, email):
+    assert fields.parse_email(text) == email
