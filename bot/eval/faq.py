@@ -48,9 +48,10 @@ def load_paraphrases(path: Path = HELDOUT) -> list[Paraphrase]:
 
 
 def answered_question(parse_data: dict[str, Any]) -> str | None:
-    """The `faq/<question>` the assistant answers with, or None when it would not answer a question."""
-    if (parse_data.get("intent") or {}).get("name") != RETRIEVAL_INTENT:
-        return None
+    """The `faq/<question>` the assistant answers with; otherwise the intent it saw instead (e.g. "nlu_fallback")."""
+    intent = (parse_data.get("intent") or {}).get("name")
+    if intent != RETRIEVAL_INTENT:
+        return intent
     selector = (parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     return (selector.get("response") or {}).get("intent_response_key")
 
