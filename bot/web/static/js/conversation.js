@@ -83,7 +83,7 @@ export class Conversation {
 
   // Slot cards or an error take the focus (they are the next thing to act on); otherwise the input.
   #focusAfter(nodes) {
-    const target = nodes.map((n) => n.querySelector(".slot:not([disabled]), .retry:not([disabled])")).find(Boolean);
+    const target = nodes.map((n) => n.querySelector("button.slot:not([disabled]), button.retry:not([disabled])")).find(Boolean);
     if (target) target.focus();
     else this.composer.focus();
   }
