@@ -33,4 +33,4 @@ def main(argv: list[str] | None = None) -> None:
 
         engine.dispose()
         # No access log: query strings carry patient data (birth dates, symptoms).
-        uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.agenda_port, access_log=False)
+        uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.agenda_port, access_log=False, ws="none")
