@@ -9,6 +9,7 @@ import httpx
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
+QUIET_LOGGERS = ("httpx", "httpcore")  # they log every URL at INFO, and ours carry patient data
 
 
 class AgendaError(Exception):
@@ -34,6 +35,8 @@ class AgendaRejected(AgendaError):
 
 class AgendaClient:
     def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport | None = None):
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
         timeout = httpx.Timeout(timeout_s, connect=min(2.0, timeout_s))
         self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
 

@@ -61,6 +61,9 @@ class PatientFieldValidators:
             return {field: str(value).strip()}
         return refuse(dispatcher, tracker, field, "utter_invalid_nom_caracteres")
 
+    def validate_civilite(self, value, dispatcher, tracker, domain):
+        return {"civilite": parse.parse_civilite(str(value)) if value else None}
+
     def validate_prenom(self, value, dispatcher, tracker, domain):
         return self._names("prenom", value, dispatcher, tracker)
 

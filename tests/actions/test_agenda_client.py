@@ -1,3 +1,5 @@
+import logging
+
 import httpx
 import pytest
 
@@ -37,3 +39,15 @@ async def test_server_error_is_unavailable(agenda):
     agenda.routes["POST /api/appointments/a1/cancel"] = (503, {})
     with pytest.raises(AgendaUnavailable):
         await agenda.client().cancel("a1")
+
+
+async def test_no_patient_data_in_the_logs_at_info(agenda, caplog):
+    caplog.set_level(logging.INFO)
+    agenda.routes["GET /api/slots/s1/motif"] = (200, {"motif": {"id": "m1", "label": "x", "snp": True}, "reason": "r"})
+    agenda.routes["POST /api/appointments"] = (201, {"id": 1, "reference": "SAS-1"})
+    client = agenda.client()
+    await client.motif_for("s1", "1952-11-21", "cabinet", "fièvre depuis 3 jours")
+    await client.book({"slot_id": "s1", "patient": {"nom": "Durand", "telephone": "+33645372653"}})
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
+    for secret in ("1952", "fi%C3%A8vre", "fièvre", "Durand", "+33645372653"):
+        assert secret not in logged
