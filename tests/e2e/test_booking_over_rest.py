@@ -51,3 +51,26 @@ def test_a_complete_first_message_books_in_three_turns(assistant_stack):
 
     again = httpx.get(f"{agenda}/api/search", params={"location": "Lyon 3e", "limit": 500}, timeout=10).json()
     assert chosen_id not in {str(s["id"]) for s in again["slots"]}
+
+
+def test_agenda_down_at_confirmation_keeps_everything_and_books_once_when_back(assistant_stack):
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    buttons = slot_buttons(say(assistant_stack, sender, FIRST_MESSAGE.replace("Durand", "Bernard")))
+    assert buttons
+    say(assistant_stack, sender, buttons[0]["payload"])
+
+    assistant_stack.stop_agenda()
+    try:
+        down = say(assistant_stack, sender, "oui")
+    finally:
+        assistant_stack.start_agenda()
+    assert "ne répond pas" in " ".join(r.get("text", "") for r in down)
+    retry = [b["payload"] for r in down for b in r.get("buttons", []) if b["title"] == "Réessayer"]
+    assert retry == ["/affirm"]
+
+    confirmation = " ".join(r.get("text", "") for r in say(assistant_stack, sender, retry[0]))
+    assert "Rendez-vous réservé" in confirmation
+    say(assistant_stack, sender, retry[0])  # a second retry must not book twice
+    booked = [a for a in httpx.get(f"{assistant_stack.config.agenda_url}/api/appointments", timeout=10).json()
+              if a["patient"]["nom"] == "Bernard"]
+    assert len(booked) == 1 and booked[0]["patient"]["telephone"] == "+33645372653"
