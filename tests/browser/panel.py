@@ -9,15 +9,13 @@ from playwright.sync_api import Page, expect
 REPLIES = json.loads((Path(__file__).parent / "replies.json").read_text(encoding="utf-8"))
 REPLY_TIMEOUT_MS = 60_000
 
-# Renders recorded REST replies with the panel's own modules, into the panel's own transcript.
-RENDER_REPLIES = """async (replies) => {
+# Stores recorded REST replies as the panel's session transcript (the panel shows them on reload),
+# joined into messages by the panel's own code.
+STORE_REPLIES = """async (replies) => {
   const { pairCards } = await import('/static/js/conversation.js');
-  const { Transcript } = await import('/static/js/transcript.js');
-  const { Session } = await import('/static/js/session.js');
-  window.chosen = [];
-  const transcript = new Transcript(document.getElementById('transcript'), document.getElementById('empty-hint'),
-    new Session(), (entry, payload, display) => { window.chosen.push(payload); transcript.markAnswered(entry); });
-  for (const reply of replies) for (const message of pairCards(reply)) transcript.add({ type: 'bot', ...message });
+  const messages = replies.flatMap((reply) => pairCards(reply));
+  const entries = messages.map((message, i) => ({ id: `enregistre-${i}`, type: 'bot', ...message }));
+  sessionStorage.setItem('sas-panel.entries', JSON.stringify(entries));
 }"""
 
 # Records what shows only briefly: the typing indicator and the upload progress.
@@ -83,12 +81,26 @@ class Panel:
         self.send_button = page.locator("#send")
         self.attach_button = page.locator("#attach")
         self.new_patient_button = page.locator("#new-patient")
+        self.requests = []
+        page.on("request", lambda request: request.url.endswith("/webhooks/rest/webhook")
+                and request.method == "POST" and self.requests.append(request))
 
     def open(self, url: str) -> Panel:
         self.page.goto(url)
+        self._wait_until_ready()
+        return self
+
+    def reload(self) -> None:
+        self.page.reload()
+        self._wait_until_ready()
+
+    def _wait_until_ready(self) -> None:
         self.page.wait_for_selector("body[data-ready]")
         self.page.evaluate(WATCH_TRANSIENTS)
-        return self
+
+    def sent(self) -> list[str]:
+        """The messages the panel posted to Rasa, in order (whether Rasa answered or not)."""
+        return [request.post_data_json["message"] for request in self.requests]
 
     def messages(self):
         return self.transcript.locator(".message")
@@ -112,7 +124,9 @@ class Panel:
         return self.transcript.locator(".message-bot").last
 
     def render(self, *names: str) -> None:
-        self.page.evaluate(RENDER_REPLIES, [REPLIES[name] for name in names])
+        """Shows recorded replies (replies.json) as if the assistant had sent them in this session."""
+        self.page.evaluate(STORE_REPLIES, [REPLIES[name] for name in names])
+        self.reload()
 
     @staticmethod
     def fields(card) -> dict[str, str]:

@@ -46,7 +46,10 @@ def test_slots_are_cards_to_click_and_their_buttons_are_not_repeated(panel, shot
     shot("creneaux")
 
     slots.first.click()
-    assert panel.page.evaluate("window.chosen") == ['/choisir_creneau{"creneau_id":"11"}']
+    panel.wait_for_reply()
+    assert panel.sent() == ['/choisir_creneau{"creneau_id":"11"}']
+    expect(panel.transcript.locator(".message-user")).to_have_text(
+        ["Vous : Créneau choisi : Dr Claire Dubois, Jeudi 26 novembre, 14:30–14:45"])
     expect(slots.first).to_be_disabled()
     expect(panel.transcript.locator("button.choice")).to_be_disabled()
 
@@ -73,7 +76,8 @@ def test_an_error_is_an_alert_with_one_retry_button(panel, shot):
     expect(alert).to_contain_text("Le service d'agenda ne répond pas.")
     expect(panel.page.get_by_role("button", name="Réessayer")).to_have_count(1)
     panel.page.get_by_role("button", name="Réessayer").click()
-    assert panel.page.evaluate("window.chosen") == ["/rechercher"]
+    panel.wait_for_reply()
+    assert panel.sent() == ["/rechercher"]
     shot("erreur")
 
 

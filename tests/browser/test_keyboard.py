@@ -66,8 +66,7 @@ def test_tab_reaches_every_button(panel):
 def test_reload_keeps_the_conversation_and_new_patient_starts_clean(panel, shot):
     panel.say("Jeanne Martin")
     sender = panel.page.evaluate(SENDER)
-    panel.page.reload()
-    panel.page.wait_for_selector("body[data-ready]")
+    panel.reload()
     expect(panel.transcript.locator(".message-user")).to_have_text(["Vous : Jeanne Martin"])
     assert panel.page.evaluate(SENDER) == sender
 
@@ -77,3 +76,11 @@ def test_reload_keeps_the_conversation_and_new_patient_starts_clean(panel, shot)
     expect(panel.transcript).not_to_contain_text("Jeanne Martin")
     expect(panel.transcript.locator(".message-user")).to_have_count(0)  # /nouveau_patient is not shown
     shot("nouveau-patient")
+
+
+def test_a_typed_answer_closes_the_choices_above_it(panel):
+    panel.render("creneaux")
+    panel.say("le 2")
+    expect(panel.transcript.locator("button.slot:not([disabled]), button.choice:not([disabled])")).to_have_count(0)
+    # Only the retry of the message that could not leave is live.
+    expect(panel.transcript.locator("button:not([disabled])")).to_have_text(["Réessayer"])

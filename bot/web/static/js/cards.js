@@ -1,5 +1,5 @@
 // Rich rendering of the assistant's `custom` payloads (see bot/web/README.md for the protocol).
-// Each renderer receives the payload and a context { text, answered, choose(payload, display) },
+// Each renderer receives the payload and a context { text, closed, choose(payload, display) },
 // `text` being the plain-text form of the same message, and returns an element; unknown kinds
 // return null so that the plain text is shown instead.
 import { el, icon } from "./dom.js";
@@ -99,7 +99,7 @@ function creneaux(data, ctx) {
       el("button", {
         type: "button",
         class: "slot",
-        disabled: ctx.answered,
+        disabled: ctx.closed,
         onclick: () => ctx.choose(slot.payload, slotChoiceText(slot)),
       }, slotDetails(slot))))) : null);
 }
@@ -146,12 +146,12 @@ function confirmation(data) {
 
 function erreur(data, ctx) {
   const message = data.message ?? ctx.text ?? "L'assistant n'a pas pu terminer cette action.";
-  return problem(message, data.reessayer ? () => ctx.choose(data.reessayer, "Réessayer") : null, ctx.answered);
+  return problem(message, data.reessayer ? () => ctx.choose(data.reessayer, "Réessayer") : null, ctx.closed);
 }
 
 // Shared by the assistant's errors and the panel's own (assistant or agenda unreachable).
-export function problem(message, retry, answered = false) {
+export function problem(message, retry, closed = false) {
   return el("div", { class: "card card-erreur", role: "alert" },
     el("p", { class: "problem-text" }, icon("error"), el("span", {}, message)),
-    retry ? el("button", { type: "button", class: "retry", disabled: answered, onclick: retry }, "Réessayer") : null);
+    retry ? el("button", { type: "button", class: "retry", disabled: closed, onclick: retry }, "Réessayer") : null);
 }

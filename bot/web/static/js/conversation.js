@@ -35,11 +35,6 @@ export class Conversation {
     await this.#exchange(message, display);
   }
 
-  choose(entry, payload, display) {
-    this.transcript.markAnswered(entry);
-    this.send(payload, display);
-  }
-
   // The reply in progress, if any, is let in first so that it cannot land in the new conversation.
   async restart() {
     await this.#acquire();
@@ -55,6 +50,7 @@ export class Conversation {
   }
 
   async #exchange(message, display) {
+    this.transcript.closeChoices();
     if (display) this.transcript.add({ type: "user", text: display });
     let nodes;
     try {

@@ -21,7 +21,7 @@ async function start() {
   const session = new Session();
   let conversation = null;
   const transcript = new Transcript(byId("transcript"), byId("empty-hint"), session,
-    (entry, payload, display) => conversation.choose(entry, payload, display));
+    (payload, display) => conversation.send(payload, display));
   const composer = new Composer(byId("composer"), byId("message"), byId("send"),
     (text) => conversation.send(text));
   conversation = new Conversation({

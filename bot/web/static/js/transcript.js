@@ -1,6 +1,7 @@
 // The conversation view: renders stored entries and keeps the newest reply in sight.
 // Entry types: user {text} · attachment {filename, size} · bot {text, buttons, custom}
-// · problem {text, retry} (the panel's own errors). `answered` disables an entry's choices.
+// · problem {text, retry} (the panel's own errors). Only the latest reply's choices are live:
+// `closed` disables the choices of an entry once the conversation has moved on.
 // A bot entry with a card shows the card instead of its text, then the buttons the card lacks.
 import { el, icon } from "./dom.js";
 import { offeredPayloads, problem, renderCustom } from "./cards.js";
@@ -11,7 +12,7 @@ export class Transcript {
     this.root = root;
     this.emptyHint = emptyHint;
     this.session = session;
-    this.onChoose = onChoose; // (entry, payload, display) => void
+    this.onChoose = onChoose; // (payload, display) => void
     this.nodes = new Map();
   }
 
@@ -30,11 +31,14 @@ export class Transcript {
     return node;
   }
 
-  markAnswered(entry) {
-    entry.answered = true;
-    this.session.save();
-    const node = this.nodes.get(entry.id);
-    node?.replaceWith(this.#render(entry));
+  // Called when a message leaves, whether typed or clicked: older buttons would answer a stale question.
+  closeChoices() {
+    const open = this.session.entries.filter((entry) => !entry.closed && (entry.type === "bot" || entry.type === "problem"));
+    for (const entry of open) {
+      entry.closed = true;
+      this.nodes.get(entry.id)?.replaceWith(this.#render(entry));
+    }
+    if (open.length) this.session.save();
   }
 
   // Show the start of a long reply rather than its end.
@@ -52,7 +56,7 @@ export class Transcript {
   }
 
   #render(entry) {
-    const node = RENDER[entry.type](entry, (payload, display) => this.onChoose(entry, payload, display));
+    const node = RENDER[entry.type](entry, this.onChoose);
     node.dataset.entry = entry.id;
     this.nodes.set(entry.id, node);
     return node;
@@ -75,7 +79,7 @@ const RENDER = {
       entry.size ? el("span", { class: "chip-size" }, formatSize(entry.size)) : null)),
 
   bot: (entry, choose) => {
-    const ctx = { text: entry.text, answered: Boolean(entry.answered), choose };
+    const ctx = { text: entry.text, closed: Boolean(entry.closed), choose };
     const card = renderCustom(entry.custom, ctx);
     const offered = card ? offeredPayloads(entry.custom) : [];
     const buttons = (entry.buttons ?? []).filter((b) => !offered.includes(b.payload));
@@ -83,10 +87,10 @@ const RENDER = {
       el("span", { class: "visually-hidden" }, "Assistant : "),
       card ?? (entry.text ? el("p", { class: "bubble" }, entry.text) : null),
       buttons.length ? el("div", { class: "choices" }, buttons.map((b) => el("button", {
-        type: "button", class: "choice", disabled: ctx.answered, onclick: () => choose(b.payload, b.title),
+        type: "button", class: "choice", disabled: ctx.closed, onclick: () => choose(b.payload, b.title),
       }, b.title))) : null);
   },
 
   problem: (entry, choose) => el("div", { class: "message message-bot" },
-    problem(entry.text, entry.retry ? () => choose(entry.retry, null) : null, Boolean(entry.answered))),
+    problem(entry.text, entry.retry ? () => choose(entry.retry, null) : null, Boolean(entry.closed))),
 };
