@@ -1,4 +1,6 @@
-"""Headless Debian Chromium driven by Playwright, and a real agenda service serving the panel."""
+"""Headless Debian Chromium driven by Playwright, and a real agenda service serving the panel.
+
+Tests that need the assistant use `assistant_stack` (tests/conftest.py): agenda, action server and Rasa."""
 from __future__ import annotations
 
 import re
@@ -8,8 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from bot.settings import ROOT
-from bot.stack import Stack, StackConfig
 from tests.browser.agenda_server import free_port, serve_agenda
 
 CHROMIUM = "/usr/bin/chromium"
@@ -17,7 +17,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PANEL_VIEWPORT = {"width": 420, "height": 900}
-MODEL = ROOT / "models" / "sas.tar.gz"
 
 
 def pytest_collection_modifyitems(items):
@@ -69,14 +68,3 @@ def agenda_alone(tmp_path_factory):
     """The agenda service alone (fresh, empty database); its config points at a port where no Rasa listens."""
     with serve_agenda(tmp_path_factory.mktemp("agenda"), rasa_url=f"http://127.0.0.1:{free_port()}") as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory):
-    """The real thing: agenda (fresh seeded SQLite), action server and Rasa with the trained model."""
-    if not MODEL.exists():
-        pytest.skip("no trained model: run `make train` first")
-    running = Stack(StackConfig.on_free_ports(tmp_path_factory.mktemp("stack")))
-    running.prepare_agenda()
-    with running:
-        yield running

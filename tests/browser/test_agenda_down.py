@@ -10,13 +10,13 @@ from tests.browser.panel import Panel
 
 
 @pytest.fixture
-def panel(page, stack):
-    return Panel(page).open(stack.config.agenda_url)
+def panel(page, assistant_stack):
+    return Panel(page).open(assistant_stack.config.agenda_url)
 
 
-def test_the_message_shown_when_the_agenda_is_down_and_the_retry(panel, stack, shot):
+def test_the_message_shown_when_the_agenda_is_down_and_the_retry(panel, assistant_stack, shot):
     panel.say(FIRST_MESSAGE)
-    stack.stop_agenda()
+    assistant_stack.stop_agenda()
     try:
         answer_until(panel, panel.page.get_by_role("alert"))
         alert = panel.page.get_by_role("alert")
@@ -32,7 +32,7 @@ def test_the_message_shown_when_the_agenda_is_down_and_the_retry(panel, stack, s
             "Le service d'agenda ne répond pas (service injoignable) : « ordonnance.pdf » n'a pas été envoyé.")
         shot("piece-jointe-non-envoyee")
     finally:
-        stack.start_agenda()
+        assistant_stack.start_agenda()
 
     retry.click()
     panel.wait_for_reply()
