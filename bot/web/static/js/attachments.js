@@ -63,23 +63,31 @@ export class Attachments {
   async #attachOne(file) {
     const refused = refusal(file);
     if (refused) return this.#problem(refused);
+    let stored;
+    try {
+      stored = await this.#uploadWithProgress(file);
+    } catch (error) {
+      if (error instanceof UploadRefused) return this.#problem(error.message);
+      if (error instanceof AgendaUnreachable) {
+        return this.#problem(`Le service d'agenda ne répond pas (${error.message}) : « ${file.name} » n'a pas été envoyé.`);
+      }
+      throw error;
+    }
+    this.transcript.add({ type: "attachment", filename: stored.filename, size: stored.size });
+    await this.conversation.send(`/joindre_piece${JSON.stringify({ piece_jointe: stored.id })}`, null);
+  }
+
+  async #uploadWithProgress(file) {
     const progress = el("progress", { max: "100", value: "0", "aria-label": `Envoi de ${file.name}` });
     const label = el("span", { class: "upload-label" }, `Envoi de ${file.name}… 0 %`);
     this.progressArea.replaceChildren(label, progress);
     this.progressArea.hidden = false;
     try {
-      const stored = await upload(file, (ratio) => {
+      return await upload(file, (ratio) => {
         const percent = Math.round(ratio * 100);
         progress.value = percent;
         label.textContent = `Envoi de ${file.name}… ${percent} %`;
       });
-      this.transcript.add({ type: "attachment", filename: stored.filename, size: stored.size });
-      await this.conversation.send(`/joindre_piece${JSON.stringify({ piece_jointe: stored.id })}`, null);
-    } catch (error) {
-      if (error instanceof UploadRefused) this.#problem(error.message);
-      else if (error instanceof AgendaUnreachable) {
-        this.#problem(`Le service d'agenda ne répond pas (${error.message}) : « ${file.name} » n'a pas été envoyé.`);
-      } else throw error;
     } finally {
       this.progressArea.hidden = true;
       this.progressArea.replaceChildren();
