@@ -106,8 +106,7 @@ def seed(
     towns = sorted((c for c in geo.communes() if c.insee not in CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
     homes = rng.choices(towns, weights=[max(c.population, 1) for c in towns], k=practitioners)
     codes, weights = zip(*SPECIALTY_MIX, strict=True)
-    doctors, places, motifs, slots = [], [], [], []
-    first_day = now.astimezone(PARIS).date()
+    doctors, places, motifs, offers = [], [], [], []
     for index, commune in enumerate(homes, start=1):
         specialty = rng.choices(codes, weights)[0]
         sas = rng.random() < 0.5
@@ -127,6 +126,7 @@ def seed(
             "lon": round(commune.lon + rng.uniform(-0.006, 0.006), 6),
         })
         templates = motif_templates(specialty, rng, snp=sas and rng.random() < 0.66)
+        offers.append(templates)
         for template in templates:
             motifs.append({
                 "id": len(motifs) + 1, "practitioner_id": index, "label": template.label,
@@ -134,19 +134,35 @@ def seed(
                 "new_patients": template.new_patients, "duration_min": template.duration_min,
                 **{mode: mode in template.modes for mode in ("cabinet", "video", "domicile")},
             })
-        slots.extend(_slots(rng, doctors[-1], templates, first_day, days, presence, booked_share, now, len(slots)))
+    first_day = now.astimezone(PARIS).date()
+    slot_count = booked = 0
     with engine.begin() as connection:
-        for table, rows in ((Practitioner, doctors), (Place, places), (Motif, motifs), (Slot, slots)):
-            for start in range(0, len(rows), CHUNK):
-                connection.execute(insert(table.__table__), rows[start:start + CHUNK])
+        for table, rows in ((Practitioner, doctors), (Place, places), (Motif, motifs)):
+            _insert_chunks(connection, table, rows)
+        # Slots are streamed so that the benchmark's million rows never sit in memory at once.
+        pending: list[dict] = []
+        for doctor, templates in zip(doctors, offers, strict=True):
+            pending += _slots(rng, doctor, templates, first_day, days, presence, booked_share, now,
+                              slot_count + len(pending))
+            if len(pending) >= CHUNK or doctor is doctors[-1]:
+                _insert_chunks(connection, Slot, pending)
+                slot_count += len(pending)
+                booked += sum(slot["status"] == "booked" for slot in pending)
+                pending = []
         _offer_motifs(connection)
         _sync_sequences(connection)
-    return SeedSummary(len(doctors), len(slots), sum(slot["status"] == "booked" for slot in slots))
+    return SeedSummary(len(doctors), slot_count, booked)
+
+
+def _insert_chunks(connection: Connection, table, rows: list[dict]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        connection.execute(insert(table.__table__), rows[start:start + CHUNK])
 
 
 def _slots(rng, doctor, templates, first_day: date, days, presence, booked_share, now, first_id) -> list[dict]:
     minutes = rng.choice((15, 20, 20, 30))
-    offers = {mode for template in templates for mode in template.modes}
+    # Modes a new patient can book without "Soins non programmés", so every slot has a motif for them.
+    offers = {mode for t in templates if t.new_patients and t.label != SNP for mode in t.modes}
     has_snp = any(template.label == SNP for template in templates)
     rows = []
     for offset in range(days):
