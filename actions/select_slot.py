@@ -36,7 +36,7 @@ class ActionSelectSlot(Action):
             dispatcher.utter_message(response="utter_creneau_sans_motif")
             return [SlotSet("creneau_id", None)]
         motif = {**choice["motif"], "raison": choice.get("reason", "")}
-        dispatcher.utter_message(response="utter_motif_choisi", motif=motif["label"], raison=motif["raison"])
+        dispatcher.utter_message(response="utter_motif_choisi", raison=motif["raison"])
         events = [
             SlotSet("creneau_id", None), SlotSet("creneau_choisi", card), SlotSet("motif", motif),
             SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"))),
