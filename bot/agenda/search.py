@@ -5,10 +5,10 @@ other practitioners (sas-fhir-contract.md, "How the SAS search engine ranks"); i
 regulator needs the soonest care for an unscheduled need, and between equal times the nearest place
 costs the patient least. Slot ids break the last ties so pages never overlap.
 
-Plan, built for a million slots: (1) practitioners' places inside the bounding box of the widest radius
-(the département's cap), exact distances in Python; (2) one grouped count of the eligible free slots per
-place, from which the radius is chosen (default, widened by steps until `offset + limit` slots or the
-cap); (3) the page itself, sorted by the database on the (place, status, start) index.
+Plan, built for a million slots: (1) practitioners' places inside the bounding box of the default
+radius, exact distances in Python; (2) a grouped count of the offered slots per place; when fewer than
+`offset + limit`, the places up to the département's cap are read and counted ring by ring, widening by
+steps; (3) the page itself. Counts and page read only the covering index `ix_slots_search`.
 """
 from __future__ import annotations
 
@@ -65,27 +65,45 @@ class _Candidate:
 
 def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResult:
     radii = _radii(rule)
-    candidates = _places_within(session, query, radii[-1])
-    needed = query.offset + query.limit
-    end = query.end
-    counts = _counts_by_place(session, query, end, candidates)
-    window_widened = False
-    if not counts and end < query.start + MAX_WINDOW:
-        end = query.start + MAX_WINDOW
-        counts = _counts_by_place(session, query, end, candidates)
-        window_widened = True
-    radius = next((r for r in radii if _count_within(counts, candidates, r) >= needed), radii[-1])
-    chosen = [c for c in candidates if c.distance_km <= radius]
-    page = _page(session, query, end, chosen)
+    end, window_widened = query.end, False
+    radius, chosen, total = _choose_radius(session, query, end, radii)
+    if total == 0 and end < query.start + MAX_WINDOW:
+        end, window_widened = query.start + MAX_WINDOW, True
+        radius, chosen, total = _choose_radius(session, query, end, radii)
     return SearchResult(
         radius_km=radius,
         widened=radius > radii[0],
         start=query.start,
         end=end,
         window_widened=window_widened,
-        total=_count_within(counts, candidates, radius),
-        slots=page,
+        total=total,
+        slots=_page(session, query, end, chosen),
     )
+
+
+def _choose_radius(
+    session: Session, query: SearchQuery, end: datetime, radii: list[float]
+) -> tuple[float, list[_Candidate], int]:
+    """The smallest radius holding `offset + limit` slots, else the cap -> (radius, places, slot count).
+
+    Most searches stop at the default radius; only then are the places up to the cap read, once, and
+    their slots counted ring by ring.
+    """
+    needed = query.offset + query.limit
+    within = _places_within(session, query, radii[0])
+    counts = _counts_by_place(session, query, end, within)
+    total = sum(counts.values())
+    if total >= needed or len(radii) == 1:
+        return radii[0], within, total
+    everything = _places_within(session, query, radii[-1])
+    for radius in radii[1:]:
+        ring = [c for c in everything if radii[0] < c.distance_km <= radius and c.place_id not in counts]
+        counts.update(_counts_by_place(session, query, end, ring))
+        within = [c for c in everything if c.distance_km <= radius]
+        total = sum(counts[c.place_id] for c in within)
+        if total >= needed:
+            break
+    return radius, within, total
 
 
 def _radii(rule: RadiusRule) -> list[float]:
@@ -127,20 +145,15 @@ def _offered(query: SearchQuery, end: datetime, place_ids: list[int]):
 
 
 def _counts_by_place(
-    session: Session, query: SearchQuery, end: datetime, candidates: list[_Candidate]
+    session: Session, query: SearchQuery, end: datetime, places: list[_Candidate]
 ) -> dict[int, int]:
-    if not candidates:
-        return {}
-    rows = session.execute(
-        select(Slot.place_id, func.count())
-        .where(*_offered(query, end, [c.place_id for c in candidates]))
-        .group_by(Slot.place_id)
-    )
-    return dict(rows.all())
-
-
-def _count_within(counts: dict[int, int], candidates: list[_Candidate], radius_km: float) -> int:
-    return sum(counts.get(c.place_id, 0) for c in candidates if c.distance_km <= radius_km)
+    """Offered slots per place, with a zero for every place asked about."""
+    counts = dict.fromkeys((c.place_id for c in places), 0)
+    if places:
+        counts.update(session.execute(
+            select(Slot.place_id, func.count()).where(*_offered(query, end, list(counts))).group_by(Slot.place_id)
+        ).all())
+    return counts
 
 
 def _page(session: Session, query: SearchQuery, end: datetime, chosen: list[_Candidate]) -> list[FoundSlot]:

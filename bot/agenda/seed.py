@@ -151,6 +151,7 @@ def seed(
                 pending = []
         _offer_motifs(connection)
         _sync_sequences(connection)
+        connection.execute(text("ANALYZE"))  # planner statistics for the freshly loaded tables
     return SeedSummary(len(doctors), slot_count, booked)
 
 
