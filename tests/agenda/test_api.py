@@ -189,3 +189,20 @@ def test_openapi_and_panel_config(client):
     assert {"/api/search", "/api/appointments", "/api/attachments", "/health"} <= set(spec["paths"])
     assert "Soins non programmés" in spec["info"]["description"]
     assert client.get("/config.json").json() == {"rasa_url": "http://rasa.test:5005"}
+
+
+def test_the_side_panel_is_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+
+
+def test_no_patient_data_in_logs_at_info(client, two_slots, caplog):
+    with caplog.at_level("INFO"):
+        booked = book(client, two_slots[1], message="Douleur thoracique").json()
+        client.get(f"/api/slots/{two_slots[1]}/motif", params={"birth_date": "1952-11-21", "symptoms": "toux"})
+        client.post(f"/api/appointments/{booked['id']}/cancel")
+    # The test client's own "httpx" logger is left out: it is the caller's, not the agenda's.
+    logged = " ".join(r.getMessage() for r in caplog.records if r.levelno >= 20 and r.name != "httpx")
+    assert booked["id"] in logged  # ids are logged...
+    for secret in ("Marie", "Durand", "1952", "+3364", "0645", "Douleur", "toux", "email"):
+        assert secret not in logged  # ...never who the patient is
