@@ -85,7 +85,7 @@ class HeldOut:
     def said_name(self, name: str) -> tuple[str, str]:
         value = name if self.rng.random() < 0.8 else strip_accents(name)
         if self.rng.random() < 0.12:
-            return self.w.spelled(name), name
+            return self.w.spelled(name), strip_accents(name)
         return value.lower(), value
 
     def window(self, said: bool) -> tuple[str, dict]:

@@ -16,7 +16,7 @@ from nlu_datagen import Example, Writer, name_pools, strip_accents, write_traini
 SEED = 7
 TODAY = date(2026, 11, 25)
 OUT = Path(__file__).resolve().parent.parent / "data" / "nlu" / "patient.yml"
-N_REFERRALS, N_INFORMS = 330, 240
+N_REFERRALS, N_INFORMS = 330, 300
 
 CITIES = ["Lyon", "Villeurbanne", "Bron", "Vénissieux", "Saint-Priest", "Grenoble", "Échirolles", "Valence",
           "Annecy", "Chambéry", "Clermont-Ferrand", "Saint-Étienne", "Roanne", "Bourg-en-Bresse", "Vienne",
@@ -43,10 +43,14 @@ WINDOWS = ["demain matin", "demain", "jeudi", "avant 18h", "cet après-midi", "c
            "en fin de journée", "mardi vers 10h", "demain dans la matinée"]
 URGENCIES = [("dans l'heure", 4), ("c'est urgent", 8), ("urgent", 8), ("à voir aujourd'hui", 12),
              ("dans les 4 heures", 4), ("sous 48 h", 48), ("pas pressé", 72), ("sous 24h", 24),
-             ("dans les 48 heures", 48), ("très urgent", 4), ("pas urgent", 72), ("dans la journée", 12)]
+             ("dans les 48 heures", 48), ("très urgent", 4), ("pas urgent", 72), ("dans la journée", 12),
+             ("le plus vite possible", 4), ("dès que possible", 4), ("d'ici ce soir", 12), ("pas très urgent", 72),
+             ("dans les 3 jours", 72)]
 SPECIALTIES = [("un généraliste", "médecine générale"), ("un pédiatre", "pédiatrie"),
                ("un dermatologue", "dermatologie"), ("un gynéco", "gynécologie"), ("un ophtalmo", "ophtalmologie"),
-               ("un médecin généraliste", "médecine générale"), ("une sage-femme", "sage-femme")]
+               ("un médecin généraliste", "médecine générale"), ("une sage-femme", "sage-femme"),
+               ("un dermato", "dermatologie"), ("une pédiatre", "pédiatrie"), ("un psychiatre", "psychiatrie"),
+               ("un dentiste", "chirurgie dentaire"), ("un ophtalmologiste", "ophtalmologie"), ("un kiné", "masso-kinésithérapie")]
 DOMAINS = ["gmail.com", "orange.fr", "free.fr", "wanadoo.fr", "hotmail.fr", "laposte.net", "sfr.fr", "yahoo.fr"]
 OPENINGS = ["", "", "je veux adresser un patient : ", "j'ai une patiente à orienter, ", "nouvelle demande : ",
             "patient à adresser - ", "bonjour, je vous adresse ", "demande de rdv pour ", "orientation SAS : ",
@@ -95,7 +99,7 @@ class Generator:
         said = expected.lower()
         if self.rng.random() < 0.15:
             said = f"{said} {self.w.spelled(name)}" if self.rng.random() < 0.5 else self.w.spelled(name)
-            expected = name
+            expected = strip_accents(name)
         return said, expected
 
     def civ_typed(self, p: Person) -> str:
@@ -269,7 +273,9 @@ class Generator:
             digits = self.w.phone_digits()
             text = self.w.phone_dictated(digits) if said else self.w.phone_typed(digits)
             ex.add(self.rng.choice(["", "", "non le téléphone c'est le ", "son numéro c'est ", "c'est le ",
-                                    "le portable : ", "plutôt le "]), (text, "telephone", self.w.e164(digits)))
+                                    "le portable : ", "plutôt le ", "pardon je me suis trompé c'est le ",
+                                    "ah non c'est ", "vous pouvez la rappeler au ", "il est joignable sur le "]),
+                   (text, "telephone", self.w.e164(digits)))
         elif kind == 1:
             said_name, value = self.name_said(p.nom) if said else (self.name_typed(p.nom, self.rng.random() < 0.5), p.nom)
             ex.add(self.rng.choice(["", "", "c'est ", "le nom c'est ", "nom : ", "son nom est "]),
@@ -295,13 +301,15 @@ class Generator:
             ex.add(self.rng.choice(["", "plutôt ", "ce serait ", "il préfère "]), (text, "type_consultation", value))
         elif kind == 6:
             text = self.rng.choice(WINDOWS)
-            ex.add(self.rng.choice(["", "plutôt ", "si possible ", "idéalement "]), (text, "creneau", text))
+            ex.add(self.rng.choice(["", "plutôt ", "si possible ", "idéalement ", "elle est dispo ", "disponible "]),
+                   (text, "creneau", text))
         elif kind == 7:
             text, value = self.rng.choice(URGENCIES)
             ex.add((text, "urgence", value))
         elif kind == 8:
             text, value = self.rng.choice(SPECIALTIES)
-            ex.add(self.rng.choice(["plutôt ", "il faudrait ", "on cherche "]), (text, "specialite", value))
+            ex.add(self.rng.choice(["plutôt ", "il faudrait ", "on cherche ", "il lui faut ", "voir ", "", "avec "]),
+                   (text, "specialite", value))
         elif kind == 9:
             said_name, value = self.name_said(p.nom) if said else (self.name_typed(p.nom, True), p.nom)
             ex.add(self.rng.choice(["née ", "nom de naissance ", "nom de jeune fille "]),

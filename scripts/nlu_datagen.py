@@ -151,7 +151,9 @@ class Writer:
 
     @staticmethod
     def spelled(name: str) -> str:
-        return " ".join(c for c in strip_accents(name).lower() if c.isalpha())
+        """"d u r a n d"; a hyphen is said "tiret"; spelled letters carry no accents."""
+        return " tiret ".join(" ".join(c for c in strip_accents(part).lower() if c.isalpha())
+                              for part in name.split("-"))
 
 
 def write_training_yaml(path, examples: list[Example], header: str) -> None:

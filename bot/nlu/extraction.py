@@ -2,12 +2,12 @@
 reconciliation with DIET's entities so that each field carries one clean value."""
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Callable
 
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
+from bot.nlu.free_text import BOUNDARY, read_free_text
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
@@ -17,13 +17,14 @@ RULE_FIELDS = ("civilite", "date_naissance", "telephone", "email", "type_consult
                "specialite")
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 EXTRACTOR = "PatientDetailsExtractor"
+MIN_DIET_CONFIDENCE = 0.7  # below this DIET's guesses on held-out messages were mostly wrong
 
 
-def _mask(text: str, spans: list[Found]) -> str:
+def _mask(text: str, spans: list[Found], filler: str = " ") -> str:
     """Blank out spans already read (a phone is not a date) without moving offsets."""
     chars = list(text)
     for found in spans:
-        chars[found.start:found.end] = " " * (found.end - found.start)
+        chars[found.start:found.end] = filler * (found.end - found.start)
     return "".join(chars)
 
 
@@ -37,7 +38,8 @@ def _entity(field: str, found: Found, normalized: Normalized) -> dict:
 
 
 def extract_details(text: str, now: datetime) -> list[dict]:
-    """At most one entity per rule-read field, with spans in `text` and normalized values."""
+    """At most one entity per field read by rules (libraries, then the words around names, places and
+    symptoms), with spans in `text` and normalized values."""
     normalized = Normalized.of(text)
     contacts = fields.find_phones(normalized.text) + fields.find_emails(normalized.text)
     folded = fold(_mask(normalized.text, contacts))
@@ -56,7 +58,15 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "type_consultation": fields.find_modes(folded),
         "specialite": fields.find_specialties(folded),
     }
-    return [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
+    entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
+    read = [found[0] for field, found in candidates.items() if found and field != "civilite"]
+    for span in read_free_text(_mask(normalized.text, read, BOUNDARY)):
+        start, end = normalized.to_original(span.start, span.end)
+        said = text[start:end]
+        value = normalize_name(said) if span.field in NAME_FIELDS else said.strip(" \t,;:.")
+        entities.append({"entity": span.field, "start": start, "end": end, "value": value,
+                         "extractor": EXTRACTOR, "confidence_entity": 1.0})
+    return entities
 
 
 def _parsers(now: datetime) -> dict[str, Callable[[str], object]]:
@@ -78,21 +88,6 @@ def _overlaps(entity: dict, others: list[dict]) -> bool:
     return any(entity["start"] < o["end"] and o["start"] < entity["end"] for o in others)
 
 
-def _merge_adjacent(entities: list[dict], text: str) -> list[dict]:
-    """DIET sometimes cuts "Le Gall" or "Jean Pierre" in two pieces of the same entity: glue them."""
-    merged: list[dict] = []
-    for entity in sorted(entities, key=lambda e: e["start"]):
-        previous = merged[-1] if merged else None
-        if previous and previous["entity"] == entity["entity"] \
-                and re.fullmatch(r"[\s\-']*", text[previous["end"]:entity["start"]]):
-            previous.update(end=entity["end"], value=text[previous["start"]:entity["end"]],
-                            confidence_entity=min(previous.get("confidence_entity", 1.0),
-                                                  entity.get("confidence_entity", 1.0)))
-        else:
-            merged.append(dict(entity))
-    return merged
-
-
 def _clean_value(entity: dict, text: str) -> object:
     said = text[entity["start"]:entity["end"]]
     if entity["entity"] in NAME_FIELDS:
@@ -101,13 +96,13 @@ def _clean_value(entity: dict, text: str) -> object:
 
 
 def reconcile(text: str, model_entities: list[dict], rule_entities: list[dict], now: datetime) -> list[dict]:
-    """Rule values win on their fields; DIET's guesses fill the rest, normalized, one per field."""
+    """Rule values win; DIET's confident guesses fill the fields rules left empty, normalized, one per field."""
     ruled = {e["entity"] for e in rule_entities}
     parsers = _parsers(now)
     kept = list(rule_entities)
-    for entity in _merge_adjacent([e for e in model_entities if not _overlaps(e, rule_entities)], text):
+    for entity in model_entities:
         field = entity["entity"]
-        if field in ruled or field not in parsers and field in RULE_FIELDS:
+        if field in ruled or _overlaps(entity, rule_entities) or entity.get("confidence_entity", 1.0) < MIN_DIET_CONFIDENCE:
             continue
         value = parsers[field](text[entity["start"]:entity["end"]]) if field in parsers else _clean_value(entity, text)
         if value in (None, ""):

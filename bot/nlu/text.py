@@ -53,10 +53,19 @@ def _phones_in_digits(text: str) -> str:
     return text
 
 
+_SMALL = {"premier": "1er", "un": "1", "une": "1", "deux": "2", "trois": "3"}
+# Small numbers stay words ("un créneau", "une toux") except before a month or a unit of time.
+_SMALL_COUNT = re.compile(
+    r"(?<!\bet )(?<!-)(?<!vingt )(?<!trente )(?<!quarante )(?<!cinquante )(?<!soixante )"
+    r"\b(premier|un|une|deux|trois)\b(?=\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+    r"novembre|d[ée]cembre|heures?|h\b|jours?)\b)", re.IGNORECASE)
+
+
 def _numbers_in_digits(text: str) -> str:
     """alpha2digit everywhere but inside email addresses ("neuf.fr" stays)."""
+    text = _SMALL_COUNT.sub(lambda m: _SMALL[m.group(1).lower()], text)
     parts = re.split(r"(\S+@\S+)", text)
-    return "".join(part if "@" in part else alpha2digit(part, "fr", threshold=0) for part in parts)
+    return "".join(part if "@" in part else alpha2digit(part, "fr") for part in parts)
 
 
 def normalize_dictation(text: str) -> str:

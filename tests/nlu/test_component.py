@@ -51,12 +51,6 @@ def test_dictated(extractor):
                       "telephone": "+33645372653", "urgence": 8}
 
 
-def test_diet_pieces_of_one_name_are_glued(extractor):
-    text = "Monsieur LE GALL Yann"
-    record = process(extractor, text, [diet(text, "nom", "LE"), diet(text, "nom", "GALL"), diet(text, "prenom", "Yann")])
-    assert record["nom"] == "Le Gall"
-
-
 def test_a_rule_field_diet_found_alone_is_normalized(extractor):
     text = "le 12 mars"
     assert process(extractor, text, [diet(text, "date_naissance", "12 mars")]) == {"date_naissance": "--03-12"}
@@ -67,7 +61,14 @@ def test_diet_guess_that_does_not_parse_is_dropped(extractor):
     assert process(extractor, text, [diet(text, "telephone", "72")]) == {}
 
 
-def test_best_guess_kept_when_diet_repeats_a_field(extractor):
+def test_rules_win_over_diet_on_names(extractor):
     text = "Marie Durand, Lucas"
-    record = process(extractor, text, [diet(text, "nom", "Durand", 0.95), diet(text, "nom", "Lucas", 0.4)])
-    assert record == {"nom": "Durand"}
+    record = process(extractor, text, [diet(text, "nom", "Lucas", 0.95), diet(text, "prenom", "Durand", 0.9)])
+    assert record == {"prenom": "Marie", "nom": "Durand"}
+
+
+def test_confident_diet_guess_fills_a_field_rules_missed(extractor):
+    text = "douleur vers la hanche gauche"
+    assert process(extractor, text, [diet(text, "symptomes", "douleur vers la hanche gauche", 0.9)]) == {
+        "symptomes": "douleur vers la hanche gauche"}
+    assert process(extractor, text, [diet(text, "symptomes", "douleur vers la hanche gauche", 0.3)]) == {}

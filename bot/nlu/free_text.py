@@ -1,0 +1,339 @@
+"""Names, places and symptoms read from the words around them ("née X", "demeurant à X", "se plaint de X").
+
+Works on the normalized text once the library-read fields are blanked out (they act as boundaries). Which
+of two names is the first name is told by capitals ("DURAND Marie") and, when case says nothing (dictation),
+by how common each is as a first name in France."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from bot.nlu.lexicons import commune_names, first_name_scores, key
+from bot.nlu.text import fold
+
+BOUNDARY = "|"  # what blanked-out fields are replaced with
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|[^\w\s]")
+
+CIVILITES = {"mme", "madame", "mlle", "mademoiselle", "m", "mr", "monsieur"}
+PARTICLES = {"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben"}
+CUES: dict[tuple[str, ...], str] = {
+    **{tuple(c.split()): "nom_naissance" for c in [
+        "nee", "nom de naissance", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
+        "son nom de naissance est", "nom de naissance c'est"]},
+    **{tuple(c.split()): "epouse" for c in ["ep", "epouse"]},
+    **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
+                                          "nom d'usage", "le nom est"]},
+    **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
+                                             "le prenom c'est"]},
+    **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
+                                                     "ne aux", "nee aux"]},
+    **{tuple(c.split()): "localisation" for c in [
+        "demeurant a", "demeurant au", "habite a", "habite au", "vit a", "domicilie a", "domiciliee a", "adresse :",
+        "secteur", "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a",
+        "elle habite a", "il habite a"]},
+    **{tuple(c.split()): "symptomes" for c in [
+        "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
+        "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
+}
+_LONGEST_CUE = max(len(c) for c in CUES)
+_INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
+_STRONG_PLACE_CUES = {"demeurant", "habite", "vit", "domicilie", "domiciliee", "secteur", "sur", "adresse"}
+# Words that end a free-text value (the start of another cue or field).
+STOPS = {w for cue in CUES for w in cue[:1]} | {
+    "depuis", "portable", "numero", "tel", "tél", "telephone", "mail", "courriel", "email", "date", "ddn", "dn",
+    "dispo", "si", "idealement", "besoin", "voir", "joignable", "rdv", "plutot", "preference", "ne", "nee",
+    "naissance", "naiss", "et", "age", "agee", "ans", "demande", "merci", "creneau", "patient", "patiente",
+    "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses"}
+OPENING = {
+    "je", "j'ai", "vous", "adresse", "envoie", "souhaite", "orienter", "oui", "bonjour", "c'est", "pour", "une",
+    "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
+    "alors", "il", "me", "faut", "faudrait", "rdv", "rendez-vous", "nouvelle", "quelqu'un", "veux", "adresser",
+    "orientation", "besoin", "d'un", "d'une", "a", "e", "voila", "donc", "euh", "bonsoir", "concernant",
+    "au", "sujet", "du", "l'orientation", "voudrais", "prendre", "dame", "monsieur", "madame"}
+FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
+    "ou", "avec", "sans", "par", "chez", "dans", "sous", "vers", "entre", "aux", "ce", "cet", "cette", "tres", "pas",
+    "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
+    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord"} - PARTICLES
+PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text).rstrip("'’")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_boundary(self) -> bool:
+        return not self.is_word and not self.is_number and self.text not in ":'’-"
+
+
+@dataclass(frozen=True)
+class Span:
+    field: str
+    start: int
+    end: int
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_word and token.folded not in FUNCTION_WORDS and token.folded not in CIVILITES
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.spans: list[Span] = []
+        self.taken = [False] * len(self.tokens)
+
+    # --- helpers -----------------------------------------------------------------------------------------
+    def cue_at(self, i: int) -> tuple[str, int] | None:
+        for size in range(min(_LONGEST_CUE, len(self.tokens) - i), 0, -1):
+            field = CUES.get(tuple(t.folded for t in self.tokens[i:i + size]))
+            if field:
+                return field, size
+        return None
+
+    def skip_colons(self, i: int) -> int:
+        while i < len(self.tokens) and self.tokens[i].text in ":-." or (
+                i < len(self.tokens) and self.tokens[i].folded in ("c'est", "est")):
+            i += 1
+        return i
+
+    def add(self, field: str, first: int, last: int) -> None:
+        """Tokens first..last (inclusive) are the value of `field`."""
+        self.spans.append(Span(field, self.tokens[first].start, self.tokens[last].end))
+        for k in range(first, last + 1):
+            self.taken[k] = True
+
+    def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
+        """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
+        units: list[tuple[int, int]] = []
+        while i < len(self.tokens) and len(units) < limit:
+            token = self.tokens[i]
+            if token.folded in PARTICLES and i + 1 < len(self.tokens) and _is_name_word(self.tokens[i + 1]) \
+                    and not self.taken[i + 1]:
+                end = i + 1
+                while end + 1 < len(self.tokens) and self.tokens[end].folded in PARTICLES \
+                        and _is_name_word(self.tokens[end + 1]):
+                    end += 1
+                units.append((i, end))
+                i = end + 1
+            elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
+                if units and key(self.tokens[units[-1][1]].text) == key(token.text):
+                    units[-1] = (units[-1][0], i)  # "durand d u r a n d" said then spelled
+                else:
+                    units.append((i, i))
+                i += 1
+                if fold(token.text).rsplit("-", 1)[-1] in PARTICLES and "-" in token.text \
+                        and i < len(self.tokens) and _is_name_word(self.tokens[i]):  # "Dufour-Da Silva"
+                    units[-1] = (units[-1][0], i)
+                    i += 1
+            else:
+                break
+        return units
+
+    def value_until_stop(self, i: int, allow_numbers: bool) -> int | None:
+        """Last token of a free-text value starting at i, or None if nothing is there."""
+        last = None
+        k = i
+        while k < len(self.tokens) and not self.taken[k]:
+            token = self.tokens[k]
+            if token.is_boundary or (k > i and token.folded in STOPS and token.folded not in _INSIDE_VALUES):
+                break
+            if token.is_number and not allow_numbers:
+                break
+            if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "ans":
+                break
+            if token.folded in ("a", "au", "sur") and self.place_at(k + 1) is not None and k > i:
+                break
+            last = k
+            k += 1
+        while last is not None and last >= i and self.tokens[last].folded in FUNCTION_WORDS - {"ans"}:
+            last -= 1
+        return last if last is not None and last >= i else None
+
+    def place_at(self, i: int) -> int | None:
+        """Last token of a commune ("Lyon 3e", "le mans", "Décines-Charpieu") or postal code starting at i."""
+        if i >= len(self.tokens) or self.taken[i]:
+            return None
+        token = self.tokens[i]
+        if token.is_number:
+            return i if re.fullmatch(r"\d{5}", token.text) else None
+        communes = commune_names()
+        found = None
+        for size in range(1, 6):
+            words = self.tokens[i:i + size]
+            if len(words) < size or not all(w.is_word for w in words):
+                break
+            if key(" ".join(w.text for w in words)) in communes:
+                found = i + size - 1
+        if found is None:
+            return None
+        after = found + 1
+        if after < len(self.tokens) and (re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)", self.tokens[after].text)
+                                         or self.tokens[after].folded in PLACE_SUFFIXES):
+            return after
+        return found
+
+    def ends_cleanly(self, units: list[tuple[int, int]]) -> bool:
+        """A run of names stands alone: what follows is a boundary, a cue, a field or the end."""
+        if not units:
+            return False
+        after = units[-1][1] + 1
+        if after >= len(self.tokens):
+            return True
+        token = self.tokens[after]
+        return token.is_boundary or self.taken[after] or self.cue_at(after) is not None or token.folded in STOPS
+
+    # --- fields ------------------------------------------------------------------------------------------
+    def location(self, i: int, cue: tuple[str, ...]) -> int | None:
+        token = self.tokens[i] if i < len(self.tokens) else None
+        if token is None or self.taken[i]:
+            return None
+        if token.is_number and not re.fullmatch(r"\d{5}", token.text):  # a street address
+            if cue[-1] in ("a", "sur"):
+                return None
+            return self.value_until_stop(i, allow_numbers=True)
+        place = self.place_at(i)
+        if place is None and _is_name_word(token) and (token.text[0].isupper() or cue[0] in _STRONG_PLACE_CUES):
+            place = i  # a place the commune table does not know (merged communes, "Cherbourg")
+            while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
+                    and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
+                place += 1
+        return place
+
+    def read(self) -> list[Span]:
+        identity_done = False
+        i = 0
+        while i < len(self.tokens):
+            if self.taken[i]:
+                i += 1
+                continue
+            token = self.tokens[i]
+            if token.folded in CIVILITES and not identity_done:
+                i = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")))
+                identity_done = True
+                continue
+            cue = self.cue_at(i)
+            if cue is None:
+                if not identity_done and _is_name_word(token) and all(
+                        t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
+                        and self.ends_cleanly(self.name_units(i, 4)):
+                    i = self.identity(i)
+                    identity_done = True
+                    continue
+                i += 1
+                continue
+            field, size = cue
+            words = tuple(t.folded for t in self.tokens[i:i + size])
+            j = self.skip_colons(i + size)
+            if field == "symptomes" and (not identity_done and words == ("pour",)):
+                i += size
+                continue
+            end = self.field_value(field, words, j)
+            if end is None:
+                i += 1
+                continue
+            if field in ("nom", "prenom", "nom_naissance", "epouse"):
+                identity_done = True
+            i = end + 1
+        return self.spans
+
+    def field_value(self, field: str, cue: tuple[str, ...], j: int) -> int | None:
+        if j >= len(self.tokens) or self.taken[j]:
+            return None
+        if field in ("nom", "prenom", "nom_naissance", "epouse"):
+            units = self.name_units(j, 1)
+            if not units:
+                return None
+            role = {"epouse": "nom"}.get(field, field)
+            if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
+                self.spans = [Span("nom_naissance", s.start, s.end) if s.field == "nom" else s for s in self.spans]
+            self.spans = [s for s in self.spans if s.field != role]
+            self.add(role, *units[0])
+            return units[0][1]
+        if field == "lieu_naissance":
+            end = self.place_at(j)
+            if end is None and _is_name_word(self.tokens[j]):
+                end = j
+            if end is not None:
+                self.add(field, j, end)
+            return end
+        if field == "localisation":
+            end = self.location(j, cue)
+            if end is not None:
+                self.add(field, j, end)
+            return end
+        end = self.value_until_stop(j, allow_numbers=True)
+        if end is None or self.tokens[j].is_number:
+            return None
+        self.add(field, j, end)
+        return end
+
+    def identity(self, i: int) -> int:
+        """The names right after a civility or at the start: first name and name told apart."""
+        units = self.name_units(i, 4)
+        if not units:
+            return i
+        for role, unit in zip(_roles(units, self.tokens), units):
+            self.add(role, *unit)
+        return units[-1][1] + 1
+
+
+def _first_name_score(tokens: list[Token]) -> int:
+    scores = first_name_scores()
+    whole = scores.get(key(" ".join(t.text for t in tokens)))
+    if whole is not None:
+        return whole
+    parts = [scores.get(part, 0) for t in tokens for part in key(t.text).split()]
+    return min(parts) if parts and all(parts) else 0
+
+
+def _is_capitals(tokens: list[Token]) -> bool:
+    letters = "".join(t.text for t in tokens if t.folded not in PARTICLES)
+    return len(letters) > 1 and letters.isupper()
+
+
+def _roles(units: list[tuple[int, int]], tokens: list[Token]) -> list[str]:
+    """prenom/nom for each unit: the first name is one end of the run, the name the other."""
+    if len(units) == 1:
+        return ["nom"]
+    words = [tokens[a:b + 1] for a, b in units]
+    case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
+    best, best_score = None, None
+    for split in range(1, len(units)):
+        for first_name_first in (True, False):
+            firsts = range(split) if first_name_first else range(split, len(units))
+            roles = ["prenom" if k in firsts else "nom" for k in range(len(units))]
+            if first_name_first and roles.count("prenom") > 2 or not first_name_first and roles.count("nom") > 2:
+                continue
+            score = 0.0
+            for k, w in enumerate(words):
+                sign = 1 if roles[k] == "prenom" else -1
+                score += sign * _first_name_score(w)
+                if case_speaks:
+                    score += -20 * sign if _is_capitals(w) else 0
+            score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells
+            score -= 0.1 * abs(split - 1)
+            if best_score is None or score > best_score:
+                best, best_score = roles, score
+    return best
+
+
+def read_free_text(text: str) -> list[Span]:
+    """Spans of prenom, nom, nom_naissance, lieu_naissance, localisation and symptomes in `text`."""
+    return _Reader(text).read()
