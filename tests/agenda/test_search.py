@@ -6,7 +6,7 @@ import pytest
 from bot.agenda.geo import Place as Location
 from bot.agenda.geo import RadiusRule
 from bot.agenda.search import SearchQuery, search
-from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, LYON_3, NOW, SNP, SNP_MOTIF
+from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, LYON_3, NOW, SNP, SNP_MOTIF, AgendaBuilder
 
 RULE = RadiusRule(default_km=5, step_km=3, cap_km=20)
 HERE = Location(label="Lyon 3e", precision="commune", **LYON_3)
@@ -124,3 +124,16 @@ def test_specialty_filter(agenda_db, make_practitioner, make_slot):
 def test_nothing_anywhere(agenda_db):
     result = run(agenda_db.session_factory)
     assert (result.total, result.slots, result.radius_km, result.window_widened) == (0, [], 20, True)
+
+
+@pytest.mark.postgres
+def test_the_same_search_on_postgres(postgres_db):
+    builder = AgendaBuilder(postgres_db.session_factory, postgres_db.now)
+    near, far = builder.practitioner(north_km=1), builder.practitioner(north_km=7, sas=True)
+    ineligible = builder.slot(near, hours=1, new_patients=False)
+    tie_near, tie_far = builder.slot(near, hours=2), builder.slot(far, hours=2)
+    later_near = builder.slot(near, hours=3)
+    result = run(postgres_db.session_factory, limit=3)
+    assert ineligible not in ids(result)
+    assert (result.radius_km, result.widened, result.total) == (8, True, 3)
+    assert ids(result) == [tie_far, tie_near, later_near]
