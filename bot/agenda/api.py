@@ -21,7 +21,7 @@ from bot.agenda.attachments import AttachmentRefused, store_attachment
 from bot.agenda.db import make_engine, make_session_factory
 from bot.agenda.deps import NowDep, SessionDep
 from bot.agenda.fhir import router as fhir_router
-from bot.agenda.models import MODES, Slot
+from bot.agenda.models import MODES, Attachment, Slot
 from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif
 from bot.agenda.search import SearchQuery, search
 from bot.agenda.validation import parse_birth_date, validate_patient
@@ -53,6 +53,7 @@ dates ISO 8601 avec décalage horaire, textes en français) :
 * `GET /api/appointments` (plus récents d'abord), `GET /api/appointments/{id}`,
   `POST /api/appointments/{id}/cancel` (libère le créneau).
 * `POST /api/attachments` (multipart, champ `file`) → 201 ; refusé → 422 `{"errors": {"file": ...}}`.
+  `GET /api/attachments/{id}` → ses métadonnées `{"id", "filename", "content_type", "size"}`.
 * `GET /fhir/Slot`, `GET /fhir/metadata` : API FHIR R4 du contrat SAS.
 """
 
@@ -120,6 +121,7 @@ def create_app(
 
     _add_search_routes(app, tz)
     _add_booking_routes(app, tz)
+    _add_attachment_lookup(app)
     app.include_router(fhir_router)
     _add_panel_routes(app, settings)
     return app
@@ -313,6 +315,13 @@ def _add_booking_routes(app: FastAPI, tz: tzinfo) -> None:
         session.commit()
         log.info("attachment %s stored (%d bytes)", attachment.id, attachment.size)
         return attachment_json(attachment)
+
+
+def _add_attachment_lookup(app: FastAPI) -> None:
+    @app.get("/api/attachments/{attachment_id}")
+    def get_attachment(attachment_id: str, session: SessionDep):
+        attachment = session.get(Attachment, attachment_id)
+        return attachment_json(attachment) if attachment else not_found("Pièce jointe")
 
 
 def _add_panel_routes(app: FastAPI, settings: Settings) -> None:

@@ -171,6 +171,8 @@ def test_attachment_upload_and_link(client, two_slots, tmp_path):
     assert (attachment["filename"], attachment["content_type"], attachment["size"]) == (
         "bilan.pdf", "application/pdf", len(PDF))
     assert (tmp_path / "attachments" / attachment["id"]).read_bytes() == PDF
+    assert client.get(f"/api/attachments/{attachment['id']}").json() == attachment
+    assert client.get("/api/attachments/nope").status_code == 404
     booked = book(client, two_slots[1], attachment_ids=[attachment["id"]]).json()
     assert booked["attachments"] == [attachment]
     reused = book(client, two_slots[0], key="other", attachment_ids=[attachment["id"]])
