@@ -32,5 +32,6 @@ def main(argv: list[str] | None = None) -> None:
         from bot.agenda.api import create_app
 
         engine.dispose()
-        # No access log: query strings carry patient data (birth dates, symptoms).
+        # No access log: query strings carry patient data (birth dates, symptoms). No websockets: the API
+        # has none, and uvicorn's websocket support does not import beside Rasa's pinned websockets 10.
         uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.agenda_port, access_log=False, ws="none")
