@@ -59,8 +59,9 @@ class AgendaClient:
     async def search(self, **params) -> dict:
         return await self._call("GET", "/api/search", params={k: v for k, v in params.items() if v is not None})
 
-    async def motif_for(self, slot_id: str, birth_date: str | None, mode: str | None, symptoms: str | None) -> dict:
-        params = {"birth_date": birth_date, "mode": mode, "symptoms": symptoms}
+    async def motif_for(self, slot_id: str, patient: dict, mode: str | None, symptoms: str | None) -> dict:
+        params = {"birth_date": patient.get("date_naissance"), "civilite": patient.get("civilite"), "mode": mode,
+                  "symptoms": symptoms}
         return await self._call("GET", f"/api/slots/{slot_id}/motif", params={k: v for k, v in params.items() if v})
 
     async def book(self, request: dict) -> dict:

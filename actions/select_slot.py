@@ -11,7 +11,7 @@ from actions.agenda_client import AgendaRejected, AgendaUnavailable, get_agenda_
 from actions.agenda_errors import tell_agenda_unavailable
 from actions.summary import present_summary
 from bot.referral.choice import resolve_choice
-from bot.referral.summary import draft_message
+from bot.referral.summary import draft_message, patient_payload
 
 
 class ActionSelectSlot(Action):
@@ -28,7 +28,7 @@ class ActionSelectSlot(Action):
             return [SlotSet("creneau_id", None)]
         try:
             choice = await self.agenda().motif_for(
-                card["id"], tracker.get_slot("date_naissance"), card["mode"], tracker.get_slot("symptomes"))
+                card["id"], patient_payload(tracker.current_slot_values()), card["mode"], tracker.get_slot("symptomes"))
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, card["payload"])
             return [SlotSet("creneau_id", None)]

@@ -46,7 +46,7 @@ async def test_no_patient_data_in_the_logs_at_info(agenda, caplog):
     agenda.routes["GET /api/slots/s1/motif"] = (200, {"motif": {"id": "m1", "label": "x", "snp": True}, "reason": "r"})
     agenda.routes["POST /api/appointments"] = (201, {"id": 1, "reference": "SAS-1"})
     client = agenda.client()
-    await client.motif_for("s1", "1952-11-21", "cabinet", "fièvre depuis 3 jours")
+    await client.motif_for("s1", {"date_naissance": "1952-11-21"}, "cabinet", "fièvre depuis 3 jours")
     await client.book({"slot_id": "s1", "patient": {"nom": "Durand", "telephone": "+33645372653"}})
     logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
     for secret in ("1952", "fi%C3%A8vre", "fièvre", "Durand", "+33645372653"):

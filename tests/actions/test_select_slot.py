@@ -28,6 +28,7 @@ async def test_pick_by_rank_chooses_the_motif_drafts_the_message_and_shows_the_s
     assert summary["avertissement"].startswith("⚠") and summary["buttons"][0]["payload"] == "/affirm"
     params = agenda.requests[0].url.params
     assert params["birth_date"] == "1952-11-21" and params["mode"] == "cabinet" and "fièvre" in params["symptoms"]
+    assert params["civilite"] == "Madame"
 
 
 async def test_pick_by_button_uses_the_slot_id(agenda, dispatcher):
