@@ -9,9 +9,10 @@ import asyncio
 import logging
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from bot.settings import ROOT
 
