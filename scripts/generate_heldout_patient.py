@@ -122,6 +122,8 @@ class HeldOut:
                 ex.add(("madame" if p["female"] else "monsieur", "civilite", p["civilite"]), " ")
             first, first_value = self.said_name(p["prenom"])
             last, last_value = self.said_name(p["nom"])
+            if " " in first and " " in last:  # two names spelled in a row would be one run of letters
+                last, last_value = p["nom"].lower(), p["nom"]
             if self.rng.random() < 0.5:
                 ex.add((first, "prenom", first_value), " ", (last, "nom", last_value))
             else:

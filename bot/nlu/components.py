@@ -13,7 +13,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu import dates
+from bot.nlu import dates, lexicons
 from bot.nlu.extraction import extract_details, reconcile
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
@@ -32,6 +32,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._zone = ZoneInfo(config["timezone"])
         dates.warm()
+        lexicons.warm()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
-from bot.nlu.lexicons import commune_names, first_name_scores, key
+from bot.nlu.lexicons import commune_names, first_name_genders, first_name_scores, key
 from bot.nlu.text import fold
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -38,6 +38,7 @@ CUES: dict[tuple[str, ...], str] = {
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
 }
 _LONGEST_CUE = max(len(c) for c in CUES)
+_GENDER_OF_CIVILITE = {"mme": "f", "madame": "f", "mlle": "f", "mademoiselle": "f", "m": "m", "mr": "m", "monsieur": "m"}
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
 _STRONG_PLACE_CUES = {"demeurant", "habite", "vit", "domicilie", "domiciliee", "secteur", "sur", "adresse"}
 # Words that end a free-text value (the start of another cue or field).
@@ -55,8 +56,10 @@ OPENING = {
 FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "ou", "avec", "sans", "par", "chez", "dans", "sous", "vers", "entre", "aux", "ce", "cet", "cette", "tres", "pas",
     "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
-    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord"} - PARTICLES
+    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"}
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
+STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
+                "route", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class Token:
 
     @property
     def is_boundary(self) -> bool:
-        return not self.is_word and not self.is_number and self.text not in ":'’-"
+        return not self.is_word and not self.is_number and self.text not in ":'’"
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class _Reader:
         self.tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
+        self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
 
     # --- helpers -----------------------------------------------------------------------------------------
     def cue_at(self, i: int) -> tuple[str, int] | None:
@@ -124,14 +128,13 @@ class _Reader:
         units: list[tuple[int, int]] = []
         while i < len(self.tokens) and len(units) < limit:
             token = self.tokens[i]
-            if token.folded in PARTICLES and i + 1 < len(self.tokens) and _is_name_word(self.tokens[i + 1]) \
-                    and not self.taken[i + 1]:
-                end = i + 1
-                while end + 1 < len(self.tokens) and self.tokens[end].folded in PARTICLES \
-                        and _is_name_word(self.tokens[end + 1]):
-                    end += 1
-                units.append((i, end))
-                i = end + 1
+            particles_end = self.after_particles(i)
+            if particles_end > i:
+                if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
+                        or self.taken[particles_end]:
+                    break
+                units.append((i, particles_end))
+                i = particles_end + 1
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
                 if units and key(self.tokens[units[-1][1]].text) == key(token.text):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d" said then spelled
@@ -189,6 +192,18 @@ class _Reader:
             return after
         return found
 
+    def after_particles(self, i: int) -> int:
+        """Index of the first token after the particles starting at i ("de La Fontaine": 2)."""
+        end = i
+        while end < len(self.tokens) and end - i < 2 and self.tokens[end].folded in PARTICLES:
+            end += 1
+        return end
+
+    def starts_name(self, i: int) -> bool:
+        """A name word, or particles before one ("DE SOUSA", "le gall", "de La Fontaine")."""
+        end = self.after_particles(i)
+        return end < len(self.tokens) and _is_name_word(self.tokens[end])
+
     def ends_cleanly(self, units: list[tuple[int, int]]) -> bool:
         """A run of names stands alone: what follows is a boundary, a cue, a field or the end."""
         if not units:
@@ -205,11 +220,13 @@ class _Reader:
         if token is None or self.taken[i]:
             return None
         if token.is_number and not re.fullmatch(r"\d{5}", token.text):  # a street address
-            if cue[-1] in ("a", "sur"):
+            street = i + 1 < len(self.tokens) and self.tokens[i + 1].folded in STREET_TYPES
+            if cue[-1] in ("a", "sur") and not street:
                 return None
             return self.value_until_stop(i, allow_numbers=True)
         place = self.place_at(i)
-        if place is None and _is_name_word(token) and (token.text[0].isupper() or cue[0] in _STRONG_PLACE_CUES):
+        if place is None and _is_name_word(token) and (
+                token.text[0].isupper() or cue[0] in _STRONG_PLACE_CUES or self.ends_cleanly([(i, i)])):
             place = i  # a place the commune table does not know (merged communes, "Cherbourg")
             while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
                     and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
@@ -225,12 +242,13 @@ class _Reader:
                 continue
             token = self.tokens[i]
             if token.folded in CIVILITES and not identity_done:
+                self.gender = _GENDER_OF_CIVILITE[token.folded]
                 i = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")))
                 identity_done = True
                 continue
             cue = self.cue_at(i)
             if cue is None:
-                if not identity_done and _is_name_word(token) and all(
+                if not identity_done and self.starts_name(i) and all(
                         t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
                         and self.ends_cleanly(self.name_units(i, 4)):
                     i = self.identity(i)
@@ -289,18 +307,21 @@ class _Reader:
         units = self.name_units(i, 4)
         if not units:
             return i
-        for role, unit in zip(_roles(units, self.tokens), units):
+        for role, unit in zip(_roles(units, self.tokens, self.gender), units):
             self.add(role, *unit)
         return units[-1][1] + 1
 
 
-def _first_name_score(tokens: list[Token]) -> int:
-    scores = first_name_scores()
-    whole = scores.get(key(" ".join(t.text for t in tokens)))
-    if whole is not None:
-        return whole
-    parts = [scores.get(part, 0) for t in tokens for part in key(t.text).split()]
-    return min(parts) if parts and all(parts) else 0
+def _first_name_score(tokens: list[Token], gender: str | None) -> float:
+    """How much a name looks like a first name (compounds: the mean of their parts), agreeing with the civility."""
+    scores, genders = first_name_scores(), first_name_genders()
+    whole = key(" ".join(t.text for t in tokens))
+    parts = [whole] if whole in scores else whole.split()
+    score = sum(scores.get(p, 0) for p in parts) / len(parts)
+    if gender:
+        known = [genders[p] for p in parts if p in genders and genders[p] != "?"]
+        score += 5 * sum(1 if g == gender else -1 for g in known) / len(parts)
+    return score
 
 
 def _is_capitals(tokens: list[Token]) -> bool:
@@ -308,7 +329,7 @@ def _is_capitals(tokens: list[Token]) -> bool:
     return len(letters) > 1 and letters.isupper()
 
 
-def _roles(units: list[tuple[int, int]], tokens: list[Token]) -> list[str]:
+def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None) -> list[str]:
     """prenom/nom for each unit: the first name is one end of the run, the name the other."""
     if len(units) == 1:
         return ["nom"]
@@ -324,7 +345,7 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token]) -> list[str]:
             score = 0.0
             for k, w in enumerate(words):
                 sign = 1 if roles[k] == "prenom" else -1
-                score += sign * _first_name_score(w)
+                score += sign * _first_name_score(w, gender)
                 if case_speaks:
                     score += -20 * sign if _is_capitals(w) else 0
             score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells

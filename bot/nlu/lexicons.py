@@ -18,14 +18,28 @@ def key(text: str) -> str:
 @lru_cache(maxsize=1)
 def first_name_scores() -> dict[str, int]:
     """folded first name -> 1 + its frequency class in France (0 when unknown there)."""
+    return {name: score for name, (score, _) in _first_names().items()}
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """folded first name -> "f", "m" or "?" (given to both)."""
+    return {name: gender for name, (_, gender) in _first_names().items()}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, tuple[int, str]]:
     from gender_guesser.detector import Detector
 
-    scores: dict[str, int] = {}
+    names: dict[str, tuple[int, str]] = {}
     for name, by_gender in Detector(case_sensitive=False).names.items():
         frequency = max(int(values[_FRANCE], 16) if values[_FRANCE].strip() else 0 for values in by_gender.values())
+        genders = {"f" if "female" in g else "m" if "male" in g else "?" for g in by_gender}
+        gender = genders.pop() if len(genders) == 1 else "?"
         folded = key(name)
-        scores[folded] = max(scores.get(folded, 0), 1 + frequency)
-    return scores
+        if folded not in names or names[folded][0] < 1 + frequency:
+            names[folded] = (1 + frequency, gender)
+    return names
 
 
 @lru_cache(maxsize=1)

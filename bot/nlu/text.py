@@ -61,8 +61,12 @@ _SMALL_COUNT = re.compile(
     r"novembre|d[ée]cembre|heures?|h\b|jours?)\b)", re.IGNORECASE)
 
 
+_SEPTEMBER = re.compile(r"(\d\s*)sept\b\.?", re.IGNORECASE)  # "7 sept. 1932" is not "7 7"
+
+
 def _numbers_in_digits(text: str) -> str:
     """alpha2digit everywhere but inside email addresses ("neuf.fr" stays)."""
+    text = _SEPTEMBER.sub(r"\1septembre", text)
     text = _SMALL_COUNT.sub(lambda m: _SMALL[m.group(1).lower()], text)
     parts = re.split(r"(\S+@\S+)", text)
     return "".join(part if "@" in part else alpha2digit(part, "fr") for part in parts)

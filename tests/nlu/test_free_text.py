@@ -1,0 +1,50 @@
+"""Names, places and symptoms read from the words around them (bot/nlu/free_text.py)."""
+import pytest
+
+from bot.nlu.free_text import read_free_text
+
+
+def read(text: str) -> dict:
+    return {span.field: text[span.start:span.end] for span in read_free_text(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme DURAND Marie née MARTIN", {"nom": "DURAND", "prenom": "Marie", "nom_naissance": "MARTIN"}),
+    ("Mme Marie DURAND", {"prenom": "Marie", "nom": "DURAND"}),
+    ("madame durand marie", {"nom": "durand", "prenom": "marie"}),  # told by how common each is as a first name
+    ("Mme Georges Aimée", {"nom": "Georges", "prenom": "Aimée"}),  # told by the civility
+    ("Nom : DURAND / Prénom : Marie / Nom de naissance : MARTIN",
+     {"nom": "DURAND", "prenom": "Marie", "nom_naissance": "MARTIN"}),
+    ("nom roussel prénom noemi", {"nom": "roussel", "prenom": "noemi"}),
+    ("Marie MARTIN ép. DURAND", {"prenom": "Marie", "nom_naissance": "MARTIN", "nom": "DURAND"}),
+    ("Mme de La Fontaine Marie", {"nom": "de La Fontaine", "prenom": "Marie"}),
+    ("Prise en charge : DE SOUSA Jacqueline", {"nom": "DE SOUSA", "prenom": "Jacqueline"}),
+    ("Durand", {"nom": "Durand"}),
+    ("née Lebreton-Boulay", {"nom_naissance": "Lebreton-Boulay"}),
+    ("son nom de naissance c'est Martinez", {"nom_naissance": "Martinez"}),
+])
+def test_names(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sur Lyon 2ème, consulte pour fièvre à 38,5", {"localisation": "Lyon 2ème", "symptomes": "fièvre à 38,5"}),
+    ("demeurant à le mans", {"localisation": "le mans"}),
+    ("c'est à 42 rue des lilas chartres", {"localisation": "42 rue des lilas chartres"}),
+    ("habite au 12 rue de la République Lyon", {"localisation": "12 rue de la République Lyon"}),
+    ("à 69003", {"localisation": "69003"}),
+    ("née à Saint-Étienne", {"lieu_naissance": "Saint-Étienne"}),
+    ("né au Maroc", {"lieu_naissance": "Maroc"}),
+    ("se plaint de douleur à l'épaule depuis hier", {"symptomes": "douleur à l'épaule"}),
+    ("motif éruption sur les bras", {"symptomes": "éruption sur les bras"}),
+])
+def test_places_and_symptoms(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "on préfère une dermato", "ah non pardon le numéro c'est |||", "on peut la joindre au |||", "à voir par |||",
+    "non née le |||",
+])
+def test_nothing_read_from_other_phrases(text):
+    assert read(text) == {}
