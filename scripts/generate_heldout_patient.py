@@ -9,7 +9,7 @@ from REFERENCE_TIME (a Wednesday), which the evaluation passes to the parser as 
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 

@@ -51,7 +51,7 @@ class Example:
     style: str  # typed | dictated
     segments: list = field(default_factory=list)
 
-    def add(self, *parts) -> "Example":
+    def add(self, *parts) -> Example:
         self.segments.extend(parts)
         return self
 

@@ -16,10 +16,10 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -98,7 +98,7 @@ class Report:
 
 def score(messages: list[dict], parsed: list[Parsed], fields: tuple[str, ...] = FIELDS) -> Report:
     report = Report()
-    for message, result in zip(messages, parsed):
+    for message, result in zip(messages, parsed, strict=True):
         style = message["style"]
         expected = {k: comparable(k, v) for k, v in message["expected"].items() if k in fields}
         got = {k: comparable(k, v) for k, v in result.record.items() if k in fields}
@@ -233,12 +233,21 @@ def _pair(report: Report, name: str) -> str:
     return " / ".join(_fmt(report.counts[(s, name)].f1()).strip() for s in STYLES)
 
 
+def _quiet_rasa() -> None:
+    """Rasa logs every parse (with the patient's text) at debug level: keep the report readable and clean."""
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    logging.getLogger().setLevel(logging.WARNING)
+    logging.getLogger("rasa").setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--model", type=Path, default=MODEL)
     args.add_argument("--baseline-model", type=Path, default=BASELINE_MODEL)
     options = args.parse_args(argv if argv is not None else [])
-    logging.getLogger("rasa").setLevel(logging.ERROR)
+    _quiet_rasa()
     now, messages = load_heldout()
     print(f"NLU on {len(messages)} held-out messages "
           f"({sum(m['style'] == 'dictated' for m in messages)} dictated), clock {now.isoformat()}")

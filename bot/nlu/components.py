@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Text
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,17 +26,17 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
     names and places from DIET, normalized; at most one entity per field."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {"timezone": "Europe/Paris"}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self._zone = ZoneInfo(config["timezone"])
         dates.warm()
         lexicons.warm()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "PatientDetailsExtractor":
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> PatientDetailsExtractor:
         return cls(config)
 
     def _now(self, message: Message) -> datetime:
@@ -45,7 +45,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             return datetime.fromisoformat(pinned).astimezone(self._zone)
         return datetime.now(self._zone)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             now = self._now(message)

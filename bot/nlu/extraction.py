@@ -2,8 +2,8 @@
 reconciliation with DIET's entities so that each field carries one clean value."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Callable
 
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date

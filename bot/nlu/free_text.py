@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
@@ -67,10 +68,10 @@ class Token:
     text: str
     start: int
     end: int
+    folded: str = dataclass_field(init=False)
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text).rstrip("'’")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold(self.text).rstrip("'’"))
 
     @property
     def is_word(self) -> bool:
@@ -307,7 +308,7 @@ class _Reader:
         units = self.name_units(i, 4)
         if not units:
             return i
-        for role, unit in zip(_roles(units, self.tokens, self.gender), units):
+        for role, unit in zip(_roles(units, self.tokens, self.gender), units, strict=True):
             self.add(role, *unit)
         return units[-1][1] + 1
 

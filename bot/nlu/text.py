@@ -6,12 +6,14 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
 from bot.nlu.spoken_numbers import spoken_phones
 
 
+@lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """One character in, one character out, so offsets in the folded text match the input."""
     base = unicodedata.normalize("NFD", char)[0]
@@ -93,7 +95,7 @@ class Normalized:
     _same: tuple[bool, ...]  # token left unchanged, so offsets inside it carry over
 
     @classmethod
-    def of(cls, original: str) -> "Normalized":
+    def of(cls, original: str) -> Normalized:
         text = normalize_dictation(original)
         orig_tokens = [m.span() for m in re.finditer(r"\S+", original)]
         norm_tokens = [m.span() for m in re.finditer(r"\S+", text)]
