@@ -275,7 +275,9 @@ class Generator:
             text = self.w.phone_dictated(digits) if said else self.w.phone_typed(digits)
             ex.add(self.rng.choice(["", "", "non le téléphone c'est le ", "son numéro c'est ", "c'est le ",
                                     "le portable : ", "plutôt le ", "pardon je me suis trompé c'est le ",
-                                    "ah non c'est ", "vous pouvez la rappeler au ", "il est joignable sur le "]),
+                                    "ah non c'est ", "vous pouvez la rappeler au ", "il est joignable sur le ",
+                                    "on peut le joindre sur le ", "son fils est joignable au ", "rappeler au ",
+                                    "elle répond au ", "le bon numéro est le "]),
                    (text, "telephone", self.w.e164(digits)))
         elif kind == 1:
             said_name, value = self.name_said(p.nom) if said else (self.name_typed(p.nom, self.rng.random() < 0.5), p.nom)
@@ -296,6 +298,7 @@ class Generator:
                 ex.add(self.rng.choice(["le ", "", "né le ", "elle est née le ", "sa date de naissance c'est le ",
                                         "non la date de naissance c'est le "]), (text, "date_naissance", born.isoformat()))
         elif kind == 4:
+            ex.add(self.rng.choice(["", "", "elle habite ", "il vit ", "il est ", "elle se trouve ", "le patient est "]))
             self.location(ex, said)
         elif kind == 5:
             text, value = self.rng.choice(MODES)
@@ -306,10 +309,12 @@ class Generator:
                    (text, "creneau", text))
         elif kind == 7:
             text, value = self.rng.choice(URGENCIES)
-            ex.add((text, "urgence", value))
+            ex.add(self.rng.choice(["", "", "c'est ", "il faudrait le voir ", "à voir ", "elle doit être vue ",
+                                    "il doit consulter ", "ce serait "]), (text, "urgence", value))
         elif kind == 8:
             text, value = self.rng.choice(SPECIALTIES)
-            ex.add(self.rng.choice(["plutôt ", "il faudrait ", "on cherche ", "il lui faut ", "voir ", "", "avec "]),
+            ex.add(self.rng.choice(["plutôt ", "il faudrait ", "on cherche ", "il lui faut ", "voir ", "", "avec ",
+                                    "on voudrait ", "de préférence ", "ce serait mieux avec "]),
                    (text, "specialite", value))
         elif kind == 9:
             said_name, value = self.name_said(p.nom) if said else (self.name_typed(p.nom, True), p.nom)

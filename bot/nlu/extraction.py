@@ -70,18 +70,11 @@ def extract_details(text: str, now: datetime) -> list[dict]:
 
 
 def _parsers(now: datetime) -> dict[str, Callable[[str], object]]:
-    """Bare-answer parsers that turn DIET's text for a rule field into a normalized value."""
+    """Bare-answer parsers for the rule fields DIET may still fill. The others were read on the whole message
+    already, and what the rules left out there was left out for a reason ("depuis samedi" is not a wanted day);
+    a birth date said without cue nor year ("le 12 mars") is the one DIET can tell from context."""
     today: date = now.date()
-    return {
-        "civilite": fields.parse_civilite,
-        "date_naissance": lambda t: fields.parse_birth_date(t, today),
-        "telephone": fields.parse_phone,
-        "email": fields.parse_email,
-        "type_consultation": fields.parse_mode,
-        "creneau": lambda t: fields.parse_time_window(t, now),
-        "urgence": fields.parse_urgency,
-        "specialite": fields.parse_specialty,
-    }
+    return {"date_naissance": lambda t: fields.parse_birth_date(t, today)}
 
 
 def _overlaps(entity: dict, others: list[dict]) -> bool:
@@ -102,7 +95,8 @@ def reconcile(text: str, model_entities: list[dict], rule_entities: list[dict], 
     kept = list(rule_entities)
     for entity in model_entities:
         field = entity["entity"]
-        if field in ruled or _overlaps(entity, rule_entities) or entity.get("confidence_entity", 1.0) < MIN_DIET_CONFIDENCE:
+        if field in ruled or (field in RULE_FIELDS and field not in parsers) or _overlaps(entity, rule_entities) \
+                or entity.get("confidence_entity", 1.0) < MIN_DIET_CONFIDENCE:
             continue
         value = parsers[field](text[entity["start"]:entity["end"]]) if field in parsers else _clean_value(entity, text)
         if value in (None, ""):
