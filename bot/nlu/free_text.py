@@ -213,7 +213,8 @@ class _Reader:
         if after >= len(self.tokens):
             return True
         token = self.tokens[after]
-        return token.is_boundary or self.taken[after] or self.cue_at(after) is not None or token.folded in STOPS
+        return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
+            or token.folded in STOPS
 
     # --- fields ------------------------------------------------------------------------------------------
     def location(self, i: int, cue: tuple[str, ...]) -> int | None:
@@ -236,6 +237,8 @@ class _Reader:
 
     def read(self) -> list[Span]:
         identity_done = False
+        said_born = next((t.folded for t in self.tokens if t.folded in ("ne", "nee")), None)
+        self.gender = {"ne": "m", "nee": "f"}.get(said_born)  # "née" says a woman, until a civility says more
         i = 0
         while i < len(self.tokens):
             if self.taken[i]:
@@ -319,6 +322,8 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     whole = key(" ".join(t.text for t in tokens))
     parts = [whole] if whole in scores else whole.split()
     score = sum(scores.get(p, 0) for p in parts) / len(parts)
+    if len(parts) > 1 and all(p in scores for p in parts):
+        score += 4  # "Émile-Eugène": compounds of first names are first names
     if gender:
         known = [genders[p] for p in parts if p in genders and genders[p] != "?"]
         score += 5 * sum(1 if g == gender else -1 for g in known) / len(parts)

@@ -13,6 +13,9 @@ def read(text: str) -> dict:
     ("Mme Marie DURAND", {"prenom": "Marie", "nom": "DURAND"}),
     ("madame durand marie", {"nom": "durand", "prenom": "marie"}),  # told by how common each is as a first name
     ("Mme Georges Aimée", {"nom": "Georges", "prenom": "Aimée"}),  # told by the civility
+    ("Joseph Édith née Perret", {"nom": "Joseph", "prenom": "Édith", "nom_naissance": "Perret"}),  # by "née"
+    ("Mr Rémy Émile-Eugène", {"nom": "Rémy", "prenom": "Émile-Eugène"}),  # a compound of first names
+    ("je vous adresse alves gilbert 59 ans", {"nom": "alves", "prenom": "gilbert"}),
     ("Nom : DURAND / Prénom : Marie / Nom de naissance : MARTIN",
      {"nom": "DURAND", "prenom": "Marie", "nom_naissance": "MARTIN"}),
     ("nom roussel prénom noemi", {"nom": "roussel", "prenom": "noemi"}),
