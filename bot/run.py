@@ -20,10 +20,14 @@ def main(argv: list[str]) -> int:
     print("Préparation de l'agenda (migration, données de démonstration si la base est vide)…", flush=True)
     stack.prepare_agenda()
     print("Démarrage de l'agenda, du serveur d'actions et de Rasa (le chargement du modèle prend ~30 s)…", flush=True)
+    if "--shell" in argv:
+        try:
+            stack.start(with_rasa_server=False)
+            return subprocess.call([RASA, "shell", "--model", str(config.model), "--port", str(config.rasa_port),
+                                    "--endpoints", str(stack.endpoints_file)], cwd=ROOT)
+        finally:
+            stack.stop()
     with stack:
-        if "--shell" in argv:
-            return subprocess.call([RASA, "shell", "--model", str(config.model), "--endpoints",
-                                    str(config.workdir / "endpoints.yml")], cwd=ROOT)
         print(
             f"\nPrêt.\n  Panneau latéral : http://localhost:{config.agenda_port}/\n"
             f"  Rasa (canal REST) : {config.rasa_url}/webhooks/rest/webhook\n"

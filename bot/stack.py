@@ -83,13 +83,15 @@ class Stack:
         for command in ("migrate", "seed"):
             subprocess.run([PYTHON, "-m", "bot.agenda", command], env=self.env(), cwd=ROOT, check=True)
 
-    def _endpoints_file(self) -> Path:
-        path = self.config.workdir / "endpoints.yml"
-        path.write_text(
+    @property
+    def endpoints_file(self) -> Path:
+        return self.config.workdir / "endpoints.yml"
+
+    def _write_endpoints_file(self) -> None:
+        self.endpoints_file.write_text(
             f'action_endpoint:\n  url: "{self.config.action_url}/webhook"\n'
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.config.workdir / 'tracker.db'}\n"
         )
-        return path
 
     def _spawn(self, name: str, command: list[str]) -> None:
         with open(self.config.workdir / f"{name}.log", "ab") as log:  # the child keeps its own copy
@@ -103,16 +105,22 @@ class Stack:
     def stop_agenda(self) -> None:
         self._stop("agenda")
 
-    def start(self) -> None:
+    def start(self, with_rasa_server: bool = True) -> None:
+        """`with_rasa_server=False` leaves Rasa to the caller (`rasa shell` runs its own)."""
         c = self.config
         self.start_agenda()
         self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(c.action_port)])
+        self._write_endpoints_file()
+        self._wait("actions", f"{c.action_url}/health", 60)
+        if not with_rasa_server:
+            return
         self._spawn("rasa", [
-            RASA, "run", "--enable-api", "--auth-token", c.rasa_token, "--cors", "*", "--interface", "127.0.0.1",
-            "--port", str(c.rasa_port), "--model", str(c.model), "--endpoints", str(self._endpoints_file()),
+            # Only the side panel's origin may read the conversation from a browser.
+            RASA, "run", "--enable-api", "--auth-token", c.rasa_token, "--interface", "127.0.0.1",
+            "--cors", c.agenda_url, f"http://localhost:{c.agenda_port}",
+            "--port", str(c.rasa_port), "--model", str(c.model), "--endpoints", str(self.endpoints_file),
             "--credentials", str(ROOT / "credentials.yml"),
         ])
-        self._wait("actions", f"{c.action_url}/health", 60)
         self._wait("rasa", f"{c.rasa_url}/status?token={c.rasa_token}", 180)
 
     def _wait(self, name: str, url: str, timeout_s: float) -> None:
