@@ -41,16 +41,16 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     """At most one entity per field read by rules (libraries, then the words around names, places and
     symptoms), with spans in `text` and normalized values."""
     normalized = Normalized.of(text)
-    contacts = fields.find_phones(normalized.text) + fields.find_emails(normalized.text)
-    folded = fold(_mask(normalized.text, contacts))
+    phones, emails = fields.find_phones(normalized.text), fields.find_emails(normalized.text)
+    folded = fold(_mask(normalized.text, phones + emails))
     birth = find_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now)
     urgencies = [u for u in fields.find_urgencies(after_birth)
                  if not (window and u.start < window.end and window.start < u.end)]
     candidates = {
-        "telephone": fields.find_phones(normalized.text),
-        "email": fields.find_emails(normalized.text),
+        "telephone": phones,
+        "email": emails,
         "date_naissance": [birth] if birth else [],
         "creneau": [window] if window else [],
         "urgence": urgencies,
