@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
-from bot.nlu.free_text import BOUNDARY, read_free_text
+from bot.nlu.free_text import BOUNDARY, PRACTITIONER, read_free_text
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
@@ -39,7 +39,8 @@ def _entity(field: str, found: Found, normalized: Normalized) -> dict:
 
 def extract_details(text: str, now: datetime) -> list[dict]:
     """At most one entity per field read by rules (libraries, then the words around names, places and
-    symptoms), with spans in `text` and normalized values."""
+    symptoms), with spans in `text` and normalized values. A practitioner named ("le Dr Thomas") is kept as a
+    PRACTITIONER entity so that `reconcile` drops DIET's names there; it never leaves `reconcile`."""
     normalized = Normalized.of(text)
     phones, emails = fields.find_phones(normalized.text), fields.find_emails(normalized.text)
     folded = fold(_mask(normalized.text, phones + emails))
@@ -92,7 +93,7 @@ def reconcile(text: str, model_entities: list[dict], rule_entities: list[dict], 
     """Rule values win; DIET's confident guesses fill the fields rules left empty, normalized, one per field."""
     ruled = {e["entity"] for e in rule_entities}
     parsers = _parsers(now)
-    kept = list(rule_entities)
+    kept = [e for e in rule_entities if e["entity"] != PRACTITIONER]
     for entity in model_entities:
         field = entity["entity"]
         if field in ruled or (field in RULE_FIELDS and field not in parsers) or _overlaps(entity, rule_entities) \

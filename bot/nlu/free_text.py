@@ -59,8 +59,28 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"}
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
+# Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
+SYMPTOMS = {tuple(fold(p).split()) for p in [
+    "fièvre", "fièvres", "toux", "douleur", "douleurs", "vomissement", "vomissements", "vomit", "diarrhée",
+    "diarrhées", "éruption", "éruptions", "éruption cutanée", "brûlure", "brûlures", "brûlures urinaires",
+    "brûlures mictionnelles", "otite", "angine", "rhume", "rhinite", "nausée", "nausées", "vertige", "vertiges",
+    "céphalée", "céphalées", "migraine", "fatigue", "asthénie", "frissons", "courbatures", "dyspnée",
+    "essoufflement", "palpitations", "malaise", "plaie", "entorse", "cystite", "infection urinaire", "conjonctivite",
+    "bronchite", "bronchiolite", "grippe", "syndrome grippal", "gastro", "gastro-entérite", "covid", "rougeur",
+    "rougeurs", "boutons", "démangeaisons", "prurit", "eczéma", "lombalgie", "lumbago", "sciatique", "saignement",
+    "saignements", "constipation", "sinusite", "laryngite", "pharyngite", "otalgie", "douleur thoracique",
+    "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire"]}
+_LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
+_ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
+_ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
+# Titles of a practitioner ("le Dr Thomas", "docteur Martin"): the names after them are never the patient's.
+PRACTITIONER_TITLES = {"dr", "docteur", "pr", "professeur", "doc"}
+PRACTITIONER = "praticien"  # the span read for them, kept out of the patient's details
 STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
                 "route", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
+
+
+_NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES
 
 
 @dataclass(frozen=True)
@@ -94,7 +114,7 @@ class Span:
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.is_word and token.folded not in FUNCTION_WORDS and token.folded not in CIVILITES
+    return token.is_word and token.folded not in _NOT_NAMES
 
 
 class _Reader:
@@ -193,6 +213,52 @@ class _Reader:
             return after
         return found
 
+    def segment_end(self, i: int) -> int:
+        """Last token of the comma-separated segment (or up to a read field) holding token i."""
+        while i + 1 < len(self.tokens) and not self.tokens[i + 1].is_boundary and not self.taken[i + 1]:
+            i += 1
+        return i
+
+    def symptom_end(self, i: int) -> int | None:
+        """Last token of the symptom starting at i, if one does."""
+        for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
+            if tuple(t.folded for t in self.tokens[i:i + size]) in SYMPTOMS:
+                return i + size - 1
+        if self.tokens[i].folded not in _ACHES or i + 1 >= len(self.tokens):
+            return None
+        if self.tokens[i + 1].folded.startswith("d'"):
+            return i + 1
+        k = i + 1
+        while k < len(self.tokens) and k - i <= 2 and self.tokens[k].folded in _ACHE_LINKS:
+            k += 1
+        return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
+
+    def complaint_end(self, i: int) -> int | None:
+        """Symptoms joined by "et", maybe followed by "depuis ...", that fill their segment or run up to the next
+        field's cue ("fièvre depuis 3 j", "mal de gorge et toux depuis hier"). Freer descriptions ("douleur vers
+        la hanche") are left to DIET."""
+        end = self.segment_end(i)
+        for k in range(i + 1, end + 1):
+            cue = self.cue_at(k)
+            if self.tokens[k].folded in CIVILITES or cue and cue[0] != "symptomes" and (
+                    cue[1] > 1 or self.tokens[k].folded not in ("a", "au", "sur") or self.place_at(k + 1) is not None):
+                end = k - 1
+                break
+        k = self.symptom_end(i)
+        while k is not None and k < end:
+            following = self.tokens[k + 1].folded
+            if following == "depuis":
+                return end
+            k = self.symptom_end(k + 2) if following == "et" and k + 2 <= end else None
+        return k
+
+    def is_bare_place(self, i: int) -> bool:
+        """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, unless a first name
+        ("Marie" is also a commune)."""
+        end = self.place_at(i)
+        return end is not None and end == self.segment_end(i) and (
+            end > i or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+
     def after_particles(self, i: int) -> int:
         """Index of the first token after the particles starting at i ("de La Fontaine": 2)."""
         end = i
@@ -250,6 +316,18 @@ class _Reader:
                 i = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")))
                 identity_done = True
                 continue
+            if (i == 0 or self.tokens[i - 1].is_boundary) and self.is_bare_place(i):
+                self.add("localisation", i, self.segment_end(i))
+                i = self.segment_end(i) + 1
+                continue
+            if token.folded in PRACTITIONER_TITLES:
+                i = self.practitioner(i)
+                continue
+            complaint = self.complaint_end(i) if self.symptom_end(i) is not None else None
+            if complaint is not None:
+                self.add("symptomes", i, complaint)
+                i = complaint + 1
+                continue
             cue = self.cue_at(i)
             if cue is None:
                 if not identity_done and self.starts_name(i) and all(
@@ -305,6 +383,12 @@ class _Reader:
             return None
         self.add(field, j, end)
         return end
+
+    def practitioner(self, i: int) -> int:
+        """ "Dr Thomas", "docteur Jean Martin": read as the practitioner, so that no name of theirs is the patient's."""
+        units = self.name_units(self.skip_colons(i + 1), 3)
+        self.add(PRACTITIONER, i, units[-1][1] if units else i)
+        return (units[-1][1] if units else i) + 1
 
     def identity(self, i: int) -> int:
         """The names right after a civility or at the start: first name and name told apart."""
@@ -362,5 +446,6 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
 
 
 def read_free_text(text: str) -> list[Span]:
-    """Spans of prenom, nom, nom_naissance, lieu_naissance, localisation and symptomes in `text`."""
+    """Spans of prenom, nom, nom_naissance, lieu_naissance, localisation and symptomes in `text`, and of the
+    practitioners named (PRACTITIONER), which are no patient detail."""
     return _Reader(text).read()

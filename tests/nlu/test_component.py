@@ -72,3 +72,17 @@ def test_confident_diet_guess_fills_a_field_rules_missed(extractor):
     assert process(extractor, text, [diet(text, "symptomes", "douleur vers la hanche gauche", 0.9)]) == {
         "symptomes": "douleur vers la hanche gauche"}
     assert process(extractor, text, [diet(text, "symptomes", "douleur vers la hanche gauche", 0.3)]) == {}
+
+
+@pytest.mark.parametrize("end, extra", [("", {}), (", aujourd'hui", {"urgence": 12})])
+def test_headline_shorthand_is_read_completely(extractor, end, extra):
+    text = "Mme Durand Marie née Martin 21/11/52, 06 45 37 26 53, fièvre depuis 3 j, Lyon 3e" + end
+    assert process(extractor, text, []) == {
+        "civilite": "Madame", "nom": "Durand", "prenom": "Marie", "nom_naissance": "Martin",
+        "date_naissance": "1952-11-21", "telephone": "+33645372653", "symptomes": "fièvre depuis 3 j",
+        "localisation": "Lyon 3e", **extra}
+
+
+def test_a_practitioner_named_gives_no_patient_name(extractor):
+    text = "le Dr Thomas"
+    assert process(extractor, text, [diet(text, "nom", "le Dr"), diet(text, "prenom", "Thomas")]) == {}

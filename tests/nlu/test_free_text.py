@@ -51,3 +51,27 @@ def test_places_and_symptoms(text, expected):
 ])
 def test_nothing_read_from_other_phrases(text):
     assert read(text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lyon 3e", {"localisation": "Lyon 3e"}),  # a commune is never a name
+    ("Villeurbanne", {"localisation": "Villeurbanne"}),
+    ("69003", {"localisation": "69003"}),
+    ("DURAND Marie, Paris 15e", {"nom": "DURAND", "prenom": "Marie", "localisation": "Paris 15e"}),
+    ("Marie", {"nom": "Marie"}),  # also a commune, but first a first name
+    ("fièvre depuis 3 j, Lyon 3e", {"symptomes": "fièvre depuis 3 j", "localisation": "Lyon 3e"}),
+    ("fièvre depuis 3 j à Lyon 3e", {"symptomes": "fièvre depuis 3 j", "localisation": "Lyon 3e"}),
+    ("mal de gorge et toux depuis hier", {"symptomes": "mal de gorge et toux depuis hier"}),
+    ("DURAND Marie, brûlures urinaires", {"nom": "DURAND", "prenom": "Marie", "symptomes": "brûlures urinaires"}),
+    ("douleur vers la hanche gauche", {}),  # a free description is DIET's, but never a name
+])
+def test_typed_segments(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, practitioner", [
+    ("le Dr Thomas", "Dr Thomas"), ("Dr. Thomas", "Dr. Thomas"), ("avec le docteur Jean Martin", "docteur Jean Martin"),
+    ("Pr Durand", "Pr Durand"),
+])
+def test_a_practitioner_is_not_the_patient(text, practitioner):
+    assert read(text) == {"praticien": practitioner}
