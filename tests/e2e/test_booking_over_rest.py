@@ -49,8 +49,9 @@ def test_a_complete_first_message_books_in_three_turns(assistant_stack):
     assert newest["patient"]["telephone"] == "+33645372653"
     assert newest["message"].startswith("Le patient présente les symptômes suivants : fièvre")
 
-    again = httpx.get(f"{agenda}/api/search", params={"location": "Lyon 3e", "limit": 500}, timeout=10).json()
-    assert chosen_id not in {str(s["id"]) for s in again["slots"]}
+    assert httpx.get(f"{agenda}/api/slots/{chosen_id}", timeout=10).json()["status"] != "free"
+    again = httpx.get(f"{agenda}/api/search", params={"location": "Lyon 3e", "limit": 50}, timeout=10).json()
+    assert len(again["slots"]) == 50 and chosen_id not in {str(s["id"]) for s in again["slots"]}
 
 
 def test_agenda_down_at_confirmation_keeps_everything_and_books_once_when_back(assistant_stack):
