@@ -16,7 +16,7 @@ from bot.stack import Stack, StackConfig
 CONVERSATIONS = 30
 DESCRIPTIONS = [
     "Mme Durand Marie née Martin 21/11/52, 06 45 37 26 53, fièvre depuis 3 j, Lyon 3e",
-    "M. Lefèvre Paul né le 3 mars 1987 tel 0612345678 toux depuis hier Villeurbanne demain matin",
+    "M. Lefèvre Paul, nom de naissance Lefèvre, né le 3 mars 1987, tel 0612345678, toux depuis hier, Villeurbanne, demain matin",
     "patiente Nguyen Anh, nom de naissance Tran, 14/02/1990, 07 81 22 33 44, angine, Paris 15e",
 ]
 
