@@ -26,9 +26,6 @@ SNP = "Soins non programmés"
 FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
 CHUNK = 20_000
 # Paris, Lyon, Marseille as a whole; their arrondissements are listed too and spread practitioners better.
-CITIES_WITH_ARRONDISSEMENTS = ("75056", "69123", "13055")
-
-
 @dataclass(frozen=True)
 class MotifTemplate:
     label: str
@@ -103,7 +100,7 @@ def seed(
     rng = random.Random(rng_seed)
     fake = Faker("fr_FR")
     fake.seed_instance(rng_seed)
-    towns = sorted((c for c in geo.communes() if c.insee not in CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
+    towns = sorted((c for c in geo.communes() if c.insee not in geo.CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
     homes = rng.choices(towns, weights=[max(c.population, 1) for c in towns], k=practitioners)
     codes, weights = zip(*SPECIALTY_MIX, strict=True)
     doctors, places, motifs, offers = [], [], [], []
