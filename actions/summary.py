@@ -4,6 +4,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.referral.fields import PATIENT_FIELDS
 from bot.referral.summary import patient_line
 
 SUMMARY_BUTTONS = [
@@ -33,8 +34,7 @@ def present_summary(dispatcher: CollectingDispatcher, tracker: Tracker, domain: 
         avertissement=response_text(domain, "utter_avertissement_message"),
         buttons=SUMMARY_BUTTONS,
         json_message={
-            "kind": "resume", "patient": {k: tracker.get_slot(k) for k in (
-                "civilite", "prenom", "nom", "nom_naissance", "date_naissance", "lieu_naissance", "telephone", "email")},
+            "kind": "resume", "patient": {field: tracker.get_slot(field) for field in PATIENT_FIELDS},
             "creneau": card, "motif": {"label": motif.get("label"), "raison": motif.get("raison")},
             "message": message, "pieces_jointes": attachments,
             "avertissement": response_text(domain, "utter_avertissement_message"),

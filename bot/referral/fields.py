@@ -5,7 +5,6 @@ import re
 from datetime import date
 
 MANDATORY_PATIENT_FIELDS = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
-OPTIONAL_PATIENT_FIELDS = ("civilite", "email", "lieu_naissance")
 PATIENT_FIELDS = ("civilite", "prenom", "nom", "nom_naissance", "date_naissance", "lieu_naissance", "telephone", "email")
 NEED_FIELDS = ("localisation", "type_consultation", "creneau", "urgence", "specialite", "symptomes")
 # Asked one at a time, in this order, by the referral form.

@@ -1,7 +1,7 @@
 """The recap of what is known, the draft message to the practitioner, and the booking request."""
 from __future__ import annotations
 
-from bot.referral.fields import MANDATORY_PATIENT_FIELDS, NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
+from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
 
 MESSAGE_PREFIX = "Le patient présente les symptômes suivants : "
 
@@ -21,11 +21,11 @@ def recap_payload(slots: dict) -> dict:
 
 
 def patient_line(slots: dict) -> str:
-    """"Mme Marie Durand (née Martin), née le 21/11/1952, +33645372653" — the given fields only."""
+    """"Madame Marie Durand (naissance : Martin), né(e) le 21/11/1952, +33645372653" — the given fields only."""
     name = " ".join(v for v in (slots.get("civilite"), slots.get("prenom"), slots.get("nom")) if v)
-    parts = [name] if name else []
     if slots.get("nom_naissance") and slots.get("nom_naissance") != slots.get("nom"):
-        parts[-1:] = [f'{parts[-1] if parts else ""} (naissance : {slots["nom_naissance"]})'.strip()]
+        name = f'{name} (naissance : {slots["nom_naissance"]})'.strip()
+    parts = [name] if name else []
     if slots.get("date_naissance"):
         y, m, d = slots["date_naissance"].split("-")
         parts.append(f"né(e) le {d}/{m}/{y}")
@@ -53,7 +53,3 @@ def draft_message(symptomes: str | None) -> str:
 def patient_payload(slots: dict) -> dict:
     """The patient as the agenda's booking API wants it."""
     return {field: slots.get(field) for field in PATIENT_FIELDS if slots.get(field)}
-
-
-def is_patient_complete(slots: dict) -> bool:
-    return all(slots.get(field) for field in MANDATORY_PATIENT_FIELDS)
