@@ -76,21 +76,18 @@ class PatientFieldValidators:
     def validate_lieu_naissance(self, value, dispatcher, tracker, domain):
         return self._names("lieu_naissance", value, dispatcher, tracker)
 
-    def validate_telephone(self, value, dispatcher, tracker, domain):
+    def _normalized(self, field: str, value: Any, parser: Callable, dispatcher, tracker) -> dict[str, Any]:
+        """The value as `parser` normalizes it, or a refusal when it cannot."""
         if value is None:
-            return {"telephone": None}
-        phone = parse.parse_phone(str(value))
-        if phone:
-            return {"telephone": phone}
-        return refuse(dispatcher, tracker, "telephone", "utter_invalid_telephone")
+            return {field: None}
+        normalized = parser(str(value))
+        return {field: normalized} if normalized else refuse(dispatcher, tracker, field, f"utter_invalid_{field}")
+
+    def validate_telephone(self, value, dispatcher, tracker, domain):
+        return self._normalized("telephone", value, parse.parse_phone, dispatcher, tracker)
 
     def validate_email(self, value, dispatcher, tracker, domain):
-        if value is None:
-            return {"email": None}
-        email = parse.parse_email(str(value))
-        if email:
-            return {"email": email}
-        return refuse(dispatcher, tracker, "email", "utter_invalid_email")
+        return self._normalized("email", value, parse.parse_email, dispatcher, tracker)
 
     def validate_date_naissance(self, value, dispatcher, tracker, domain):
         if value is None:
