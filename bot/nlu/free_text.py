@@ -2,7 +2,7 @@
 
 Works on the normalized text once the library-read fields are blanked out (they act as boundaries). Which
 of two names is the first name is told by capitals ("DURAND Marie") and, when case says nothing (dictation),
-by how common each is as a first name in France."""
+by how common each is as a first name and as a surname in France ("Alfred Thierry", "Lesage Nath")."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from dataclasses import field as dataclass_field
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
-from bot.nlu.lexicons import commune_names, first_name_genders, first_name_scores, key
+from bot.nlu.lexicons import commune_names, first_name_genders, first_name_scores, key, surname_scores
 from bot.nlu.text import fold
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -414,6 +414,14 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     return score
 
 
+def _surname_score(tokens: list[Token]) -> float:
+    """How common a name is as a surname in France (compounds: the mean of their parts)."""
+    scores = surname_scores()
+    whole = key(" ".join(t.text for t in tokens))
+    parts = [whole] if whole in scores else whole.split()
+    return sum(scores.get(p, 0.0) for p in parts) / len(parts)
+
+
 def _is_capitals(tokens: list[Token]) -> bool:
     letters = "".join(t.text for t in tokens if t.folded not in PARTICLES)
     return len(letters) > 1 and letters.isupper()
@@ -435,7 +443,7 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             score = 0.0
             for k, w in enumerate(words):
                 sign = 1 if roles[k] == "prenom" else -1
-                score += sign * _first_name_score(w, gender)
+                score += sign * (_first_name_score(w, gender) - _surname_score(w))
                 if case_speaks:
                     score += -20 * sign if _is_capitals(w) else 0
             score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells

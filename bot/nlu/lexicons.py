@@ -1,12 +1,17 @@
 """Public lists the free-text reader leans on: first names (gender-guesser's nam_dict, 45k names with their
-frequency in France) and French communes (the agenda's INSEE table). Loaded once, at component load."""
+frequency in France), surnames borne in France by rank (names-dataset, see data/README.md) and French communes
+(the agenda's INSEE table). Loaded once, at component load."""
 from __future__ import annotations
 
+import gzip
+import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from bot.nlu.text import fold
 
+SURNAMES_PATH = Path(__file__).parent / "data" / "surnames_fr.txt.gz"
 _FRANCE = 7  # column of France in gender-guesser's per-country frequencies
 
 
@@ -43,6 +48,17 @@ def _first_names() -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
+def surname_scores() -> dict[str, float]:
+    """folded surname -> log2(count of listed surnames / its rank): 0 for the rarest, about 15 for "Martin"."""
+    with gzip.open(SURNAMES_PATH, "rt", encoding="utf-8") as lines:
+        names = [line.strip() for line in lines if line.strip()]
+    scores: dict[str, float] = {}
+    for rank, name in enumerate(names, start=1):
+        scores.setdefault(key(name), math.log2(len(names) / rank))
+    return scores
+
+
+@lru_cache(maxsize=1)
 def commune_names() -> frozenset[str]:
     from bot.agenda.geo import communes
 
@@ -51,4 +67,5 @@ def commune_names() -> frozenset[str]:
 
 def warm() -> None:
     first_name_scores()
+    surname_scores()
     commune_names()

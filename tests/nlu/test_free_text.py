@@ -13,6 +13,10 @@ def read(text: str) -> dict:
     ("Mme Marie DURAND", {"prenom": "Marie", "nom": "DURAND"}),
     ("madame durand marie", {"nom": "durand", "prenom": "marie"}),  # told by how common each is as a first name
     ("Mme Georges Aimée", {"nom": "Georges", "prenom": "Aimée"}),  # told by the civility
+    # both words are first names: told by how common each is as a surname in France
+    ("je vous adresse paul bernard", {"prenom": "paul", "nom": "bernard"}),
+    ("M. Roger Alfred", {"nom": "Roger", "prenom": "Alfred"}),
+    ("Mlle Leclerc Nath", {"nom": "Leclerc", "prenom": "Nath"}),
     ("Joseph Édith née Perret", {"nom": "Joseph", "prenom": "Édith", "nom_naissance": "Perret"}),  # by "née"
     ("Mr Rémy Émile-Eugène", {"nom": "Rémy", "prenom": "Émile-Eugène"}),  # a compound of first names
     ("je vous adresse alves gilbert 59 ans", {"nom": "alves", "prenom": "gilbert"}),
