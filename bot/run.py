@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     if "--shell" in argv:
         try:
             stack.start(with_rasa_server=False)
-            return subprocess.call([RASA, "shell", "--model", str(config.model), "--port", str(config.rasa_port),
+            return subprocess.call([*RASA, "shell", "--model", str(config.model), "--port", str(config.rasa_port),
                                     "--endpoints", str(stack.endpoints_file)], cwd=ROOT)
         finally:
             stack.stop()

@@ -29,9 +29,11 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "serve":
         import uvicorn
 
+        from bot.agenda import geo
         from bot.agenda.api import create_app
 
         engine.dispose()
+        geo.warm()
         # No access log: query strings carry patient data (birth dates, symptoms). No websockets: the API
         # has none, and uvicorn's websocket support does not import beside Rasa's pinned websockets 10.
         uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.agenda_port, access_log=False, ws="none")

@@ -128,6 +128,12 @@ def geocode(query: str) -> Place:
     return _place_from_text(query, text)
 
 
+def warm() -> None:
+    """Load the tables now rather than on the first search, which they would slow by ~0.4 s."""
+    _index()
+    _radius_rules()
+
+
 def radius_rule(departement: str) -> RadiusRule:
     return _radius_rules().get(_radius_key(departement), RadiusRule(*FALLBACK_RULE_KM))
 

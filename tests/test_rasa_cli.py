@@ -1,0 +1,26 @@
+"""bot/rasa_cli.py: the action server's answers are still checked against Rasa's schema, with one validator."""
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+
+from bot.rasa_cli import _validate_action_result
+
+ACTION = RemoteAction("action_recap", None)
+
+
+def test_a_well_formed_answer_passes():
+    answer = {"events": [{"event": "slot", "name": "prenom", "value": "Marie"}],
+              "responses": [{"text": "Bonjour", "buttons": [{"title": "Oui", "payload": "/affirm"}]}]}
+    assert _validate_action_result(ACTION, answer) is True
+
+
+@pytest.mark.parametrize("answer", [
+    {"events": [{"name": "prenom"}]},  # an event without its type
+    {"events": "slot"},
+    {"events": [{"event": "slot", "name": "prenom", "timestamp": "hier"}]},
+])
+def test_a_malformed_answer_is_refused_as_rasa_does(answer):
+    with pytest.raises(ValidationError):
+        _validate_action_result(ACTION, answer)
+    with pytest.raises(ValidationError):
+        RemoteAction._validate_action_result(ACTION, answer)  # Rasa's own check, unpatched here
