@@ -400,11 +400,16 @@ class _Reader:
         return units[-1][1] + 1
 
 
+def _lexicon_parts(tokens: list[Token], lexicon: dict) -> list[str]:
+    """The name as the lexicon knows it: whole ("le gall", "jean pierre") if listed, else word by word."""
+    whole = key(" ".join(t.text for t in tokens))
+    return [whole] if whole in lexicon else whole.split()
+
+
 def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     """How much a name looks like a first name (compounds: the mean of their parts), agreeing with the civility."""
     scores, genders = first_name_scores(), first_name_genders()
-    whole = key(" ".join(t.text for t in tokens))
-    parts = [whole] if whole in scores else whole.split()
+    parts = _lexicon_parts(tokens, scores)
     score = sum(scores.get(p, 0) for p in parts) / len(parts)
     if len(parts) > 1 and all(p in scores for p in parts):
         score += 4  # "Émile-Eugène": compounds of first names are first names
@@ -417,8 +422,7 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
 def _surname_score(tokens: list[Token]) -> float:
     """How common a name is as a surname in France (compounds: the mean of their parts)."""
     scores = surname_scores()
-    whole = key(" ".join(t.text for t in tokens))
-    parts = [whole] if whole in scores else whole.split()
+    parts = _lexicon_parts(tokens, scores)
     return sum(scores.get(p, 0.0) for p in parts) / len(parts)
 
 
