@@ -25,7 +25,8 @@ SPECIALTY_MIX = (("SM54", 80), ("SM40", 8), ("SM15", 3), ("SM04", 2), ("SM38", 2
 SNP = "Soins non programmés"
 FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
 CHUNK = 20_000
-# Paris, Lyon, Marseille as a whole; their arrondissements are listed too and spread practitioners better.
+
+
 @dataclass(frozen=True)
 class MotifTemplate:
     label: str
@@ -100,6 +101,7 @@ def seed(
     rng = random.Random(rng_seed)
     fake = Faker("fr_FR")
     fake.seed_instance(rng_seed)
+    # Paris, Lyon, Marseille as a whole left out: their arrondissements are listed too and spread practitioners better.
     towns = sorted((c for c in geo.communes() if c.insee not in geo.CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
     homes = rng.choices(towns, weights=[max(c.population, 1) for c in towns], k=practitioners)
     codes, weights = zip(*SPECIALTY_MIX, strict=True)
