@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
-from bot.nlu.free_text import BOUNDARY, PRACTITIONER, read_free_text
+from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
@@ -17,6 +17,7 @@ RULE_FIELDS = ("civilite", "date_naissance", "telephone", "email", "type_consult
                "specialite")
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 EXTRACTOR = "PatientDetailsExtractor"
+SAME_NAME = "identique"  # the birth name said to be the name, before the name is known (the validator resolves it)
 MIN_DIET_CONFIDENCE = 0.7  # below this DIET's guesses on held-out messages were mostly wrong
 
 
@@ -50,7 +51,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     urgencies = [u for u in fields.find_urgencies(after_birth)
                  if not (window and u.start < window.end and window.start < u.end)]
     candidates = {
-        "telephone": phones,
+        "telephone": phones or fields.find_invalid_phones(after_birth, now.date()),
         "email": emails,
         "date_naissance": [birth] if birth else [],
         "creneau": [window] if window else [],
@@ -60,13 +61,15 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "specialite": fields.find_specialties(folded),
     }
     entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
-    read = [found[0] for field, found in candidates.items() if found and field != "civilite"]
-    for span in read_free_text(_mask(normalized.text, read, BOUNDARY)):
+    read = [found[0] for field, found in candidates.items() if found and field not in ("civilite", "date_naissance")]
+    masked = _mask(_mask(normalized.text, read, BOUNDARY), [birth] if birth else [], BIRTH_DATE)
+    for span in read_free_text(masked):
         start, end = normalized.to_original(span.start, span.end)
         said = text[start:end]
         value = normalize_name(said) if span.field in NAME_FIELDS else said.strip(" \t,;:.")
-        entities.append({"entity": span.field, "start": start, "end": end, "value": value,
-                         "extractor": EXTRACTOR, "confidence_entity": 1.0})
+        field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
+        entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
+                         else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})
     return entities
 
 
@@ -108,4 +111,6 @@ def reconcile(text: str, model_entities: list[dict], rule_entities: list[dict], 
         field = entity["entity"]
         if field not in best or entity.get("confidence_entity", 0) > best[field].get("confidence_entity", 0):
             best[field] = entity
+    if best.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in best:
+        best["nom_naissance"] = {**best["nom_naissance"], "value": best["nom"]["value"]}
     return sorted(best.values(), key=lambda e: e["start"])

@@ -38,21 +38,31 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# SAS runs overseas too, where 10-digit numbers dialled with a leading 0 carry their own country code (0690 ->
+# +590, 0696 -> +596, 0692 -> +262, 0694 -> +594, 0639 -> +262). Those ranges are not metropolitan, so the
+# overseas plans are tried first: "05 96 ..." is a Martinique line even where the metropolitan plan would accept it.
+FRENCH_REGIONS = ("GP", "MQ", "GF", "RE", "YT", "BL", "MF", "PM", "FR")
+
+
 def _valid(candidate: str) -> phonenumbers.PhoneNumber | None:
-    try:
-        number = phonenumbers.parse(candidate, "FR")
-    except phonenumbers.NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
+    for region in FRENCH_REGIONS:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
 
 
 def find_phones(text: str) -> list[Found]:
-    """Valid phone numbers in normalized text, E.164 (French by default, or with their country code).
+    """Valid phone numbers in normalized text, E.164 (French by default, overseas numbers with their own country
+    code, or with the code they were given).
 
     When digits run on after a number ("06 40 80 75 69 69 ans", "... 43 27.10.97"), the matcher sees one
     invalid number, and it skips numbers it takes for a date's neighbour ("8/1/1966 / 04 27 ..."): such a
     run is read again, shortened group by group from its end."""
-    found = [Found(_e164(m.number), m.start, m.end)
+    found = [Found(_e164(_valid(m.raw_string) or m.number), m.start, m.end)
              for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)]
     for run in _DIGIT_RUN.finditer(text):
         if any(f.start < run.end() and run.start() < f.end for f in found):
@@ -66,15 +76,25 @@ def find_phones(text: str) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+def find_invalid_phones(text: str, today: date) -> list[Found]:
+    """Runs of 8 to 13 digits dialled like a phone ("06 45 37 26", "+33 6 45") that no numbering plan accepts
+    and that are no date: kept as said, so that the assistant says the number is wrong instead of dropping it in
+    silence. Call it on text where the valid phones are blanked out."""
+    runs = (run for run in _DIGIT_RUN.finditer(text) if 8 <= sum(c.isdigit() for c in run.group(0)) <= 13)
+    return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
+            if not _valid(run.group(0)) and not find_dates(run.group(0), today)]
+
+
 def find_emails(text: str) -> list[Found]:
     return [Found(m.group(0).lower().rstrip("."), m.start(), m.end()) for m in _EMAIL.finditer(text)]
 
 
 def find_civilite(original: str, folded: str) -> list[Found]:
-    """"M." is Monsieur only before a capitalized word (not "m." in "3 m.")."""
+    """"M." and "M" are Monsieur only before a capitalized word (not "m." in "3 m.", not "m" in "1 m 80")."""
     found = []
     for hit in _CIVILITES.finditer(folded):
-        if folded[hit.start:hit.end] == "m." and not original[hit.end:].lstrip()[:1].isupper():
+        if folded[hit.start:hit.end] in ("m.", "m") and not (
+                original[hit.end:].lstrip()[:1].isupper() and original[hit.start] == "M"):
             continue
         found.append(hit)
     return found

@@ -11,13 +11,17 @@ from dataclasses import field as dataclass_field
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from bot.nlu import vocabulary
 from bot.nlu.lexicons import commune_names, first_name_genders, first_name_scores, key, surname_scores
 from bot.nlu.text import fold
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
+BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|[^\w\s]")
 
-CIVILITES = {"mme", "madame", "mlle", "mademoiselle", "m", "mr", "monsieur"}
+_GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
+                       for value, words in vocabulary.CIVILITES.items() for word in words}
+CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = {"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben"}
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
@@ -29,25 +33,33 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
-                                                     "ne aux", "nee aux"]},
+                                                     "ne aux", "nee aux", "originaire de", "originaire du",
+                                                     "originaire d'", "lieu de naissance"]},
     **{tuple(c.split()): "localisation" for c in [
-        "demeurant a", "demeurant au", "habite a", "habite au", "vit a", "domicilie a", "domiciliee a", "adresse :",
-        "secteur", "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a",
-        "elle habite a", "il habite a"]},
+        "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "se trouve a",
+        "se trouve au", "se trouve sur"]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
 }
 _LONGEST_CUE = max(len(c) for c in CUES)
-_GENDER_OF_CIVILITE = {"mme": "f", "madame": "f", "mlle": "f", "mademoiselle": "f", "m": "m", "mr": "m", "monsieur": "m"}
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
-_STRONG_PLACE_CUES = {"demeurant", "habite", "vit", "domicilie", "domiciliee", "secteur", "sur", "adresse"}
+_STRONG_PLACE_CUES = {"sur", "adresse", "se"}
+# A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
+# of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
+BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
+RESIDENCE_WORDS = {"habite", "habitant", "habitante", "vit", "vivant", "reside", "residant", "residante", "demeurant",
+                   "demeurante", "demeure", "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe",
+                   "situee", "heberge", "hebergee", "loge", "logee"}
+PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
+# What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
+_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ",", ":", "(", ")", "e", "le", "la", "l'"}
 # Words that end a free-text value (the start of another cue or field).
 STOPS = {w for cue in CUES for w in cue[:1]} | {
     "depuis", "portable", "numero", "tel", "tél", "telephone", "mail", "courriel", "email", "date", "ddn", "dn",
     "dispo", "si", "idealement", "besoin", "voir", "joignable", "rdv", "plutot", "preference", "ne", "nee",
     "naissance", "naiss", "et", "age", "agee", "ans", "demande", "merci", "creneau", "patient", "patiente",
-    "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses"}
+    "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses"} | RESIDENCE_WORDS
 OPENING = {
     "je", "j'ai", "vous", "adresse", "envoie", "souhaite", "orienter", "oui", "bonjour", "c'est", "pour", "une",
     "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
@@ -59,6 +71,17 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"}
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
+# Nouns that introduce the patient the way a civility does ("Enfant Jade Vincent", "un petit garçon, Ethan
+# Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
+PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
+    **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
+                           "patient", "patiente"]},
+    **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars"]},
+    **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme"]},
+}
+RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
+             "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
+             "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou"}
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
 SYMPTOMS = {tuple(fold(p).split()) for p in [
     "fièvre", "fièvres", "toux", "douleur", "douleurs", "vomissement", "vomissements", "vomit", "diarrhée",
@@ -76,11 +99,14 @@ _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
 # Titles of a practitioner ("le Dr Thomas", "docteur Martin"): the names after them are never the patient's.
 PRACTITIONER_TITLES = {"dr", "docteur", "pr", "professeur", "doc"}
 PRACTITIONER = "praticien"  # the span read for them, kept out of the patient's details
+SAME_BIRTH_NAME = "meme_nom"  # "même nom de naissance", "pas de nom d'usage": the birth name is the name
+_SAME = {"identique", "idem", "pareil", "pareille", "inchange", "meme"}
 STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
                 "route", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
 
 
-_NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES
+_NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
+    | {p[-1] for p in PERSON_NOUNS}
 
 
 @dataclass(frozen=True)
@@ -122,6 +148,7 @@ class _Reader:
         self.tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
+        self.field_of: list[str | None] = [None] * len(self.tokens)
         self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
 
     # --- helpers -----------------------------------------------------------------------------------------
@@ -131,6 +158,30 @@ class _Reader:
             if field:
                 return field, size
         return None
+
+    def person_noun_at(self, i: int) -> tuple[int, str | None] | None:
+        """(size, gender) of the person noun starting at i ("petit garçon": 2, "m")."""
+        for size in (2, 1):
+            words = tuple(t.folded for t in self.tokens[i:i + size])
+            if len(words) == size and words in PERSON_NOUNS:
+                return size, PERSON_NOUNS[words]
+        return None
+
+    def same_birth_name_end(self, i: int) -> int | None:
+        """Last token of "même nom (de naissance)", "pas de nom d'usage", "nom de naissance : identique" at i."""
+        words = [t.folded for t in self.tokens[i:i + 2]]
+        lead = 1 if words[:1] == ["meme"] else 2 if words == ["pas", "de"] else 0
+        cue = self.cue_at(i + lead)
+        if not cue or cue[0] not in ("nom", "nom_naissance") or lead == 0 and cue[0] != "nom_naissance":
+            return None
+        end = i + lead + cue[1] - 1
+        after = self.skip_colons(end + 1)
+        if after < len(self.tokens) and self.tokens[after].folded in ("le", "la") \
+                and after + 1 < len(self.tokens) and self.tokens[after + 1].folded == "meme":
+            after += 1
+        if after < len(self.tokens) and self.tokens[after].folded in _SAME | {"different", "differente"}:
+            return after
+        return end if lead else None
 
     def skip_colons(self, i: int) -> int:
         while i < len(self.tokens) and self.tokens[i].text in ":-." or (
@@ -143,6 +194,14 @@ class _Reader:
         self.spans.append(Span(field, self.tokens[first].start, self.tokens[last].end))
         for k in range(first, last + 1):
             self.taken[k] = True
+            self.field_of[k] = field
+
+    def follows_birth_word(self, i: int) -> bool:
+        """Token i attaches to a birth word on its left, across the birth date, a birth name or a comma."""
+        k = i - 1
+        while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE or self.field_of[k] == "nom_naissance"):
+            k -= 1
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS
 
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
@@ -283,18 +342,41 @@ class _Reader:
             or token.folded in STOPS
 
     # --- fields ------------------------------------------------------------------------------------------
-    def location(self, i: int, cue: tuple[str, ...]) -> int | None:
+    def residence(self, i: int) -> int | None:
+        """The place governed by a residence word at i: "habite Lyon", "vit à Bron", "demeurant au 3 rue des Lilas",
+        "domicile : 12 rue ...", "secteur Lyon 8". Without a preposition, only a place the tables know or an
+        address ("vit seule" is no place)."""
+        j = self.skip_colons(i + 1)
+        prepositions = 0
+        while j < len(self.tokens) and prepositions < 2 and self.tokens[j].folded in PLACE_PREPOSITIONS:
+            j, prepositions = j + 1, prepositions + 1
+        if j >= len(self.tokens) or self.taken[j]:
+            return None
+        token = self.tokens[j]
+        if not prepositions and not (token.is_number or token.folded in STREET_TYPES or token.text[0].isupper()
+                                     or self.place_at(j) is not None):
+            return None
+        end = self.location(j, strong=True)
+        if end is not None:
+            self.add("localisation", j, end)
+        return end
+
+    def location(self, i: int, strong: bool) -> int | None:
+        """Last token of the place starting at i. `strong`: said after a word that only ever governs a place
+        ("demeurant au", "habite à"), so that an address or a commune the table does not know is taken too."""
         token = self.tokens[i] if i < len(self.tokens) else None
         if token is None or self.taken[i]:
             return None
         if token.is_number and not re.fullmatch(r"\d{5}", token.text):  # a street address
             street = i + 1 < len(self.tokens) and self.tokens[i + 1].folded in STREET_TYPES
-            if cue[-1] in ("a", "sur") and not street:
+            if not strong and not street:
                 return None
+            return self.value_until_stop(i, allow_numbers=True)
+        if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"
             return self.value_until_stop(i, allow_numbers=True)
         place = self.place_at(i)
         if place is None and _is_name_word(token) and (
-                token.text[0].isupper() or cue[0] in _STRONG_PLACE_CUES or self.ends_cleanly([(i, i)])):
+                token.text[0].isupper() or strong or self.ends_cleanly([(i, i)])):
             place = i  # a place the commune table does not know (merged communes, "Cherbourg")
             while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
                     and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
@@ -316,6 +398,19 @@ class _Reader:
                 i = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")))
                 identity_done = True
                 continue
+            person = self.person_noun_at(i)
+            if person and not identity_done:
+                size, gender = person
+                j = i + size
+                while j < len(self.tokens) and self.tokens[j].text in ",:":
+                    j += 1
+                if self.starts_name(j) and self.ends_cleanly(self.name_units(j, 4)):
+                    self.gender = gender or self.gender
+                    i = self.identity(j)
+                    identity_done = True
+                else:
+                    i += size
+                continue
             if (i == 0 or self.tokens[i - 1].is_boundary) and self.is_bare_place(i):
                 self.add("localisation", i, self.segment_end(i))
                 i = self.segment_end(i) + 1
@@ -323,12 +418,23 @@ class _Reader:
             if token.folded in PRACTITIONER_TITLES:
                 i = self.practitioner(i)
                 continue
+            if token.folded in RESIDENCE_WORDS:
+                end = self.residence(i)
+                i = i + 1 if end is None else end + 1
+                continue
             complaint = self.complaint_end(i) if self.symptom_end(i) is not None else None
             if complaint is not None:
                 self.add("symptomes", i, complaint)
                 i = complaint + 1
                 continue
+            same = self.same_birth_name_end(i)
+            if same is not None:
+                self.add(SAME_BIRTH_NAME, i, same)
+                i = same + 1
+                continue
             cue = self.cue_at(i)
+            if cue is None and token.folded in PLACE_PREPOSITIONS and self.follows_birth_word(i):
+                cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
                 if not identity_done and self.starts_name(i) and all(
                         t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
@@ -340,8 +446,10 @@ class _Reader:
                 continue
             field, size = cue
             words = tuple(t.folded for t in self.tokens[i:i + size])
+            if field == "localisation" and size == 1 and self.follows_birth_word(i):
+                field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
             j = self.skip_colons(i + size)
-            if field == "symptomes" and (not identity_done and words == ("pour",)):
+            if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)):
                 i += size
                 continue
             end = self.field_value(field, words, j)
@@ -374,7 +482,7 @@ class _Reader:
                 self.add(field, j, end)
             return end
         if field == "localisation":
-            end = self.location(j, cue)
+            end = self.location(j, strong=cue[0] in _STRONG_PLACE_CUES)
             if end is not None:
                 self.add(field, j, end)
             return end

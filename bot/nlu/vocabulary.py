@@ -5,30 +5,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot import vocabulary as shared
+
 CIVILITES = {
-    "Madame": ["madame", "mme", "mlle", "mademoiselle"],
-    "Monsieur": ["monsieur", "mr", "m."],
+    "Madame": ["madame", "mme", "mlle", "melle", "mademoiselle"],
+    "Monsieur": ["monsieur", "mr", "m.", "m"],
 }
 
-MODES = {
-    "cabinet": ["au cabinet", "en cabinet", "cabinet", "en presentiel", "presentiel", "sur place"],
-    "video": ["en video", "video", "en visio", "visio", "visioconference", "teleconsultation", "teleconsult"],
-    "domicile": ["a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez"],
-}
-
-SPECIALTIES = {
-    "médecine générale": ["medecin generaliste", "generaliste", "medecine generale", "mg"],
-    "pédiatrie": ["pediatre", "pediatrie"],
-    "dermatologie": ["dermatologue", "dermato", "dermatologie"],
-    "gynécologie": ["gynecologue", "gyneco", "gynecologie"],
-    "ophtalmologie": ["ophtalmologue", "ophtalmo", "ophtalmologie"],
-    "oto-rhino-laryngologie": ["orl", "oto-rhino", "oto-rhino-laryngologiste"],
-    "cardiologie": ["cardiologue", "cardio", "cardiologie"],
-    "psychiatrie": ["psychiatre", "psychiatrie"],
-    "chirurgie dentaire": ["dentiste", "chirurgien-dentiste", "chirurgien dentiste"],
-    "sage-femme": ["sage-femme", "sage femme"],
-    "masso-kinésithérapie": ["kinesitherapeute", "kine", "kinesitherapie"],
-}
+# The modes and specialties the NLU reads come from the shared vocabulary: value -> folded phrases.
+MODES = {mode.code: mode.said for mode in shared.MODES.values()}
+SPECIALTIES = {specialty.name: specialty.said for specialty in shared.SPECIALTIES}
 
 # Maximum delay in hours, on the SAS "disponible sous" steps.
 URGENCY_STEPS = (4, 8, 12, 24, 48, 72)
