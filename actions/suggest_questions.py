@@ -7,7 +7,6 @@ payload drops the ResponseSelector output that `utter_faq` needs), so the click 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,8 @@ from typing import Any
 import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from bot.nlu.text import fold
 
 FAQ_DATA = Path(__file__).resolve().parent.parent / "data" / "nlu" / "faq.yml"
 RETRIEVAL_INTENT = "faq"
@@ -45,10 +46,9 @@ def faq_questions() -> tuple[Question, ...]:
 
 
 def _trigrams(text: str) -> set[str]:
-    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return {
         f" {word} "[i : i + 3]
-        for word in re.findall(r"[a-z0-9]+", plain)
+        for word in re.findall(r"[a-z0-9]+", fold(text))
         for i in range(len(word))
     }
 

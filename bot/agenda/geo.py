@@ -11,12 +11,13 @@ import difflib
 import gzip
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from bot.nlu.text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COMMUNES_PATH = DATA_DIR / "communes.csv.gz"
@@ -91,8 +92,7 @@ class RadiusRule:
 
 def normalize_name(text: str) -> str:
     """Lower case ASCII words: accents, hyphens and apostrophes dropped, "St" -> "saint", "3e" -> "3"."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = fold(text.lower().replace("œ", "oe").replace("æ", "ae"))
     text = re.sub(r"\bs/", " sur ", text)
     words = []
     for word in re.sub(r"[^a-z0-9]+", " ", text).split():

@@ -1,42 +1,12 @@
-"""Medical specialties (TRE_R38 codes of the SAS value set JDV_J239) and loose French lookup."""
+"""The specialties the agenda searches (TRE_R38 codes of `bot.vocabulary`), looked up loosely in French."""
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
-DEFAULT_CODE = "SM54"
+from bot.nlu.text import fold
+from bot.vocabulary import DEFAULT_SPECIALTY, SPECIALTIES
 
-LABELS = {
-    "SM54": "Médecine générale",
-    "SM40": "Pédiatrie",
-    "SM15": "Dermatologie et vénéréologie",
-    "SM04": "Cardiologie et maladies vasculaires",
-    "SM19": "Gynécologie médicale",
-    "SM20": "Gynécologie-obstétrique",
-    "SM38": "Ophtalmologie",
-    "SM39": "Oto-rhino-laryngologie",
-    "SM42": "Psychiatrie",
-    "SM32": "Neurologie",
-    "SM16": "Endocrinologie et métabolisme",
-    "SM57": "Allergologie",
-}
-
-# What regulators say, normalised (lower case, no accents), beside the labels themselves.
-_ALIASES = {
-    "generaliste": "SM54", "medecin generaliste": "SM54", "medecin traitant": "SM54", "mg": "SM54",
-    "medecin": "SM54",
-    "pediatre": "SM40", "pedia": "SM40",
-    "dermatologue": "SM15", "dermato": "SM15", "dermatologie": "SM15",
-    "cardiologue": "SM04", "cardio": "SM04", "cardiologie": "SM04",
-    "gynecologue": "SM19", "gyneco": "SM19", "gynecologie": "SM19",
-    "obstetricien": "SM20", "obstetrique": "SM20",
-    "ophtalmologue": "SM38", "ophtalmo": "SM38", "ophtalmologiste": "SM38", "oculiste": "SM38",
-    "orl": "SM39", "oto rhino": "SM39",
-    "psychiatre": "SM42", "psy": "SM42",
-    "neurologue": "SM32",
-    "endocrinologue": "SM16", "endocrino": "SM16",
-    "allergologue": "SM57",
-}
+LABELS = {specialty.code: specialty.label for specialty in SPECIALTIES}
 
 
 class UnknownSpecialty(ValueError):
@@ -46,14 +16,14 @@ class UnknownSpecialty(ValueError):
 
 
 def normalize(text: str) -> str:
-    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(stripped.lower().replace("-", " ").replace("'", " ").split())
+    """Folded words: "Oto-rhino" and "oto rhino" are one name."""
+    return " ".join(fold(text).replace("-", " ").replace("'", " ").split())
 
 
 def _names() -> dict[str, str]:
-    names = {normalize(label): code for code, label in LABELS.items()}
-    names.update(_ALIASES)
-    return names
+    """Every way of naming a specialty the agenda accepts, normalized -> code."""
+    return {normalize(name): specialty.code for specialty in SPECIALTIES
+            for name in (specialty.label, specialty.name, *specialty.said, *specialty.alone)}
 
 
 _NAMES = _names()
@@ -62,7 +32,7 @@ _NAMES = _names()
 def resolve(query: str | None) -> tuple[str, str]:
     """A code ("SM40") or a French name ("pédiatre", "Pédiatrie") -> (code, label); None -> général."""
     if not query or not query.strip():
-        return DEFAULT_CODE, LABELS[DEFAULT_CODE]
+        return DEFAULT_SPECIALTY, LABELS[DEFAULT_SPECIALTY]
     if query.strip().upper() in LABELS:
         code = query.strip().upper()
         return code, LABELS[code]

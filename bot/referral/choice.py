@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.nlu.text import fold
 
 ORDINALS = {
     "premier": 1, "premiere": 1, "un": 1, "deuxieme": 2, "second": 2, "seconde": 2, "deux": 2,
@@ -12,16 +13,11 @@ TIME = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})?\b")
 RANK = re.compile(r"^\D*?\b(\d)\b\D*$")
 
 
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) -> dict | None:
     """The card the regulator means, or None when the text names none of them (or several)."""
     if creneau_id:
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
-    plain = _plain(text or "")
+    plain = fold(text or "")
     time = TIME.search(plain)
     if time:
         wanted = f"{int(time.group(1)):02d}:{time.group(2) or '00'}"
@@ -34,7 +30,7 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     words = set(re.findall(r"[a-z]+", plain))
     if "dernier" in words and cards:
         return cards[-1]
-    by_name = [c for c in cards if c["nom"] and _plain(c["nom"]) in plain]
+    by_name = [c for c in cards if c["nom"] and fold(c["nom"]) in plain]
     if len(by_name) == 1:
         return by_name[0]
     for word, index in ORDINALS.items():

@@ -1,12 +1,13 @@
-"""The patient and need fields of the booking funnel, and the checks the dialogue applies to them."""
+"""The patient and need fields of the booking funnel (names and labels in `bot.vocabulary`), the ones the
+dialogue asks for, and the checks it applies to them."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
-MANDATORY_PATIENT_FIELDS = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
-PATIENT_FIELDS = ("civilite", "prenom", "nom", "nom_naissance", "date_naissance", "lieu_naissance", "telephone", "email")
-NEED_FIELDS = ("localisation", "type_consultation", "creneau", "urgence", "specialite", "symptomes")
+# Re-exported for the dialogue's modules: the field names and labels are defined in bot.vocabulary.
+from bot.vocabulary import MANDATORY_PATIENT_FIELDS, NEED_FIELDS, PATIENT_FIELDS  # noqa: F401
+
 # Asked one at a time, in this order, by the referral form.
 REQUIRED_FIELDS = (*MANDATORY_PATIENT_FIELDS, "localisation")
 # A change to one of these after a search calls for a new search.

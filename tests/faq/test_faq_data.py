@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from actions.suggest_questions import load_questions, similarity
 from bot.eval.faq import load_paraphrases
+from bot.nlu.text import fold
 from bot.settings import ROOT
 
 DATA = ROOT / "data"
@@ -22,8 +22,7 @@ NEAR_DUPLICATE = 0.8  # Dice of character trigrams; one word or a typo apart sco
 
 
 def plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def training_texts() -> list[str]:

@@ -1,0 +1,85 @@
+"""The words the NLU, the actions, the agenda and the side panel share, defined once.
+
+Consultation modes, specialties (TRE_R38 codes, the agenda's labels and the ways regulators say them), the
+patient and need fields with their French labels, and the SAS time zone. The NLU reads the phrases (written
+folded: lower case, no accents, as `bot.nlu.text.fold` leaves a text), the agenda accepts them, the panel
+gets the labels from the agenda's `/config.json`. Plain data: no import beyond the standard library.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SAS_TIMEZONE = "Europe/Paris"  # the default of the SAS_TIMEZONE setting
+
+
+@dataclass(frozen=True)
+class Mode:
+    code: str  # what the agenda stores and answers
+    label: str  # "au cabinet": after a noun ("une patiente de 74 ans au cabinet"); the panel capitalizes it
+    said: tuple[str, ...]  # folded phrases the NLU reads in a message
+
+
+MODES = {mode.code: mode for mode in (
+    Mode("cabinet", "au cabinet", ("au cabinet", "en cabinet", "cabinet", "en presentiel", "presentiel", "sur place")),
+    Mode("video", "en vidéo", ("en video", "video", "en visio", "visio", "visioconference", "teleconsultation",
+                               "teleconsult")),
+    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez")),
+)}
+DEFAULT_MODE = "cabinet"
+
+
+@dataclass(frozen=True)
+class Specialty:
+    code: str  # TRE_R38 (SpecialiteOrdinale), as in the FHIR answers
+    label: str  # the agenda's label
+    name: str  # the value the NLU gives the `specialite` slot
+    said: tuple[str, ...]  # folded phrases the NLU reads in a message
+    alone: tuple[str, ...] = ()  # also accepted by the agenda as a whole query, too vague inside a sentence
+
+
+# The specialties of the agenda's reference list. Midwives, dentists and physiotherapists are professions,
+# not TRE_R38 specialties: they are not offered, so neither read nor searched.
+SPECIALTIES = (
+    Specialty("SM54", "Médecine générale", "médecine générale",
+              ("medecin generaliste", "generaliste", "medecine generale", "mg"), ("medecin", "medecin traitant")),
+    Specialty("SM40", "Pédiatrie", "pédiatrie", ("pediatre", "pediatrie"), ("pedia",)),
+    Specialty("SM15", "Dermatologie et vénéréologie", "dermatologie", ("dermatologue", "dermato", "dermatologie")),
+    Specialty("SM04", "Cardiologie et maladies vasculaires", "cardiologie", ("cardiologue", "cardio", "cardiologie")),
+    Specialty("SM19", "Gynécologie médicale", "gynécologie", ("gynecologue", "gyneco", "gynecologie")),
+    Specialty("SM20", "Gynécologie-obstétrique", "gynécologie-obstétrique",
+              ("gynecologue-obstetricien", "gynecologue obstetricien", "gynecologie-obstetrique", "obstetricien",
+               "obstetricienne", "obstetrique")),
+    Specialty("SM38", "Ophtalmologie", "ophtalmologie",
+              ("ophtalmologue", "ophtalmologiste", "ophtalmo", "ophtalmologie", "oculiste")),
+    Specialty("SM39", "Oto-rhino-laryngologie", "oto-rhino-laryngologie",
+              ("orl", "oto-rhino", "oto-rhino-laryngologiste", "oto-rhino-laryngologie")),
+    Specialty("SM42", "Psychiatrie", "psychiatrie", ("psychiatre", "psychiatrie"), ("psy",)),
+    Specialty("SM32", "Neurologie", "neurologie", ("neurologue", "neurologie")),
+    Specialty("SM16", "Endocrinologie et métabolisme", "endocrinologie",
+              ("endocrinologue", "endocrino", "endocrinologie")),
+    Specialty("SM57", "Allergologie", "allergologie", ("allergologue", "allergologie")),
+)
+DEFAULT_SPECIALTY = "SM54"
+
+# The patient fields of the booking funnel (the agenda's booking request, the dialogue's slots), in the
+# order they are shown, with their labels.
+PATIENT_FIELDS = {
+    "civilite": "Civilité",
+    "prenom": "Prénom",
+    "nom": "Nom",
+    "nom_naissance": "Nom de naissance",
+    "date_naissance": "Date de naissance",
+    "lieu_naissance": "Lieu de naissance",
+    "telephone": "Téléphone",
+    "email": "Email",
+}
+MANDATORY_PATIENT_FIELDS = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
+# What the regulator says of the need: the dialogue's slots, turned into a search by the actions.
+NEED_FIELDS = {
+    "localisation": "Lieu",
+    "type_consultation": "Mode",
+    "creneau": "Quand",
+    "urgence": "Délai",
+    "specialite": "Spécialité",
+    "symptomes": "Symptômes",
+}
