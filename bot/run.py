@@ -11,11 +11,7 @@ from bot.stack import RASA, Stack, StackConfig
 
 
 def main(argv: list[str]) -> int:
-    settings = get_settings()
-    config = StackConfig(
-        workdir=ROOT / "var", agenda_port=settings.agenda_port, action_port=settings.action_port,
-        rasa_port=settings.rasa_port, rasa_token=settings.rasa_token, database_url=settings.database_url,
-    )
+    config = StackConfig(workdir=ROOT / "var", settings=get_settings())
     stack = Stack(config)
     print("Préparation de l'agenda (migration, données de démonstration si la base est vide)…", flush=True)
     stack.prepare_agenda()
@@ -23,13 +19,14 @@ def main(argv: list[str]) -> int:
     if "--shell" in argv:
         try:
             stack.start(with_rasa_server=False)
-            return subprocess.call([*RASA, "shell", "--model", str(config.model), "--port", str(config.rasa_port),
-                                    "--endpoints", str(stack.endpoints_file)], cwd=ROOT)
+            return subprocess.call([*RASA, "shell", "--model", str(config.model), "--port",
+                                    str(config.settings.rasa_port), "--endpoints", str(stack.endpoints_file)],
+                                   cwd=ROOT, env=stack.env())
         finally:
             stack.stop()
     with stack:
         print(
-            f"\nPrêt.\n  Panneau latéral : http://localhost:{config.agenda_port}/\n"
+            f"\nPrêt.\n  Panneau latéral : http://localhost:{config.settings.agenda_port}/\n"
             f"  Rasa (canal REST) : {config.rasa_url}/webhooks/rest/webhook\n"
             f"  Serveur d'actions : {config.action_url}\n  API agenda : {config.agenda_url}/docs\n"
             "Ctrl-C pour tout arrêter.", flush=True,

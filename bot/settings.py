@@ -1,44 +1,79 @@
-"""The one place that reads environment variables; everything else receives a Settings."""
+"""The one place that reads environment variables; everything else receives a Settings.
+
+Each setting is read from the variable of its name in capitals (`agenda_port` from AGENDA_PORT), except
+`timezone` (SAS_TIMEZONE); values are checked at start, and `as_env()` hands them to child processes.
+"""
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AnyHttpUrl, BaseSettings, Field, PositiveFloat, SecretStr, validator
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from bot.vocabulary import SAS_TIMEZONE
 
 ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+LOCAL = "http://127.0.0.1"
 
 
-@dataclass(frozen=True)
-class Settings:
-    database_url: str
-    attachments_dir: str
-    agenda_url: str
-    agenda_port: int
-    action_port: int
-    rasa_port: int
-    rasa_url: str
-    rasa_token: str
-    tracker_db: str
-    agenda_timeout_s: float
-    timezone: str
+class Settings(BaseSettings):
+    database_url: str = f"sqlite:///{VAR / 'agenda.db'}"  # the agenda's database
+    attachments_dir: Path = VAR / "attachments"
+    agenda_port: int = Field(8000, gt=0, lt=65536)
+    agenda_url: AnyHttpUrl = None  # where the actions reach the agenda; by default the local one on agenda_port
+    action_port: int = Field(5055, gt=0, lt=65536)
+    rasa_port: int = Field(5005, gt=0, lt=65536)
+    rasa_url: AnyHttpUrl = None  # where the panel reaches Rasa; by default the local one on rasa_port
+    rasa_token: SecretStr = SecretStr("sas-local-token")
+    agenda_timeout_s: PositiveFloat = 5.0
+    timezone: str = Field(SAS_TIMEZONE, env="SAS_TIMEZONE")
+    # Rasa's conversations: SQLite by default, PostgreSQL (postgresql://user:password@host/db) for several instances.
+    tracker_store_url: SecretStr = SecretStr(f"sqlite:///{VAR / 'tracker.db'}")
+    # Rasa's lock store, needed by several instances (redis://:password@host:6379/0); in memory when empty.
+    lock_store_url: SecretStr | None = None
+
+    class Config:
+        frozen = True  # hashable, so that get_settings() can be cached
+
+    @validator("agenda_url", pre=True, always=True)
+    def _local_agenda(cls, url: str | None, values: dict) -> str:
+        return url or f"{LOCAL}:{values.get('agenda_port', 8000)}"
+
+    @validator("rasa_url", pre=True, always=True)
+    def _local_rasa(cls, url: str | None, values: dict) -> str:
+        return url or f"{LOCAL}:{values.get('rasa_port', 5005)}"
+
+    @validator("timezone")
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone: {name}") from None
+        return name
+
+    @validator("database_url", "tracker_store_url", "lock_store_url")
+    def _database_url(cls, url):
+        try:
+            make_url(url.get_secret_value() if isinstance(url, SecretStr) else url)
+        except ArgumentError:
+            raise ValueError("not a database URL (dialect://user:password@host:port/name)") from None
+        return url
+
+    def as_env(self) -> dict[str, str]:
+        """The variables that give a child process these same settings."""
+        env = {}
+        for name, field in self.__fields__.items():
+            value = getattr(self, name)
+            if value is not None:
+                variable = next(iter(field.field_info.extra.get("env_names", {name.upper()})))
+                env[variable.upper()] = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        return env
 
 
 @lru_cache
 def get_settings() -> Settings:
-    env = os.environ
-    agenda_port = int(env.get("AGENDA_PORT", "8000"))
-    rasa_port = int(env.get("RASA_PORT", "5005"))
-    return Settings(
-        database_url=env.get("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'agenda.db'}"),
-        attachments_dir=env.get("ATTACHMENTS_DIR", str(ROOT / "var" / "attachments")),
-        agenda_url=env.get("AGENDA_URL", f"http://127.0.0.1:{agenda_port}"),
-        agenda_port=agenda_port,
-        action_port=int(env.get("ACTION_PORT", "5055")),
-        rasa_port=rasa_port,
-        rasa_url=env.get("RASA_URL", f"http://127.0.0.1:{rasa_port}"),
-        rasa_token=env.get("RASA_TOKEN", "sas-local-token"),
-        tracker_db=env.get("TRACKER_DB", str(ROOT / "var" / "tracker.db")),
-        agenda_timeout_s=float(env.get("AGENDA_TIMEOUT_S", "5")),
-        timezone=env.get("SAS_TIMEZONE", "Europe/Paris"),
-    )
+    return Settings()

@@ -10,12 +10,13 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-from bot.settings import ROOT
+from bot.rasa_endpoints import endpoints_yaml, secret_env
+from bot.settings import LOCAL, ROOT, Settings
 
 PYTHON = sys.executable
 RASA = [PYTHON, "-m", "bot.rasa_cli"]  # Rasa's CLI with fast checks of the action answers
@@ -29,30 +30,33 @@ def free_port() -> int:
 
 @dataclass
 class StackConfig:
-    workdir: Path  # databases, attachments, endpoints file and process logs
-    agenda_port: int = 8000
-    action_port: int = 5055
-    rasa_port: int = 5005
-    rasa_token: str = "sas-local-token"
+    workdir: Path  # endpoints file and process logs
+    settings: Settings  # what every process is started with
     model: Path = ROOT / "models" / "sas.tar.gz"
-    database_url: str | None = None
-    extra_env: dict = field(default_factory=dict)
 
+    # Where the processes listen on this machine (the settings' URLs may name a proxy in front of them).
     @property
     def agenda_url(self) -> str:
-        return f"http://127.0.0.1:{self.agenda_port}"
+        return f"{LOCAL}:{self.settings.agenda_port}"
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return f"{LOCAL}:{self.settings.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.action_port}"
+        return f"{LOCAL}:{self.settings.action_port}"
 
     @classmethod
     def on_free_ports(cls, workdir: Path, **kwargs) -> StackConfig:
-        return cls(workdir=workdir, agenda_port=free_port(), action_port=free_port(), rasa_port=free_port(), **kwargs)
+        """A stack of its own: free loopback ports, and its databases and attachments in `workdir`."""
+        agenda_port, rasa_port = free_port(), free_port()
+        settings = Settings(
+            agenda_port=agenda_port, agenda_url=f"{LOCAL}:{agenda_port}", action_port=free_port(),
+            rasa_port=rasa_port, rasa_url=f"{LOCAL}:{rasa_port}", database_url=f"sqlite:///{workdir / 'agenda.db'}",
+            attachments_dir=workdir / "attachments", tracker_store_url=f"sqlite:///{workdir / 'tracker.db'}",
+        )
+        return cls(workdir=workdir, settings=settings, **kwargs)
 
 
 class Stack:
@@ -62,20 +66,15 @@ class Stack:
         config.workdir.mkdir(parents=True, exist_ok=True)
 
     def env(self) -> dict:
-        c = self.config
+        """The environment of every process: the settings as variables, so that each reads the same ones."""
+        settings = self.config.settings
         return {
             **os.environ,
             "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": c.database_url or f"sqlite:///{c.workdir / 'agenda.db'}",
-            "ATTACHMENTS_DIR": str(c.workdir / "attachments"),
-            "AGENDA_PORT": str(c.agenda_port),
-            "AGENDA_URL": c.agenda_url,
-            "RASA_URL": c.rasa_url,
-            "RASA_PORT": str(c.rasa_port),
-            "ACTION_PORT": str(c.action_port),
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            **c.extra_env,
+            **settings.as_env(),
+            **secret_env(settings),
         }
 
     def prepare_agenda(self) -> None:
@@ -88,10 +87,7 @@ class Stack:
         return self.config.workdir / "endpoints.yml"
 
     def _write_endpoints_file(self) -> None:
-        self.endpoints_file.write_text(
-            f'action_endpoint:\n  url: "{self.config.action_url}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.config.workdir / 'tracker.db'}\n"
-        )
+        self.endpoints_file.write_text(endpoints_yaml(self.config.settings))
 
     def _spawn(self, name: str, command: list[str]) -> None:
         with open(self.config.workdir / f"{name}.log", "ab") as log:  # the child keeps its own copy
@@ -107,23 +103,24 @@ class Stack:
 
     def start(self, with_rasa_server: bool = True) -> None:
         """`with_rasa_server=False` leaves Rasa to the caller (`rasa shell` runs its own)."""
-        c = self.config
+        c, settings = self.config, self.config.settings
+        token = settings.rasa_token.get_secret_value()
         self.start_agenda()
-        self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(c.action_port)])
+        self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)])
         self._write_endpoints_file()
         self._wait("actions", f"{c.action_url}/health", 60)
         if not with_rasa_server:
             return
         self._spawn("rasa", [
             # Only the side panel's origin may read the conversation from a browser.
-            *RASA, "run", "--enable-api", "--auth-token", c.rasa_token, "--interface", "127.0.0.1",
-            "--cors", c.agenda_url, f"http://localhost:{c.agenda_port}",
-            "--port", str(c.rasa_port), "--model", str(c.model), "--endpoints", str(self.endpoints_file),
+            *RASA, "run", "--enable-api", "--auth-token", token, "--interface", "127.0.0.1",
+            "--cors", c.agenda_url, f"http://localhost:{settings.agenda_port}",
+            "--port", str(settings.rasa_port), "--model", str(c.model), "--endpoints", str(self.endpoints_file),
             "--credentials", str(ROOT / "credentials.yml"),
         ])
-        self._wait("rasa", f"{c.rasa_url}/status?token={c.rasa_token}", 180)
+        self._wait("rasa", f"{c.rasa_url}/status?token={token}", 180)
         # The first parse builds the model's TensorFlow graphs (~0.2 s): not on the regulator's first message.
-        httpx.post(f"{c.rasa_url}/model/parse?token={c.rasa_token}", json={"text": "bonjour"}, timeout=60)
+        httpx.post(f"{c.rasa_url}/model/parse?token={token}", json={"text": "bonjour"}, timeout=60)
 
     def _wait(self, name: str, url: str, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s

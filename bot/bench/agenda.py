@@ -7,7 +7,6 @@ import socket
 import tempfile
 import threading
 import time
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -87,7 +86,7 @@ def main(practitioners: int = PRACTITIONERS) -> None:
         ]
         queries = locations(SEARCHES)
         rows += search_in_process(factory, queries)
-        app = create_app(factory, settings=replace(get_settings(), timezone="Europe/Paris"), clock=lambda: NOW,
+        app = create_app(factory, settings=get_settings().copy(update={"timezone": "Europe/Paris"}), clock=lambda: NOW,
                          attachments_dir=Path(workdir) / "attachments")
         port = free_port()
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",

@@ -1,5 +1,4 @@
 """The JSON API the assistant's actions rely on, through HTTP (Starlette's TestClient)."""
-from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,7 +14,7 @@ PATIENT = {"civilite": "Mme", "prenom": "Marie", "nom": "Durand", "nom_naissance
 
 @pytest.fixture
 def client(agenda_db, tmp_path):
-    settings = replace(get_settings(), rasa_url="http://rasa.test:5005", timezone="Europe/Paris")
+    settings = get_settings().copy(update={"rasa_url": "http://rasa.test:5005", "timezone": "Europe/Paris"})
     app = create_app(agenda_db.session_factory, settings=settings, clock=lambda: NOW,
                      attachments_dir=tmp_path / "attachments")
     with TestClient(app) as client:

@@ -5,7 +5,6 @@ import socket
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -24,8 +23,8 @@ def free_port() -> int:
 
 @contextmanager
 def serve_agenda(folder: Path, rasa_url: str):
-    settings = replace(get_settings(), database_url=f"sqlite:///{folder / 'agenda.db'}",
-                       attachments_dir=str(folder / "attachments"), rasa_url=rasa_url)
+    settings = get_settings().copy(update={"database_url": f"sqlite:///{folder / 'agenda.db'}",
+                                           "attachments_dir": folder / "attachments", "rasa_url": rasa_url})
     engine = make_engine(settings.database_url)
     migrate(engine)
     app = create_app(make_session_factory(engine), settings=settings)

@@ -1,0 +1,45 @@
+"""`make run` (bot/run.py) hands the processes the variables the README documents, as they were set."""
+import pytest
+
+import bot.run
+from bot.settings import get_settings
+from bot.stack import Stack
+
+
+class Started(Exception):
+    """Stops `main` once the processes' environment is known."""
+
+
+@pytest.fixture
+def environment_of_make_run(monkeypatch):
+    """main() up to the first process it would start -> the environment that process gets."""
+    seen: dict = {}
+
+    class RecordingStack(Stack):
+        def prepare_agenda(self) -> None:
+            seen.update(self.env())
+            raise Started()
+
+    monkeypatch.setattr(bot.run, "Stack", RecordingStack)
+
+    def run() -> dict:
+        get_settings.cache_clear()
+        with pytest.raises(Started):
+            bot.run.main([])
+        return seen
+
+    yield run
+    get_settings.cache_clear()
+
+
+def test_documented_variables_reach_the_processes_unchanged(monkeypatch, tmp_path, environment_of_make_run):
+    documented = {
+        "AGENDA_URL": "http://agenda.internal:9000", "RASA_URL": "https://sas.example/rasa",
+        "ATTACHMENTS_DIR": str(tmp_path / "pieces"), "DATABASE_URL": f"sqlite:///{tmp_path / 'agenda.db'}",
+        "AGENDA_PORT": "8100", "ACTION_PORT": "5100", "RASA_PORT": "5101", "RASA_TOKEN": "t0ken",
+        "AGENDA_TIMEOUT_S": "2.5", "SAS_TIMEZONE": "Indian/Reunion",
+    }
+    for name, value in documented.items():
+        monkeypatch.setenv(name, value)
+    env = environment_of_make_run()
+    assert {name: env.get(name) for name in documented} == documented
