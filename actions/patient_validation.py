@@ -71,6 +71,8 @@ class PatientFieldValidators:
         return self._names("nom", value, dispatcher, tracker)
 
     def validate_nom_naissance(self, value, dispatcher, tracker, domain):
+        if value is not None and is_same_name_answer(str(value)):  # "identique", "même nom": never a name
+            return {"nom_naissance": tracker.get_slot("nom")}
         return self._names("nom_naissance", value, dispatcher, tracker)
 
     def validate_lieu_naissance(self, value, dispatcher, tracker, domain):

@@ -61,7 +61,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "specialite": fields.find_specialties(folded),
     }
     entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
-    read = [found[0] for field, found in candidates.items() if found and field not in ("civilite", "date_naissance")]
+    read = [one for field, found in candidates.items() if field not in ("civilite", "date_naissance") for one in found]
     masked = _mask(_mask(normalized.text, read, BOUNDARY), [birth] if birth else [], BIRTH_DATE)
     for span in read_free_text(masked):
         start, end = normalized.to_original(span.start, span.end)

@@ -4,7 +4,6 @@ Pure functions: no Rasa import, no clock (`today`/`now` are passed in).
 """
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, datetime
 
@@ -14,7 +13,7 @@ from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.text import Normalized, fold, normalize_dictation
 from bot.nlu.time_windows import find_time_window
-from bot.nlu.vocabulary import CIVILITES, MODES, SPECIALTIES, URGENCY_PHRASES, URGENCY_STEPS, Found, PhraseTable
+from bot.nlu.vocabulary import CIVILITES, MODES, SPECIALTIES, URGENCY_PHRASES, Found, PhraseTable
 
 __all__ = [
     "normalize_dictation", "parse_phone", "parse_birth_date", "parse_email", "parse_person_name",
@@ -27,7 +26,8 @@ _MODES = PhraseTable(MODES)
 _SPECIALTIES = PhraseTable(SPECIALTIES)
 _URGENCY_PHRASES = PhraseTable(URGENCY_PHRASES)
 _URGENCY_DELAY = re.compile(
-    r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
+    r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
+    r"(?: jusqu'a)?|dans un delai de|sous un delai de)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?P<unit>h\b|heures?|jours?|j\b)"
 )
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
@@ -108,19 +108,18 @@ def find_specialties(folded: str) -> list[Found]:
     return list(_SPECIALTIES.finditer(folded))
 
 
-def _step(hours: float) -> int:
-    return next((step for step in URGENCY_STEPS if hours <= step), URGENCY_STEPS[-1])
-
-
 def find_urgencies(folded: str) -> list[Found]:
-    """Delays said in numbers first ("sous 48 h"), then in words ("urgent", "pas pressé")."""
-    found = []
+    """Delays, the one that decides first: a delay said in numbers ("dans les 2 heures", "peut attendre 3 jours")
+    is more precise than words ("urgent", "pas pressé") and wins over them; of two delays of one kind, the stricter
+    wins. Numbers are kept as said (in hours), words take their step."""
+    said = []
     for match in _URGENCY_DELAY.finditer(folded):
         hours = int(match.group("n")) * (24 if match.group("unit").startswith("j") else 1)
-        found.append(Found(_step(math.ceil(hours)), match.start(), match.end()))
-    taken = [(f.start, f.end) for f in found]
-    found += [f for f in _URGENCY_PHRASES.finditer(folded) if not any(s < f.end and f.start < e for s, e in taken)]
-    return sorted(found, key=lambda f: f.start)
+        if hours:
+            said.append(Found(hours, match.start(), match.end()))
+    taken = [(f.start, f.end) for f in said]
+    words = [f for f in _URGENCY_PHRASES.finditer(folded) if not any(s < f.end and f.start < e for s, e in taken)]
+    return sorted(said, key=lambda f: f.value) + sorted(words, key=lambda f: f.value)
 
 
 def _first(found: list[Found]):

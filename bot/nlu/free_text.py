@@ -339,7 +339,7 @@ class _Reader:
             return True
         token = self.tokens[after]
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
-            or token.folded in STOPS
+            or token.folded in STOPS or self.same_birth_name_end(after) is not None
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:

@@ -23,10 +23,29 @@ _WINDOW = re.compile(
     rf"(?:(?(day)\s+|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d')\s*$")
+# "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
+_EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:,?\s+(?:ou|ou bien|voire)\s+(?P<last>{_DAY}))+"
+                         rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
+
+
+def _either_day(folded: str, now: datetime) -> Found | None:
+    match = _EITHER_DAY.search(folded)
+    if match is None or _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
+        return None
+    start = max(_at(_day_of(match.group("first"), now), (_DAY_START, 0)), now.replace(second=0, microsecond=0))
+    end = _at(_day_of(match.group("last"), now), (_PERIODS[match.group("period")][1] if match.group("period")
+                                                  else _DAY_END, 0))
+    if end <= start:
+        return None
+    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
 
 
 def _day(match: re.Match, now: datetime) -> datetime:
-    word = (match.group("day") or "").replace(" prochain", "")
+    return _day_of(match.group("day") or "", now)
+
+
+def _day_of(said: str, now: datetime) -> datetime:
+    word = said.replace(" prochain", "")
     if word in ("demain",):
         return now + timedelta(days=1)
     if word in ("apres-demain", "apres demain"):
@@ -64,6 +83,9 @@ def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
 
 def find_time_window(folded: str, now: datetime) -> Found | None:
     """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers)."""
+    either = _either_day(folded, now)
+    if either:
+        return either
     for match in _WINDOW.finditer(folded):
         said = match.group(0)
         bare_today = match.group("day") in ("aujourd'hui", "aujourd hui") and not match.group("period") \

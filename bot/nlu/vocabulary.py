@@ -16,8 +16,7 @@ CIVILITES = {
 MODES = {mode.code: mode.said for mode in shared.MODES.values()}
 SPECIALTIES = {specialty.name: specialty.said for specialty in shared.SPECIALTIES}
 
-# Maximum delay in hours, on the SAS "disponible sous" steps.
-URGENCY_STEPS = (4, 8, 12, 24, 48, 72)
+# The delay in hours a phrase says, on the SAS "disponible sous" steps (a delay said in numbers is kept as said).
 URGENCY_PHRASES = {
     4: ["dans l'heure", "dans l heure", "tres urgent", "immediatement", "tout de suite", "au plus vite",
         "des que possible", "en extreme urgence", "le plus vite possible"],

@@ -1,6 +1,9 @@
 """The recap of what is known, the draft message to the practitioner, and the booking request."""
 from __future__ import annotations
 
+import phonenumbers
+
+from bot.nlu.fields import FRENCH_REGIONS
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
 
 MESSAGE_PREFIX = "Le patient présente les symptômes suivants : "
@@ -20,18 +23,37 @@ def recap_payload(slots: dict) -> dict:
     }
 
 
+def display_phone(e164: str) -> str:
+    """A phone as French regulators read it ("06 45 37 26 53", "0690 12 34 56"); foreign ones in international
+    form. The data keeps E.164."""
+    try:
+        number = phonenumbers.parse(e164)
+    except phonenumbers.NumberParseException:
+        return e164
+    french = phonenumbers.region_code_for_number(number) in FRENCH_REGIONS
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if french else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
+
+
+def _born(civilite: str | None) -> str:
+    return {"Madame": "née", "Monsieur": "né"}.get(civilite or "", "né(e)")
+
+
 def patient_line(slots: dict) -> str:
-    """"Madame Marie Durand (naissance : Martin), né(e) le 21/11/1952, +33645372653" — the given fields only."""
+    """"Madame Marie Durand (naissance : Martin), née le 21/11/1952, 06 45 37 26 53" — the given fields only."""
     name = " ".join(v for v in (slots.get("civilite"), slots.get("prenom"), slots.get("nom")) if v)
     if slots.get("nom_naissance") and slots.get("nom_naissance") != slots.get("nom"):
         name = f'{name} (naissance : {slots["nom_naissance"]})'.strip()
     parts = [name] if name else []
     if slots.get("date_naissance"):
         y, m, d = slots["date_naissance"].split("-")
-        parts.append(f"né(e) le {d}/{m}/{y}")
+        parts.append(f"{_born(slots.get('civilite'))} le {d}/{m}/{y}")
     if slots.get("lieu_naissance"):
         parts.append(f'à {slots["lieu_naissance"]}')
-    parts.extend(slots[f] for f in ("telephone", "email") if slots.get(f))
+    if slots.get("telephone"):
+        parts.append(display_phone(slots["telephone"]))
+    if slots.get("email"):
+        parts.append(slots["email"])
     return ", ".join(parts)
 
 
@@ -40,10 +62,17 @@ def need_line(slots: dict) -> str:
     if slots.get("creneau"):
         parts.append(slots["creneau"].get("text"))
     if slots.get("urgence"):
-        parts.append(f'sous {int(slots["urgence"])} h')
+        parts.append(delay_words(int(slots["urgence"])))
     if slots.get("symptomes"):
         parts.append(slots["symptomes"])
     return ", ".join(p for p in parts if p)
+
+
+def delay_words(hours: int) -> str:
+    """"d'ici 2 h", "d'ici 3 jours": the delay as a regulator checks it at a glance."""
+    if hours >= 48 and hours % 24 == 0:
+        return f"d'ici {hours // 24} jours"
+    return f"d'ici {hours} h"
 
 
 def draft_message(symptomes: str | None) -> str:

@@ -86,3 +86,76 @@ def test_headline_shorthand_is_read_completely(extractor, end, extra):
 def test_a_practitioner_named_gives_no_patient_name(extractor):
     text = "le Dr Thomas"
     assert process(extractor, text, [diet(text, "nom", "le Dr"), diet(text, "prenom", "Thomas")]) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place attaches to the word governing it, whatever sits between them (the birth date, a comma)
+    ("Mme Océane Caron née le 17/01/1994 à Rennes, 06 12 34 56 78, elle vit à Villeurbanne",
+     {"lieu_naissance": "Rennes", "localisation": "Villeurbanne"}),
+    ("née le dix-sept janvier mille neuf cent quatre-vingt-quatorze à rennes elle habite villeurbanne",
+     {"lieu_naissance": "rennes", "localisation": "villeurbanne"}),
+    ("Mme Durand Marie née Martin le 12.03.1951, à Brest", {"lieu_naissance": "Brest"}),
+    ("M. Jean Petit né le 3/4/51 en Algérie", {"lieu_naissance": "Algérie"}),
+    ("originaire de Brest, domiciliée au 3 rue des Lilas 35000 Rennes",
+     {"lieu_naissance": "Brest", "localisation": "3 rue des Lilas 35000 Rennes"}),
+    ("Elle habite Lyon", {"localisation": "Lyon"}),
+    ("domicile 12 rue de la République 69002 Lyon", {"localisation": "12 rue de la République 69002 Lyon"}),
+    ("née le 12/03/1951. Sur Bron", {"localisation": "Bron"}),  # a new sentence is a new attachment
+])
+def test_places_go_to_what_they_attach_to(extractor, text, expected):
+    found = process(extractor, text, [])
+    assert {k: found.get(k) for k in ("lieu_naissance", "localisation") if k in found} == expected
+
+
+def test_only_a_birth_place_leaves_the_location_missing(extractor):
+    text = "Mme Océane Caron née le 17/01/1994 à Rennes, 06 12 34 56 78"
+    assert "localisation" not in process(extractor, text, [diet(text, "localisation", "Rennes")])
+
+
+@pytest.mark.parametrize("text", [
+    "Mme Dupuis Claire même nom de naissance", "Dupuis Claire, nom de naissance identique",
+    "Claire DUPUIS pas de nom d'usage", "Mme Claire Dupuis, même nom", "Mme Claire Dupuis nom de jeune fille : idem",
+])
+def test_birth_name_said_inline_is_the_name(extractor, text):
+    found = process(extractor, text, [])
+    assert (found["nom"], found["nom_naissance"]) == ("Dupuis", "Dupuis")
+
+
+@pytest.mark.parametrize("text, prenom, nom", [
+    ("c'est pour un enfant, Lucas Moreau, tél maman 06 11 22 33 44", "Lucas", "Moreau"),
+    ("Enfant Jade Vincent née le 03/04/2019, papa au 07 81 22 33 44", "Jade", "Vincent"),
+    ("un petit garçon, Ethan Lopez, joindre sa mère au 0611223344", "Ethan", "Lopez"),
+])
+def test_children_are_named_and_the_relative_phone_kept(extractor, text, prenom, nom):
+    found = process(extractor, text, [])
+    assert (found.get("prenom"), found.get("nom")) == (prenom, nom)
+    assert found.get("telephone", "")[:4] in ("+336", "+337")
+
+
+@pytest.mark.parametrize("text, e164", [
+    ("M Gabriel Renaud 0690 12 34 56", "+590690123456"), ("tél 0696 45 23 11", "+596696452311"),
+    ("joignable au 06 92 12 34 56", "+262692123456"), ("0694 12 34 56", "+594694123456"),
+    ("portable 0639 40 12 34", "+262639401234"), ("fixe 05 96 60 12 34", "+596596601234"),
+])
+def test_overseas_numbers_keep_their_country_code(extractor, text, e164):
+    assert process(extractor, text, [])["telephone"] == e164
+
+
+def test_a_number_valid_nowhere_is_kept_as_said_to_be_refused(extractor):
+    assert process(extractor, "Mme Lucie Bernard 06 45 37 26 née le 01 03 1951", [])["telephone"] == "06 45 37 26"
+
+
+@pytest.mark.parametrize("text", ["M Gabriel Renaud", "Mr Gabriel Renaud", "MR GABRIEL RENAUD", "M. Gabriel Renaud"])
+def test_loose_civilities(extractor, text):
+    assert process(extractor, text, [])["civilite"] == "Monsieur"
+
+
+def test_a_precise_delay_wins_over_a_vague_word(extractor):
+    found = process(extractor, "c'est urgent, il faudrait le voir dans les 2 heures", [])
+    assert found["urgence"] == 2 and "nom" not in found
+
+
+def test_either_day_is_one_window(extractor):
+    found = process(extractor, "à voir aujourd'hui ou demain", [])
+    assert found["creneau"]["start"] == NOW.isoformat() and found["creneau"]["end"] == "2026-11-26T20:00:00+01:00"
+    assert "urgence" not in found

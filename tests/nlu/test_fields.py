@@ -114,7 +114,9 @@ def test_parse_mode(text, value):
 @pytest.mark.parametrize("text, hours", [
     ("dans l'heure", 4), ("dans les 4 heures", 4), ("dans les quatre heures", 4), ("c'est urgent", 8),
     ("aujourd'hui", 12), ("sous 48 h", 48), ("dans les 2 jours", 48), ("pas pressé", 72), ("pas urgent", 72),
-    ("dans les 6 heures", 8), ("d'ici demain", 24), ("il est allé aux urgences", None),
+    ("dans les 6 heures", 6), ("d'ici demain", 24), ("il est allé aux urgences", None), ("peut attendre 3 jours", 72),
+    ("urgent, à voir dans les 2 heures", 2), ("pas pressé mais dans les 2 jours", 48), ("sous 48h, voire 24h", 48),
+    ("dans les 48 h ou dans les 24 h", 24),
 ])
 def test_parse_urgency(text, hours):
     assert fields.parse_urgency(text) == hours
@@ -127,6 +129,8 @@ def test_parse_urgency(text, hours):
     ("mercredi", "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00"),
     ("demain entre 14h et 16h", "2026-11-26T14:00:00+01:00", "2026-11-26T16:00:00+01:00"),
     ("cet après-midi", "2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00"),
+    ("aujourd'hui ou demain", "2026-11-25T10:30:00+01:00", "2026-11-26T20:00:00+01:00"),
+    ("demain ou après-demain matin", "2026-11-26T08:00:00+01:00", "2026-11-27T12:00:00+01:00"),
 ])
 def test_parse_time_window(text, start, end):
     window = fields.parse_time_window(text, NOW)

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.referral.fields import birth_date_problem, is_same_name_answer, is_valid_name, merge_month_day
-from bot.referral.summary import draft_message, missing_fields, patient_line
+from bot.referral.summary import draft_message, missing_fields, need_line, patient_line
 from bot.referral.window import search_window
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
@@ -46,6 +46,17 @@ def test_same_name_answers_and_names():
 def test_recap_lines_and_missing_fields():
     slots = {"civilite": "Madame", "prenom": "Marie", "nom": "Durand", "nom_naissance": "Martin",
              "date_naissance": "1952-11-21", "telephone": "+33645372653"}
-    assert patient_line(slots) == "Madame Marie Durand (naissance : Martin), né(e) le 21/11/1952, +33645372653"
+    assert patient_line(slots) == "Madame Marie Durand (naissance : Martin), née le 21/11/1952, 06 45 37 26 53"
+    assert patient_line({**slots, "civilite": "Monsieur"}).endswith("né le 21/11/1952, 06 45 37 26 53")
+    assert patient_line({"date_naissance": "1952-11-21", "telephone": "+590690123456"}) == \
+        "né(e) le 21/11/1952, 0690 12 34 56"
+    assert patient_line({"telephone": "+4915112345678"}) == "+49 1511 2345678"
     assert missing_fields(slots) == ["localisation"]
     assert draft_message("toux") == "Le patient présente les symptômes suivants : toux" and draft_message(None) == ""
+
+
+def test_delays_read_at_a_glance():
+    assert need_line({"localisation": "Lyon 3e", "urgence": 2}) == "Lyon 3e, d'ici 2 h"
+    assert need_line({"urgence": 72}) == "d'ici 3 jours" and need_line({"urgence": 36}) == "d'ici 36 h"
+    window = {"start": "2026-11-25T10:30:00+01:00", "end": "2026-11-26T20:00:00+01:00", "text": "aujourd'hui ou demain"}
+    assert need_line({"creneau": window}) == "aujourd'hui ou demain"
