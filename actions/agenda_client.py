@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from typing import TypeVar
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
+from bot.agenda import contract
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 QUIET_LOGGERS = ("httpx", "httpcore")  # they log every URL at INFO, and ours carry patient data
+Answer = TypeVar("Answer", bound=BaseModel)
 
 
 class AgendaError(Exception):
@@ -34,13 +38,15 @@ class AgendaRejected(AgendaError):
 
 
 class AgendaClient:
+    """The agenda's JSON API (bot.agenda.contract): each call returns the contract's model of its answer."""
+
     def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport | None = None):
         for name in QUIET_LOGGERS:
             logging.getLogger(name).setLevel(logging.WARNING)
         timeout = httpx.Timeout(timeout_s, connect=min(2.0, timeout_s))
         self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
 
-    async def _call(self, method: str, path: str, **kwargs) -> dict:
+    async def _call(self, answer: type[Answer], method: str, path: str, **kwargs) -> Answer:
         try:
             response = await self._http.request(method, path, **kwargs)
         except httpx.HTTPError as error:
@@ -49,37 +55,53 @@ class AgendaClient:
         if response.status_code == 409:
             raise SlotTaken()
         if response.status_code in (400, 404, 422):
-            body = _json(response)
-            raise AgendaRejected(body.get("errors") or {"detail": body.get("detail", "")}, body.get("suggestions"))
+            refusal = _body(response)
+            if "errors" in refusal:
+                invalid = _parse(contract.Invalid, refusal, method, path)
+                raise AgendaRejected(invalid.errors, invalid.suggestions)
+            raise AgendaRejected({"detail": str(refusal.get("detail", ""))})
         if response.status_code >= 300:
             logger.warning("agenda %s %s answered %s", method, path, response.status_code)
             raise AgendaUnavailable()
-        return _json(response)
+        return _parse(answer, _body(response), method, path)
 
-    async def search(self, **params) -> dict:
-        return await self._call("GET", "/api/search", params={k: v for k, v in params.items() if v is not None})
+    async def search(self, **params) -> contract.SearchResult:
+        return await self._call(contract.SearchResult, "GET", "/api/search",
+                                params={k: v for k, v in params.items() if v is not None})
 
-    async def motif_for(self, slot_id: str, patient: dict, mode: str | None, symptoms: str | None) -> dict:
+    async def motif_for(self, slot_id: str, patient: dict, mode: str | None, symptoms: str | None) -> contract.MotifChoice:
         params = {"birth_date": patient.get("date_naissance"), "civilite": patient.get("civilite"), "mode": mode,
                   "symptoms": symptoms}
-        return await self._call("GET", f"/api/slots/{slot_id}/motif", params={k: v for k, v in params.items() if v})
+        return await self._call(contract.MotifChoice, "GET", f"/api/slots/{slot_id}/motif",
+                                params={k: v for k, v in params.items() if v})
 
-    async def book(self, request: dict) -> dict:
-        return await self._call("POST", "/api/appointments", json=request)
+    async def book(self, request: contract.AppointmentRequest) -> contract.Appointment:
+        return await self._call(contract.Appointment, "POST", "/api/appointments",
+                                json=request.dict(exclude_unset=True))
 
-    async def cancel(self, appointment_id: str) -> dict:
-        return await self._call("POST", f"/api/appointments/{appointment_id}/cancel")
+    async def cancel(self, appointment_id: str) -> contract.Appointment:
+        return await self._call(contract.Appointment, "POST", f"/api/appointments/{appointment_id}/cancel")
 
-    async def attachment(self, attachment_id: str) -> dict:
-        return await self._call("GET", f"/api/attachments/{attachment_id}")
+    async def attachment(self, attachment_id: str) -> contract.Attachment:
+        return await self._call(contract.Attachment, "GET", f"/api/attachments/{attachment_id}")
 
 
-def _json(response: httpx.Response) -> dict:
+def _body(response: httpx.Response) -> dict:
     try:
         body = response.json()
     except ValueError:
         return {}
     return body if isinstance(body, dict) else {}
+
+
+def _parse(answer: type[Answer], body: dict, method: str, path: str) -> Answer:
+    """An answer outside the contract is an agenda that cannot be used: the regulator is told so."""
+    try:
+        return answer.parse_obj(body)
+    except ValidationError as error:
+        logger.warning("agenda %s %s answered outside the contract: %s", method, path,
+                       [".".join(map(str, e["loc"])) for e in error.errors()])
+        raise AgendaUnavailable() from error
 
 
 @lru_cache

@@ -26,6 +26,6 @@ class ActionAttach(Action):
             dispatcher.utter_message(response="utter_piece_jointe_absente")
             return [SlotSet("piece_jointe", None)]
         attached = [a for a in tracker.get_slot("pieces_jointes") or [] if a["id"] != str(attachment_id)]
-        attached.append({"id": str(attachment_id), "filename": meta.get("filename", "")})
-        dispatcher.utter_message(response="utter_piece_jointe_ajoutee", fichier=meta.get("filename", ""))
+        attached.append({"id": str(attachment_id), "filename": meta.filename})
+        dispatcher.utter_message(response="utter_piece_jointe_ajoutee", fichier=meta.filename)
         return [SlotSet("pieces_jointes", attached), SlotSet("piece_jointe", None)]

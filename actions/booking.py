@@ -12,22 +12,23 @@ from actions.agenda_client import AgendaRejected, AgendaUnavailable, SlotTaken, 
 from actions.agenda_errors import tell_agenda_unavailable
 from actions.search import present_search
 from actions.summary import response_text
+from bot.agenda.contract import AppointmentRequest
 from bot.referral.summary import patient_payload
 
 logger = logging.getLogger(__name__)
 
 
-def booking_request(tracker: Tracker) -> dict:
-    return {
-        "slot_id": tracker.get_slot("creneau_choisi")["id"],
-        "motif_id": (tracker.get_slot("motif") or {}).get("id"),
-        "patient": patient_payload(tracker.current_slot_values()),
-        "message": tracker.get_slot("message") or "",
-        "regulator": tracker.sender_id,
+def booking_request(tracker: Tracker) -> AppointmentRequest:
+    return AppointmentRequest(
+        slot_id=tracker.get_slot("creneau_choisi")["id"],
+        motif_id=(tracker.get_slot("motif") or {}).get("id"),
+        patient=patient_payload(tracker.current_slot_values()),
+        message=tracker.get_slot("message") or "",
+        regulator=tracker.sender_id,
         # Drawn when the slot was chosen: a retry after a timeout never books twice.
-        "idempotency_key": tracker.get_slot("cle_idempotence"),
-        "attachment_ids": [a["id"] for a in tracker.get_slot("pieces_jointes") or []],
-    }
+        idempotency_key=tracker.get_slot("cle_idempotence"),
+        attachment_ids=[a["id"] for a in tracker.get_slot("pieces_jointes") or []],
+    )
 
 
 class ActionBook(Action):
@@ -53,17 +54,17 @@ class ActionBook(Action):
         except AgendaRejected as refusal:
             dispatcher.utter_message(response="utter_reservation_refusee", detail=" ".join(map(str, refusal.errors.values())))
             return []
-        logger.info("appointment %s booked", appointment["id"])
+        logger.info("appointment %s booked", appointment.id)
         motif = tracker.get_slot("motif") or {}
         dispatcher.utter_message(
-            response="utter_confirmation", reference=appointment["reference"], praticien=card["praticien"],
+            response="utter_confirmation", reference=appointment.reference, praticien=card["praticien"],
             adresse=card["adresse"], quand=card["quand"], motif=motif.get("label", ""),
             avertissement=response_text(domain, "utter_avertissement_message"),
             buttons=[{"title": "Nouveau patient", "payload": "/nouveau_patient"},
                      {"title": "Annuler ce rendez-vous", "payload": "/annuler"}],
-            json_message={"kind": "confirmation", "reference": appointment["reference"], "creneau": card,
+            json_message={"kind": "confirmation", "reference": appointment.reference, "creneau": card,
                           "motif": {"label": motif.get("label"), "raison": motif.get("raison")},
                           "avertissement": response_text(domain, "utter_avertissement_message")},
         )
-        return [SlotSet("rendez_vous", {"id": str(appointment["id"]), "reference": appointment["reference"]}),
+        return [SlotSet("rendez_vous", {"id": appointment.id, "reference": appointment.reference}),
                 SlotSet("etape", "reserve")]

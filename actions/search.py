@@ -54,24 +54,24 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         )
         return [SlotSet("localisation", None)]
 
-    cards = [slot_card(slot, get_settings().timezone) for slot in result.get("slots", [])]
-    if result.get("widened"):
-        dispatcher.utter_message(response="utter_rayon_elargi", rayon=f'{result["radius_km"]:g}')
-    if result.get("window_widened"):
+    cards = [slot_card(slot, get_settings().timezone) for slot in result.slots]
+    if result.widened:
+        dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
+    if result.window_widened:
         dispatcher.utter_message(response="utter_fenetre_elargie")
     if not cards:
         dispatcher.utter_message(
             response="utter_aucun_creneau_suite" if offset else "utter_aucun_creneau",
-            rayon=f'{result.get("radius_km", 0):g}', buttons=CHANGE_CRITERIA_BUTTONS,
+            rayon=f"{result.radius_km:g}", buttons=CHANGE_CRITERIA_BUTTONS,
         )
         return [SlotSet("etape", "choix"), SlotSet("creneaux_proposes", []), SlotSet("criteres_recherche", criteria)]
     buttons = [{"title": card_title(rank, card), "payload": card["payload"]} for rank, card in enumerate(cards, 1)]
-    if result.get("total", 0) > offset + len(cards):
+    if result.total > offset + len(cards):
         buttons.append({"title": "Autres créneaux", "payload": "/autres_creneaux"})
     dispatcher.utter_message(
         response="utter_creneaux", buttons=buttons,
-        json_message={"kind": "creneaux", "creneaux": cards, "radius_km": result.get("radius_km"),
-                      "widened": bool(result.get("widened")), "window_widened": bool(result.get("window_widened"))},
+        json_message={"kind": "creneaux", "creneaux": cards, "radius_km": result.radius_km,
+                      "widened": result.widened, "window_widened": result.window_widened},
     )
     return [
         SlotSet("etape", "choix"), SlotSet("creneaux_proposes", cards), SlotSet("recherche_offset", offset),

@@ -35,7 +35,7 @@ class ActionSelectSlot(Action):
         except AgendaRejected:
             dispatcher.utter_message(response="utter_creneau_sans_motif")
             return [SlotSet("creneau_id", None)]
-        motif = {**choice["motif"], "raison": choice.get("reason", "")}
+        motif = {**choice.motif.dict(), "raison": choice.reason}
         dispatcher.utter_message(response="utter_motif_choisi", raison=motif["raison"])
         events = [
             SlotSet("creneau_id", None), SlotSet("creneau_choisi", card), SlotSet("motif", motif),

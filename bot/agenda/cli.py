@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from bot.agenda.db import make_engine, migrate
 from bot.agenda.seed import is_empty, seed
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> None:
         if not is_empty(engine):
             log.info("agenda already has practitioners: not seeding")
             return
-        summary = seed(engine, datetime.now(timezone.utc))
+        summary = seed(engine, datetime.now(timezone.utc), tz=ZoneInfo(settings.timezone))
         log.info("seeded %d practitioners, %d slots (%d booked)", summary.practitioners, summary.slots, summary.booked)
     elif args.command == "serve":
         import uvicorn

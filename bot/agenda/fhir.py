@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.agenda.deps import get_now, get_session
+from bot.agenda.deps import NowDep, SessionDep, TzDep
 from bot.agenda.models import Place, Practitioner, Slot
 from bot.agenda.rules import eligible_clause
 
@@ -56,8 +55,6 @@ _RPPS_VALUE = re.compile(r"8(\d{11})")
 _DATE_PARAM = re.compile(r"(ge|gt|le|lt)(\d{4}-\d{2}-\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?")
 
 router = APIRouter(prefix="/fhir", tags=["FHIR"])
-SessionDep = Annotated[Session, Depends(get_session)]
-NowDep = Annotated[datetime, Depends(get_now)]
 
 
 class FhirResponse(JSONResponse):
@@ -85,9 +82,9 @@ def metadata(request: Request) -> FhirResponse:
 
 
 @router.get("/Slot", response_class=FhirResponse)
-def search_slots(request: Request, session: SessionDep, now: NowDep) -> FhirResponse:
+def search_slots(request: Request, session: SessionDep, now: NowDep, tz: TzDep) -> FhirResponse:
     try:
-        search = parse_slot_search(request.query_params.multi_items(), request.app.state.tz)
+        search = parse_slot_search(request.query_params.multi_items(), tz)
     except InvalidSearch as error:
         return FhirResponse(operation_outcome(error.problems), status_code=400)
     slots = find_slots(session, search, now)

@@ -25,9 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
 
+from bot import vocabulary
+
 Base = declarative_base()
 
-MODES = ("cabinet", "video", "domicile")
+MODES = tuple(vocabulary.MODES)
 POPULATIONS = ("adult", "child", "all")
 SLOT_STATUSES = ("free", "booked")
 APPOINTMENT_STATUSES = ("booked", "cancelled", "fulfilled", "noshow")

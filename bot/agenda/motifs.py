@@ -7,9 +7,9 @@ from datetime import date
 
 from bot.agenda.models import Motif
 from bot.agenda.specialties import normalize
+from bot.vocabulary import MODES
 
 ADULT_AGE = 18  # "Enfant - ..." motifs are for minors
-MODE_PHRASES = {"cabinet": "en cabinet", "video": "en vidéo", "domicile": "à domicile"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def refusal(motif: Motif, patient: Patient, mode: str, today: date) -> str | Non
     if motif.population == "adult" and not adult:
         return f"Le motif « {motif.label} » est réservé aux adultes."
     if not motif.allows_mode(mode):
-        return f"Le motif « {motif.label} » n'est pas proposé {MODE_PHRASES[mode]}."
+        return f"Le motif « {motif.label} » n'est pas proposé {MODES[mode].label}."
     return None
 
 
@@ -63,7 +63,7 @@ def choose_motif(motifs: list[Motif], patient: Patient, mode: str, symptoms: str
     if snp is not None:
         return MotifChoice(snp, f"Motif « {snp.label} » : proposé sur ce créneau.")
     allowed = [motif for motif in motifs if refusal(motif, patient, mode, today) is None]
-    who = f"{patient.describe(today)} {MODE_PHRASES[mode]}"
+    who = f"{patient.describe(today)} {MODES[mode].label}"
     if not allowed:
         raise NoSuitableMotif(
             f"Aucun motif de ce créneau ne convient à {who} (les motifs réservés aux patients suivis sont exclus)."

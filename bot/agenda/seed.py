@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from faker import Faker
@@ -16,10 +16,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.agenda import geo, specialties
 from bot.agenda.models import Motif, Place, Practitioner, Slot, slot_motifs
+from bot.vocabulary import SAS_TIMEZONE
 
 SEED = 20250314
-PARIS = ZoneInfo("Europe/Paris")
-# Half-days of opening hours, local time.
+SAS_ZONE = ZoneInfo(SAS_TIMEZONE)  # the default; `python -m bot.agenda seed` passes the configured one
+# Half-days of opening hours, in the SAS time zone.
 HALF_DAYS = ((time(8, 30), time(12, 0)), (time(14, 0), time(18, 30)))
 SPECIALTY_MIX = (("SM54", 80), ("SM40", 8), ("SM15", 3), ("SM04", 2), ("SM38", 2), ("SM42", 2), ("SM19", 3))
 SNP = "Soins non programmés"
@@ -96,6 +97,7 @@ def seed(
     presence: float = 0.6,
     booked_share: float = 0.15,
     rng_seed: int = SEED,
+    tz: tzinfo = SAS_ZONE,
 ) -> SeedSummary:
     """Fill an empty agenda. `presence`: the chance a practitioner works a given half-day."""
     rng = random.Random(rng_seed)
@@ -133,7 +135,7 @@ def seed(
                 "new_patients": template.new_patients, "duration_min": template.duration_min,
                 **{mode: mode in template.modes for mode in ("cabinet", "video", "domicile")},
             })
-    first_day = now.astimezone(PARIS).date()
+    first_day = now.astimezone(tz).date()
     slot_count = booked = 0
     with engine.begin() as connection:
         for table, rows in ((Practitioner, doctors), (Place, places), (Motif, motifs)):
@@ -141,7 +143,7 @@ def seed(
         # Slots are streamed so that the benchmark's million rows never sit in memory at once.
         pending: list[dict] = []
         for doctor, templates in zip(doctors, offers, strict=True):
-            pending += _slots(rng, doctor, templates, first_day, days, presence, booked_share, now,
+            pending += _slots(rng, doctor, templates, first_day, days, presence, booked_share, now, tz,
                               slot_count + len(pending))
             if len(pending) >= CHUNK or doctor is doctors[-1]:
                 _insert_chunks(connection, Slot, pending)
@@ -159,7 +161,7 @@ def _insert_chunks(connection: Connection, table, rows: list[dict]) -> None:
         connection.execute(insert(table.__table__), rows[start:start + CHUNK])
 
 
-def _slots(rng, doctor, templates, first_day: date, days, presence, booked_share, now, first_id) -> list[dict]:
+def _slots(rng, doctor, templates, first_day: date, days, presence, booked_share, now, tz, first_id) -> list[dict]:
     minutes = rng.choice((15, 20, 20, 30))
     # Modes a new patient can book without "Soins non programmés", so every slot has a motif for them.
     offers = {mode for t in templates if t.new_patients and t.label != SNP for mode in t.modes}
@@ -179,8 +181,8 @@ def _slots(rng, doctor, templates, first_day: date, days, presence, booked_share
                 mode = "domicile"
             bookable_online = rng.random() < 0.9
             snp = has_snp and mode != "domicile" and rng.random() < 0.5
-            start = datetime.combine(day, opening, PARIS)
-            end_of_range = datetime.combine(day, closing, PARIS)
+            start = datetime.combine(day, opening, tz)
+            end_of_range = datetime.combine(day, closing, tz)
             while start + timedelta(minutes=minutes) <= end_of_range:
                 end = start + timedelta(minutes=minutes)
                 if start > now:

@@ -7,14 +7,9 @@ from datetime import date
 
 import phonenumbers
 
-REQUIRED = {
-    "prenom": "le prénom",
-    "nom": "le nom",
-    "nom_naissance": "le nom de naissance",
-    "date_naissance": "la date de naissance",
-    "telephone": "le téléphone",
-}
-NAME_FIELDS = {"prenom": "Prénom", "nom": "Nom", "nom_naissance": "Nom de naissance"}
+from bot.vocabulary import MANDATORY_PATIENT_FIELDS, PATIENT_FIELDS
+
+NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*\.?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CIVILITES = {"m": "M.", "m.": "M.", "monsieur": "M.", "mme": "Mme", "madame": "Mme"}
@@ -36,12 +31,12 @@ class PatientData:
 def validate_patient(raw: dict, today: date) -> tuple[PatientData | None, dict[str, str]]:
     values = {key: (value.strip() if isinstance(value, str) else value) for key, value in raw.items()}
     errors: dict[str, str] = {}
-    for field, label in REQUIRED.items():
+    for field in MANDATORY_PATIENT_FIELDS:
         if not values.get(field):
-            errors[field] = f"Champ obligatoire : {label} du patient."
-    for field, label in NAME_FIELDS.items():
+            errors[field] = f"Champ obligatoire : {PATIENT_FIELDS[field].lower()} du patient."
+    for field in NAME_FIELDS:
         if field not in errors and (len(values[field]) > 100 or not NAME.match(values[field])):
-            errors[field] = f"{label} invalide : lettres, espaces, tirets et apostrophes seulement."
+            errors[field] = f"{PATIENT_FIELDS[field]} invalide : lettres, espaces, tirets et apostrophes seulement."
     birth = None
     if "date_naissance" not in errors:
         birth, message = parse_birth_date(values["date_naissance"], today)

@@ -11,6 +11,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.agenda_client import AgendaClient
+from bot.agenda.contract import Slot
+from bot.referral.cards import slot_card
+from bot.vocabulary import PATIENT_FIELDS
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
 DOMAIN = {"responses": {"utter_avertissement_message": [{"text": "⚠ Attention : message non lu en temps réel."}]}}
@@ -30,6 +33,33 @@ def agenda_slot(slot_id: str, hour: int, nom: str = "Thomas", snp: bool = True) 
         "address": {"line": "3 rue Paul Bert", "postal_code": "69003", "commune": "Lyon"},
         "motifs": [{"id": "m1", "label": "Soins non programmés", "snp": True}],
     }
+
+
+def search_answer(slots: list[dict], radius_km: float = 5, total: int | None = None, widened: bool = False,
+                  window_widened: bool = False) -> dict:
+    return {
+        "location": {"label": "Lyon 3e Arrondissement (69003)", "commune": "Lyon 3e Arrondissement",
+                     "postal_code": "69003", "insee": "69383", "lat": 45.76, "lon": 4.85},
+        "radius_km": radius_km, "widened": widened,
+        "window": {"from": "2026-11-25T10:00:00+01:00", "to": "2026-11-27T10:00:00+01:00"},
+        "window_widened": window_widened, "total": len(slots) if total is None else total, "slots": slots,
+    }
+
+
+def appointment_answer(appointment_id: str = "42", reference: str = "SAS-7K2M9Q", status: str = "booked") -> dict:
+    return {
+        "id": appointment_id, "reference": reference, "status": status,
+        "created_at": "2026-11-25T10:00:00+01:00", "updated_at": "2026-11-25T10:00:00+01:00",
+        "slot": {**agenda_slot("s1", 9), "distance_km": None, "status": "booked"},
+        "motif": {"id": "m1", "label": "Soins non programmés", "snp": True},
+        "patient": {**dict.fromkeys(PATIENT_FIELDS), **PATIENT}, "message": None, "regulator": "regulateur-1",
+        "attachments": [],
+    }
+
+
+def agenda_card(slot_id: str, hour: int, nom: str = "Thomas") -> dict:
+    """The card an offered slot becomes, as the search keeps it in the tracker."""
+    return slot_card(Slot.parse_obj(agenda_slot(slot_id, hour, nom)), "Europe/Paris")
 
 
 def make_tracker(slots: dict | None = None, text: str = "", intent: str = "inform", entities=(), events=None,

@@ -1,16 +1,19 @@
 import logging
+from datetime import datetime, timezone
 
 import httpx
 import pytest
 
 from actions.agenda_client import AgendaRejected, AgendaUnavailable, SlotTaken
-from tests.actions.conftest import agenda_slot
+from bot.agenda.contract import AppointmentRequest, SearchResult
+from tests.actions.conftest import agenda_slot, appointment_answer, search_answer
 
 
-async def test_search_sends_the_criteria_and_returns_the_body(agenda):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "widened": False, "slots": [agenda_slot("s1", 14)]})
+async def test_search_sends_the_criteria_and_returns_the_contract_model(agenda):
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s1", 14)]))
     result = await agenda.client().search(location="Lyon 3e", mode="cabinet", specialty=None, limit=5)
-    assert result["slots"][0]["id"] == "s1"
+    assert isinstance(result, SearchResult)
+    assert result.slots[0].id == "s1" and result.slots[0].start == datetime(2026, 11, 25, 13, 30, tzinfo=timezone.utc)
     sent = agenda.requests[0].url.params
     assert sent["location"] == "Lyon 3e" and sent["limit"] == "5" and "specialty" not in sent
 
@@ -18,7 +21,22 @@ async def test_search_sends_the_criteria_and_returns_the_body(agenda):
 async def test_409_is_slot_taken(agenda):
     agenda.routes["POST /api/appointments"] = (409, {"error": "creneau_indisponible"})
     with pytest.raises(SlotTaken):
-        await agenda.client().book({"slot_id": "s1"})
+        await agenda.client().book(AppointmentRequest(slot_id="s1"))
+
+
+async def test_an_answer_outside_the_contract_is_an_agenda_that_cannot_be_used(agenda, caplog):
+    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "slots": []})
+    with pytest.raises(AgendaUnavailable):
+        await agenda.client().search(location="Lyon")
+    assert "outside the contract" in caplog.text and "window_widened" in caplog.text
+
+
+async def test_the_booking_request_is_sent_as_given(agenda):
+    agenda.routes["POST /api/appointments"] = (201, appointment_answer())
+    appointment = await agenda.client().book(AppointmentRequest(slot_id="s1", patient={"nom": "Durand"},
+                                                                idempotency_key="k"))
+    assert agenda.sent_json() == {"slot_id": "s1", "patient": {"nom": "Durand"}, "idempotency_key": "k"}
+    assert (appointment.id, appointment.reference, appointment.slot.status) == ("42", "SAS-7K2M9Q", "booked")
 
 
 async def test_422_carries_the_field_errors_and_suggestions(agenda):
@@ -44,10 +62,10 @@ async def test_server_error_is_unavailable(agenda):
 async def test_no_patient_data_in_the_logs_at_info(agenda, caplog):
     caplog.set_level(logging.INFO)
     agenda.routes["GET /api/slots/s1/motif"] = (200, {"motif": {"id": "m1", "label": "x", "snp": True}, "reason": "r"})
-    agenda.routes["POST /api/appointments"] = (201, {"id": 1, "reference": "SAS-1"})
+    agenda.routes["POST /api/appointments"] = (201, appointment_answer("1", "SAS-1"))
     client = agenda.client()
     await client.motif_for("s1", {"date_naissance": "1952-11-21"}, "cabinet", "fièvre depuis 3 jours")
-    await client.book({"slot_id": "s1", "patient": {"nom": "Durand", "telephone": "+33645372653"}})
+    await client.book(AppointmentRequest(slot_id="s1", patient={"nom": "Durand", "telephone": "+33645372653"}))
     logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
     for secret in ("1952", "fi%C3%A8vre", "fièvre", "Durand", "+33645372653"):
         assert secret not in logged

@@ -4,7 +4,8 @@ from tests.actions.conftest import DOMAIN, make_tracker, responses, slot_events
 
 
 async def test_attach_records_the_file_name_from_the_agenda(agenda, dispatcher):
-    agenda.routes["GET /api/attachments/pj1"] = (200, {"id": "pj1", "filename": "ordonnance.pdf", "size": 12})
+    agenda.routes["GET /api/attachments/pj1"] = (
+        200, {"id": "pj1", "filename": "ordonnance.pdf", "content_type": "application/pdf", "size": 12})
     action = ActionAttach()
     action.agenda = agenda.client
     events = await action.run(dispatcher, make_tracker({"piece_jointe": "pj1"}, intent="joindre_piece"), DOMAIN)

@@ -1,8 +1,18 @@
 from actions.booking import ActionBook
-from bot.referral.cards import slot_card
-from tests.actions.conftest import DOMAIN, NOW, PATIENT, agenda_slot, make_tracker, responses, slot_events
+from tests.actions.conftest import (
+    DOMAIN,
+    NOW,
+    PATIENT,
+    agenda_card,
+    agenda_slot,
+    appointment_answer,
+    make_tracker,
+    responses,
+    search_answer,
+    slot_events,
+)
 
-CARD = slot_card(agenda_slot("s1", 9), "Europe/Paris")
+CARD = agenda_card("s1", 9)
 READY = {**PATIENT, "localisation": "Lyon", "creneau_choisi": CARD, "etape": "confirmation",
          "motif": {"id": "m1", "label": "Soins non programmés", "raison": "proposé"}, "message": "Le patient ...",
          "cle_idempotence": "k" * 32, "pieces_jointes": [{"id": "pj1", "filename": "ordonnance.pdf"}]}
@@ -16,7 +26,7 @@ def book_action(agenda):
 
 
 async def test_books_with_the_idempotency_key_and_confirms_with_the_warning(agenda, dispatcher):
-    agenda.routes["POST /api/appointments"] = (201, {"id": 42, "reference": "SAS-7K2M9Q"})
+    agenda.routes["POST /api/appointments"] = (201, appointment_answer())
     events = await book_action(agenda).run(dispatcher, make_tracker(READY, text="oui", intent="affirm"), DOMAIN)
     sent = agenda.sent_json()
     assert sent["slot_id"] == "s1" and sent["motif_id"] == "m1" and sent["idempotency_key"] == "k" * 32
@@ -31,14 +41,14 @@ async def test_a_retry_after_a_timeout_sends_the_same_key(agenda, dispatcher):
     agenda.routes["POST /api/appointments"] = (504, {})
     assert await book_action(agenda).run(dispatcher, make_tracker(READY), DOMAIN) == []
     assert responses(dispatcher) == ["utter_agenda_indisponible"]
-    agenda.routes["POST /api/appointments"] = (200, {"id": 42, "reference": "SAS-7K2M9Q"})
+    agenda.routes["POST /api/appointments"] = (200, appointment_answer())
     await book_action(agenda).run(dispatcher, make_tracker(READY), DOMAIN)
     assert agenda.sent_json(0)["idempotency_key"] == agenda.sent_json(1)["idempotency_key"]
 
 
 async def test_slot_taken_offers_the_next_slots_and_keeps_the_patient(agenda, dispatcher):
     agenda.routes["POST /api/appointments"] = (409, {"error": "creneau_indisponible"})
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "slots": [agenda_slot("s2", 11)]})
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s2", 11)]))
     events = await book_action(agenda).run(dispatcher, make_tracker(READY), DOMAIN)
     assert responses(dispatcher) == ["utter_creneau_pris", "utter_creneaux"]
     state = slot_events(events)

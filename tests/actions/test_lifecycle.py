@@ -1,5 +1,5 @@
 from actions.lifecycle import ActionCancel, ActionNewPatient
-from tests.actions.conftest import DOMAIN, PATIENT, make_tracker, responses, slot_events
+from tests.actions.conftest import DOMAIN, PATIENT, appointment_answer, make_tracker, responses, slot_events
 
 
 def cancel_action(agenda):
@@ -15,7 +15,7 @@ async def test_cancel_without_a_booking_clears_the_referral(agenda, dispatcher):
 
 
 async def test_cancel_after_a_booking_cancels_it_on_the_agenda_and_keeps_the_patient(agenda, dispatcher):
-    agenda.routes["POST /api/appointments/42/cancel"] = (200, {"id": 42, "status": "cancelled"})
+    agenda.routes["POST /api/appointments/42/cancel"] = (200, appointment_answer(status="cancelled"))
     tracker = make_tracker({**PATIENT, "rendez_vous": {"id": "42", "reference": "SAS-1"}, "etape": "reserve"})
     events = await cancel_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert slot_events(events) == {"rendez_vous": None, "creneau_choisi": None, "etape": "collecte"}

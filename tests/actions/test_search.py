@@ -1,5 +1,5 @@
 from actions.search import ActionContinueReferral, ActionSearchSlots
-from tests.actions.conftest import DOMAIN, NOW, PATIENT, agenda_slot, make_tracker, responses, slot_events
+from tests.actions.conftest import DOMAIN, NOW, PATIENT, agenda_slot, make_tracker, responses, search_answer, slot_events
 
 NEED = {**PATIENT, "localisation": "Lyon 3e"}
 
@@ -13,7 +13,7 @@ def search_action(agenda, cls=ActionSearchSlots):
 
 async def test_offers_up_to_five_slots_as_buttons_and_cards(agenda, dispatcher):
     slots = [agenda_slot(f"s{i}", 9 + i) for i in range(5)]
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "widened": False, "total": 9, "slots": slots})
+    agenda.routes["GET /api/search"] = (200, search_answer(slots, total=9))
     events = await search_action(agenda).run(dispatcher, make_tracker(NEED, intent="rechercher"), DOMAIN)
     message = dispatcher.messages[-1]
     assert message["response"] == "utter_creneaux"
@@ -29,20 +29,21 @@ async def test_offers_up_to_five_slots_as_buttons_and_cards(agenda, dispatcher):
 
 
 async def test_other_slots_asks_for_the_next_page(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "total": 9, "slots": [agenda_slot("s6", 15)]})
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s6", 15)], total=9))
     tracker = make_tracker({**NEED, "recherche_offset": 5.0}, intent="autres_creneaux")
     await search_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert agenda.requests[0].url.params["offset"] == "10"
 
 
 async def test_urgency_narrows_the_window(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "slots": []})
+    agenda.routes["GET /api/search"] = (200, search_answer([]))
     await search_action(agenda).run(dispatcher, make_tracker({**NEED, "urgence": 4}), DOMAIN)
     assert agenda.requests[0].url.params["to"].startswith("2026-11-25T14:00")
 
 
 async def test_no_slot_says_so_with_the_radius_and_offers_to_change(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 30, "widened": True, "window_widened": True, "slots": []})
+    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=30, widened=True,
+                                                                          window_widened=True))
     events = await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
     assert responses(dispatcher) == ["utter_rayon_elargi", "utter_fenetre_elargie", "utter_aucun_creneau"]
     assert dispatcher.messages[0]["rayon"] == "30"
@@ -76,7 +77,7 @@ async def test_continue_shows_the_summary_again_after_a_correction(agenda, dispa
 
 
 async def test_continue_searches_again_when_the_criteria_changed(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "slots": [agenda_slot("s9", 16)]})
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s9", 16)]))
     criteria = {"localisation": "Lyon 3e", "type_consultation": None, "creneau": None, "urgence": None, "specialite": None}
     tracker = make_tracker({**NEED, "type_consultation": "video", "creneau_choisi": {"id": "s1"},
                             "criteres_recherche": criteria})

@@ -1,8 +1,7 @@
 from actions.select_slot import ActionSelectSlot
-from bot.referral.cards import slot_card
-from tests.actions.conftest import DOMAIN, PATIENT, agenda_slot, make_tracker, responses, slot_events
+from tests.actions.conftest import DOMAIN, PATIENT, agenda_card, make_tracker, responses, slot_events
 
-CARDS = [slot_card(agenda_slot("s1", 9, "Thomas"), "Europe/Paris"), slot_card(agenda_slot("s2", 14, "Nguyen"), "Europe/Paris")]
+CARDS = [agenda_card("s1", 9, "Thomas"), agenda_card("s2", 14, "Nguyen")]
 
 
 def select_action(agenda):

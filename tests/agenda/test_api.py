@@ -97,7 +97,7 @@ def test_slot_and_its_motif(client, two_slots):
     assert motif.json() == {
         "motif": {"id": motif.json()["motif"]["id"], "label": ADULT_FIRST, "snp": False},
         "reason": "Pas de motif « Soins non programmés » sur ce créneau : « Adulte - Première consultation de "
-                  "médecine générale », le plus adapté à une patiente de 74 ans en cabinet.",
+                  "médecine générale », le plus adapté à une patiente de 74 ans au cabinet.",
     }
     snp = client.get(f"/api/slots/{sas_slot}/motif", params={"birth_date": "1952-01-21"}).json()
     assert snp["reason"] == "Motif « Soins non programmés » : proposé sur ce créneau."
@@ -145,7 +145,7 @@ def test_invalid_booking_names_each_field_in_french(client, two_slots):
     errors = answer.json()["errors"]
     assert set(errors) == {"slot_id", "nom", "nom_naissance", "telephone", "date_naissance", "idempotency_key"}
     assert errors["telephone"].startswith("Numéro de téléphone invalide")
-    assert errors["nom"] == "Champ obligatoire : le nom du patient."
+    assert errors["nom"] == "Champ obligatoire : nom du patient."
 
 
 def test_a_followed_patients_motif_is_refused(client, make_practitioner, make_slot):
@@ -185,11 +185,21 @@ def test_refused_attachment(client):
     assert answer.json()["errors"]["file"].startswith("Format refusé : ")
 
 
-def test_openapi_and_panel_config(client):
+def test_the_openapi_document_is_the_contract(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/search", "/api/appointments", "/api/attachments", "/health"} <= set(spec["paths"])
-    assert "Soins non programmés" in spec["info"]["description"]
-    assert client.get("/config.json").json() == {"rasa_url": "http://rasa.test:5005"}
+    assert "Soins non programmés" in spec["paths"]["/api/search"]["get"]["description"]
+    assert {"SearchResult", "Slot", "MotifChoice", "Appointment", "AppointmentRequest", "Attachment", "Invalid",
+            "Problem"} <= set(spec["components"]["schemas"])
+    assert spec["components"]["schemas"]["Slot"]["properties"]["mode"]["enum"] == ["cabinet", "video", "domicile"]
+
+
+def test_the_panel_config_gives_rasa_the_time_zone_and_the_labels(client):
+    config = client.get("/config.json").json()
+    assert (config["rasa_url"], config["timezone"]) == ("http://rasa.test:5005", "Europe/Paris")
+    assert config["field_labels"]["nom_naissance"] == "Nom de naissance"
+    assert list(config["field_labels"])[:2] == ["civilite", "prenom"] and "symptomes" in config["field_labels"]
+    assert config["mode_labels"] == {"cabinet": "au cabinet", "video": "en vidéo", "domicile": "à domicile"}
 
 
 def test_the_side_panel_is_served(client):

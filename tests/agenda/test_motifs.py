@@ -36,7 +36,7 @@ def test_adult_first_consultation_for_a_74_year_old_woman_at_the_practice():
     assert choice.motif.label == ADULT_FIRST
     assert choice.reason == (
         "Pas de motif « Soins non programmés » sur ce créneau : « Adulte - Première consultation de "
-        "médecine générale », le plus adapté à une patiente de 74 ans en cabinet."
+        "médecine générale », le plus adapté à une patiente de 74 ans au cabinet."
     )
 
 

@@ -1,12 +1,9 @@
 import pytest
 
-from bot.referral.cards import slot_card
 from bot.referral.choice import resolve_choice
-from tests.actions.conftest import agenda_slot
+from tests.actions.conftest import agenda_card
 
-CARDS = [slot_card(agenda_slot("a", 9, "Thomas"), "Europe/Paris"),
-         slot_card(agenda_slot("b", 14, "Nguyen"), "Europe/Paris"),
-         slot_card(agenda_slot("c", 16, "Lefèvre"), "Europe/Paris")]
+CARDS = [agenda_card("a", 9, "Thomas"), agenda_card("b", 14, "Nguyen"), agenda_card("c", 16, "Lefèvre")]
 
 
 @pytest.mark.parametrize("text, expected", [

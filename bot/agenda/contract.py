@@ -1,0 +1,148 @@
+"""The agenda's JSON contract with the assistant: every answer and request, declared once.
+
+The agenda answers with these models (`response_model`, hence its OpenAPI document at /openapi.json) and the
+action server's client parses its answers with them: a change here changes both sides at once. Ids are
+strings, instants ISO 8601 with the SAS time zone's offset, texts in French.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from bot.vocabulary import MODES, PATIENT_FIELDS
+
+ModeCode = Literal[tuple(MODES)]  # "cabinet", "video", "domicile"
+
+
+class Location(BaseModel):
+    label: str
+    commune: str
+    postal_code: str
+    insee: str
+    lat: float
+    lon: float
+
+
+class Window(BaseModel):
+    start: datetime = Field(alias="from")
+    end: datetime = Field(alias="to")
+
+    class Config:
+        allow_population_by_field_name = True
+
+
+class Specialty(BaseModel):
+    code: str = Field(description="TRE_R38, e.g. SM54")
+    label: str
+
+
+class Practitioner(BaseModel):
+    rpps: str
+    civilite: str
+    nom: str
+    prenom: str
+    specialty: Specialty
+    sas_participant: bool
+
+
+class Address(BaseModel):
+    line: str
+    postal_code: str
+    commune: str
+
+
+class Motif(BaseModel):
+    id: str
+    label: str
+    snp: bool = Field(description="the motif « Soins non programmés »")
+
+
+class Slot(BaseModel):
+    id: str
+    start: datetime
+    end: datetime
+    mode: ModeCode
+    snp: bool = Field(description="offers the motif « Soins non programmés »")
+    distance_km: float | None = Field(description="from the searched place; null outside a search")
+    practitioner: Practitioner
+    address: Address
+    motifs: list[Motif] = Field(description="those a SAS patient may be booked for")
+
+
+class SlotWithStatus(Slot):
+    status: str = Field(description="free or booked")
+
+
+class SearchResult(BaseModel):
+    location: Location
+    radius_km: float
+    widened: bool = Field(description="the radius was widened beyond the département's default")
+    window: Window
+    window_widened: bool = Field(description="nothing in the window asked: the next 7 days were searched")
+    total: int
+    slots: list[Slot]
+
+
+class MotifChoice(BaseModel):
+    motif: Motif
+    reason: str
+
+
+# The patient of the booking funnel (bot.vocabulary.PATIENT_FIELDS): every field optional, so that the agenda
+# reports the missing ones together, in French; the date of birth is ISO (AAAA-MM-JJ), the phone E.164 once booked.
+Patient = create_model("Patient", **{
+    name: (str | None, Field(None, title=label)) for name, label in PATIENT_FIELDS.items()
+})
+
+
+class AppointmentRequest(BaseModel):
+    """Every field is optional here so that missing ones are reported together, in French."""
+
+    slot_id: str | None = None
+    motif_id: str | None = Field(None, description="chosen by the agenda when missing")
+    patient: Patient | None = None
+    message: str | None = Field(None, description="to the practitioner, read later, never urgent")
+    regulator: str | None = None
+    idempotency_key: str | None = Field(None, description="the same key books once and answers the same")
+    attachment_ids: list[str] | None = None
+
+
+class Attachment(BaseModel):
+    id: str
+    filename: str
+    content_type: str
+    size: int
+
+
+class Appointment(BaseModel):
+    id: str
+    reference: str = Field(description="read to the patient, e.g. SAS-7K2Q9A")
+    status: str = Field(description="booked or cancelled")
+    created_at: datetime
+    updated_at: datetime
+    slot: SlotWithStatus
+    motif: Motif
+    patient: Patient
+    message: str | None
+    regulator: str | None
+    attachments: list[Attachment]
+
+
+class Invalid(BaseModel):
+    """422: what is wrong, field by field, in French; an unknown place comes with close ones."""
+
+    errors: dict[str, str]
+    suggestions: list[str] | None = None
+
+
+class Problem(BaseModel):
+    """404 (introuvable) and 409 (creneau_indisponible, annulation_impossible)."""
+
+    error: str
+    detail: str
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"

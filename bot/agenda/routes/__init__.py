@@ -1,0 +1,1 @@
+"""The agenda's JSON API, one router per concern, mounted by `bot.agenda.api.create_app`."""

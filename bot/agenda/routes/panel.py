@@ -1,0 +1,37 @@
+"""The side panel's page and its configuration: where Rasa listens and the words it shows (bot.vocabulary).
+
+Served from the agenda's origin, so the panel needs no CORS; its static files are mounted by `create_app`."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse
+from pydantic import BaseModel
+
+from bot.agenda.deps import SettingsDep
+from bot.agenda.routes.answers import not_found
+from bot.settings import ROOT
+from bot.vocabulary import MODES, NEED_FIELDS, PATIENT_FIELDS
+
+WEB = ROOT / "bot" / "web"
+router = APIRouter(include_in_schema=False)
+
+
+class PanelConfig(BaseModel):
+    rasa_url: str
+    timezone: str  # slots are shown in it, whatever the browser's own
+    field_labels: dict[str, str]  # patient then need fields, in the order shown
+    mode_labels: dict[str, str]
+
+
+@router.get("/")
+def panel():
+    index = WEB / "index.html"
+    return FileResponse(index) if index.exists() else not_found("Panneau")
+
+
+@router.get("/config.json", response_model=PanelConfig)
+def panel_config(settings: SettingsDep) -> PanelConfig:
+    return PanelConfig(
+        rasa_url=settings.rasa_url, timezone=settings.timezone, field_labels={**PATIENT_FIELDS, **NEED_FIELDS},
+        mode_labels={code: mode.label for code, mode in MODES.items()},
+    )
