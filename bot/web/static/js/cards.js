@@ -4,7 +4,7 @@
 // return null so that the plain text is shown instead.
 import { el, icon } from "./dom.js";
 import {
-  FIELD_LABELS, fieldLabel, formatDistance, formatSlotTime, formatValue, modeLabel,
+  fieldLabel, formatDistance, formatSlotTime, formatValue, knownFields, modeLabel,
 } from "./format.js";
 
 const RENDERERS = { recap, creneaux, resume, confirmation, erreur };
@@ -27,7 +27,7 @@ function card(kind, title, ...children) {
 }
 
 function orderedFields(values, extra = []) {
-  const known = Object.keys(FIELD_LABELS);
+  const known = knownFields();
   const fields = [...new Set([...Object.keys(values ?? {}), ...extra])];
   const rank = (f) => (known.includes(f) ? known.indexOf(f) : known.length);
   return fields.sort((a, b) => rank(a) - rank(b));

@@ -1,51 +1,43 @@
 // French labels and formats for what the assistant sends. Pure functions, no DOM.
 
-export const FIELD_LABELS = {
-  civilite: "Civilité",
-  prenom: "Prénom",
-  nom: "Nom",
-  nom_naissance: "Nom de naissance",
-  date_naissance: "Date de naissance",
-  lieu_naissance: "Lieu de naissance",
-  telephone: "Téléphone",
-  email: "Email",
-  localisation: "Lieu",
-  type_consultation: "Mode",
-  creneau: "Quand",
-  urgence: "Délai",
-  specialite: "Spécialité",
-  symptomes: "Symptômes",
-};
+// The labels and the SAS time zone come from the agenda's /config.json (bot/vocabulary.py, bot/settings.py):
+// main.js calls configure() before anything is shown. Until then, names are shown as they are, in the
+// browser's own time zone.
+let fieldLabels = {};
+let modeLabels = {};
+let timeZone;
 
-// The agenda's modes (bot/agenda/models.py MODES).
-const MODE_LABELS = {
-  cabinet: "Au cabinet",
-  video: "En vidéo",
-  domicile: "À domicile",
-};
+export function configure({ field_labels: fields, mode_labels: modes, timezone } = {}) {
+  fieldLabels = fields ?? {};
+  modeLabels = modes ?? {};
+  timeZone = timezone;
+}
 
-const TIME_ZONE = "Europe/Paris";
+// The fields in the order the agenda lists them (patient, then need).
+export function knownFields() {
+  return Object.keys(fieldLabels);
+}
 const ISO_WITH_ZONE = /(Z|[+-]\d\d:?\d\d)$/;
 const ISO_DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/;
 
 export function fieldLabel(field) {
-  return FIELD_LABELS[field] ?? field.replaceAll("_", " ");
+  return fieldLabels[field] ?? field.replaceAll("_", " ");
 }
 
 export function modeLabel(mode) {
   if (!mode) return "";
-  return MODE_LABELS[String(mode).toLowerCase()] ?? capitalize(String(mode).replaceAll("_", " "));
+  return capitalize(modeLabels[String(mode).toLowerCase()] ?? String(mode).replaceAll("_", " "));
 }
 
 export function capitalize(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-// An instant with an offset is shown in Paris time; a naive one is shown as written
+// An instant with an offset is shown in the SAS time zone; a naive one is shown as written
 // (it already is the agenda's wall-clock time), whatever the browser's own time zone.
 function toDateAndZone(iso) {
-  if (ISO_WITH_ZONE.test(iso)) return { date: new Date(iso), timeZone: TIME_ZONE };
+  if (ISO_WITH_ZONE.test(iso)) return { date: new Date(iso), timeZone };
   const m = ISO_DATE_TIME.exec(iso);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number);

@@ -1,7 +1,8 @@
-// Wires the panel together. Settings come from the agenda service's /config.json.
+// Wires the panel together. Settings, labels and the time zone come from the agenda service's /config.json.
 import { Attachments } from "./attachments.js";
 import { Composer } from "./composer.js";
 import { Conversation } from "./conversation.js";
+import { configure } from "./format.js";
 import { Session } from "./session.js";
 import { Transcript } from "./transcript.js";
 
@@ -17,6 +18,7 @@ async function loadConfig() {
 
 async function start() {
   const config = await loadConfig();
+  configure(config);
   const byId = (id) => document.getElementById(id);
   const session = new Session();
   let conversation = null;
