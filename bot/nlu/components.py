@@ -15,6 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import extract_details, reconcile
+from bot.vocabulary import SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
 REFERENCE_TIME_KEY = "reference_time"
@@ -27,7 +28,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"timezone": "Europe/Paris"}
+        return {"timezone": SAS_TIMEZONE}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._zone = ZoneInfo(config["timezone"])
