@@ -66,7 +66,9 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     for span in read_free_text(masked):
         start, end = normalized.to_original(span.start, span.end)
         said = text[start:end]
-        value = normalize_name(said) if span.field in NAME_FIELDS else said.strip(" \t,;:.")
+        # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
+        value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
+            else said.strip(" \t,;:.")
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})

@@ -28,7 +28,7 @@ _URGENCY_PHRASES = PhraseTable(URGENCY_PHRASES)
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
     r"(?: jusqu'a)?|dans un delai de|sous un delai de)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
-    r"(?P<unit>h\b|heures?|jours?|j\b)"
+    r"(?P<unit>h\b|heures?|jours?|j\b)(?:\s+max(?:imum)?\b)?"
 )
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -100,8 +100,12 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     return found
 
 
+_NEGATED = re.compile(r"(?:\bpas|\bplutot que|\bsans|\bni)\s+(?:en\s+|de\s+|d')?$")
+
+
 def find_modes(folded: str) -> list[Found]:
-    return list(_MODES.finditer(folded))
+    """Modes wanted, not those refused ("pas en vidéo, plutôt au cabinet")."""
+    return [f for f in _MODES.finditer(folded) if not _NEGATED.search(folded[max(0, f.start - 16):f.start])]
 
 
 def find_specialties(folded: str) -> list[Found]:

@@ -37,14 +37,14 @@ CUES: dict[tuple[str, ...], str] = {
                                                      "originaire d'", "lieu de naissance"]},
     **{tuple(c.split()): "localisation" for c in [
         "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "se trouve a",
-        "se trouve au", "se trouve sur"]},
+        "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale"]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
 }
 _LONGEST_CUE = max(len(c) for c in CUES)
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
-_STRONG_PLACE_CUES = {"sur", "adresse", "se"}
+_STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse"}
 # A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
 BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
@@ -52,6 +52,7 @@ RESIDENCE_WORDS = {"habite", "habitant", "habitante", "vit", "vivant", "reside",
                    "demeurante", "demeure", "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe",
                    "situee", "heberge", "hebergee", "loge", "logee"}
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
+_BEFORE_PLACE = PLACE_PREPOSITIONS | {"le", "la", "l'", "les", "secteur", "commune", "ville", "du"}
 # What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
 _BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ",", ":", "(", ")", "e", "le", "la", "l'"}
 # Words that end a free-text value (the start of another cue or field).
@@ -65,12 +66,16 @@ OPENING = {
     "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
     "alors", "il", "me", "faut", "faudrait", "rdv", "rendez-vous", "nouvelle", "quelqu'un", "veux", "adresser",
     "orientation", "besoin", "d'un", "d'une", "a", "e", "voila", "donc", "euh", "bonsoir", "concernant",
-    "au", "sujet", "du", "l'orientation", "voudrais", "prendre", "dame", "monsieur", "madame"}
+    "au", "sujet", "du", "l'orientation", "voudrais", "prendre", "dame", "monsieur", "madame", "attendez", "regarde",
+    "ecoutez", "bon", "ok", "allo"}
 FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "ou", "avec", "sans", "par", "chez", "dans", "sous", "vers", "entre", "aux", "ce", "cet", "cette", "tres", "pas",
     "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"}
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
+_CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
+# Labels of a phone line ("Tél. dom.", "port. fils"): never a place, though "Port" is a commune.
+PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Nouns that introduce the patient the way a civility does ("Enfant Jade Vincent", "un petit garçon, Ethan
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
@@ -79,6 +84,7 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars"]},
     **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme"]},
 }
+_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat"}
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
              "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou"}
@@ -167,6 +173,21 @@ class _Reader:
                 return size, PERSON_NOUNS[words]
         return None
 
+    def header_end(self, i: int, cue: tuple[str, int]) -> int | None:
+        """"Prénom NOM : Évelyne CARON", "Nom prénom : DURAND Marie": two name fields, then their values in that
+        order. Returns the token after the values."""
+        second = self.cue_at(i + cue[1])
+        names = ("nom", "prenom")
+        if cue[0] not in names or not second or second[0] not in names or second[0] == cue[0]:
+            return None
+        j = i + cue[1] + second[1]
+        if j >= len(self.tokens) or self.tokens[j].text != ":":
+            return None
+        units = self.name_units(j + 1, 2)
+        for role, unit in zip((cue[0], second[0]), units, strict=False):
+            self.add(role, *unit)
+        return (units[-1][1] if units else j) + 1
+
     def same_birth_name_end(self, i: int) -> int | None:
         """Last token of "même nom (de naissance)", "pas de nom d'usage", "nom de naissance : identique" at i."""
         words = [t.folded for t in self.tokens[i:i + 2]]
@@ -182,6 +203,35 @@ class _Reader:
         if after < len(self.tokens) and self.tokens[after].folded in _SAME | {"different", "differente"}:
             return after
         return end if lead else None
+
+    def introduced_names_at(self, i: int) -> tuple[int, str | None] | None:
+        """(first name token, gender) when the patient's names follow the words at i that introduce a person:
+        a person noun ("Enfant Jade Vincent", "un bébé de 8 mois, Rose Delmas"), a relative whose child it is ("la
+        maman de Noah Girard") or a naming verb ("c'est Clémence Fabre", "il s'appelle Paul Roux")."""
+        person = self.person_noun_at(i)
+        token = self.tokens[i]
+        if person:
+            size, gender = person
+        elif token.folded in RELATIVES and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du"):
+            size, gender = 2, None
+        elif token.folded in _NAMING:
+            size, gender = 1, None
+        else:
+            return None
+        j = self.skip_age(i + size)
+        units = self.name_units(j, 4)
+        if not units or not self.ends_cleanly(units) or (len(units) < 2 and not person):
+            return None
+        return j, gender
+
+    def skip_age(self, i: int) -> int:
+        """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)"."""
+        while i < len(self.tokens) and self.tokens[i].text in ",:()" or (
+                i + 1 < len(self.tokens) and self.tokens[i].folded == "de" and self.tokens[i + 1].is_number):
+            i += 1
+        if i + 1 < len(self.tokens) and self.tokens[i].is_number and self.tokens[i + 1].folded in ("ans", "mois", "an"):
+            return self.skip_age(i + 2)
+        return i
 
     def skip_colons(self, i: int) -> int:
         while i < len(self.tokens) and self.tokens[i].text in ":-." or (
@@ -270,6 +320,10 @@ class _Reader:
         if after < len(self.tokens) and (re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)", self.tokens[after].text)
                                          or self.tokens[after].folded in PLACE_SUFFIXES):
             return after
+        if after < len(self.tokens) and re.fullmatch(r"\d{1,2}", self.tokens[after].text) \
+                and key(" ".join(t.text for t in self.tokens[i:after])) in _CITIES_WITH_ARRONDISSEMENTS \
+                and not (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in ("ans", "mois")):
+            return after  # "Paris 18", "Lyon 8": an arrondissement said without its ordinal
         return found
 
     def segment_end(self, i: int) -> int:
@@ -280,6 +334,8 @@ class _Reader:
 
     def symptom_end(self, i: int) -> int | None:
         """Last token of the symptom starting at i, if one does."""
+        if i >= len(self.tokens):
+            return None
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             if tuple(t.folded for t in self.tokens[i:i + size]) in SYMPTOMS:
                 return i + size - 1
@@ -311,12 +367,26 @@ class _Reader:
             k = self.symptom_end(k + 2) if following == "et" and k + 2 <= end else None
         return k
 
+    def bare_address_end(self, i: int) -> int | None:
+        """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
+        in the next segment ("12 bd Raspail, Paris 7e")."""
+        if not (i == 0 or self.tokens[i - 1].is_boundary) or not self.tokens[i].is_number \
+                or i + 1 >= len(self.tokens) or self.tokens[i + 1].folded not in STREET_TYPES:
+            return None
+        end = self.value_until_stop(i, allow_numbers=True)
+        if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].text == "," \
+                and self.is_bare_place(end + 2):
+            return self.segment_end(end + 2)
+        return end
+
     def is_bare_place(self, i: int) -> bool:
         """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, unless a first name
         ("Marie" is also a commune)."""
         end = self.place_at(i)
-        return end is not None and end == self.segment_end(i) and (
-            end > i or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+        if end is None or self.tokens[i].folded in PHONE_LABELS:
+            return False
+        ends_segment = end == self.segment_end(i) or self.symptom_end(end + 1) is not None
+        return ends_segment and (end > i or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
     def after_particles(self, i: int) -> int:
         """Index of the first token after the particles starting at i ("de La Fontaine": 2)."""
@@ -329,6 +399,15 @@ class _Reader:
         """A name word, or particles before one ("DE SOUSA", "le gall", "de La Fontaine")."""
         end = self.after_particles(i)
         return end < len(self.tokens) and _is_name_word(self.tokens[end])
+
+    def names_stand_alone(self, i: int) -> bool:
+        """Names without a civility nor a cue: a first name and a name, or a lone word that is the whole
+        message ("Durand"); a lone word before the rest of a sentence is no name ("Finalement il est dispo")."""
+        units = self.name_units(i, 4)
+        if len(units) > 1:
+            return True
+        return all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
+            t.is_boundary for t in self.tokens[:i])
 
     def ends_cleanly(self, units: list[tuple[int, int]]) -> bool:
         """A run of names stands alone: what follows is a boundary, a cue, a field or the end."""
@@ -348,8 +427,12 @@ class _Reader:
         address ("vit seule" is no place)."""
         j = self.skip_colons(i + 1)
         prepositions = 0
-        while j < len(self.tokens) and prepositions < 2 and self.tokens[j].folded in PLACE_PREPOSITIONS:
+        while j < len(self.tokens) and prepositions < 3 and self.tokens[j].folded in _BEFORE_PLACE \
+                and self.place_at(j) is None:  # "le" of "Le Mans" is the place
             j, prepositions = j + 1, prepositions + 1
+        if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
+                and self.place_at(j + 1) is not None:
+            j += 1  # "habite désormais Nice"
         if j >= len(self.tokens) or self.taken[j]:
             return None
         token = self.tokens[j]
@@ -375,8 +458,7 @@ class _Reader:
         if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"
             return self.value_until_stop(i, allow_numbers=True)
         place = self.place_at(i)
-        if place is None and _is_name_word(token) and (
-                token.text[0].isupper() or strong or self.ends_cleanly([(i, i)])):
+        if place is None and _is_name_word(token) and (token.text[0].isupper() or strong):
             place = i  # a place the commune table does not know (merged communes, "Cherbourg")
             while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
                     and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
@@ -394,26 +476,27 @@ class _Reader:
                 continue
             token = self.tokens[i]
             if token.folded in CIVILITES and not identity_done:
-                self.gender = _GENDER_OF_CIVILITE[token.folded]
-                i = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")))
+                gender = _GENDER_OF_CIVILITE[token.folded]
+                j = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")),
+                                  gender)
+                identity_done = j > i + 1  # "un monsieur âgé, monsieur Marcel Besson": the names come later
+                i = max(j, i + 1)
+                continue
+            introduced = self.introduced_names_at(i)
+            if introduced is not None and not identity_done:
+                start, gender = introduced
+                i = self.identity(start, gender)
                 identity_done = True
                 continue
-            person = self.person_noun_at(i)
-            if person and not identity_done:
-                size, gender = person
-                j = i + size
-                while j < len(self.tokens) and self.tokens[j].text in ",:":
-                    j += 1
-                if self.starts_name(j) and self.ends_cleanly(self.name_units(j, 4)):
-                    self.gender = gender or self.gender
-                    i = self.identity(j)
-                    identity_done = True
-                else:
-                    i += size
+            address = self.bare_address_end(i)
+            if address is not None:
+                self.add("localisation", i, address)
+                i = address + 1
                 continue
             if (i == 0 or self.tokens[i - 1].is_boundary) and self.is_bare_place(i):
-                self.add("localisation", i, self.segment_end(i))
-                i = self.segment_end(i) + 1
+                end = self.place_at(i) if self.symptom_end(self.place_at(i) + 1) is not None else self.segment_end(i)
+                self.add("localisation", i, end)
+                i = end + 1
                 continue
             if token.folded in PRACTITIONER_TITLES:
                 i = self.practitioner(i)
@@ -438,13 +521,17 @@ class _Reader:
             if cue is None:
                 if not identity_done and self.starts_name(i) and all(
                         t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
-                        and self.ends_cleanly(self.name_units(i, 4)):
+                        and self.ends_cleanly(self.name_units(i, 4)) and self.names_stand_alone(i):
                     i = self.identity(i)
                     identity_done = True
                     continue
                 i += 1
                 continue
             field, size = cue
+            header = self.header_end(i, cue)
+            if header is not None:
+                i, identity_done = header, True
+                continue
             words = tuple(t.folded for t in self.tokens[i:i + size])
             if field == "localisation" and size == 1 and self.follows_birth_word(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
@@ -498,11 +585,12 @@ class _Reader:
         self.add(PRACTITIONER, i, units[-1][1] if units else i)
         return (units[-1][1] if units else i) + 1
 
-    def identity(self, i: int) -> int:
+    def identity(self, i: int, gender: str | None = None) -> int:
         """The names right after a civility or at the start: first name and name told apart."""
         units = self.name_units(i, 4)
         if not units:
             return i
+        self.gender = gender or self.gender
         for role, unit in zip(_roles(units, self.tokens, self.gender), units, strict=True):
             self.add(role, *unit)
         return units[-1][1] + 1

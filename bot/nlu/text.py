@@ -74,9 +74,13 @@ def _numbers_in_digits(text: str) -> str:
     return "".join(part if "@" in part else alpha2digit(part, "fr") for part in parts)
 
 
+_FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+)(?![\w'])[,.]*\s*", re.IGNORECASE)
+
+
 def normalize_dictation(text: str) -> str:
-    """Speech transcript -> typed-like text: numbers in digits, spelled names joined, emails and hyphens."""
-    text = _phones_in_digits(text)
+    """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
+    and hyphens."""
+    text = _phones_in_digits(_FILLERS.sub("", text))
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

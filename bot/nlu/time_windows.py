@@ -23,6 +23,8 @@ _WINDOW = re.compile(
     rf"(?:(?(day)\s+|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d')\s*$")
+_TRAILING_DAY = re.compile(rf",?\s+(?P<day>{_DAY})(?![\w])")
+_NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a) )midi\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:,?\s+(?:ou|ou bien|voire)\s+(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
@@ -83,6 +85,7 @@ def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
 
 def find_time_window(folded: str, now: datetime) -> Found | None:
     """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers)."""
+    folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
     either = _either_day(folded, now)
     if either:
         return either
@@ -94,13 +97,16 @@ def find_time_window(folded: str, now: datetime) -> Found | None:
             continue
         if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
             continue
-        day = _day(match, now)
+        # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
+        trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())
+        day = _day_of(trailing.group("day"), now) if trailing else _day(match, now)
         low, high = _hours(match)
         start, end = _at(day, low), _at(day, high)
-        if not match.group("day") and end <= now:
+        if not match.group("day") and not trailing and end <= now:
             start, end = start + timedelta(days=1), end + timedelta(days=1)
         start = max(start, now.replace(second=0, microsecond=0))
         if end <= start:
             continue
-        return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
+        return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(),
+                     trailing.end() if trailing else match.end())
     return None
