@@ -17,6 +17,7 @@ from bot.referral.cards import card_title, slot_card
 from bot.referral.fields import SEARCH_CRITERIA
 from bot.referral.window import search_window
 from bot.settings import get_settings
+from bot.vocabulary import DEFAULT_MODE
 
 PAGE = 5
 CHANGE_CRITERIA_BUTTONS = [
@@ -36,7 +37,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     start, end = search_window(now, criteria["creneau"], criteria["urgence"])
     params = {
         "location": criteria["localisation"], "from": start.isoformat(), "to": end.isoformat(),
-        "mode": criteria["type_consultation"] or "cabinet", "specialty": criteria["specialite"],
+        "mode": criteria["type_consultation"] or DEFAULT_MODE, "specialty": criteria["specialite"],
         "limit": PAGE, "offset": offset,
     }
     try:

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.agenda.models import Motif, Place, Practitioner, Slot
+from bot.vocabulary import DEFAULT_MODE
 
 
 def add_slot(
@@ -16,7 +17,7 @@ def add_slot(
     end: datetime,
     motifs: list[Motif],
     *,
-    mode: str = "cabinet",
+    mode: str = DEFAULT_MODE,
     bookable_online: bool = True,
     new_patients: bool = True,
     status: str = "free",

@@ -23,6 +23,7 @@ from bot.agenda.geo import Place as Location
 from bot.agenda.geo import RadiusRule, distance_km
 from bot.agenda.models import Place, Practitioner, Slot
 from bot.agenda.rules import eligible_clause
+from bot.vocabulary import DEFAULT_MODE, DEFAULT_SPECIALTY
 
 MAX_WINDOW = timedelta(days=7)
 KM_PER_DEGREE = 111.32
@@ -33,8 +34,8 @@ class SearchQuery:
     location: Location
     start: datetime
     end: datetime
-    mode: str = "cabinet"
-    specialty: str = "SM54"
+    mode: str = DEFAULT_MODE
+    specialty: str = DEFAULT_SPECIALTY
     limit: int = 5
     offset: int = 0
 
