@@ -21,7 +21,7 @@ LOCAL = "http://127.0.0.1"
 
 
 class Settings(BaseSettings):
-    database_url: str = f"sqlite:///{VAR / 'agenda.db'}"  # the agenda's database
+    database_url: SecretStr = SecretStr(f"sqlite:///{VAR / 'agenda.db'}")  # the agenda's; may hold a password
     attachments_dir: Path = VAR / "attachments"
     agenda_port: int = Field(8000, gt=0, lt=65536)
     agenda_url: AnyHttpUrl = None  # where the actions reach the agenda; by default the local one on agenda_port

@@ -38,9 +38,11 @@ def test_urls_default_to_the_local_ports():
 
 
 def test_secrets_are_hidden_in_reprs_and_given_to_processes():
-    settings = Settings(rasa_token="t0ken", tracker_store_url="postgresql://rasa:s3cret@db/rasa")
-    assert "t0ken" not in repr(settings) and "s3cret" not in repr(settings)
+    settings = Settings(rasa_token="t0ken", tracker_store_url="postgresql://rasa:s3cret@db/rasa",
+                        database_url="postgresql+psycopg2://agenda:d4ta@db/agenda")
+    assert not {"t0ken", "s3cret", "d4ta"} & set(re.findall(r"\w+", repr(settings)))
     assert settings.as_env()["RASA_TOKEN"] == "t0ken"
+    assert settings.as_env()["DATABASE_URL"] == "postgresql+psycopg2://agenda:d4ta@db/agenda"
 
 
 def test_the_tracker_and_lock_stores_are_configuration(monkeypatch):

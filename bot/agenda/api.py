@@ -37,7 +37,7 @@ def create_app(
     """An app over `source`: the settings (engine from their database URL) or a ready session factory."""
     if isinstance(source, Settings):
         settings = source
-        session_factory = make_session_factory(make_engine(source.database_url))
+        session_factory = make_session_factory(make_engine(source.database_url.get_secret_value()))
     else:
         settings = settings or get_settings()
         session_factory = source

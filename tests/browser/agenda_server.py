@@ -23,9 +23,8 @@ def free_port() -> int:
 
 @contextmanager
 def serve_agenda(folder: Path, rasa_url: str):
-    settings = get_settings().copy(update={"database_url": f"sqlite:///{folder / 'agenda.db'}",
-                                           "attachments_dir": folder / "attachments", "rasa_url": rasa_url})
-    engine = make_engine(settings.database_url)
+    settings = get_settings().copy(update={"attachments_dir": folder / "attachments", "rasa_url": rasa_url})
+    engine = make_engine(f"sqlite:///{folder / 'agenda.db'}")
     migrate(engine)
     app = create_app(make_session_factory(engine), settings=settings)
     port = free_port()

@@ -19,7 +19,7 @@ def url() -> str:
         return given
     from bot.settings import get_settings
 
-    return get_settings().database_url
+    return get_settings().database_url.get_secret_value()
 
 
 if context.is_offline_mode():
