@@ -220,8 +220,11 @@ class _Reader:
             return None
         j = self.skip_age(i + size)
         units = self.name_units(j, 4)
-        if not units or not self.ends_cleanly(units) or (len(units) < 2 and not person):
+        if not units or (len(units) < 2 and not person):
             return None
+        after = units[-1][1] + 1
+        if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
+            return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
 
     def skip_age(self, i: int) -> int:

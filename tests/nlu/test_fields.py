@@ -20,6 +20,7 @@ NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))  # a Wedne
     ("d u r a n d", "durand"),
     ("jean tiret pierre", "jean-pierre"),
     ("contact arobase neuf point fr", "contact@neuf.fr"),
+    ("monsieur euh heu durand", "monsieur durand"), ("Europe", "Europe"),
 ])
 def test_normalize_dictation(said, typed):
     assert fields.normalize_dictation(said) == typed
@@ -105,7 +106,7 @@ def test_parse_civilite(text, value):
 
 @pytest.mark.parametrize("text, value", [
     ("en vidéo", "video"), ("téléconsultation", "video"), ("au cabinet", "cabinet"), ("visite à domicile", "domicile"),
-    ("on verra", None),
+    ("on verra", None), ("pas en vidéo, plutôt au cabinet", "cabinet"), ("sans visio", None),
 ])
 def test_parse_mode(text, value):
     assert fields.parse_mode(text) == value
@@ -116,7 +117,7 @@ def test_parse_mode(text, value):
     ("aujourd'hui", 12), ("sous 48 h", 48), ("dans les 2 jours", 48), ("pas pressé", 72), ("pas urgent", 72),
     ("dans les 6 heures", 6), ("d'ici demain", 24), ("il est allé aux urgences", None), ("peut attendre 3 jours", 72),
     ("urgent, à voir dans les 2 heures", 2), ("pas pressé mais dans les 2 jours", 48), ("sous 48h, voire 24h", 48),
-    ("dans les 48 h ou dans les 24 h", 24),
+    ("dans les 48 h ou dans les 24 h", 24), ("sous 3h max", 3),
 ])
 def test_parse_urgency(text, hours):
     assert fields.parse_urgency(text) == hours
@@ -131,6 +132,9 @@ def test_parse_urgency(text, hours):
     ("cet après-midi", "2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00"),
     ("aujourd'hui ou demain", "2026-11-25T10:30:00+01:00", "2026-11-26T20:00:00+01:00"),
     ("demain ou après-demain matin", "2026-11-26T08:00:00+01:00", "2026-11-27T12:00:00+01:00"),
+    ("en fin de journée jeudi", "2026-11-26T17:00:00+01:00", "2026-11-26T20:00:00+01:00"),
+    ("vers 16h aujourd'hui", "2026-11-25T15:00:00+01:00", "2026-11-25T17:00:00+01:00"),
+    ("avant midi", "2026-11-25T10:30:00+01:00", "2026-11-25T12:00:00+01:00"),
 ])
 def test_parse_time_window(text, start, end):
     window = fields.parse_time_window(text, NOW)

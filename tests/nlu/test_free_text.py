@@ -79,3 +79,28 @@ def test_typed_segments(text, expected):
 ])
 def test_a_practitioner_is_not_the_patient(text, practitioner):
     assert read(text) == {"praticien": practitioner}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places: bare addresses and arrondissements, a place before the complaint, residence words over articles
+    ("Lucie Marchand – 7 avenue Foch 54000 Nancy – toux", {"prenom": "Lucie", "nom": "Marchand",
+                                                           "localisation": "7 avenue Foch 54000 Nancy",
+                                                           "symptomes": "toux"}),
+    ("DURAND Marie, 4 rue Nationale, Lille, fièvre", {"nom": "DURAND", "prenom": "Marie",
+                                                      "localisation": "4 rue Nationale, Lille", "symptomes": "fièvre"}),
+    ("secteur Marseille 13", {"localisation": "Marseille 13"}),
+    ("Paul Roux | Quimper angine", {"prenom": "Paul", "nom": "Roux", "localisation": "Quimper", "symptomes": "angine"}),
+    ("il vit dans le 69007", {"localisation": "69007"}),
+    ("elle réside maintenant Annecy", {"localisation": "Annecy"}),
+    ("tél port. |||", {}),  # "port." labels a phone, though Port is a commune
+    ("douleur au genou", {}),  # after "au", an unknown lower-case word is no place
+    # names: introduced by a person noun, a relative, a naming verb; a lone word before a sentence is no name
+    ("un nourrisson de 5 mois, Léo Garnier", {"prenom": "Léo", "nom": "Garnier"}),
+    ("le papa de Chloé Renard appelle", {"prenom": "Chloé", "nom": "Renard"}),
+    ("alors c'est Hugo Lambert", {"prenom": "Hugo", "nom": "Lambert"}),
+    ("Finalement il préfère demain", {}),
+    ("Nom Prénom : MOREL Julie", {"nom": "MOREL", "prenom": "Julie"}),
+    ("un monsieur âgé, monsieur Henri Colin", {"prenom": "Henri", "nom": "Colin"}),
+])
+def test_places_and_names_by_what_they_attach_to(text, expected):
+    assert read(text) == expected
