@@ -5,7 +5,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.referral.fields import PATIENT_FIELDS
-from bot.referral.summary import patient_line
+from bot.referral.summary import display_values, patient_line
 
 SUMMARY_BUTTONS = [
     {"title": "Confirmer la réservation", "payload": "/affirm"},
@@ -35,6 +35,7 @@ def present_summary(dispatcher: CollectingDispatcher, tracker: Tracker, domain: 
         buttons=SUMMARY_BUTTONS,
         json_message={
             "kind": "resume", "patient": {field: tracker.get_slot(field) for field in PATIENT_FIELDS},
+            "affichage": display_values(tracker.current_slot_values()),
             "creneau": card, "motif": {"label": motif.get("label"), "raison": motif.get("raison")},
             "message": message, "pieces_jointes": attachments,
             "avertissement": response_text(domain, "utter_avertissement_message"),

@@ -20,7 +20,18 @@ def recap_payload(slots: dict) -> dict:
         "patient": {field: slots.get(field) for field in PATIENT_FIELDS},
         "besoin": {field: slots.get(field) for field in NEED_FIELDS},
         "manquants": missing_fields(slots),
+        "affichage": display_values(slots),
     }
+
+
+def display_values(slots: dict) -> dict[str, str]:
+    """The values a regulator reads in another form than the data keeps (phones, delays)."""
+    shown = {}
+    if slots.get("telephone"):
+        shown["telephone"] = display_phone(slots["telephone"])
+    if slots.get("urgence"):
+        shown["urgence"] = delay_words(int(slots["urgence"]))
+    return shown
 
 
 def display_phone(e164: str) -> str:

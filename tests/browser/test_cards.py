@@ -21,7 +21,7 @@ def test_recap_marks_the_missing_fields_instead_of_the_plain_text(panel, shot):
     assert panel.fields(recap) == {
         "Civilité": "Mme", "Prénom": "Marie", "Nom": "Durand", "Nom de naissance": "À compléter",
         "Date de naissance": "21/11/1952", "Téléphone": "À compléter",  # unknown optional fields are left out
-        "Lieu": "Lyon", "Mode": "Au cabinet", "Quand": "demain matin", "Délai": "Sous 24 h",
+        "Lieu": "Lyon", "Mode": "Au cabinet", "Quand": "demain matin", "Délai": "d'ici 24 h",  # the server's words
         "Symptômes": "fièvre et toux depuis deux jours",
     }
     expect(recap.locator(".field-missing dt")).to_have_text(["Nom de naissance", "Téléphone"])
@@ -61,6 +61,7 @@ def test_summary_shows_its_warning_as_a_warning_and_the_confirmation_its_referen
         "Attention : Le message est visible par le praticien : n'y mettez que ce qui est utile à la consultation.")
     expect(summary).to_contain_text("Soins non programmés")
     expect(summary).to_contain_text("ordonnance.pdf")
+    assert panel.fields(summary)["Téléphone"] == "06 45 37 26 53"  # as regulators read it; the data keeps E.164
     expect(summary).to_contain_text("Le patient présente les symptômes suivants")
     expect(panel.page.get_by_role("button", name="Confirmer la réservation")).to_be_enabled()
     confirmation = panel.page.get_by_role("region", name="Rendez-vous réservé")

@@ -33,11 +33,12 @@ function orderedFields(values, extra = []) {
   return fields.sort((a, b) => rank(a) - rank(b));
 }
 
-// A definition list of the fields that have a value, plus the missing ones marked as such.
-function fieldList(values, missing = [], restrictTo = null) {
+// A definition list of the fields that have a value, plus the missing ones marked as such. `shown` holds the
+// server's wording where it differs from the data (phones as "06 45 37 26 53", delays as "d'ici 2 h").
+function fieldList(values, missing = [], restrictTo = null, shown = {}) {
   const rows = orderedFields(values, missing.filter((f) => !restrictTo || restrictTo.includes(f)))
     .map((field) => {
-      const text = formatValue(field, values?.[field]);
+      const text = shown?.[field] ?? formatValue(field, values?.[field]);
       if (missing.includes(field) && !text) {
         return el("div", { class: "field field-missing" },
           el("dt", {}, fieldLabel(field)),
@@ -61,9 +62,10 @@ function recap(data) {
     : el("p", { class: "complete-summary" }, icon("check"), "Toutes les informations sont là.");
   return card("recap", "Récapitulatif patient",
     el("h3", {}, "Patient"),
-    fieldList(data.patient, missing, [...patientFields, ...orphans]) ?? el("p", { class: "muted" }, "Rien pour l'instant."),
+    fieldList(data.patient, missing, [...patientFields, ...orphans], data.affichage)
+      ?? el("p", { class: "muted" }, "Rien pour l'instant."),
     el("h3", {}, "Besoin"),
-    fieldList(data.besoin, missing, besoinFields) ?? el("p", { class: "muted" }, "Rien pour l'instant."),
+    fieldList(data.besoin, missing, besoinFields, data.affichage) ?? el("p", { class: "muted" }, "Rien pour l'instant."),
     summary);
 }
 
@@ -127,7 +129,7 @@ function resume(data) {
   const pieces = data.pieces_jointes ?? [];
   return card("resume", "Résumé avant réservation",
     warning(data.avertissement),
-    el("h3", {}, "Patient"), fieldList(data.patient),
+    el("h3", {}, "Patient"), fieldList(data.patient, [], null, data.affichage),
     el("h3", {}, "Créneau"), slotSummary(data.creneau),
     data.motif ? [el("h3", {}, "Motif"), motif(data.motif)] : null,
     data.message ? [el("h3", {}, "Message pour le praticien"), el("blockquote", { class: "message" }, data.message)] : null,

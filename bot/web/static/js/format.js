@@ -94,7 +94,7 @@ export function formatValue(field, value) {
   if (Array.isArray(value)) return value.map((v) => formatValue(field, v)).filter(Boolean).join(", ");
   if (typeof value === "boolean") return value ? "Oui" : "Non";
   if (typeof value === "object") return formatValue(field, value.text ?? value.label ?? "");
-  if (field === "urgence" && typeof value === "number") return `Sous ${value} h`;
+  if (field === "urgence" && typeof value === "number") return `d'ici ${value} h`;
   const text = String(value);
   if (field === "type_consultation") return modeLabel(text);
   const dateOnly = ISO_DATE_ONLY.exec(text);
