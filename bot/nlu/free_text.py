@@ -54,7 +54,8 @@ RESIDENCE_WORDS = {"habite", "habitant", "habitante", "vit", "vivant", "reside",
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
 _BEFORE_PLACE = PLACE_PREPOSITIONS | {"le", "la", "l'", "les", "secteur", "commune", "ville", "du"}
 # What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
-_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ",", ":", "(", ")", "e", "le", "la", "l'"}
+_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ":", "(", ")", "e", "le", "la", "l'"}
+_BIRTH_PREPOSITIONS = {"a", "au", "aux", "en"}
 # Words that end a free-text value (the start of another cue or field).
 STOPS = {w for cue in CUES for w in cue[:1]} | {
     "depuis", "portable", "numero", "tel", "tél", "telephone", "mail", "courriel", "email", "date", "ddn", "dn",
@@ -155,6 +156,7 @@ class _Reader:
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
         self.field_of: list[str | None] = [None] * len(self.tokens)
+        self.birth_place_said = any((self.cue_at(k) or ("",))[0] == "lieu_naissance" for k in range(len(self.tokens)))
         self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
 
     # --- helpers -----------------------------------------------------------------------------------------
@@ -249,9 +251,17 @@ class _Reader:
             self.taken[k] = True
             self.field_of[k] = field
 
-    def follows_birth_word(self, i: int) -> bool:
-        """Token i attaches to a birth word on its left, across the birth date, a birth name or a comma."""
+    def opens_birth_place(self, i: int) -> bool:
+        """The preposition at i opens the birth place: it attaches to a birth word on its left, across the birth
+        date (and a comma after it) or right after a birth name ("née le 17/01/1994, à Rennes", "née Martin à
+        Brest"). One is born "à", "au" or "en", never "sur"; a postal code is where one lives; and a patient has
+        one birth place: once "né à X" is said, another place is where they are."""
+        if self.tokens[i].folded not in _BIRTH_PREPOSITIONS or self.birth_place_said or (
+                i + 1 < len(self.tokens) and re.fullmatch(r"\d{5}", self.tokens[i + 1].text)):
+            return False
         k = i - 1
+        if k > 0 and self.tokens[k].text in ",:" and self.tokens[k - 1].text == BIRTH_DATE:
+            k -= 1
         while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE or self.field_of[k] == "nom_naissance"):
             k -= 1
         return k >= 0 and self.tokens[k].folded in BIRTH_WORDS
@@ -519,7 +529,7 @@ class _Reader:
                 i = same + 1
                 continue
             cue = self.cue_at(i)
-            if cue is None and token.folded in PLACE_PREPOSITIONS and self.follows_birth_word(i):
+            if cue is None and self.opens_birth_place(i):
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
                 if not identity_done and self.starts_name(i) and all(
@@ -536,7 +546,7 @@ class _Reader:
                 i, identity_done = header, True
                 continue
             words = tuple(t.folded for t in self.tokens[i:i + size])
-            if field == "localisation" and size == 1 and self.follows_birth_word(i):
+            if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
             j = self.skip_colons(i + size)
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)):

@@ -101,6 +101,11 @@ def test_a_practitioner_named_gives_no_patient_name(extractor):
     ("Elle habite Lyon", {"localisation": "Lyon"}),
     ("domicile 12 rue de la République 69002 Lyon", {"localisation": "12 rue de la République 69002 Lyon"}),
     ("née le 12/03/1951. Sur Bron", {"localisation": "Bron"}),  # a new sentence is a new attachment
+    ("né le 12/03/1951 sur Bayonne", {"localisation": "Bayonne"}),  # one is born "à" or "en", never "sur"
+    ("DDN 12/03/1951 à 64100", {"localisation": "64100"}),  # a postal code is where one lives
+    ("DDN 12/03/1951 à Bayonne, né à Niort", {"lieu_naissance": "Niort", "localisation": "Bayonne"}),  # one birth place
+    ("née Colin, à Oloron", {"localisation": "Oloron"}),  # a comma after the birth name ends the attachment
+    ("Mme Marie Roy 06 45 37 26 53 née le 12/03/1951 06 12 34 56 78 à Dax", {"localisation": "Dax"}),
 ])
 def test_places_go_to_what_they_attach_to(extractor, text, expected):
     found = process(extractor, text, [])
