@@ -170,7 +170,7 @@ class Generator:
         text = self.w.email_dictated(address) if said else address if self.rng.random() < 0.8 else address.title()
         ex.add(self.rng.choice(["mail ", "email ", "adresse mail ", "mail : ", ""]), (text, "email", address))
 
-    def location(self, ex: Example, said: bool) -> None:
+    def location(self, ex: Example, said: bool, after_birth: bool = False) -> None:
         kind = self.rng.random()
         if kind < 0.5:
             place = self.rng.choice(CITIES)
@@ -182,7 +182,10 @@ class Generator:
             place = f"{self.rng.randint(1, 120)} {self.rng.choice(STREETS)} {self.rng.choice(CITIES)}"
         if said:
             place = place.lower()
-        cue = self.rng.choice(["à ", "sur ", "habite à ", "secteur ", "vit à ", "adresse "])
+        # Right after the birth date, "à X" is the birth place ("née le 3/4/51 à Rennes"): the location needs a cue
+        # of its own there.
+        cue = self.rng.choice(["sur ", "habite à ", "secteur ", "vit à ", "adresse "] if after_birth else
+                              ["à ", "sur ", "habite à ", "secteur ", "vit à ", "adresse "])
         if cue in ("à ", "habite à ", "vit à ") and place[0].isdigit() and len(place) > 5:
             cue = self.rng.choice(["habite au ", "au ", "adresse "])
         ex.add(cue, (place, "localisation", place))
@@ -229,16 +232,23 @@ class Generator:
             ex.add(self.rng.choice(OPENINGS))
         (self.identity_said if said else self.identity_typed)(ex, p)
         sep = " " if said else self.rng.choice([", ", " ", " - ", ". ", " / ", " ; "])
-        blocks = [lambda e, s: self.birth(e, s, p), self.phone, self.location, self.symptom]
+        def birth(e, s):
+            self.birth(e, s, p)
+        blocks = [birth, self.phone, self.location, self.symptom]
         if self.rng.random() < 0.3:
             blocks.append(lambda e, s: self.email(e, p, s))
         if self.rng.random() < 0.2:
             blocks.append(lambda e, s: self.birthplace(e, s, p))
         self.rng.shuffle(blocks)
+        previous = None
         for block in blocks:
             if self.rng.random() < 0.75:
                 ex.add(sep)
-                block(ex, said)
+                if block == self.location:
+                    self.location(ex, said, after_birth=previous is birth)
+                else:
+                    block(ex, said)
+                previous = block
         if self.rng.random() < 0.2:
             ex.add(sep, f"{self.rng.randint(2, 95)} ans")
         self.request(ex, said, sep)
