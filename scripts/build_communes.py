@@ -1,4 +1,5 @@
-"""Build bot/agenda/data/communes.csv.gz: every French commune with its codes and coordinates.
+"""Build bot/agenda/data/communes.csv.gz, every French commune with its codes and coordinates, and
+bot/agenda/data/commune_aliases.csv.gz, the other names regulators give them.
 
 Sources, both shipped in registry packages (nothing is downloaded at run time by the app):
 - INSEE codes, names, postal codes, département, population: the npm package
@@ -9,6 +10,16 @@ They are joined on the normalized name + département. A commune GeoNames does n
 coordinates of one of its delegated communes (communes nouvelles), else those of the most populated
 located commune sharing one of its postal codes, else those of the most populated located commune of its
 intercommunality (EPCI); the rest is left out.
+
+Aliases are the names of former communes that now belong to a current one, each with its département, the
+INSEE code of the current commune and, when GeoNames locates it, its own coordinates:
+- delegated and associated communes of the package ("Oullins" in Oullins-Pierre-Bénite, "Annecy-le-Vieux"
+  in Annecy), unless named like their current commune;
+- GeoNames places named like no commune of their département whose name is a part of the name of exactly
+  one commune (current, or delegated and then its current one) lying within ALIAS_PART_MAX_KM: "Cherbourg"
+  and "Octeville" (Cherbourg-Octeville, delegated in Cherbourg-en-Cotentin), "Évry" (Évry-Courcouronnes).
+  The distance keeps out homonyms far away ("Saint-Louis", a district of Marseille, is no part of
+  Port-Saint-Louis-du-Rhône 43 km off).
 
 Usage: PYTHONPATH=. .venv/bin/python scripts/build_communes.py [--etalab DIR]
 """
@@ -21,12 +32,13 @@ import importlib.util
 import io
 import json
 import math
+import re
 import subprocess
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-from bot.agenda.geo import COMMUNES_PATH, normalize_name
+from bot.agenda.geo import ALIASES_PATH, COMMUNES_PATH, distance_km, normalize_name
 
 ETALAB_PACKAGE = "@etalab/decoupage-administratif@6.0.0"
 OVERSEAS_COUNTRY_TO_DEPARTEMENT = {"GP": "971", "MQ": "972", "GF": "973", "RE": "974", "YT": "976"}
@@ -40,7 +52,12 @@ GEONAMES_COUNTY_ALIASES = {
 }
 ETALAB_FILES = ("communes", "departements", "epci")
 COMMUNE_TYPES = ("commune-actuelle", "arrondissement-municipal")
+FORMER_COMMUNE_TYPES = ("commune-deleguee", "commune-associee")
 FIELDS = ["name", "insee", "postal_codes", "departement", "lat", "lon", "population"]
+ALIAS_FIELDS = ["name", "departement", "insee", "lat", "lon"]
+# The farthest a GeoNames place named like a part of a commune's name may lie from that commune's point
+# (the correct ones lie within 10 km; the wrong ones, homonyms, 11 to 80 km off).
+ALIAS_PART_MAX_KM = 10.0
 
 
 def load_etalab(directory: Path | None) -> dict[str, list[dict]]:
@@ -95,12 +112,7 @@ def build_rows(etalab: dict[str, list[dict]], places: list[dict]) -> tuple[list[
     """Rows of the table, each with a "source" saying how it was located, and the number left out."""
     communes = etalab["communes"]
     kept_departements = {d["code"] for d in etalab["departements"] if d["zone"] in ("metro", "drom")}
-    located: dict[tuple[str, str], dict] = {}
-    for place in sorted(places, key=lambda p: p["population"]):  # the most populated homonym wins
-        located[(normalize_name(place["city"]), place["departement"])] = place
-
-    def lookup(commune: dict) -> dict | None:
-        return located.get((normalize_name(commune["nom"]), commune["departement"]))
+    lookup = place_finder(places)
 
     delegated_places: dict[str, list[dict]] = {}
     for commune in communes:
@@ -143,6 +155,69 @@ def build_rows(etalab: dict[str, list[dict]], places: list[dict]) -> tuple[list[
     return rows, len(wanted) - len(rows)
 
 
+def place_finder(places: list[dict]):
+    """A function giving the GeoNames place named like an etalab commune in its département, if any."""
+    located: dict[tuple[str, str], dict] = {}
+    for place in sorted(places, key=lambda p: p["population"]):  # the most populated homonym wins
+        located[(normalize_name(place["city"]), place["departement"])] = place
+    return lambda commune: located.get((normalize_name(commune["nom"]), commune["departement"]))
+
+
+def build_aliases(etalab: dict[str, list[dict]], places: list[dict], rows: list[dict]) -> list[dict]:
+    """Former communes named as they were, each pointing at the current commune (a row) they belong to."""
+    by_insee = {row["insee"]: row for row in rows}
+    lookup = place_finder(places)
+    former = [
+        c for c in etalab["communes"]
+        if c["type"] in FORMER_COMMUNE_TYPES and c["chefLieu"] in by_insee
+        and normalize_name(c["nom"]) != normalize_name(by_insee[c["chefLieu"]]["name"])
+    ]
+    aliases = [make_alias(c["nom"], c["departement"], c["chefLieu"], lookup(c)) for c in former]
+
+    named = {(normalize_name(c["nom"]), c["departement"]) for c in former}
+    named |= {(normalize_name(row["name"]), row["departement"]) for row in rows}
+    parts = name_parts([(row["name"], row["departement"], row["insee"]) for row in rows]
+                       + [(c["nom"], c["departement"], c["chefLieu"]) for c in former])
+    for place in places:
+        key = (normalize_name(place["city"]), place["departement"])
+        if key in named or key not in parts:
+            continue
+        near = {
+            (insee, part) for insee, part in parts[key]
+            if distance_km(place["latitude"], place["longitude"], by_insee[insee]["lat"], by_insee[insee]["lon"])
+            <= ALIAS_PART_MAX_KM
+        }
+        if len({insee for insee, _ in near}) == 1:
+            insee, part = min(near)
+            aliases.append(make_alias(part, place["departement"], insee, place))
+    unique = {(normalize_name(a["name"]), a["departement"], a["insee"]): a for a in aliases}
+    return [unique[key] for key in sorted(unique)]
+
+
+def name_parts(names: list[tuple[str, str, str]]) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """(normalized part, département) -> {(INSEE, part as spelt)} for every run of words of a compound name
+    ("Les Avenières Veyrins-Thuellin" -> "Les Avenières", "Veyrins", "Veyrins-Thuellin", "Thuellin", ...)."""
+    parts: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for name, departement, insee in names:
+        tokens = re.split(r"([- ])", name)  # words at even indexes, each hyphen or space between two
+        for start in range(0, len(tokens), 2):
+            for end in range(start + 1, len(tokens) + 1, 2):
+                if (start, end) != (0, len(tokens)):
+                    part = "".join(tokens[start:end])
+                    parts.setdefault((normalize_name(part), departement), set()).add((insee, part))
+    return parts
+
+
+def make_alias(name: str, departement: str, insee: str, place: dict | None) -> dict:
+    return {
+        "name": name,
+        "departement": departement,
+        "insee": insee,
+        "lat": round(place["latitude"], 5) if place else "",
+        "lon": round(place["longitude"], 5) if place else "",
+    }
+
+
 def make_row(commune: dict, place: dict, source: str) -> dict:
     return {
         "name": commune["nom"],
@@ -156,9 +231,9 @@ def make_row(commune: dict, place: dict, source: str) -> dict:
     }
 
 
-def write_rows(rows: list[dict], path: Path) -> None:
+def write_rows(rows: list[dict], path: Path, fields: list[str] = FIELDS) -> None:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +245,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--etalab", type=Path, help="an installed @etalab/decoupage-administratif directory")
     parser.add_argument("--out", type=Path, default=COMMUNES_PATH)
+    parser.add_argument("--aliases-out", type=Path, default=ALIASES_PATH)
     args = parser.parse_args()
     etalab = load_etalab(args.etalab)
     places = load_geonames()
@@ -178,6 +254,10 @@ def main() -> None:
     write_rows(rows, args.out)
     print_summary(rows, left_out)
     print(f"written {len(rows)} rows to {args.out}")
+    aliases = build_aliases(etalab, places, rows)
+    write_rows(aliases, args.aliases_out, ALIAS_FIELDS)
+    located = sum(1 for alias in aliases if alias["lat"] != "")
+    print(f"written {len(aliases)} aliases ({located} with their own coordinates) to {args.aliases_out}")
 
 
 def print_summary(rows: list[dict], left_out: int) -> None:

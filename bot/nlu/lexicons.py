@@ -60,9 +60,10 @@ def surname_scores() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def commune_names() -> frozenset[str]:
-    from bot.agenda.geo import communes
+    from bot.agenda.geo import aliases, communes
 
-    return frozenset(key(c.name) for c in communes())
+    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite): the agenda reads them as their commune.
+    return frozenset(key(c.name) for c in communes()) | frozenset(key(a.name) for a in aliases())
 
 
 def warm() -> None:

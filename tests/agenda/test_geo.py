@@ -7,6 +7,7 @@ from bot.agenda.geo import (
     Place,
     RadiusRule,
     UnknownPlace,
+    aliases,
     communes,
     distance_km,
     geocode,
@@ -103,7 +104,7 @@ def test_coordinates_outside_france_are_refused():
 
 @pytest.mark.parametrize(
     "query, expected",
-    [("Lyonn", "Lyon"), ("Marsseille", "Marseille"), ("Cherbourg", "Cherbourg-en-Cotentin")],
+    [("Lyonn", "Lyon"), ("Marsseille", "Marseille"), ("Hénin", "Hénin-Beaumont"), ("Annecy-le-Vieu", "Annecy-le-Vieux")],
 )
 def test_unknown_place_suggests_close_names_in_french(query, expected):
     with pytest.raises(UnknownPlace) as error:
@@ -118,6 +119,59 @@ def test_unknown_place_suggests_close_names_in_french(query, expected):
 def test_nonsense_is_an_unknown_place(query):
     with pytest.raises(UnknownPlace):
         geocode(query)
+
+
+@pytest.mark.parametrize(
+    "query, insee, label, near",
+    [
+        # near: the former commune's town hall, so the point is the place said, not its current commune's
+        ("Oullins", "69149", "Oullins (Oullins-Pierre-Bénite)", (45.7145, 4.8077)),
+        ("oullins", "69149", "Oullins (Oullins-Pierre-Bénite)", (45.7145, 4.8077)),
+        ("Cherbourg", "50129", "Cherbourg (Cherbourg-en-Cotentin)", (49.6386, -1.6250)),
+        ("Octeville", "50129", "Octeville (Cherbourg-en-Cotentin)", (49.6270, -1.6440)),
+        ("annecy le vieux", "74010", "Annecy-le-Vieux (Annecy)", (45.9195, 6.1428)),
+        ("Oullins (69)", "69149", "Oullins (Oullins-Pierre-Bénite)", (45.7145, 4.8077)),
+        ("69600 Oullins", "69149", "Oullins (Oullins-Pierre-Bénite, 69600)", (45.7145, 4.8077)),
+    ],
+)
+def test_a_former_commune_is_read_as_its_current_commune(query, insee, label, near):
+    place = geocode(query)
+    assert (place.insee, place.label, place.precision) == (insee, label, "commune")
+    assert place.commune == next(c.name for c in communes() if c.insee == insee)
+    assert distance_km(place.lat, place.lon, *near) < 2
+
+
+def test_an_address_in_a_former_commune_keeps_its_postal_code():
+    place = geocode("12 rue X 69600 Oullins")
+    assert (place.insee, place.postal_code, place.precision) == ("69149", "69600", "address")
+    assert place.label == "12 rue X 69600 Oullins"
+    assert geocode("12 rue de la Paix, Cherbourg").insee == "50129"
+    assert geocode("Tourlaville 50110").postal_code == "50110"
+
+
+def test_a_current_commune_wins_over_a_former_one_of_the_same_name():
+    # Évry is a commune of the Yonne and the former Évry of Évry-Courcouronnes (Essonne).
+    assert geocode("Évry").insee == "89162"
+    assert geocode("Évry (91)").insee == "91228"
+    assert geocode("91000 Évry").insee == "91228"
+    assert geocode("3 rue X, Evry 91").insee == "91228"
+
+
+def test_former_homonyms_prefer_the_most_populated_current_commune_unless_a_code_says_otherwise():
+    # Acqueville: delegated in La Hague (Manche) and in Cesny-les-Sources (Calvados), no current commune.
+    assert geocode("Acqueville").insee == "50041"
+    assert geocode("Acqueville (14)").insee == "14150"
+    assert geocode("14220 Acqueville").insee == "14150"
+
+
+def test_aliases_point_at_other_names_of_communes_of_the_table():
+    found = aliases()
+    assert len(found) > 2000
+    table = set(communes())
+    for alias in found:
+        assert alias.commune in table
+        assert normalize_name(alias.name) != normalize_name(alias.commune.name), alias
+        assert distance_km(alias.lat, alias.lon, alias.commune.lat, alias.commune.lon) < 40, alias
 
 
 def test_a_street_word_is_needed_before_reading_a_suffix_as_a_commune():
