@@ -222,8 +222,8 @@ class _Reader:
             return None
         j = self.skip_age(i + size)
         units = self.name_units(j, 4)
-        if not units or (len(units) < 2 and not person):
-            return None
+        if not units or (len(units) < 2 and (not person or self.is_bare_place(j))):
+            return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is
         after = units[-1][1] + 1
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
             return None  # "Noah Girard appelle": a verb may follow two names
@@ -472,7 +472,7 @@ class _Reader:
             return self.value_until_stop(i, allow_numbers=True)
         place = self.place_at(i)
         if place is None and _is_name_word(token) and (token.text[0].isupper() or strong):
-            place = i  # a place the commune table does not know (merged communes, "Cherbourg")
+            place = i  # a place the commune table does not know (a hamlet, a district)
             while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
                     and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
                 place += 1

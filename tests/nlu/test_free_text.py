@@ -96,6 +96,7 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("douleur au genou", {}),  # after "au", an unknown lower-case word is no place
     # names: introduced by a person noun, a relative, a naming verb; a lone word before a sentence is no name
     ("un nourrisson de 5 mois, Léo Garnier", {"prenom": "Léo", "nom": "Garnier"}),
+    ("patient de 60 ans, Vannes, toux", {"localisation": "Vannes", "symptomes": "toux"}),
     ("le papa de Chloé Renard appelle", {"prenom": "Chloé", "nom": "Renard"}),
     ("alors c'est Hugo Lambert", {"prenom": "Hugo", "nom": "Lambert"}),
     ("Finalement il préfère demain", {}),
