@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install browser train run shell test pytest conversations validate lint eval bench clean
+.PHONY: install browser train run shell test pytest conversations validate lint eval bench purge clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $$(scripts/python310) -m venv $(VENV)
@@ -55,6 +55,10 @@ eval: $(MODEL)
 
 bench: $(MODEL)
 	$(BIN)/python -m bot.bench
+
+# Deletes conversations and attachments no booking took, past their retention (RETENTION_HOURS); `make run` does it too.
+purge: $(STAMP)
+	$(BIN)/python -m bot.retention
 
 clean:
 	rm -rf models/*.tar.gz results var

@@ -5,7 +5,9 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 
+from bot.retention import keep_purging
 from bot.settings import ROOT, get_settings
 from bot.stack import RASA, Stack, StackConfig
 
@@ -25,6 +27,8 @@ def main(argv: list[str]) -> int:
         finally:
             stack.stop()
     with stack:
+        # Old conversations and attachments no booking took are deleted while the assistant runs (bot.retention).
+        threading.Thread(target=keep_purging, args=(config.settings,), name="retention", daemon=True).start()
         print(
             f"\nPrêt.\n  Panneau latéral : http://localhost:{config.settings.agenda_port}/\n"
             f"  Rasa (canal REST) : {config.rasa_url}/webhooks/rest/webhook\n"
