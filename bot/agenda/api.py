@@ -15,8 +15,10 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import sessionmaker
 
+from bot.agenda.body_limit import BodyLimit
 from bot.agenda.contract import Health
 from bot.agenda.db import make_engine, make_session_factory
+from bot.agenda.errors import answer_refusals_in_french
 from bot.agenda.fhir import router as fhir_router
 from bot.agenda.routes import attachments, booking, panel, search
 from bot.agenda.routes.answers import invalid
@@ -47,6 +49,9 @@ def create_app(
     app.state.clock = clock or (lambda: datetime.now(timezone.utc))
     app.state.attachments_dir = Path(attachments_dir or settings.attachments_dir)
     app.state.tz = ZoneInfo(settings.timezone)
+
+    app.add_middleware(BodyLimit)
+    answer_refusals_in_french(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:

@@ -13,6 +13,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def make_engine(url: str, **kwargs) -> Engine:
+    # A failed statement's message would otherwise carry its parameters (names, phones) into the logs.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         # Threads share the engine; writers wait for the lock instead of failing at once.
         kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 30})

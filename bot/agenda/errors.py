@@ -1,0 +1,40 @@
+"""Every refusal of the agenda is a JSON body in French, including those the framework answers on its own
+(an unknown address, a method a route does not take, a body it cannot read) and an unexpected failure, answered
+without its traceback (the server logs it; the database engine hides query parameters, which carry patient data)."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from bot.agenda.routes.answers import problem
+
+# What the framework's own refusals say, by status.
+FRAMEWORK_REFUSALS = {
+    400: ("requete_illisible", "Requête illisible : le corps n'est pas du JSON ou un formulaire valide."),
+    401: ("non_authentifie", "Connexion requise."),
+    403: ("interdit", "Accès refusé."),
+    404: ("introuvable", "Adresse inconnue de l'agenda."),
+    405: ("methode_non_permise", "Cette adresse ne prend pas cette méthode."),
+    406: ("format_non_disponible", "L'agenda ne répond qu'en JSON."),
+    413: ("trop_volumineux", "Requête trop volumineuse."),
+    415: ("format_non_pris_en_charge", "Format de requête non pris en charge."),
+}
+OTHER_REFUSAL = ("requete_refusee", "Requête refusée.")
+FAILURE = ("erreur_interne", "Erreur interne de l'agenda : l'incident est consigné ; réessayez dans un instant.")
+
+
+async def _framework_refusal(_request: Request, error: HTTPException) -> JSONResponse:
+    code, detail = FRAMEWORK_REFUSALS.get(error.status_code, OTHER_REFUSAL)
+    answer = problem(error.status_code, code, detail)
+    answer.headers.update(error.headers or {})  # Allow on a 405, WWW-Authenticate on a 401
+    return answer
+
+
+async def _failure(_request: Request, _error: Exception) -> JSONResponse:
+    return problem(500, *FAILURE)
+
+
+def answer_refusals_in_french(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, _framework_refusal)
+    app.add_exception_handler(Exception, _failure)
