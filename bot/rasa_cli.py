@@ -1,4 +1,5 @@
-"""Rasa's command line (`python -m bot.rasa_cli run ...`), with the action server's answers validated fast.
+"""Rasa's command line (`python -m bot.rasa_cli run ...`), with the action server's answers validated fast and the
+HTTP API's token taken from the settings (RASA_TOKEN, or generated at first run: bot.auth.local_secrets).
 
 Rasa 3.6 checks each answer of the action server with `jsonschema.validate`, which first re-checks Rasa's own
 constant schema against the JSON Schema metaschema: about 14 ms per action call on this machine, half of a
@@ -29,11 +30,22 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     return True
 
 
+def with_api_token(argv: list[str], token: str) -> list[str]:
+    """`rasa run --enable-api` protected by `token`, added here rather than by the parent process: a command
+    line is readable by every user of the machine, this process's memory is not."""
+    if "run" in argv and "--enable-api" in argv and "--auth-token" not in argv:
+        return [*argv, "--auth-token", token]
+    return argv
+
+
 def main() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     from rasa.__main__ import main as rasa_main
 
-    sys.argv[0] = "rasa"
+    from bot.auth.local_secrets import with_secrets
+    from bot.settings import get_settings
+
+    sys.argv = ["rasa", *with_api_token(sys.argv[1:], with_secrets(get_settings()).rasa_token.get_secret_value())]
     rasa_main()
 
 

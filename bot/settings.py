@@ -28,7 +28,23 @@ class Settings(BaseSettings):
     action_port: int = Field(5055, gt=0, lt=65536)
     rasa_port: int = Field(5005, gt=0, lt=65536)
     rasa_url: AnyHttpUrl = None  # where the panel reaches Rasa; by default the local one on rasa_port
-    rasa_token: SecretStr = SecretStr("sas-local-token")
+    # Where each process listens: this machine only, unless a deployment puts them behind a proxy or on a network.
+    agenda_interface: str = "127.0.0.1"
+    action_interface: str = "127.0.0.1"
+    rasa_interface: str = "127.0.0.1"
+    # Secrets: given by the environment, or generated at first run into secrets_dir (bot.auth.local_secrets).
+    secrets_dir: Path = VAR / "secrets"
+    rasa_token: SecretStr | None = None  # Rasa's HTTP API (?token=)
+    service_token: SecretStr | None = None  # the action server's calls to the agenda
+    token_signing_key: SecretStr | None = None  # signs the regulators' access tokens (agenda, Rasa's channel)
+    access_token_minutes: int = Field(15, gt=0, le=24 * 60)
+    session_hours: int = Field(12, gt=0, le=7 * 24)  # the panel's session: a regulator's shift
+    # Single sign-on (Pro Santé Connect or any OpenID Connect provider): all three, or none.
+    oidc_issuer: AnyHttpUrl | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_scopes: str = "openid profile"
+    oidc_label: str = "Pro Santé Connect"  # the login page's button
     agenda_timeout_s: PositiveFloat = 5.0
     timezone: str = Field(SAS_TIMEZONE, env="SAS_TIMEZONE")
     # Rasa's conversations: SQLite by default, PostgreSQL (postgresql://user:password@host/db) for several instances.
@@ -64,6 +80,13 @@ class Settings(BaseSettings):
         except ArgumentError:
             raise ValueError("not a database URL (dialect://user:password@host:port/name)") from None
         return url
+
+    @validator("oidc_client_secret", always=True)
+    def _oidc_all_or_none(cls, secret, values: dict):
+        given = [bool(values.get("oidc_issuer")), bool(values.get("oidc_client_id")), bool(secret)]
+        if any(given) and not all(given):
+            raise ValueError("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together")
+        return secret
 
     def as_env(self) -> dict[str, str]:
         """The variables that give a child process these same settings."""
