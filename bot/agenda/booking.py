@@ -140,7 +140,8 @@ def _insert(session: Session, slot: Slot, motif: Motif, request: BookingRequest,
         if request.attachment_ids:
             linked = session.execute(
                 update(Attachment)
-                .where(Attachment.id.in_(request.attachment_ids), Attachment.appointment_id.is_(None))
+                .where(Attachment.id.in_(request.attachment_ids), Attachment.appointment_id.is_(None),
+                       Attachment.uploaded_by == request.regulator)  # only one's own files
                 .values(appointment_id=appointment.id)
             )
             if linked.rowcount != len(set(request.attachment_ids)):
@@ -187,9 +188,11 @@ def load(session_factory: sessionmaker, appointment_id: int) -> Appointment:
     return found[0]
 
 
-def recent(session_factory: sessionmaker, limit: int = 100) -> list[Appointment]:
+def recent(session_factory: sessionmaker, booked_by: str | None = None, limit: int = 100) -> list[Appointment]:
+    """The latest appointments, of the regulator `booked_by` when given."""
+    criteria = [Appointment.regulator == booked_by] if booked_by is not None else []
     with session_factory() as session:
-        return _load_where(session, limit=limit)
+        return _load_where(session, *criteria, limit=limit)
 
 
 def cancel(session_factory: sessionmaker, appointment_id: int, now: datetime) -> Appointment:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.agenda.db import make_engine, migrate
 from bot.agenda.seed import is_empty, seed
+from bot.auth.local_secrets import with_secrets
 from bot.settings import get_settings
 
 log = logging.getLogger("bot.agenda")
@@ -37,4 +38,5 @@ def main(argv: list[str] | None = None) -> None:
         geo.warm()
         # No access log: query strings carry patient data (birth dates, symptoms). No websockets: the API
         # has none, and uvicorn's websocket support does not import beside Rasa's pinned websockets 10.
-        uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.agenda_port, access_log=False, ws="none")
+        uvicorn.run(create_app(with_secrets(settings)), host=settings.agenda_interface, port=settings.agenda_port,
+                    access_log=False, ws="none")

@@ -16,7 +16,22 @@ from bot.vocabulary import MODES, PATIENT_FIELDS
 ModeCode = Literal[tuple(MODES)]  # "cabinet", "video", "domicile"
 
 
-class Location(BaseModel):
+def _null_allowed(schema: dict, model: type[BaseModel]) -> None:
+    """Pydantic 1 leaves out of the OpenAPI document that an optional field may be null: put it back, so that
+    what the agenda answers matches what it documents (a schema-driven client, or the fuzzing, checks it)."""
+    for field in model.__fields__.values():
+        declared = schema.get("properties", {}).get(field.alias)
+        if field.allow_none and declared is not None:
+            texts = {key: declared.pop(key) for key in ("title", "description") if key in declared}
+            schema["properties"][field.alias] = {**texts, "anyOf": [declared, {"type": "null"}]}
+
+
+class Contract(BaseModel):
+    class Config:
+        schema_extra = staticmethod(_null_allowed)
+
+
+class Location(Contract):
     label: str
     commune: str
     postal_code: str
@@ -25,7 +40,7 @@ class Location(BaseModel):
     lon: float
 
 
-class Window(BaseModel):
+class Window(Contract):
     start: datetime = Field(alias="from")
     end: datetime = Field(alias="to")
 
@@ -33,12 +48,12 @@ class Window(BaseModel):
         allow_population_by_field_name = True
 
 
-class Specialty(BaseModel):
+class Specialty(Contract):
     code: str = Field(description="TRE_R38, e.g. SM54")
     label: str
 
 
-class Practitioner(BaseModel):
+class Practitioner(Contract):
     rpps: str
     civilite: str
     nom: str
@@ -47,19 +62,19 @@ class Practitioner(BaseModel):
     sas_participant: bool
 
 
-class Address(BaseModel):
+class Address(Contract):
     line: str
     postal_code: str
     commune: str
 
 
-class Motif(BaseModel):
+class Motif(Contract):
     id: str
     label: str
     snp: bool = Field(description="the motif « Soins non programmés »")
 
 
-class Slot(BaseModel):
+class Slot(Contract):
     id: str
     start: datetime
     end: datetime
@@ -75,7 +90,7 @@ class SlotWithStatus(Slot):
     status: str = Field(description="free or booked")
 
 
-class SearchResult(BaseModel):
+class SearchResult(Contract):
     location: Location
     radius_km: float
     widened: bool = Field(description="the radius was widened beyond the département's default")
@@ -85,38 +100,37 @@ class SearchResult(BaseModel):
     slots: list[Slot]
 
 
-class MotifChoice(BaseModel):
+class MotifChoice(Contract):
     motif: Motif
     reason: str
 
 
 # The patient of the booking funnel (bot.vocabulary.PATIENT_FIELDS): every field optional, so that the agenda
 # reports the missing ones together, in French; the date of birth is ISO (AAAA-MM-JJ), the phone E.164 once booked.
-Patient = create_model("Patient", **{
+Patient = create_model("Patient", __base__=Contract, **{
     name: (str | None, Field(None, title=label)) for name, label in PATIENT_FIELDS.items()
 })
 
 
-class AppointmentRequest(BaseModel):
+class AppointmentRequest(Contract):
     """Every field is optional here so that missing ones are reported together, in French."""
 
     slot_id: str | None = None
     motif_id: str | None = Field(None, description="chosen by the agenda when missing")
     patient: Patient | None = None
     message: str | None = Field(None, description="to the practitioner, read later, never urgent")
-    regulator: str | None = None
     idempotency_key: str | None = Field(None, description="the same key books once and answers the same")
     attachment_ids: list[str] | None = None
 
 
-class Attachment(BaseModel):
+class Attachment(Contract):
     id: str
     filename: str
     content_type: str
     size: int
 
 
-class Appointment(BaseModel):
+class Appointment(Contract):
     id: str
     reference: str = Field(description="read to the patient, e.g. SAS-7K2Q9A")
     status: str = Field(description="booked or cancelled")
@@ -126,23 +140,45 @@ class Appointment(BaseModel):
     motif: Motif
     patient: Patient
     message: str | None
-    regulator: str | None
+    regulator: str | None = Field(description="the login of who booked it")
     attachments: list[Attachment]
 
 
-class Invalid(BaseModel):
+class Invalid(Contract):
     """422: what is wrong, field by field, in French; an unknown place comes with close ones."""
 
     errors: dict[str, str]
     suggestions: list[str] | None = None
 
 
-class Problem(BaseModel):
+class Problem(Contract):
     """404 (introuvable) and 409 (creneau_indisponible, annulation_impossible)."""
 
     error: str
     detail: str
 
 
-class Health(BaseModel):
+class Health(Contract):
     status: Literal["ok"] = "ok"
+
+
+# Signing in (bot.agenda.routes.auth): scripts and Rasa's channel use access tokens, the panel a session.
+
+class Credentials(Contract):
+    login: str = Field(max_length=64)
+    password: str = Field(max_length=1024)
+
+
+class AccessToken(Contract):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="seconds")
+
+
+class SignedIn(Contract):
+    """The panel's session: who is signed in, and the token to send in X-CSRF-Token with what changes things."""
+
+    login: str
+    name: str | None
+    role: str = Field(description="regulator, or supervisor (sees the appointments of the whole SAS)")
+    csrf_token: str

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from bot.agenda.routes.answers import problem
 
@@ -22,12 +24,30 @@ FRAMEWORK_REFUSALS = {
 }
 OTHER_REFUSAL = ("requete_refusee", "Requête refusée.")
 FAILURE = ("erreur_interne", "Erreur interne de l'agenda : l'incident est consigné ; réessayez dans un instant.")
+_PROBLEM = {"application/json": {"schema": {
+    "type": "object", "required": ["error", "detail"],
+    "properties": {"error": {"type": "string"}, "detail": {"type": "string"}},
+}}}
+# What a route taking a body may answer before it runs (bot.agenda.body_limit, the framework's parsers).
+BODY_REFUSALS = {
+    400: {"description": "Corps illisible.", "content": _PROBLEM},
+    413: {"description": "Corps trop volumineux.", "content": _PROBLEM},
+}
 
 
-async def _framework_refusal(_request: Request, error: HTTPException) -> JSONResponse:
+def _allowed_methods(request: Request) -> str:
+    """Every method the address takes: Starlette names those of the first route on the path only."""
+    methods = {method for route in request.app.router.routes if isinstance(route, APIRoute)
+               and route.matches(request.scope)[0] != Match.NONE for method in route.methods}
+    return ", ".join(sorted(methods))
+
+
+async def _framework_refusal(request: Request, error: HTTPException) -> JSONResponse:
     code, detail = FRAMEWORK_REFUSALS.get(error.status_code, OTHER_REFUSAL)
     answer = problem(error.status_code, code, detail)
-    answer.headers.update(error.headers or {})  # Allow on a 405, WWW-Authenticate on a 401
+    answer.headers.update(error.headers or {})  # WWW-Authenticate on a 401
+    if error.status_code == 405:
+        answer.headers["Allow"] = _allowed_methods(request)
     return answer
 
 
@@ -36,5 +56,9 @@ async def _failure(_request: Request, _error: Exception) -> JSONResponse:
 
 
 def answer_refusals_in_french(app: FastAPI) -> None:
+    """Once the routes are mounted: the handlers, and the refusals of a body in the OpenAPI document."""
     app.add_exception_handler(HTTPException, _framework_refusal)
     app.add_exception_handler(Exception, _failure)
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.body_field is not None:
+            route.responses = {**BODY_REFUSALS, **route.responses}

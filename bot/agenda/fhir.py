@@ -55,6 +55,7 @@ _RPPS_VALUE = re.compile(r"8(\d{11})")
 _DATE_PARAM = re.compile(r"(ge|gt|le|lt)(\d{4}-\d{2}-\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?")
 
 router = APIRouter(prefix="/fhir", tags=["FHIR"])
+open_router = APIRouter(prefix="/fhir", tags=["FHIR"])  # what a client reads before signing in
 
 
 class FhirResponse(JSONResponse):
@@ -76,12 +77,31 @@ class SlotSearch:
     include_actors: bool = False
 
 
-@router.get("/metadata", response_class=FhirResponse)
+@open_router.get("/metadata", response_class=FhirResponse)
 def metadata(request: Request) -> FhirResponse:
     return FhirResponse(capability_statement(str(request.base_url)))
 
 
-@router.get("/Slot", response_class=FhirResponse)
+# For the OpenAPI document: parse_slot_search reads the query itself (FHIR repeats `start`, names hold dots).
+SLOT_SEARCH_OPENAPI = {"parameters": [
+    {"name": "start", "in": "query", "required": True, "style": "form", "explode": True,
+     "description": "début (ge<date>) puis fin (le<date>) de la fenêtre",
+     "schema": {"type": "array", "minItems": 2, "maxItems": 2,
+                "items": {"type": "string", "pattern": r"^(ge|le)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$"}}},
+    {"name": "status", "in": "query", "required": True, "schema": {"type": "string", "enum": ["free"]}},
+    {"name": IDENTIFIER_PARAM, "in": "query", "required": False, "style": "form", "explode": True,
+     "description": "RPPS du praticien, préfixé de 8 (identifiant national)",
+     "schema": {"type": "array", "items": {"type": "string"}}},
+    {"name": "_include", "in": "query", "required": False, "style": "form", "explode": True,
+     "schema": {"type": "array", "items": {"type": "string", "enum": [INCLUDE_SCHEDULE]}}},
+    {"name": "_include:iterate", "in": "query", "required": False, "style": "form", "explode": True,
+     "schema": {"type": "array", "items": {"type": "string", "enum": [INCLUDE_ACTORS]}}},
+]}
+INVALID_SEARCH = {400: {"description": "Recherche invalide : OperationOutcome, un diagnostic en français par problème.",
+                        "content": {FHIR_JSON: {"schema": {"type": "object", "required": ["resourceType", "issue"]}}}}}
+
+
+@router.get("/Slot", response_class=FhirResponse, responses=INVALID_SEARCH, openapi_extra=SLOT_SEARCH_OPENAPI)
 def search_slots(request: Request, session: SessionDep, now: NowDep, tz: TzDep) -> FhirResponse:
     try:
         search = parse_slot_search(request.query_params.multi_items(), tz)

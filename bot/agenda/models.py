@@ -1,4 +1,5 @@
-"""The agenda's schema: practitioners, their places and motifs, slots, appointments, attachments.
+"""The agenda's schema: practitioners, their places and motifs, slots, appointments, attachments; the regulators'
+accounts, the panel's sessions and the audit trail.
 
 Times are stored as naive UTC (`UTCDateTime` converts at the boundary) so SQLite and PostgreSQL agree.
 Enumerations are short strings checked by the database; their allowed values are the tuples below.
@@ -26,6 +27,7 @@ from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
 
 from bot import vocabulary
+from bot.auth import tokens
 
 Base = declarative_base()
 
@@ -35,6 +37,7 @@ SLOT_STATUSES = ("free", "booked")
 APPOINTMENT_STATUSES = ("booked", "cancelled", "fulfilled", "noshow")
 # An appointment in one of these states holds its slot; only a cancellation gives it back.
 HOLDING_STATUSES = ("booked", "fulfilled", "noshow")
+ROLES = tokens.ROLES
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -173,6 +176,7 @@ class Appointment(Base):
             postgresql_where=text(_in("status", HOLDING_STATUSES)),
         ),
         Index("ix_appointments_created_at", "created_at"),
+        Index("ix_appointments_regulator_created_at", "regulator", "created_at"),  # a regulator's own, newest first
     )
 
     id = Column(Integer, primary_key=True)
@@ -190,7 +194,7 @@ class Appointment(Base):
     telephone = Column(String(20), nullable=False)  # E.164
     email = Column(String(254))
     message = Column(Text)
-    regulator = Column(String(100))
+    regulator = Column(String(100))  # the login of who booked it
     created_at = Column(UTCDateTime, nullable=False)
     updated_at = Column(UTCDateTime, nullable=False)
 
@@ -210,6 +214,58 @@ class Attachment(Base):
     size = Column(Integer, nullable=False)
     sha256 = Column(String(64), nullable=False)
     appointment_id = Column(ForeignKey("appointments.id"), index=True)
+    uploaded_by = Column(String(64))  # the regulator's login: only they may send it with a booking
     created_at = Column(UTCDateTime, nullable=False)
 
     appointment = relationship("Appointment", back_populates="attachments")
+
+
+class Account(Base):
+    """A regulator who may sign in: with a password (Argon2 hash), through the OIDC provider, or both.
+
+    Accounts are disabled, never deleted: appointments and the audit trail name them by login."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="ck_accounts_role"),)
+
+    id = Column(Integer, primary_key=True)
+    login = Column(String(64), nullable=False, unique=True)
+    name = Column(String(200))
+    role = Column(String(16), nullable=False, default="regulator")
+    password_hash = Column(String(200))  # None: signs in through the OIDC provider only
+    oidc_subject = Column(String(255), unique=True)  # the provider's `sub` for this person
+    disabled = Column(Boolean, nullable=False, default=False)
+    failed_attempts = Column(Integer, nullable=False, default=0)  # consecutive, reset by a sign-in
+    last_failure_at = Column(UTCDateTime)
+    locked_until = Column(UTCDateTime)
+    created_at = Column(UTCDateTime, nullable=False)
+    last_sign_in_at = Column(UTCDateTime)
+
+
+class WebSession(Base):
+    """The side panel's session: the cookie holds a random id, the database only its SHA-256."""
+
+    __tablename__ = "web_sessions"
+
+    id_hash = Column(String(64), primary_key=True)
+    account_id = Column(ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False, index=True)
+    csrf_token = Column(String(64), nullable=False)  # sent back in X-CSRF-Token by requests that change things
+    created_at = Column(UTCDateTime, nullable=False)
+    expires_at = Column(UTCDateTime, nullable=False, index=True)
+
+    account = relationship("Account")
+
+
+class AuditEvent(Base):
+    """Who did what, when, on which appointment, from which conversation: never a patient's field."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_at", "at"),)
+
+    id = Column(Integer, primary_key=True)
+    at = Column(UTCDateTime, nullable=False)
+    actor = Column(String(64), nullable=False)  # a login, or "service" for the action server acting alone
+    action = Column(String(32), nullable=False)  # bot.agenda.audit.ACTIONS
+    appointment_id = Column(Integer)  # no foreign key: the trail outlives what it names
+    conversation = Column(String(200))
+    detail = Column(String(200))  # ids, counts, the way in (token, session, service): nothing about patients

@@ -13,8 +13,12 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from bot.agenda.accounts import create_account
 from bot.agenda.db import make_engine, make_session_factory, migrate
+from bot.auth.tokens import REGULATOR
 from tests.agenda.factories import NOW, AgendaBuilder
+
+PASSWORD = "mot de passe de test"
 
 
 @dataclass
@@ -60,6 +64,23 @@ def make_practitioner(builder):
 def make_slot(builder):
     """make_slot(doc, hours=2, mode="cabinet", motifs=[labels], bookable_online=..., new_patients=...) -> id."""
     return builder.slot
+
+
+@pytest.fixture
+def add_account(agenda_db):
+    """add_account("alice", role="supervisor") -> the login; its password is PASSWORD."""
+    def add(login: str, role: str = REGULATOR, **extra) -> str:
+        create_account(agenda_db.session_factory, login, agenda_db.now, password=PASSWORD, role=role, **extra)
+        return login
+
+    return add
+
+
+def bearer(client, login: str, password: str = PASSWORD) -> dict[str, str]:
+    """The header of an access token of `login`, asked of the agenda as a script does."""
+    answer = client.post("/auth/token", json={"login": login, "password": password})
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from fastapi.testclient import TestClient
 
 from bot.agenda.api import create_app
 from bot.settings import get_settings
+from tests.agenda.conftest import bearer
 from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF
 from tests.agenda.test_attachments import PDF
 
@@ -13,11 +14,14 @@ PATIENT = {"civilite": "Mme", "prenom": "Marie", "nom": "Durand", "nom_naissance
 
 
 @pytest.fixture
-def client(agenda_db, tmp_path):
-    settings = get_settings().copy(update={"rasa_url": "http://rasa.test:5005", "timezone": "Europe/Paris"})
+def client(agenda_db, tmp_path, add_account):
+    """Signed in as the regulator "regul" (access token)."""
+    settings = get_settings().copy(update={"rasa_url": "http://rasa.test:5005", "timezone": "Europe/Paris",
+                                           "secrets_dir": tmp_path / "secrets"})
     app = create_app(agenda_db.session_factory, settings=settings, clock=lambda: NOW,
                      attachments_dir=tmp_path / "attachments")
     with TestClient(app) as client:
+        client.headers.update(bearer(client, add_account("regul")))
         yield client
 
 
@@ -30,7 +34,7 @@ def two_slots(make_practitioner, make_slot):
 
 def book(client, slot_id, key="key-1", **extra):
     return client.post("/api/appointments", json={
-        "slot_id": str(slot_id), "patient": PATIENT, "idempotency_key": key, "regulator": "Dr Régul", **extra,
+        "slot_id": str(slot_id), "patient": PATIENT, "idempotency_key": key, **extra,
     })
 
 

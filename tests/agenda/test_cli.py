@@ -19,7 +19,8 @@ def free_port() -> int:
 def test_migrate_seed_once_and_serve(tmp_path):
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{tmp_path / 'agenda.db'}",
-           "AGENDA_PORT": str(port), "ATTACHMENTS_DIR": str(tmp_path / "attachments")}
+           "AGENDA_PORT": str(port), "ATTACHMENTS_DIR": str(tmp_path / "attachments"),
+           "SECRETS_DIR": str(tmp_path / "secrets")}
 
     def agenda(command: str) -> str:
         done = subprocess.run([sys.executable, "-m", "bot.agenda", command], env=env, cwd=ROOT,
@@ -29,6 +30,8 @@ def test_migrate_seed_once_and_serve(tmp_path):
     agenda("migrate")
     assert "seeded 2000 practitioners" in agenda("seed")
     assert "not seeding" in agenda("seed")
+    subprocess.run([sys.executable, "-m", "bot.accounts", "add", "tester", "--password-stdin"], env=env, cwd=ROOT,
+                   input="un mot de passe assez long\n", text=True, timeout=120, check=True)
     server = subprocess.Popen([sys.executable, "-m", "bot.agenda", "serve"], env=env, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
@@ -39,6 +42,9 @@ def test_migrate_seed_once_and_serve(tmp_path):
                         break
                 except httpx.TransportError:
                     time.sleep(0.2)
+            assert client.get("/api/search", params={"location": "Paris"}).status_code == 401
+            signed_in = client.post("/auth/token", json={"login": "tester", "password": "un mot de passe assez long"})
+            client.headers["Authorization"] = f"Bearer {signed_in.json()['access_token']}"
             found = client.get("/api/search", params={"location": "Paris", "limit": 3}).json()
             assert found["location"]["commune"] == "Paris"
             assert len(found["slots"]) == 3

@@ -26,6 +26,7 @@ from bot.agenda.catalog import add_slot
 from bot.agenda.db import make_engine, make_session_factory, migrate
 from bot.agenda.fhir import RPPS_SYSTEM
 from bot.agenda.models import Motif, Place, Practitioner
+from bot.settings import get_settings
 
 EXAMPLES = Path(__file__).parent / "fixtures" / "ans-sas-ig-examples"
 NOW = datetime(2025, 3, 10, 8, 0, tzinfo=timezone.utc)  # a Monday, 9:00 in Paris
@@ -41,6 +42,7 @@ class Agenda:
     url: str
     slots: dict[str, int]  # name -> slot id
     rpps: dict[str, str]  # name -> RPPS
+    service_token: str  # how a SAS platform calls it here: a service's credentials
 
 
 def _place(practitioner: Practitioner, line: str, postal_code_and_city: str) -> Place:
@@ -109,7 +111,8 @@ def agenda(tmp_path_factory) -> Agenda:
     session_factory = make_session_factory(engine)
     with session_factory() as session:
         slots, rpps = _seed(session)
-    app = create_app(session_factory, clock=lambda: NOW, attachments_dir=tmp_path_factory.mktemp("files"))
+    settings = get_settings().copy(update={"secrets_dir": tmp_path_factory.mktemp("secrets")})
+    app = create_app(session_factory, settings=settings, clock=lambda: NOW, attachments_dir=tmp_path_factory.mktemp("files"))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     # ws="none": Rasa pins an old websockets that uvicorn's auto-detection cannot import.
@@ -120,7 +123,8 @@ def agenda(tmp_path_factory) -> Agenda:
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     assert server.started, "the agenda did not start on loopback"
-    yield Agenda(f"http://127.0.0.1:{sock.getsockname()[1]}", slots, rpps)
+    service_token = app.state.settings.service_token.get_secret_value()
+    yield Agenda(f"http://127.0.0.1:{sock.getsockname()[1]}", slots, rpps, service_token)
     server.should_exit = True
     thread.join(timeout=10)
     engine.dispose()
@@ -140,7 +144,8 @@ def slot_query(*rpps: str, window=WINDOW, status="free", includes=True) -> str:
 
 
 def get(agenda: Agenda, path: str) -> httpx.Response:
-    return httpx.get(agenda.url + path, headers={"Accept": FHIR_JSON}, timeout=10)
+    return httpx.get(agenda.url + path, headers={"Accept": FHIR_JSON, "Authorization": f"Bearer {agenda.service_token}"},
+                     timeout=10)
 
 
 def bundle_for(agenda: Agenda, *names: str, **options) -> dict:

@@ -1,13 +1,15 @@
-"""Booking a slot for a patient (idempotent), reading appointments, cancelling one."""
+"""Booking a slot for a patient (idempotent), reading appointments, cancelling one: a regulator's own (a supervisor's,
+the whole SAS's), each step written to the audit trail."""
 from __future__ import annotations
 
 from datetime import date
 
 from fastapi import APIRouter, Response
 
-from bot.agenda import booking
+from bot.agenda import audit, booking
 from bot.agenda.contract import Appointment, AppointmentRequest, Patient
 from bot.agenda.deps import NowDep, SessionFactoryDep, TzDep
+from bot.agenda.principal import Principal, RegulatorDep
 from bot.agenda.routes.answers import CONFLICT, INVALID, NOT_FOUND, invalid, not_found, problem
 from bot.agenda.validation import validate_patient
 from bot.agenda.views import appointment_view
@@ -15,7 +17,9 @@ from bot.agenda.views import appointment_view
 router = APIRouter(prefix="/api/appointments", tags=["rendez-vous"])
 
 
-def _booking_request(body: AppointmentRequest, today: date) -> tuple[booking.BookingRequest | None, dict[str, str]]:
+def _booking_request(
+    body: AppointmentRequest, today: date, regulator: str,
+) -> tuple[booking.BookingRequest | None, dict[str, str]]:
     patient, errors = validate_patient((body.patient or Patient()).dict(), today)
     if not body.slot_id or not body.slot_id.strip().isdigit():
         errors["slot_id"] = "Créneau obligatoire : identifiant de créneau manquant ou invalide."
@@ -33,7 +37,7 @@ def _booking_request(body: AppointmentRequest, today: date) -> tuple[booking.Boo
         idempotency_key=body.idempotency_key.strip(),
         motif_id=int(body.motif_id) if body.motif_id is not None else None,
         message=body.message,
-        regulator=body.regulator,
+        regulator=regulator,
         attachment_ids=body.attachment_ids or [],
     ), {}
 
@@ -42,8 +46,9 @@ def _booking_request(body: AppointmentRequest, today: date) -> tuple[booking.Boo
     200: {"model": Appointment, "description": "Déjà réservé avec cette clé d'idempotence : le même rendez-vous."},
     **INVALID, **CONFLICT,
 })
-def create_appointment(body: AppointmentRequest, response: Response, factory: SessionFactoryDep, now: NowDep, tz: TzDep):
-    request, errors = _booking_request(body, now.astimezone(tz).date())
+def create_appointment(body: AppointmentRequest, response: Response, factory: SessionFactoryDep, now: NowDep, tz: TzDep,
+                       who: RegulatorDep):
+    request, errors = _booking_request(body, now.astimezone(tz).date(), who.login)
     if errors:
         return invalid(errors)
     try:
@@ -52,31 +57,56 @@ def create_appointment(body: AppointmentRequest, response: Response, factory: Se
         return problem(409, "creneau_indisponible", "Ce créneau n'est plus disponible.")
     except booking.BookingInvalid as error:
         return invalid(error.errors)
-    if not created:
+    if not who.may_see(appointment.regulator):  # another regulator's key: their booking is not ours to read
+        return problem(409, "cle_deja_utilisee", "Cette clé d'idempotence a déjà servi à une autre réservation.")
+    if created:
+        _audit(factory, now, who, "book", appointment, f"créneau {appointment.slot_id}")
+    else:
         response.status_code = 200
     return appointment_view(appointment, tz)
 
 
 @router.get("", response_model=list[Appointment])
-def list_appointments(factory: SessionFactoryDep, tz: TzDep):
-    """The latest first."""
-    return [appointment_view(appointment, tz) for appointment in booking.recent(factory)]
+def list_appointments(factory: SessionFactoryDep, now: NowDep, tz: TzDep, who: RegulatorDep):
+    """The latest first: the regulator's own, the whole SAS's for a supervisor."""
+    appointments = booking.recent(factory, booked_by=None if who.sees_all else who.login)
+    audit.record(factory, now, who.actor, "read", conversation=who.conversation,
+                 detail=f"liste de {len(appointments)} rendez-vous, {who.via}")
+    return [appointment_view(appointment, tz) for appointment in appointments]
+
+
+def _visible(factory, appointment_id: str, who: Principal):
+    """The appointment if it exists and `who` may see it; otherwise None (another's is "not found" too)."""
+    try:
+        appointment = booking.load(factory, int(appointment_id))
+    except (ValueError, booking.NotFound):
+        return None
+    return appointment if who.may_see(appointment.regulator) else None
+
+
+def _audit(factory, now, who: Principal, action: str, appointment, detail: str = "") -> None:
+    audit.record(factory, now, who.actor, action, appointment_id=appointment.id, conversation=who.conversation,
+                 detail=", ".join(filter(None, [detail, who.via])))
 
 
 @router.get("/{appointment_id}", response_model=Appointment, responses=NOT_FOUND)
-def get_appointment(appointment_id: str, factory: SessionFactoryDep, tz: TzDep):
-    try:
-        return appointment_view(booking.load(factory, int(appointment_id)), tz)
-    except (ValueError, booking.NotFound):
+def get_appointment(appointment_id: str, factory: SessionFactoryDep, now: NowDep, tz: TzDep, who: RegulatorDep):
+    appointment = _visible(factory, appointment_id, who)
+    if appointment is None:
         return not_found("Rendez-vous")
+    _audit(factory, now, who, "read", appointment)
+    return appointment_view(appointment, tz)
 
 
 @router.post("/{appointment_id}/cancel", response_model=Appointment, responses={**NOT_FOUND, **CONFLICT})
-def cancel_appointment(appointment_id: str, factory: SessionFactoryDep, now: NowDep, tz: TzDep):
+def cancel_appointment(appointment_id: str, factory: SessionFactoryDep, now: NowDep, tz: TzDep, who: RegulatorDep):
     """Frees the slot; cancelling twice is harmless."""
-    try:
-        return appointment_view(booking.cancel(factory, int(appointment_id), now), tz)
-    except (ValueError, booking.NotFound):
+    appointment = _visible(factory, appointment_id, who)
+    if appointment is None:
         return not_found("Rendez-vous")
+    try:
+        cancelled = booking.cancel(factory, appointment.id, now)
     except booking.NotCancellable:
         return problem(409, "annulation_impossible", "Ce rendez-vous a déjà eu lieu : il ne peut plus être annulé.")
+    _audit(factory, now, who, "cancel", cancelled)
+    return appointment_view(cancelled, tz)

@@ -18,6 +18,7 @@ router = APIRouter(include_in_schema=False)
 
 class PanelConfig(BaseModel):
     rasa_url: str
+    sign_in_with: str | None  # the OIDC provider's name on the login page's button, None without one
     timezone: str  # slots are shown in it, whatever the browser's own
     field_labels: dict[str, str]  # patient then need fields, in the order shown
     mode_labels: dict[str, str]
@@ -29,9 +30,17 @@ def panel():
     return FileResponse(index) if index.exists() else not_found("Panneau")
 
 
+@router.get("/login")
+def login_page():
+    """The panel's sign-in page (POST /auth/login, or the OIDC provider's button)."""
+    page = WEB / "login.html"
+    return FileResponse(page) if page.exists() else not_found("Page de connexion")
+
+
 @router.get("/config.json", response_model=PanelConfig)
 def panel_config(settings: SettingsDep) -> PanelConfig:
     return PanelConfig(
-        rasa_url=settings.rasa_url, timezone=settings.timezone, field_labels={**PATIENT_FIELDS, **NEED_FIELDS},
+        rasa_url=settings.rasa_url, sign_in_with=settings.oidc_label if settings.oidc_issuer else None,
+        timezone=settings.timezone, field_labels={**PATIENT_FIELDS, **NEED_FIELDS},
         mode_labels={code: mode.label for code, mode in MODES.items()},
     )

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.agenda import geo, specialties
+from bot.agenda import audit, geo, specialties
 from bot.agenda.contract import MotifChoice, SearchResult, SlotWithStatus
 from bot.agenda.deps import NowDep, SessionDep, TzDep
 from bot.agenda.models import Slot
 from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif
+from bot.agenda.principal import PrincipalDep
 from bot.agenda.routes.answers import INVALID, NOT_FOUND, invalid, not_found
 from bot.agenda.search import SearchQuery, search
 from bot.agenda.validation import parse_birth_date
@@ -51,6 +52,7 @@ def search_slots(
     session: SessionDep,
     now: NowDep,
     tz: TzDep,
+    who: PrincipalDep,
     location: str = Query("", description="commune, code postal, adresse ou coordonnées"),
     from_: str | None = Query(None, alias="from", description="ISO 8601 ; maintenant par défaut"),
     to: str | None = Query(None, description="ISO 8601 ; 48 h après le début par défaut"),
@@ -97,6 +99,10 @@ def search_slots(
     query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset)
     result = search(session, query, geo.radius_rule(place.departement))
     log.info("search: %d slots of %d within %s km", len(result.slots), result.total, result.radius_km)
+    # The place searched is where the patient is: not in the trail.
+    audit.add(session, now, who.actor, "search", conversation=who.conversation,
+              detail=f"{len(result.slots)} créneaux sur {result.total}, {who.via}")
+    session.commit()
     return SearchResult(
         location={"label": place.label, "commune": place.commune, "postal_code": place.postal_code,
                   "insee": place.insee, "lat": place.lat, "lon": place.lon},
