@@ -1,6 +1,7 @@
 """The agenda service over HTTP (httpx, async, explicit timeouts), with one error type per failure path."""
 from __future__ import annotations
 
+import copy
 import logging
 from functools import lru_cache
 from typing import TypeVar
@@ -9,6 +10,8 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from bot.agenda import contract
+from bot.auth import conversations
+from bot.auth.local_secrets import with_secrets
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -38,17 +41,28 @@ class AgendaRejected(AgendaError):
 
 
 class AgendaClient:
-    """The agenda's JSON API (bot.agenda.contract): each call returns the contract's model of its answer."""
+    """The agenda's JSON API (bot.agenda.contract): each call returns the contract's model of its answer.
 
-    def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport | None = None):
+    It calls with the action server's service token; `serving(conversation)` gives the same client acting for
+    the regulator whose conversation it is (the agenda records them as who searched, booked, cancelled)."""
+
+    def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport | None = None,
+                 service_token: str | None = None):
         for name in QUIET_LOGGERS:
             logging.getLogger(name).setLevel(logging.WARNING)
         timeout = httpx.Timeout(timeout_s, connect=min(2.0, timeout_s))
-        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
+        headers = {"Authorization": f"Bearer {service_token}"} if service_token else {}
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport, headers=headers)
+        self._headers: dict[str, str] = {}
+
+    def serving(self, conversation: str) -> AgendaClient:
+        view = copy.copy(self)  # shares the connections
+        view._headers = {conversations.HEADER: conversation}
+        return view
 
     async def _call(self, answer: type[Answer], method: str, path: str, **kwargs) -> Answer:
         try:
-            response = await self._http.request(method, path, **kwargs)
+            response = await self._http.request(method, path, headers=self._headers, **kwargs)
         except httpx.HTTPError as error:
             logger.warning("agenda %s %s failed: %s", method, path, type(error).__name__)
             raise AgendaUnavailable() from error
@@ -107,5 +121,6 @@ def _parse(answer: type[Answer], body: dict, method: str, path: str) -> Answer:
 @lru_cache
 def get_agenda_client() -> AgendaClient:
     """Created on first use, not at import: the action server imports every module of this package."""
-    settings = get_settings()
-    return AgendaClient(settings.agenda_url, settings.agenda_timeout_s)
+    settings = with_secrets(get_settings())
+    return AgendaClient(settings.agenda_url, settings.agenda_timeout_s,
+                        service_token=settings.service_token.get_secret_value())

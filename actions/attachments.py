@@ -21,7 +21,7 @@ class ActionAttach(Action):
             dispatcher.utter_message(response="utter_piece_jointe_absente")
             return []
         try:
-            meta = await self.agenda().attachment(attachment_id)
+            meta = await self.agenda().serving(tracker.sender_id).attachment(attachment_id)
         except AgendaError:
             dispatcher.utter_message(response="utter_piece_jointe_absente")
             return [SlotSet("piece_jointe", None)]

@@ -24,7 +24,6 @@ def booking_request(tracker: Tracker) -> AppointmentRequest:
         motif_id=(tracker.get_slot("motif") or {}).get("id"),
         patient=patient_payload(tracker.current_slot_values()),
         message=tracker.get_slot("message") or "",
-        regulator=tracker.sender_id,
         # Drawn when the slot was chosen: a retry after a timeout never books twice.
         idempotency_key=tracker.get_slot("cle_idempotence"),
         attachment_ids=[a["id"] for a in tracker.get_slot("pieces_jointes") or []],
@@ -43,11 +42,12 @@ class ActionBook(Action):
         if not card:
             dispatcher.utter_message(response="utter_rien_a_confirmer")
             return []
+        agenda = self.agenda().serving(tracker.sender_id)
         try:
-            appointment = await self.agenda().book(booking_request(tracker))
+            appointment = await agenda.book(booking_request(tracker))
         except SlotTaken:
             dispatcher.utter_message(response="utter_creneau_pris")
-            return [SlotSet("creneau_choisi", None)] + await present_search(dispatcher, tracker, 0, self.clock(), self.agenda())
+            return [SlotSet("creneau_choisi", None)] + await present_search(dispatcher, tracker, 0, self.clock(), agenda)
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, "/affirm")
             return []

@@ -27,7 +27,7 @@ class ActionCancel(Action):
             dispatcher.utter_message(response="utter_adressage_annule")
             return [AllSlotsReset()]
         try:
-            await self.agenda().cancel(booked["id"])
+            await self.agenda().serving(tracker.sender_id).cancel(booked["id"])
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, "/annuler")
             return []

@@ -91,7 +91,7 @@ class ActionSearchSlots(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         offset = int(tracker.get_slot("recherche_offset") or 0) + PAGE if latest_intent(tracker) == "autres_creneaux" else 0
-        return await present_search(dispatcher, tracker, offset, self.clock(), self.agenda())
+        return await present_search(dispatcher, tracker, offset, self.clock(), self.agenda().serving(tracker.sender_id))
 
 
 class ActionContinueReferral(Action):
@@ -107,4 +107,4 @@ class ActionContinueReferral(Action):
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         if tracker.get_slot("creneau_choisi") and tracker.get_slot("criteres_recherche") == search_criteria(tracker):
             return present_summary(dispatcher, tracker, domain)
-        return await present_search(dispatcher, tracker, 0, self.clock(), self.agenda())
+        return await present_search(dispatcher, tracker, 0, self.clock(), self.agenda().serving(tracker.sender_id))

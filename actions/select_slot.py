@@ -27,7 +27,7 @@ class ActionSelectSlot(Action):
             dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
             return [SlotSet("creneau_id", None)]
         try:
-            choice = await self.agenda().motif_for(
+            choice = await self.agenda().serving(tracker.sender_id).motif_for(
                 card["id"], patient_payload(tracker.current_slot_values()), card["mode"], tracker.get_slot("symptomes"))
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, card["payload"])

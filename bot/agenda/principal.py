@@ -21,12 +21,12 @@ from bot.agenda import audit, web_sessions
 from bot.agenda.accounts import active_account
 from bot.agenda.deps import NowDep, SessionDep, SettingsDep
 from bot.agenda.models import WebSession
-from bot.auth import tokens
+from bot.auth import conversations, tokens
 from bot.auth.conversations import regulator_of
 
 SESSION_COOKIE = "sas_session"
 CSRF_HEADER = "X-CSRF-Token"
-CONVERSATION_HEADER = "X-SAS-Conversation"
+CONVERSATION_HEADER = conversations.HEADER
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Declared so that the OpenAPI document (/docs) says how to sign in; the checks are below.

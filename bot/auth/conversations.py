@@ -1,11 +1,12 @@
 """Conversation ids are owned by a regulator: "<login>/<conversation>". Rasa's channel builds them from the
 signed-in regulator, so that choosing a `sender` can only name one of one's own conversations; the action server
-hands them to the agenda, which reads who is booking from them."""
+hands them to the agenda (in HEADER), which reads who is booking from them."""
 from __future__ import annotations
 
 import re
 
 SEPARATOR = "/"
+HEADER = "X-SAS-Conversation"  # with the service token: the conversation the action server serves
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")  # no separator, so the owner is always the part before it
 LOCAL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DEFAULT_LOCAL_ID = "default"

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import httpx
 import pytest
 
-from actions.agenda_client import AgendaRejected, AgendaUnavailable, SlotTaken
+from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, SlotTaken
 from bot.agenda.contract import AppointmentRequest, SearchResult
 from tests.actions.conftest import agenda_slot, appointment_answer, search_answer
 
@@ -69,3 +69,13 @@ async def test_no_patient_data_in_the_logs_at_info(agenda, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
     for secret in ("1952", "fi%C3%A8vre", "fièvre", "Durand", "+33645372653"):
         assert secret not in logged
+
+
+async def test_the_client_calls_with_the_service_token_and_names_the_conversation_it_serves(agenda):
+    agenda.routes["GET /api/search"] = (200, search_answer([]))
+    client = AgendaClient("http://agenda.test", 1.0, transport=httpx.MockTransport(agenda.handler), service_token="s3rvice")
+    await client.search(location="Lyon")
+    await client.serving("alice/panel-1").search(location="Lyon")
+    alone, serving = agenda.requests
+    assert alone.headers["Authorization"] == serving.headers["Authorization"] == "Bearer s3rvice"
+    assert "X-SAS-Conversation" not in alone.headers and serving.headers["X-SAS-Conversation"] == "alice/panel-1"

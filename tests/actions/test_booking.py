@@ -31,6 +31,8 @@ async def test_books_with_the_idempotency_key_and_confirms_with_the_warning(agen
     sent = agenda.sent_json()
     assert sent["slot_id"] == "s1" and sent["motif_id"] == "m1" and sent["idempotency_key"] == "k" * 32
     assert sent["patient"] == PATIENT and sent["attachment_ids"] == ["pj1"] and sent["message"] == "Le patient ..."
+    # Who books is not the action's to say: the agenda reads it from the conversation it is told it serves.
+    assert "regulator" not in sent and agenda.requests[-1].headers["X-SAS-Conversation"] == "regulateur-1"
     assert responses(dispatcher) == ["utter_confirmation"]
     confirmation = dispatcher.messages[0]
     assert confirmation["reference"] == "SAS-7K2M9Q" and confirmation["avertissement"].startswith("⚠")
