@@ -5,16 +5,26 @@ run the real thing the same way."""
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
+from sqlalchemy.orm import sessionmaker
 
+from bot.agenda.accounts import create_account, ensure_demo_account
+from bot.agenda.db import make_engine, make_session_factory
+from bot.auth.client import SignedIn
+from bot.auth.local_secrets import with_secrets
+from bot.auth.tokens import REGULATOR
 from bot.rasa_endpoints import endpoints_yaml, secret_env
 from bot.settings import LOCAL, ROOT, Settings
 
@@ -55,15 +65,18 @@ class StackConfig:
             agenda_port=agenda_port, agenda_url=f"{LOCAL}:{agenda_port}", action_port=free_port(),
             rasa_port=rasa_port, rasa_url=f"{LOCAL}:{rasa_port}", database_url=f"sqlite:///{workdir / 'agenda.db'}",
             attachments_dir=workdir / "attachments", tracker_store_url=f"sqlite:///{workdir / 'tracker.db'}",
+            secrets_dir=workdir / "secrets",
         )
         return cls(workdir=workdir, settings=settings, **kwargs)
 
 
 class Stack:
     def __init__(self, config: StackConfig):
+        config.workdir.mkdir(parents=True, exist_ok=True)
+        # Generated once here, then handed to every process: they all hold the same secrets.
+        config.settings = with_secrets(config.settings)
         self.config = config
         self.processes: dict[str, subprocess.Popen] = {}
-        config.workdir.mkdir(parents=True, exist_ok=True)
 
     def env(self) -> dict:
         """The environment of every process: the settings as variables, so that each reads the same ones."""
@@ -82,6 +95,26 @@ class Stack:
         for command in ("migrate", "seed"):
             subprocess.run([PYTHON, "-m", "bot.agenda", command], env=self.env(), cwd=ROOT, check=True)
 
+    @contextmanager
+    def _agenda_database(self) -> Iterator[sessionmaker]:
+        engine = make_engine(self.config.settings.database_url.get_secret_value())
+        try:
+            yield make_session_factory(engine)
+        finally:
+            engine.dispose()
+
+    def ensure_demo_account(self) -> str | None:
+        """On an agenda without accounts (prepared first), the demo regulator; -> its password, None if not created."""
+        with self._agenda_database() as factory:
+            return ensure_demo_account(factory, datetime.now(timezone.utc))
+
+    def add_regulator(self, login: str, role: str = REGULATOR) -> SignedIn:
+        """A new account in the agenda (prepared first), with a random password; -> its way of signing in."""
+        password = secrets.token_urlsafe(16)
+        with self._agenda_database() as factory:
+            create_account(factory, login, datetime.now(timezone.utc), password=password, role=role)
+        return SignedIn(self.config.agenda_url, login, password)
+
     @property
     def endpoints_file(self) -> Path:
         return self.config.workdir / "endpoints.yml"
@@ -89,10 +122,10 @@ class Stack:
     def _write_endpoints_file(self) -> None:
         self.endpoints_file.write_text(endpoints_yaml(self.config.settings))
 
-    def _spawn(self, name: str, command: list[str]) -> None:
+    def _spawn(self, name: str, command: list[str], **env: str) -> None:
         with open(self.config.workdir / f"{name}.log", "ab") as log:  # the child keeps its own copy
-            self.processes[name] = subprocess.Popen(command, env=self.env(), cwd=ROOT, stdout=log, stderr=log,
-                                                    start_new_session=True)
+            self.processes[name] = subprocess.Popen(command, env={**self.env(), **env}, cwd=ROOT, stdout=log,
+                                                    stderr=log, start_new_session=True)
 
     def start_agenda(self) -> None:
         self._spawn("agenda", [PYTHON, "-m", "bot.agenda", "serve"])
@@ -106,14 +139,17 @@ class Stack:
         c, settings = self.config, self.config.settings
         token = settings.rasa_token.get_secret_value()
         self.start_agenda()
-        self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)])
+        # The action server has no flag for its interface: Sanic reads it from SANIC_HOST.
+        self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+                    SANIC_HOST=settings.action_interface)
         self._write_endpoints_file()
         self._wait("actions", f"{c.action_url}/health", 60)
         if not with_rasa_server:
             return
         self._spawn("rasa", [
             # Only the side panel's origin may read the conversation from a browser.
-            *RASA, "run", "--enable-api", "--auth-token", token, "--interface", "127.0.0.1",
+            # The API's token is not on the command line (every user can read those): bot.rasa_cli adds it.
+            *RASA, "run", "--enable-api", "--interface", settings.rasa_interface,
             "--cors", c.agenda_url, f"http://localhost:{settings.agenda_port}",
             "--port", str(settings.rasa_port), "--model", str(c.model), "--endpoints", str(self.endpoints_file),
             "--credentials", str(ROOT / "credentials.yml"),

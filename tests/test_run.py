@@ -37,9 +37,23 @@ def test_documented_variables_reach_the_processes_unchanged(monkeypatch, tmp_pat
         "AGENDA_URL": "http://agenda.internal:9000", "RASA_URL": "https://sas.example/rasa",
         "ATTACHMENTS_DIR": str(tmp_path / "pieces"), "DATABASE_URL": f"sqlite:///{tmp_path / 'agenda.db'}",
         "AGENDA_PORT": "8100", "ACTION_PORT": "5100", "RASA_PORT": "5101", "RASA_TOKEN": "t0ken",
-        "AGENDA_TIMEOUT_S": "2.5", "SAS_TIMEZONE": "Indian/Reunion",
+        "AGENDA_TIMEOUT_S": "2.5", "SAS_TIMEZONE": "Indian/Reunion", "SECRETS_DIR": str(tmp_path / "secrets"),
     }
     for name, value in documented.items():
         monkeypatch.setenv(name, value)
     env = environment_of_make_run()
     assert {name: env.get(name) for name in documented} == documented
+
+
+def test_secrets_not_given_are_generated_once_and_handed_to_every_process(monkeypatch, tmp_path, environment_of_make_run):
+    monkeypatch.setenv("SECRETS_DIR", str(tmp_path / "secrets"))
+    monkeypatch.setenv("SERVICE_TOKEN", "given-by-the-environment")
+    first = environment_of_make_run()
+    assert first["SERVICE_TOKEN"] == "given-by-the-environment"
+    generated = {name: first[name] for name in ("RASA_TOKEN", "TOKEN_SIGNING_KEY")}
+    assert all(len(value) >= 40 for value in generated.values()) and len(set(generated.values())) == 2
+    files = {path.name: path for path in (tmp_path / "secrets").iterdir()}
+    assert set(files) == {"rasa_token", "token_signing_key"}
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in files.values())
+    again = environment_of_make_run()
+    assert {name: again[name] for name in generated} == generated
