@@ -3,13 +3,15 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+FUZZ_VENV := .venv-fuzz
+FUZZ_STAMP := $(FUZZ_VENV)/.installed
 MODEL := models/sas.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -type f -not -name '*.pyc' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install browser train run shell test pytest conversations validate lint eval bench purge clean
+.PHONY: install browser train run shell test pytest conversations fuzz validate lint eval bench purge clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $$(scripts/python310) -m venv $(VENV)
@@ -18,6 +20,12 @@ $(STAMP): requirements.txt
 	@touch $@
 
 install: $(STAMP)
+
+# Schemathesis in an environment of its own: its dependencies clash with Rasa's pins.
+$(FUZZ_STAMP): requirements-fuzz.txt
+	@test -x $(FUZZ_VENV)/bin/python || $$(scripts/python310) -m venv $(FUZZ_VENV)
+	$(FUZZ_VENV)/bin/pip install --disable-pip-version-check -q -r requirements-fuzz.txt
+	@touch $@
 
 # Debian's Chromium for the side panel's browser tests (Playwright's own download cannot work here).
 browser:
@@ -44,7 +52,11 @@ pytest: $(STAMP) browser $(MODEL)
 conversations: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/conversations
 
-test: validate $(MODEL) pytest conversations
+# The agenda's API fuzzed from its OpenAPI document: no server error, every refusal French JSON (tests/fuzz).
+fuzz: $(STAMP) $(FUZZ_STAMP)
+	$(BIN)/python -m tests.fuzz.agenda
+
+test: validate $(MODEL) pytest conversations fuzz
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions tests scripts
