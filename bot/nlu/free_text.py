@@ -110,6 +110,14 @@ SAME_BIRTH_NAME = "meme_nom"  # "même nom de naissance", "pas de nom d'usage": 
 _SAME = {"identique", "idem", "pareil", "pareille", "inchange", "meme"}
 STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
                 "route", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
+# Words that open a new clause or another field, so that a complaint said without punctuation ends there.
+_CLAUSE_STARTS = RELATIVES | {"il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui",
+                  "mais", "donc", "alors", "voila", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere",
+                  "aimerait", "peut", "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone",
+                  "portable", "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn",
+                  "age", "agee", "est"}
+_DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
+_LONGEST_COMPLAINT = 12  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
@@ -362,23 +370,35 @@ class _Reader:
         return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
 
     def complaint_end(self, i: int) -> int | None:
-        """Symptoms joined by "et", maybe followed by "depuis ...", that fill their segment or run up to the next
-        field's cue ("fièvre depuis 3 j", "mal de gorge et toux depuis hier"). Freer descriptions ("douleur vers
-        la hanche") are left to DIET."""
-        end = self.segment_end(i)
-        for k in range(i + 1, end + 1):
-            cue = self.cue_at(k)
-            if self.tokens[k].folded in CIVILITES or cue and cue[0] != "symptomes" and (
-                    cue[1] > 1 or self.tokens[k].folded not in ("a", "au", "sur") or self.place_at(k + 1) is not None):
-                end = k - 1
+        """Last token of the complaint starting at i ("douleur au genou droit", "éruption sur le ventre", "toux
+        depuis une semaine"): it runs to the end of its segment, or to where another field or a new clause begins
+        ("... la maman voudrait", "... il peut attendre", "..., à Lyon")."""
+        last = None
+        k = i
+        while k < len(self.tokens) and k - i < _LONGEST_COMPLAINT and not self.taken[k]:
+            token = self.tokens[k]
+            if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k):
                 break
-        k = self.symptom_end(i)
-        while k is not None and k < end:
-            following = self.tokens[k + 1].folded
-            if following == "depuis":
-                return end
-            k = self.symptom_end(k + 2) if following == "et" and k + 2 <= end else None
-        return k
+            if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
+                break
+            last = k
+            k += 1
+        while last is not None and last > i and self.tokens[last].folded in FUNCTION_WORDS | {"+"}:
+            last -= 1
+        return last
+
+    def ends_complaint(self, k: int) -> bool:
+        """Token k starts another field or clause. Inside a complaint, "au bras", "à la tête" name a body part:
+        only "à" or "sur" before a known place start the location."""
+        token = self.tokens[k]
+        if token.folded in _CLAUSE_STARTS or token.folded in CIVILITES or token.folded in PRACTITIONER_TITLES:
+            return True
+        cue = self.cue_at(k)
+        if not cue or cue[0] == "symptomes":
+            return False
+        if cue[0] == "localisation" and cue[1] == 1:
+            return token.folded in ("a", "sur") and self.place_at(k + 1) is not None
+        return True
 
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
@@ -417,8 +437,9 @@ class _Reader:
         """Names without a civility nor a cue: a first name and a name, or a lone word that is the whole
         message ("Durand"); a lone word before the rest of a sentence is no name ("Finalement il est dispo")."""
         units = self.name_units(i, 4)
-        if len(units) > 1:
-            return True
+        if len(units) > 1:  # one of them at least is a known first name or surname ("trouble de l'équilibre" is not)
+            return any(_first_name_score(self.tokens[b:b + 1], None) > 0 or _surname_score(self.tokens[b:b + 1]) > 0
+                       for _, b in units)  # the unit's last word: particles ("de", "l'") are common surnames
         return all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
             t.is_boundary for t in self.tokens[:i])
 
@@ -586,11 +607,18 @@ class _Reader:
             if end is not None:
                 self.add(field, j, end)
             return end
-        end = self.value_until_stop(j, allow_numbers=True)
+        j = self.after_determiners(j)
+        end = self.complaint_end(j) if j < len(self.tokens) else None
         if end is None or self.tokens[j].is_number:
             return None
         self.add(field, j, end)
         return end
+
+    def after_determiners(self, i: int) -> int:
+        """Past the articles before a complaint: "une toux", "de la fièvre", "des vomissements"."""
+        while i + 1 < len(self.tokens) and self.tokens[i].folded in _DETERMINERS:
+            i += 1
+        return i
 
     def practitioner(self, i: int) -> int:
         """ "Dr Thomas", "docteur Jean Martin": read as the practitioner, so that no name of theirs is the patient's."""

@@ -42,7 +42,7 @@ def test_names(text, expected):
     ("à 69003", {"localisation": "69003"}),
     ("née à Saint-Étienne", {"lieu_naissance": "Saint-Étienne"}),
     ("né au Maroc", {"lieu_naissance": "Maroc"}),
-    ("se plaint de douleur à l'épaule depuis hier", {"symptomes": "douleur à l'épaule"}),
+    ("se plaint de douleur à l'épaule depuis hier", {"symptomes": "douleur à l'épaule depuis hier"}),
     ("motif éruption sur les bras", {"symptomes": "éruption sur les bras"}),
 ])
 def test_places_and_symptoms(text, expected):
@@ -67,7 +67,7 @@ def test_nothing_read_from_other_phrases(text):
     ("fièvre depuis 3 j à Lyon 3e", {"symptomes": "fièvre depuis 3 j", "localisation": "Lyon 3e"}),
     ("mal de gorge et toux depuis hier", {"symptomes": "mal de gorge et toux depuis hier"}),
     ("DURAND Marie, brûlures urinaires", {"nom": "DURAND", "prenom": "Marie", "symptomes": "brûlures urinaires"}),
-    ("douleur vers la hanche gauche", {}),  # a free description is DIET's, but never a name
+    ("douleur vers la hanche gauche", {"symptomes": "douleur vers la hanche gauche"}),  # the complaint's segment
 ])
 def test_typed_segments(text, expected):
     assert read(text) == expected
@@ -93,7 +93,9 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("il vit dans le 69007", {"localisation": "69007"}),
     ("elle réside maintenant Annecy", {"localisation": "Annecy"}),
     ("tél port. |||", {}),  # "port." labels a phone, though Port is a commune
-    ("douleur au genou", {}),  # after "au", an unknown lower-case word is no place
+    ("douleur au genou", {"symptomes": "douleur au genou"}),  # "au" names a body part, not a place
+    ("il a une toux depuis une semaine la maman voudrait un rdv", {"symptomes": "toux depuis une semaine"}),
+    ("elle a de la fièvre, à Lyon", {"symptomes": "fièvre", "localisation": "Lyon"}),
     # names: introduced by a person noun, a relative, a naming verb; a lone word before a sentence is no name
     ("un nourrisson de 5 mois, Léo Garnier", {"prenom": "Léo", "nom": "Garnier"}),
     ("patient de 60 ans, Vannes, toux", {"localisation": "Vannes", "symptomes": "toux"}),
