@@ -53,13 +53,13 @@ class Conversation:
 
 
 class Regulator:
-    """Plays one scenario with its own sender id against a running stack."""
+    """Plays one scenario, signed in as its own regulator, against a running stack."""
 
-    def __init__(self, rasa_url: str, agenda_url: str, responses: Responses, sender: str,
+    def __init__(self, rasa_url: str, agenda_url: str, responses: Responses, sender: str, auth: httpx.Auth,
                  clock: Callable[[], datetime] = lambda: datetime.now(TIMEZONE)):
         self.rasa_url, self.agenda_url = rasa_url, agenda_url
         self.responses, self.sender, self.clock = responses, sender, clock
-        self.http = httpx.Client(timeout=60)
+        self.http = httpx.Client(timeout=60, auth=auth)  # signed in, as at the panel
 
     def play(self, scenario: Scenario) -> Conversation:
         conversation = Conversation(scenario)
@@ -103,8 +103,8 @@ class Regulator:
                 break
             before_step = replies if step else None
             replies = self._say(conversation, message)
-            if step and step.reply and not replies.has(step.reply):
-                record.fail(f"no {step.reply} after «{step.say[:30]}»")
+            if step and step.reply and not any(replies.has(r) for r in step.reply):
+                record.fail(f"no {' or '.join(step.reply)} after «{step.say[:30]}»")
         if pending and not record.stuck:
             record.fail(f"never reached step at {pending[0].at}")
 
@@ -182,19 +182,24 @@ def spoken_time(iso: str) -> str:
 
 
 def pick_message(pick: Pick, offered: list[OfferedSlot], slots: list[dict]) -> tuple[int, str]:
-    """(rank taken, what is written). A time or a doctor that names several offered slots would be ambiguous to
-    a person too: the next slot whose time (doctor) is unique is taken instead."""
+    """(rank taken, what is written). A time or a doctor must designate one offered slot, as it would for a
+    person: the first slot from the wanted rank whose time (doctor) is unique is taken; when there is none (five
+    slots at 8:30), the regulator names both the time and the doctor of the wanted rank."""
     wanted = min(pick.rank, len(offered))
     if pick.by == "button":
         return wanted, offered[wanted - 1].payload
     if pick.by == "rank":
         return wanted, pick.say
-    key = (lambda s: spoken_time(s["start"])) if pick.by == "time" else (lambda s: s["practitioner"]["nom"])
-    keys = [key(s) for s in slots]
+    times = [spoken_time(s["start"]) for s in slots]
+    doctors = [s["practitioner"]["nom"] for s in slots]
+    keys, placeholder = (times, "{heure}") if pick.by == "time" else (doctors, "{nom}")
     order = list(range(wanted - 1, len(slots))) + list(range(0, wanted - 1))
-    unique = next((i for i in order if _names_one(keys, i, by_substring=pick.by == "doctor")), wanted - 1)
-    placeholder = "{heure}" if pick.by == "time" else "{nom}"
-    return unique + 1, pick.say.replace(placeholder, keys[unique])
+    unique = next((i for i in order if _names_one(keys, i, by_substring=pick.by == "doctor")), None)
+    if unique is not None:
+        return unique + 1, pick.say.replace(placeholder, keys[unique])
+    i = wanted - 1
+    both = f"{times[i]} avec le Dr {doctors[i]}" if pick.by == "time" else f"{doctors[i]} de {times[i]}"
+    return wanted, pick.say.replace(placeholder, both)
 
 
 def _names_one(keys: list[str], index: int, by_substring: bool) -> bool:

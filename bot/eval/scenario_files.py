@@ -40,7 +40,8 @@ class ScenarioError(ValueError):
 class Step:
     at: str  # "offered", "summary", "booked" or "asked:<field>"
     say: str
-    reply: str | None = None  # a response the assistant must answer with, e.g. "utter_faq" or "utter_adressage_annule"
+    # Responses of which the assistant must answer with one, e.g. ("utter_faq",) or ("utter_adressage_annule",).
+    reply: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,8 @@ def _step(raw: Any, where: str) -> Step:
     asked = at.startswith("asked:") and at.split(":", 1)[1] in ASKED_FIELDS
     _require(at in PHASES or asked, where, f"step at {at!r}: one of {PHASES} or asked:<field>")
     _texts(raw.get("say"), where, "a step's say")
-    reply = raw.get("reply")
-    _require(reply is None or (isinstance(reply, str) and reply.startswith("utter_")), where,
-             f"a step's reply names a response (utter_...): {reply!r}")
+    reply = _texts(raw["reply"], where, "a step's reply") if "reply" in raw else ()
+    _require(all(r.startswith("utter_") for r in reply), where, f"a step's reply names responses (utter_...): {reply}")
     return Step(at, raw["say"], reply)
 
 

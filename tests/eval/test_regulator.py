@@ -52,3 +52,12 @@ def test_an_unscripted_question_is_answered_from_what_the_regulator_knows():
     assert default_answer("telephone", part) == "0690 45 12 78"
     assert default_answer("localisation", part) == "Les Abymes"
     assert default_answer("prenom", part) is None
+
+
+def test_when_no_time_is_unique_the_regulator_names_the_time_and_the_doctor():
+    same_time = [slot("2025-03-14T08:30:00+01:00", nom) for nom in ("Roy", "Texier", "Roy")]
+    assert pick_message(pick({"time": 2, "say": "celui de {heure}"}), offered("1", "2", "3"), same_time) == (
+        2, "celui de 8h30 avec le Dr Texier")
+    same_doctor = [slot(f"2025-03-14T0{h}:30:00+01:00", "Texier") for h in (8, 9)]
+    assert pick_message(pick({"doctor": 1, "say": "le Dr {nom}"}), offered("1", "2"), same_doctor) == (
+        1, "le Dr Texier de 8h30")
