@@ -13,12 +13,14 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 
 from bot.agenda.booking import BookingRequest, book
 from bot.agenda.db import make_engine, make_session_factory
 from bot.agenda.models import Slot
 from bot.agenda.validation import PatientData
+from bot.auth.tokens import SUPERVISOR
 from bot.settings import ROOT, Settings
 from bot.stack import Stack, StackConfig
 
@@ -44,6 +46,14 @@ def known_identifiers(settings: Settings) -> dict[str, str]:
     return {"FUZZ_SLOT_ID": str(free), "FUZZ_APPOINTMENT_ID": str(appointment.id)}
 
 
+def supervisor_authorization(stack: Stack) -> str:
+    """The Authorization header of a supervisor signed in as scripts do (a supervisor sees every appointment)."""
+    signed_in = stack.add_regulator("fuzz", role=SUPERVISOR)
+    answer = httpx.get(f"{stack.config.agenda_url}/api/appointments", auth=signed_in, timeout=30)
+    answer.raise_for_status()
+    return answer.request.headers["Authorization"]
+
+
 def main() -> int:
     if not ST.exists():
         sys.exit(f"{ST} manque : `make fuzz` l'installe (requirements-fuzz.txt)")
@@ -52,12 +62,12 @@ def main() -> int:
         stack.prepare_agenda()
         stack.start_agenda()
         try:
-            token = os.environ.get("AGENDA_FUZZ_TOKEN")
+            authorization = supervisor_authorization(stack)
             command = [
                 str(ST), "--config-file", str(CONFIG), "run", f"{stack.config.agenda_url}/openapi.json",
                 "--checks", "all", "--max-examples", str(MAX_EXAMPLES), "--seed", str(SEED), "--workers", "1",
                 "--report", "junit", "--report-dir", str(ROOT / "results" / "fuzz"),
-                *(["--header", f"Authorization: Bearer {token}"] if token else []),
+                "--header", f"Authorization: {authorization}",
             ]
             return subprocess.call(command, cwd=ROOT, env={**os.environ, **known_identifiers(stack.config.settings)})
         finally:

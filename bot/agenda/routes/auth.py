@@ -92,7 +92,7 @@ def session_token(web: PanelSessionDep, now: NowDep, settings: SettingsDep) -> A
     return access_token(web.account.login, web.account.role, settings, now)
 
 
-@router.post("/logout", status_code=204, response_class=Response)
+@router.post("/logout", status_code=204, response_class=Response, responses={401: {"model": Problem}})
 def logout(request: Request, web: PanelSessionDep, factory: SessionFactoryDep, now: NowDep) -> Response:
     web_sessions.close(factory, request.cookies[SESSION_COOKIE])
     audit.record(factory, now, web.account.login, "sign_out", detail="session")
