@@ -5,6 +5,7 @@ Each setting is read from the variable of its name in capitals (`agenda_port` fr
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,6 +19,7 @@ from bot.vocabulary import SAS_TIMEZONE
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 LOCAL = "http://127.0.0.1"
+FRAME_SOURCE = re.compile(r"https?://(\*\.)?[a-z0-9.-]+(:\d{1,5})?", re.IGNORECASE)  # an origin, or *.its-domain
 
 
 class Settings(BaseSettings):
@@ -53,6 +55,9 @@ class Settings(BaseSettings):
     lock_store_url: SecretStr | None = None
     # Conversations and attachments never sent with a booking are deleted this long after their last use.
     retention_hours: PositiveFloat = 24.0
+    # Who may show the panel in a frame (its Content-Security-Policy's frame-ancestors): 'self', 'none', or the
+    # origins of the regulator's software, space-separated (https://regulation.example.fr).
+    panel_frame_ancestors: str = "'self'"
 
     class Config:
         frozen = True  # hashable, so that get_settings() can be cached
@@ -64,6 +69,15 @@ class Settings(BaseSettings):
     @validator("rasa_url", pre=True, always=True)
     def _local_rasa(cls, url: str | None, values: dict) -> str:
         return url or f"{LOCAL}:{values.get('rasa_port', 5005)}"
+
+    @validator("panel_frame_ancestors")
+    def _frame_sources(cls, sources: str) -> str:
+        for source in sources.split():
+            if source not in ("'self'", "'none'") and not FRAME_SOURCE.fullmatch(source):
+                raise ValueError(f"not a frame source ('self', 'none' or https://host[:port]): {source}")
+        if not sources.split() or ("'none'" in sources.split() and len(sources.split()) > 1):
+            raise ValueError("'none' stands alone; give at least one source")
+        return " ".join(sources.split())
 
     @validator("timezone")
     def _known_zone(cls, name: str) -> str:

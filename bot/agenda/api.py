@@ -25,6 +25,7 @@ from bot.agenda.oidc import OidcProvider
 from bot.agenda.principal import Forbidden, NotSignedIn, principal
 from bot.agenda.routes import attachments, auth, booking, panel, search
 from bot.agenda.routes.answers import invalid, problem
+from bot.agenda.security_headers import SecurityHeaders
 from bot.auth.local_secrets import with_secrets
 from bot.settings import Settings, get_settings
 
@@ -58,6 +59,7 @@ def create_app(
     app.state.tz = ZoneInfo(settings.timezone)
 
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders, settings=settings)  # outside BodyLimit: its refusals get the headers too
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
