@@ -65,6 +65,7 @@ def shot(request, page):
 
 @pytest.fixture(scope="session")
 def agenda_alone(tmp_path_factory):
-    """The agenda service alone (fresh, empty database); its config points at a port where no Rasa listens."""
-    with serve_agenda(tmp_path_factory.mktemp("agenda"), rasa_url=f"http://127.0.0.1:{free_port()}") as url:
-        yield url
+    """The agenda service alone (fresh, empty database, one regulator: the fixture's value); its config points at a
+    port where no Rasa listens."""
+    with serve_agenda(tmp_path_factory.mktemp("agenda"), rasa_url=f"http://127.0.0.1:{free_port()}") as regulator:
+        yield regulator

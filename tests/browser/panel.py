@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from bot.auth.client import SignedIn
+
 REPLIES = json.loads((Path(__file__).parent / "replies.json").read_text(encoding="utf-8"))
 REPLY_TIMEOUT_MS = 60_000
 
@@ -85,8 +87,14 @@ class Panel:
         page.on("request", lambda request: request.url.endswith("/webhooks/rest/webhook")
                 and request.method == "POST" and self.requests.append(request))
 
-    def open(self, url: str) -> Panel:
-        self.page.goto(url)
+    def open(self, regulator: SignedIn) -> Panel:
+        """Signs in on the agenda's sign-in page as `regulator` and waits for the panel."""
+        self.page.goto(f"{regulator.agenda_url}/login")
+        self.page.wait_for_selector("body[data-ready]")
+        self.page.get_by_label("Identifiant").fill(regulator.login)
+        self.page.get_by_label("Mot de passe").fill(regulator.password)
+        self.page.get_by_role("button", name="Se connecter").click()
+        self.page.wait_for_url(f"{regulator.agenda_url}/")
         self._wait_until_ready()
         return self
 

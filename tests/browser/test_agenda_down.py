@@ -10,8 +10,8 @@ from tests.browser.panel import Panel
 
 
 @pytest.fixture
-def panel(page, assistant_stack):
-    return Panel(page).open(assistant_stack.config.agenda_url)
+def panel(page, regulator):
+    return Panel(page).open(regulator)
 
 
 def test_the_message_shown_when_the_agenda_is_down_and_the_retry(panel, assistant_stack, shot):

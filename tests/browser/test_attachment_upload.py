@@ -10,8 +10,8 @@ from tests.browser.panel import Panel
 
 
 @pytest.fixture
-def panel(page, assistant_stack):
-    return Panel(page).open(assistant_stack.config.agenda_url)
+def panel(page, regulator):
+    return Panel(page).open(regulator)
 
 
 def test_a_pdf_is_uploaded_with_progress_shown_as_a_chip_and_acknowledged(panel, shot):

@@ -11,8 +11,8 @@ from tests.browser.panel import Panel
 
 
 @pytest.fixture
-def panel(page, assistant_stack):
-    return Panel(page).open(assistant_stack.config.agenda_url)
+def panel(page, regulator):
+    return Panel(page).open(regulator)
 
 
 def test_a_whole_booking_from_the_first_message_to_the_confirmation(panel, shot):

@@ -20,13 +20,15 @@ export function refusal(file) {
 class UploadRefused extends Error {}
 class AgendaUnreachable extends Error {}
 
-// XMLHttpRequest rather than fetch: only it reports upload progress.
-function upload(file, onProgress) {
+// XMLHttpRequest rather than fetch: only it reports upload progress. The session cookie goes with it; the CSRF
+// token says the panel itself sends it.
+function upload(file, onProgress, account) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const body = new FormData();
     body.append("file", file);
     xhr.open("POST", UPLOAD_URL);
+    for (const [name, value] of Object.entries(account.csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.responseType = "json";
     xhr.timeout = 5 * 60 * 1000; // 50 Mo on a slow hospital network
     xhr.upload.addEventListener("progress", (e) => e.lengthComputable && onProgress(e.loaded / e.total));
@@ -34,6 +36,8 @@ function upload(file, onProgress) {
       if (xhr.status >= 200 && xhr.status < 300 && xhr.response?.id) resolve(xhr.response);
       else if (xhr.status === 422 || xhr.status === 413) {
         reject(new UploadRefused(xhr.response?.errors?.file ?? "Fichier refusé par le service d'agenda."));
+      } else if (xhr.status === 401 || xhr.status === 403) {
+        reject(new UploadRefused(`Session terminée : « ${file.name} » n'a pas été envoyé. Rechargez la page pour vous reconnecter.`));
       } else reject(new AgendaUnreachable(`erreur ${xhr.status}`));
     });
     xhr.addEventListener("error", () => reject(new AgendaUnreachable("service injoignable")));
@@ -43,8 +47,9 @@ function upload(file, onProgress) {
 }
 
 export class Attachments {
-  constructor({ input, chooseButton, dropZone, progressArea, transcript, conversation }) {
+  constructor({ input, chooseButton, dropZone, progressArea, transcript, conversation, account }) {
     this.input = input;
+    this.account = account;
     this.progressArea = progressArea;
     this.transcript = transcript;
     this.conversation = conversation;
@@ -87,7 +92,7 @@ export class Attachments {
         const percent = Math.round(ratio * 100);
         progress.value = percent;
         label.textContent = `Envoi de ${file.name}… ${percent} %`;
-      });
+      }, this.account);
     } finally {
       this.progressArea.hidden = true;
       this.progressArea.replaceChildren();

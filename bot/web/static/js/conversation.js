@@ -1,6 +1,7 @@
 // Sends what the regulator types (or clicks) to the assistant and shows what comes back.
 // One exchange at a time, so replies come back in order; a failed exchange can be retried
 // without retyping anything.
+import { SignedOut } from "./account.js";
 import { AssistantUnreachable, sendToRasa } from "./rasa.js";
 
 export const NEW_PATIENT = "/nouveau_patient";
@@ -18,8 +19,9 @@ export function pairCards(items) {
 }
 
 export class Conversation {
-  constructor({ rasaUrl, session, transcript, typing, composer }) {
+  constructor({ rasaUrl, account, session, transcript, typing, composer }) {
     this.rasaUrl = rasaUrl;
+    this.account = account;
     this.session = session;
     this.transcript = transcript;
     this.typing = typing;
@@ -54,9 +56,10 @@ export class Conversation {
     if (display) this.transcript.add({ type: "user", text: display });
     let nodes;
     try {
-      const items = await sendToRasa(this.rasaUrl, this.session.sender, message);
+      const items = await sendToRasa(this.rasaUrl, this.session.sender, message, this.account);
       nodes = pairCards(items).map((item) => this.transcript.add({ type: "bot", ...item }));
     } catch (error) {
+      if (error instanceof SignedOut) return; // on the way to the sign-in page; the transcript stays
       if (!(error instanceof AssistantUnreachable)) throw error;
       nodes = [this.transcript.add({
         type: "problem",

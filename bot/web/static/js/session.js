@@ -1,7 +1,9 @@
 // One conversation per panel session: the Rasa sender id and the transcript live in
 // sessionStorage, so a reload keeps the conversation and closing the tab forgets the patient.
+// The sender id only names one of the signed-in regulator's conversations: Rasa prefixes it with their login.
 const SENDER_KEY = "sas-panel.sender";
 const ENTRIES_KEY = "sas-panel.entries";
+const LOGIN_KEY = "sas-panel.login";
 
 function newSenderId() {
   // crypto.randomUUID needs a secure context; getRandomValues works everywhere.
@@ -19,6 +21,20 @@ export class Session {
   #rememberSender(id) {
     this.storage.setItem(SENDER_KEY, id);
     return id;
+  }
+
+  // The transcript belongs to the regulator who wrote it: another one signing in starts afresh.
+  keepFor(login) {
+    if (this.storage.getItem(LOGIN_KEY) !== login) {
+      this.restart();
+      this.storage.setItem(LOGIN_KEY, login);
+    }
+  }
+
+  // Signing out leaves nothing of the patients behind in this tab.
+  forget() {
+    this.storage.clear();
+    this.entries = [];
   }
 
   restart() {
