@@ -111,11 +111,12 @@ _SAME = {"identique", "idem", "pareil", "pareille", "inchange", "meme"}
 STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
                 "route", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
 # Words that open a new clause or another field, so that a complaint said without punctuation ends there.
-_CLAUSE_STARTS = RELATIVES | {"il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui",
-                  "mais", "donc", "alors", "voila", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere",
-                  "aimerait", "peut", "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone",
-                  "portable", "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn",
-                  "age", "agee", "est"}
+_CLAUSE_STARTS = RELATIVES | {
+    "il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui", "mais",
+    "donc", "alors", "voila", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere", "aimerait", "peut",
+    "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
+    "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
+_FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
 _LONGEST_COMPLAINT = 12  # words: a longer run is a description DIET reads, or several fields said in a row
 
@@ -375,10 +376,13 @@ class _Reader:
         ("... la maman voudrait", "... il peut attendre", "..., à Lyon")."""
         last = None
         k = i
+        since = -1  # index of the last "depuis": its duration is part of the complaint ("depuis ce matin")
         while k < len(self.tokens) and k - i < _LONGEST_COMPLAINT and not self.taken[k]:
             token = self.tokens[k]
-            if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k):
+            if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - since <= 2):
                 break
+            if token.folded == "depuis":
+                since = k
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
                 break
             last = k
@@ -387,11 +391,12 @@ class _Reader:
             last -= 1
         return last
 
-    def ends_complaint(self, k: int) -> bool:
+    def ends_complaint(self, k: int, in_duration: bool) -> bool:
         """Token k starts another field or clause. Inside a complaint, "au bras", "à la tête" name a body part:
-        only "à" or "sur" before a known place start the location."""
+        only "à" or "sur" before a known place start the location. A duration ("depuis ce matin") is no clause."""
         token = self.tokens[k]
-        if token.folded in _CLAUSE_STARTS or token.folded in CIVILITES or token.folded in PRACTITIONER_TITLES:
+        if not in_duration and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES \
+                or token.folded in PRACTITIONER_TITLES:
             return True
         cue = self.cue_at(k)
         if not cue or cue[0] == "symptomes":
@@ -580,6 +585,8 @@ class _Reader:
             if field in ("nom", "prenom", "nom_naissance", "epouse"):
                 identity_done = True
             i = end + 1
+        if not any(span.field == "symptomes" for span in self.spans):
+            self.unexplained_segment()
         return self.spans
 
     def field_value(self, field: str, cue: tuple[str, ...], j: int) -> int | None:
@@ -613,6 +620,36 @@ class _Reader:
             return None
         self.add(field, j, end)
         return end
+
+    def unexplained_segment(self) -> None:
+        """In a note typed field by field ("Mme X, 06 …, Lyon, zona, au cabinet"), the segment no other field
+        explains is the complaint: the longest such run of words between punctuation, when it starts with no
+        function, clause or phone word and holds no age."""
+        if sum(t.text in _FIELD_SEPARATORS for t in self.tokens) < 2:
+            return  # dictated text has no segments
+        best: tuple[int, int] | None = None
+        k = 0
+        while k < len(self.tokens):
+            if self.taken[k] or self.tokens[k].is_boundary:
+                k += 1
+                continue
+            end = self.segment_end(k)
+            if self.could_be_complaint(k, end) and (best is None or end - k > best[1] - best[0]):
+                best = (k, end)
+            k = end + 1
+        if best:
+            self.add("symptomes", *best)
+
+    def could_be_complaint(self, first: int, last: int) -> bool:
+        words = self.tokens[first:last + 1]
+        bounded = (first == 0 or self.tokens[first - 1].text in _FIELD_SEPARATORS) and (
+            last + 1 >= len(self.tokens) or self.tokens[last + 1].text in _FIELD_SEPARATORS)
+        aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
+                   or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
+        first_word = words[0].folded
+        return bounded and not aged and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
+            and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS \
+            and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def after_determiners(self, i: int) -> int:
         """Past the articles before a complaint: "une toux", "de la fièvre", "des vomissements"."""

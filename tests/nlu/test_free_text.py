@@ -96,6 +96,11 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("douleur au genou", {"symptomes": "douleur au genou"}),  # "au" names a body part, not a place
     ("il a une toux depuis une semaine la maman voudrait un rdv", {"symptomes": "toux depuis une semaine"}),
     ("elle a de la fièvre, à Lyon", {"symptomes": "fièvre", "localisation": "Lyon"}),
+    # in a note typed field by field, the segment no other field explains is the complaint
+    ("Paul Roux, |||, Nantes, zona intercostal, |||", {"prenom": "Paul", "nom": "Roux", "localisation": "Nantes",
+                                                       "symptomes": "zona intercostal"}),
+    ("Paul Roux, 52 ans, Nantes", {"prenom": "Paul", "nom": "Roux", "localisation": "Nantes"}),  # an age is none
+    ("il a mal au ventre depuis ce matin il peut attendre", {"symptomes": "mal au ventre depuis ce matin"}),
     # names: introduced by a person noun, a relative, a naming verb; a lone word before a sentence is no name
     ("un nourrisson de 5 mois, Léo Garnier", {"prenom": "Léo", "nom": "Garnier"}),
     ("patient de 60 ans, Vannes, toux", {"localisation": "Vannes", "symptomes": "toux"}),
