@@ -31,7 +31,7 @@ _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret )[^\W\d_]\b){2,}")
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b)", re.IGNORECASE)
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "underscore": "_"}
 _DICTATED_EMAIL = re.compile(
-    r"\b([\w.\-]+(?: (?:point|tiret bas|tiret|underscore) [\w.\-]+)*) a?rr?obase ([\w\-]+(?: point [\w\-]+)+)\b",
+    r"\b([\w.\-]+(?: (?:point|tiret bas|tiret|underscore) [\w.\-]+)*) (?:a?rr?obase?|at) ([\w\-]+(?: point [\w\-]+)+)\b",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,7 @@ NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))  # a Wedne
     ("d u r a n d", "durand"),
     ("jean tiret pierre", "jean-pierre"),
     ("contact arobase neuf point fr", "contact@neuf.fr"),
+    ("jean point dupont arobas orange point fr", "jean.dupont@orange.fr"),
     ("monsieur euh heu durand", "monsieur durand"), ("Europe", "Europe"),
 ])
 def test_normalize_dictation(said, typed):
