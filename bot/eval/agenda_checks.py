@@ -58,15 +58,16 @@ def near_enough_km(commune: str, within_km: float | None) -> float:
 
 
 class Agenda:
-    """The agenda's JSON API, read as the checks need it."""
+    """The agenda's JSON API, read as the checks need it, signed in as the scenario's regulator."""
 
-    def __init__(self, url: str):
-        self.http = httpx.Client(base_url=url, timeout=30)
+    def __init__(self, url: str, auth: httpx.Auth):
+        self.http = httpx.Client(base_url=url, timeout=30, auth=auth)
 
     def close(self) -> None:
         self.http.close()
 
     def appointments_of(self, regulator: str) -> list[dict]:
+        """Those `regulator` booked (the agenda shows a regulator their own only; the filter says it again)."""
         appointments = self.http.get("/api/appointments").raise_for_status().json()
         return [a for a in appointments if a.get("regulator") == regulator]
 
@@ -100,7 +101,7 @@ def booking_failures(record: PartRecord, agenda: Agenda, regulator: str) -> list
     expect = record.part.expect
     mine = agenda.appointments_of(regulator)
     if not expect.booked:
-        made = [a for a in mine if datetime.fromisoformat(a["created_at"]) >= record.started]
+        made = [a for a in mine if record.started <= datetime.fromisoformat(a["created_at"]) <= record.ended]
         return ["booked although it must not"] if record.reference or made else []
     if not record.reference:
         return ["not booked"]

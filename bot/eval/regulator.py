@@ -27,6 +27,7 @@ class PartRecord:
 
     part: Part
     started: datetime
+    ended: datetime | None = None  # a next patient's booking is not this one's
     questions: list[tuple[str, bool]] = field(default_factory=list)  # (field, asked after the opening)
     said: set[str] = field(default_factory=set)  # every response name the assistant used
     offered_before_asking: set[str] = field(default_factory=set)
@@ -68,6 +69,7 @@ class Regulator:
                 record = PartRecord(part, self.clock())
                 conversation.records.append(record)
                 self._play_part(conversation, record)
+                record.ended = self.clock()
                 if record.stuck:
                     break
         finally:

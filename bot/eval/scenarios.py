@@ -37,24 +37,25 @@ class Outcome:
         return not self.failures
 
 
-def failures_of(conversation: Conversation, agenda: Agenda, sender: str) -> list[str]:
+def failures_of(conversation: Conversation, agenda: Agenda, regulator: str) -> list[str]:
     """Every failed check, the conversation's first (in the order they happened), then the agenda's."""
     failures = []
     for index, record in enumerate(conversation.records):
         prefix = f"patient {index + 1}: " if len(conversation.scenario.parts) > 1 else ""
-        found = record.failures + conversation_failures(record) + booking_failures(record, agenda, sender)
+        found = record.failures + conversation_failures(record) + booking_failures(record, agenda, regulator)
         failures += [prefix + failure for failure in found]
     return failures
 
 
-def run_scenario(scenario: Scenario, rasa_url: str, agenda_url: str, responses: Responses) -> Outcome:
-    """Plays one scenario as a new regulator (its own sender id) and checks the agenda afterwards."""
-    sender = f"scenario-{uuid.uuid4().hex[:10]}"
-    conversation = Regulator(rasa_url, agenda_url, responses, sender).play(scenario)
-    agenda = Agenda(agenda_url)
+def run_scenario(scenario: Scenario, stack: Stack, responses: Responses) -> Outcome:
+    """Plays one scenario as a new regulator (an account of its own, signed in) and checks the agenda afterwards."""
+    regulator = stack.add_regulator(f"scenario-{uuid.uuid4().hex[:10]}")
+    conversation = Regulator(stack.config.rasa_url, stack.config.agenda_url, responses, "scenario",
+                             regulator).play(scenario)
+    agenda = Agenda(stack.config.agenda_url, regulator)
     try:
-        failures = failures_of(conversation, agenda, sender)
-        booked = [booking_line(a) for a in agenda.appointments_of(sender)]
+        failures = failures_of(conversation, agenda, regulator.login)
+        booked = [booking_line(a) for a in agenda.appointments_of(regulator.login)]
     finally:
         agenda.close()
     return Outcome(scenario, conversation.turns, tuple(failures), tuple(conversation.transcript + booked))
@@ -88,7 +89,7 @@ def play_all(scenarios: list[Scenario], stack: Stack, verbose: bool = False) -> 
     responses = Responses.of_project()
     outcomes = []
     for scenario in scenarios:
-        outcome = run_scenario(scenario, stack.config.rasa_url, stack.config.agenda_url, responses)
+        outcome = run_scenario(scenario, stack, responses)
         if verbose:
             print(f"\n=== {scenario.name} ({scenario.source}): {'pass' if outcome.passed else 'FAIL'}")
             print(*outcome.transcript, *(f"  ✗ {f}" for f in outcome.failures), sep="\n")

@@ -25,7 +25,7 @@ def responses() -> Responses:
 
 
 def play(stack, responses: Responses, scenario):
-    return run_scenario(scenario, stack.config.rasa_url, stack.config.agenda_url, responses)
+    return run_scenario(scenario, stack, responses)
 
 
 @pytest.mark.parametrize("name", REPRESENTATIVE)
