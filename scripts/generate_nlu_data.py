@@ -48,10 +48,9 @@ URGENCIES = [("dans l'heure", 4), ("c'est urgent", 8), ("urgent", 8), ("à voir 
              ("dans les 3 jours", 72)]
 SPECIALTIES = [("un généraliste", "médecine générale"), ("un pédiatre", "pédiatrie"),
                ("un dermatologue", "dermatologie"), ("un gynéco", "gynécologie"), ("un ophtalmo", "ophtalmologie"),
-               ("un médecin généraliste", "médecine générale"), ("une sage-femme", "sage-femme"),
+               ("un médecin généraliste", "médecine générale"), ("un cardiologue", "cardiologie"),
                ("un dermato", "dermatologie"), ("une pédiatre", "pédiatrie"), ("un psychiatre", "psychiatrie"),
-               ("un dentiste", "chirurgie dentaire"), ("un ophtalmologiste", "ophtalmologie"),
-               ("un kiné", "masso-kinésithérapie")]
+               ("un ORL", "oto-rhino-laryngologie"), ("un ophtalmologiste", "ophtalmologie")]
 DOMAINS = ["gmail.com", "orange.fr", "free.fr", "wanadoo.fr", "hotmail.fr", "laposte.net", "sfr.fr", "yahoo.fr"]
 OPENINGS = ["", "", "je veux adresser un patient : ", "j'ai une patiente à orienter, ", "nouvelle demande : ",
             "patient à adresser - ", "bonjour, je vous adresse ", "demande de rdv pour ", "orientation SAS : ",
