@@ -45,12 +45,13 @@ def faq_questions() -> tuple[Question, ...]:
     return load_questions()
 
 
-def _trigrams(text: str) -> set[str]:
-    return {
+@lru_cache(maxsize=4096)  # the titles come back for every message; the leak test compares every pair of texts
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(
         f" {word} "[i : i + 3]
         for word in re.findall(r"[a-z0-9]+", fold(text))
         for i in range(len(word))
-    }
+    )
 
 
 def similarity(message: str, title: str) -> float:
