@@ -85,7 +85,7 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars"]},
     **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme"]},
 }
-_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat"}
+_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"}
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
              "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou"}
@@ -183,6 +183,9 @@ class _Reader:
             if len(words) == size and words in PERSON_NOUNS:
                 return size, PERSON_NOUNS[words]
         return None
+
+    def first_name_cue_said(self) -> bool:
+        return any((self.cue_at(k) or ("",))[0] == "prenom" for k in range(len(self.tokens)))
 
     def header_end(self, i: int, cue: tuple[str, int]) -> int | None:
         """"Prénom NOM : Évelyne CARON", "Nom prénom : DURAND Marie": two name fields, then their values in that
@@ -593,9 +596,12 @@ class _Reader:
         if j >= len(self.tokens) or self.taken[j]:
             return None
         if field in ("nom", "prenom", "nom_naissance", "epouse"):
-            units = self.name_units(j, 1)
+            units = self.name_units(j, 2)
             if not units:
                 return None
+            if field == "nom" and len(units) == 2 and self.ends_cleanly(units) and not self.first_name_cue_said():
+                self.add("prenom", *units[1])  # "Nom : DURAND Marie": the first name follows the name
+            units = units[:1]
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
                 self.spans = [Span("nom_naissance", s.start, s.end) if s.field == "nom" else s for s in self.spans]

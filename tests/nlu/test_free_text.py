@@ -108,6 +108,8 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("alors c'est Hugo Lambert", {"prenom": "Hugo", "nom": "Lambert"}),
     ("Finalement il préfère demain", {}),
     ("Nom Prénom : MOREL Julie", {"nom": "MOREL", "prenom": "Julie"}),
+    ("Nom : ROYER Léa, Vannes", {"nom": "ROYER", "prenom": "Léa", "localisation": "Vannes"}),
+    ("Identité : ROYER Léa", {"nom": "ROYER", "prenom": "Léa"}),
     ("un monsieur âgé, monsieur Henri Colin", {"prenom": "Henri", "nom": "Colin"}),
 ])
 def test_places_and_names_by_what_they_attach_to(text, expected):
