@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.auth.client import SignedIn
 from bot.settings import ROOT
 from bot.stack import Stack, StackConfig
 
@@ -17,3 +18,9 @@ def assistant_stack(tmp_path_factory) -> Stack:
     stack.prepare_agenda()
     with stack:
         yield stack
+
+
+@pytest.fixture(scope="session")
+def regulator(assistant_stack) -> SignedIn:
+    """A regulator of the running assistant, signed in (an httpx Auth) with the password it also knows."""
+    return assistant_stack.add_regulator("regulateur-e2e")

@@ -47,7 +47,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
         stack = Stack(StackConfig.on_free_ports(Path(workdir), model=ROOT / "models" / "sas.tar.gz"))
         stack.prepare_agenda()
-        with stack, httpx.Client(timeout=30) as client:
+        regulator = stack.add_regulator("bench")
+        with stack, httpx.Client(timeout=30, auth=regulator) as client:  # signs in at the warm-up's first turn
             url = f"{stack.config.rasa_url}/webhooks/rest/webhook"
             run_conversation(client, url, "warm-up", DESCRIPTIONS[0])
             timings: list[float] = []

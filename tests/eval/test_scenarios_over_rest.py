@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 REPRESENTATIVE = (
     "tape_complet_patiente_sur_villeurbanne",  # one complete message, first button
     "pas_a_pas_patiente_poitiers",  # every field asked and answered
-    "choix_par_heure_bordeaux",  # a slot picked by its time
+    "choix_la_deuxieme_poitiers",  # a slot picked by its rank, in words
     "annuler_le_rendez_vous_juste_pris",  # a booking cancelled in the agenda
 )
 COMPLETE = "M. Garnier Louis 14/05/1961 même nom de naissance 06 45 37 26 53 toux depuis 3 jours, Lyon 3e"
