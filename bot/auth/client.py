@@ -22,7 +22,7 @@ class SignedIn(httpx.Auth):
     def __init__(self, agenda_url: str, login: str, password: str):
         self.agenda_url = agenda_url.rstrip("/")
         self.login = login
-        self._password = password
+        self.password = password
         self._token: str | None = None
 
     def check(self) -> SignedIn:
@@ -43,7 +43,7 @@ class SignedIn(httpx.Auth):
 
     def _sign_in(self) -> httpx.Request:
         return httpx.Request("POST", f"{self.agenda_url}/auth/token",
-                             json={"login": self.login, "password": self._password})
+                             json={"login": self.login, "password": self.password})
 
     def _keep(self, response: httpx.Response) -> None:
         if response.status_code != 200:
