@@ -1,5 +1,6 @@
-"""Rasa's command line (`python -m bot.rasa_cli run ...`), with the action server's answers validated fast and the
-HTTP API's token taken from the settings (RASA_TOKEN, or generated at first run: bot.auth.local_secrets).
+"""Rasa's command line (`python -m bot.rasa_cli run ...`), with the action server's answers validated fast, long
+messages parsed beside the event loop (bot.parse_lane) and the HTTP API's token taken from the settings
+(RASA_TOKEN, or generated at first run: bot.auth.local_secrets).
 
 Rasa 3.6 checks each answer of the action server with `jsonschema.validate`, which first re-checks Rasa's own
 constant schema against the JSON Schema metaschema: about 14 ms per action call on this machine, half of a
@@ -13,6 +14,8 @@ from typing import Any
 
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
+
+from bot import parse_lane
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +43,7 @@ def with_api_token(argv: list[str], token: str) -> list[str]:
 
 def main() -> None:
     RemoteAction._validate_action_result = _validate_action_result
+    parse_lane.install()  # a long message is parsed beside the event loop that serves every conversation
     from rasa.__main__ import main as rasa_main
 
     from bot.auth.local_secrets import with_secrets
