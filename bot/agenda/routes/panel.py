@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from bot.agenda.deps import SettingsDep
 from bot.agenda.routes.answers import not_found
+from bot.message_limit import MAX_MESSAGE_CHARS, refusal_text
 from bot.settings import ROOT
 from bot.vocabulary import MODES, NEED_FIELDS, PATIENT_FIELDS
 
@@ -22,6 +23,8 @@ class PanelConfig(BaseModel):
     timezone: str  # slots are shown in it, whatever the browser's own
     field_labels: dict[str, str]  # patient then need fields, in the order shown
     mode_labels: dict[str, str]
+    max_message_chars: int  # longer messages are refused by Rasa's channel: the panel keeps them and says why
+    message_too_long: str
 
 
 @router.get("/")
@@ -43,4 +46,5 @@ def panel_config(settings: SettingsDep) -> PanelConfig:
         rasa_url=settings.rasa_url, sign_in_with=settings.oidc_label if settings.oidc_issuer else None,
         timezone=settings.timezone, field_labels={**PATIENT_FIELDS, **NEED_FIELDS},
         mode_labels={code: mode.label for code, mode in MODES.items()},
+        max_message_chars=MAX_MESSAGE_CHARS, message_too_long=refusal_text(),
     )

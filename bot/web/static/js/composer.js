@@ -1,12 +1,15 @@
-// The input area: Enter sends, Shift+Enter goes to a new line, the field grows with its text.
+// The input area: Enter sends, Shift+Enter goes to a new line, the field grows with its text. A message over the
+// assistant's limit (`limit`: {maxChars, refusal} from /config.json) is not sent: it stays in the field, with why.
 const MAX_HEIGHT_REM = 10;
 
 export class Composer {
-  constructor(form, textarea, sendButton, onSend) {
+  constructor(form, textarea, sendButton, onSend, problem, limit = { maxChars: Infinity, refusal: "" }) {
     this.form = form;
     this.textarea = textarea;
     this.sendButton = sendButton;
     this.onSend = onSend;
+    this.problem = problem;
+    this.limit = limit;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.#submit();
@@ -17,7 +20,10 @@ export class Composer {
         this.#submit();
       }
     });
-    textarea.addEventListener("input", () => this.#fit());
+    textarea.addEventListener("input", () => {
+      this.#fit();
+      if (this.textarea.value.trim().length <= this.limit.maxChars) this.problem.hidden = true;
+    });
   }
 
   focus() {
@@ -32,6 +38,11 @@ export class Composer {
   #submit() {
     const text = this.textarea.value.trim();
     if (!text || this.sendButton.getAttribute("aria-disabled") === "true") return;
+    if (text.length > this.limit.maxChars) {
+      this.problem.textContent = this.limit.refusal;
+      this.problem.hidden = false;
+      return;
+    }
     this.textarea.value = "";
     this.#fit();
     this.onSend(text);

@@ -33,7 +33,8 @@ async function start() {
   const transcript = new Transcript(byId("transcript"), byId("empty-hint"), session,
     (payload, display) => conversation.send(payload, display));
   const composer = new Composer(byId("composer"), byId("message"), byId("send"),
-    (text) => conversation.send(text));
+    (text) => conversation.send(text), byId("composer-problem"),
+    { maxChars: config.max_message_chars ?? Infinity, refusal: config.message_too_long });
   conversation = new Conversation({
     rasaUrl: config.rasa_url, account, session, transcript, typing: byId("typing"), composer,
   });
