@@ -15,7 +15,9 @@ LOCK_STORE_PASSWORD = "LOCK_STORE_PASSWORD"
 
 def endpoints(settings: Settings) -> dict:
     config = {
-        "action_endpoint": {"url": f"{LOCAL}:{settings.action_port}/webhook"},
+        # The action server answers only Rasa (bot.action_server checks this header).
+        "action_endpoint": {"url": f"{LOCAL}:{settings.action_port}/webhook",
+                            "headers": {"Authorization": "Bearer ${ACTION_TOKEN}"}},
         # Rasa's SQL store takes a whole database URL as its `url`.
         "tracker_store": {"type": "SQL", "url": "${TRACKER_STORE_URL}"},
     }

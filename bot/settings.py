@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     secrets_dir: Path = VAR / "secrets"
     rasa_token: SecretStr | None = None  # Rasa's HTTP API (?token=)
     service_token: SecretStr | None = None  # the action server's calls to the agenda
+    action_token: SecretStr | None = None  # Rasa's calls to the action server
     token_signing_key: SecretStr | None = None  # signs the regulators' access tokens (agenda, Rasa's channel)
     access_token_minutes: int = Field(15, gt=0, le=24 * 60)
     session_hours: int = Field(12, gt=0, le=7 * 24)  # the panel's session: a regulator's shift

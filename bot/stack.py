@@ -140,8 +140,8 @@ class Stack:
         token = settings.rasa_token.get_secret_value()
         self.start_agenda()
         # The action server has no flag for its interface: Sanic reads it from SANIC_HOST.
-        self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
-                    SANIC_HOST=settings.action_interface)
+        self._spawn("actions", [PYTHON, "-m", "bot.action_server", "--actions", "actions",
+                                "--port", str(settings.action_port)], SANIC_HOST=settings.action_interface)
         self._write_endpoints_file()
         self._wait("actions", f"{c.action_url}/health", 60)
         if not with_rasa_server:

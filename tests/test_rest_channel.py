@@ -31,7 +31,9 @@ async def on_new_message(message) -> None:
     await message.output_channel.send_text_message(message.sender_id, f"conversation {message.sender_id}")
 
 
-# One app for the module: Sanic rewrites an app's request methods once, and refuses a second app doing it again.
+# As sanic-testing does: Sanic then rewrites its request methods from their originals at each app's start, so that
+# several apps start in one test process.
+Sanic.test_mode = True
 APP = Sanic("signed_in_rest_channel")
 APP.blueprint(SignedInRestInput(KEY, clock=lambda: NOW).blueprint(on_new_message), url_prefix="/webhooks/rest")
 APP.asgi = True

@@ -50,10 +50,10 @@ def test_secrets_not_given_are_generated_once_and_handed_to_every_process(monkey
     monkeypatch.setenv("SERVICE_TOKEN", "given-by-the-environment")
     first = environment_of_make_run()
     assert first["SERVICE_TOKEN"] == "given-by-the-environment"
-    generated = {name: first[name] for name in ("RASA_TOKEN", "TOKEN_SIGNING_KEY")}
-    assert all(len(value) >= 40 for value in generated.values()) and len(set(generated.values())) == 2
+    generated = {name: first[name] for name in ("RASA_TOKEN", "ACTION_TOKEN", "TOKEN_SIGNING_KEY")}
+    assert all(len(value) >= 40 for value in generated.values()) and len(set(generated.values())) == 3
     files = {path.name: path for path in (tmp_path / "secrets").iterdir()}
-    assert set(files) == {"rasa_token", "token_signing_key"}
+    assert set(files) == {"rasa_token", "action_token", "token_signing_key"}
     assert all(path.stat().st_mode & 0o777 == 0o600 for path in files.values())
     again = environment_of_make_run()
     assert {name: again[name] for name in generated} == generated

@@ -47,13 +47,14 @@ def test_secrets_are_hidden_in_reprs_and_given_to_processes():
 
 def test_the_tracker_and_lock_stores_are_configuration(monkeypatch):
     settings = Settings(action_port=5100, tracker_store_url="postgresql://rasa:s3cret@db.internal:5432/rasa",
-                        lock_store_url="redis://:l0ck@cache.internal:6380/2")
+                        lock_store_url="redis://:l0ck@cache.internal:6380/2", action_token="4ct10ns")
     written = endpoints_yaml(settings)
-    assert "s3cret" not in written and "l0ck" not in written  # Rasa reads them from its environment
+    assert not {"s3cret", "l0ck", "4ct10ns"} & set(re.findall(r"\w+", written))  # Rasa reads them from its environment
     for name, value in {**settings.as_env(), **secret_env(settings)}.items():
         monkeypatch.setenv(name, value)
     endpoints = read_yaml(written)  # as Rasa reads it
-    assert endpoints["action_endpoint"] == {"url": "http://127.0.0.1:5100/webhook"}
+    assert endpoints["action_endpoint"] == {"url": "http://127.0.0.1:5100/webhook",
+                                            "headers": {"Authorization": "Bearer 4ct10ns"}}
     assert endpoints["tracker_store"] == {"type": "SQL", "url": "postgresql://rasa:s3cret@db.internal:5432/rasa"}
     assert endpoints["lock_store"] == {"type": "redis", "url": "cache.internal", "port": 6380, "db": 2,
                                        "use_ssl": False, "password": "l0ck"}

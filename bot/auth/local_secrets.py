@@ -1,6 +1,7 @@
-"""Secrets generated at first run: Rasa's HTTP API token, the action server's service token and the key that
-signs access tokens. Each one given by the environment wins; otherwise it is read from its file in secrets_dir,
-created once (mode 0600, random), so that every process of one machine finds the same ones."""
+"""Secrets generated at first run: Rasa's HTTP API token, the action server's service token (to the agenda), the
+token Rasa calls the action server with, and the key that signs access tokens. Each one given by the environment
+wins; otherwise it is read from its file in secrets_dir, created once (mode 0600, random), so that every process
+of one machine finds the same ones."""
 from __future__ import annotations
 
 import os
@@ -11,7 +12,7 @@ from pydantic import SecretStr
 
 from bot.settings import Settings
 
-GENERATED = ("rasa_token", "service_token", "token_signing_key")
+GENERATED = ("rasa_token", "service_token", "action_token", "token_signing_key")
 
 
 def read_or_create(path: Path) -> str:

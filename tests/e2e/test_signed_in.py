@@ -40,6 +40,11 @@ def test_without_credentials_the_channel_and_the_apis_refuse(assistant_stack):
                      timeout=30).status_code == 401
     assert httpx.get(f"{config.agenda_url}/api/appointments", timeout=30).status_code == 401
     assert httpx.get(f"{config.agenda_url}/api/search", params={"location": "Lyon"}, timeout=30).status_code == 401
+    # The action server runs actions for Rasa only: nobody books in a regulator's name by calling it directly.
+    direct = httpx.post(f"{config.action_url}/webhook", timeout=30, json={
+        "next_action": "action_cancel", "sender_id": "regulateur-e2e/x",
+        "tracker": {"sender_id": "regulateur-e2e/x", "slots": {"rendez_vous": {"id": "1", "reference": "SAS-X"}}}})
+    assert direct.status_code == 401
 
 
 def test_a_regulator_cannot_read_or_write_another_regulators_conversation(assistant_stack, regulator):
