@@ -2,32 +2,24 @@
 from the endpoints file written by the stack."""
 from __future__ import annotations
 
-import httpx
 import pytest
 from rasa.shared.utils.io import read_yaml
 from rasa_sdk.endpoint import create_app
-from sanic import Sanic
 
 from bot.action_server import only_rasa
 from bot.rasa_endpoints import endpoints_yaml
 from bot.settings import Settings
+from tests.sanic_client import sanic_client
 
 TOKEN = "jeton-des-actions-de-test"
 CALL = {"next_action": "action_inconnue", "sender_id": "alice/1", "tracker": {"sender_id": "alice/1"}, "domain": {}}
 
-# As sanic-testing does: Sanic then rewrites its request methods from their originals at each app's start, so that
-# several apps start in one test process.
-Sanic.test_mode = True
 APP = only_rasa(create_app("actions", cors_origins=None), TOKEN)
-APP.asgi = True
 
 
 @pytest.fixture
 async def actions():
-    if not APP.state.is_started:
-        await APP._startup()  # what Sanic's ASGI lifespan does before the first request
-        APP.state.is_started = True
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=APP), base_url="http://actions.test") as client:
+    async with sanic_client(APP, "http://actions.test") as client:
         yield client
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import httpx
 import jwt
 import pytest
 from sanic import Sanic
 
 from bot.auth import tokens
 from bot.rest_channel import SignedInRestInput
+from tests.sanic_client import sanic_client
 
 KEY = "k" * 43
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=timezone.utc)
@@ -31,22 +31,15 @@ async def on_new_message(message) -> None:
     await message.output_channel.send_text_message(message.sender_id, f"conversation {message.sender_id}")
 
 
-# As sanic-testing does: Sanic then rewrites its request methods from their originals at each app's start, so that
-# several apps start in one test process.
-Sanic.test_mode = True
 APP = Sanic("signed_in_rest_channel")
 APP.blueprint(SignedInRestInput(KEY, clock=lambda: NOW).blueprint(on_new_message), url_prefix="/webhooks/rest")
-APP.asgi = True
 
 
 @pytest.fixture
 async def channel():
     """-> (client, conversations received since the test started)."""
-    if not APP.state.is_started:
-        await APP._startup()  # what Sanic's ASGI lifespan does before the first request
-        APP.state.is_started = True
     RECEIVED.clear()
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=APP), base_url="http://rasa.test") as client:
+    async with sanic_client(APP, "http://rasa.test") as client:
         yield client, RECEIVED
 
 
