@@ -379,7 +379,7 @@ class _Reader:
         ("... la maman voudrait", "... il peut attendre", "..., à Lyon")."""
         last = None
         k = i
-        since = -1  # index of the last "depuis": its duration is part of the complaint ("depuis ce matin")
+        since = -99  # index of the last "depuis": its duration is part of the complaint ("depuis ce matin")
         while k < len(self.tokens) and k - i < _LONGEST_COMPLAINT and not self.taken[k]:
             token = self.tokens[k]
             if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - since <= 2):
@@ -399,14 +399,26 @@ class _Reader:
         only "à" or "sur" before a known place start the location. A duration ("depuis ce matin") is no clause."""
         token = self.tokens[k]
         if not in_duration and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES \
-                or token.folded in PRACTITIONER_TITLES:
+                or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS:
             return True
+        if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not in_duration:
+            return True  # "angine Dijon": a commune said bare after the complaint is where the patient is
         cue = self.cue_at(k)
         if not cue or cue[0] == "symptomes":
             return False
         if cue[0] == "localisation" and cue[1] == 1:
-            return token.folded in ("a", "sur") and self.place_at(k + 1) is not None
+            capital = k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper()
+            return (token.folded in ("a", "sur") or capital) and self.place_at(k + 1) is not None
         return True
+
+    def names_a_place(self, k: int) -> bool:
+        """Token k starts a commune written as one (capitalized, or hyphenated, or ending the message when nothing
+        is capitalized): "toux grasse", "douleur vers la hanche" name no place, "angine Dijon" does."""
+        end = self.place_at(k)
+        if end is None or self.tokens[k].is_number:
+            return end is not None
+        token = self.tokens[k]
+        return token.text[:1].isupper() or "-" in token.text or end > k or end + 1 == len(self.tokens)
 
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
@@ -535,7 +547,8 @@ class _Reader:
                 self.add("localisation", i, address)
                 i = address + 1
                 continue
-            if (i == 0 or self.tokens[i - 1].is_boundary) and self.is_bare_place(i):
+            if (i == 0 or self.tokens[i - 1].is_boundary or self.field_of[i - 1] == "symptomes") \
+                    and self.is_bare_place(i):
                 end = self.place_at(i) if self.symptom_end(self.place_at(i) + 1) is not None else self.segment_end(i)
                 self.add("localisation", i, end)
                 i = end + 1

@@ -101,6 +101,8 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
                                                        "symptomes": "zona intercostal"}),
     ("Paul Roux, 52 ans, Nantes", {"prenom": "Paul", "nom": "Roux", "localisation": "Nantes"}),  # an age is none
     ("il a mal au ventre depuis ce matin il peut attendre", {"symptomes": "mal au ventre depuis ce matin"}),
+    ("eczéma surinfecté Rennes", {"symptomes": "eczéma surinfecté", "localisation": "Rennes"}),  # a bare commune after
+    ("elle a une toux grasse il faudrait", {"symptomes": "toux grasse"}),  # Grasse is a commune, not written as one
     # names: introduced by a person noun, a relative, a naming verb; a lone word before a sentence is no name
     ("un nourrisson de 5 mois, Léo Garnier", {"prenom": "Léo", "nom": "Garnier"}),
     ("patient de 60 ans, Vannes, toux", {"localisation": "Vannes", "symptomes": "toux"}),
