@@ -10,7 +10,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import dates, lexicons
@@ -56,4 +56,21 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 if entity.get("extractor") != "PatientDetailsExtractor":
                     self.add_processor_name(entity)
             message.set(ENTITIES, entities)
+            if is_bare_detail(text, entities) and (message.get(INTENT) or {}).get("name") in _NOT_DETAILS:
+                answer = {"name": "inform", "confidence": 1.0}
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "inform"]
+                message.set(INTENT, answer, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [answer, *ranking], add_to_output=True)
         return messages
+
+
+# Intents a short answer is sometimes mistaken for: "Le Gall" looks like "le 2", "Gomez" like a question.
+_NOT_DETAILS = {"choisir_creneau", "faq", "out_of_scope", "greet", "goodbye", "thank", "nlu_fallback"}
+
+
+def is_bare_detail(text: str, entities: list[dict]) -> bool:
+    """A message of a few words that is one or two details and nothing else ("Le Gall", "Les Abymes",
+    "0690 12 34 56"): an answer, whatever the intent classifier says."""
+    said = text.strip(" .!,;")
+    covered = sum(e["end"] - e["start"] for e in entities)
+    return 0 < len(said.split()) <= 5 and bool(entities) and covered >= 0.8 * len(said)

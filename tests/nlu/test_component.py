@@ -3,7 +3,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.components import REFERENCE_TIME_KEY, PatientDetailsExtractor
@@ -165,3 +165,20 @@ def test_either_day_is_one_window(extractor):
     found = process(extractor, "à voir aujourd'hui ou demain", [])
     assert found["creneau"]["start"] == NOW.isoformat() and found["creneau"]["end"] == "2026-11-26T20:00:00+01:00"
     assert "urgence" not in found
+
+
+@pytest.mark.parametrize("text, mistaken_for", [("Le Gall", "choisir_creneau"), ("Gomez", "faq"),
+                                                 ("Les Abymes", "faq"), ("0690 12 34 56", "out_of_scope")])
+def test_a_bare_detail_is_an_answer_whatever_the_classifier_says(extractor, text, mistaken_for):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": mistaken_for, "confidence": 0.6},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "inform"
+
+
+@pytest.mark.parametrize("text", ["le 2", "c'est quoi le motif soins non programmés ?", "celui de 14h30"])
+def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "faq", "confidence": 0.6},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "faq"
