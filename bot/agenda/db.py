@@ -8,6 +8,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -18,6 +19,9 @@ def make_engine(url: str, **kwargs) -> Engine:
     if url.startswith("sqlite"):
         # Threads share the engine; writers wait for the lock instead of failing at once.
         kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 30})
+        # Connections kept open (SQLAlchemy 1.4 opens one per session for a file): closing the last one
+        # checkpoints the WAL, which made every write, such as an audit event, cost ~18 ms instead of ~0.4 ms.
+        kwargs.setdefault("poolclass", QueuePool)
         engine = create_engine(url, future=True, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
