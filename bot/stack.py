@@ -154,7 +154,8 @@ class Stack:
             "--port", str(settings.rasa_port), "--model", str(c.model), "--endpoints", str(self.endpoints_file),
             "--credentials", str(ROOT / "credentials.yml"),
         ])
-        self._wait("rasa", f"{c.rasa_url}/status?token={token}", 180)
+        # Loading TensorFlow and the model takes ~30 s on an idle machine, several minutes on a loaded one.
+        self._wait("rasa", f"{c.rasa_url}/status?token={token}", 900)
         # The first parse builds the model's TensorFlow graphs (~0.2 s): not on the regulator's first message.
         httpx.post(f"{c.rasa_url}/model/parse?token={token}", json={"text": "bonjour"}, timeout=60)
 
