@@ -16,10 +16,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
 
 from bot.agenda import audit, web_sessions
 from bot.agenda.accounts import active_account
-from bot.agenda.deps import NowDep, SessionDep, SettingsDep
+from bot.agenda.deps import NowDep, SessionFactoryDep, SettingsDep
 from bot.agenda.models import WebSession
 from bot.auth import conversations, tokens
 from bot.auth.conversations import regulator_of
@@ -66,33 +67,32 @@ class Principal:
 
 
 def principal(
-    request: Request, session: SessionDep, now: NowDep, settings: SettingsDep,
+    request: Request, factory: SessionFactoryDep, now: NowDep, settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     cookie: Annotated[str | None, Depends(_cookie)],
     conversation: Annotated[str | None, Depends(_conversation)],
 ) -> Principal:
-    if credentials is not None:
-        token = credentials.credentials
-        if hmac.compare_digest(token.encode(), settings.service_token.get_secret_value().encode()):
-            return _service(session, conversation)
-        try:
-            identity = tokens.verify(token, settings.token_signing_key.get_secret_value(), now)
-        except tokens.InvalidToken:
-            raise NotSignedIn() from None
-        account = active_account(session, identity.login)
-        if account is None:
-            raise NotSignedIn()
-        return Principal(account.login, account.role, "jeton")
-    if cookie:
-        web = panel_session(request, session, now, cookie)
-        return Principal(web.account.login, web.account.role, "session")
+    # A session of its own, closed before the route runs: a request never holds two of the pool's connections.
+    with factory() as session:
+        if credentials is not None:
+            return _bearer_holder(session, credentials.credentials, conversation, now, settings)
+        if cookie:
+            web = _checked_session(request, session, now, cookie)
+            return Principal(web.account.login, web.account.role, "session")
     raise NotSignedIn()
 
 
-def panel_session(request: Request, session: SessionDep, now: NowDep,
+def panel_session(request: Request, factory: SessionFactoryDep, now: NowDep,
                   cookie: Annotated[str | None, Depends(_cookie)]) -> WebSession:
-    """The panel's open session; a request that changes something must carry its CSRF token."""
-    web = web_sessions.find(session, cookie, now) if cookie else None
+    """The panel's open session (its account loaded); a request that changes something carries its CSRF token."""
+    if not cookie:
+        raise NotSignedIn()
+    with factory() as session:
+        return _checked_session(request, session, now, cookie)
+
+
+def _checked_session(request: Request, session: Session, now, cookie: str) -> WebSession:
+    web = web_sessions.find(session, cookie, now)
     if web is None:
         raise NotSignedIn()
     sent = request.headers.get(CSRF_HEADER, "")
@@ -101,14 +101,24 @@ def panel_session(request: Request, session: SessionDep, now: NowDep,
     return web
 
 
-def _service(session, conversation: str | None) -> Principal:
-    if conversation is None:
-        return Principal(None, None, "service")
-    login = regulator_of(conversation)
-    account = active_account(session, login) if login else None
+def _bearer_holder(session: Session, token: str, conversation: str | None, now, settings) -> Principal:
+    """A regulator's access token, or the service token acting for the conversation's regulator (or nobody)."""
+    if hmac.compare_digest(token.encode(), settings.service_token.get_secret_value().encode()):
+        if conversation is None:
+            return Principal(None, None, "service")
+        login = regulator_of(conversation)
+        account = active_account(session, login) if login else None
+        if account is None:
+            raise Forbidden("Conversation d'un régulateur inconnu ou désactivé.")
+        return Principal(account.login, account.role, "service", conversation)
+    try:
+        identity = tokens.verify(token, settings.token_signing_key.get_secret_value(), now)
+    except tokens.InvalidToken:
+        raise NotSignedIn() from None
+    account = active_account(session, identity.login)
     if account is None:
-        raise Forbidden("Conversation d'un régulateur inconnu ou désactivé.")
-    return Principal(account.login, account.role, "service", conversation)
+        raise NotSignedIn()
+    return Principal(account.login, account.role, "jeton")
 
 
 PrincipalDep = Annotated[Principal, Depends(principal)]

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 
 from bot.agenda import accounts, audit, oidc, web_sessions
 from bot.agenda.contract import AccessToken, Credentials, Problem, SignedIn
-from bot.agenda.deps import NowDep, SessionDep, SessionFactoryDep, SettingsDep
+from bot.agenda.deps import NowDep, SessionFactoryDep, SettingsDep
 from bot.agenda.models import Account
 from bot.agenda.principal import SESSION_COOKIE, PanelSessionDep
 from bot.agenda.routes.answers import problem
@@ -120,8 +120,7 @@ async def oidc_login(request: Request, now: NowDep):
 
 
 @router.get("/oidc/callback", include_in_schema=False, name="oidc_callback")
-async def oidc_callback(request: Request, session: SessionDep, factory: SessionFactoryDep, now: NowDep,
-                        settings: SettingsDep):
+async def oidc_callback(request: Request, factory: SessionFactoryDep, now: NowDep, settings: SettingsDep):
     provider = _provider(request)
     if provider is None:
         return problem(404, "introuvable", "Aucun fournisseur d'identité n'est configuré.")
@@ -131,7 +130,8 @@ async def oidc_callback(request: Request, session: SessionDep, factory: SessionF
         log.warning("OIDC sign-in failed: %s", failure)
         audit.record(factory, now, audit.UNKNOWN, "sign_in_refused", detail="oidc")
         return _back_to_login("oidc")
-    account = accounts.by_oidc_subject(session, claims["sub"])
+    with factory() as session:
+        account = accounts.by_oidc_subject(session, claims["sub"])
     if account is None or account.disabled:
         audit.record(factory, now, account.login if account else audit.UNKNOWN, "sign_in_refused",
                      detail="oidc, aucun compte actif")
