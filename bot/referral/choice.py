@@ -14,15 +14,38 @@ RANK = re.compile(r"^\D*?\b(\d)\b\D*$")
 
 
 def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) -> dict | None:
-    """The card the regulator means, or None when the text names none of them (or several)."""
+    """The card the regulator means, or None when the text names none of them (or several).
+
+    A time and a practitioner's name each narrow the offer, together when both are said ("celui de 8h30 avec le
+    Dr Roux" when two doctors have 8:30); a rank ("le 2", "le deuxième", "le dernier") is read only without them."""
     if creneau_id:
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
     plain = fold(text or "")
+    narrowed, described = cards, False
+    for narrow in (_at_time, _with_practitioner):
+        kept = narrow(plain, narrowed, cards)
+        if kept is not None:
+            narrowed, described = kept, True
+    if described:
+        return narrowed[0] if len(narrowed) == 1 else None
+    return _by_rank(plain, cards)
+
+
+def _at_time(plain: str, cards: list[dict], offer: list[dict]) -> list[dict] | None:
     time = TIME.search(plain)
-    if time:
-        wanted = f"{int(time.group(1)):02d}:{time.group(2) or '00'}"
-        matches = [c for c in cards if c["heure"] == wanted]
-        return matches[0] if len(matches) == 1 else None
+    if not time:
+        return None
+    wanted = f"{int(time.group(1)):02d}:{time.group(2) or '00'}"
+    return [c for c in cards if c["heure"] == wanted]
+
+
+def _with_practitioner(plain: str, cards: list[dict], offer: list[dict]) -> list[dict] | None:
+    """Cards of the practitioners named among those of the whole offer (a name that is not there narrows nothing)."""
+    named = {c["nom"] for c in offer if c["nom"] and re.search(rf"\b{re.escape(fold(c['nom']))}\b", plain)}
+    return [c for c in cards if c["nom"] in named] if named else None
+
+
+def _by_rank(plain: str, cards: list[dict]) -> dict | None:
     rank = RANK.match(plain)
     if rank:
         index = int(rank.group(1))
@@ -30,9 +53,6 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     words = set(re.findall(r"[a-z]+", plain))
     if "dernier" in words and cards:
         return cards[-1]
-    by_name = [c for c in cards if c["nom"] and fold(c["nom"]) in plain]
-    if len(by_name) == 1:
-        return by_name[0]
     for word, index in ORDINALS.items():
         if word in words and index <= len(cards):
             return cards[index - 1]

@@ -23,3 +23,19 @@ def test_no_match_is_none(text):
 def test_button_id_wins_over_text():
     assert resolve_choice("le 1", CARDS, creneau_id="c")["id"] == "c"
     assert resolve_choice("", CARDS, creneau_id="zzz") is None
+
+
+SAME_TIME = [agenda_card("r", 8, "Roux"), agenda_card("m", 8, "Martin"), agenda_card("n", 10, "Roux")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("celui de 8h30 avec le Dr Roux", "r"), ("le Dr Martin à 8h30", "m"), ("Roux à 10h30", "n"),
+    ("on prend 10h30", "n"),
+])
+def test_time_and_practitioner_narrow_the_offer_together(text, expected):
+    assert resolve_choice(text, SAME_TIME)["id"] == expected
+
+
+@pytest.mark.parametrize("text", ["celui de 8h30", "le Dr Roux", "Martin à 10h30"])
+def test_a_description_that_fits_several_or_none_is_asked_again(text):
+    assert resolve_choice(text, SAME_TIME) is None
