@@ -392,7 +392,26 @@ class _Reader:
             k += 1
         while last is not None and last > i and self.tokens[last].folded in FUNCTION_WORDS | {"+"}:
             last -= 1
+        if last is not None and self.listed_next(last + 1):
+            return self.complaint_end(last + 2)  # "toux sèche, fièvre, courbatures": one complaint, listed
         return last
+
+    def listed_next(self, comma: int) -> bool:
+        """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""
+        return comma + 1 < len(self.tokens) and self.tokens[comma].text == "," and not self.taken[comma + 1] \
+            and self.symptom_end(comma + 1) is not None
+
+    def listed_start(self, i: int) -> int:
+        """First token of a complaint list ending with the complaint at i: the segments just before it, up to the
+        previous separator, that no other field explains and that could be a complaint ("chute, douleur de hanche")."""
+        while i >= 2 and self.tokens[i - 1].text == "," and not self.taken[i - 2] and not self.tokens[i - 2].is_boundary:
+            first = i - 2
+            while first > 0 and not self.tokens[first - 1].is_boundary and not self.taken[first - 1]:
+                first -= 1
+            if not self.could_be_complaint(first, i - 2):
+                break
+            i = first
+        return i
 
     def ends_complaint(self, k: int, in_duration: bool) -> bool:
         """Token k starts another field or clause. Inside a complaint, "au bras", "à la tête" name a body part:
@@ -562,7 +581,7 @@ class _Reader:
                 continue
             complaint = self.complaint_end(i) if self.symptom_end(i) is not None else None
             if complaint is not None:
-                self.add("symptomes", i, complaint)
+                self.add("symptomes", self.listed_start(i), complaint)
                 i = complaint + 1
                 continue
             same = self.same_birth_name_end(i)

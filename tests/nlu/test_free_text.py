@@ -116,3 +116,15 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
 ])
 def test_places_and_names_by_what_they_attach_to(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Roux, Nantes, toux sèche, fièvre, courbatures depuis samedi, |||",
+     {"prenom": "Paul", "nom": "Roux", "localisation": "Nantes", "symptomes": "toux sèche, fièvre, courbatures depuis samedi"}),
+    # an unexplained segment right before a complaint belongs to it; a field or an age between them does not
+    ("Mme Gros, Millau, |||, chute, douleur de hanche, |||",
+     {"nom": "Gros", "localisation": "Millau", "symptomes": "chute, douleur de hanche"}),
+    ("Mme Gros, 83 ans, douleur de hanche", {"nom": "Gros", "symptomes": "douleur de hanche"}),
+])
+def test_a_list_of_complaints_is_one_complaint(text, expected):
+    assert read(text) == expected
