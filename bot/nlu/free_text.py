@@ -118,6 +118,12 @@ _CLAUSE_STARTS = RELATIVES | {
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
+# Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
+# ("plaie qui ne cicatrise pas") or when it comes ("vertiges quand elle se lève").
+_COMPLAINT_LINKS = {"depuis", "qui", "quand", "lorsque", "lorsqu'il", "lorsqu'elle"}
+_NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+_POSSESSIVES = {"son", "sa", "ses"}
+_ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _LONGEST_COMPLAINT = 12  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
@@ -379,22 +385,31 @@ class _Reader:
         ("... la maman voudrait", "... il peut attendre", "..., à Lyon")."""
         last = None
         k = i
-        since = -99  # index of the last "depuis": its duration is part of the complaint ("depuis ce matin")
+        linked = -99  # index of the last word that ties what follows to the complaint ("depuis", "qui", "quand")
         while k < len(self.tokens) and k - i < _LONGEST_COMPLAINT and not self.taken[k]:
             token = self.tokens[k]
-            if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - since <= 2):
+            if k > i and token.folded in _COMPLAINT_LINKS:
+                linked = k
+            if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
-            if token.folded == "depuis":
-                since = k
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
                 break
             last = k
             k += 1
-        while last is not None and last > i and self.tokens[last].folded in FUNCTION_WORDS | {"+"}:
+        while last is not None and last > i and self.dangles(i, last):
             last -= 1
         if last is not None and self.listed_next(last + 1):
             return self.complaint_end(last + 2)  # "toux sèche, fièvre, courbatures": one complaint, listed
         return last
+
+    def dangles(self, first: int, last: int) -> bool:
+        """The complaint first..last cannot end with token `last` ("... depuis ce matin son"), unless it closes
+        a negation ("plaie qui ne cicatrise pas")."""
+        token = self.tokens[last]
+        if token.folded in _NEGATION_ENDS and any(t.folded == "ne" or t.folded.startswith("n'")
+                                                  for t in self.tokens[first:last]):
+            return False
+        return token.folded in FUNCTION_WORDS | {"+"}
 
     def listed_next(self, comma: int) -> bool:
         """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""
@@ -413,15 +428,18 @@ class _Reader:
             i = first
         return i
 
-    def ends_complaint(self, k: int, in_duration: bool) -> bool:
+    def ends_complaint(self, k: int, linked: bool) -> bool:
         """Token k starts another field or clause. Inside a complaint, "au bras", "à la tête" name a body part:
-        only "à" or "sur" before a known place start the location. A duration ("depuis ce matin") is no clause."""
+        only "à" or "sur" before a known place start the location. Right after a link ("depuis ce matin", "qui ne
+        guérit pas", "quand il marche") a clause word opens no new clause."""
         token = self.tokens[k]
-        if not in_duration and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES \
+        if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS:
             return True
-        if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not in_duration:
+        if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked:
             return True  # "angine Dijon": a commune said bare after the complaint is where the patient is
+        if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING:
+            return True  # "... quand il marche son fixe": a possessive after a noun or verb opens another phrase
         cue = self.cue_at(k)
         if not cue or cue[0] == "symptomes":
             return False

@@ -128,3 +128,18 @@ def test_places_and_names_by_what_they_attach_to(text, expected):
 ])
 def test_a_list_of_complaints_is_one_complaint(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative or a "when" clause tells about the complaint; a clause word right after its link opens no new clause
+    ("il a une plaie à la jambe qui ne cicatrise pas son téléphone |||",
+     {"symptomes": "plaie à la jambe qui ne cicatrise pas"}),
+    ("elle a une plaie au talon qui s'infecte il faudrait", {"symptomes": "plaie au talon qui s'infecte"}),
+    ("il a une douleur dans la poitrine quand il marche son fixe |||",
+     {"symptomes": "douleur dans la poitrine quand il marche"}),
+    ("elle a des vertiges il voudrait", {"symptomes": "vertiges"}),
+    ("elle a une toux sa voisine voudrait un rdv", {"symptomes": "toux"}),  # a possessive after a noun: another phrase
+    ("elle a mal depuis son retour de voyage", {"symptomes": "mal depuis son retour de voyage"}),
+])
+def test_a_complaint_keeps_what_tells_about_it(text, expected):
+    assert read(text) == expected
