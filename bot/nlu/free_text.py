@@ -121,6 +121,7 @@ _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
 # Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
 # ("plaie qui ne cicatrise pas") or when it comes ("vertiges quand elle se lève").
 _COMPLAINT_LINKS = {"depuis", "qui", "quand", "lorsque", "lorsqu'il", "lorsqu'elle"}
+_TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nuit", "week-end"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
@@ -388,7 +389,7 @@ class _Reader:
         linked = -99  # index of the last word that ties what follows to the complaint ("depuis", "qui", "quand")
         while k < len(self.tokens) and k - i < _LONGEST_COMPLAINT and not self.taken[k]:
             token = self.tokens[k]
-            if k > i and token.folded in _COMPLAINT_LINKS:
+            if k > i and (token.folded in _COMPLAINT_LINKS or self.onset_at(k)):
                 linked = k
             if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
@@ -401,6 +402,11 @@ class _Reader:
         if last is not None and self.listed_next(last + 1):
             return self.complaint_end(last + 2)  # "toux sèche, fièvre, courbatures": one complaint, listed
         return last
+
+    def onset_at(self, k: int) -> bool:
+        """"ce matin", "cette nuit" at k: when the complaint began, left to it by the wanted times."""
+        return self.tokens[k].folded in ("ce", "cet", "cette") and k + 1 < len(self.tokens) \
+            and self.tokens[k + 1].folded in _TIMES_OF_DAY
 
     def dangles(self, first: int, last: int) -> bool:
         """The complaint first..last cannot end with token `last` ("... depuis ce matin son"), unless it closes
@@ -785,6 +791,12 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             if best_score is None or score > best_score:
                 best, best_score = roles, score
     return best
+
+
+def names_a_complaint(folded: str) -> bool:
+    """Folded text holds a complaint the reader knows ("il a un malaise", "mal au ventre")."""
+    reader = _Reader(folded)
+    return any(reader.symptom_end(k) is not None for k in range(len(reader.tokens)))
 
 
 def read_free_text(text: str) -> list[Span]:

@@ -23,6 +23,13 @@ _WINDOW = re.compile(
     rf"(?:(?(day)\s+|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d')\s*$")
+# Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
+_CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|creneau|souhaite|voudrait|" \
+                r"prefere|faudrait|si|mais|plutot"
+# "depuis" earlier in the same clause: the time is when the complaint began ("depuis le vol de dimanche",
+# "mal à la cheville depuis le sport ce matin").
+_SINCE_IN_CLAUSE = re.compile(rf"\bdepuis\b(?:(?!\b(?:{_CLAUSE_WORDS})\b)[^,.;:!?|()\n])*$")
+_CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
 _TRAILING_DAY = re.compile(rf",?\s+(?P<day>{_DAY})(?![\w])")
 _NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a) )midi\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
@@ -83,6 +90,22 @@ def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
     return datetime.combine(day.date(), time(min(hour, 23), minute), tzinfo=day.tzinfo)
 
 
+def _is_onset(folded: str, match: re.Match, now: datetime) -> bool:
+    """The time says when the complaint began, not when the patient is to be seen: after "depuis" in the same
+    clause, or a part of today already begun right after a complaint ("malaise ce matin")."""
+    before = folded[max(0, match.start() - 60):match.start()]
+    ahead = (match.group("day") or "").endswith("demain") or match.group("rel") in ("avant", "apres", "a partir de")
+    if _SINCE_IN_CLAUSE.search(before):
+        return not ahead  # "fièvre depuis 2 jours demain matin si possible": nothing begins tomorrow
+    period = match.group("period")
+    if not match.group("this") or _PERIODS[period][0] > now.hour:
+        return False
+    from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
+
+    clause = re.split(_CLAUSE_START, before)[-1]
+    return names_a_complaint(clause)
+
+
 def find_time_window(folded: str, now: datetime) -> Found | None:
     """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers)."""
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
@@ -95,7 +118,7 @@ def find_time_window(folded: str, now: datetime) -> Found | None:
             and not match.group("clock")
         if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
             continue
-        if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
+        if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]) or _is_onset(folded, match, now):
             continue
         # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
         trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())

@@ -142,12 +142,27 @@ def test_parse_time_window(text, start, end):
     assert (window["start"], window["end"], window["text"]) == (start, end, text)
 
 
+@pytest.mark.parametrize("text, start", [
+    ("visio ce matin", "2026-11-25T10:30:00+01:00"),  # no complaint before it: wanted
+    ("fièvre depuis hier, rdv jeudi", "2026-11-26T08:00:00+01:00"),  # another clause
+    ("toux depuis mardi il voudrait vendredi", "2026-11-27T08:00:00+01:00"),
+    ("toux depuis 3 jours demain matin si possible", "2026-11-26T08:00:00+01:00"),  # nothing begins tomorrow
+])
+def test_a_time_after_an_onset_is_wanted_again(text, start):
+    assert fields.parse_time_window(text, NOW)["start"] == start
+
+
 def test_time_window_after_the_evening_is_tomorrow():
     late = NOW.replace(hour=21)
     assert fields.parse_time_window("le matin", late)["start"] == "2026-11-26T08:00:00+01:00"
 
 
-@pytest.mark.parametrize("text", ["fièvre depuis ce matin", "depuis hier soir", "Durand"])
+@pytest.mark.parametrize("text", [
+    "fièvre depuis ce matin", "depuis hier soir", "Durand",
+    # when the complaint began: after "depuis" in the same clause, or a part of today begun right after a complaint
+    "douleur au mollet depuis le vol de dimanche", "il a mal à la cheville depuis le sport ce matin",
+    "malaise ce matin", "il a de la fièvre ce matin",
+])
 def test_not_a_time_window(text):
     assert fields.parse_time_window(text, NOW) is None
 

@@ -140,6 +140,7 @@ def test_a_list_of_complaints_is_one_complaint(text, expected):
     ("elle a des vertiges il voudrait", {"symptomes": "vertiges"}),
     ("elle a une toux sa voisine voudrait un rdv", {"symptomes": "toux"}),  # a possessive after a noun: another phrase
     ("elle a mal depuis son retour de voyage", {"symptomes": "mal depuis son retour de voyage"}),
+    ("Autun, malaise ce matin, |||", {"localisation": "Autun", "symptomes": "malaise ce matin"}),  # when it began
 ])
 def test_a_complaint_keeps_what_tells_about_it(text, expected):
     assert read(text) == expected
