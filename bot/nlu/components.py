@@ -1,4 +1,4 @@
-"""Rasa graph component: reads the rule fields of a message and reconciles them with DIET's entities."""
+"""Rasa graph component: reads the patient details of a message (DIET only classifies the intent)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -14,7 +14,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import dates, lexicons
-from bot.nlu.extraction import extract_details, reconcile
+from bot.nlu.extraction import read_details
 from bot.vocabulary import SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
@@ -23,8 +23,8 @@ REFERENCE_TIME_KEY = "reference_time"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
-    """Phones, emails, dates, wanted time, urgency, mode, specialty and civility from libraries;
-    names and places from DIET, normalized; at most one entity per field."""
+    """Phones, emails, dates, wanted time, urgency, mode, specialty and civility from libraries; names, places
+    and symptoms from the words around them; at most one entity per field."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -49,12 +49,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            now = self._now(message)
-            found = extract_details(text, now)
-            entities = reconcile(text, message.get(ENTITIES, []), found, now)
-            for entity in entities:
-                if entity.get("extractor") != "PatientDetailsExtractor":
-                    self.add_processor_name(entity)
+            entities = read_details(text, self._now(message))
             message.set(ENTITIES, entities)
             if is_bare_detail(text, entities) and (message.get(INTENT) or {}).get("name") in _NOT_DETAILS:
                 answer = {"name": "inform", "confidence": 1.0}

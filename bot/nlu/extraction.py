@@ -1,9 +1,8 @@
-"""Whole-message extraction of the fields libraries read better than a statistical model, and the
-reconciliation with DIET's entities so that each field carries one clean value."""
+"""Whole-message extraction of the patient details: libraries for phones, emails and dates, then the words
+around names, places and symptoms; one clean value per field."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
@@ -13,12 +12,9 @@ from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import Found
 
-RULE_FIELDS = ("civilite", "date_naissance", "telephone", "email", "type_consultation", "creneau", "urgence",
-               "specialite")
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 EXTRACTOR = "PatientDetailsExtractor"
 SAME_NAME = "identique"  # the birth name said to be the name, before the name is known (the validator resolves it)
-MIN_DIET_CONFIDENCE = 0.7  # below this DIET's guesses on held-out messages were mostly wrong
 
 
 def _mask(text: str, spans: list[Found], filler: str = " ") -> str:
@@ -41,7 +37,7 @@ def _entity(field: str, found: Found, normalized: Normalized) -> dict:
 def extract_details(text: str, now: datetime) -> list[dict]:
     """At most one entity per field read by rules (libraries, then the words around names, places and
     symptoms), with spans in `text` and normalized values. A practitioner named ("le Dr Thomas") is kept as a
-    PRACTITIONER entity so that `reconcile` drops DIET's names there; it never leaves `reconcile`."""
+    PRACTITIONER entity; `one_per_field` drops it."""
     normalized = Normalized.of(text)
     phones, emails = fields.find_phones(normalized.text), fields.find_emails(normalized.text)
     folded = fold(_mask(normalized.text, phones + emails))
@@ -75,44 +71,18 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     return entities
 
 
-def _parsers(now: datetime) -> dict[str, Callable[[str], object]]:
-    """Bare-answer parsers for the rule fields DIET may still fill. The others were read on the whole message
-    already, and what the rules left out there was left out for a reason ("depuis samedi" is not a wanted day);
-    a birth date said without cue nor year ("le 12 mars") is the one DIET can tell from context."""
-    today: date = now.date()
-    return {"date_naissance": lambda t: fields.parse_birth_date(t, today)}
+def one_per_field(entities: list[dict]) -> list[dict]:
+    """The first value read for each field, in message order; a practitioner named is dropped (it only kept his
+    name from being read as the patient's), and a birth name said to be the same becomes the name."""
+    first: dict[str, dict] = {}
+    for entity in entities:
+        if entity["entity"] != PRACTITIONER:
+            first.setdefault(entity["entity"], entity)
+    if first.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in first:
+        first["nom_naissance"] = {**first["nom_naissance"], "value": first["nom"]["value"]}
+    return sorted(first.values(), key=lambda e: e["start"])
 
 
-def _overlaps(entity: dict, others: list[dict]) -> bool:
-    return any(entity["start"] < o["end"] and o["start"] < entity["end"] for o in others)
-
-
-def _clean_value(entity: dict, text: str) -> object:
-    said = text[entity["start"]:entity["end"]]
-    if entity["entity"] in NAME_FIELDS:
-        return normalize_name(said)
-    return said.strip(" \t,;:.")
-
-
-def reconcile(text: str, model_entities: list[dict], rule_entities: list[dict], now: datetime) -> list[dict]:
-    """Rule values win; DIET's confident guesses fill the fields rules left empty, normalized, one per field."""
-    ruled = {e["entity"] for e in rule_entities}
-    parsers = _parsers(now)
-    kept = [e for e in rule_entities if e["entity"] != PRACTITIONER]
-    for entity in model_entities:
-        field = entity["entity"]
-        if field in ruled or (field in RULE_FIELDS and field not in parsers) or _overlaps(entity, rule_entities) \
-                or entity.get("confidence_entity", 1.0) < MIN_DIET_CONFIDENCE:
-            continue
-        value = parsers[field](text[entity["start"]:entity["end"]]) if field in parsers else _clean_value(entity, text)
-        if value in (None, ""):
-            continue
-        kept.append({**entity, "value": value})
-    best: dict[str, dict] = {}
-    for entity in kept:
-        field = entity["entity"]
-        if field not in best or entity.get("confidence_entity", 0) > best[field].get("confidence_entity", 0):
-            best[field] = entity
-    if best.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in best:
-        best["nom_naissance"] = {**best["nom_naissance"], "value": best["nom"]["value"]}
-    return sorted(best.values(), key=lambda e: e["start"])
+def read_details(text: str, now: datetime) -> list[dict]:
+    """Every patient detail of a message, one clean value per field."""
+    return one_per_field(extract_details(text, now))

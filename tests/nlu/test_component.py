@@ -1,4 +1,5 @@
-"""PatientDetailsExtractor: built directly and run on Rasa Messages, as the NLU graph runs it after DIET."""
+"""PatientDetailsExtractor: built directly and run on Rasa Messages, as the NLU graph runs it after DIET (which
+classifies the intent only: entities already on a message are replaced by the reading)."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -52,27 +53,10 @@ def test_dictated(extractor):
                       "telephone": "+33645372653", "urgence": 8}
 
 
-def test_a_rule_field_diet_found_alone_is_normalized(extractor):
-    text = "le 12 mars"
-    assert process(extractor, text, [diet(text, "date_naissance", "12 mars")]) == {"date_naissance": "--03-12"}
-
-
-def test_diet_guess_that_does_not_parse_is_dropped(extractor):
-    text = "elle a 72 ans"
-    assert process(extractor, text, [diet(text, "telephone", "72")]) == {}
-
-
-def test_rules_win_over_diet_on_names(extractor):
-    text = "Marie Durand, Lucas"
-    record = process(extractor, text, [diet(text, "nom", "Lucas", 0.95), diet(text, "prenom", "Durand", 0.9)])
+def test_entities_already_on_the_message_give_way_to_the_reading(extractor):
+    text = "Marie Durand, 72 ans"
+    record = process(extractor, text, [diet(text, "nom", "Marie", 0.95), diet(text, "telephone", "72")])
     assert record == {"prenom": "Marie", "nom": "Durand"}
-
-
-def test_confident_diet_guess_fills_a_field_rules_missed(extractor):
-    text = "trouble de l'équilibre"  # no symptom the rules know
-    assert process(extractor, text, [diet(text, "symptomes", "trouble de l'équilibre", 0.9)]) == {
-        "symptomes": "trouble de l'équilibre"}
-    assert process(extractor, text, [diet(text, "symptomes", "trouble de l'équilibre", 0.3)]) == {}
 
 
 @pytest.mark.parametrize("end, extra", [("", {}), (", aujourd'hui", {"urgence": 12})])
