@@ -731,8 +731,15 @@ class _Reader:
         if not units:
             return i
         self.gender = gender or self.gender
-        for role, unit in zip(_roles(units, self.tokens, self.gender), units, strict=True):
-            self.add(role, *unit)
+        roles = _roles(units, self.tokens, self.gender)
+        given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
+        if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
+            given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"
+        for unit, role in zip(units, roles, strict=True):
+            if role == "nom":
+                self.add(role, *unit)
+        for unit in given:
+            self.add("prenom", *unit)
         return units[-1][1] + 1
 
 
@@ -749,9 +756,9 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     score = sum(scores.get(p, 0) for p in parts) / len(parts)
     if len(parts) > 1 and all(p in scores for p in parts):
         score += 4  # "Émile-Eugène": compounds of first names are first names
-    if gender:
-        known = [genders[p] for p in parts if p in genders and genders[p] != "?"]
-        score += 5 * sum(1 if g == gender else -1 for g in known) / len(parts)
+    said = genders.get(parts[0], "?")  # a compound has the gender of its first part ("Marie-Claude")
+    if gender and said != "?":
+        score += 5 if said == gender else -5
     return score
 
 
@@ -780,12 +787,14 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             roles = ["prenom" if k in firsts else "nom" for k in range(len(units))]
             if first_name_first and roles.count("prenom") > 2 or not first_name_first and roles.count("nom") > 2:
                 continue
-            score = 0.0
-            for k, w in enumerate(words):
-                sign = 1 if roles[k] == "prenom" else -1
-                score += sign * (_first_name_score(w, gender) - _surname_score(w))
-                if case_speaks:
-                    score += -20 * sign if _is_capitals(w) else 0
+            # the first names said together are one compound first name ("marie claude", "thi lan"), the rest
+            # one name: each is scored whole
+            given = [t for k in firsts for t in words[k]]
+            family = [t for k in range(len(units)) if k not in firsts for t in words[k]]
+            score = _first_name_score(given, gender) - _surname_score(given) \
+                - (_first_name_score(family, gender) - _surname_score(family))
+            if case_speaks:
+                score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _is_capitals(w))
             score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells
             score -= 0.1 * abs(split - 1)
             if best_score is None or score > best_score:

@@ -29,6 +29,10 @@ def read(text: str) -> dict:
     ("Durand", {"nom": "Durand"}),
     ("née Lebreton-Boulay", {"nom_naissance": "Lebreton-Boulay"}),
     ("son nom de naissance c'est Martinez", {"nom_naissance": "Martinez"}),
+    # a compound first name dictated without its hyphen is one first name, of the gender of its first part
+    ("madame marie claude dubreuil", {"prenom": "marie claude", "nom": "dubreuil"}),
+    ("monsieur jean pierre le goff", {"prenom": "jean pierre", "nom": "le goff"}),
+    ("madame nguyen thi lan", {"nom": "nguyen", "prenom": "thi lan"}),
 ])
 def test_names(text, expected):
     assert read(text) == expected
