@@ -298,8 +298,8 @@ class _Reader:
                 units.append((i, particles_end))
                 i = particles_end + 1
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
-                if units and key(self.tokens[units[-1][1]].text) == key(token.text):
-                    units[-1] = (units[-1][0], i)  # "durand d u r a n d" said then spelled
+                if units and self.spelled_again(units[-1], token):
+                    units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
                 else:
                     units.append((i, i))
                 i += 1
@@ -310,6 +310,12 @@ class _Reader:
             else:
                 break
         return units
+
+    def spelled_again(self, unit: tuple[int, int], token: Token) -> bool:
+        """`token` is the name of `unit` said again, spelled: its last word or all its words run together."""
+        spelled = key(token.text).replace(" ", "")
+        words = [key(t.text).replace(" ", "") for t in self.tokens[unit[0]:unit[1] + 1]]
+        return spelled in (words[-1], "".join(words))
 
     def value_until_stop(self, i: int, allow_numbers: bool) -> int | None:
         """Last token of a free-text value starting at i, or None if nothing is there."""

@@ -26,9 +26,16 @@ def _join_spelled(text: str) -> str:
     def join(match: re.Match) -> str:
         return re.sub(r"[ ]", "", match.group(0))
 
-    words = _SPELLED_RUN.sub(join, text).split()
-    deduped = [w for i, w in enumerate(words) if i == 0 or fold(w) != fold(words[i - 1])]
-    return " ".join(deduped)
+    kept: list[str] = []
+    for word in _SPELLED_RUN.sub(join, text).split():
+        bare = _letters(word)
+        if not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept)):
+            kept.append(word)  # "dos santos dossantos": the spelling repeats the name
+    return " ".join(kept)
+
+
+def _letters(word: str) -> str:
+    return re.sub(r"[^\w]", "", fold(word))
 
 
 def _case_word(word: str, first: bool) -> str:

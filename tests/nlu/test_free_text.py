@@ -33,6 +33,7 @@ def read(text: str) -> dict:
     ("madame marie claude dubreuil", {"prenom": "marie claude", "nom": "dubreuil"}),
     ("monsieur jean pierre le goff", {"prenom": "jean pierre", "nom": "le goff"}),
     ("madame nguyen thi lan", {"nom": "nguyen", "prenom": "thi lan"}),
+    ("le nom c'est dos santos dossantos", {"nom": "dos santos dossantos"}),  # spelled again, joined
 ])
 def test_names(text, expected):
     assert read(text) == expected
