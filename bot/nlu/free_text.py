@@ -623,8 +623,13 @@ class _Reader:
             if cue is None and self.opens_birth_place(i):
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
-                if not identity_done and self.starts_name(i) and all(
-                        t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
+                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i])
+                separated = self.separated_names(i) if not identity_done and opening else None
+                if separated:
+                    i = self.assign_names(separated)
+                    identity_done = True
+                    continue
+                if not identity_done and self.starts_name(i) and opening \
                         and self.ends_cleanly(self.name_units(i, 4)) and self.names_stand_alone(i):
                     i = self.identity(i)
                     identity_done = True
@@ -731,12 +736,30 @@ class _Reader:
         self.add(PRACTITIONER, i, units[-1][1] if units else i)
         return (units[-1][1] if units else i) + 1
 
+    def separated_names(self, i: int) -> list[tuple[int, int]] | None:
+        """A name and a first name opening an export, each in its field ("DUVAL;Jacques;12/05/1948;..."): two
+        one-name segments, one of them a known first name, neither a commune alone."""
+        first = self.name_units(i, 2)
+        j = first[-1][1] + 2 if len(first) == 1 else len(self.tokens)
+        if j >= len(self.tokens) or self.tokens[j - 1].text not in _FIELD_SEPARATORS or self.is_bare_place(i) \
+                or self.is_bare_place(j):
+            return None
+        second = self.name_units(j, 2)
+        if len(second) != 1 or not self.ends_cleanly(second) or not self.ends_cleanly(first) or not any(
+                key(self.tokens[a].text) in first_name_scores() for a, _ in first + second):
+            return None
+        return first + second
+
     def identity(self, i: int, gender: str | None = None) -> int:
         """The names right after a civility or at the start: first name and name told apart."""
         units = self.name_units(i, 4)
         if not units:
             return i
         self.gender = gender or self.gender
+        return self.assign_names(units)
+
+    def assign_names(self, units: list[tuple[int, int]]) -> int:
+        """First name and name told apart among the name units; the token after them."""
         roles = _roles(units, self.tokens, self.gender)
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):

@@ -124,6 +124,17 @@ def test_places_and_names_by_what_they_attach_to(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("DUVAL;Jacques;#;|||;Lannion;douleur thoracique atypique;|||",
+     {"nom": "DUVAL", "prenom": "Jacques", "localisation": "Lannion", "symptomes": "douleur thoracique atypique"}),
+    ("Durand, Marie, 45 ans, Nantes, zona", {"nom": "Durand", "prenom": "Marie", "localisation": "Nantes",
+                                            "symptomes": "zona"}),
+    ("toux, Nantes, |||", {"symptomes": "toux", "localisation": "Nantes"}),  # a commune is no name
+])
+def test_name_and_first_name_in_fields_of_their_own(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Paul Roux, Nantes, toux sèche, fièvre, courbatures depuis samedi, |||",
      {"prenom": "Paul", "nom": "Roux", "localisation": "Nantes", "symptomes": "toux sèche, fièvre, courbatures depuis samedi"}),
     # an unexplained segment right before a complaint belongs to it; a field or an age between them does not
