@@ -103,9 +103,17 @@ def find_civilite(original: str, folded: str) -> list[Found]:
 _NEGATED = re.compile(r"(?:\bpas|\bplutot que|\bsans|\bni)\s+(?:en\s+|de\s+|d')?$")
 
 
+_REFUSED = re.compile(r",?\s*(?:impossible|pas possible|exclue?|non)\b")
+# "le cabinet infirmier", "cabinet médical": a practice (often the caller), not where the patient is to be seen
+_PRACTICE = re.compile(r"\s+(?:infirmiers?|infirmieres?|medical|dentaire|paramedical|de kine\w*|de radiologie)\b")
+
+
 def find_modes(folded: str) -> list[Found]:
-    """Modes wanted, not those refused ("pas en vidéo, plutôt au cabinet")."""
-    return [f for f in _MODES.finditer(folded) if not _NEGATED.search(folded[max(0, f.start - 16):f.start])]
+    """Modes wanted, not those refused ("pas en vidéo, plutôt au cabinet", "visio impossible") nor a practice
+    named ("c'est le cabinet infirmier")."""
+    return [f for f in _MODES.finditer(folded) if not _NEGATED.search(folded[max(0, f.start - 16):f.start])
+            and not _REFUSED.match(folded, f.end)
+            and not (folded[f.start:f.end] == "cabinet" and _PRACTICE.match(folded, f.end))]
 
 
 def find_specialties(folded: str) -> list[Found]:

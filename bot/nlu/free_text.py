@@ -72,7 +72,8 @@ OPENING = {
 FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "ou", "avec", "sans", "par", "chez", "dans", "sous", "vers", "entre", "aux", "ce", "cet", "cette", "tres", "pas",
     "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
-    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"}
+    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"} | {
+    word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
 _CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
 # Labels of a phone line ("Tél. dom.", "port. fils"): never a place, though "Port" is a commune.
@@ -88,7 +89,10 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
 _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"}
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
-             "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou"}
+             "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou",
+             # carers who call or are called for the patient ("c'est l'infirmière", "tél infirmier")
+             "infirmier", "infirmiere", "infirmiers", "l'infirmier", "l'infirmiere", "aide-soignant", "aide-soignante",
+             "auxiliaire", "pharmacien", "pharmacienne"}
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
 SYMPTOMS = {tuple(fold(p).split()) for p in [
     "fièvre", "fièvres", "toux", "douleur", "douleurs", "vomissement", "vomissements", "vomit", "diarrhée",

@@ -109,6 +109,8 @@ def test_parse_civilite(text, value):
 @pytest.mark.parametrize("text, value", [
     ("en vidéo", "video"), ("téléconsultation", "video"), ("au cabinet", "cabinet"), ("visite à domicile", "domicile"),
     ("on verra", None), ("pas en vidéo, plutôt au cabinet", "cabinet"), ("sans visio", None),
+    ("vidéo impossible, il n'a pas internet, plutôt cabinet", "cabinet"), ("c'est le cabinet infirmier", None),
+    ("c'est le cabinet médical, une visite à domicile", "domicile"), ("rdv cabinet demain", "cabinet"),
 ])
 def test_parse_mode(text, value):
     assert fields.parse_mode(text) == value

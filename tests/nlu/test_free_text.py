@@ -160,3 +160,15 @@ def test_a_list_of_complaints_is_one_complaint(text, expected):
 ])
 def test_a_complaint_keeps_what_tells_about_it(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a practice or a carer who calls is neither a name nor the complaint
+    ("oui c'est le cabinet infirmier on a un patient monsieur teddy grondin",
+     {"prenom": "teddy", "nom": "grondin"}),
+    ("Paul Roux, Thiers, escarre au sacrum, infirmière passe tous les jours, |||",
+     {"prenom": "Paul", "nom": "Roux", "localisation": "Thiers", "symptomes": "escarre au sacrum"}),
+    ("vidéo impossible, il n'a pas internet, plutôt |||", {}),  # a mode refused is no complaint
+])
+def test_callers_and_modes_are_no_patient_details(text, expected):
+    assert read(text) == expected
