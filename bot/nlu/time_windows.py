@@ -4,14 +4,17 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from bot.nlu.vocabulary import WEEKDAYS, Found
+from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, WEEKDAYS, Found
 
 _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
             "aprem": (14, 18), "soir": (18, 20), "soiree": (18, 20), "fin de journee": (17, 20),
             "fin d'apres-midi": (16, 18)}
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
-_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|(?:{'|'.join(WEEKDAYS)})(?: prochain)?"
+_DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
+_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|(?:{'|'.join(WEEKDAYS)})(?: prochain)?" \
+       rf"|(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?"
+_SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
 _CLOCK = (
     rf"(?:entre\s+{_HOUR.format(n=1)}\s+et\s+{_HOUR.format(n=2)}"
@@ -41,20 +44,31 @@ def _either_day(folded: str, now: datetime) -> Found | None:
     match = _EITHER_DAY.search(folded)
     if match is None or _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
         return None
-    start = max(_at(_day_of(match.group("first"), now), (_DAY_START, 0)), now.replace(second=0, microsecond=0))
-    end = _at(_day_of(match.group("last"), now), (_PERIODS[match.group("period")][1] if match.group("period")
-                                                  else _DAY_END, 0))
+    first, last = _day_of(match.group("first"), now), _day_of(match.group("last"), now)
+    if first is None or last is None:
+        return None
+    start = max(_at(first, (_DAY_START, 0)), now.replace(second=0, microsecond=0))
+    end = _at(last, (_PERIODS[match.group("period")][1] if match.group("period") else _DAY_END, 0))
     if end <= start:
         return None
     return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
 
 
-def _day(match: re.Match, now: datetime) -> datetime:
+def _day(match: re.Match, now: datetime) -> datetime | None:
     return _day_of(match.group("day") or "", now)
 
 
-def _day_of(said: str, now: datetime) -> datetime:
+def _day_of(said: str, now: datetime) -> datetime | None:
     word = said.replace(" prochain", "")
+    date = _DATE.fullmatch(word)
+    if date:  # "3 décembre": the next such day, if it comes soon ("le 12 mars" is rather a birthday)
+        try:
+            day = now.replace(month=MONTH_OF[date.group("month")], day=int(date.group("n").replace("er", "")))
+        except ValueError:
+            return None
+        if day.date() < now.date():
+            day = day.replace(year=now.year + 1)
+        return day if day - now <= _SOON else None
     if word in ("demain",):
         return now + timedelta(days=1)
     if word in ("apres-demain", "apres demain"):
@@ -123,6 +137,8 @@ def find_time_window(folded: str, now: datetime) -> Found | None:
         # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
         trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())
         day = _day_of(trailing.group("day"), now) if trailing else _day(match, now)
+        if day is None:
+            continue
         low, high = _hours(match)
         start, end = _at(day, low), _at(day, high)
         if not match.group("day") and not trailing and end <= now:

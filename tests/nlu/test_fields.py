@@ -155,6 +155,14 @@ def test_a_time_after_an_onset_is_wanted_again(text, start):
     assert fields.parse_time_window(text, NOW)["start"] == start
 
 
+@pytest.mark.parametrize("text, start", [
+    ("le 3 décembre plutôt", "2026-12-03T08:00:00+01:00"), ("le premier décembre", "2026-12-01T08:00:00+01:00"),
+    ("le 2 déc. au cabinet", "2026-12-02T08:00:00+01:00"),
+])
+def test_a_date_coming_soon_is_a_wanted_day(text, start):
+    assert fields.parse_time_window(text, NOW)["start"] == start
+
+
 def test_time_window_after_the_evening_is_tomorrow():
     late = NOW.replace(hour=21)
     assert fields.parse_time_window("le matin", late)["start"] == "2026-11-26T08:00:00+01:00"
@@ -165,6 +173,7 @@ def test_time_window_after_the_evening_is_tomorrow():
     # when the complaint began: after "depuis" in the same clause, or a part of today begun right after a complaint
     "douleur au mollet depuis le vol de dimanche", "il a mal à la cheville depuis le sport ce matin",
     "malaise ce matin", "il a de la fièvre ce matin",
+    "le 12 mars", "depuis le 20 novembre", "le 31 novembre",  # not soon (rather a birthday), past, no such day
 ])
 def test_not_a_time_window(text):
     assert fields.parse_time_window(text, NOW) is None
