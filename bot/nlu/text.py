@@ -60,7 +60,7 @@ _SMALL = {"premier": "1er", "un": "1", "une": "1", "deux": "2", "trois": "3"}
 _SMALL_COUNT = re.compile(
     r"(?<!\bet )(?<!-)(?<!vingt )(?<!trente )(?<!quarante )(?<!cinquante )(?<!soixante )"
     r"\b(premier|un|une|deux|trois)\b(?=\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
-    r"novembre|d[ée]cembre|heures?|h\b|jours?)\b)", re.IGNORECASE)
+    r"novembre|d[ée]cembre|heures?|h\b|jours?|semaines?|mois|ans?)\b)", re.IGNORECASE)
 
 
 _SEPTEMBER = re.compile(r"(\d\s*)sept\b\.?", re.IGNORECASE)  # "7 sept. 1932" is not "7 7"

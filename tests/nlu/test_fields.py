@@ -22,6 +22,7 @@ NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))  # a Wedne
     ("contact arobase neuf point fr", "contact@neuf.fr"),
     ("jean point dupont arobas orange point fr", "jean.dupont@orange.fr"),
     ("monsieur euh heu durand", "monsieur durand"), ("Europe", "Europe"),
+    ("une petite fille de deux ans", "une petite fille de 2 ans"), ("un bébé de trois mois", "un bébé de 3 mois"),
 ])
 def test_normalize_dictation(said, typed):
     assert fields.normalize_dictation(said) == typed
