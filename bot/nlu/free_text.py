@@ -86,6 +86,7 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars"]},
     **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme"]},
 }
+_LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"}
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
@@ -241,16 +242,25 @@ class _Reader:
             size, gender = 2, None
         elif token.folded in _NAMING:
             size, gender = 1, None
+        elif self.after_little(i) > i:
+            size, gender = self.after_little(i) - i, _LITTLE[self.tokens[self.after_little(i) - 1].folded]
         else:
             return None
-        j = self.skip_age(i + size)
+        j = self.skip_age(self.after_little(i + size))
         units = self.name_units(j, 4)
         if not units or (len(units) < 2 and (not person or self.is_bare_place(j))):
-            return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is
+            return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         after = units[-1][1] + 1
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
+
+    def after_little(self, i: int) -> int:
+        """Past "la petite", "le petit" before a child's names ("la maman de la petite Léna Brun")."""
+        words = [t.folded for t in self.tokens[i:i + 2]]
+        if words[:1] and words[0] in _LITTLE:
+            return i + 1
+        return i + 2 if len(words) == 2 and words[0] in ("le", "la", "du") and words[1] in _LITTLE else i
 
     def skip_age(self, i: int) -> int:
         """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)"."""

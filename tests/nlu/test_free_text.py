@@ -118,6 +118,10 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("Nom : ROYER Léa, Vannes", {"nom": "ROYER", "prenom": "Léa", "localisation": "Vannes"}),
     ("Identité : ROYER Léa", {"nom": "ROYER", "prenom": "Léa"}),
     ("un monsieur âgé, monsieur Henri Colin", {"prenom": "Henri", "nom": "Colin"}),
+    # "la petite", "le petit" before a child's two names; "Petit" alone stays a surname
+    ("c'est le papa de la petite léna brun elle a 4 ans", {"prenom": "léna", "nom": "brun"}),
+    ("pour la petite Léna Brun, otite", {"prenom": "Léna", "nom": "Brun", "symptomes": "otite"}),
+    ("Mme Petit Jeanne, otite", {"nom": "Petit", "prenom": "Jeanne", "symptomes": "otite"}),
 ])
 def test_places_and_names_by_what_they_attach_to(text, expected):
     assert read(text) == expected
