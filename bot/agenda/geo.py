@@ -42,6 +42,8 @@ CITIES_WITH_ARRONDISSEMENTS = {"75056", "69123", "13055"}
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _ARRONDISSEMENT_WORDS = {"arrondissement", "arrdt", "arrt", "arr"}
 _ORDINAL = re.compile(r"0*(\d+)(?:er|ere|re|eme|e)?")
+_DEPARTEMENT_CONNECTORS = {"en", "dans", "a", "au", "le", "la", "l"}
+_CONTRACTED_ARTICLE = re.compile(r"^(?:les|le)[\s-]+(?=\w)", re.IGNORECASE)
 _STREET_WORDS = {
     "rue", "avenue", "av", "bd", "boulevard", "chemin", "che", "place", "pl", "allee", "impasse", "imp",
     "route", "rte", "quai", "cours", "square", "sq", "passage", "lieu", "dit", "lotissement", "residence",
@@ -122,6 +124,14 @@ def normalize_name(text: str) -> str:
     return " ".join(words)
 
 
+def without_article(name: str) -> str | None:
+    """"Abymes" for "Les Abymes", "Tampon" for "Le Tampon": after "au", "aux", "du" or "des" the commune's article
+    is part of the preposition (à + les = aux), so the name is said without it. "La" and "l'" never contract ("à la
+    Crèche"): None for them, as for a name without article."""
+    bare = _CONTRACTED_ARTICLE.sub("", name)
+    return bare if bare != name else None
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle (haversine) distance."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
@@ -181,6 +191,12 @@ class _Index:
                 self.by_postal_code[code] = [c for c in found if c.insee not in CITIES_WITH_ARRONDISSEMENTS]
         for alias in sorted(alias_rows, key=lambda a: -a.commune.population):  # stable: ties keep file order
             self.by_alias.setdefault(normalize_name(alias.name), []).append(alias)
+        # A commune said without its article ("au Tampon"); after the communes really named so, which win alone
+        # ("Lamentin" is in Guadeloupe), while "Lamentin (972)" finds Le Lamentin in Martinique.
+        for commune in rows:
+            bare = without_article(commune.name)
+            if bare and normalize_name(bare) not in self.by_alias:
+                self.by_name.setdefault(normalize_name(bare), []).append(commune)
         # Every name said, spelt as shown in suggestions: current communes first, then aliases.
         self.spellings = {name: found[0].name for name, found in self.by_name.items()}
         for name, found in self.by_alias.items():
@@ -277,6 +293,48 @@ def _place_at(query: str, lat: float, lon: float) -> Place:
 
 
 def _place_from_text(query: str, text: str) -> Place:
+    try:
+        return _place_from_words(query, text)
+    except UnknownPlace:
+        # "Lamentin en Martinique", "Saint-Paul, La Réunion": a département named after the commune, read only
+        # when the whole text names nothing ("Rivoli, Paris" is a street in Paris, not a hint).
+        commune, departement = _departement_named_after(text)
+        if not departement:
+            raise
+        found = _find_commune(normalize_name(commune).split(), None, departement)
+        if not found:
+            raise
+        return _named_place(found[0], "commune")
+
+
+def _departement_named_after(text: str) -> tuple[str, str | None]:
+    """The text before a trailing département name ("en Martinique", "(Guadeloupe)", ", La Réunion"), and its code."""
+    words = normalize_name(text).split()
+    names = _departement_names()
+    for start in range(1, len(words)):
+        code = names.get(" ".join(words[start:]))
+        if code:
+            before = words[:start]
+            while before and before[-1] in _DEPARTEMENT_CONNECTORS:
+                before.pop()
+            return " ".join(before), code
+    return text, None
+
+
+@lru_cache(maxsize=1)
+def _departement_names() -> dict[str, str]:
+    """normalized département name -> code, from the SAS file, also without its article ("(Réunion)")."""
+    with RADII_PATH.open(encoding="utf-8", newline="") as handle:
+        labels = {row["label"]: _radius_key(row["code"]) for row in csv.DictReader(handle)}
+    names = {normalize_name(label): code for label, code in labels.items()}
+    for name, code in list(names.items()):
+        article, _, rest = name.partition(" ")
+        if article in ("la", "le", "les", "l") and rest:
+            names[rest] = code
+    return names
+
+
+def _place_from_words(query: str, text: str) -> Place:
     index = _index()
     code = text.upper()
     if _INSEE_CORSICA.match(code) or (code.isdigit() and len(code) == 5):

@@ -60,10 +60,12 @@ def surname_scores() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def commune_names() -> frozenset[str]:
-    from bot.agenda.geo import aliases, communes
+    from bot.agenda.geo import aliases, communes, without_article
 
-    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite): the agenda reads them as their commune.
-    return frozenset(key(c.name) for c in communes()) | frozenset(key(a.name) for a in aliases())
+    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite), and communes said without their article ("au
+    # Tampon"): the agenda reads them as their commune.
+    names = [c.name for c in communes()] + [a.name for a in aliases()]
+    return frozenset(key(name) for name in names) | frozenset(key(bare) for name in names if (bare := without_article(name)))
 
 
 def warm() -> None:

@@ -13,6 +13,7 @@ from bot.agenda.geo import (
     geocode,
     normalize_name,
     radius_rule,
+    without_article,
 )
 
 
@@ -79,6 +80,31 @@ def test_homonyms_prefer_the_most_populated_unless_a_code_says_otherwise():
     assert geocode("Saint-Denis 93").insee == "93066"
     assert geocode("Saint-Denis 974").insee == "97411"
     assert geocode("93200 Saint-Denis").insee == "93066"
+
+
+@pytest.mark.parametrize("query, insee", [
+    ("Abymes", "97101"), ("Tampon", "97422"), ("Mans", "72181"),  # after "aux", "au", "du"
+    ("Lamentin", "97115"),  # a commune really named so wins over "Le Lamentin" said without its article
+    ("Lamentin (972)", "97213"),
+])
+def test_a_commune_said_without_its_article(query, insee):
+    assert geocode(query).insee == insee
+
+
+def test_only_contracted_articles_are_left_out():  # "à la Crèche", "à l'Hôpital": the article stays said
+    assert [without_article(name) for name in ("Le Tampon", "Les Abymes", "La Crèche", "L'Hôpital", "Lyon")] == [
+        "Tampon", "Abymes", None, None, None]
+
+
+@pytest.mark.parametrize("query, insee", [
+    ("Lamentin en Martinique", "97213"), ("Saint-Denis à la Réunion", "97411"), ("Saint-Denis (Seine-Saint-Denis)", "93066"),
+])
+def test_a_departement_named_after_the_commune_chooses_among_homonyms(query, insee):
+    assert geocode(query).insee == insee
+
+
+def test_a_departement_name_at_the_end_of_an_address_is_not_a_hint():
+    assert geocode("12 rue de Rivoli, Paris").insee == "75056"
 
 
 def test_an_address_resolves_to_its_commune():

@@ -91,6 +91,8 @@ def test_a_practitioner_named_gives_no_patient_name(extractor):
     ("DDN 12/03/1951 à Bayonne, né à Niort", {"lieu_naissance": "Niort", "localisation": "Bayonne"}),  # one birth place
     ("née Colin, à Oloron", {"localisation": "Oloron"}),  # a comma after the birth name ends the attachment
     ("Mme Marie Roy 06 45 37 26 53 née le 12/03/1951 06 12 34 56 78 à Dax", {"localisation": "Dax"}),
+    ("entorse du genou au Tampon, même nom", {"localisation": "Tampon"}),  # "au" carries Le Tampon's article
+    ("fièvre, elle habite aux Abymes", {"localisation": "Abymes"}),
 ])
 def test_places_go_to_what_they_attach_to(extractor, text, expected):
     found = process(extractor, text, [])
