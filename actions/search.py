@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
@@ -15,6 +15,7 @@ from actions.summary import present_summary
 from actions.tracker_history import latest_intent
 from bot.referral.cards import card_title, slot_card
 from bot.referral.fields import SEARCH_CRITERIA
+from bot.referral.summary import missing_fields
 from bot.referral.window import search_window
 from bot.settings import get_settings
 from bot.vocabulary import DEFAULT_MODE
@@ -90,6 +91,8 @@ class ActionSearchSlots(Action):
         return "action_search_slots"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
+        if missing_fields(tracker.current_slot_values()):
+            return [FollowupAction("referral_form")]  # asked to search before the details are complete: ask them
         offset = int(tracker.get_slot("recherche_offset") or 0) + PAGE if latest_intent(tracker) == "autres_creneaux" else 0
         return await present_search(dispatcher, tracker, offset, self.clock(), self.agenda().serving(tracker.sender_id))
 

@@ -1,6 +1,7 @@
 """Rasa graph component: reads the patient details of a message (DIET only classifies the intent)."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
+from bot.nlu.text import fold
 from bot.vocabulary import SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
@@ -51,16 +53,38 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             entities = read_details(text, self._now(message))
             message.set(ENTITIES, entities)
-            if is_bare_detail(text, entities) and (message.get(INTENT) or {}).get("name") in _NOT_DETAILS:
-                answer = {"name": "inform", "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "inform"]
-                message.set(INTENT, answer, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [answer, *ranking], add_to_output=True)
+            intent = (message.get(INTENT) or {}).get("name")
+            if is_bare_detail(text, entities) and intent not in _DETAILS:
+                _set_intent(message, "inform")
+            elif intent in _COURTESIES and (answer := leading_answer(text)):
+                _set_intent(message, answer)
         return messages
 
 
-# Intents a short answer is sometimes mistaken for: "Le Gall" looks like "le 2", "Gomez" like a question.
-_NOT_DETAILS = {"choisir_creneau", "faq", "out_of_scope", "greet", "goodbye", "thank", "nlu_fallback"}
+# The intents that carry details. A short answer is sometimes mistaken for another: "Le Gall" looks like "le 2",
+# "Gomez" like a question, "Hamon" like a new search.
+_DETAILS = {"inform", "adresser_patient"}
+_COURTESIES = {"thank", "greet", "goodbye"}
+_YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait"}
+_NO = {"non", "nan"}
+
+
+def _set_intent(message: Message, name: str) -> None:
+    chosen = {"name": name, "confidence": 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def leading_answer(text: str) -> str | None:
+    """"oui merci", "non merci, pas besoin": a yes or a no said first is the answer, the courtesy after it is not."""
+    words = re.findall(r"[a-z]+", fold(text).replace("d'accord", "daccord"))
+    if not words:
+        return None
+    first_two = " ".join(words[:2])
+    if words[0] in _YES or first_two in _YES:
+        return "affirm"
+    return "deny" if words[0] in _NO else None
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

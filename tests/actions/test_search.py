@@ -28,6 +28,12 @@ async def test_offers_up_to_five_slots_as_buttons_and_cards(agenda, dispatcher):
     assert params["from"] == NOW.isoformat() and params["to"].startswith("2026-11-27T10:00")
 
 
+async def test_a_search_asked_before_the_details_are_complete_asks_for_them(agenda, dispatcher):
+    details = {k: v for k, v in NEED.items() if k != "localisation"}
+    events = await search_action(agenda).run(dispatcher, make_tracker(details, intent="rechercher"), DOMAIN)
+    assert agenda.requests == [] and [e["name"] for e in events if e["event"] == "followup"] == ["referral_form"]
+
+
 async def test_other_slots_asks_for_the_next_page(agenda, dispatcher):
     agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s6", 15)], total=9))
     tracker = make_tracker({**NEED, "recherche_offset": 5.0}, intent="autres_creneaux")

@@ -154,7 +154,8 @@ def test_either_day_is_one_window(extractor):
 
 
 @pytest.mark.parametrize("text, mistaken_for", [("Le Gall", "choisir_creneau"), ("Gomez", "faq"),
-                                                 ("Les Abymes", "faq"), ("0690 12 34 56", "out_of_scope")])
+                                                 ("Les Abymes", "faq"), ("0690 12 34 56", "out_of_scope"),
+                                                 ("Hamon", "rechercher"), ("Quimper", "annuler")])
 def test_a_bare_detail_is_an_answer_whatever_the_classifier_says(extractor, text, mistaken_for):
     message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": mistaken_for, "confidence": 0.6},
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
@@ -168,3 +169,15 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("oui merci", "thank", "affirm"), ("Ok merci beaucoup", "thank", "affirm"), ("d'accord, merci", "greet", "affirm"),
+    ("non merci", "thank", "deny"), ("merci", "thank", "thank"), ("merci, oui", "thank", "thank"),
+    ("bonjour", "greet", "greet"),
+])
+def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": intent, "confidence": 0.8},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == expected
