@@ -610,8 +610,8 @@ class _Reader:
                 self.add("localisation", i, address)
                 i = address + 1
                 continue
-            if (i == 0 or self.tokens[i - 1].is_boundary or self.field_of[i - 1] == "symptomes") \
-                    and self.is_bare_place(i):
+            if (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
+                    or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i):  # "Ville : Riom" too
                 end = self.place_at(i) if self.symptom_end(self.place_at(i) + 1) is not None else self.segment_end(i)
                 self.add("localisation", i, end)
                 i = end + 1

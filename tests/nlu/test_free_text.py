@@ -94,6 +94,8 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("DURAND Marie, 4 rue Nationale, Lille, fièvre", {"nom": "DURAND", "prenom": "Marie",
                                                       "localisation": "4 rue Nationale, Lille", "symptomes": "fièvre"}),
     ("secteur Marseille 13", {"localisation": "Marseille 13"}),
+    ("Lieu : Montauban. Motif : toux", {"localisation": "Montauban", "symptomes": "toux"}),  # a commune after a label
+    ("VILLE: Riom | MOTIF: dyspnée", {"localisation": "Riom", "symptomes": "dyspnée"}),
     ("Paul Roux | Quimper angine", {"prenom": "Paul", "nom": "Roux", "localisation": "Quimper", "symptomes": "angine"}),
     ("il vit dans le 69007", {"localisation": "69007"}),
     ("elle réside maintenant Annecy", {"localisation": "Annecy"}),
