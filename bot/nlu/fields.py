@@ -31,6 +31,9 @@ _URGENCY_DELAY = re.compile(
     r"(?P<unit>h\b|heures?|jours?|j\b)(?:\s+max(?:imum)?\b)?"
 )
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
+# Numbers are dialled in pairs: one digit more after a whole number ("06 12 34 56 78 9") is an eleventh digit, a
+# number mistyped, not a valid number followed by something else.
+_LONE_DIGIT_AFTER = re.compile(r"[ .\-]\d(?![\d.,/:h])")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -63,14 +66,15 @@ def find_phones(text: str) -> list[Found]:
     invalid number, and it skips numbers it takes for a date's neighbour ("8/1/1966 / 04 27 ..."): such a
     run is read again, shortened group by group from its end."""
     found = [Found(_e164(_valid(m.raw_string) or m.number), m.start, m.end)
-             for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)]
+             for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
+             if not _LONE_DIGIT_AFTER.match(text, m.end)]
     for run in _DIGIT_RUN.finditer(text):
         if any(f.start < run.end() and run.start() < f.end for f in found):
             continue
         groups = [m.end() for m in re.finditer(r"\S+", run.group(0))]
         for end in reversed(groups):
             number = _valid(run.group(0)[:end])
-            if number:
+            if number and not _LONE_DIGIT_AFTER.match(run.group(0), end):
                 found.append(Found(_e164(number), run.start(), run.start() + end))
                 break
     return sorted(found, key=lambda f: f.start)
@@ -82,7 +86,12 @@ def find_invalid_phones(text: str, today: date) -> list[Found]:
     silence. Call it on text where the valid phones are blanked out."""
     runs = (run for run in _DIGIT_RUN.finditer(text) if 8 <= sum(c.isdigit() for c in run.group(0)) <= 13)
     return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
-            if not _valid(run.group(0)) and not find_dates(run.group(0), today)]
+            if not _valid(run.group(0)) and not _is_a_date(run.group(0).strip(), today)]
+
+
+def _is_a_date(digits: str, today: date) -> bool:
+    """"12 03 1951" is a date; "06 12 34 56 78 9" only starts like one."""
+    return any(found.start == 0 and found.end >= len(digits) for found, _ in find_dates(digits, today))
 
 
 def find_emails(text: str) -> list[Found]:

@@ -49,9 +49,22 @@ def test_parse_phone(text, e164):
     assert fields.parse_phone(text) == e164
 
 
-@pytest.mark.parametrize("text", ["39,5", "72 ans", "il a 39 de fièvre", "Durand", "06 45"])
+@pytest.mark.parametrize("text", ["39,5", "72 ans", "il a 39 de fièvre", "Durand", "06 45", "06 12 34 56 78 9"])
 def test_not_a_phone(text):
     assert fields.parse_phone(text) is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("06 12 34 56 78 9", "06 12 34 56 78 9"),  # an eleventh digit, though "06 12 34" could start a date
+    ("tél 01 23 45 67, fièvre", "01 23 45 67"),
+])
+def test_a_number_dialled_wrong_is_kept_to_be_refused(text, kept):
+    assert [found.value for found in fields.find_invalid_phones(text, TODAY)] == [kept]
+
+
+@pytest.mark.parametrize("text", ["née le 12 03 1951", "DDN 12.03.1951"])
+def test_a_date_in_digits_is_no_wrong_number(text):
+    assert fields.find_invalid_phones(text, TODAY) == []
 
 
 @pytest.mark.parametrize("text, iso", [
