@@ -15,9 +15,12 @@ SURNAMES_PATH = Path(__file__).parent / "data" / "surnames_fr.txt.gz"
 _FRANCE = 7  # column of France in gender-guesser's per-country frequencies
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})  # "Schœlcher" is typed "Schoelcher"
+
+
 def key(text: str) -> str:
-    """Folded, with hyphens, apostrophes and spaces made alike ("Saint-Étienne" ~ "saint etienne")."""
-    return " ".join(re.findall(r"[^\W_]+", fold(text)))
+    """Folded, with hyphens, apostrophes, spaces and ligatures made alike ("Saint-Étienne" ~ "saint etienne")."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text).translate(_LIGATURES)))
 
 
 @lru_cache(maxsize=1)

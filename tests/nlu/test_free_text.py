@@ -96,6 +96,7 @@ def test_a_practitioner_is_not_the_patient(text, practitioner):
     ("secteur Marseille 13", {"localisation": "Marseille 13"}),
     ("Lieu : Montauban. Motif : toux", {"localisation": "Montauban", "symptomes": "toux"}),  # a commune after a label
     ("VILLE: Riom | MOTIF: dyspnée", {"localisation": "Riom", "symptomes": "dyspnée"}),
+    ("M. Jimmy Lapierre, Schoelcher, |||", {"prenom": "Jimmy", "nom": "Lapierre", "localisation": "Schoelcher"}),
     ("Paul Roux | Quimper angine", {"prenom": "Paul", "nom": "Roux", "localisation": "Quimper", "symptomes": "angine"}),
     ("il vit dans le 69007", {"localisation": "69007"}),
     ("elle réside maintenant Annecy", {"localisation": "Annecy"}),
