@@ -122,6 +122,7 @@ _CLAUSE_STARTS = RELATIVES | {
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/"}
+_DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
 # Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
 # ("plaie qui ne cicatrise pas") or when it comes ("vertiges quand elle se lève").
@@ -701,7 +702,10 @@ class _Reader:
             if end is not None:
                 self.add(field, j, end)
             return end
-        j = self.after_determiners(j)
+        definite = self.tokens[j].folded in _DEFINITE
+        j = self.after_determiners(j + (self.tokens[j].folded in _POSSESSIVES))
+        if cue == ("pour",) and definite and self.symptom_end(j) is None:
+            return None  # "est sur Toulouse pour ses études", "pour le travail": a purpose, not a complaint
         end = self.complaint_end(j) if j < len(self.tokens) else None
         if end is None or self.tokens[j].is_number:
             return None

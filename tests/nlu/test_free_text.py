@@ -49,6 +49,10 @@ def test_names(text, expected):
     ("né au Maroc", {"lieu_naissance": "Maroc"}),
     ("se plaint de douleur à l'épaule depuis hier", {"symptomes": "douleur à l'épaule depuis hier"}),
     ("motif éruption sur les bras", {"symptomes": "éruption sur les bras"}),
+    # after a bare "pour", a definite or possessive noun is a purpose unless it is a complaint
+    ("est sur Toulouse pour ses études, |||, cystite", {"localisation": "Toulouse", "symptomes": "cystite"}),
+    ("elle est à Bayonne pour le travail", {"localisation": "Bayonne"}),
+    ("il appelle pour sa toux", {"symptomes": "toux"}),
 ])
 def test_places_and_symptoms(text, expected):
     assert read(text) == expected
