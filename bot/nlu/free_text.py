@@ -738,7 +738,8 @@ class _Reader:
         aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
                    or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
         first_word = words[0].folded
-        return bounded and not aged and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
+        who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
+        return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 

@@ -180,6 +180,8 @@ def test_a_complaint_keeps_what_tells_about_it(text, expected):
     ("Paul Roux, Thiers, escarre au sacrum, infirmière passe tous les jours, |||",
      {"prenom": "Paul", "nom": "Roux", "localisation": "Thiers", "symptomes": "escarre au sacrum"}),
     ("vidéo impossible, il n'a pas internet, plutôt |||", {}),  # a mode refused is no complaint
+    ("Appel de la fille pour son père M. Raymond Vidal 88 ans, Carcassonne, confusion et chutes, |||",
+     {"prenom": "Raymond", "nom": "Vidal", "localisation": "Carcassonne", "symptomes": "confusion et chutes"}),
 ])
 def test_callers_and_modes_are_no_patient_details(text, expected):
     assert read(text) == expected
