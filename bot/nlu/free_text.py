@@ -128,6 +128,9 @@ _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
 # ("plaie qui ne cicatrise pas") or when it comes ("vertiges quand elle se lève").
 _COMPLAINT_LINKS = {"depuis", "qui", "quand", "lorsque", "lorsqu'il", "lorsqu'elle"}
 _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nuit", "week-end"}
+# Words a complaint cannot end with: grammar words and the first words of other fields ("... depuis hier son"),
+# not the words that only open a request ("suite port de charge")
+_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} | {"+"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
@@ -436,7 +439,7 @@ class _Reader:
         if token.folded in _NEGATION_ENDS and any(t.folded == "ne" or t.folded.startswith("n'")
                                                   for t in self.tokens[first:last]):
             return False
-        return token.folded in FUNCTION_WORDS | {"+"}
+        return token.folded in _LOOSE_ENDS
 
     def listed_next(self, comma: int) -> bool:
         """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""

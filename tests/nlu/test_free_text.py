@@ -168,6 +168,7 @@ def test_a_list_of_complaints_is_one_complaint(text, expected):
     ("elle a une toux sa voisine voudrait un rdv", {"symptomes": "toux"}),  # a possessive after a noun: another phrase
     ("elle a mal depuis son retour de voyage", {"symptomes": "mal depuis son retour de voyage"}),
     ("Autun, malaise ce matin, |||", {"localisation": "Autun", "symptomes": "malaise ce matin"}),  # when it began
+    ("lumbago depuis ce matin suite port de charge, |||", {"symptomes": "lumbago depuis ce matin suite port de charge"}),
 ])
 def test_a_complaint_keeps_what_tells_about_it(text, expected):
     assert read(text) == expected
