@@ -54,7 +54,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             entities = read_details(text, self._now(message))
             message.set(ENTITIES, entities)
             intent = (message.get(INTENT) or {}).get("name")
-            if is_bare_detail(text, entities) and intent not in _DETAILS:
+            if intent not in _DETAILS and (is_bare_detail(text, entities) or
+                                           intent in _NOT_ABOUT_A_PATIENT and names_the_patient(entities)):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
@@ -65,6 +66,10 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
 # "Gomez" like a question, "Hamon" like a new search.
 _DETAILS = {"inform", "adresser_patient"}
 _COURTESIES = {"thank", "greet", "goodbye"}
+# Questions about SAS and small talk never carry who the patient is: a message that does is about the patient
+# ("attendez, il est né le 8 mai 1996", however the classifier reads the "attendez").
+_NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
+_IDENTITY = {"prenom", "nom", "nom_naissance", "date_naissance", "lieu_naissance", "telephone", "email"}
 _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait"}
 _NO = {"non", "nan"}
 
@@ -74,6 +79,10 @@ def _set_intent(message: Message, name: str) -> None:
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def names_the_patient(entities: list[dict]) -> bool:
+    return any(e["entity"] in _IDENTITY for e in entities)
 
 
 def leading_answer(text: str) -> str | None:

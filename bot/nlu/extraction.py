@@ -41,13 +41,16 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     normalized = Normalized.of(text)
     phones, emails = fields.find_phones(normalized.text), fields.find_emails(normalized.text)
     folded = fold(_mask(normalized.text, phones + emails))
+    # A number dialled wrong is read before dates: "06 12 34 56 78 9" starts like 6 December 1934.
+    wrong_phones = [] if phones else fields.find_invalid_phones(folded, now.date())
+    folded = _mask(folded, wrong_phones)
     birth = find_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now)
     urgencies = [u for u in fields.find_urgencies(after_birth)
                  if not (window and u.start < window.end and window.start < u.end)]
     candidates = {
-        "telephone": phones or fields.find_invalid_phones(after_birth, now.date()),
+        "telephone": phones or wrong_phones,
         "email": emails,
         "date_naissance": [birth] if birth else [],
         "creneau": [window] if window else [],

@@ -181,3 +181,27 @@ def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, 
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, mistaken_for", [
+    ("attendez, erreur de ma part, il est né le 8 mai 1996", "faq"),
+    ("Mme Gilbert Nadine née Gilbert 11/04/1969 06 57 82 31 46 sinusite, Nice", "out_of_scope"),
+])
+def test_who_the_patient_is_is_never_a_question_about_sas(extractor, text, mistaken_for):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": mistaken_for, "confidence": 0.5},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "inform"
+
+
+@pytest.mark.parametrize("text", ["on peut faire une téléconsultation pour un patient du SAS à Lyon ?",
+                                  "le motif soins non programmés c'est pour les urgences ?"])
+def test_a_question_naming_a_mode_a_place_or_urgency_stays_a_question(extractor, text):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "faq", "confidence": 0.5},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "faq"
+
+
+def test_a_number_dialled_wrong_is_no_birth_date(extractor):  # "06 12 34" would read as 6 December 1934
+    assert process(extractor, "06 12 34 56 78 9", []) == {"telephone": "06 12 34 56 78 9"}
