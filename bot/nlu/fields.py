@@ -32,8 +32,8 @@ _URGENCY_DELAY = re.compile(
 )
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 # Numbers are dialled in pairs: one digit more after a whole number ("06 12 34 56 78 9") is an eleventh digit, a
-# number mistyped, not a valid number followed by something else.
-_LONE_DIGIT_AFTER = re.compile(r"[ .\-]\d(?![\d.,/:h])")
+# number mistyped, not a valid number followed by something else (unless it counts something: "… 14 6 ans").
+_LONE_DIGIT_AFTER = re.compile(r"[ .\-]\d(?![\d.,/:h])(?!\s*(?:ans?|mois|semaines?|jours?|heures?|enfants?)\b)")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -74,7 +74,7 @@ def find_phones(text: str) -> list[Found]:
         groups = [m.end() for m in re.finditer(r"\S+", run.group(0))]
         for end in reversed(groups):
             number = _valid(run.group(0)[:end])
-            if number and not _LONE_DIGIT_AFTER.match(run.group(0), end):
+            if number and not _LONE_DIGIT_AFTER.match(text, run.start() + end):
                 found.append(Found(_e164(number), run.start(), run.start() + end))
                 break
     return sorted(found, key=lambda f: f.start)

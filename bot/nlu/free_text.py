@@ -12,7 +12,7 @@ from dataclasses import field as dataclass_field
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
-from bot.nlu.lexicons import commune_names, first_name_genders, first_name_scores, key, surname_scores
+from bot.nlu.lexicons import commune_names, communes_after_contraction, first_name_genders, first_name_scores, key, surname_scores
 from bot.nlu.text import fold
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -169,6 +169,9 @@ class Span:
     field: str
     start: int
     end: int
+
+
+_CONTRACTIONS = {"au", "aux", "du", "des"}  # à le, à les, de le, de les: the article of "Le Tampon" is in them
 
 
 def _is_name_word(token: Token) -> bool:
@@ -363,6 +366,8 @@ class _Reader:
         if token.is_number:
             return i if re.fullmatch(r"\d{5}", token.text) else None
         communes = commune_names()
+        if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
+            communes = communes | communes_after_contraction()
         found = None
         for size in range(1, 6):
             words = self.tokens[i:i + size]

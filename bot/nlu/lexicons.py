@@ -62,16 +62,29 @@ def surname_scores() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def commune_names() -> frozenset[str]:
-    from bot.agenda.geo import aliases, communes, without_article
+def _names_of_communes() -> tuple[str, ...]:
+    from bot.agenda.geo import aliases, communes
 
-    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite), and communes said without their article ("au
-    # Tampon"): the agenda reads them as their commune.
-    names = [c.name for c in communes()] + [a.name for a in aliases()]
-    return frozenset(key(name) for name in names) | frozenset(key(bare) for name in names if (bare := without_article(name)))
+    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite): the agenda reads them as their commune.
+    return tuple(c.name for c in communes()) + tuple(a.name for a in aliases())
+
+
+@lru_cache(maxsize=1)
+def commune_names() -> frozenset[str]:
+    return frozenset(key(name) for name in _names_of_communes())
+
+
+@lru_cache(maxsize=1)
+def communes_after_contraction() -> frozenset[str]:
+    """"tampon", "abymes": communes said without their article, which only "au", "aux", "du", "des" carry ("au
+    Tampon"); alone, "Blanc" is a surname, not Le Blanc."""
+    from bot.agenda.geo import without_article
+
+    return frozenset(key(bare) for name in _names_of_communes() if (bare := without_article(name)))
 
 
 def warm() -> None:
     first_name_scores()
     surname_scores()
     commune_names()
+    communes_after_contraction()

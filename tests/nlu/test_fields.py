@@ -44,6 +44,7 @@ def test_normalize_dictation(said, typed):
     ("zéro cinq quatre vingts quatre vingt onze quarante quatre cinquante huit", "+33580914458"),
     ("zéro quatre vingt et un cinquante-trois quatorze soixante-quatorze", "+33421531474"),
     ("06 40 80 75 69 69 ans", "+33640807569"),
+    ("zéro six quarante quatre-vingts soixante-quinze soixante-neuf quatorze six ans", "+33640807569"),
 ])
 def test_parse_phone(text, e164):
     assert fields.parse_phone(text) == e164
