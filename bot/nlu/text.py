@@ -74,13 +74,28 @@ def _numbers_in_digits(text: str) -> str:
     return "".join(part if "@" in part else alpha2digit(part, "fr") for part in parts)
 
 
+# Shorthand of regulation software notes ("Pat. : DUPONT Jean – DDN 12.03.51 – NJF : MARTIN"), written out so that
+# the reader sees the words it knows ("DDN" it reads as is).
+_SHORTHAND = [
+    (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
+    (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
+    (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
+]
+
+
+def _written_out(text: str) -> str:
+    for pattern, words in _SHORTHAND:
+        text = pattern.sub(words, text)
+    return text
+
+
 _FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+)(?![\w'])[,.]*\s*", re.IGNORECASE)
 
 
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
-    and hyphens."""
-    text = _phones_in_digits(_FILLERS.sub("", text))
+    and hyphens; note shorthand written out."""
+    text = _phones_in_digits(_FILLERS.sub("", _written_out(text)))
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

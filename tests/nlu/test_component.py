@@ -205,3 +205,14 @@ def test_a_question_naming_a_mode_a_place_or_urgency_stays_a_question(extractor,
 
 def test_a_number_dialled_wrong_is_no_birth_date(extractor):  # "06 12 34" would read as 6 December 1934
     assert process(extractor, "06 12 34 56 78 9", []) == {"telephone": "06 12 34 56 78 9"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pat. : DUPONT Jean – DDN 12.03.51 – NJF : MARTIN – Tél. 06 45 37 26 53 – Lyon 3e – fièvre",
+     {"nom": "Dupont", "prenom": "Jean", "nom_naissance": "Martin", "date_naissance": "1951-03-12"}),
+    ("Pat: Leroy Anne, ndn idem, 0612345678, Caen, cystite",
+     {"nom": "Leroy", "prenom": "Anne", "nom_naissance": "Leroy", "date_naissance": None}),
+])
+def test_the_shorthand_of_regulation_notes(extractor, text, expected):
+    found = process(extractor, text, [])
+    assert {field: found.get(field) for field in expected} == expected
