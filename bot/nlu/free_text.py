@@ -505,13 +505,15 @@ class _Reader:
         return end
 
     def is_bare_place(self, i: int) -> bool:
-        """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, unless a first name
-        ("Marie" is also a commune)."""
+        """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, or a commune followed by
+        the complaint; a first name that is also a commune ("Marie", "Nancy") only once the patient's first name
+        is known."""
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in PHONE_LABELS:
             return False
         ends_segment = end == self.segment_end(i) or self.symptom_end(end + 1) is not None
-        return ends_segment and (end > i or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+        named = any(span.field == "prenom" for span in self.spans)
+        return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
     def after_particles(self, i: int) -> int:
         """Index of the first token after the particles starting at i ("de La Fontaine": 2)."""
@@ -621,7 +623,7 @@ class _Reader:
                 continue
             if (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i):  # "Ville : Riom" too
-                end = self.place_at(i) if self.symptom_end(self.place_at(i) + 1) is not None else self.segment_end(i)
+                end = self.place_at(i)
                 self.add("localisation", i, end)
                 i = end + 1
                 continue

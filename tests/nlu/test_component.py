@@ -93,6 +93,8 @@ def test_a_practitioner_named_gives_no_patient_name(extractor):
     ("Mme Marie Roy 06 45 37 26 53 née le 12/03/1951 06 12 34 56 78 à Dax", {"localisation": "Dax"}),
     ("entorse du genou au Tampon, même nom", {"localisation": "Tampon"}),  # "au" carries Le Tampon's article
     ("fièvre, elle habite aux Abymes", {"localisation": "Abymes"}),
+    # a first name that is also a commune is the place once the patient's first name is known
+    ("Mme Moulin Claire 06 40 71 25 36 Nancy conjonctivite", {"localisation": "Nancy"}),
 ])
 def test_places_go_to_what_they_attach_to(extractor, text, expected):
     found = process(extractor, text, [])
