@@ -321,6 +321,8 @@ class _Reader:
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
+                elif any(self.spelled_again(unit, token) for unit in units[:-1]):
+                    pass  # "roux isabelle r o u x": the surname spelled after the first name is no third name
                 else:
                     units.append((i, i))
                 i += 1

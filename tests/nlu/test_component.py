@@ -218,3 +218,8 @@ def test_a_number_dialled_wrong_is_no_birth_date(extractor):  # "06 12 34" would
 def test_the_shorthand_of_regulation_notes(extractor, text, expected):
     found = process(extractor, text, [])
     assert {field: found.get(field) for field in expected} == expected
+
+
+def test_the_surname_spelled_after_the_first_name_is_no_third_name(extractor):
+    found = process(extractor, "madame roux isabelle r o u x née garnier", [])
+    assert (found["nom"], found["prenom"], found["nom_naissance"]) == ("Roux", "Isabelle", "Garnier")
