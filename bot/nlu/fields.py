@@ -31,6 +31,8 @@ _URGENCY_DELAY = re.compile(
     r"(?P<unit>h\b|heures?|jours?|j\b)(?:\s+max(?:imum)?\b)?"
 )
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
+_PHONE_WORD_BEFORE = re.compile(
+    r"\b(?:tel|telephone|portable|port|numero|fixe|mobile|joignable)\b\W*(?:au|le|sur le|c'est le)?\s*$")
 # Numbers are dialled in pairs: one digit more after a whole number ("06 12 34 56 78 9") is an eleventh digit, a
 # number mistyped, not a valid number followed by something else (unless it counts something: "… 14 6 ans").
 _LONE_DIGIT_AFTER = re.compile(r"[ .\-]\d(?![\d.,/:h])(?!\s*(?:ans?|mois|semaines?|jours?|heures?|enfants?)\b)")
@@ -81,10 +83,13 @@ def find_phones(text: str) -> list[Found]:
 
 
 def find_invalid_phones(text: str, today: date) -> list[Found]:
-    """Runs of 8 to 13 digits dialled like a phone ("06 45 37 26", "+33 6 45") that no numbering plan accepts
+    """Runs of 8 to 13 digits dialled like a phone ("06 45 37 26", "+33 6 45"), or of 4 or more given as the phone
+    ("tél 01 23 45"), that no numbering plan accepts
     and that are no date: kept as said, so that the assistant says the number is wrong instead of dropping it in
     silence. Call it on text where the valid phones are blanked out."""
-    runs = (run for run in _DIGIT_RUN.finditer(text) if 8 <= sum(c.isdigit() for c in run.group(0)) <= 13)
+    runs = (run for run in _DIGIT_RUN.finditer(text)
+            if 8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
+            or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start()))
     return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
             if not _valid(run.group(0)) and not _is_a_date(run.group(0).strip(), today)]
 

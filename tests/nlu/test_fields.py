@@ -58,12 +58,13 @@ def test_not_a_phone(text):
 @pytest.mark.parametrize("text, kept", [
     ("06 12 34 56 78 9", "06 12 34 56 78 9"),  # an eleventh digit, though "06 12 34" could start a date
     ("tél 01 23 45 67, fièvre", "01 23 45 67"),
+    ("tel 01 23 45 fievre", "01 23 45"),  # short, but given as the phone
 ])
 def test_a_number_dialled_wrong_is_kept_to_be_refused(text, kept):
     assert [found.value for found in fields.find_invalid_phones(text, TODAY)] == [kept]
 
 
-@pytest.mark.parametrize("text", ["née le 12 03 1951", "DDN 12.03.1951"])
+@pytest.mark.parametrize("text", ["née le 12 03 1951", "DDN 12.03.1951", "fièvre 0 39", "douleur 05 06"])
 def test_a_date_in_digits_is_no_wrong_number(text):
     assert fields.find_invalid_phones(text, TODAY) == []
 
