@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 
-from bot import parse_lane
+from bot import log_redaction, parse_lane
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +44,7 @@ def with_api_token(argv: list[str], token: str) -> list[str]:
 def main() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     parse_lane.install()  # a long message is parsed beside the event loop that serves every conversation
+    log_redaction.install()  # Rasa's structured logs mask the message, entities and slots
     from rasa.__main__ import main as rasa_main
 
     from bot.auth.local_secrets import with_secrets
