@@ -59,6 +59,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
+            if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
+                _set_intent(message, kind)
         return messages
 
 
@@ -79,6 +81,14 @@ def _set_intent(message: Message, name: str) -> None:
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def kind_of_details(entities: list[dict]) -> str | None:
+    """A description of a patient gives several details at once; an answer or an addition, one or two. Both lead
+    to the same form: the name says which the regulator meant. Three details may be either: the classifier says."""
+    if len(entities) >= 4:
+        return "adresser_patient"
+    return "inform" if 0 < len(entities) <= 2 else None
 
 
 def names_the_patient(entities: list[dict]) -> bool:

@@ -185,15 +185,15 @@ def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, 
     assert message.get(INTENT)["name"] == expected
 
 
-@pytest.mark.parametrize("text, mistaken_for", [
-    ("attendez, erreur de ma part, il est né le 8 mai 1996", "faq"),
-    ("Mme Gilbert Nadine née Gilbert 11/04/1969 06 57 82 31 46 sinusite, Nice", "out_of_scope"),
+@pytest.mark.parametrize("text, mistaken_for, expected", [
+    ("attendez, erreur de ma part, il est né le 8 mai 1996", "faq", "inform"),
+    ("Mme Gilbert Nadine née Gilbert 11/04/1969 06 57 82 31 46 sinusite, Nice", "out_of_scope", "adresser_patient"),
 ])
-def test_who_the_patient_is_is_never_a_question_about_sas(extractor, text, mistaken_for):
+def test_who_the_patient_is_is_never_a_question_about_sas(extractor, text, mistaken_for, expected):
     message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": mistaken_for, "confidence": 0.5},
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
-    assert message.get(INTENT)["name"] == "inform"
+    assert message.get(INTENT)["name"] == expected
 
 
 @pytest.mark.parametrize("text", ["on peut faire une téléconsultation pour un patient du SAS à Lyon ?",
@@ -223,3 +223,15 @@ def test_the_shorthand_of_regulation_notes(extractor, text, expected):
 def test_the_surname_spelled_after_the_first_name_is_no_third_name(extractor):
     found = process(extractor, "madame roux isabelle r o u x née garnier", [])
     assert (found["nom"], found["prenom"], found["nom_naissance"]) == ("Roux", "Isabelle", "Garnier")
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    ("Tom Bouvier 06 76 52 31 08 Vesoul otite", "inform", "adresser_patient"),
+    ("finalement il est dispo demain vers 9h", "adresser_patient", "inform"),
+    ("elle voudrait une vidéo avant midi si c'est possible", "adresser_patient", "inform"),
+])
+def test_a_description_gives_several_details_an_answer_one_or_two(extractor, text, classified, expected):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": classified, "confidence": 0.6},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == expected
