@@ -54,8 +54,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             entities = read_details(text, self._now(message))
             message.set(ENTITIES, entities)
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in _DETAILS and (is_bare_detail(text, entities) or
-                                           intent in _NOT_ABOUT_A_PATIENT and names_the_patient(entities)):
+            # An uncertain classifier (the fallback) leaves it to what the message carries.
+            if intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and entities
+                                           or intent in _NOT_ABOUT_A_PATIENT and names_the_patient(entities)):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)

@@ -235,3 +235,15 @@ def test_a_description_gives_several_details_an_answer_one_or_two(extractor, tex
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("j'ai un patient à adresser en vidéo pour une conjonctivite", "inform"),
+    ("Mme Roy Pauline 04/04/1989 angine", "adresser_patient"),
+    ("je ne sais pas trop", "nlu_fallback"),
+])
+def test_after_a_fallback_what_the_message_carries_decides(extractor, text, expected):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "nlu_fallback", "confidence": 0.35},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == expected
