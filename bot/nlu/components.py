@@ -15,7 +15,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import dates, lexicons
-from bot.nlu.extraction import read_details
+from bot.nlu.extraction import NAME_FIELDS, read_details
 from bot.nlu.text import fold
 from bot.vocabulary import SAS_TIMEZONE
 
@@ -55,7 +55,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             message.set(ENTITIES, entities)
             intent = (message.get(INTENT) or {}).get("name")
             # An uncertain classifier (the fallback) leaves it to what the message carries.
-            if intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and entities
+            beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
+            if intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and beyond_names
                                            or intent in _NOT_ABOUT_A_PATIENT and names_the_patient(entities)):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
@@ -69,10 +70,11 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
 # "Gomez" like a question, "Hamon" like a new search.
 _DETAILS = {"inform", "adresser_patient"}
 _COURTESIES = {"thank", "greet", "goodbye"}
-# Questions about SAS and small talk never carry who the patient is: a message that does is about the patient
-# ("attendez, il est né le 8 mai 1996", however the classifier reads the "attendez").
+# Questions about SAS and small talk never carry the patient's birth date, phone or email: a message that does is
+# about the patient ("attendez, il est né le 8 mai 1996", however the classifier reads the "attendez"). Names are
+# no such proof: in a question written without capitals, words may read as names ("le praticien lit il …").
 _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
-_IDENTITY = {"prenom", "nom", "nom_naissance", "date_naissance", "lieu_naissance", "telephone", "email"}
+_IDENTITY = {"date_naissance", "telephone", "email"}
 _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait"}
 _NO = {"non", "nan"}
 

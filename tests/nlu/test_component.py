@@ -247,3 +247,14 @@ def test_after_a_fallback_what_the_message_carries_decides(extractor, text, expe
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("le praticien lit il le message tout de suite ?", "faq"), ("aide doctolib pour les praticiens du sas", "faq"),
+    ("aide doctolib pour les praticiens du sas", "nlu_fallback"),
+])
+def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, text, classified):
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": classified, "confidence": 0.5},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == classified
