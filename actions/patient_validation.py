@@ -145,9 +145,12 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if field in given:
             return {}
         text = tracker.latest_message.get("text") or ""
+        others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
+        misread = {e["entity"] for e in others if covers_message(e, text)}
+        said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
+        if others and not misread and said >= 0.5 * len(text.strip()):
+            return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)
-        misread = {e["entity"] for e in tracker.latest_message.get("entities", [])
-                   if e["entity"] in given and covers_message(e, text)}
         if value is None and field in NAME_FIELDS and len(misread) == 1:
             value = tracker.get_slot(next(iter(misread)))
         if value is None:

@@ -115,3 +115,11 @@ def test_a_same_name_answer_is_the_name_never_the_word(dispatcher):
     for said in ("identique", "Identique", "même nom", "pareil"):
         assert form().validate_nom_naissance(said, dispatcher, tracker, DOMAIN) == {"nom_naissance": "Durand"}
     assert form().validate_nom_naissance("Martin", dispatcher, tracker, DOMAIN) == {"nom_naissance": "Martin"}
+
+
+def test_another_detail_said_instead_is_not_read_as_the_answer(dispatcher):
+    text = "elle est née le deux mars quarante-quatre"
+    entities = [{"entity": "date_naissance", "value": "1944-03-02", "start": 13, "end": len(text)}]
+    tracker = make_tracker({"requested_slot": "nom_naissance"}, text=text, entities=entities)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
+    assert dispatcher.messages == []
