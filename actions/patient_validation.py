@@ -27,6 +27,7 @@ from bot.referral.fields import (
 MAX_REFUSALS = 3
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 # Messages handled by a rule of their own: never read them as the answer to the pending question.
+_FREE_WORDS = {*NAME_FIELDS, "lieu_naissance", "localisation", "symptomes"}
 NOT_ANSWERS = {"faq", "annuler", "nouveau_patient", "joindre_piece", "modifier_message", "choisir_creneau",
                "autres_creneaux", "rechercher"}
 
@@ -146,7 +147,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
             return {}
         text = tracker.latest_message.get("text") or ""
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
-        misread = {e["entity"] for e in others if covers_message(e, text)}
+        # Only fields read from free words can be a bare answer misread; a date, a phone, an email are what they are.
+        misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
         if others and not misread and said >= 0.5 * len(text.strip()):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
