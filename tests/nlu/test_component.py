@@ -31,6 +31,14 @@ def process(extractor, text: str, entities: list[dict]) -> dict:
     return {e["entity"]: e["value"] for e in found}
 
 
+def intent_after(extractor, text: str, classified: str, confidence: float) -> str:
+    """The intent once the details were read, for a message DIET classified so."""
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": classified, "confidence": confidence},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    return message.get(INTENT)["name"]
+
+
 def test_typed_shorthand(extractor):
     text = "Mme DURAND Marie née MARTIN ddn 21/11/52 tel 0645372653, fièvre 39,5 depuis le 20 novembre, demain matin"
     record = process(extractor, text, [diet(text, "nom", "DURAND"), diet(text, "prenom", "Marie"),
@@ -159,18 +167,12 @@ def test_either_day_is_one_window(extractor):
                                                  ("Les Abymes", "faq"), ("0690 12 34 56", "out_of_scope"),
                                                  ("Hamon", "rechercher"), ("Quimper", "annuler")])
 def test_a_bare_detail_is_an_answer_whatever_the_classifier_says(extractor, text, mistaken_for):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": mistaken_for, "confidence": 0.6},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == "inform"
+    assert intent_after(extractor, text, mistaken_for, 0.6) == "inform"
 
 
 @pytest.mark.parametrize("text", ["le 2", "c'est quoi le motif soins non programmés ?", "celui de 14h30"])
 def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "faq", "confidence": 0.6},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == "faq"
+    assert intent_after(extractor, text, "faq", 0.6) == "faq"
 
 
 @pytest.mark.parametrize("text, intent, expected", [
@@ -179,10 +181,7 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
     ("bonjour", "greet", "greet"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": intent, "confidence": 0.8},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == expected
+    assert intent_after(extractor, text, intent, 0.8) == expected
 
 
 @pytest.mark.parametrize("text, mistaken_for, expected", [
@@ -190,19 +189,13 @@ def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, 
     ("Mme Gilbert Nadine née Gilbert 11/04/1969 06 57 82 31 46 sinusite, Nice", "out_of_scope", "adresser_patient"),
 ])
 def test_who_the_patient_is_is_never_a_question_about_sas(extractor, text, mistaken_for, expected):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": mistaken_for, "confidence": 0.5},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == expected
+    assert intent_after(extractor, text, mistaken_for, 0.5) == expected
 
 
 @pytest.mark.parametrize("text", ["on peut faire une téléconsultation pour un patient du SAS à Lyon ?",
                                   "le motif soins non programmés c'est pour les urgences ?"])
 def test_a_question_naming_a_mode_a_place_or_urgency_stays_a_question(extractor, text):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "faq", "confidence": 0.5},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == "faq"
+    assert intent_after(extractor, text, "faq", 0.5) == "faq"
 
 
 def test_a_number_dialled_wrong_is_no_birth_date(extractor):  # "06 12 34" would read as 6 December 1934
@@ -231,10 +224,7 @@ def test_the_surname_spelled_after_the_first_name_is_no_third_name(extractor):
     ("elle voudrait une vidéo avant midi si c'est possible", "adresser_patient", "inform"),
 ])
 def test_a_description_gives_several_details_an_answer_one_or_two(extractor, text, classified, expected):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": classified, "confidence": 0.6},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == expected
+    assert intent_after(extractor, text, classified, 0.6) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -243,10 +233,7 @@ def test_a_description_gives_several_details_an_answer_one_or_two(extractor, tex
     ("je ne sais pas trop", "nlu_fallback"),
 ])
 def test_after_a_fallback_what_the_message_carries_decides(extractor, text, expected):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "nlu_fallback", "confidence": 0.35},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == expected
+    assert intent_after(extractor, text, "nlu_fallback", 0.35) == expected
 
 
 @pytest.mark.parametrize("text, classified", [
@@ -254,7 +241,4 @@ def test_after_a_fallback_what_the_message_carries_decides(extractor, text, expe
     ("aide doctolib pour les praticiens du sas", "nlu_fallback"),
 ])
 def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, text, classified):
-    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": classified, "confidence": 0.5},
-                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
-    extractor.process([message])
-    assert message.get(INTENT)["name"] == classified
+    assert intent_after(extractor, text, classified, 0.5) == classified
