@@ -27,9 +27,10 @@ from bot.referral.fields import (
 MAX_REFUSALS = 3
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 # Messages handled by a rule of their own: never read them as the answer to the pending question.
-_FREE_WORDS = {*NAME_FIELDS, "lieu_naissance", "localisation", "symptomes"}
 NOT_ANSWERS = {"faq", "annuler", "nouveau_patient", "joindre_piece", "modifier_message", "choisir_creneau",
                "autres_creneaux", "rechercher"}
+# Fields read from free words: the only ones a bare answer can be misread as.
+_FREE_WORDS = {*NAME_FIELDS, "lieu_naissance", "localisation", "symptomes"}
 
 
 def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, field: str, response: str) -> dict[str, Any]:
@@ -147,7 +148,6 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
             return {}
         text = tracker.latest_message.get("text") or ""
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
-        # Only fields read from free words can be a bare answer misread; a date, a phone, an email are what they are.
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
         if others and not misread and said >= 0.5 * len(text.strip()):
