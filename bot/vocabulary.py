@@ -74,6 +74,11 @@ PATIENT_FIELDS = {
     "email": "Email",
 }
 MANDATORY_PATIENT_FIELDS = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
+# What some practitioners (or one of their motifs) require on top of the mandatory fields (the guide: "certains
+# praticiens demandent plus d'informations").
+EXTRA_PATIENT_FIELDS = ("civilite", "email", "lieu_naissance")
+# A birth place is a French commune, or abroad: "Étranger", or "Étranger (Maroc)" with the country.
+BORN_ABROAD = "Étranger"
 # What the regulator says of the need: the dialogue's slots, turned into a search by the actions.
 NEED_FIELDS = {
     "localisation": "Lieu",

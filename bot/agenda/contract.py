@@ -11,9 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, create_model
 
-from bot.vocabulary import MODES, PATIENT_FIELDS
+from bot.vocabulary import EXTRA_PATIENT_FIELDS, MODES, PATIENT_FIELDS
 
 ModeCode = Literal[tuple(MODES)]  # "cabinet", "video", "domicile"
+ExtraField = Literal[EXTRA_PATIENT_FIELDS]  # "civilite", "email", "lieu_naissance"
 
 
 def _null_allowed(schema: dict, model: type[BaseModel]) -> None:
@@ -60,6 +61,8 @@ class Practitioner(Contract):
     prenom: str
     specialty: Specialty
     sas_participant: bool
+    surnumeraire: bool = Field(False, description="accepts SAS patients beyond its slots (orientation en surnuméraire)")
+    required_fields: list[ExtraField] = Field([], description="patient fields required to book, beyond the mandatory ones")
 
 
 class Address(Contract):
@@ -72,6 +75,8 @@ class Motif(Contract):
     id: str
     label: str
     snp: bool = Field(description="the motif « Soins non programmés »")
+    follow_up: bool = Field(False, description="meant for patients the practitioner already knows")
+    required_fields: list[ExtraField] = Field([], description="required for this motif, beyond the practitioner's")
 
 
 class Slot(Contract):
@@ -90,19 +95,54 @@ class SlotWithStatus(Slot):
     status: str = Field(description="free or booked")
 
 
+class Offer(Contract):
+    """One practitioner of a search, with their next offered times (the SAS results show one entry each)."""
+
+    practitioner: Practitioner
+    address: Address = Field(description="of the first slot")
+    distance_km: float
+    snp: bool = Field(description="one of its slots offers « Soins non programmés »")
+    medecin_traitant: bool = Field(description="the patient's médecin traitant, shown first")
+    slots: list[Slot] = Field(description="the next ones, up to `per_practitioner`")
+
+
+class MedecinTraitant(Contract):
+    """What became of the médecin traitant named in the search."""
+
+    asked: str
+    found: bool = Field(description="a practitioner of the agenda matches the name (and commune when given)")
+    name: str | None = Field(None, description="« Dr Prénom Nom » when found")
+    has_slots: bool = Field(False, description="offered slots in the window: its offer comes first")
+
+
 class SearchResult(Contract):
     location: Location
     radius_km: float
     widened: bool = Field(description="the radius was widened beyond the département's default")
     window: Window
     window_widened: bool = Field(description="nothing in the window asked: the next 7 days were searched")
-    total: int
-    slots: list[Slot]
+    total: int = Field(description="practitioners with offered slots")
+    offers: list[Offer] = Field(description="the page asked, `limit` practitioners from `offset`")
+    medecin_traitant: MedecinTraitant | None = None
 
 
 class MotifChoice(Contract):
     motif: Motif
     reason: str
+    required_fields: list[ExtraField] = Field([], description="the practitioner's and the motif's, to book it")
+
+
+class NearbyPractitioner(Contract):
+    practitioner: Practitioner
+    address: Address
+    distance_km: float
+
+
+class Surnumeraires(Contract):
+    """SAS participants near the place who accept patients beyond their slots, nearest first."""
+
+    radius_km: float
+    practitioners: list[NearbyPractitioner]
 
 
 # The patient of the booking funnel (bot.vocabulary.PATIENT_FIELDS): every field optional, so that the agenda
@@ -121,6 +161,7 @@ class AppointmentRequest(Contract):
     message: str | None = Field(None, description="to the practitioner, read later, never urgent")
     idempotency_key: str | None = Field(None, description="the same key books once and answers the same")
     attachment_ids: list[str] | None = None
+    deja_consulte: bool = Field(False, description="the funnel's « Avez-vous déjà consulté ce praticien ? »")
 
 
 class Attachment(Contract):
@@ -142,6 +183,29 @@ class Appointment(Contract):
     message: str | None
     regulator: str | None = Field(description="the login of who booked it")
     attachments: list[Attachment]
+    deja_consulte: bool = False
+
+
+class OrientationRequest(Contract):
+    """An orientation « en surnuméraire »: no slot is reserved, the practitioner must confirm."""
+
+    rpps: str | None = None
+    patient: Patient | None = None
+    message: str | None = None
+    idempotency_key: str | None = None
+
+
+class Orientation(Contract):
+    id: str
+    reference: str
+    status: Literal["a_confirmer", "confirmee", "refusee"] = "a_confirmer"
+    reserved_slot: Literal[False] = False
+    created_at: datetime
+    practitioner: Practitioner
+    address: Address
+    patient: Patient
+    message: str | None
+    regulator: str | None
 
 
 class Invalid(Contract):
