@@ -32,4 +32,4 @@ def answer_until(panel: Panel, target: Locator) -> None:
 
 
 def answer_until_slots(panel: Panel) -> None:
-    answer_until(panel, panel.transcript.locator("button.slot:not([disabled])"))
+    answer_until(panel, panel.transcript.locator("button.slot-time:not([disabled])"))

@@ -37,5 +37,5 @@ def test_the_message_shown_when_the_agenda_is_down_and_the_retry(panel, assistan
     retry.click()
     panel.wait_for_reply()
     expect(retry).to_be_disabled()
-    expect(panel.transcript.locator("button.slot").first).to_be_focused()
+    expect(panel.transcript.locator("button.slot-time").first).to_be_focused()
     shot("creneaux-apres-reprise")

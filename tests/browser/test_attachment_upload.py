@@ -29,7 +29,7 @@ def test_a_pdf_is_uploaded_with_progress_shown_as_a_chip_and_acknowledged(panel,
     shot("piece-jointe-acceptee")
 
     answer_until_slots(panel)
-    panel.transcript.locator("button.slot").first.click()
+    panel.transcript.locator("button.slot-time").first.click()
     panel.wait_for_reply()
     summary = panel.page.get_by_role("region", name="Résumé avant réservation")
     expect(summary.locator(".attachment-list")).to_have_text("ordonnance.pdf")

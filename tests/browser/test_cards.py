@@ -1,12 +1,16 @@
 """The assistant's rich messages, rendered by the panel's own modules from recorded REST replies."""
 from __future__ import annotations
 
+import copy
+
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.panel import Panel
+from tests.browser.panel import REPLIES, STORE_REPLIES, Panel
 
-ALL_KINDS = ("recap", "creneaux", "resume", "confirmation", "erreur", "inconnu")
+# Every recorded reply: the cards, and the plain questions and choices between them.
+ALL_KINDS = ("recap", "praticiens", "question_lieu_naissance", "resume", "confirmation", "erreur", "sans_issue",
+             "orientation", "inconnu")
 
 
 @pytest.fixture
@@ -30,28 +34,88 @@ def test_recap_marks_the_missing_fields_instead_of_the_plain_text(panel, shot):
     shot("recap")
 
 
-def test_slots_are_cards_to_click_and_their_buttons_are_not_repeated(panel, shot):
-    panel.render("creneaux")
-    slots = panel.transcript.locator("button.slot")
-    expect(slots).to_have_count(2)
-    expect(slots.first).to_contain_text("Jeudi 26 novembre, 14:30–14:45")
-    expect(slots.first).to_contain_text("Dr Claire Dubois")
-    expect(slots.first).to_contain_text("2,3 km")
-    expect(slots.first.locator(".tag-snp")).to_have_text("Soins non programmés")
-    expect(slots.nth(1).locator(".tag-snp")).to_have_count(0)
-    expect(slots.nth(1)).to_contain_text("En vidéo")
-    expect(panel.transcript).to_contain_text("Dans un rayon de 20 km (rayon élargi).")
+def test_practitioners_are_cards_with_their_times_to_click_and_their_buttons_are_not_repeated(panel, shot):
+    panel.render("praticiens")
+    offers = panel.page.get_by_role("region", name="3 praticiens disponibles")
+    expect(offers.get_by_role("listitem")).to_have_count(3)
+    expect(offers.get_by_role("heading", level=3)).to_have_text(
+        ["1. Dr Paul Roux", "2. Dr Claire Dubois", "3. Dr Paul Martin"])  # the assistant's ranks: "le 2" reads on screen
+    roux, dubois, martin = (offers.get_by_role("listitem").nth(i) for i in range(3))
+    expect(roux).to_contain_text("8 rue Garibaldi, 69006 Lyon · 1,2 km")
+    expect(roux.locator(".tag")).to_have_text(["Médecin traitant", "SAS"])
+    expect(dubois.locator(".tag")).to_have_text(["SAS", "Soins non programmés"])
+    expect(martin.locator(".tag")).to_have_count(0)
+    expect(dubois.locator(".times-day")).to_have_text(["Jeudi 26 novembre · Au cabinet", "Vendredi 27 novembre · En vidéo"])
+    expect(dubois.get_by_role("button")).to_have_text(["14:30", "15:00", "09:00"])
+    expect(offers.locator(".mt-note")).to_have_text(
+        "Médecin traitant : Dr Paul Roux, ses créneaux sont proposés en premier.")
+    expect(offers).to_contain_text("Dans un rayon de 20 km (rayon élargi).")
     expect(panel.transcript).to_contain_text("Le rayon de recherche a été élargi à 20 km.")  # its own utterance
-    expect(panel.transcript.locator("button.choice")).to_have_text(["Autres créneaux"])
-    shot("creneaux")
+    expect(panel.transcript.locator("button.choice")).to_have_text(["Autres praticiens"])  # the times are not repeated
+    # A time is named in full for whoever does not see the card around it.
+    expect(panel.page.get_by_role("button", name="Dr Claire Dubois, Jeudi 26 novembre, 15:00–15:15, Au cabinet",
+                                  exact=True)).to_have_count(1)
+    offers.evaluate("card => card.scrollIntoView()")
+    shot("praticiens")
 
-    slots.first.click()
+    roux.get_by_role("button").first.focus()
+    for _ in range(3):  # Roux 14:45, Dubois 14:30, Dubois 15:00
+        panel.page.keyboard.press("Tab")
+    panel.page.keyboard.press("Enter")
     panel.wait_for_reply()
-    assert panel.sent() == ['/choisir_creneau{"creneau_id":"11"}']
+    assert panel.sent() == ['/choisir_creneau{"creneau_id":"13"}']
     expect(panel.transcript.locator(".message-user")).to_have_text(
-        ["Vous : Créneau choisi : Dr Claire Dubois, Jeudi 26 novembre, 14:30–14:45"])
-    expect(slots.first).to_be_disabled()
+        ["Vous : Créneau choisi : Dr Claire Dubois, Jeudi 26 novembre, 15:00–15:15"])
+    expect(offers.locator("button.slot-time:not([disabled])")).to_have_count(0)
     expect(panel.transcript.locator("button.choice")).to_be_disabled()
+
+
+@pytest.mark.parametrize("medecin_traitant, said", [
+    ({"asked": "Roux", "found": True, "name": "Dr Paul Roux", "has_slots": False},
+     "Médecin traitant : Dr Paul Roux, aucun créneau dans la période, ordre habituel."),
+    ({"asked": "Rouxel", "found": False, "name": None, "has_slots": False},
+     "Médecin traitant « Rouxel » : introuvable dans l'agenda, ordre habituel."),
+])
+def test_the_medecin_traitant_line_says_when_the_usual_order_applies(panel, medecin_traitant, said):
+    reply = copy.deepcopy(REPLIES["praticiens"])
+    reply[2]["custom"]["medecin_traitant"] = medecin_traitant
+    for offer in reply[2]["custom"]["praticiens"]:
+        offer["medecin_traitant"] = False
+    panel.page.evaluate(STORE_REPLIES, [reply])
+    panel.reload()
+    expect(panel.transcript.locator(".mt-note")).to_have_text(said)
+    expect(panel.transcript.locator(".tag-mt")).to_have_count(0)
+
+
+def test_without_a_medecin_traitant_there_is_no_such_line(panel):
+    reply = copy.deepcopy(REPLIES["praticiens"])
+    reply[2]["custom"]["medecin_traitant"] = None
+    panel.page.evaluate(STORE_REPLIES, [reply])
+    panel.reload()
+    expect(panel.page.get_by_role("region", name="3 praticiens disponibles")).to_be_visible()
+    expect(panel.transcript.locator(".mt-note")).to_have_count(0)
+
+
+def test_an_extra_field_is_asked_as_text_with_its_buttons(panel, shot):
+    panel.render("question_lieu_naissance")
+    question = panel.last_bot_message()
+    expect(question).to_contain_text("Le Dr Paul Roux demande aussi le lieu de naissance.")
+    expect(question.get_by_role("button")).to_have_text(["Né(e) en France : indiquez la ville", "Né(e) à l'étranger"])
+    shot("question-lieu-naissance")
+    question.get_by_role("button", name="Né(e) à l'étranger").click()
+    panel.wait_for_reply()
+    assert panel.sent() == [REPLIES["question_lieu_naissance"][0]["buttons"][1]["payload"]]
+    expect(panel.transcript.locator(".message-user")).to_have_text(["Vous : Né(e) à l'étranger"])
+
+
+def test_no_dead_end_offers_its_ways_out_and_the_orientation_says_it_is_not_booked(panel, shot):
+    panel.render("sans_issue", "orientation")
+    ways_out = panel.messages().nth(0)
+    expect(ways_out).to_contain_text("Aucun créneau disponible")
+    expect(ways_out.get_by_role("button")).to_have_text(
+        ["Proposer la vidéo", "Élargir le délai", "Élargir le rayon à 30 km", "Orienter en surnuméraire"])
+    expect(panel.last_bot_message()).to_contain_text("Ce n'est pas un rendez-vous réservé")
+    shot("sans-issue-orientation")
 
 
 def test_summary_shows_its_warning_as_a_warning_and_the_confirmation_its_reference(panel, shot):
@@ -61,14 +125,29 @@ def test_summary_shows_its_warning_as_a_warning_and_the_confirmation_its_referen
         "Attention : Le message est visible par le praticien : n'y mettez que ce qui est utile à la consultation.")
     expect(summary).to_contain_text("Soins non programmés")
     expect(summary).to_contain_text("ordonnance.pdf")
-    assert panel.fields(summary)["Téléphone"] == "06 45 37 26 53"  # as regulators read it; the data keeps E.164
+    fields = panel.fields(summary)
+    assert fields["Téléphone"] == "06 45 37 26 53"  # as regulators read it; the data keeps E.164
+    assert fields["Lieu de naissance"] == "Étranger (Maroc)"
+    assert fields["Déjà consulté ce praticien"] == "Oui"
     expect(summary).to_contain_text("Le patient présente les symptômes suivants")
     expect(panel.page.get_by_role("button", name="Confirmer la réservation")).to_be_enabled()
+    summary.evaluate("card => card.scrollIntoView()")
+    shot("resume")
     confirmation = panel.page.get_by_role("region", name="Rendez-vous réservé")
     expect(confirmation.locator(".reference-code")).to_have_text("SAS-7K2Q9")
     expect(confirmation.get_by_role("note")).to_have_text(  # "⚠ Attention :" is not repeated
         "Attention : ce message ne sera pas lu en temps réel et ne doit pas présenter de caractère d'urgence.")
-    shot("resume-confirmation")
+    shot("confirmation")
+
+
+def test_a_summary_without_the_known_patient_answer_has_no_such_line(panel):
+    reply = copy.deepcopy(REPLIES["resume"])
+    del reply[1]["custom"]["deja_consulte"]
+    panel.page.evaluate(STORE_REPLIES, [reply])
+    panel.reload()
+    summary = panel.page.get_by_role("region", name="Résumé avant réservation")
+    assert "Déjà consulté ce praticien" not in panel.fields(summary)
+    assert panel.fields(summary)["Date de naissance"] == "21/11/1952"
 
 
 def test_an_error_is_an_alert_with_one_retry_button(panel, shot):

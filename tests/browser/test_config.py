@@ -23,9 +23,11 @@ def agenda_in_reunion(tmp_path, monkeypatch):
 
 def test_slot_times_follow_the_configured_time_zone(page, agenda_in_reunion):
     panel = Panel(page).open(agenda_in_reunion)
-    panel.render("creneaux")
+    panel.render("praticiens")
     # 14:30 in Paris (+01:00) on 26 November is 17:30 in La Réunion.
-    expect(panel.transcript.locator("button.slot").first).to_contain_text("Jeudi 26 novembre, 17:30–17:45")
+    first_time = panel.transcript.locator("button.slot-time").first
+    expect(first_time).to_have_text("17:30")
+    expect(first_time).to_have_accessible_name("Dr Paul Roux, Jeudi 26 novembre, 17:30–17:45, Au cabinet")
 
 
 def test_the_labels_are_the_servers(page, agenda_alone):

@@ -79,8 +79,8 @@ def test_reload_keeps_the_conversation_and_new_patient_starts_clean(panel, shot)
 
 
 def test_a_typed_answer_closes_the_choices_above_it(panel):
-    panel.render("creneaux")
+    panel.render("praticiens")
     panel.say("le 2")
-    expect(panel.transcript.locator("button.slot:not([disabled]), button.choice:not([disabled])")).to_have_count(0)
+    expect(panel.transcript.locator("button.slot-time:not([disabled]), button.choice:not([disabled])")).to_have_count(0)
     # Only the retry of the message that could not leave is live.
     expect(panel.transcript.locator("button:not([disabled])")).to_have_text(["Réessayer"])

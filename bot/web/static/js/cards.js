@@ -4,10 +4,10 @@
 // return null so that the plain text is shown instead.
 import { el, icon } from "./dom.js";
 import {
-  fieldLabel, formatDistance, formatSlotTime, formatValue, knownFields, modeLabel,
+  fieldLabel, formatDay, formatDistance, formatSlotTime, formatTime, formatValue, knownFields, modeLabel,
 } from "./format.js";
 
-const RENDERERS = { recap, creneaux, resume, confirmation, erreur };
+const RENDERERS = { recap, praticiens, resume, confirmation, erreur };
 
 export function renderCustom(custom, ctx) {
   const render = custom && RENDERERS[custom.kind];
@@ -16,7 +16,9 @@ export function renderCustom(custom, ctx) {
 
 // The payloads a card already offers, so that the same choices are not repeated as buttons.
 export function offeredPayloads(custom) {
-  if (custom?.kind === "creneaux") return (custom.creneaux ?? []).map((slot) => slot.payload);
+  if (custom?.kind === "praticiens") {
+    return (custom.praticiens ?? []).flatMap((offer) => (offer.creneaux ?? []).map((slot) => slot.payload));
+  }
   if (custom?.kind === "erreur") return [custom.reessayer];
   return [];
 }
@@ -33,6 +35,10 @@ function orderedFields(values, extra = []) {
   return fields.sort((a, b) => rank(a) - rank(b));
 }
 
+function fieldRow(label, value, missing = false) {
+  return el("div", { class: missing ? "field field-missing" : "field" }, el("dt", {}, label), el("dd", {}, value));
+}
+
 // A definition list of the fields that have a value, plus the missing ones marked as such. `shown` holds the
 // server's wording where it differs from the data (phones as "06 45 37 26 53", delays as "d'ici 2 h").
 function fieldList(values, missing = [], restrictTo = null, shown = {}) {
@@ -40,11 +46,9 @@ function fieldList(values, missing = [], restrictTo = null, shown = {}) {
     .map((field) => {
       const text = shown?.[field] ?? formatValue(field, values?.[field]);
       if (missing.includes(field) && !text) {
-        return el("div", { class: "field field-missing" },
-          el("dt", {}, fieldLabel(field)),
-          el("dd", {}, el("span", { class: "missing-mark" }, icon("warning"), "À compléter")));
+        return fieldRow(fieldLabel(field), el("span", { class: "missing-mark" }, icon("warning"), "À compléter"), true);
       }
-      return text ? el("div", { class: "field" }, el("dt", {}, fieldLabel(field)), el("dd", {}, text)) : null;
+      return text ? fieldRow(fieldLabel(field), text) : null;
     })
     .filter(Boolean);
   return rows.length ? el("dl", { class: "fields" }, rows) : null;
@@ -69,7 +73,7 @@ function recap(data) {
     summary);
 }
 
-export function slotDetails(slot) {
+function slotDetails(slot) {
   const where = [slot.adresse, formatDistance(slot.distance_km)].filter(Boolean).join(" · ");
   return [
     el("span", { class: "slot-when" }, formatSlotTime(slot.debut, slot.fin)),
@@ -86,24 +90,70 @@ function slotChoiceText(slot) {
   return `Créneau choisi : ${[slot.praticien, formatSlotTime(slot.debut, slot.fin)].filter(Boolean).join(", ")}`;
 }
 
-function creneaux(data, ctx) {
-  const slots = data.creneaux ?? [];
-  const count = slots.length;
-  const title = count === 0 ? "Aucun créneau disponible"
-    : `${count} créneau${count > 1 ? "x" : ""} disponible${count > 1 ? "s" : ""}`;
+function tag(kind, text) {
+  return el("span", { class: `tag tag-${kind}` }, text);
+}
+
+// One card a practitioner (SAS shows one entry each), ranked as the assistant ranks them so that "le 2" reads
+// on screen; its next times are the buttons. Nothing is reordered here: the order is the agenda's.
+function praticiens(data, ctx) {
+  const offers = data.praticiens ?? [];
+  const count = offers.length;
+  const title = count === 0 ? "Aucun praticien disponible"
+    : `${count} praticien${count > 1 ? "s" : ""} disponible${count > 1 ? "s" : ""}`;
   const notes = [
     data.radius_km ? `Dans un rayon de ${formatDistance(data.radius_km)}${data.widened ? " (rayon élargi)" : ""}.` : null,
     data.window_widened ? "Période de recherche élargie." : null,
   ].filter(Boolean);
-  return card("creneaux", title,
+  return card("praticiens", title,
     notes.length ? el("p", { class: "card-note" }, notes.join(" ")) : null,
-    count ? el("ul", { class: "slot-list" }, slots.map((slot) => el("li", {},
-      el("button", {
+    medecinTraitantNote(data.medecin_traitant),
+    count ? el("ul", { class: "practitioner-list" }, offers.map((offer) => practitioner(offer, ctx))) : null);
+}
+
+function medecinTraitantNote(mt) {
+  if (!mt) return null;
+  let text;
+  if (!mt.found) text = `Médecin traitant « ${mt.asked} » : introuvable dans l'agenda, ordre habituel.`;
+  else if (mt.has_slots) text = `Médecin traitant : ${mt.name}, ses créneaux sont proposés en premier.`;
+  else text = `Médecin traitant : ${mt.name}, aucun créneau dans la période, ordre habituel.`;
+  return el("p", { class: "mt-note" }, text);
+}
+
+function practitioner(offer, ctx) {
+  const name = offer.praticien ?? "";
+  const where = [offer.adresse, formatDistance(offer.distance_km)].filter(Boolean).join(" · ");
+  return el("li", { class: "practitioner" },
+    el("h3", { class: "practitioner-name" }, offer.rang ? `${offer.rang}. ${name}` : name),
+    offer.specialite ? el("span", { class: "slot-spec" }, offer.specialite) : null,
+    where ? el("span", { class: "slot-where" }, where) : null,
+    el("span", { class: "slot-tags" },
+      offer.medecin_traitant ? tag("mt", "Médecin traitant") : null,
+      offer.sas ? tag("sas", "SAS") : null,
+      offer.snp ? tag("snp", "Soins non programmés") : null),
+    timeRows(offer, ctx));
+}
+
+// The times, one row a day and mode ("Jeudi 26 novembre · Au cabinet"), each a button named in full
+// (practitioner, day, hours, mode) since its visible text is only the hour.
+function timeRows(offer, ctx) {
+  const rows = new Map();
+  for (const slot of offer.creneaux ?? []) {
+    const label = [formatDay(slot.debut), modeLabel(slot.mode)].filter(Boolean).join(" · ");
+    rows.set(label, [...(rows.get(label) ?? []), slot]);
+  }
+  return [...rows].map(([label, slots]) => el("div", { class: "times" },
+    el("p", { class: "times-day" }, label),
+    el("div", { class: "times-buttons" }, slots.map((slot) => {
+      const who = slot.praticien ?? offer.praticien;
+      return el("button", {
         type: "button",
-        class: "slot",
+        class: "slot-time",
         disabled: ctx.closed,
-        onclick: () => ctx.choose(slot.payload, slotChoiceText(slot)),
-      }, slotDetails(slot))))) : null);
+        "aria-label": [who, formatSlotTime(slot.debut, slot.fin), modeLabel(slot.mode)].filter(Boolean).join(", "),
+        onclick: () => ctx.choose(slot.payload, slotChoiceText({ ...slot, praticien: who })),
+      }, formatTime(slot.debut));
+    }))));
 }
 
 // The card says "Attention" itself: a warning text that already starts with it is not repeated.
@@ -122,7 +172,13 @@ function motif(m) {
 }
 
 function slotSummary(slot) {
-  return slot ? el("div", { class: "slot slot-static" }, slotDetails(slot)) : null;
+  return slot ? el("div", { class: "slot" }, slotDetails(slot)) : null;
+}
+
+// The funnel's "Avez-vous déjà consulté ce praticien ?", when the assistant says.
+function alreadySeen(known) {
+  if (known === undefined || known === null) return null;
+  return el("dl", { class: "fields" }, fieldRow("Déjà consulté ce praticien", known ? "Oui" : "Non"));
 }
 
 function resume(data) {
@@ -130,7 +186,7 @@ function resume(data) {
   return card("resume", "Résumé avant réservation",
     warning(data.avertissement),
     el("h3", {}, "Patient"), fieldList(data.patient, [], null, data.affichage),
-    el("h3", {}, "Créneau"), slotSummary(data.creneau),
+    el("h3", {}, "Créneau"), slotSummary(data.creneau), alreadySeen(data.deja_consulte),
     data.motif ? [el("h3", {}, "Motif"), motif(data.motif)] : null,
     data.message ? [el("h3", {}, "Message pour le praticien"), el("blockquote", { class: "message" }, data.message)] : null,
     pieces.length ? [el("h3", {}, "Pièces jointes"),

@@ -80,9 +80,10 @@ export class Conversation {
     if (!busy) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  // Slot cards or an error take the focus (they are the next thing to act on); otherwise the input.
+  // Offered times or an error take the focus (they are the next thing to act on); otherwise the input.
   #focusAfter(nodes) {
-    const target = nodes.map((n) => n.querySelector("button.slot:not([disabled]), button.retry:not([disabled])")).find(Boolean);
+    const target = nodes.map((n) => n.querySelector("button.slot-time:not([disabled]), button.retry:not([disabled])"))
+      .find(Boolean);
     if (target) target.focus();
     else this.composer.focus();
   }
