@@ -78,3 +78,15 @@ def test_the_policy_stops_a_script_even_if_markup_got_into_the_page(panel):
     }""", HOSTILE)
     assert panel.page.evaluate("window.pwned") is None
     assert set(violations) >= {"script-src-elem", "script-src-attr"}
+
+
+def test_a_medecin_traitant_named_with_markup_is_shown_as_text_in_the_offers(panel):
+    """The name the regulator gave for the médecin traitant comes back in the offers card."""
+    offers = copy.deepcopy(REPLIES["praticiens"])
+    offers[2]["custom"]["medecin_traitant"] = {"asked": HOSTILE, "found": False, "name": None, "has_slots": False}
+    offers[2]["custom"]["praticiens"][0]["praticien"] = IMG
+    panel.page.evaluate(STORE_REPLIES, [offers])
+    panel.reload()
+    expect(panel.transcript.locator(".mt-note")).to_contain_text(f"« {HOSTILE} »")
+    expect(panel.transcript.locator(".practitioner-name").first).to_have_text(f"1. {IMG}")
+    nothing_ran(panel)
