@@ -1,5 +1,5 @@
-"""The agenda's schema: practitioners, their places and motifs, slots, appointments, attachments; the regulators'
-accounts, the panel's sessions and the audit trail.
+"""The agenda's schema: practitioners, their places and motifs, slots, appointments, orientations en surnuméraire,
+attachments; the regulators' accounts, the panel's sessions and the audit trail.
 
 Times are stored as naive UTC (`UTCDateTime` converts at the boundary) so SQLite and PostgreSQL agree.
 Enumerations are short strings checked by the database; their allowed values are the tuples below.
@@ -38,6 +38,7 @@ APPOINTMENT_STATUSES = ("booked", "cancelled", "fulfilled", "noshow")
 # An appointment in one of these states holds its slot; only a cancellation gives it back.
 HOLDING_STATUSES = ("booked", "fulfilled", "noshow")
 ROLES = tokens.ROLES
+ORIENTATION_STATUSES = ("a_confirmer", "confirmee", "refusee")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -61,7 +62,25 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
-class Practitioner(Base):
+class RequiresFields:
+    """Patient fields required to book, beyond the mandatory ones (among vocabulary.EXTRA_PATIENT_FIELDS), stored
+    as a comma-separated list ("email,lieu_naissance"): a short set read with its row, never searched on."""
+
+    required = Column("required_fields", String(64), nullable=False, default="", server_default="")
+
+    @property
+    def required_fields(self) -> list[str]:
+        return [field for field in vocabulary.EXTRA_PATIENT_FIELDS if field in (self.required or "").split(",")]
+
+    @required_fields.setter
+    def required_fields(self, fields) -> None:
+        unknown = set(fields) - set(vocabulary.EXTRA_PATIENT_FIELDS)
+        if unknown:
+            raise ValueError(f"not an extra patient field: {sorted(unknown)}")
+        self.required = ",".join(f for f in vocabulary.EXTRA_PATIENT_FIELDS if f in fields)
+
+
+class Practitioner(RequiresFields, Base):
     __tablename__ = "practitioners"
 
     id = Column(Integer, primary_key=True)
@@ -73,6 +92,8 @@ class Practitioner(Base):
     specialty_label = Column(String(100), nullable=False)
     accepts_new_patients = Column(Boolean, nullable=False, default=True)
     sas_participant = Column(Boolean, nullable=False, default=False)
+    # A SAS participant who accepts patients beyond their slots (orientation "en surnuméraire").
+    surnumeraire = Column(Boolean, nullable=False, default=False, server_default=text("false"))
 
     places = relationship("Place", back_populates="practitioner", cascade="all, delete-orphan")
     motifs = relationship("Motif", back_populates="practitioner", cascade="all, delete-orphan")
@@ -97,7 +118,7 @@ class Place(Base):
     practitioner = relationship("Practitioner", back_populates="places")
 
 
-class Motif(Base):
+class Motif(RequiresFields, Base):
     """A consultation motif a practitioner offers, with who and how it may be booked."""
 
     __tablename__ = "motifs"
@@ -109,6 +130,7 @@ class Motif(Base):
     snp = Column(Boolean, nullable=False, default=False)  # the motif "Soins non programmés"
     population = Column(String(8), nullable=False, default="all")
     new_patients = Column(Boolean, nullable=False, default=True)  # False: followed patients only
+    follow_up = Column(Boolean, nullable=False, default=False, server_default=text("false"))  # for known patients
     cabinet = Column(Boolean, nullable=False, default=True)
     video = Column(Boolean, nullable=False, default=False)
     domicile = Column(Boolean, nullable=False, default=False)
@@ -195,12 +217,42 @@ class Appointment(Base):
     email = Column(String(254))
     message = Column(Text)
     regulator = Column(String(100))  # the login of who booked it
+    deja_consulte = Column(Boolean, nullable=False, default=False, server_default=text("false"))
     created_at = Column(UTCDateTime, nullable=False)
     updated_at = Column(UTCDateTime, nullable=False)
 
     slot = relationship("Slot")
     motif = relationship("Motif")
     attachments = relationship("Attachment", back_populates="appointment", order_by="Attachment.created_at")
+
+
+class Orientation(Base):
+    """A patient sent "en surnuméraire" to a SAS participant who accepts extra patients: no slot is reserved,
+    the practitioner confirms (or refuses) later."""
+
+    __tablename__ = "orientations"
+    __table_args__ = (CheckConstraint(_in("status", ORIENTATION_STATUSES), name="ck_orientations_status"),)
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(16), nullable=False, unique=True)
+    idempotency_key = Column(String(100), nullable=False, unique=True)
+    practitioner_id = Column(ForeignKey("practitioners.id"), nullable=False, index=True)
+    place_id = Column(ForeignKey("places.id"), nullable=False)
+    status = Column(String(12), nullable=False, default="a_confirmer")
+    civilite = Column(String(10))
+    prenom = Column(String(100), nullable=False)
+    nom = Column(String(100), nullable=False)
+    nom_naissance = Column(String(100), nullable=False)
+    date_naissance = Column(Date, nullable=False)
+    lieu_naissance = Column(String(100))
+    telephone = Column(String(20), nullable=False)  # E.164
+    email = Column(String(254))
+    message = Column(Text)
+    regulator = Column(String(100))  # the login of who oriented the patient
+    created_at = Column(UTCDateTime, nullable=False)
+
+    practitioner = relationship("Practitioner")
+    place = relationship("Place")
 
 
 class Attachment(Base):

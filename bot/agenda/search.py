@@ -1,14 +1,21 @@
-"""Slot search around a place, with the SAS radius rules and ranking.
+"""Search around a place, one offer per practitioner with their next offered slots, by the SAS radius rules.
 
-Order: SAS participants first, then the earliest start, then the distance. SAS ranks participants above
-other practitioners (sas-fhir-contract.md, "How the SAS search engine ranks"); inside a group the
-regulator needs the soonest care for an unscheduled need, and between equal times the nearest place
-costs the patient least. Slot ids break the last ties so pages never overlap.
+Order of the offers (SAS's, sas-fhir-contract.md "How the SAS search engine ranks", and the funnel's médecin
+traitant shown first):
+  1. the patient's médecin traitant, when named and offering slots in the window (at any distance up to the
+     département's cap, even beyond the radius the others come from);
+  2. SAS participants;
+  3. the other practitioners.
+Inside a group: the earliest offered slot (the regulator needs the soonest care for an unscheduled need), then
+the distance of the place of that slot (the nearest costs the patient least), then the practitioner's id, so that
+pages never overlap and a practitioner is on one page only. Inside an offer the slots follow their start.
 
-Plan, built for a million slots: (1) practitioners' places inside the bounding box of the default
-radius, exact distances in Python; (2) a grouped count of the offered slots per place; when fewer than
-`offset + limit`, the places up to the département's cap are read and counted ring by ring, widening by
-steps; (3) the page itself. Counts and page read only the covering index `ix_slots_search`.
+Plan, built for a million slots: (1) practitioners' places inside the bounding box of the default radius, exact
+distances in Python; (2) the first offered slot of each place, one grouped query on the covering index
+`ix_slots_search`; a practitioner has offered slots when one of their places has; when fewer than `offset + limit`
+practitioners have, the places up to the département's cap are read and queried ring by ring, widening by steps;
+(3) for the page's practitioners only, their next `per_practitioner` slots (a window function per practitioner).
+With nothing in the window at the cap, the next 7 days are searched.
 """
 from __future__ import annotations
 
@@ -16,7 +23,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.agenda.geo import Place as Location
@@ -27,6 +34,7 @@ from bot.vocabulary import DEFAULT_MODE, DEFAULT_SPECIALTY
 
 MAX_WINDOW = timedelta(days=7)
 KM_PER_DEGREE = 111.32
+MEDECIN_TRAITANT, SAS, OTHERS = 0, 1, 2  # the groups, in their order
 
 
 @dataclass(frozen=True)
@@ -36,14 +44,28 @@ class SearchQuery:
     end: datetime
     mode: str = DEFAULT_MODE
     specialty: str = DEFAULT_SPECIALTY
-    limit: int = 5
-    offset: int = 0
+    limit: int = 5  # practitioners a page
+    offset: int = 0  # in practitioners
+    per_practitioner: int = 4
+    medecin_traitant: int | None = None  # the practitioner's id, resolved by bot.agenda.medecin_traitant
 
 
 @dataclass(frozen=True)
 class FoundSlot:
     slot: Slot
-    distance_km: float
+    distance_km: float  # of its place
+
+
+@dataclass(frozen=True)
+class Offer:
+    practitioner: Practitioner
+    slots: list[FoundSlot]  # the next ones, in order, at least one
+    medecin_traitant: bool
+
+    @property
+    def distance_km(self) -> float:
+        """The first slot's."""
+        return self.slots[0].distance_km
 
 
 @dataclass(frozen=True)
@@ -53,58 +75,93 @@ class SearchResult:
     start: datetime
     end: datetime
     window_widened: bool
-    total: int
-    slots: list[FoundSlot]
+    total: int  # practitioners with offered slots
+    offers: list[Offer]
+    medecin_traitant_has_slots: bool
 
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A place of a practitioner of the searched specialty, at its distance from the searched place."""
+
     place_id: int
+    practitioner_id: int
     sas: bool
     distance_km: float
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """A practitioner with offered slots, where they stand in the order."""
+
+    practitioner_id: int
+    group: int
+    first: datetime
+    distance_km: float
+    places: tuple[_Candidate, ...]
+
+    @property
+    def key(self) -> tuple:
+        return self.group, self.first, self.distance_km, self.practitioner_id
 
 
 def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResult:
     radii = _radii(rule)
     end, window_widened = query.end, False
-    radius, chosen, total = _choose_radius(session, query, end, radii)
-    if total == 0 and end < query.start + MAX_WINDOW:
+    radius, ranked = _choose_radius(session, query, end, radii)
+    if not ranked and end < query.start + MAX_WINDOW:
         end, window_widened = query.start + MAX_WINDOW, True
-        radius, chosen, total = _choose_radius(session, query, end, radii)
+        radius, ranked = _choose_radius(session, query, end, radii)
     return SearchResult(
         radius_km=radius,
         widened=radius > radii[0],
         start=query.start,
         end=end,
         window_widened=window_widened,
-        total=total,
-        slots=_page(session, query, end, chosen),
+        total=len(ranked),
+        offers=_offers(session, query, end, ranked[query.offset:query.offset + query.limit]),
+        medecin_traitant_has_slots=bool(ranked) and ranked[0].group == MEDECIN_TRAITANT,
     )
 
 
-def _choose_radius(
-    session: Session, query: SearchQuery, end: datetime, radii: list[float]
-) -> tuple[float, list[_Candidate], int]:
-    """The smallest radius holding `offset + limit` slots, else the cap -> (radius, places, slot count).
+def _choose_radius(session: Session, query: SearchQuery, end: datetime, radii: list[float]) -> tuple[float, list[_Ranked]]:
+    """The smallest radius where `offset + limit` practitioners have offered slots, else the cap -> (radius, the
+    practitioners in order).
 
-    Most searches stop at the default radius; only then are the places up to the cap read, once, and
-    their slots counted ring by ring.
+    Most searches stop at the default radius; only then are the places up to the cap read, once, and their first
+    slots looked up ring by ring.
     """
     needed = query.offset + query.limit
+    chosen = _medecin_traitant_places(session, query, radii[-1])
     within = _places_within(session, query, radii[0])
-    counts = _counts_by_place(session, query, end, within)
-    total = sum(counts.values())
-    if total >= needed or len(radii) == 1:
-        return radii[0], within, total
+    firsts = _first_starts(session, query, end, within + chosen)
+    ranked = _rank(query, within, chosen, firsts)
+    if len(ranked) >= needed or len(radii) == 1:
+        return radii[0], ranked
     everything = _places_within(session, query, radii[-1])
     for radius in radii[1:]:
-        ring = [c for c in everything if radii[0] < c.distance_km <= radius and c.place_id not in counts]
-        counts.update(_counts_by_place(session, query, end, ring))
-        within = [c for c in everything if c.distance_km <= radius]
-        total = sum(counts[c.place_id] for c in within)
-        if total >= needed:
+        ring = [c for c in everything if radii[0] < c.distance_km <= radius and c.place_id not in firsts]
+        firsts.update(_first_starts(session, query, end, ring))
+        ranked = _rank(query, [c for c in everything if c.distance_km <= radius], chosen, firsts)
+        if len(ranked) >= needed:
             break
-    return radius, within, total
+    return radius, ranked
+
+
+def _rank(query: SearchQuery, within: list[_Candidate], medecin_traitant: list[_Candidate],
+          firsts: dict[int, datetime | None]) -> list[_Ranked]:
+    """Practitioners with offered slots in the order of the module's docstring; the médecin traitant's places are
+    those up to the cap."""
+    by_practitioner: dict[int, list[_Candidate]] = {}
+    for candidate in [c for c in within if c.practitioner_id != query.medecin_traitant] + medecin_traitant:
+        if firsts.get(candidate.place_id) is not None:
+            by_practitioner.setdefault(candidate.practitioner_id, []).append(candidate)
+    ranked = []
+    for practitioner_id, places in by_practitioner.items():
+        best = min(places, key=lambda c: (firsts[c.place_id], c.distance_km))
+        group = MEDECIN_TRAITANT if practitioner_id == query.medecin_traitant else SAS if best.sas else OTHERS
+        ranked.append(_Ranked(practitioner_id, group, firsts[best.place_id], best.distance_km, tuple(places)))
+    return sorted(ranked, key=lambda r: r.key)
 
 
 def _radii(rule: RadiusRule) -> list[float]:
@@ -117,21 +174,30 @@ def _radii(rule: RadiusRule) -> list[float]:
     return radii
 
 
+def _candidates(session: Session, query: SearchQuery, radius_km: float, *criteria) -> list[_Candidate]:
+    lat, lon = query.location.lat, query.location.lon
+    rows = session.execute(
+        select(Place.id, Place.practitioner_id, Place.lat, Place.lon, Practitioner.sas_participant)
+        .join(Practitioner, Place.practitioner_id == Practitioner.id)
+        .where(Practitioner.specialty_code == query.specialty, *criteria)
+    )
+    candidates = [_Candidate(pid, doc, sas, distance_km(lat, lon, plat, plon)) for pid, doc, plat, plon, sas in rows]
+    return [c for c in candidates if c.distance_km <= radius_km]
+
+
 def _places_within(session: Session, query: SearchQuery, radius_km: float) -> list[_Candidate]:
     lat, lon = query.location.lat, query.location.lon
     dlat = radius_km / KM_PER_DEGREE
     dlon = radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-    rows = session.execute(
-        select(Place.id, Place.lat, Place.lon, Practitioner.sas_participant)
-        .join(Practitioner, Place.practitioner_id == Practitioner.id)
-        .where(
-            Practitioner.specialty_code == query.specialty,
-            Place.lat.between(lat - dlat, lat + dlat),
-            Place.lon.between(lon - dlon, lon + dlon),
-        )
-    )
-    candidates = [_Candidate(pid, sas, distance_km(lat, lon, plat, plon)) for pid, plat, plon, sas in rows]
-    return [c for c in candidates if c.distance_km <= radius_km]
+    return _candidates(session, query, radius_km,
+                       Place.lat.between(lat - dlat, lat + dlat), Place.lon.between(lon - dlon, lon + dlon))
+
+
+def _medecin_traitant_places(session: Session, query: SearchQuery, cap_km: float) -> list[_Candidate]:
+    """The médecin traitant's places up to the cap, when they practise the searched specialty."""
+    if query.medecin_traitant is None:
+        return []
+    return _candidates(session, query, cap_km, Place.practitioner_id == query.medecin_traitant)
 
 
 def _offered(query: SearchQuery, end: datetime, place_ids: list[int]):
@@ -145,46 +211,35 @@ def _offered(query: SearchQuery, end: datetime, place_ids: list[int]):
     )
 
 
-def _counts_by_place(
+def _first_starts(
     session: Session, query: SearchQuery, end: datetime, places: list[_Candidate]
-) -> dict[int, int]:
-    """Offered slots per place, with a zero for every place asked about."""
-    counts = dict.fromkeys((c.place_id for c in places), 0)
+) -> dict[int, datetime | None]:
+    """The start of the first offered slot of every place asked about, None when it has none."""
+    firsts: dict[int, datetime | None] = dict.fromkeys((c.place_id for c in places))
     if places:
-        counts.update(session.execute(
-            select(Slot.place_id, func.count()).where(*_offered(query, end, list(counts))).group_by(Slot.place_id)
+        firsts.update(session.execute(
+            select(Slot.place_id, func.min(Slot.start)).where(*_offered(query, end, list(firsts))).group_by(Slot.place_id)
         ).all())
-    return counts
+    return firsts
 
 
-def _page(session: Session, query: SearchQuery, end: datetime, chosen: list[_Candidate]) -> list[FoundSlot]:
-    """The page `[offset, offset + limit)` in (SAS first, start, distance, id) order.
-
-    The database sorts by (SAS first, start) and stops at offset + limit rows; the rows tied with the
-    last one on (group, start) are then fetched too, so the distance can settle their order here.
-    """
-    needed = query.offset + query.limit
-    if not chosen or query.limit <= 0:
+def _offers(session: Session, query: SearchQuery, end: datetime, page: list[_Ranked]) -> list[Offer]:
+    """The page's practitioners with their next `per_practitioner` slots, in the page's order."""
+    if not page:
         return []
-    by_place = {c.place_id: c for c in chosen}
-    sas_ids = [c.place_id for c in chosen if c.sas]
-    order = [case((Slot.place_id.in_(sas_ids), 0), else_=1), Slot.start] if sas_ids else [Slot.start]
-    base = select(Slot.id, Slot.place_id, Slot.start).where(*_offered(query, end, list(by_place)))
-    rows = session.execute(base.order_by(*order).limit(needed)).all()
-    if len(rows) == needed:
-        last_group = 0 if by_place[rows[-1].place_id].sas else 1
-        same_group = [pid for pid, c in by_place.items() if (0 if c.sas else 1) == last_group]
-        rows += session.execute(base.where(Slot.start == rows[-1].start, Slot.place_id.in_(same_group))).all()
-
-    def rank(row):
-        candidate = by_place[row.place_id]
-        return (not candidate.sas, row.start, candidate.distance_km, row.id)
-
-    ordered = sorted({row.id: row for row in rows}.values(), key=rank)[query.offset:needed]
+    by_place = {c.place_id: c for ranked in page for c in ranked.places}
+    position = func.row_number().over(partition_by=Slot.practitioner_id, order_by=(Slot.start, Slot.id))
+    numbered = select(Slot.id, position.label("position")).where(*_offered(query, end, list(by_place))).subquery()
     slots = session.execute(
         select(Slot)
-        .where(Slot.id.in_([row.id for row in ordered]))
+        .where(Slot.id.in_(select(numbered.c.id).where(numbered.c.position <= query.per_practitioner)))
         .options(joinedload(Slot.practitioner), joinedload(Slot.place), selectinload(Slot.motifs))
     ).scalars()
-    by_id = {slot.id: slot for slot in slots}
-    return [FoundSlot(by_id[row.id], by_place[row.place_id].distance_km) for row in ordered]
+    by_practitioner: dict[int, list[FoundSlot]] = {}
+    for slot in sorted(slots, key=lambda s: (s.start, by_place[s.place_id].distance_km, s.id)):
+        by_practitioner.setdefault(slot.practitioner_id, []).append(FoundSlot(slot, by_place[slot.place_id].distance_km))
+    return [
+        Offer(by_practitioner[r.practitioner_id][0].slot.practitioner, by_practitioner[r.practitioner_id],
+              medecin_traitant=r.group == MEDECIN_TRAITANT)
+        for r in page
+    ]

@@ -76,10 +76,12 @@ class Agenda:
         start, end = window_bounds(window, now)
         found = self.http.get("/api/search", params={
             "location": commune, "from": start.isoformat(), "to": end.isoformat(), "mode": mode, "limit": 50,
+            "per_practitioner": 10,
         }).raise_for_status().json()
         if found.get("window_widened"):
             return False
-        return any(in_window(datetime.fromisoformat(s["start"]), window, now) for s in found["slots"])
+        slots = [slot for offer in found["offers"] for slot in offer["slots"]]
+        return any(in_window(datetime.fromisoformat(s["start"]), window, now) for s in slots)
 
 
 def conversation_failures(record: PartRecord) -> list[str]:

@@ -31,12 +31,14 @@ class MotifSpec:
     new_patients: bool = True
     modes: tuple[str, ...] = ("cabinet",)
     snp: bool = False
+    follow_up: bool = False
+    required_fields: tuple[str, ...] = ()
 
 
 GENERAL_PRACTICE = (
     MotifSpec(ADULT_FIRST, "adult"),
     MotifSpec(CHILD_FIRST, "child"),
-    MotifSpec(FOLLOW_UP, new_patients=False, modes=("cabinet", "video")),
+    MotifSpec(FOLLOW_UP, new_patients=False, modes=("cabinet", "video"), follow_up=True),
     MotifSpec(VIDEO, modes=("video",)),
 )
 SNP_MOTIF = MotifSpec(SNP, modes=("cabinet", "video"), snp=True)
@@ -67,13 +69,16 @@ class AgendaBuilder:
         motifs: tuple[MotifSpec, ...] = GENERAL_PRACTICE,
         north_km: float = 0.0,
         place: dict = LYON_3,
+        surnumeraire: bool = False,
+        required_fields: tuple[str, ...] = (),
     ) -> Doc:
         """A practitioner `north_km` north of `place` (Lyon 3e by default), with `motifs`."""
         with self.session_factory() as session:
             practitioner = Practitioner(
                 rpps=rpps_number(next(self._numbers)), civilite="Dr", nom=nom, prenom=prenom,
                 specialty_code=specialty, specialty_label=LABELS[specialty],
-                accepts_new_patients=accepts_new_patients, sas_participant=sas,
+                accepts_new_patients=accepts_new_patients, sas_participant=sas, surnumeraire=surnumeraire,
+                required_fields=required_fields,
             )
             location = Place(
                 practitioner=practitioner, address_line="12 rue de la République",
@@ -81,7 +86,8 @@ class AgendaBuilder:
             )
             created = [
                 Motif(practitioner=practitioner, label=spec.label, population=spec.population,
-                      new_patients=spec.new_patients, snp=spec.snp,
+                      new_patients=spec.new_patients, snp=spec.snp, follow_up=spec.follow_up,
+                      required_fields=spec.required_fields,
                       **{mode: mode in spec.modes for mode in ("cabinet", "video", "domicile")})
                 for spec in motifs
             ]

@@ -50,30 +50,36 @@ def test_search_shape_and_order(client, two_slots):
     assert body["location"]["insee"] == "69383"
     assert (body["radius_km"], body["widened"], body["window_widened"], body["total"]) == (5, False, False, 2)
     assert body["window"] == {"from": "2026-03-16T09:00:00+01:00", "to": "2026-03-18T09:00:00+01:00"}
-    first = body["slots"][0]
-    assert [s["id"] for s in body["slots"]] == [str(sas_slot), str(other_slot)]
+    assert [o["practitioner"]["nom"] for o in body["offers"]] == ["Bernard", "Petit"]
+    assert [[s["id"] for s in o["slots"]] for o in body["offers"]] == [[str(sas_slot)], [str(other_slot)]]
+    offer = body["offers"][0]
+    assert (offer["distance_km"], offer["snp"], offer["medecin_traitant"]) == (2.0, True, False)
+    assert offer["address"] == offer["slots"][0]["address"] and body["medecin_traitant"] is None
+    first = offer["slots"][0]
     assert first["start"] == "2026-03-16T14:00:00+01:00" and first["end"] == "2026-03-16T14:20:00+01:00"
     assert (first["mode"], first["snp"], first["distance_km"]) == ("cabinet", True, 2.0)
     assert first["practitioner"] == {
         "rpps": first["practitioner"]["rpps"], "civilite": "Dr", "nom": "Bernard", "prenom": "Claire",
         "specialty": {"code": "SM54", "label": "Médecine générale"}, "sas_participant": True,
+        "surnumeraire": False, "required_fields": [],
     }
     assert first["address"] == {"line": "12 rue de la République", "postal_code": "69003",
                                 "commune": "Lyon 3e Arrondissement"}
-    assert [(m["label"], m["snp"]) for m in first["motifs"]] == [(ADULT_FIRST, False), (SNP, True)]
+    assert [(m["label"], m["snp"], m["follow_up"]) for m in first["motifs"]] == [(ADULT_FIRST, False, False),
+                                                                                 (SNP, True, False)]
     assert all(isinstance(m["id"], str) for m in first["motifs"])
 
 
 def test_search_with_an_unencoded_plus_in_the_offset(client, two_slots):
     answer = client.get("/api/search?location=69003&from=2026-03-16T09:00:00+01:00&limit=1&offset=1")
     assert answer.status_code == 200
-    assert [s["id"] for s in answer.json()["slots"]] == [str(two_slots[1])]
+    assert [o["slots"][0]["id"] for o in answer.json()["offers"]] == [str(two_slots[1])]
 
 
 def test_search_by_specialty_label(client, make_practitioner, make_slot):
     slot = make_slot(make_practitioner(specialty="SM40"), hours=1)
     body = client.get("/api/search", params={"location": "Lyon 3e", "specialty": "pédiatre"}).json()
-    assert [s["id"] for s in body["slots"]] == [str(slot)]
+    assert [o["slots"][0]["id"] for o in body["offers"]] == [str(slot)]
 
 
 def test_unknown_place_names_close_ones(client):
@@ -99,7 +105,9 @@ def test_slot_and_its_motif(client, two_slots):
     assert (slot["id"], slot["status"], slot["distance_km"]) == (str(other_slot), "free", None)
     motif = client.get(f"/api/slots/{other_slot}/motif", params={"birth_date": "1952-01-21", "civilite": "Mme"})
     assert motif.json() == {
-        "motif": {"id": motif.json()["motif"]["id"], "label": ADULT_FIRST, "snp": False},
+        "motif": {"id": motif.json()["motif"]["id"], "label": ADULT_FIRST, "snp": False, "follow_up": False,
+                  "required_fields": []},
+        "required_fields": [],
         "reason": "Pas de motif « Soins non programmés » sur ce créneau : « Adulte - Première consultation de "
                   "médecine générale », le plus adapté à une patiente de 74 ans au cabinet.",
     }

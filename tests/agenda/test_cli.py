@@ -47,7 +47,7 @@ def test_migrate_seed_once_and_serve(tmp_path):
             client.headers["Authorization"] = f"Bearer {signed_in.json()['access_token']}"
             found = client.get("/api/search", params={"location": "Paris", "limit": 3}).json()
             assert found["location"]["commune"] == "Paris"
-            assert len(found["slots"]) == 3
+            assert len(found["offers"]) == 3 and all(offer["slots"] for offer in found["offers"])
             assert client.get("/openapi.json").json()["info"]["title"] == "Agenda SAS"
     finally:
         server.terminate()

@@ -1,4 +1,5 @@
-"""Search: eligibility, order (SAS first, then earliest, then nearest), radius widening, window widening."""
+"""Search: eligibility, one offer per practitioner in order (médecin traitant, SAS participants, others; then
+earliest, then nearest), pages of practitioners, radius widening, window widening."""
 from datetime import timedelta
 
 import pytest
@@ -19,7 +20,13 @@ def run(session_factory, rule=RULE, **options):
 
 
 def ids(result):
-    return [found.slot.id for found in result.slots]
+    """The slots offered, practitioner after practitioner."""
+    return [found.slot.id for offer in result.offers for found in offer.slots]
+
+
+def firsts(result):
+    """The first slot of each practitioner offered."""
+    return [offer.slots[0].slot.id for offer in result.offers]
 
 
 def test_only_eligible_slots_are_offered(agenda_db, make_practitioner, make_slot):
@@ -31,20 +38,34 @@ def test_only_eligible_slots_are_offered(agenda_db, make_practitioner, make_slot
     make_slot(doc, hours=5, motifs=[ADULT_FIRST], status="booked")
     result = run(agenda_db.session_factory, limit=10)
     assert ids(result) == [open_slot, snp_closed]
-    assert result.total == 2
+    assert result.total == 1  # practitioners
 
 
 def test_sas_participants_first_then_earliest_then_nearest(agenda_db, make_practitioner, make_slot):
     near = make_practitioner(nom="Proche", north_km=1)
     far = make_practitioner(nom="Loin", north_km=4)
+    other_far = make_practitioner(nom="Autre", north_km=4.2)
     sas_far = make_practitioner(nom="Sas", sas=True, north_km=4.5)
     late_sas = make_slot(sas_far, hours=30)
     early_far = make_slot(far, hours=1)
-    tie_far = make_slot(far, hours=2)
+    tie_far = make_slot(other_far, hours=2)
     tie_near = make_slot(near, hours=2)
     result = run(agenda_db.session_factory, limit=10)
-    assert ids(result) == [late_sas, early_far, tie_near, tie_far]
-    assert [round(found.distance_km) for found in result.slots] == [4, 4, 1, 4]
+    assert firsts(result) == [late_sas, early_far, tie_near, tie_far]
+    assert [round(offer.distance_km) for offer in result.offers] == [4, 4, 1, 4]
+    assert [offer.practitioner.nom for offer in result.offers] == ["Sas", "Loin", "Proche", "Autre"]
+
+
+def test_one_offer_per_practitioner_with_their_next_slots_up_to_the_cap(agenda_db, make_practitioner, make_slot):
+    busy = make_practitioner(nom="Occupe", north_km=1)
+    other = make_practitioner(nom="Autre", north_km=2)
+    busy_slots = [make_slot(busy, hours=hours) for hours in (5, 1, 3, 2, 4)]
+    other_slot = make_slot(other, hours=1.5)
+    result = run(agenda_db.session_factory, per_practitioner=3)
+    assert [offer.practitioner.nom for offer in result.offers] == ["Occupe", "Autre"]
+    assert [found.slot.id for found in result.offers[0].slots] == [busy_slots[1], busy_slots[3], busy_slots[2]]
+    assert [found.slot.id for found in result.offers[1].slots] == [other_slot]
+    assert result.total == 2
 
 
 def test_ties_at_the_page_boundary_are_settled_by_distance(agenda_db, make_practitioner, make_slot):
@@ -54,23 +75,35 @@ def test_ties_at_the_page_boundary_are_settled_by_distance(agenda_db, make_pract
     assert ids(run(agenda_db.session_factory, limit=2, offset=2)) == [slots[3], slots[4]]
 
 
-def test_pages_follow_the_full_order_without_overlap(agenda_db, make_practitioner, make_slot):
-    for km in (1, 2, 3):
-        doc = make_practitioner(north_km=km, sas=km == 2)
-        for hours in (1, 2, 3, 4):
+def test_pages_of_practitioners_follow_the_full_order_without_overlap(agenda_db, make_practitioner, make_slot):
+    for km in (1, 2, 3, 4, 5):
+        doc = make_practitioner(nom=f"Dr{km}", north_km=km * 0.9, sas=km == 3)
+        for hours in (km, km + 10, km + 20):
             make_slot(doc, hours=hours)
-    everything = ids(run(agenda_db.session_factory, limit=12))
-    pages = [ids(run(agenda_db.session_factory, limit=5, offset=offset)) for offset in (0, 5, 10)]
-    assert sum(pages, []) == everything
-    assert len(everything) == 12
+    whole = run(agenda_db.session_factory, limit=10)
+    pages = [run(agenda_db.session_factory, limit=2, offset=offset) for offset in (0, 2, 4)]
+    named = [[offer.practitioner.nom for offer in page.offers] for page in pages]
+    assert sum(named, []) == [offer.practitioner.nom for offer in whole.offers] == ["Dr3", "Dr1", "Dr2", "Dr4", "Dr5"]
+    assert named == [["Dr3", "Dr1"], ["Dr2", "Dr4"], ["Dr5"]]  # nobody on two pages
+    assert {page.total for page in pages} == {5}
+    assert sum(map(ids, pages), []) == ids(whole)
 
 
-def test_default_radius_when_enough_slots(agenda_db, make_practitioner, make_slot):
+def test_default_radius_when_enough_practitioners(agenda_db, make_practitioner, make_slot):
+    for km in range(1, 6):
+        make_slot(make_practitioner(north_km=km * 0.8), hours=1)
+    make_slot(make_practitioner(north_km=7), hours=1)
+    result = run(agenda_db.session_factory)
+    assert (result.radius_km, result.widened, len(result.offers), result.total) == (5, False, 5, 5)
+
+
+def test_many_slots_of_one_practitioner_do_not_stop_the_widening(agenda_db, make_practitioner, make_slot):
     doc = make_practitioner(north_km=2)
     for hours in range(1, 6):
         make_slot(doc, hours=hours)
-    result = run(agenda_db.session_factory)
-    assert (result.radius_km, result.widened, len(result.slots)) == (5, False, 5)
+    make_slot(make_practitioner(north_km=7), hours=1)
+    result = run(agenda_db.session_factory, limit=2)
+    assert (result.radius_km, result.widened, result.total) == (8, True, 2)
 
 
 def test_radius_widens_step_by_step_until_enough(agenda_db, make_practitioner, make_slot):
@@ -123,7 +156,7 @@ def test_specialty_filter(agenda_db, make_practitioner, make_slot):
 
 def test_nothing_anywhere(agenda_db):
     result = run(agenda_db.session_factory)
-    assert (result.total, result.slots, result.radius_km, result.window_widened) == (0, [], 20, True)
+    assert (result.total, result.offers, result.radius_km, result.window_widened) == (0, [], 20, True)
 
 
 @pytest.mark.postgres
@@ -133,7 +166,7 @@ def test_the_same_search_on_postgres(postgres_db):
     ineligible = builder.slot(near, hours=1, new_patients=False)
     tie_near, tie_far = builder.slot(near, hours=2), builder.slot(far, hours=2)
     later_near = builder.slot(near, hours=3)
-    result = run(postgres_db.session_factory, limit=3)
+    result = run(postgres_db.session_factory, limit=2)
     assert ineligible not in ids(result)
-    assert (result.radius_km, result.widened, result.total) == (8, True, 3)
+    assert (result.radius_km, result.widened, result.total) == (8, True, 2)
     assert ids(result) == [tie_far, tie_near, later_near]

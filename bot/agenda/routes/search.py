@@ -1,4 +1,5 @@
-"""Searching the slots offered to SAS around a place, reading one slot, and choosing its motif for a patient."""
+"""Searching the slots offered to SAS around a place (one offer per practitioner), reading one slot, and choosing
+its motif for a patient."""
 from __future__ import annotations
 
 import logging
@@ -8,8 +9,9 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.agenda import audit, geo, specialties
-from bot.agenda.contract import MotifChoice, SearchResult, SlotWithStatus
+from bot.agenda import audit, geo, medecin_traitant, specialties
+from bot.agenda import search as searching
+from bot.agenda.contract import MedecinTraitant, MotifChoice, Offer, SearchResult, SlotWithStatus
 from bot.agenda.deps import NowDep, SessionDep, TzDep
 from bot.agenda.models import Slot
 from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif
@@ -17,7 +19,7 @@ from bot.agenda.principal import PrincipalDep
 from bot.agenda.routes.answers import INVALID, NOT_FOUND, invalid, not_found
 from bot.agenda.search import SearchQuery, search
 from bot.agenda.validation import parse_birth_date
-from bot.agenda.views import motif_view, slot_view, slot_with_status
+from bot.agenda.views import address_view, motif_view, practitioner_view, slot_view, slot_with_status
 from bot.nlu.text import fold
 from bot.vocabulary import DEFAULT_MODE, MODES
 
@@ -58,12 +60,16 @@ def search_slots(
     to: str | None = Query(None, description="ISO 8601 ; 48 h après le début par défaut"),
     mode: str = DEFAULT_MODE,
     specialty: str | None = Query(None, description="code TRE_R38 ou nom ; médecine générale par défaut"),
-    limit: int = 5,
-    offset: int = 0,
+    limit: int = Query(5, description="praticiens par page (1 à 50)"),
+    offset: int = Query(0, description="en praticiens"),
+    per_practitioner: int = Query(4, description="prochains créneaux montrés par praticien (1 à 10)"),
+    medecin_traitant: str | None = Query(None, description="« Nom », « Nom, Commune » ou « Dr Prénom Nom »"),
 ):
-    """Slots open to SAS (new patients and bookable online, or offering « Soins non programmés »): SAS
-    participants first, then the earliest, then the nearest. The radius is the département's, widened step by
-    step up to its cap; with nothing in the window at the cap, the next 7 days are searched."""
+    """Practitioners offering slots open to SAS (new patients and bookable online, or « Soins non programmés »),
+    each with their next slots: the médecin traitant first (when named and offering slots in the window, up to the
+    département's cap), then SAS participants, then the others; inside a group the earliest first slot, then the
+    nearest. The radius is the département's, widened step by step up to its cap until `offset + limit`
+    practitioners have slots; with nothing in the window at the cap, the next 7 days are searched."""
     errors: dict[str, str] = {}
     start = _parse_moment(from_, now, tz)
     if start is None:
@@ -82,9 +88,13 @@ def search_slots(
     except specialties.UnknownSpecialty as error:
         errors["specialty"] = str(error)
     if not 1 <= limit <= 50:
-        errors["limit"] = "Le nombre de créneaux demandés doit être compris entre 1 et 50."
+        errors["limit"] = "Le nombre de praticiens demandés doit être compris entre 1 et 50."
     if offset < 0:
         errors["offset"] = "Le décalage ne peut pas être négatif."
+    if not 1 <= per_practitioner <= 10:
+        errors["per_practitioner"] = "Le nombre de créneaux par praticien doit être compris entre 1 et 10."
+    if medecin_traitant and len(medecin_traitant) > 200:
+        errors["medecin_traitant"] = "Médecin traitant : 200 caractères au plus."
     if not location.strip():
         errors["location"] = "Lieu obligatoire : commune, code postal, adresse ou coordonnées."
     if errors:
@@ -96,12 +106,14 @@ def search_slots(
         if unknown.suggestions:
             message += f" Lieux proches : {', '.join(unknown.suggestions)}."
         return invalid({"location": message}, suggestions=unknown.suggestions)
-    query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset)
+    doctor = medecin_traitant.resolve(session, medecin_traitant, place) if medecin_traitant else None
+    query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset,
+                        per_practitioner=per_practitioner, medecin_traitant=doctor and doctor.id)
     result = search(session, query, geo.radius_rule(place.departement))
-    log.info("search: %d slots of %d within %s km", len(result.slots), result.total, result.radius_km)
-    # The place searched is where the patient is: not in the trail.
+    log.info("search: %d practitioners of %d within %s km", len(result.offers), result.total, result.radius_km)
+    # The place searched is where the patient is, the médecin traitant whom they see: neither in the trail.
     audit.add(session, now, who.actor, "search", conversation=who.conversation,
-              detail=f"{len(result.slots)} créneaux sur {result.total}, {who.via}")
+              detail=f"{len(result.offers)} praticiens sur {result.total}, {who.via}")
     session.commit()
     return SearchResult(
         location={"label": place.label, "commune": place.commune, "postal_code": place.postal_code,
@@ -111,7 +123,23 @@ def search_slots(
         window={"from": result.start.astimezone(tz), "to": result.end.astimezone(tz)},
         window_widened=result.window_widened,
         total=result.total,
-        slots=[slot_view(found.slot, tz, found.distance_km) for found in result.slots],
+        offers=[_offer_view(offer, tz) for offer in result.offers],
+        medecin_traitant=MedecinTraitant(
+            asked=medecin_traitant, found=doctor is not None,
+            name=doctor and f"{doctor.civilite} {doctor.prenom} {doctor.nom}",
+            has_slots=result.medecin_traitant_has_slots,
+        ) if medecin_traitant else None,
+    )
+
+
+def _offer_view(offer: searching.Offer, tz: tzinfo) -> Offer:
+    return Offer(
+        practitioner=practitioner_view(offer.practitioner),
+        address=address_view(offer.slots[0].slot.place),
+        distance_km=round(offer.distance_km, 1),
+        snp=any(found.slot.snp for found in offer.slots),
+        medecin_traitant=offer.medecin_traitant,
+        slots=[slot_view(found.slot, tz, found.distance_km) for found in offer.slots],
     )
 
 
