@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.nlu import fields
+from bot.nlu.abroad import born_abroad
 from bot.nlu.dates import find_birth_date
+from bot.nlu.doctor import find_already_known, find_known_doctor
 from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
@@ -49,6 +51,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     window = find_time_window(after_birth, now)
     urgencies = [u for u in fields.find_urgencies(after_birth)
                  if not (window and u.start < window.end and window.start < u.end)]
+    # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.
+    doctor = find_known_doctor(normalized.text)
     candidates = {
         "telephone": phones or wrong_phones,
         "email": emails,
@@ -58,6 +62,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "civilite": fields.find_civilite(normalized.text, folded),
         "type_consultation": fields.find_modes(folded),
         "specialite": fields.find_specialties(folded),
+        "medecin_traitant": doctor,
+        "deja_consulte": [] if doctor else find_already_known(normalized.text),
     }
     entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
     read = [one for field, found in candidates.items() if field not in ("civilite", "date_naissance") for one in found]
@@ -68,6 +74,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
         value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
             else said.strip(" \t,;:.")
+        if span.field == "lieu_naissance":
+            value = born_abroad(value) or value
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})

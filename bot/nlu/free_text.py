@@ -12,7 +12,16 @@ from dataclasses import field as dataclass_field
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
-from bot.nlu.lexicons import commune_names, communes_after_contraction, first_name_genders, first_name_scores, key, surname_scores
+from bot.nlu.abroad import countries
+from bot.nlu.lexicons import (
+    commune_names,
+    communes_after_contraction,
+    first_name_genders,
+    first_name_scores,
+    key,
+    region_names,
+    surname_scores,
+)
 from bot.nlu.text import fold
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -22,7 +31,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
 CIVILITES = set(_GENDER_OF_CIVILITE)
-PARTICLES = {"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben"}
+PARTICLES = {"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben", "el", "al", "ait", "ould"}
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
@@ -171,6 +180,7 @@ class Span:
     end: int
 
 
+_PLACE_FIELDS = ("lieu_naissance", "localisation")
 _CONTRACTIONS = {"au", "aux", "du", "des"}  # à le, à les, de le, de les: the article of "Le Tampon" is in them
 
 
@@ -285,11 +295,34 @@ class _Reader:
         return i
 
     def add(self, field: str, first: int, last: int) -> None:
-        """Tokens first..last (inclusive) are the value of `field`."""
+        """Tokens first..last (inclusive) are the value of `field`; a place keeps what says where it lies."""
+        if field in _PLACE_FIELDS:
+            last = self.where_it_lies(last)
         self.spans.append(Span(field, self.tokens[first].start, self.tokens[last].end))
         for k in range(first, last + 1):
             self.taken[k] = True
             self.field_of[k] = field
+
+    def where_it_lies(self, last: int) -> int:
+        """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
+        Martinique", "Casablanca (Maroc)", "Fès au Maroc"), or `last` when none follows."""
+        k = last + 1
+        if k >= len(self.tokens) or self.taken[k] or not (self.tokens[k].text == "(" or self.tokens[k].folded in
+                                                           _BIRTH_PREPOSITIONS):
+            return last
+        found = None
+        for end in range(k + 1, min(k + 6, len(self.tokens))):
+            if not self.tokens[end].is_word or self.taken[end]:
+                break
+            said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1]))
+            if said in region_names() or said in countries():
+                found = end
+        if found is None:
+            return last
+        if self.tokens[k].text == "(":
+            closing = found + 1 < len(self.tokens) and self.tokens[found + 1].text == ")"
+            return found + 1 if closing else last
+        return found
 
     def opens_birth_place(self, i: int) -> bool:
         """The preposition at i opens the birth place: it attaches to a birth word on its left, across the birth

@@ -83,8 +83,23 @@ def communes_after_contraction() -> frozenset[str]:
     return frozenset(key(bare) for name in _names_of_communes() if (bare := without_article(name)))
 
 
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Départements and regions ("Martinique", "La Réunion", "Isère", "Bretagne"), with and without their article:
+    said after a commune, they only tell where it is ("au Lamentin en Martinique")."""
+    import csv
+
+    from bot.agenda.geo import RADII_PATH
+
+    with RADII_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = {key(row[column]) for row in rows for column in ("label", "region")}
+    return frozenset(names | {name.split(" ", 1)[1] for name in names if name.split(" ", 1)[0] in ("la", "le", "les", "l")})
+
+
 def warm() -> None:
     first_name_scores()
     surname_scores()
     commune_names()
     communes_after_contraction()
+    region_names()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
-from bot.nlu.spoken_numbers import spoken_phones
+from bot.nlu.spoken_numbers import TENS, UNITS, spoken_phones
 
 
 @lru_cache(maxsize=4096)
@@ -30,8 +30,16 @@ _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret )[^\W\d_]\b){2,}")
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b)", re.IGNORECASE)
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "underscore": "_"}
+_CONNECTOR = "point|tiret bas|tiret|underscore"
+# An address's name said piece by piece: an initial before a word ("j dupont"), numbers in words ("tiret douze",
+# "leclerc trente-deux"), pieces joined by the connectors said.
+_NUMBER_WORD = "|".join(sorted({*UNITS, *TENS.values(), "zéro", "vingts", "cent", "cents", "mille", "et"}, key=len,
+                               reverse=True))
+_SAID_NUMBER = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD}))*\b"
+_PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"
 _DICTATED_EMAIL = re.compile(
-    r"\b([\w.\-]+(?: (?:point|tiret bas|tiret|underscore) [\w.\-]+)*) (?:a?rr?obase?|at) ([\w\-]+(?: point [\w\-]+)+)\b",
+    rf"\b((?:[^\W\d_] )?{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: {_SAID_NUMBER})?) (?:a?rr?obase?|at) "
+    r"([\w\-]+(?: point [\w\-]+)+)\b",
     re.IGNORECASE,
 )
 
@@ -40,11 +48,20 @@ def _join_spelled(match: re.Match) -> str:
     return re.sub(r" tiret ", "-", match.group(0)).replace(" ", "")
 
 
+_NUMBER_AT_END = re.compile(rf"(?P<head>.*?) ?(?P<number>(?<![\w-]){_SAID_NUMBER})?$", re.IGNORECASE)
+
+
+def _email_piece(piece: str) -> str:
+    """"j dupont" -> "jdupont", "leclerc trente-deux" -> "leclerc32", "douze" -> "12"."""
+    parts = _NUMBER_AT_END.match(piece)
+    digits = re.sub(r"\D", "", alpha2digit(parts.group("number"), "fr")) if parts.group("number") else ""
+    return parts.group("head").replace(" ", "") + (digits or (parts.group("number") or "").replace(" ", ""))
+
+
 def _join_email(match: re.Match) -> str:
     def glue(part: str) -> str:
-        for word, symbol in sorted(_EMAIL_CONNECTORS.items(), key=lambda kv: -len(kv[0])):
-            part = re.sub(rf" {word} ", symbol, part, flags=re.IGNORECASE)
-        return part
+        pieces = re.split(rf" ({_CONNECTOR}) ", part, flags=re.IGNORECASE)  # piece, connector, piece, ...
+        return "".join(_EMAIL_CONNECTORS[p.lower()] if k % 2 else _email_piece(p) for k, p in enumerate(pieces))
 
     return f"{glue(match.group(1))}@{glue(match.group(2))}"
 
@@ -96,10 +113,10 @@ def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_FILLERS.sub("", _written_out(text)))
+    text = _SPELLED_RUN.sub(_join_spelled, text)  # before the email: "m a r c point d u b o i s arobase ..."
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
-    text = _SPELLED_RUN.sub(_join_spelled, text)
     return _HYPHEN_WORD.sub("-", text)
 
 
