@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.tracker_history import latest_entities, latest_intent, value_before_last_user_turn
 from bot.nlu import fields as parse
+from bot.referral.extra_fields import birth_place
 from bot.referral.fields import (
     MANDATORY_PATIENT_FIELDS,
     NEED_FIELDS,
@@ -28,7 +29,8 @@ MAX_REFUSALS = 3
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 # Messages handled by a rule of their own: never read them as the answer to the pending question.
 NOT_ANSWERS = {"faq", "annuler", "nouveau_patient", "joindre_piece", "modifier_message", "choisir_creneau",
-               "autres_creneaux", "rechercher"}
+               "autres_creneaux", "rechercher", "elargir_delai", "elargir_rayon", "orienter_surnumeraire",
+               "choisir_surnumeraire"}
 # Fields read from free words: the only ones a bare answer can be misread as.
 _FREE_WORDS = {*NAME_FIELDS, "lieu_naissance", "localisation", "symptomes"}
 
@@ -39,7 +41,8 @@ def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, field: str, respo
     counts = dict(tracker.get_slot("refus") or {})
     counts[field] = counts.get(field, 0) + 1
     if counts[field] >= MAX_REFUSALS:
-        optional = field not in MANDATORY_PATIENT_FIELDS and field != "localisation"
+        required = (*MANDATORY_PATIENT_FIELDS, "localisation", *(tracker.get_slot("champs_requis") or []))
+        optional = field not in required
         dispatcher.utter_message(response="utter_trop_de_refus_facultatif" if optional else "utter_trop_de_refus")
         counts[field] = 0
     return {field: None, "refus": counts}
@@ -78,7 +81,12 @@ class PatientFieldValidators:
         return self._names("nom_naissance", value, dispatcher, tracker)
 
     def validate_lieu_naissance(self, value, dispatcher, tracker, domain):
-        return self._names("lieu_naissance", value, dispatcher, tracker)
+        if value is None or str(value).strip().lower() == "france":
+            return {"lieu_naissance": None}  # the funnel's "Né(e) en France": the commune is asked next
+        place = birth_place(str(value))
+        if place:
+            return {"lieu_naissance": place, "communes_proposees": None}
+        return refuse(dispatcher, tracker, "lieu_naissance", "utter_invalid_lieu_naissance")
 
     def _normalized(self, field: str, value: Any, parser: Callable, dispatcher, tracker) -> dict[str, Any]:
         """The value as `parser` normalizes it, or a refusal when it cannot."""

@@ -1,4 +1,5 @@
-"""Searching eligible slots on the agenda and offering them as buttons (and cards in the side panel)."""
+"""Searching the agenda and offering its practitioners, each with their next times as buttons (and one card each
+in the side panel); when nothing is free even widened, the ways out (vidéo, délai, rayon, surnuméraire)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,21 +12,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import clock
 from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
+from actions.orientation import present_orientation
+from actions.select_slot import already_consulted, choose_motif
 from actions.summary import present_summary
 from actions.tracker_history import latest_intent
-from bot.referral.cards import card_title, slot_card
+from bot.agenda.contract import SearchResult
+from bot.referral.cards import offer_entry, offer_line, time_button_title
 from bot.referral.fields import SEARCH_CRITERIA
-from bot.referral.summary import missing_fields
+from bot.referral.known_doctor import search_param
+from bot.referral.summary import delay_words, missing_fields
 from bot.referral.window import search_window
 from bot.settings import get_settings
 from bot.vocabulary import DEFAULT_MODE
 
-PAGE = 5
-CHANGE_CRITERIA_BUTTONS = [
-    {"title": "Élargir à 72 h", "payload": '/inform{"urgence": 72}'},
-    {"title": "En vidéo", "payload": '/inform{"type_consultation": "video"}'},
-    {"title": "Changer de lieu", "payload": "/inform"},
-]
+PAGE = 5  # practitioners a page, as SAS shows them
+TIMES_PER_PRACTITIONER = 4
+# "Élargir le délai": a week, or two when the agenda already looked at the next 7 days.
+WIDER_DELAYS_HOURS = (7 * 24, 14 * 24)
+RADIUS_FACTOR = 2  # "Élargir le rayon": twice the radius the agenda searched
 
 
 def search_criteria(tracker: Tracker) -> dict[str, Any]:
@@ -33,13 +37,16 @@ def search_criteria(tracker: Tracker) -> dict[str, Any]:
 
 
 async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, now, agenda: AgendaClient) -> list:
-    """Search, offer up to five slots, and remember them so that "le 2" can be resolved later."""
+    """Search, offer up to five practitioners with their next times, and remember the cards so that "le 2",
+    "le Dr Thomas" or "celui de 14h30" can be resolved later."""
     criteria = search_criteria(tracker)
     start, end = search_window(now, criteria["creneau"], criteria["urgence"])
     params = {
         "location": criteria["localisation"], "from": start.isoformat(), "to": end.isoformat(),
         "mode": criteria["type_consultation"] or DEFAULT_MODE, "specialty": criteria["specialite"],
-        "limit": PAGE, "offset": offset,
+        "limit": PAGE, "offset": offset, "per_practitioner": TIMES_PER_PRACTITIONER,
+        "medecin_traitant": search_param(criteria["medecin_traitant"]),
+        "radius_km": tracker.get_slot("rayon_km"),  # only once the regulator asked to widen it
     }
     try:
         result = await agenda.search(**params)
@@ -56,33 +63,67 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         )
         return [SlotSet("localisation", None)]
 
-    cards = [slot_card(slot, get_settings().timezone) for slot in result.slots]
+    timezone = get_settings().timezone
+    entries = [offer_entry(offer, rank, timezone) for rank, offer in enumerate(result.offers, offset + 1)]
+    cards = [card for entry in entries for card in entry["creneaux"]]
     if result.widened:
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
     if result.window_widened:
         dispatcher.utter_message(response="utter_fenetre_elargie")
+    state = [SlotSet("etape", "choix"), SlotSet("criteres_recherche", criteria)]
     if not cards:
-        dispatcher.utter_message(
-            response="utter_aucun_creneau_suite" if offset else "utter_aucun_creneau",
-            rayon=f"{result.radius_km:g}", buttons=CHANGE_CRITERIA_BUTTONS,
-        )
-        return [SlotSet("etape", "choix"), SlotSet("creneaux_proposes", []), SlotSet("criteres_recherche", criteria)]
-    buttons = [{"title": card_title(rank, card), "payload": card["payload"]} for rank, card in enumerate(cards, 1)]
-    if result.total > offset + len(cards):
-        buttons.append({"title": "Autres créneaux", "payload": "/autres_creneaux"})
+        if offset:
+            dispatcher.utter_message(response="utter_aucun_creneau_suite", rayon=f"{result.radius_km:g}",
+                                     buttons=ways_out(result, criteria))
+        else:
+            dispatcher.utter_message(response="utter_aucun_creneau", rayon=f"{result.radius_km:g}",
+                                     buttons=ways_out(result, criteria))
+        return [*state, SlotSet("creneaux_proposes", [])]
+    tell_medecin_traitant(dispatcher, result, offset)
+    buttons = [{"title": time_button_title(card), "payload": card["payload"]} for card in cards]
+    if result.total > offset + len(entries):
+        buttons.append({"title": "Autres praticiens", "payload": "/autres_creneaux"})
     dispatcher.utter_message(
-        response="utter_creneaux", buttons=buttons,
-        json_message={"kind": "creneaux", "creneaux": cards, "radius_km": result.radius_km,
-                      "widened": result.widened, "window_widened": result.window_widened},
+        response="utter_praticiens", offres="\n".join(offer_line(entry) for entry in entries), buttons=buttons,
+        json_message={"kind": "praticiens", "praticiens": entries, "radius_km": result.radius_km,
+                      "widened": result.widened, "window_widened": result.window_widened,
+                      "medecin_traitant": result.medecin_traitant.dict() if result.medecin_traitant else None},
     )
-    return [
-        SlotSet("etape", "choix"), SlotSet("creneaux_proposes", cards), SlotSet("recherche_offset", offset),
-        SlotSet("criteres_recherche", criteria), SlotSet("creneau_choisi", None),
-    ]
+    return [*state, SlotSet("creneaux_proposes", cards), SlotSet("recherche_offset", offset),
+            SlotSet("creneau_choisi", None)]
+
+
+def tell_medecin_traitant(dispatcher: CollectingDispatcher, result: SearchResult, offset: int) -> None:
+    """One line on the first page: the médecin traitant's slots come first, or they have none in the window."""
+    doctor = result.medecin_traitant
+    if doctor is None or offset:
+        return
+    if not doctor.found:
+        dispatcher.utter_message(response="utter_medecin_traitant_inconnu", medecin=doctor.asked)
+    elif doctor.has_slots:
+        dispatcher.utter_message(response="utter_medecin_traitant_en_premier", medecin=doctor.name)
+    else:
+        dispatcher.utter_message(response="utter_medecin_traitant_sans_creneau", medecin=doctor.name)
+
+
+def ways_out(result: SearchResult, criteria: dict) -> list[dict]:
+    """No dead end, in this order: vidéo (unless already asked), a longer delay, a wider radius, or orient the
+    patient en surnuméraire."""
+    buttons = []
+    if (criteria.get("type_consultation") or DEFAULT_MODE) != "video":
+        buttons.append({"title": "En vidéo", "payload": '/inform{"type_consultation": "video"}'})
+    hours = WIDER_DELAYS_HOURS[result.window_widened]
+    buttons.append({"title": f"Élargir le délai ({delay_words(hours)})", "payload": f'/elargir_delai{{"urgence": {hours}}}'})
+    radius = round(result.radius_km * RADIUS_FACTOR)
+    buttons.append({"title": f"Élargir le rayon à {radius} km", "payload": f'/elargir_rayon{{"rayon_km": {radius}}}'})
+    buttons.append({"title": "Orienter en surnuméraire", "payload": "/orienter_surnumeraire"})
+    return buttons
 
 
 class ActionSearchSlots(Action):
-    """"autres créneaux" shows the next page; "rechercher" (a retry) starts again from the first."""
+    """"autres praticiens" shows the next page; "rechercher" (a retry) starts again from the first; "élargir le
+    délai" searches the longer window its button carries, from now whatever time was wished ("élargir le rayon"
+    sets its slot by itself)."""
 
     clock: Callable = staticmethod(clock.now)
     agenda: Callable = staticmethod(get_agenda_client)
@@ -93,8 +134,15 @@ class ActionSearchSlots(Action):
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         if missing_fields(tracker.current_slot_values()):
             return [FollowupAction("referral_form")]  # asked to search before the details are complete: ask them
-        offset = int(tracker.get_slot("recherche_offset") or 0) + PAGE if latest_intent(tracker) == "autres_creneaux" else 0
-        return await present_search(dispatcher, tracker, offset, self.clock(), self.agenda().serving(tracker.sender_id))
+        intent = latest_intent(tracker)
+        events: list = []
+        wider = next((e["value"] for e in tracker.latest_message.get("entities", []) if e["entity"] == "urgence"), None)
+        if intent == "elargir_delai" and wider:
+            events = [SlotSet("urgence", int(wider)), SlotSet("creneau", None)]
+            tracker.add_slots(events)
+        offset = int(tracker.get_slot("recherche_offset") or 0) + PAGE if intent == "autres_creneaux" else 0
+        agenda = self.agenda().serving(tracker.sender_id)
+        return events + await present_search(dispatcher, tracker, offset, self.clock(), agenda)
 
 
 class ActionContinueReferral(Action):
@@ -108,6 +156,13 @@ class ActionContinueReferral(Action):
         return "action_continue_referral"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
-        if tracker.get_slot("creneau_choisi") and tracker.get_slot("criteres_recherche") == search_criteria(tracker):
+        chosen = tracker.get_slot("creneau_choisi")
+        agenda = self.agenda().serving(tracker.sender_id)
+        same_search = tracker.get_slot("criteres_recherche") == search_criteria(tracker)
+        if tracker.get_slot("etape") == "orientation" and same_search:
+            return present_orientation(dispatcher, tracker, domain)
+        if chosen and same_search:
+            if (tracker.get_slot("motif") or {}).get("deja_consulte") != already_consulted(tracker, chosen):
+                return await choose_motif(dispatcher, tracker, domain, chosen, agenda)  # "il l'a déjà consulté"
             return present_summary(dispatcher, tracker, domain)
-        return await present_search(dispatcher, tracker, 0, self.clock(), self.agenda().serving(tracker.sender_id))
+        return await present_search(dispatcher, tracker, 0, self.clock(), agenda)

@@ -1,17 +1,69 @@
-"""The regulator picks an offered slot: the agenda chooses the motif, the message is drafted, the summary shown."""
+"""The regulator picks an offered slot: the agenda chooses the motif (for a patient who knows the practitioner
+when they do), the message is drafted; then the fields this practitioner also requires are asked, or the summary
+is shown."""
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.agenda_client import AgendaRejected, AgendaUnavailable, get_agenda_client
+from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
 from actions.summary import present_summary
 from bot.referral.choice import resolve_choice
+from bot.referral.extra_fields import fields_to_ask
+from bot.referral.known_doctor import is_their_slot
 from bot.referral.summary import draft_message, patient_payload
+from bot.vocabulary import PATIENT_FIELDS
+
+
+def already_consulted(tracker: Tracker, card: dict) -> bool:
+    """What the regulator said ("il l'a déjà consulté", or the summary's button), else whether the slot is the
+    médecin traitant's (or a doctor the patient knows)."""
+    said = tracker.get_slot("deja_consulte")
+    return bool(said) if said is not None else is_their_slot(card, tracker.get_slot("medecin_traitant"))
+
+
+def said_in_latest_message(tracker: Tracker, entity: str) -> bool:
+    return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
+
+
+async def choose_motif(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, card: dict,
+                       agenda: AgendaClient) -> list:
+    """Ask the agenda for the motif of `card`, then ask the first required field still missing (the extra fields
+    form follows, by a rule on `champs_a_demander`) or show the summary."""
+    known = already_consulted(tracker, card)
+    try:
+        choice = await agenda.motif_for(card["id"], patient_payload(tracker.current_slot_values()), card["mode"],
+                                        tracker.get_slot("symptomes"), deja_consulte=known)
+    except AgendaUnavailable:
+        tell_agenda_unavailable(dispatcher, card["payload"])
+        return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
+    except AgendaRejected:
+        dispatcher.utter_message(response="utter_creneau_sans_motif")
+        return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
+    motif = {**choice.motif.dict(), "raison": choice.reason, "deja_consulte": known}
+    dispatcher.utter_message(response="utter_motif_choisi", raison=motif["raison"])
+    same_card = (tracker.get_slot("creneau_choisi") or {}).get("id") == card["id"]
+    events = [
+        SlotSet("creneau_id", None), SlotSet("creneau_choisi", card), SlotSet("motif", motif),
+        SlotSet("deja_consulte", known), SlotSet("champs_requis", list(choice.required_fields)),
+        SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"))),
+        # Drawn once per slot: a retry after a timeout never books twice.
+        SlotSet("cle_idempotence", tracker.get_slot("cle_idempotence") if same_card else uuid.uuid4().hex),
+        SlotSet("etape", "confirmation"),
+    ]
+    tracker.add_slots(events)
+    to_ask = fields_to_ask(choice.required_fields, tracker.current_slot_values())
+    if to_ask:
+        dispatcher.utter_message(response="utter_champs_requis",
+                                 champs=", ".join(PATIENT_FIELDS[field].lower() for field in to_ask))
+        # The rules follow with the form after a pick; after a correction at the summary nothing does: say it.
+        return [*events, SlotSet("champs_a_demander", True), FollowupAction("extra_fields_form")]
+    return [*events, SlotSet("champs_a_demander", False), *present_summary(dispatcher, tracker, domain)]
 
 
 class ActionSelectSlot(Action):
@@ -25,22 +77,10 @@ class ActionSelectSlot(Action):
         card = resolve_choice(tracker.latest_message.get("text") or "", cards, tracker.get_slot("creneau_id"))
         if card is None:
             dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
-            return [SlotSet("creneau_id", None)]
-        try:
-            choice = await self.agenda().serving(tracker.sender_id).motif_for(
-                card["id"], patient_payload(tracker.current_slot_values()), card["mode"], tracker.get_slot("symptomes"))
-        except AgendaUnavailable:
-            tell_agenda_unavailable(dispatcher, card["payload"])
-            return [SlotSet("creneau_id", None)]
-        except AgendaRejected:
-            dispatcher.utter_message(response="utter_creneau_sans_motif")
-            return [SlotSet("creneau_id", None)]
-        motif = {**choice.motif.dict(), "raison": choice.reason}
-        dispatcher.utter_message(response="utter_motif_choisi", raison=motif["raison"])
-        events = [
-            SlotSet("creneau_id", None), SlotSet("creneau_choisi", card), SlotSet("motif", motif),
-            SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"))),
-            SlotSet("cle_idempotence", uuid.uuid4().hex), SlotSet("etape", "confirmation"),
-        ]
-        tracker.add_slots(events)
-        return events + present_summary(dispatcher, tracker, domain)
+            return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
+        events = []
+        if (tracker.get_slot("creneau_choisi") or {}).get("id") != card["id"] \
+                and not said_in_latest_message(tracker, "deja_consulte"):
+            events = [SlotSet("deja_consulte", None)]  # said of another practitioner
+            tracker.add_slots(events)
+        return events + await choose_motif(dispatcher, tracker, domain, card, self.agenda().serving(tracker.sender_id))

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from bot.agenda.contract import Practitioner, Slot
-from bot.vocabulary import MODES
+from bot.agenda.contract import Offer, Practitioner, Slot
+from bot.vocabulary import DEFAULT_MODE, MODES
 
 
 def practitioner_name(practitioner: Practitioner) -> str:
@@ -39,9 +39,42 @@ def slot_card(slot: Slot, timezone: str) -> dict:
     }
 
 
-def card_title(rank: int, card: dict) -> str:
-    """One line per slot for the chat buttons."""
-    snp = " · Soins non programmés" if card["snp"] else ""
-    distance = f'{card["distance_km"]:.1f}'.replace(".", ",")
-    mode = MODES[card["mode"]].label if card["mode"] in MODES else card["mode"]
-    return f'{rank}. {card["praticien"]} — {card["quand"]} — {mode} — {card["adresse"]} ({distance} km){snp}'
+def offer_entry(offer: Offer, rank: int, timezone: str) -> dict:
+    """One practitioner of a search page as the side panel shows it, with their slot cards. Each card carries
+    the practitioner's rank, so that "le 2" is read as the second practitioner's first time."""
+    address = offer.address
+    return {
+        "rang": rank,
+        "praticien": practitioner_name(offer.practitioner),
+        "nom": offer.practitioner.nom,
+        "specialite": offer.practitioner.specialty.label,
+        "adresse": f"{address.line}, {address.postal_code} {address.commune}".strip(", "),
+        "distance_km": round(offer.distance_km, 1),
+        "sas": offer.practitioner.sas_participant,
+        "snp": offer.snp,
+        "medecin_traitant": offer.medecin_traitant,
+        "creneaux": [{**slot_card(slot, timezone), "rang": rank, "medecin_traitant": offer.medecin_traitant}
+                     for slot in offer.slots],
+    }
+
+
+def offer_line(entry: dict) -> str:
+    """"2. Dr Claire Thomas — Médecine générale — 3 rue Paul Bert, 69003 Lyon (1,2 km) · SAS · Soins non
+    programmés — mer. 25 nov. : 09:30 · 10:30": one line per practitioner in the chat, times grouped by day."""
+    marks = [mark for mark, shown in (("Médecin traitant", entry["medecin_traitant"]), ("SAS", entry["sas"]),
+                                      ("Soins non programmés", entry["snp"])) if shown]
+    distance = f'{entry["distance_km"]:.1f}'.replace(".", ",")
+    days: dict[str, list[str]] = {}
+    for card in entry["creneaux"]:
+        days.setdefault(card["quand"].rsplit(" à ", 1)[0], []).append(card["heure"])
+    times = " ; ".join(f"{day} : {' · '.join(hours)}" for day, hours in days.items())
+    modes = {card["mode"] for card in entry["creneaux"]}
+    said = modes.pop() if len(modes) == 1 else DEFAULT_MODE  # "en vidéo" is said; the cabinet goes without saying
+    mode = f" — {MODES[said].label}" if said != DEFAULT_MODE else ""
+    return (f'{entry["rang"]}. {entry["praticien"]} — {entry["specialite"]} — {entry["adresse"]} ({distance} km)'
+            + "".join(f" · {mark}" for mark in marks) + f"{mode} — {times}")
+
+
+def time_button_title(card: dict) -> str:
+    """A chat button per offered time, with the practitioner's rank: "2. Dr Claire Thomas — mer. 25 nov. à 09:30"."""
+    return f'{card["rang"]}. {card["praticien"]} — {card["quand"]}'

@@ -1,4 +1,7 @@
-"""Which offered slot the regulator picked: "le 2", "le deuxième", "celui de 14h30", "le Dr Thomas"."""
+"""Which offered slot the regulator picked: "le 2", "le deuxième", "celui de 14h30", "le Dr Thomas".
+
+Offers are grouped per practitioner (each card carries its practitioner's `rang`): a rank names a practitioner,
+and a practitioner named without a time means their first time."""
 from __future__ import annotations
 
 import re
@@ -17,7 +20,8 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     """The card the regulator means, or None when the text names none of them (or several).
 
     A time and a practitioner's name each narrow the offer, together when both are said ("celui de 8h30 avec le
-    Dr Roux" when two doctors have 8:30); a rank ("le 2", "le deuxième", "le dernier") is read only without them."""
+    Dr Roux" when two doctors have 8:30); a rank ("le 2", "le deuxième", "le dernier") is read only without them.
+    What is left must be one card, or the times of one practitioner when no time was said (their first one)."""
     if creneau_id:
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
     plain = fold(text or "")
@@ -27,8 +31,17 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
         if kept is not None:
             narrowed, described = kept, True
     if described:
-        return narrowed[0] if len(narrowed) == 1 else None
-    return _by_rank(plain, cards)
+        one_practitioner = len({_practitioner(c) for c in narrowed}) == 1 and not TIME.search(plain)
+        return narrowed[0] if len(narrowed) == 1 or narrowed and one_practitioner else None
+    firsts: dict = {}
+    for card in cards:
+        firsts.setdefault(_practitioner(card), card)
+    return _by_rank(plain, list(firsts.values()))
+
+
+def _practitioner(card: dict):
+    """Who offers the card: their rank in a grouped offer, their name in an older flat one."""
+    return card.get("rang") or card["praticien"]
 
 
 def _at_time(plain: str, cards: list[dict], offer: list[dict]) -> list[dict] | None:

@@ -10,8 +10,9 @@ from bot.vocabulary import MANDATORY_PATIENT_FIELDS, NEED_FIELDS, PATIENT_FIELDS
 
 # Asked one at a time, in this order, by the referral form.
 REQUIRED_FIELDS = (*MANDATORY_PATIENT_FIELDS, "localisation")
-# A change to one of these after a search calls for a new search.
-SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "specialite")
+# A change to one of these after a search calls for a new search (the médecin traitant's slots come first).
+SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "specialite", "medecin_traitant",
+                   "rayon_km")
 
 SAME_NAME = re.compile(
     r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import phonenumbers
 
 from bot.nlu.fields import FRENCH_REGIONS
+from bot.referral.extra_fields import birth_place_words
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
 
 MESSAGE_PREFIX = "Le patient présente les symptômes suivants : "
@@ -60,7 +61,8 @@ def patient_line(slots: dict) -> str:
         y, m, d = slots["date_naissance"].split("-")
         parts.append(f"{_born(slots.get('civilite'))} le {d}/{m}/{y}")
     if slots.get("lieu_naissance"):
-        parts.append(f'à {slots["lieu_naissance"]}')
+        born = birth_place_words(slots["lieu_naissance"])
+        parts.append(born if slots.get("date_naissance") else f'{_born(slots.get("civilite"))} {born}')
     if slots.get("telephone"):
         parts.append(display_phone(slots["telephone"]))
     if slots.get("email"):

@@ -30,12 +30,34 @@ SAME_TIME = [agenda_card("r", 8, "Roux"), agenda_card("m", 8, "Martin"), agenda_
 
 @pytest.mark.parametrize("text, expected", [
     ("celui de 8h30 avec le Dr Roux", "r"), ("le Dr Martin à 8h30", "m"), ("Roux à 10h30", "n"),
-    ("on prend 10h30", "n"),
+    ("on prend 10h30", "n"), ("le Dr Roux", "r"),
 ])
 def test_time_and_practitioner_narrow_the_offer_together(text, expected):
     assert resolve_choice(text, SAME_TIME)["id"] == expected
 
 
-@pytest.mark.parametrize("text", ["celui de 8h30", "le Dr Roux", "Martin à 10h30"])
+@pytest.mark.parametrize("text", ["celui de 8h30", "Martin à 10h30"])
 def test_a_description_that_fits_several_or_none_is_asked_again(text):
     assert resolve_choice(text, SAME_TIME) is None
+
+
+def grouped(rank: int, nom: str, *hours: int) -> list[dict]:
+    return [{**agenda_card(f"{nom[0].lower()}{hour}", hour, nom), "rang": rank} for hour in hours]
+
+
+# The offer as the search groups it: Thomas (9:30, 10:30, 14:30), Nguyen (14:30, 15:30), Lefèvre (16:30).
+OFFER = grouped(1, "Thomas", 9, 10, 14) + grouped(2, "Nguyen", 14, 15) + grouped(3, "Lefèvre", 16)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le 2", "n14"), ("le deuxième", "n14"), ("le 3", "l16"), ("le dernier", "l16"), ("le premier", "t9"),
+    ("le Dr Nguyen", "n14"), ("le Dr Thomas", "t9"), ("le Dr Nguyen à 15h30", "n15"), ("Thomas 14h30", "t14"),
+    ("celui de 10h30", "t10"), ("celui de 16h30", "l16"),
+])
+def test_a_rank_names_a_practitioner_and_a_name_their_first_time(text, expected):
+    assert resolve_choice(text, OFFER)["id"] == expected
+
+
+@pytest.mark.parametrize("text", ["le 4", "celui de 14h30", "le Dr Nguyen à 9h30"])
+def test_in_a_grouped_offer_what_fits_several_practitioners_or_none_is_asked_again(text):
+    assert resolve_choice(text, OFFER) is None

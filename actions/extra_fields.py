@@ -1,0 +1,67 @@
+"""The fields a practitioner (or a motif) requires on top of the mandatory ones, asked one at a time after the
+pick, with the validation of the rest of the form; the birth place as the funnel takes it (a commune, or abroad)."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.patient_validation import ValidateReferralForm
+from bot.nlu import fields as parse
+from bot.referral.extra_fields import birth_place, fields_to_ask
+from bot.vocabulary import BORN_ABROAD
+
+BORN_IN_FRANCE = {"title": "Né(e) en France : indiquez la ville", "payload": '/inform{"lieu_naissance": "France"}'}
+BORN_ABROAD_BUTTON = {"title": "Né(e) à l'étranger", "payload": f'/inform{{"lieu_naissance": "{BORN_ABROAD}"}}'}
+
+
+class ValidateExtraFieldsForm(ValidateReferralForm):
+    """Asks only what the chosen slot requires and is still missing: a field given earlier, or required by
+    another practitioner only, is never asked."""
+
+    def name(self) -> str:
+        return "validate_extra_fields_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker: Tracker, domain: DomainDict) -> list[str]:
+        return fields_to_ask(tracker.get_slot("champs_requis"), tracker.current_slot_values())
+
+    def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
+        if field == "civilite":
+            return parse.parse_civilite(text)
+        if field == "email":
+            return parse.parse_email(text)
+        if field == "lieu_naissance":
+            return birth_place(text)
+        return super()._bare_answer(field, text, tracker)
+
+    async def extract_civilite(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("civilite", dispatcher, tracker)
+
+    async def extract_email(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("email", dispatcher, tracker)
+
+    async def extract_lieu_naissance(self, dispatcher, tracker, domain: DomainDict):
+        return self._extract_requested("lieu_naissance", dispatcher, tracker)
+
+
+class ActionAskLieuNaissance(Action):
+    """The birth place question with the funnel's two choices; after "Né(e) en France", the commune alone; after
+    a commune the agenda does not know, the close ones it proposed."""
+
+    def name(self) -> str:
+        return "action_ask_lieu_naissance"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> list:
+        proposed = tracker.get_slot("communes_proposees") or []
+        france = any(e.get("entity") == "lieu_naissance" and e.get("value") == "France"
+                     for e in tracker.latest_message.get("entities", []))
+        if proposed:
+            buttons = [{"title": name, "payload": f'/inform{{"lieu_naissance": "{name}"}}'} for name in proposed[:4]]
+            dispatcher.utter_message(response="utter_ask_lieu_naissance_proches", buttons=[*buttons, BORN_ABROAD_BUTTON])
+        elif france:
+            dispatcher.utter_message(response="utter_ask_commune_naissance")
+        else:
+            dispatcher.utter_message(response="utter_ask_lieu_naissance", buttons=[BORN_IN_FRANCE, BORN_ABROAD_BUTTON])
+        return []
