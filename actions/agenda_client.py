@@ -83,11 +83,23 @@ class AgendaClient:
         return await self._call(contract.SearchResult, "GET", "/api/search",
                                 params={k: v for k, v in params.items() if v is not None})
 
-    async def motif_for(self, slot_id: str, patient: dict, mode: str | None, symptoms: str | None) -> contract.MotifChoice:
+    async def motif_for(self, slot_id: str, patient: dict, mode: str | None, symptoms: str | None,
+                        deja_consulte: bool = False) -> contract.MotifChoice:
         params = {"birth_date": patient.get("date_naissance"), "civilite": patient.get("civilite"), "mode": mode,
-                  "symptoms": symptoms}
+                  "symptoms": symptoms, "deja_consulte": "true" if deja_consulte else None}
         return await self._call(contract.MotifChoice, "GET", f"/api/slots/{slot_id}/motif",
                                 params={k: v for k, v in params.items() if v})
+
+    async def surnumeraires(self, location: str, specialty: str | None = None) -> contract.Surnumeraires:
+        params = {"location": location, "specialty": specialty}
+        return await self._call(contract.Surnumeraires, "GET", "/api/surnumeraires",
+                                params={k: v for k, v in params.items() if v})
+
+    async def orient(self, request: contract.OrientationRequest) -> contract.Orientation:
+        return await self._call(contract.Orientation, "POST", "/api/orientations", json=request.dict(exclude_unset=True))
+
+    async def orientation(self, orientation_id: str) -> contract.Orientation:
+        return await self._call(contract.Orientation, "GET", f"/api/orientations/{orientation_id}")
 
     async def book(self, request: contract.AppointmentRequest) -> contract.Appointment:
         return await self._call(contract.Appointment, "POST", "/api/appointments",

@@ -17,9 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
 from bot.agenda.models import Appointment, Attachment, Motif, Slot
-from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif, refusal
+from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif, refusal, required_fields
 from bot.agenda.rules import is_eligible
-from bot.agenda.validation import PatientData
+from bot.agenda.validation import PatientData, missing_required
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ class BookingRequest:
     message: str | None = None
     regulator: str | None = None
     attachment_ids: list[str] = field(default_factory=list)
+    deja_consulte: bool = False
 
 
 def new_reference() -> str:
@@ -78,7 +79,8 @@ def _book(session_factory: sessionmaker, request: BookingRequest, now: datetime)
         if existing is not None:
             return existing, False
         slot = session.execute(
-            select(Slot).where(Slot.id == request.slot_id).options(selectinload(Slot.motifs))
+            select(Slot).where(Slot.id == request.slot_id)
+            .options(selectinload(Slot.motifs), joinedload(Slot.practitioner))
         ).scalar_one_or_none()
         if slot is None:
             raise BookingInvalid({"slot_id": f"Créneau inconnu : « {request.slot_id} »."})
@@ -87,13 +89,16 @@ def _book(session_factory: sessionmaker, request: BookingRequest, now: datetime)
         if slot.status != "free" or slot.start <= now:
             raise SlotUnavailable()
         motif = _motif_for(slot, request, now)
+        missing = missing_required(request.patient, required_fields(slot.practitioner, motif))
+        if missing:
+            raise BookingInvalid(missing)
         appointment = _insert(session, slot, motif, request, now)
     log.info("appointment %s booked on slot %s (motif %s)", appointment.id, slot.id, motif.id)
     return load(session_factory, appointment.id), True
 
 
 def _motif_for(slot: Slot, request: BookingRequest, now: datetime) -> Motif:
-    patient = Patient(request.patient.date_naissance, request.patient.civilite)
+    patient = Patient(request.patient.date_naissance, request.patient.civilite, known=request.deja_consulte)
     if request.motif_id is None:
         try:
             return choose_motif(slot.motifs, patient, slot.mode, request.message or "", now.date()).motif
@@ -131,6 +136,7 @@ def _insert(session: Session, slot: Slot, motif: Motif, request: BookingRequest,
         email=patient.email,
         message=request.message,
         regulator=request.regulator,
+        deja_consulte=request.deja_consulte,
         created_at=now,
         updated_at=now,
     )

@@ -162,6 +162,23 @@ def geocode(query: str) -> Place:
     return _place_from_text(query, text)
 
 
+def commune_name(query: str) -> str:
+    """The commune (or former commune) a name says, as the table spells it ("saint etienne" -> "Saint-Étienne"); a
+    département may follow ("Saint-Denis (974)"). UnknownPlace with the closest names otherwise. Not an address,
+    nor a code: a birth place is a commune."""
+    text = " ".join(query.split())
+    index = _index()
+    named = index.by_name.get(normalize_name(text)) or index.by_alias.get(normalize_name(text))
+    if named:
+        return named[0].name
+    _, departement, rest = _split_codes(text)
+    if departement:
+        found = _find_commune(normalize_name(rest).split(), None, departement)
+        if found and not found[1]:
+            return found[0].name
+    raise UnknownPlace(query, index.suggestions(rest if departement else text))
+
+
 def warm() -> None:
     """Load the tables now rather than on the first search, which they would slow by ~0.4 s."""
     _index()

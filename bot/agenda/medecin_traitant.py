@@ -17,7 +17,8 @@ from bot.agenda.geo import distance_km, normalize_name
 from bot.agenda.models import Practitioner
 from bot.nlu.text import fold
 
-TITLES = {"dr", "docteur", "pr", "professeur", "m", "mme", "madame", "monsieur", "le", "la"}
+TITLES = {"dr", "docteur", "docteure", "doctoresse", "pr", "professeur", "m", "mme", "madame", "monsieur"}
+ARTICLES = {"le", "la"}  # "le docteur Roux"; but "Le Gall" is a surname
 MAX_SURNAME_WORDS = 3
 # Letters that an accent or a cedilla may change, and word separators: left to the Python check, as SQL cannot fold.
 LOOSE = set("aceinouy ")
@@ -29,7 +30,9 @@ def words(text: str) -> list[str]:
 
 def resolve(session: Session, asked: str, near: Location) -> Practitioner | None:
     name, _, commune = asked.partition(",")
-    said = [word for word in words(name) if word not in TITLES]
+    said = words(name)
+    while said and (said[0] in TITLES or (said[0] in ARTICLES and said[1:2] and said[1] in TITLES)):
+        said = said[1:]
     if not said:
         return None
     runs = {" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 1, min(len(said), i + MAX_SURNAME_WORDS) + 1)}

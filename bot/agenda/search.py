@@ -185,12 +185,16 @@ def _candidates(session: Session, query: SearchQuery, radius_km: float, *criteri
     return [c for c in candidates if c.distance_km <= radius_km]
 
 
-def _places_within(session: Session, query: SearchQuery, radius_km: float) -> list[_Candidate]:
-    lat, lon = query.location.lat, query.location.lon
+def in_box(location: Location, radius_km: float) -> tuple:
+    """The places inside the bounding box of a circle (read on the index of places' coordinates)."""
+    lat, lon = location.lat, location.lon
     dlat = radius_km / KM_PER_DEGREE
     dlon = radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-    return _candidates(session, query, radius_km,
-                       Place.lat.between(lat - dlat, lat + dlat), Place.lon.between(lon - dlon, lon + dlon))
+    return Place.lat.between(lat - dlat, lat + dlat), Place.lon.between(lon - dlon, lon + dlon)
+
+
+def _places_within(session: Session, query: SearchQuery, radius_km: float) -> list[_Candidate]:
+    return _candidates(session, query, radius_km, *in_box(query.location, radius_km))
 
 
 def _medecin_traitant_places(session: Session, query: SearchQuery, cap_km: float) -> list[_Candidate]:
@@ -215,7 +219,7 @@ def _first_starts(
     session: Session, query: SearchQuery, end: datetime, places: list[_Candidate]
 ) -> dict[int, datetime | None]:
     """The start of the first offered slot of every place asked about, None when it has none."""
-    firsts: dict[int, datetime | None] = dict.fromkeys((c.place_id for c in places))
+    firsts: dict[int, datetime | None] = dict.fromkeys(c.place_id for c in places)
     if places:
         firsts.update(session.execute(
             select(Slot.place_id, func.min(Slot.start)).where(*_offered(query, end, list(firsts))).group_by(Slot.place_id)

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.agenda import geo, specialties
 from bot.agenda.models import Motif, Place, Practitioner, Slot, slot_motifs
-from bot.vocabulary import SAS_TIMEZONE
+from bot.vocabulary import EXTRA_PATIENT_FIELDS, SAS_TIMEZONE
 
 SEED = 20250314
 SAS_ZONE = ZoneInfo(SAS_TIMEZONE)  # the default; `python -m bot.agenda seed` passes the configured one
@@ -26,13 +26,18 @@ SPECIALTY_MIX = (("SM54", 80), ("SM40", 8), ("SM15", 3), ("SM04", 2), ("SM38", 2
 SNP = "Soins non programmés"
 FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
 CHUNK = 20_000
+# "Certains praticiens demandent plus d'informations": the share of practitioners requiring extra patient fields
+# (one or two), of motifs requiring one, and of SAS participants accepting patients en surnuméraire.
+REQUIRING_SHARE = 0.15
+REQUIRING_MOTIF_SHARE = 0.03
+SURNUMERAIRE_SHARE = 0.10
 
 
 @dataclass(frozen=True)
 class MotifTemplate:
     label: str
     population: str = "all"
-    new_patients: bool = True
+    new_patients: bool = True  # False: a follow-up, for the practitioner's own patients
     modes: tuple[str, ...] = ("cabinet",)
     duration_min: int = 20
 
@@ -64,6 +69,14 @@ def motif_templates(specialty: str, rng: random.Random, snp: bool) -> list[Motif
     if snp:
         motifs.append(MotifTemplate(SNP, modes=("cabinet", "video")))
     return motifs
+
+
+def extra_fields(rng: random.Random, share: float, most: int) -> str:
+    """Nothing, or (with the chance `share`) one to `most` extra patient fields, as stored."""
+    if rng.random() >= share:
+        return ""
+    chosen = set(rng.sample(EXTRA_PATIENT_FIELDS, rng.randint(1, most)))
+    return ",".join(field for field in EXTRA_PATIENT_FIELDS if field in chosen)
 
 
 def rpps_number(index: int) -> str:
@@ -101,6 +114,8 @@ def seed(
 ) -> SeedSummary:
     """Fill an empty agenda. `presence`: the chance a practitioner works a given half-day."""
     rng = random.Random(rng_seed)
+    # Its own stream for what issue 12 added, so the practitioners, places and slots stay those of before.
+    extras = random.Random(rng_seed + 1)
     fake = Faker("fr_FR")
     fake.seed_instance(rng_seed)
     # Paris, Lyon, Marseille as a whole left out: their arrondissements are listed too and spread practitioners better.
@@ -117,6 +132,8 @@ def seed(
             "nom": fake.last_name(), "prenom": fake.first_name_female() if female else fake.first_name_male(),
             "specialty_code": specialty, "specialty_label": specialties.LABELS[specialty],
             "accepts_new_patients": rng.random() < 0.6, "sas_participant": sas,
+            "surnumeraire": sas and extras.random() < SURNUMERAIRE_SHARE,
+            "required_fields": extra_fields(extras, REQUIRING_SHARE, 2),
         })
         places.append({
             "id": index, "practitioner_id": index, "address_line": fake.street_address(),
@@ -132,7 +149,9 @@ def seed(
             motifs.append({
                 "id": len(motifs) + 1, "practitioner_id": index, "label": template.label,
                 "snp": template.label == SNP, "population": template.population,
-                "new_patients": template.new_patients, "duration_min": template.duration_min,
+                "new_patients": template.new_patients, "follow_up": not template.new_patients,
+                "required_fields": "" if template.label == SNP else extra_fields(extras, REQUIRING_MOTIF_SHARE, 1),
+                "duration_min": template.duration_min,
                 **{mode: mode in template.modes for mode in ("cabinet", "video", "domicile")},
             })
     first_day = now.astimezone(tz).date()

@@ -7,13 +7,18 @@ from datetime import date
 
 import phonenumbers
 
-from bot.vocabulary import MANDATORY_PATIENT_FIELDS, PATIENT_FIELDS
+from bot.agenda import geo
+from bot.nlu.text import fold
+from bot.vocabulary import BORN_ABROAD, MANDATORY_PATIENT_FIELDS, PATIENT_FIELDS
 
 NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*\.?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CIVILITES = {"m": "M.", "m.": "M.", "monsieur": "M.", "mme": "Mme", "madame": "Mme"}
 MAX_AGE_YEARS = 130
+# "Étranger", or "Étranger (Maroc)": born abroad, with the country when given (accents and case free).
+ABROAD = re.compile(rf"^{fold(BORN_ABROAD)}(?:\s*\(\s*(?P<country>[^()]*?)\s*\))?$")
+COUNTRY = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,9 @@ def validate_patient(raw: dict, today: date) -> tuple[PatientData | None, dict[s
     email = values.get("email") or None
     if email is not None and (len(email) > 254 or not EMAIL.match(email)):
         errors["email"] = f"Adresse e-mail invalide : « {email} »."
-    lieu = values.get("lieu_naissance") or None
-    if lieu is not None and len(lieu) > 100:
-        errors["lieu_naissance"] = "Lieu de naissance trop long (100 caractères au plus)."
+    lieu, suggestions = birth_place(values.get("lieu_naissance") or None)
+    if lieu is None and values.get("lieu_naissance"):
+        errors["lieu_naissance"] = _unknown_birth_place(values["lieu_naissance"], suggestions)
     if errors:
         return None, errors
     return PatientData(
@@ -72,6 +77,40 @@ def validate_patient(raw: dict, today: date) -> tuple[PatientData | None, dict[s
         lieu_naissance=lieu,
         email=email,
     ), {}
+
+
+def missing_required(patient: PatientData, fields: list[str]) -> dict[str, str]:
+    """A French message for each field the practitioner (or the motif) requires and the patient lacks."""
+    return {field: f"Champ demandé par ce praticien : {PATIENT_FIELDS[field].lower()} du patient."
+            for field in fields if not getattr(patient, field)}
+
+
+def birth_place_suggestions(raw: dict) -> list[str] | None:
+    """The communes close to an unknown birth place, for the refusal's `suggestions`."""
+    return birth_place(raw.get("lieu_naissance"))[1] or None
+
+
+def birth_place(text: str | None) -> tuple[str | None, list[str]]:
+    """A French commune the agenda knows, spelt as its table does, or BORN_ABROAD with the country when given ->
+    (the place as stored, []); (None, the closest commune names) when it is neither."""
+    if not text or len(text) > 100:
+        return None, []
+    abroad = ABROAD.match(fold(text.strip()))
+    if abroad:
+        country = text.strip()[abroad.start("country"):abroad.end("country")] if abroad.group("country") else ""
+        if not country:
+            return BORN_ABROAD, []
+        return (f"{BORN_ABROAD} ({country[0].upper()}{country[1:]})", []) if COUNTRY.match(country) else (None, [])
+    try:
+        return geo.commune_name(text), []
+    except geo.UnknownPlace as unknown:
+        return None, unknown.suggestions
+
+
+def _unknown_birth_place(text: str, suggestions: list[str]) -> str:
+    message = (f"Lieu de naissance inconnu : « {text.strip()[:100]} » (une commune française, ou « {BORN_ABROAD} » "
+               f"suivi du pays entre parenthèses, par exemple « {BORN_ABROAD} (Maroc) »).")
+    return message + (f" Communes proches : {', '.join(suggestions)}." if suggestions else "")
 
 
 def parse_birth_date(text, today: date) -> tuple[date | None, str | None]:

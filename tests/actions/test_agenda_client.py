@@ -5,17 +5,67 @@ import httpx
 import pytest
 
 from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, SlotTaken
-from bot.agenda.contract import AppointmentRequest, SearchResult
-from tests.actions.conftest import agenda_slot, appointment_answer, search_answer
+from bot.agenda.contract import AppointmentRequest, OrientationRequest, SearchResult
+from tests.actions.conftest import PATIENT, agenda_slot, appointment_answer, search_answer
+
+
+def offers_answer(*slots: dict, medecin_traitant: dict | None = None) -> dict:
+    """A search answer offering each practitioner of `slots` once, with their slots."""
+    by_name: dict[str, list[dict]] = {}
+    for slot in slots:
+        by_name.setdefault(slot["practitioner"]["nom"], []).append(slot)
+    offers = [{"practitioner": mine[0]["practitioner"], "address": mine[0]["address"], "distance_km": 1.2,
+               "snp": any(s["snp"] for s in mine), "medecin_traitant": False, "slots": mine} for mine in by_name.values()]
+    answer = search_answer([], total=len(offers))
+    answer.pop("slots", None)
+    return {**answer, "offers": offers, "medecin_traitant": medecin_traitant}
+
+
+def nearby(nom: str) -> dict:
+    slot = agenda_slot("s", 9, nom)
+    return {"practitioner": {**slot["practitioner"], "surnumeraire": True}, "address": slot["address"], "distance_km": 2.5}
 
 
 async def test_search_sends_the_criteria_and_returns_the_contract_model(agenda):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s1", 14)]))
-    result = await agenda.client().search(location="Lyon 3e", mode="cabinet", specialty=None, limit=5)
+    mt = {"asked": "Dr Thomas", "found": True, "name": "Dr Claire Thomas", "has_slots": True}
+    agenda.routes["GET /api/search"] = (200, offers_answer(agenda_slot("s1", 14), agenda_slot("s2", 15),
+                                                           agenda_slot("s3", 9, "Roux"), medecin_traitant=mt))
+    result = await agenda.client().search(location="Lyon 3e", mode="cabinet", specialty=None, limit=5,
+                                          per_practitioner=4, medecin_traitant="Dr Thomas")
     assert isinstance(result, SearchResult)
-    assert result.slots[0].id == "s1" and result.slots[0].start == datetime(2026, 11, 25, 13, 30, tzinfo=timezone.utc)
+    assert [[s.id for s in offer.slots] for offer in result.offers] == [["s1", "s2"], ["s3"]]
+    assert result.offers[0].slots[0].start == datetime(2026, 11, 25, 13, 30, tzinfo=timezone.utc)
+    assert result.medecin_traitant.has_slots and result.total == 2
     sent = agenda.requests[0].url.params
     assert sent["location"] == "Lyon 3e" and sent["limit"] == "5" and "specialty" not in sent
+    assert (sent["per_practitioner"], sent["medecin_traitant"]) == ("4", "Dr Thomas")
+
+
+@pytest.mark.parametrize(("known", "sent"), [(True, "true"), (False, None)])
+async def test_the_motif_is_asked_for_a_known_patient(agenda, known, sent):
+    agenda.routes["GET /api/slots/s1/motif"] = (200, {"motif": {"id": "m1", "label": "Suivi", "snp": False,
+                                                                "follow_up": True}, "reason": "r",
+                                                      "required_fields": ["email"]})
+    choice = await agenda.client().motif_for("s1", PATIENT, "cabinet", None, deja_consulte=known)
+    assert (choice.motif.follow_up, choice.required_fields) == (True, ["email"])
+    assert agenda.requests[0].url.params.get("deja_consulte") == sent
+
+
+async def test_surnumeraires_and_orientations(agenda):
+    agenda.routes["GET /api/surnumeraires"] = (200, {"radius_km": 20, "practitioners": [nearby("Roux")]})
+    found = await agenda.client().surnumeraires("Lyon 3e", "SM54")
+    assert [n.practitioner.nom for n in found.practitioners] == ["Roux"] and found.practitioners[0].practitioner.surnumeraire
+    assert dict(agenda.requests[0].url.params) == {"location": "Lyon 3e", "specialty": "SM54"}
+    oriented = {"id": "7", "reference": "SAS-ABCDEF", "status": "a_confirmer", "reserved_slot": False,
+                "created_at": "2026-11-25T10:00:00+01:00", "practitioner": nearby("Roux")["practitioner"],
+                "address": nearby("Roux")["address"], "patient": PATIENT, "message": None, "regulator": "regulateur-1"}
+    agenda.routes["POST /api/orientations"] = (201, oriented)
+    agenda.routes["GET /api/orientations/7"] = (200, oriented)
+    client = agenda.client()
+    made = await client.orient(OrientationRequest(rpps="10001234567", patient=PATIENT, idempotency_key="k"))
+    assert agenda.sent_json() == {"rpps": "10001234567", "patient": PATIENT, "idempotency_key": "k"}
+    assert (made.id, made.status, made.reserved_slot) == ("7", "a_confirmer", False)
+    assert await client.orientation("7") == made
 
 
 async def test_409_is_slot_taken(agenda):
@@ -25,7 +75,7 @@ async def test_409_is_slot_taken(agenda):
 
 
 async def test_an_answer_outside_the_contract_is_an_agenda_that_cannot_be_used(agenda, caplog):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "slots": []})
+    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "offers": []})
     with pytest.raises(AgendaUnavailable):
         await agenda.client().search(location="Lyon")
     assert "outside the contract" in caplog.text and "window_widened" in caplog.text
@@ -72,7 +122,7 @@ async def test_no_patient_data_in_the_logs_at_info(agenda, caplog):
 
 
 async def test_the_client_calls_with_the_service_token_and_names_the_conversation_it_serves(agenda):
-    agenda.routes["GET /api/search"] = (200, search_answer([]))
+    agenda.routes["GET /api/search"] = (200, offers_answer())
     client = AgendaClient("http://agenda.test", 1.0, transport=httpx.MockTransport(agenda.handler), service_token="s3rvice")
     await client.search(location="Lyon")
     await client.serving("alice/panel-1").search(location="Lyon")

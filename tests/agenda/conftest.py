@@ -10,12 +10,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from bot.agenda.accounts import create_account
+from bot.agenda.api import create_app
 from bot.agenda.db import make_engine, make_session_factory, migrate
 from bot.auth.tokens import REGULATOR
+from bot.settings import get_settings
 from tests.agenda.factories import NOW, AgendaBuilder
 
 PASSWORD = "mot de passe de test"
@@ -74,6 +77,18 @@ def add_account(agenda_db):
         return login
 
     return add
+
+
+@pytest.fixture
+def client(agenda_db, tmp_path, add_account):
+    """The agenda's app over HTTP (Starlette's TestClient), signed in as the regulator "regul" (access token)."""
+    settings = get_settings().copy(update={"rasa_url": "http://rasa.test:5005", "timezone": "Europe/Paris",
+                                           "secrets_dir": tmp_path / "secrets"})
+    app = create_app(agenda_db.session_factory, settings=settings, clock=lambda: NOW,
+                     attachments_dir=tmp_path / "attachments")
+    with TestClient(app) as client:
+        client.headers.update(bearer(client, add_account("regul")))
+        yield client
 
 
 def bearer(client, login: str, password: str = PASSWORD) -> dict[str, str]:

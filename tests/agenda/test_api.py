@@ -1,28 +1,12 @@
 """The JSON API the assistant's actions rely on, through HTTP (Starlette's TestClient)."""
 
 import pytest
-from fastapi.testclient import TestClient
 
-from bot.agenda.api import create_app
-from bot.settings import get_settings
-from tests.agenda.conftest import bearer
-from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF
+from tests.agenda.factories import ADULT_FIRST, FOLLOW_UP, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF
 from tests.agenda.test_attachments import PDF
 
 PATIENT = {"civilite": "Mme", "prenom": "Marie", "nom": "Durand", "nom_naissance": "Durand",
            "date_naissance": "1952-11-21", "telephone": "06 45 37 26 53", "email": "marie.durand@email.com"}
-
-
-@pytest.fixture
-def client(agenda_db, tmp_path, add_account):
-    """Signed in as the regulator "regul" (access token)."""
-    settings = get_settings().copy(update={"rasa_url": "http://rasa.test:5005", "timezone": "Europe/Paris",
-                                           "secrets_dir": tmp_path / "secrets"})
-    app = create_app(agenda_db.session_factory, settings=settings, clock=lambda: NOW,
-                     attachments_dir=tmp_path / "attachments")
-    with TestClient(app) as client:
-        client.headers.update(bearer(client, add_account("regul")))
-        yield client
 
 
 @pytest.fixture
@@ -229,3 +213,17 @@ def test_no_patient_data_in_logs_at_info(client, two_slots, caplog):
     assert booked["id"] in logged  # ids are logged...
     for secret in ("Marie", "Durand", "1952", "+3364", "0645", "Douleur", "toux", "email"):
         assert secret not in logged  # ...never who the patient is
+
+
+def test_a_known_patient_gets_the_follow_up_motif_and_the_booking_says_so(client, make_practitioner, make_slot):
+    slot = make_slot(make_practitioner(), hours=1)  # the adult, child and follow-up motifs
+    params = {"birth_date": "1952-11-21"}
+    assert client.get(f"/api/slots/{slot}/motif", params=params).json()["motif"]["label"] == ADULT_FIRST
+    known = client.get(f"/api/slots/{slot}/motif", params={**params, "deja_consulte": "true"}).json()["motif"]
+    assert (known["label"], known["follow_up"]) == (FOLLOW_UP, True)
+    unknown = book(client, slot, key="new", motif_id=known["id"])
+    assert unknown.status_code == 422 and "patients suivis" in unknown.json()["errors"]["motif_id"]
+    booked = book(client, slot, key="known", motif_id=known["id"], deja_consulte=True)
+    assert booked.status_code == 201, booked.text
+    assert (booked.json()["deja_consulte"], booked.json()["motif"]["label"]) == (True, FOLLOW_UP)
+    assert client.get(f"/api/appointments/{booked.json()['id']}").json()["deja_consulte"] is True

@@ -12,13 +12,13 @@ WOMAN_74 = Patient(date(1952, 1, 21), "Mme")
 CHILD_6 = Patient(date(2019, 9, 1))
 
 
-def motif(id_, label, population="all", new_patients=True, cabinet=True, video=False, snp=False):
+def motif(id_, label, population="all", new_patients=True, cabinet=True, video=False, snp=False, follow_up=False):
     return Motif(id=id_, label=label, population=population, new_patients=new_patients,
-                 cabinet=cabinet, video=video, domicile=False, snp=snp)
+                 cabinet=cabinet, video=video, domicile=False, snp=snp, follow_up=follow_up)
 
 
 GP = [
-    motif(1, FOLLOW_UP, new_patients=False, video=True),
+    motif(1, FOLLOW_UP, new_patients=False, video=True, follow_up=True),
     motif(2, ADULT_FIRST, "adult"),
     motif(3, CHILD_FIRST, "child"),
     motif(4, VIDEO, cabinet=False, video=True),
@@ -79,6 +79,27 @@ def test_refusals_say_why():
     assert "réservé aux adultes" in refusal(GP[1], CHILD_6, "cabinet", TODAY)
     assert "n'est pas proposé en vidéo" in refusal(GP[1], WOMAN_74, "video", TODAY)
     assert refusal(GP[1], WOMAN_74, "cabinet", TODAY) is None
+
+
+def test_a_patient_who_already_consulted_gets_the_follow_up_motif():
+    known = Patient(WOMAN_74.birth_date, "Mme", known=True)
+    choice = choose_motif(GP, known, "cabinet", "", TODAY)
+    assert choice.motif.label == FOLLOW_UP
+    assert choice.reason == (
+        "Pas de motif « Soins non programmés » sur ce créneau : « Consultation de suivi (patients du cabinet) », "
+        "motif de suivi pour une patiente de 74 ans au cabinet qui a déjà consulté ce praticien."
+    )
+    assert refusal(GP[0], known, "cabinet", TODAY) is None
+
+
+def test_soins_non_programmes_stays_first_for_a_known_patient():
+    known = Patient(WOMAN_74.birth_date, known=True)
+    assert choose_motif(GP + [motif(9, SNP, snp=True)], known, "cabinet", "", TODAY).motif.label == SNP
+
+
+def test_a_known_patient_without_follow_up_motif_on_the_slot_gets_the_usual_one():
+    known = Patient(WOMAN_74.birth_date, known=True)
+    assert choose_motif(GP[1:], known, "cabinet", "", TODAY).motif.label == ADULT_FIRST
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,22 @@ def test_seeded_agenda_is_consistent(agenda_db):
         assert session.execute(select(func.min(Slot.start))).scalar() > NOW
 
 
+def test_some_practitioners_ask_for_more_some_accept_extra_patients_and_motifs_follow_up(agenda_db):
+    seed(agenda_db.engine, NOW, practitioners=400)
+    with agenda_db.session_factory() as session:
+        practitioners = list(session.execute(select(Practitioner)).scalars())
+        motifs = list(session.execute(select(Motif)).scalars())
+    requiring = [p for p in practitioners if p.required_fields]
+    assert 0.10 <= len(requiring) / len(practitioners) <= 0.20  # about 15 %
+    assert {len(p.required_fields) for p in requiring} == {1, 2}
+    sas = [p for p in practitioners if p.sas_participant]
+    assert 0.04 <= sum(p.surnumeraire for p in sas) / len(sas) <= 0.16  # about 10 %
+    assert not any(p.surnumeraire and not p.sas_participant for p in practitioners)
+    assert any(m.required_fields for m in motifs) and not any(m.required_fields for m in motifs if m.snp)
+    follow_ups = [m for m in motifs if m.follow_up]
+    assert follow_ups and all(not m.new_patients and "suivi" in m.label.lower() for m in follow_ups)
+
+
 def test_rpps_numbers_have_eleven_digits_and_a_luhn_key():
     number = rpps_number(123)
     assert len(number) == 11 and number.isdigit()

@@ -11,7 +11,7 @@ from bot.agenda.contract import Appointment, AppointmentRequest, Patient
 from bot.agenda.deps import NowDep, SessionFactoryDep, TzDep
 from bot.agenda.principal import Principal, RegulatorDep
 from bot.agenda.routes.answers import CONFLICT, INVALID, NOT_FOUND, invalid, not_found, problem
-from bot.agenda.validation import validate_patient
+from bot.agenda.validation import birth_place_suggestions, validate_patient
 from bot.agenda.views import appointment_view
 
 router = APIRouter(prefix="/api/appointments", tags=["rendez-vous"])
@@ -39,6 +39,7 @@ def _booking_request(
         message=body.message,
         regulator=regulator,
         attachment_ids=body.attachment_ids or [],
+        deja_consulte=body.deja_consulte,
     ), {}
 
 
@@ -50,7 +51,7 @@ def create_appointment(body: AppointmentRequest, response: Response, factory: Se
                        who: RegulatorDep):
     request, errors = _booking_request(body, now.astimezone(tz).date(), who.login)
     if errors:
-        return invalid(errors)
+        return invalid(errors, suggestions=birth_place_suggestions((body.patient or Patient()).dict()))
     try:
         appointment, created = booking.book(factory, request, now)
     except booking.SlotUnavailable:

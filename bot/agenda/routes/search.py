@@ -9,12 +9,13 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.agenda import audit, geo, medecin_traitant, specialties
+from bot.agenda import audit, geo, specialties
 from bot.agenda import search as searching
 from bot.agenda.contract import MedecinTraitant, MotifChoice, Offer, SearchResult, SlotWithStatus
 from bot.agenda.deps import NowDep, SessionDep, TzDep
+from bot.agenda.medecin_traitant import resolve as find_medecin_traitant
 from bot.agenda.models import Slot
-from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif
+from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif, required_fields
 from bot.agenda.principal import PrincipalDep
 from bot.agenda.routes.answers import INVALID, NOT_FOUND, invalid, not_found
 from bot.agenda.search import SearchQuery, search
@@ -106,7 +107,7 @@ def search_slots(
         if unknown.suggestions:
             message += f" Lieux proches : {', '.join(unknown.suggestions)}."
         return invalid({"location": message}, suggestions=unknown.suggestions)
-    doctor = medecin_traitant.resolve(session, medecin_traitant, place) if medecin_traitant else None
+    doctor = find_medecin_traitant(session, medecin_traitant, place) if medecin_traitant else None
     query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset,
                         per_practitioner=per_practitioner, medecin_traitant=doctor and doctor.id)
     result = search(session, query, geo.radius_rule(place.departement))
@@ -169,8 +170,11 @@ def slot_motif(
     mode: str | None = Query(None, description="celui du créneau par défaut"),
     symptoms: str = "",
     civilite: str | None = None,
+    deja_consulte: bool = Query(False, description="le patient a déjà consulté ce praticien"),
 ):
-    """« Soins non programmés » when the slot offers it, otherwise the motif that best fits the patient."""
+    """« Soins non programmés » when the slot offers it, otherwise the motif that best fits the patient (a follow-up
+    motif for a patient who has already consulted the practitioner, when the slot has one); with the extra patient
+    fields the practitioner and that motif require."""
     slot = _load_slot(session, slot_id)
     if slot is None:
         return not_found("Créneau")
@@ -182,7 +186,8 @@ def slot_motif(
     if code is None:
         return invalid({"mode": f"Mode inconnu : « {mode} » ({MODE_CHOICES})."})
     try:
-        choice = choose_motif(slot.motifs, Patient(birth, civilite), code, symptoms, today)
+        choice = choose_motif(slot.motifs, Patient(birth, civilite, known=deja_consulte), code, symptoms, today)
     except NoSuitableMotif as error:
         return invalid({"motif_id": str(error)})
-    return MotifChoice(motif=motif_view(choice.motif), reason=choice.reason)
+    return MotifChoice(motif=motif_view(choice.motif), reason=choice.reason,
+                       required_fields=required_fields(slot.practitioner, choice.motif))
