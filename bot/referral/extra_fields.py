@@ -3,17 +3,13 @@ and the birth place as the booking funnel takes it: a French commune, or "Étran
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from babel import Locale
-
+from bot.nlu import abroad
 from bot.nlu.text import fold
 from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
 
-FRANCE = "FR"
 # "né à l'étranger", "hors de France", "étranger": abroad, the country unsaid.
 _ABROAD = re.compile(r"\b(?:a l'etranger|etranger|hors de france|hors france)\b")
-_ABROAD_WITH_COUNTRY = re.compile(rf"^{fold(BORN_ABROAD)}\s*\((?P<country>[^()]+)\)$")
 _LEAD_IN = re.compile(r"^(?:(?:il|elle) est\s+)?(?:(?:nee?s?|ne\(e\))\s+)?(?:(?:a|au|aux|en|dans)\s+)*")
 _PLACE = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*$")
 
@@ -23,41 +19,30 @@ def fields_to_ask(required: list[str] | None, slots: dict) -> list[str]:
     return [field for field in EXTRA_PATIENT_FIELDS if field in (required or []) and not slots.get(field)]
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Folded French country name -> its name ("maroc" -> "Maroc"), from CLDR via babel; France is not abroad."""
-    return {fold(name): name for code, name in Locale("fr").territories.items()
-            if len(code) == 2 and code.isalpha() and code != FRANCE}
-
-
 def birth_place(text: str) -> str | None:
     """The birth place as the funnel keeps it: "Étranger (Maroc)" for a country or "Étranger" for abroad, the
     commune as said otherwise (the agenda checks it against the communes it knows); None when it is no place."""
     said = (text or "").strip(" .,;")
     plain = fold(said)
-    if _ABROAD_WITH_COUNTRY.match(plain):
-        country = _ABROAD_WITH_COUNTRY.match(plain).group("country").strip()
-        return f"{BORN_ABROAD} ({_countries().get(country, said[said.index('(') + 1:-1].strip())})"
-    place = _LEAD_IN.sub("", plain, count=1)
-    if place in _countries():
-        return f"{BORN_ABROAD} ({_countries()[place]})"
+    country = abroad.born_abroad(said)
+    if country:
+        return country
     if _ABROAD.search(plain):
-        country = next((name for folded, name in _countries().items() if re.search(rf"\b{re.escape(folded)}\b", plain)),
-                       None)
-        return f"{BORN_ABROAD} ({country})" if country else BORN_ABROAD
+        return BORN_ABROAD
+    place = _LEAD_IN.sub("", plain, count=1)
     place_said = said[len(plain) - len(place):].strip()
     if place in ("", "france") or not _PLACE.match(place_said) or len(place_said) > 100:
         return None
     return place_said
 
 
-def born_abroad(value: str | None) -> bool:
+def is_abroad(value: str | None) -> bool:
     return bool(value) and fold(value).startswith(fold(BORN_ABROAD))
 
 
 def birth_place_words(value: str) -> str:
     """"à Rennes", "à l'étranger (Maroc)": how the summary says where the patient was born."""
-    if born_abroad(value):
+    if is_abroad(value):
         country = value[len(BORN_ABROAD):].strip()
         return f"à l'étranger {country}".strip()
     return f"à {value}"

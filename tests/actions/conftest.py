@@ -24,9 +24,9 @@ PATIENT = {
 }
 
 
-def agenda_slot(slot_id: str, hour: int, nom: str = "Thomas", snp: bool = True) -> dict:
+def agenda_slot(slot_id: str, hour: int, nom: str = "Thomas", snp: bool = True, day: int = 25) -> dict:
     return {
-        "id": slot_id, "start": f"2026-11-25T{hour:02d}:30:00+01:00", "end": f"2026-11-25T{hour:02d}:50:00+01:00",
+        "id": slot_id, "start": f"2026-11-{day}T{hour:02d}:30:00+01:00", "end": f"2026-11-{day}T{hour:02d}:50:00+01:00",
         "mode": "cabinet", "snp": snp, "distance_km": 1.234,
         "practitioner": {"rpps": "10001234567", "civilite": "Madame", "nom": nom, "prenom": "Claire",
                          "specialty": {"code": "SM54", "label": "Médecine générale"}, "sas_participant": True},
@@ -35,14 +35,23 @@ def agenda_slot(slot_id: str, hour: int, nom: str = "Thomas", snp: bool = True) 
     }
 
 
-def search_answer(slots: list[dict], radius_km: float = 5, total: int | None = None, widened: bool = False,
-                  window_widened: bool = False) -> dict:
+def agenda_offer(nom: str, *hours: int, medecin_traitant: bool = False, sas: bool = True) -> dict:
+    """One practitioner of a search answer with their slots at these hours (ids: first letter and hour, "t9")."""
+    slots = [agenda_slot(f"{nom[0].lower()}{hour}", hour, nom) for hour in hours]
+    practitioner = {**slots[0]["practitioner"], "sas_participant": sas}
+    return {"practitioner": practitioner, "address": slots[0]["address"], "distance_km": 1.234, "snp": True,
+            "medecin_traitant": medecin_traitant, "slots": [{**slot, "practitioner": practitioner} for slot in slots]}
+
+
+def search_answer(offers: list[dict], radius_km: float = 5, total: int | None = None, widened: bool = False,
+                  window_widened: bool = False, medecin_traitant: dict | None = None) -> dict:
     return {
         "location": {"label": "Lyon 3e Arrondissement (69003)", "commune": "Lyon 3e Arrondissement",
                      "postal_code": "69003", "insee": "69383", "lat": 45.76, "lon": 4.85},
         "radius_km": radius_km, "widened": widened,
         "window": {"from": "2026-11-25T10:00:00+01:00", "to": "2026-11-27T10:00:00+01:00"},
-        "window_widened": window_widened, "total": len(slots) if total is None else total, "slots": slots,
+        "window_widened": window_widened, "total": len(offers) if total is None else total, "offers": offers,
+        "medecin_traitant": medecin_traitant,
     }
 
 

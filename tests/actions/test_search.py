@@ -1,7 +1,18 @@
 from actions.search import ActionContinueReferral, ActionSearchSlots
-from tests.actions.conftest import DOMAIN, NOW, PATIENT, agenda_slot, make_tracker, responses, search_answer, slot_events
+from tests.actions.conftest import (
+    DOMAIN,
+    NOW,
+    PATIENT,
+    agenda_card,
+    agenda_offer,
+    make_tracker,
+    responses,
+    search_answer,
+    slot_events,
+)
 
 NEED = {**PATIENT, "localisation": "Lyon 3e"}
+ROUX = {"nom": "Roux", "prenom": "Isabelle", "commune": "Rennes"}
 
 
 def search_action(agenda, cls=ActionSearchSlots):
@@ -11,20 +22,40 @@ def search_action(agenda, cls=ActionSearchSlots):
     return action
 
 
-async def test_offers_up_to_five_slots_as_buttons_and_cards(agenda, dispatcher):
-    slots = [agenda_slot(f"s{i}", 9 + i) for i in range(5)]
-    agenda.routes["GET /api/search"] = (200, search_answer(slots, total=9))
+def entity(name: str, value) -> dict:
+    return {"entity": name, "value": value}
+
+
+async def test_offers_practitioners_with_their_times_as_buttons_and_one_card_each(agenda, dispatcher):
+    offers = [agenda_offer("Thomas", 9, 10, 14), agenda_offer("Nguyen", 11, sas=False)]
+    agenda.routes["GET /api/search"] = (200, search_answer(offers, total=7))
     events = await search_action(agenda).run(dispatcher, make_tracker(NEED, intent="rechercher"), DOMAIN)
     message = dispatcher.messages[-1]
     assert message["response"] == "utter_creneaux"
-    assert len(message["buttons"]) == 6 and message["buttons"][-1]["payload"] == "/autres_creneaux"
-    assert message["buttons"][0]["payload"] == '/choisir_creneau{"creneau_id":"s0"}'
-    assert "Soins non programmés" in message["buttons"][0]["title"] and "1,2 km" in message["buttons"][0]["title"]
-    assert message["custom"]["kind"] == "creneaux" and len(message["custom"]["creneaux"]) == 5
+    # one line a practitioner, ranked, with their times grouped by day
+    assert message["offres"].splitlines() == [
+        "1. Dr Claire Thomas — Médecine générale — 3 rue Paul Bert, 69003 Lyon (1,2 km) · SAS · Soins non programmés"
+        " — mer. 25 nov. : 09:30 · 10:30 · 14:30",
+        "2. Dr Claire Nguyen — Médecine générale — 3 rue Paul Bert, 69003 Lyon (1,2 km) · Soins non programmés"
+        " — mer. 25 nov. : 11:30",
+    ]
+    # a button a time, titled with its practitioner's rank, the payload unchanged; then the next page
+    assert [b["title"] for b in message["buttons"]][:2] == ["1. Dr Claire Thomas — mer. 25 nov. à 09:30",
+                                                            "1. Dr Claire Thomas — mer. 25 nov. à 10:30"]
+    assert message["buttons"][3] == {"title": "2. Dr Claire Nguyen — mer. 25 nov. à 11:30",
+                                     "payload": '/choisir_creneau{"creneau_id":"n11"}'}
+    assert message["buttons"][-1] == {"title": "Autres praticiens", "payload": "/autres_creneaux"}
+    panel = message["custom"]
+    assert panel["kind"] == "praticiens" and [p["rang"] for p in panel["praticiens"]] == [1, 2]
+    first = panel["praticiens"][0]
+    assert first["sas"] and not panel["praticiens"][1]["sas"] and first["distance_km"] == 1.2
+    assert [c["heure"] for c in first["creneaux"]] == ["09:30", "10:30", "14:30"] and panel["medecin_traitant"] is None
     state = slot_events(events)
-    assert state["etape"] == "choix" and [c["id"] for c in state["creneaux_proposes"]] == [f"s{i}" for i in range(5)]
+    assert state["etape"] == "choix" and [c["id"] for c in state["creneaux_proposes"]] == ["t9", "t10", "t14", "n11"]
+    assert [c["rang"] for c in state["creneaux_proposes"]] == [1, 1, 1, 2]
     params = agenda.requests[0].url.params
     assert params["location"] == "Lyon 3e" and params["mode"] == "cabinet" and params["offset"] == "0"
+    assert params["limit"] == "5" and params["per_practitioner"] == "4" and "medecin_traitant" not in params
     assert params["from"] == NOW.isoformat() and params["to"].startswith("2026-11-27T10:00")
 
 
@@ -34,11 +65,34 @@ async def test_a_search_asked_before_the_details_are_complete_asks_for_them(agen
     assert agenda.requests == [] and [e["name"] for e in events if e["event"] == "followup"] == ["referral_form"]
 
 
-async def test_other_slots_asks_for_the_next_page(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s6", 15)], total=9))
+async def test_other_practitioners_asks_for_the_next_page_ranked_after_the_first(agenda, dispatcher):
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Roux", 15)], total=7))
     tracker = make_tracker({**NEED, "recherche_offset": 5.0}, intent="autres_creneaux")
-    await search_action(agenda).run(dispatcher, tracker, DOMAIN)
+    events = await search_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert agenda.requests[0].url.params["offset"] == "10"
+    assert dispatcher.messages[-1]["buttons"][0]["title"].startswith("11. Dr Claire Roux")
+    assert slot_events(events)["creneaux_proposes"][0]["rang"] == 11
+
+
+async def test_the_medecin_traitant_is_sent_and_said_to_come_first(agenda, dispatcher):
+    doctor = {"asked": "Dr Isabelle Roux, Rennes", "found": True, "name": "Dr Isabelle Roux", "has_slots": True}
+    offers = [agenda_offer("Roux", 16, medecin_traitant=True), agenda_offer("Thomas", 9)]
+    agenda.routes["GET /api/search"] = (200, search_answer(offers, medecin_traitant=doctor))
+    events = await search_action(agenda).run(dispatcher, make_tracker({**NEED, "medecin_traitant": ROUX}), DOMAIN)
+    assert agenda.requests[0].url.params["medecin_traitant"] == "Dr Isabelle Roux, Rennes"
+    assert responses(dispatcher) == ["utter_medecin_traitant_en_premier", "utter_creneaux"]
+    assert dispatcher.messages[0]["medecin"] == "Dr Isabelle Roux"
+    assert "· Médecin traitant ·" in dispatcher.messages[1]["offres"].splitlines()[0]
+    assert dispatcher.messages[1]["custom"]["medecin_traitant"] == doctor
+    assert slot_events(events)["creneaux_proposes"][0]["medecin_traitant"] is True
+
+
+async def test_a_medecin_traitant_without_slots_in_the_window_is_said_in_one_line(agenda, dispatcher):
+    doctor = {"asked": "Dr Roux", "found": True, "name": "Dr Isabelle Roux", "has_slots": False}
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 9)], medecin_traitant=doctor))
+    await search_action(agenda).run(dispatcher, make_tracker({**NEED, "medecin_traitant": {"nom": "Roux"}}), DOMAIN)
+    assert agenda.requests[0].url.params["medecin_traitant"] == "Dr Roux"
+    assert responses(dispatcher) == ["utter_medecin_traitant_sans_creneau", "utter_creneaux"]
 
 
 async def test_urgency_narrows_the_window(agenda, dispatcher):
@@ -47,14 +101,44 @@ async def test_urgency_narrows_the_window(agenda, dispatcher):
     assert agenda.requests[0].url.params["to"].startswith("2026-11-25T14:00")
 
 
-async def test_no_slot_says_so_with_the_radius_and_offers_to_change(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=30, widened=True,
-                                                                          window_widened=True))
+async def test_nothing_even_widened_offers_the_ways_out_in_order(agenda, dispatcher):
+    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=30, widened=True, window_widened=True))
     events = await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
     assert responses(dispatcher) == ["utter_rayon_elargi", "utter_fenetre_elargie", "utter_aucun_creneau"]
     assert dispatcher.messages[0]["rayon"] == "30"
-    assert any("video" in b["payload"] for b in dispatcher.messages[-1]["buttons"])
+    assert dispatcher.messages[-1]["buttons"] == [
+        {"title": "En vidéo", "payload": '/inform{"type_consultation": "video"}'},
+        {"title": "Élargir le délai (d'ici 14 jours)", "payload": '/elargir_delai{"urgence": 336}'},
+        {"title": "Élargir le rayon à 60 km", "payload": '/elargir_rayon{"rayon_km": 60}'},
+        {"title": "Orienter en surnuméraire", "payload": "/orienter_surnumeraire"},
+    ]
     assert slot_events(events)["creneaux_proposes"] == []
+
+
+async def test_in_video_already_the_ways_out_do_not_offer_it_again(agenda, dispatcher):
+    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=10))
+    await search_action(agenda).run(dispatcher, make_tracker({**NEED, "type_consultation": "video"}), DOMAIN)
+    assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [
+        "Élargir le délai (d'ici 7 jours)", "Élargir le rayon à 20 km", "Orienter en surnuméraire"]
+
+
+async def test_a_longer_delay_searches_from_now_whatever_time_was_wished(agenda, dispatcher):
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 9)]))
+    wished = {"start": "2026-11-26T08:00:00+01:00", "end": "2026-11-26T12:00:00+01:00", "text": "demain matin"}
+    tracker = make_tracker({**NEED, "creneau": wished}, intent="elargir_delai", entities=[entity("urgence", 168)])
+    events = await search_action(agenda).run(dispatcher, tracker, DOMAIN)
+    params = agenda.requests[0].url.params
+    assert params["from"] == NOW.isoformat() and params["to"].startswith("2026-12-02T10:00")
+    assert slot_events(events)["urgence"] == 168 and slot_events(events)["creneau"] is None
+
+
+async def test_a_wider_radius_is_sent_and_kept_with_the_criteria(agenda, dispatcher):
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 9)], radius_km=60, widened=True))
+    tracker = make_tracker({**NEED, "rayon_km": 60.0}, intent="elargir_rayon")
+    events = await search_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert agenda.requests[0].url.params["radius_km"] == "60.0"
+    assert dispatcher.messages[0]["rayon"] == "60"  # what the agenda answers it searched
+    assert slot_events(events)["criteres_recherche"]["rayon_km"] == 60.0
 
 
 async def test_unknown_place_asks_again_with_suggestions(agenda, dispatcher):
@@ -73,20 +157,41 @@ async def test_agenda_down_keeps_everything_and_offers_a_retry(agenda, dispatche
     assert dispatcher.messages[0]["buttons"][0]["payload"] == "/rechercher"
 
 
+def criteria(**changed) -> dict:
+    return {"localisation": "Lyon 3e", "type_consultation": None, "creneau": None, "urgence": None, "specialite": None,
+            "medecin_traitant": None, "rayon_km": None, **changed}
+
+
 async def test_continue_shows_the_summary_again_after_a_correction(agenda, dispatcher):
-    card = {"id": "s1", "payload": "", "praticien": "Dr Claire Thomas", "adresse": "Lyon", "quand": "mer. 25 nov.",
-            "mode": "cabinet", "snp": True}
-    criteria = {"localisation": "Lyon 3e", "type_consultation": None, "creneau": None, "urgence": None, "specialite": None}
-    tracker = make_tracker({**NEED, "creneau_choisi": card, "criteres_recherche": criteria, "motif": {"label": "SNP"}})
+    tracker = make_tracker({**NEED, "creneau_choisi": agenda_card("s1", 9), "criteres_recherche": criteria(),
+                            "motif": {"label": "SNP", "deja_consulte": False}})
     await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
     assert responses(dispatcher) == ["utter_resume"] and agenda.requests == []
 
 
 async def test_continue_searches_again_when_the_criteria_changed(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_slot("s9", 16)]))
-    criteria = {"localisation": "Lyon 3e", "type_consultation": None, "creneau": None, "urgence": None, "specialite": None}
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 16)]))
     tracker = make_tracker({**NEED, "type_consultation": "video", "creneau_choisi": {"id": "s1"},
-                            "criteres_recherche": criteria})
+                            "criteres_recherche": criteria()})
     events = await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
     assert agenda.requests[0].url.params["mode"] == "video"
     assert slot_events(events)["creneau_choisi"] is None
+
+
+async def test_a_medecin_traitant_named_at_the_summary_searches_again_with_their_slots_first(agenda, dispatcher):
+    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Roux", 16, medecin_traitant=True)]))
+    tracker = make_tracker({**NEED, "medecin_traitant": ROUX, "creneau_choisi": agenda_card("s1", 9),
+                            "criteres_recherche": criteria()})
+    await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    assert agenda.requests[0].url.params["medecin_traitant"] == "Dr Isabelle Roux, Rennes"
+
+
+async def test_said_already_consulted_at_the_summary_chooses_the_motif_again(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s1/motif"] = (200, {
+        "motif": {"id": "m9", "label": "Consultation de suivi", "snp": False, "follow_up": True},
+        "reason": "patient connu du praticien."})
+    tracker = make_tracker({**NEED, "creneau_choisi": agenda_card("s1", 9), "criteres_recherche": criteria(),
+                            "deja_consulte": True, "motif": {"id": "m1", "label": "SNP", "deja_consulte": False}})
+    events = await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    assert agenda.requests[0].url.params["deja_consulte"] == "true"
+    assert slot_events(events)["motif"]["id"] == "m9" and responses(dispatcher)[-1] == "utter_resume"

@@ -52,3 +52,62 @@ async def test_agenda_down_during_the_motif_choice_offers_a_retry_of_the_same_pi
     await select_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert responses(dispatcher) == ["utter_agenda_indisponible"]
     assert dispatcher.messages[0]["buttons"][0]["payload"] == CARDS[0]["payload"]
+
+
+def motif_answer(required_fields=(), follow_up=False) -> dict:
+    return {"motif": {"id": "m1", "label": "Soins non programmés", "snp": True, "follow_up": follow_up},
+            "reason": "proposé sur ce créneau.", "required_fields": list(required_fields)}
+
+
+async def test_a_practitioner_who_requires_more_has_only_the_missing_fields_asked(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s1/motif"] = (200, motif_answer(["civilite", "email"]))
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="le 1", intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    # the civility was given with the description: only the email is asked, by its form, before the summary
+    assert responses(dispatcher) == ["utter_motif_choisi", "utter_champs_requis"]
+    assert dispatcher.messages[1]["champs"] == "email"
+    state = slot_events(events)
+    assert state["champs_requis"] == ["civilite", "email"] and state["champs_a_demander"] is True
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["extra_fields_form"]
+
+
+async def test_fields_required_and_all_given_go_straight_to_the_summary(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s1/motif"] = (200, motif_answer(["email"]))
+    tracker = make_tracker({**PATIENT, "email": "marie@exemple.fr", "creneaux_proposes": CARDS}, text="le 1",
+                           intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_motif_choisi", "utter_resume"]
+    assert slot_events(events)["champs_a_demander"] is False
+    assert "marie@exemple.fr" in dispatcher.messages[1]["patient"]
+
+
+async def test_the_medecin_traitants_slot_is_booked_as_already_consulted(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s2/motif"] = (200, motif_answer(follow_up=True))
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS, "medecin_traitant": {"nom": "Nguyen"}},
+                           text="le Dr Nguyen", intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert agenda.requests[0].url.params["deja_consulte"] == "true"
+    state = slot_events(events)
+    assert state["deja_consulte"] is True and state["motif"]["deja_consulte"] is True
+    summary = dispatcher.messages[-1]
+    assert summary["deja_consulte"] == "oui" and summary["custom"]["deja_consulte"] is True
+    assert {"title": "Patient jamais vu par ce praticien",
+            "payload": '/choisir_creneau{"creneau_id": "s2", "deja_consulte": false}'} in summary["buttons"]
+
+
+async def test_another_practitioner_is_not_known_from_what_was_said_of_the_previous_one(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s2/motif"] = (200, motif_answer())
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS, "creneau_choisi": CARDS[0], "deja_consulte": True},
+                           text="le 2", intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert "deja_consulte" not in agenda.requests[0].url.params
+    assert slot_events(events)["deja_consulte"] is False
+    assert dispatcher.messages[-1]["deja_consulte"] == "non"
+
+
+async def test_said_already_consulted_with_the_pick_counts_for_that_practitioner(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s2/motif"] = (200, motif_answer())
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS, "deja_consulte": True}, text="le 2, il le connaît déjà",
+                           intent="choisir_creneau", entities=[{"entity": "deja_consulte", "value": True}])
+    await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert agenda.requests[0].url.params["deja_consulte"] == "true"
