@@ -48,7 +48,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     folded = _mask(folded, wrong_phones)
     birth = find_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
-    window = find_time_window(after_birth, now)
+    window = find_time_window(after_birth, now, normalized.text)
     urgencies = [u for u in fields.find_urgencies(after_birth)
                  if not (window and u.start < window.end and window.start < u.end)]
     # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.

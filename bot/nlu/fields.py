@@ -180,7 +180,7 @@ def parse_urgency(text: str) -> int | None:
 
 def parse_time_window(text: str, now: datetime) -> dict | None:
     normalized = Normalized.of(text)
-    found = find_time_window(fold(normalized.text), now)
+    found = find_time_window(fold(normalized.text), now, normalized.text)
     if found is None:
         return None
     start, end = normalized.to_original(found.start, found.end)

@@ -113,7 +113,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "bronchite", "bronchiolite", "grippe", "syndrome grippal", "gastro", "gastro-entérite", "covid", "rougeur",
     "rougeurs", "boutons", "démangeaisons", "prurit", "eczéma", "lombalgie", "lumbago", "sciatique", "saignement",
     "saignements", "constipation", "sinusite", "laryngite", "pharyngite", "otalgie", "douleur thoracique",
-    "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire"]}
+    "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire", "chute", "blessure",
+    "coupure"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
@@ -130,6 +131,10 @@ _CLAUSE_STARTS = RELATIVES | {
     "donc", "alors", "voila", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere", "aimerait", "peut",
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
+_SUBJECTS = {"il", "elle"}
+# Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
+_STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
+           "vit", "habite", "reside", "demeure", "travaille", "part", "rentre", "doit", "devrait", "sort"}
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
@@ -476,8 +481,11 @@ class _Reader:
         """The complaint first..last cannot end with token `last` ("... depuis ce matin son"), unless it closes
         a negation ("plaie qui ne cicatrise pas")."""
         token = self.tokens[last]
-        if token.folded in _NEGATION_ENDS and any(t.folded == "ne" or t.folded.startswith("n'")
-                                                  for t in self.tokens[first:last]):
+        words = self.tokens[first:last]
+        # spoken French drops the "ne": "plaie qui cicatrise pas" closes a negation after a verb in a relative clause
+        negated = any(t.folded == "ne" or t.folded.startswith("n'") for t in words) or any(
+            t.folded in _COMPLAINT_LINKS for t in words) and self.tokens[last - 1].folded not in FUNCTION_WORDS
+        if token.folded in _NEGATION_ENDS and negated:
             return False
         return token.folded in _LOOSE_ENDS
 
@@ -503,6 +511,8 @@ class _Reader:
         only "à" or "sur" before a known place start the location. Right after a link ("depuis ce matin", "qui ne
         guérit pas", "quand il marche") a clause word opens no new clause."""
         token = self.tokens[k]
+        if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
+            return False  # "fièvre depuis trois jours et il tousse beaucoup"
         if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS:
             return True
@@ -517,6 +527,20 @@ class _Reader:
             capital = k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper()
             return (token.folded in ("a", "sur") or capital) and self.place_at(k + 1) is not None
         return True
+
+    def says_more_of_it(self, k: int) -> bool:
+        """The clause after "et il", "et elle" at k goes on describing the complaint: a verb of its own ("tousse",
+        "vomit", "respire mal") or "a" and a complaint ("a de la fièvre"), not a request, a residence or a field
+        ("voudrait", "habite", "est à", "a 45 ans")."""
+        if k >= len(self.tokens) or self.taken[k] or not self.tokens[k].is_word:
+            return False
+        word = self.tokens[k].folded
+        if word in ("a", "avait"):
+            after = self.after_determiners(k + 1)
+            return after < len(self.tokens) and not self.taken[after] and (
+                self.symptom_end(after) is not None or self.tokens[after].folded in _ACHES)
+        return word not in FUNCTION_WORDS | _CLAUSE_STARTS | RESIDENCE_WORDS and self.cue_at(k) is None \
+            and word not in _STATES and self.tokens[k].text.islower()
 
     def names_a_place(self, k: int) -> bool:
         """Token k starts a commune written as one (capitalized, or hyphenated, or ending the message when nothing

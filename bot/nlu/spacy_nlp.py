@@ -6,6 +6,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.utils import spacy_utils
 from rasa.nlu.utils.spacy_utils import SpacyModel
 
+from bot.nlu import grammar
+
 
 # Same class name on purpose: Rasa links SpacyTokenizer and SpacyFeaturizer to their model by this name.
 @DefaultV1Recipe.register(
@@ -19,4 +21,6 @@ class SpacyNLP(spacy_utils.SpacyNLP):
         model = spacy_utils.SpacyNLP.load_model(spacy_model_name)
         if "ner" in model.model.pipe_names:
             model.model.disable_pipe("ner")
+        if spacy_model_name == grammar.MODEL:
+            grammar.share(model.model)  # the rules ask it which verbs are in the past: one copy in the process
         return model

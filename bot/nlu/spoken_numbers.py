@@ -79,18 +79,60 @@ def _segment(words: list[str], glued: list[bool]) -> list[tuple[int, int]] | Non
     return solve(0, 0, True) or solve(0, 0, False)
 
 
+# Words that take back the pair just said ("... vingt-quatre non pardon vingt-cinq ...").
+_CORRECTIONS = [("non", "pardon"), ("pardon",), ("non",), ("enfin",), ("je", "veux", "dire"), ("plutot",)]
+
+
+def _run_end(tokens: list[tuple[int, int, str]], folded: str, i: int) -> int:
+    """End (exclusive) of the run of number words starting at token i, hyphens and spaces between them."""
+    j = i
+    while j < len(tokens) and tokens[j][2] in _NUMBER_WORDS and (
+            j == i or re.fullmatch(r"[\s-]*", folded[tokens[j - 1][1]:tokens[j][0]])):
+        j += 1
+    return j
+
+
+def _phone_in(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int):
+    """(pairs, words used) of a phone said in tokens i..j, or None."""
+    glued = [k > i and folded[tokens[k - 1][1]:tokens[k][0]] == "-" for k in range(i, j)]
+    return _segment([t[2] for t in tokens[i:j]], glued) if tokens[i][2] == "zero" else None
+
+
+def _corrected(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) -> tuple[str, int] | None:
+    """(digits, end token) of a phone whose pair said last before j is taken back and said again after a correction
+    word: the pair dropped is the one that lets the rest make a phone."""
+    words = [t[2] for t in tokens]
+    for marker in _CORRECTIONS:
+        if tuple(words[j:j + len(marker)]) != marker:
+            continue
+        after = j + len(marker)
+        end = _run_end(tokens, folded, after)
+        for size in (1, 2, 3, 4):
+            if end == after or j - size <= i or tuple(words[j - size:j]) not in _pair_words():
+                continue
+            kept = tokens[i:j - size] + tokens[after:end]
+            text = " ".join(t[2] for t in kept)  # glue by hyphens is lost: spaces between every word
+            pairs = _phone_in([(0, 0, w) for w in text.split()], " " * len(text), 0, len(kept))
+            if pairs and sum(n for _, n in pairs) == len(kept):
+                return " ".join(f"{value:02d}" for value, _ in pairs), end
+    return None
+
+
 def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, "06 45 37 26 53") for each phone said in words in folded text."""
+    """(start, end, "06 45 37 26 53") for each phone said in words in folded text, a pair taken back and said again
+    ("vingt-quatre non pardon vingt-cinq") read as corrected."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(folded)]
     found = []
     i = 0
     while i < len(tokens):
-        j = i
-        while j < len(tokens) and tokens[j][2] in _NUMBER_WORDS and (
-                j == i or re.fullmatch(r"[\s-]*", folded[tokens[j - 1][1]:tokens[j][0]])):
-            j += 1
-        glued = [k > i and folded[tokens[k - 1][1]:tokens[k][0]] == "-" for k in range(i, j)]
-        pairs = _segment([t[2] for t in tokens[i:j]], glued) if tokens[i][2] == "zero" else None
+        j = _run_end(tokens, folded, i)
+        pairs = _phone_in(tokens, folded, i, j)
+        corrected = _corrected(tokens, folded, i, j) if tokens[i][2] == "zero" else None
+        if corrected:  # "... soixante-dix-huit non quatre-vingt-dix-huit": the last pair said again
+            digits, end = corrected
+            found.append((tokens[i][0], tokens[end - 1][1], digits))
+            i = end
+            continue
         if pairs is None:
             i += 1
             continue

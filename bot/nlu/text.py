@@ -59,11 +59,12 @@ def _email_piece(piece: str) -> str:
 
 
 def _join_email(match: re.Match) -> str:
-    def glue(part: str) -> str:
+    def glue(part: str, said_numbers: bool) -> str:
         pieces = re.split(rf" ({_CONNECTOR}) ", part, flags=re.IGNORECASE)  # piece, connector, piece, ...
-        return "".join(_EMAIL_CONNECTORS[p.lower()] if k % 2 else _email_piece(p) for k, p in enumerate(pieces))
+        return "".join(_EMAIL_CONNECTORS[p.lower()] if k % 2 else _email_piece(p) if said_numbers else p
+                       for k, p in enumerate(pieces))
 
-    return f"{glue(match.group(1))}@{glue(match.group(2))}"
+    return f"{glue(match.group(1), True)}@{glue(match.group(2), False)}"  # "neuf point fr" is a domain
 
 
 def _phones_in_digits(text: str) -> str:

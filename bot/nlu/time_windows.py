@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
+from bot.nlu.grammar import past_participles
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, WEEKDAYS, Found
 
 _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
             "aprem": (14, 18), "soir": (18, 20), "soiree": (18, 20), "fin de journee": (17, 20),
-            "fin d'apres-midi": (16, 18)}
+            "fin d'apres-midi": (16, 18), "fin de matinee": (10, 12), "debut de matinee": (8, 10),
+            "debut d'apres-midi": (14, 16)}
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|(?:{'|'.join(WEEKDAYS)})(?: prochain)?" \
@@ -104,12 +106,13 @@ def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
     return datetime.combine(day.date(), time(min(hour, 23), minute), tzinfo=day.tzinfo)
 
 
-def _is_onset(folded: str, match: re.Match, now: datetime) -> bool:
-    """The time says when the complaint began, not when the patient is to be seen: after "depuis" in the same
-    clause, or a part of today already begun right after a complaint ("malaise ce matin")."""
+def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
+    """The time says when the complaint began, not when the patient is to be seen: after "depuis" or a verb in the
+    past in the same clause ("il est tombé ce matin", "a chuté dimanche"), or a part of today already begun right
+    after a complaint ("malaise ce matin")."""
     before = folded[max(0, match.start() - 60):match.start()]
     ahead = (match.group("day") or "").endswith("demain") or match.group("rel") in ("avant", "apres", "a partir de")
-    if _SINCE_IN_CLAUSE.search(before):
+    if _SINCE_IN_CLAUSE.search(before) or _past_in_clause(said, before, match.start()):
         return not ahead  # "fièvre depuis 2 jours demain matin si possible": nothing begins tomorrow
     period = match.group("period")
     if not match.group("this") or _PERIODS[period][0] > now.hour:
@@ -120,8 +123,25 @@ def _is_onset(folded: str, match: re.Match, now: datetime) -> bool:
     return names_a_complaint(clause)
 
 
-def find_time_window(folded: str, now: datetime) -> Found | None:
-    """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers)."""
+# Auxiliaries of the French past (passé composé, plus-que-parfait): only a clause holding one is parsed.
+_AUXILIARY = re.compile(r"\b(?:a|ai|as|avons|avez|ont|est|es|suis|sommes|etes|sont|avait|avaient|etait|etaient)\b")
+
+
+def _past_in_clause(said: str, before: str, at: int) -> bool:
+    """A verb in the past in the clause just before `at` ("il est tombé ce matin"), told by spaCy's morphology on
+    the text as said (accents tell "tombé" from "tombe")."""
+    clause = re.split(_CLAUSE_START, before)[-1]
+    start = at - len(clause)
+    if not _AUXILIARY.search(clause):
+        return False
+    head = max(0, start - 20)  # the subject before the clause helps the tagger ("il est tombé")
+    return any(head + s >= start for s, _ in past_participles(said[head:at]))
+
+
+def find_time_window(folded: str, now: datetime, unfolded: str | None = None) -> Found | None:
+    """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers).
+    `unfolded`: the same text with its accents (same offsets), which tell the tenses of verbs."""
+    unfolded = folded if unfolded is None else unfolded
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
     either = _either_day(folded, now)
     if either:
@@ -132,7 +152,7 @@ def find_time_window(folded: str, now: datetime) -> Found | None:
             and not match.group("clock")
         if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
             continue
-        if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]) or _is_onset(folded, match, now):
+        if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]) or _is_onset(folded, unfolded, match, now):
             continue
         # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
         trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())

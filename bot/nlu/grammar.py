@@ -1,0 +1,29 @@
+"""What spaCy's French model tells the rules about verbs: the past participles of a text ("il est tombé ce
+matin": the time says when it happened). The model is the one Rasa's SpacyNLP loaded, when it did, so that a
+process holds one copy; else it is loaded on first use (the action server reading a bare answer)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+MODEL = "fr_core_news_md"
+_shared: list = []  # the Language Rasa loaded (bot.nlu.spacy_nlp), if any
+
+
+def share(language) -> None:
+    """Use the model Rasa loaded instead of loading another copy."""
+    _shared[:] = [language]
+
+
+@lru_cache(maxsize=1)
+def _own():
+    import spacy
+
+    return spacy.load(MODEL, disable=["parser", "ner"])
+
+
+def past_participles(text: str) -> list[tuple[int, int]]:
+    """Spans of the past participles in `text` ("tombé", "vomi", "fait"): the morphologizer alone is run."""
+    language = _shared[0] if _shared else _own()
+    doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+    return [(token.idx, token.idx + len(token.text)) for token in doc
+            if token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"]]
