@@ -50,7 +50,7 @@ def test_practitioners_are_cards_with_their_times_to_click_and_their_buttons_are
     expect(offers.locator(".mt-note")).to_have_text(
         "Médecin traitant : Dr Paul Roux, ses créneaux sont proposés en premier.")
     expect(offers).to_contain_text("Dans un rayon de 20 km (rayon élargi).")
-    expect(panel.transcript).to_contain_text("Le rayon de recherche a été élargi à 20 km.")  # its own utterance
+    expect(panel.transcript).to_contain_text("j'ai élargi la recherche à 20 km.")  # its own utterance
     expect(panel.transcript.locator("button.choice")).to_have_text(["Autres praticiens"])  # the times are not repeated
     # A time is named in full for whoever does not see the card around it.
     expect(panel.page.get_by_role("button", name="Dr Claire Dubois, Jeudi 26 novembre, 15:00–15:15, Au cabinet",
@@ -78,8 +78,8 @@ def test_practitioners_are_cards_with_their_times_to_click_and_their_buttons_are
 ])
 def test_the_medecin_traitant_line_says_when_the_usual_order_applies(panel, medecin_traitant, said):
     reply = copy.deepcopy(REPLIES["praticiens"])
-    reply[2]["custom"]["medecin_traitant"] = medecin_traitant
-    for offer in reply[2]["custom"]["praticiens"]:
+    reply[-1]["custom"]["medecin_traitant"] = medecin_traitant
+    for offer in reply[-1]["custom"]["praticiens"]:
         offer["medecin_traitant"] = False
     panel.page.evaluate(STORE_REPLIES, [reply])
     panel.reload()
@@ -89,7 +89,7 @@ def test_the_medecin_traitant_line_says_when_the_usual_order_applies(panel, mede
 
 def test_without_a_medecin_traitant_there_is_no_such_line(panel):
     reply = copy.deepcopy(REPLIES["praticiens"])
-    reply[2]["custom"]["medecin_traitant"] = None
+    reply[-1]["custom"]["medecin_traitant"] = None
     panel.page.evaluate(STORE_REPLIES, [reply])
     panel.reload()
     expect(panel.page.get_by_role("region", name="3 praticiens disponibles")).to_be_visible()
@@ -99,12 +99,12 @@ def test_without_a_medecin_traitant_there_is_no_such_line(panel):
 def test_an_extra_field_is_asked_as_text_with_its_buttons(panel, shot):
     panel.render("question_lieu_naissance")
     question = panel.last_bot_message()
-    expect(question).to_contain_text("Le Dr Paul Roux demande aussi le lieu de naissance.")
+    expect(question).to_contain_text("Ce praticien demande le lieu de naissance du patient : où est-il né ?")
     expect(question.get_by_role("button")).to_have_text(["Né(e) en France : indiquez la ville", "Né(e) à l'étranger"])
     shot("question-lieu-naissance")
     question.get_by_role("button", name="Né(e) à l'étranger").click()
     panel.wait_for_reply()
-    assert panel.sent() == [REPLIES["question_lieu_naissance"][0]["buttons"][1]["payload"]]
+    assert panel.sent() == ['/inform{"lieu_naissance": "Étranger"}']
     expect(panel.transcript.locator(".message-user")).to_have_text(["Vous : Né(e) à l'étranger"])
 
 
@@ -113,8 +113,8 @@ def test_no_dead_end_offers_its_ways_out_and_the_orientation_says_it_is_not_book
     ways_out = panel.messages().nth(0)
     expect(ways_out).to_contain_text("Aucun créneau disponible")
     expect(ways_out.get_by_role("button")).to_have_text(
-        ["Proposer la vidéo", "Élargir le délai", "Élargir le rayon à 30 km", "Orienter en surnuméraire"])
-    expect(panel.last_bot_message()).to_contain_text("Ce n'est pas un rendez-vous réservé")
+        ["En vidéo", "Élargir le délai (d'ici 3 jours)", "Élargir le rayon à 30 km", "Orienter en surnuméraire"])
+    expect(panel.last_bot_message()).to_contain_text("Ce n'est pas un créneau réservé")
     shot("sans-issue-orientation")
 
 

@@ -83,8 +83,8 @@ def test_the_policy_stops_a_script_even_if_markup_got_into_the_page(panel):
 def test_a_medecin_traitant_named_with_markup_is_shown_as_text_in_the_offers(panel):
     """The name the regulator gave for the médecin traitant comes back in the offers card."""
     offers = copy.deepcopy(REPLIES["praticiens"])
-    offers[2]["custom"]["medecin_traitant"] = {"asked": HOSTILE, "found": False, "name": None, "has_slots": False}
-    offers[2]["custom"]["praticiens"][0]["praticien"] = IMG
+    offers[-1]["custom"]["medecin_traitant"] = {"asked": HOSTILE, "found": False, "name": None, "has_slots": False}
+    offers[-1]["custom"]["praticiens"][0]["praticien"] = IMG
     panel.page.evaluate(STORE_REPLIES, [offers])
     panel.reload()
     expect(panel.transcript.locator(".mt-note")).to_contain_text(f"« {HOSTILE} »")
