@@ -3,29 +3,26 @@
 "Roux", "Dr Isabelle Roux", "roux isabelle", "Lefevre, Nantes": accents, case, titles and word order do not
 matter; the words beside the surname must be the first name's; a commune after a comma keeps the homonyms
 practising there. Among homonyms left, the nearest to the searched place (a médecin traitant is near their patient).
+Every run of words said may be the surname: each is looked up on the indexed `Practitioner.nom_key`.
 """
 from __future__ import annotations
 
 import math
-import re
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.agenda.geo import Place as Location
 from bot.agenda.geo import distance_km, normalize_name
-from bot.agenda.models import Practitioner
-from bot.nlu.text import fold
+from bot.agenda.models import Place, Practitioner, name_key
 
 TITLES = {"dr", "docteur", "docteure", "doctoresse", "pr", "professeur", "m", "mme", "madame", "monsieur"}
 ARTICLES = {"le", "la"}  # "le docteur Roux"; but "Le Gall" is a surname
 MAX_SURNAME_WORDS = 3
-# Letters that an accent or a cedilla may change, and word separators: left to the Python check, as SQL cannot fold.
-LOOSE = set("aceinouy ")
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text.lower()))
+    return name_key(text).split()
 
 
 def resolve(session: Session, asked: str, near: Location) -> Practitioner | None:
@@ -36,25 +33,25 @@ def resolve(session: Session, asked: str, near: Location) -> Practitioner | None
     if not said:
         return None
     runs = {" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 1, min(len(said), i + MAX_SURNAME_WORDS) + 1)}
+    # Columns, not objects: common surnames name dozens of practitioners, of whom one is kept.
     rows = session.execute(
-        select(Practitioner)
-        .where(or_(*(Practitioner.nom.ilike(_pattern(run)) for run in runs)))
-        .options(selectinload(Practitioner.places))
-    ).scalars()
-    found = [practitioner for practitioner in rows if _named(practitioner, said)]
+        select(Practitioner.id, Practitioner.nom, Practitioner.prenom).where(Practitioner.nom_key.in_(runs))
+    ).all()
+    named = [row.id for row in rows if _named(row.nom, row.prenom, said)]
+    places: dict[int, list] = {}
+    for place in session.execute(
+        select(Place.practitioner_id, Place.commune, Place.lat, Place.lon).where(Place.practitioner_id.in_(named))
+    ):
+        places.setdefault(place.practitioner_id, []).append(place)
     if commune.strip():
-        found = [p for p in found if any(_same_commune(place.commune, commune) for place in p.places)]
-    return min(found, key=lambda p: (_distance(p, near), p.id), default=None)
+        named = [doc for doc in named if any(_same_commune(p.commune, commune) for p in places.get(doc, ()))]
+    nearest = min(named, key=lambda doc: (_distance(places.get(doc, ()), near), doc), default=None)
+    return None if nearest is None else session.get(Practitioner, nearest)
 
 
-def _pattern(run: str) -> str:
-    """A LIKE pattern as wide as the surname: a one-character wildcard where an accent or a separator may be."""
-    return "".join("_" if char in LOOSE else char for char in run)
-
-
-def _named(practitioner: Practitioner, said: list[str]) -> bool:
+def _named(nom: str, prenom: str, said: list[str]) -> bool:
     """The surname's words said together, and every other word one of the first name's."""
-    surname, first_names = words(practitioner.nom), set(words(practitioner.prenom))
+    surname, first_names = words(nom), set(words(prenom))
     for start in range(len(said) - len(surname) + 1):
         if said[start:start + len(surname)] == surname:
             rest = said[:start] + said[start + len(surname):]
@@ -69,5 +66,5 @@ def _same_commune(commune: str, asked: str) -> bool:
     return bool(wanted) and (mine == wanted or mine.startswith(wanted + " "))
 
 
-def _distance(practitioner: Practitioner, near: Location) -> float:
-    return min((distance_km(near.lat, near.lon, p.lat, p.lon) for p in practitioner.places), default=math.inf)
+def _distance(places, near: Location) -> float:
+    return min((distance_km(near.lat, near.lon, p.lat, p.lon) for p in places), default=math.inf)

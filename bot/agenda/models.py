@@ -6,6 +6,7 @@ Enumerations are short strings checked by the database; their allowed values are
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from sqlalchemy import (
@@ -23,11 +24,12 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import declarative_base, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
 from bot import vocabulary
 from bot.auth import tokens
+from bot.nlu.text import fold
 
 Base = declarative_base()
 
@@ -39,6 +41,11 @@ APPOINTMENT_STATUSES = ("booked", "cancelled", "fulfilled", "noshow")
 HOLDING_STATUSES = ("booked", "fulfilled", "noshow")
 ROLES = tokens.ROLES
 ORIENTATION_STATUSES = ("a_confirmer", "confirmee", "refusee")
+
+
+def name_key(name: str) -> str:
+    """A name as it is looked up: lower-case ASCII words ("Le Gall-Lefèvre" -> "le gall lefevre")."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(name.lower())))
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -87,6 +94,8 @@ class Practitioner(RequiresFields, Base):
     rpps = Column(String(11), nullable=False, unique=True)
     civilite = Column(String(8), nullable=False)  # "Dr", "Pr", "M.", "Mme"
     nom = Column(String(100), nullable=False)
+    # The surname as a médecin traitant is looked up (bot.agenda.medecin_traitant): set with `nom`.
+    nom_key = Column(String(100), nullable=False, default="", server_default="", index=True)
     prenom = Column(String(100), nullable=False)
     specialty_code = Column(String(8), nullable=False, index=True)  # TRE_R38, e.g. SM54
     specialty_label = Column(String(100), nullable=False)
@@ -97,6 +106,11 @@ class Practitioner(RequiresFields, Base):
 
     places = relationship("Place", back_populates="practitioner", cascade="all, delete-orphan")
     motifs = relationship("Motif", back_populates="practitioner", cascade="all, delete-orphan")
+
+    @validates("nom")
+    def _keep_key(self, _key: str, nom: str) -> str:
+        self.nom_key = name_key(nom)
+        return nom
 
 
 class Place(Base):

@@ -15,7 +15,7 @@ from sqlalchemy import and_, func, insert, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from bot.agenda import geo, specialties
-from bot.agenda.models import Motif, Place, Practitioner, Slot, slot_motifs
+from bot.agenda.models import Motif, Place, Practitioner, Slot, name_key, slot_motifs
 from bot.vocabulary import EXTRA_PATIENT_FIELDS, SAS_TIMEZONE
 
 SEED = 20250314
@@ -127,9 +127,10 @@ def seed(
         specialty = rng.choices(codes, weights)[0]
         sas = rng.random() < 0.5
         female = rng.random() < 0.5
+        nom = fake.last_name()
         doctors.append({
-            "id": index, "rpps": rpps_number(index), "civilite": "Dr",
-            "nom": fake.last_name(), "prenom": fake.first_name_female() if female else fake.first_name_male(),
+            "id": index, "rpps": rpps_number(index), "civilite": "Dr", "nom": nom, "nom_key": name_key(nom),
+            "prenom": fake.first_name_female() if female else fake.first_name_male(),
             "specialty_code": specialty, "specialty_label": specialties.LABELS[specialty],
             "accepts_new_patients": rng.random() < 0.6, "sas_participant": sas,
             "surnumeraire": sas and extras.random() < SURNUMERAIRE_SHARE,
