@@ -15,16 +15,27 @@ FORM_ANSWERS = {
     "Où se trouve": "Lyon",
     "prénom": "Marie",
     "nom du patient": "Durand",
+    # What the chosen practitioner may require on top (bot.vocabulary.EXTRA_PATIENT_FIELDS), asked after the pick.
+    "civilité": "Madame",
+    "adresse email": "marie.durand@example.org",
+    "commune le patient est-il né": "Lyon",
 }
-MAX_QUESTIONS = len(FORM_ANSWERS)
+# Questions answered with one of the buttons they come with: the question -> the button's name.
+FORM_CHOICES = {"lieu de naissance du patient": "Né(e) en France : indiquez la ville"}
+MAX_QUESTIONS = len(FORM_ANSWERS) + len(FORM_CHOICES)
 
 
 def answer_until(panel: Panel, target: Locator) -> None:
-    """Answers the form's questions until `target` shows up (slot cards, an error...)."""
+    """Answers the form's questions until `target` shows up (offered times, the summary, an error...)."""
     for _ in range(MAX_QUESTIONS):
         if target.count():
             return
         question = panel.last_bot_message().inner_text()
+        choice = next((c for asked, c in FORM_CHOICES.items() if asked in question), None)
+        if choice:
+            panel.last_bot_message().get_by_role("button", name=choice).click()
+            panel.wait_for_reply()
+            continue
         answer = next((a for asked, a in FORM_ANSWERS.items() if asked in question), None)
         assert answer, f"unexpected question from the assistant: {question!r}"
         panel.say(answer)

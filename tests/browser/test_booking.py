@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.booking import FIRST_MESSAGE, answer_until_slots
+from tests.browser.booking import FIRST_MESSAGE, answer_until, answer_until_slots
 from tests.browser.panel import Panel
 
 
@@ -25,16 +25,19 @@ def test_a_whole_booking_from_the_first_message_to_the_confirmation(panel, shot)
     shot("recapitulatif")
 
     answer_until_slots(panel)
-    first_slot = panel.transcript.locator("button.slot").first
-    expect(first_slot).to_be_focused()  # cards arrive: the first one is ready for Enter
-    expect(first_slot).to_contain_text(re.compile(r"\d\d:\d\d–\d\d:\d\d"))
-    expect(first_slot).to_contain_text(" km")
-    shot("creneaux")
+    first_time = panel.transcript.locator("button.slot-time").first
+    expect(first_time).to_be_focused()  # the offers arrive: the first time is ready for Enter
+    expect(first_time).to_have_text(re.compile(r"^\d\d:\d\d$"))
+    expect(first_time).to_have_accessible_name(re.compile(r"^Dr .+, \S+ \d+ \S+, \d\d:\d\d–\d\d:\d\d, "))
+    expect(panel.transcript.locator(".practitioner").first).to_contain_text(" km")
+    shot("praticiens")
 
     panel.page.keyboard.press("Enter")
     panel.wait_for_reply()
     expect(panel.transcript.locator(".message-user").last).to_contain_text("Créneau choisi : ")
     summary = panel.page.get_by_role("region", name="Résumé avant réservation")
+    answer_until(panel, summary)  # the fields this practitioner requires on top, if any
+    expect(summary.locator(".field", has_text="Déjà consulté ce praticien")).to_have_count(1)
     expect(summary.get_by_role("note")).to_contain_text("ne doit pas présenter de caractère d'urgence")
     expect(summary).to_contain_text("Marie")
     expect(panel.input).to_be_focused()
