@@ -92,8 +92,9 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
                            "patient", "patiente"]},
-    **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars"]},
-    **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme"]},
+    **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme"]},
+    **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme", "femme",
+                                       "dame"]},
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"}
@@ -148,6 +149,7 @@ _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} | {"+"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
+_COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _LONGEST_COMPLAINT = 12  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
@@ -570,9 +572,18 @@ class _Reader:
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in PHONE_LABELS:
             return False
-        ends_segment = end == self.segment_end(i) or self.symptom_end(end + 1) is not None
+        ends_segment = end == self.segment_end(i) or self.symptom_end(end + 1) is not None or (
+            self.opens_field(end + 1) and self.tokens[i].text[:1].isupper())  # "son mail", "fille joignable": no communes
         named = any(span.field == "prenom" for span in self.spans)
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+
+    def opens_field(self, k: int) -> bool:
+        """Token k starts another field: a cue ("nom de naissance", "tél") or a word that opens one ("dispo")."""
+        if k >= len(self.tokens):
+            return False
+        cue = self.cue_at(k)
+        return cue is not None and cue[0] not in ("localisation", "symptomes") or self.tokens[k].folded in STOPS \
+            - _INSIDE_VALUES - PLACE_PREPOSITIONS
 
     def after_particles(self, i: int) -> int:
         """Index of the first token after the particles starting at i ("de La Fontaine": 2)."""
@@ -590,9 +601,10 @@ class _Reader:
         """Names without a civility nor a cue: a first name and a name, or a lone word that is the whole
         message ("Durand"); a lone word before the rest of a sentence is no name ("Finalement il est dispo")."""
         units = self.name_units(i, 4)
-        if len(units) > 1:  # one of them at least is a known first name or surname ("trouble de l'équilibre" is not)
-            return any(_first_name_score(self.tokens[b:b + 1], None) > 0 or _surname_score(self.tokens[b:b + 1]) > 0
-                       for _, b in units)  # the unit's last word: particles ("de", "l'") are common surnames
+        if len(units) > 1:  # one of them at least is a known first name or a common surname: "trouble de
+            # l'équilibre", "petite correction" are words that happen to be rare surnames
+            return any(_first_name_score(self.tokens[b:b + 1], None) > 0
+                       or _surname_score(self.tokens[b:b + 1]) >= _COMMON_SURNAME for _, b in units)
         return all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
             t.is_boundary for t in self.tokens[:i])
 
@@ -680,8 +692,10 @@ class _Reader:
                 self.add("localisation", i, address)
                 i = address + 1
                 continue
+            # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             if (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
-                    or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i):  # "Ville : Riom" too
+                    or self.tokens[i - 1].is_number and self.tokens[i].text[:1].isupper()
+                    or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i):
                 end = self.place_at(i)
                 self.add("localisation", i, end)
                 i = end + 1
@@ -886,6 +900,14 @@ def _surname_score(tokens: list[Token]) -> float:
     return sum(scores.get(p, 0.0) for p in parts) / len(parts)
 
 
+def _compound_of_first_names(tokens: list[Token]) -> bool:
+    """A hyphenated name made of first names and not listed whole ("Pierre-Charles"): as likely one as the other."""
+    parts = key(" ".join(t.text for t in tokens)).split()
+    whole = " ".join(parts)
+    return len(parts) > 1 and all(p in first_name_scores() for p in parts) and whole not in first_name_scores() \
+        and whole not in surname_scores()
+
+
 def _is_capitals(tokens: list[Token]) -> bool:
     letters = "".join(t.text for t in tokens if t.folded not in PARTICLES)
     return len(letters) > 1 and letters.isupper()
@@ -897,6 +919,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
         return ["nom"]
     words = [tokens[a:b + 1] for a, b in units]
     case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
+    if not case_speaks and len(units) == 2 and all(_compound_of_first_names(w) for w in words):
+        return ["prenom", "nom"]  # "jean-robert pierre-charles": the lists cannot tell, the order does
     best, best_score = None, None
     for split in range(1, len(units)):
         for first_name_first in (True, False):
