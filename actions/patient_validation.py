@@ -24,9 +24,9 @@ from bot.referral.fields import (
     is_valid_name,
     merge_month_day,
 )
+from bot.vocabulary import NAME_FIELDS
 
 MAX_REFUSALS = 3
-NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 # Messages handled by a rule of their own: never read them as the answer to the pending question.
 NOT_ANSWERS = {"faq", "annuler", "nouveau_patient", "joindre_piece", "modifier_message", "choisir_creneau",
                "autres_creneaux", "rechercher", "elargir_delai", "elargir_rayon", "orienter_surnumeraire",

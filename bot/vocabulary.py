@@ -74,6 +74,7 @@ PATIENT_FIELDS = {
     "email": "Email",
 }
 MANDATORY_PATIENT_FIELDS = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
+NAME_FIELDS = ("prenom", "nom", "nom_naissance")  # the person names, written as the booking form takes them
 # What some practitioners (or one of their motifs) require on top of the mandatory fields (the guide: "certains
 # praticiens demandent plus d'informations").
 EXTRA_PATIENT_FIELDS = ("civilite", "email", "lieu_naissance")

@@ -9,9 +9,8 @@ import phonenumbers
 
 from bot.agenda import geo
 from bot.nlu.text import fold
-from bot.vocabulary import BORN_ABROAD, MANDATORY_PATIENT_FIELDS, PATIENT_FIELDS
+from bot.vocabulary import BORN_ABROAD, MANDATORY_PATIENT_FIELDS, NAME_FIELDS, PATIENT_FIELDS
 
-NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*\.?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CIVILITES = {"m": "M.", "m.": "M.", "monsieur": "M.", "mme": "Mme", "madame": "Mme"}

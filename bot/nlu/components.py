@@ -15,9 +15,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import dates, lexicons
-from bot.nlu.extraction import NAME_FIELDS, read_details
+from bot.nlu.extraction import read_details
 from bot.nlu.text import fold
-from bot.vocabulary import SAS_TIMEZONE
+from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
 REFERENCE_TIME_KEY = "reference_time"

@@ -13,8 +13,8 @@ from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import Found
+from bot.vocabulary import NAME_FIELDS
 
-NAME_FIELDS = ("prenom", "nom", "nom_naissance")
 EXTRACTOR = "PatientDetailsExtractor"
 SAME_NAME = "identique"  # the birth name said to be the name, before the name is known (the validator resolves it)
 
