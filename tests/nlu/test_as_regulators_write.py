@@ -1,0 +1,95 @@
+"""Fixes found by writing messages as regulators type and operators dictate: each reading at its cause (what a word
+attaches to, the tense of a verb, how an address or a number is said), on the plain functions."""
+from datetime import datetime
+
+import pytest
+
+from bot.nlu.abroad import born_abroad
+from bot.nlu.extraction import read_details
+from bot.nlu.spoken_numbers import spoken_phones
+from bot.nlu.text import fold, normalize_dictation
+
+NOW = datetime.fromisoformat("2026-11-25T10:30:00+01:00")  # a Wednesday
+
+
+def read(text: str) -> dict:
+    return {e["entity"]: e["value"] for e in read_details(text, NOW)}
+
+
+@pytest.mark.parametrize("said, country", [
+    ("Tunisie", "Étranger (Tunisie)"), ("Oran (Algérie)", "Étranger (Algérie)"), ("Dakar au Sénégal", "Étranger (Sénégal)"),
+    ("Vietnam", "Étranger (Viêt Nam)"), ("etats-unis", "Étranger (États-Unis)"),
+    ("Brest", None), ("Martinique", None), ("Saint-Paul (La Réunion)", None), ("Europe", None),
+])
+def test_a_birth_place_abroad_is_the_country(said, country):
+    assert born_abroad(said) == country
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Ali Haddad né en Tunisie le 2/2/1980, vit à Lille", {"lieu_naissance": "Étranger (Tunisie)", "localisation": "Lille"}),
+    ("née à Oran (Algérie) le 3 mai 1961", {"lieu_naissance": "Étranger (Algérie)"}),
+    ("il vit au François en Martinique", {"localisation": "François en Martinique"}),
+    ("née à Saint-Pierre (La Réunion), habite Saint-Joseph", {"lieu_naissance": "Saint-Pierre (La Réunion)",
+                                                             "localisation": "Saint-Joseph"}),
+])
+def test_a_place_keeps_where_it_lies(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("c'est claire point morin arobase yahoo point fr", "c'est claire.morin@yahoo.fr"),
+    ("mail c l a i r e point m o r i n arobase yahoo point fr", "mail claire.morin@yahoo.fr"),
+    ("mail m tiret morin quarante-quatre at free point fr", "mail m-morin44@free.fr"),
+    ("mail c morin tiret neuf arobase neuf point fr", "mail cmorin-9@neuf.fr"),  # the domain keeps its word
+])
+def test_dictated_emails(said, typed):
+    assert normalize_dictation(said) == typed
+
+
+@pytest.mark.parametrize("said, digits", [
+    ("zéro sept dix onze non pardon douze treize quatorze", "07 10 12 13 14"),
+    ("zéro sept dix onze douze treize non quatorze", "07 10 11 12 14"),
+    ("zéro sept dix onze douze treize non elle a un fixe", "07 10 11 12 13"),
+])
+def test_a_pair_taken_back_is_said_again(said, digits):
+    assert [found[2] for found in spoken_phones(fold(said))] == [digits]
+
+
+@pytest.mark.parametrize("text, creneau", [
+    ("elle a chuté ce matin elle voudrait être vue vendredi", ("2026-11-27T08:00:00+01:00", "2026-11-27T20:00:00+01:00")),
+    ("il s'est brûlé lundi, rdv jeudi", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("elle est disponible cet après-midi", ("2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00")),
+    ("il a vomi cette nuit", None),
+    ("plutôt demain en fin de matinée", ("2026-11-26T10:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+])
+def test_a_time_after_a_verb_in_the_past_is_when_it_happened(text, creneau):
+    window = read(text).get("creneau")
+    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("madame leroy elle a mal au ventre depuis hier et elle vomit beaucoup", "mal au ventre depuis hier et elle vomit beaucoup"),
+    ("il a de la fièvre et il voudrait voir un médecin demain", "fièvre"),
+    ("plaie à la jambe qui guérit pas", "plaie à la jambe qui guérit pas"),
+])
+def test_a_complaint_goes_on_as_long_as_it_describes(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("petite précision, le prénom c'est Inès", {"prenom": "Inès"}),
+    ("homme 52 ans Olivier Marchal, Reims", {"prenom": "Olivier", "nom": "Marchal", "localisation": "Reims"}),
+    ("Mme BEN SALAH Leïla", {"civilite": "Madame", "nom": "Ben Salah", "prenom": "Leïla"}),
+    ("madame marie-claire jean-baptiste", {"civilite": "Madame", "prenom": "Marie-Claire", "nom": "Jean-Baptiste"}),
+])
+def test_names_as_they_are_said(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("civilite", "prenom", "nom", "localisation")} == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Mme Nadia Roux 1975 Valence sciatique", "Valence"),
+    ("angine Grenoble dispo demain", "Grenoble"),
+    ("zona, Cayenne, nom de naissance Joseph", "Cayenne"),
+])
+def test_a_bare_commune_between_fields_is_where_the_patient_is(text, place):
+    assert read(text).get("localisation") == place
