@@ -190,7 +190,8 @@ def pick_message(pick: Pick, offered: list[OfferedSlot], slots: list[dict]) -> t
     wanted = min(pick.rank, len(offered))
     if pick.by == "button":
         return wanted, offered[wanted - 1].payload
-    if pick.by == "rank":
+    if pick.by == "rank":  # "le 2" names the second practitioner: their first time, whose title starts "2. "
+        wanted = next((o.rank for o in offered if o.title.startswith(f"{pick.rank}. ")), wanted)
         return wanted, pick.say
     times = [spoken_time(s["start"]) for s in slots]
     doctors = [s["practitioner"]["nom"] for s in slots]
