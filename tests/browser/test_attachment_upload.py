@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.booking import FIRST_MESSAGE, answer_until_slots
+from tests.browser.booking import FIRST_MESSAGE, answer_until, answer_until_slots
 from tests.browser.files import small_pdf
 from tests.browser.panel import Panel
 
@@ -32,6 +32,7 @@ def test_a_pdf_is_uploaded_with_progress_shown_as_a_chip_and_acknowledged(panel,
     panel.transcript.locator("button.slot-time").first.click()
     panel.wait_for_reply()
     summary = panel.page.get_by_role("region", name="Résumé avant réservation")
+    answer_until(panel, summary)  # the fields this practitioner requires on top, if any
     expect(summary.locator(".attachment-list")).to_have_text("ordonnance.pdf")
     shot("resume-avec-piece-jointe")
 
