@@ -15,9 +15,12 @@ import yaml
 
 from bot.referral.fields import PATIENT_FIELDS, REQUIRED_FIELDS
 from bot.settings import ROOT
+from bot.vocabulary import EXTRA_PATIENT_FIELDS
 
 SCENARIO_DIR = ROOT / "tests" / "scenarios"
-ASKED_FIELDS = REQUIRED_FIELDS  # the fields the referral form asks for, one question each
+# The fields the referral form asks for, one question each, and those some practitioners also require (asked after
+# the pick of one of their slots).
+ASKED_FIELDS = (*REQUIRED_FIELDS, *EXTRA_PATIENT_FIELDS)
 PHASES = ("offered", "summary", "correction", "booked")  # where a step can be slipped in, besides "asked:<field>"
 PICKS = ("button", "rank", "time", "doctor")
 PICK_PLACEHOLDER = {"time": "{heure}", "doctor": "{nom}"}
