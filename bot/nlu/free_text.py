@@ -133,6 +133,8 @@ _CLAUSE_STARTS = RELATIVES | {
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
 _SUBJECTS = {"il", "elle"}
+_DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
+_AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
 _STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
            "vit", "habite", "reside", "demeure", "travaille", "part", "rentre", "doit", "devrait", "sort"}
@@ -150,7 +152,7 @@ _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
-_LONGEST_COMPLAINT = 12  # words: a longer run is a description DIET reads, or several fields said in a row
+_LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
@@ -541,6 +543,10 @@ class _Reader:
             after = self.after_determiners(k + 1)
             return after < len(self.tokens) and not self.taken[after] and (
                 self.symptom_end(after) is not None or self.tokens[after].folded in _ACHES)
+        if word in ("est", "etait"):  # "et il est très fatigué", not "et il est à Metz", "et elle est dispo"
+            after = k + 1 + (k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _DEGREES)
+            return after < len(self.tokens) and not self.taken[after] and self.tokens[after].is_word \
+                and self.tokens[after].folded not in FUNCTION_WORDS | _AVAILABLE and self.cue_at(after) is None
         return word not in FUNCTION_WORDS | _CLAUSE_STARTS | RESIDENCE_WORDS and self.cue_at(k) is None \
             and word not in _STATES and self.tokens[k].text.islower()
 
@@ -776,7 +782,10 @@ class _Reader:
         if field == "lieu_naissance":
             end = self.place_at(j)
             if end is None and _is_name_word(self.tokens[j]):
-                end = j
+                end = j  # a town the table does not know (abroad): its capitalized words ("Tizi Ouzou")
+                while end + 1 < len(self.tokens) and self.tokens[j].text[:1].isupper() \
+                        and self.tokens[end + 1].text[:1].isupper() and _is_name_word(self.tokens[end + 1]):
+                    end += 1
             if end is not None:
                 self.add(field, j, end)
             return end
@@ -901,11 +910,11 @@ def _surname_score(tokens: list[Token]) -> float:
 
 
 def _compound_of_first_names(tokens: list[Token]) -> bool:
-    """A hyphenated name made of first names and not listed whole ("Pierre-Charles"): as likely one as the other."""
+    """A hyphenated name made of first names and not listed whole as a surname ("Pierre-Charles", "Jean-Pierre"):
+    as likely one as the other."""
     parts = key(" ".join(t.text for t in tokens)).split()
     whole = " ".join(parts)
-    return len(parts) > 1 and all(p in first_name_scores() for p in parts) and whole not in first_name_scores() \
-        and whole not in surname_scores()
+    return len(parts) > 1 and all(p in first_name_scores() for p in parts) and whole not in surname_scores()
 
 
 def _is_capitals(tokens: list[Token]) -> bool:
