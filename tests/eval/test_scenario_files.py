@@ -65,12 +65,12 @@ def test_a_well_formed_scenario_is_read():
     {"expect": {"patient": {"prenom": "Anne"}, "lieu": "Lyon"}},  # unknown expect key
     {"expect": {"patient": {"prenom_usage": "Anne"}}},  # unknown patient field
     {"expect": {"patient": {"telephone": "06 12 34 56 78"}}},  # not E.164
-    {"expect": {"never_asked": ["email"]}},  # never asked by the form
+    {"expect": {"never_asked": ["symptomes"]}},  # never asked by the form
     {"expect": {"window": {"within_days": 2}}},
-    {"answers": {"civilite": "Madame"}},
+    {"answers": {"symptomes": "fièvre"}},
     {"pick": {"time": 2, "say": "celui de 14h"}},  # the time must be one actually offered
     {"pick": {"doctor": 7, "say": "le Dr {nom}"}},
-    {"steps": [{"at": "asked:email", "say": "x"}]},
+    {"steps": [{"at": "asked:symptomes", "say": "x"}]},
     {"steps": [{"at": "offered", "say": "autres créneaux", "reply": "des créneaux"}]},
     {"opening": []},
     {"then": {"expect": {}}},  # the next patient has no opening
