@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.nlu import fields
-from bot.nlu.abroad import born_abroad
 from bot.nlu.dates import find_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
 from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
@@ -74,8 +73,6 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
         value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
             else said.strip(" \t,;:.")
-        if span.field == "lieu_naissance":
-            value = born_abroad(value) or value
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})

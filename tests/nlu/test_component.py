@@ -88,7 +88,7 @@ def test_a_practitioner_named_gives_no_patient_name(extractor):
     ("née le dix-sept janvier mille neuf cent quatre-vingt-quatorze à rennes elle habite villeurbanne",
      {"lieu_naissance": "rennes", "localisation": "villeurbanne"}),
     ("Mme Durand Marie née Martin le 12.03.1951, à Brest", {"lieu_naissance": "Brest"}),
-    ("M. Jean Petit né le 3/4/51 en Algérie", {"lieu_naissance": "Étranger (Algérie)"}),
+    ("M. Jean Petit né le 3/4/51 en Algérie", {"lieu_naissance": "Algérie"}),
     ("originaire de Brest, domiciliée au 3 rue des Lilas 35000 Rennes",
      {"lieu_naissance": "Brest", "localisation": "3 rue des Lilas 35000 Rennes"}),
     ("Elle habite Lyon", {"localisation": "Lyon"}),
