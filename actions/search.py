@@ -23,7 +23,7 @@ from bot.referral.known_doctor import search_param
 from bot.referral.summary import delay_words, missing_fields
 from bot.referral.window import search_window
 from bot.settings import get_settings
-from bot.vocabulary import DEFAULT_MODE
+from bot.vocabulary import DEFAULT_MODE, MAX_SEARCH_RADIUS_KM
 
 PAGE = 5  # practitioners a page, as SAS shows them
 TIMES_PER_PRACTITIONER = 4
@@ -114,8 +114,9 @@ def ways_out(result: SearchResult, criteria: dict) -> list[dict]:
         buttons.append({"title": "En vidéo", "payload": '/inform{"type_consultation": "video"}'})
     hours = WIDER_DELAYS_HOURS[result.window_widened]
     buttons.append({"title": f"Élargir le délai ({delay_words(hours)})", "payload": f'/elargir_delai{{"urgence": {hours}}}'})
-    radius = round(result.radius_km * RADIUS_FACTOR)
-    buttons.append({"title": f"Élargir le rayon à {radius} km", "payload": f'/elargir_rayon{{"rayon_km": {radius}}}'})
+    radius = min(round(result.radius_km * RADIUS_FACTOR), MAX_SEARCH_RADIUS_KM)
+    if radius > result.radius_km:
+        buttons.append({"title": f"Élargir le rayon à {radius} km", "payload": f'/elargir_rayon{{"rayon_km": {radius}}}'})
     buttons.append({"title": "Orienter en surnuméraire", "payload": "/orienter_surnumeraire"})
     return buttons
 

@@ -60,6 +60,8 @@ SPECIALTIES = (
     Specialty("SM57", "Allergologie", "allergologie", ("allergologue", "allergologie")),
 )
 DEFAULT_SPECIALTY = "SM54"
+# "Élargir le rayon" past the département's cap (the widest, Creuse, is 133 km): still within a drive.
+MAX_SEARCH_RADIUS_KM = 200
 
 # The patient fields of the booking funnel (the agenda's booking request, the dialogue's slots), in the
 # order they are shown, with their labels.

@@ -18,7 +18,7 @@ import difflib
 import gzip
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,6 +109,10 @@ class RadiusRule:
     default_km: float
     step_km: float
     cap_km: float
+
+    def widened_to(self, radius_km: float | None) -> RadiusRule:
+        """The regulator asked for a wider radius than the département's cap: the steps go on up to it."""
+        return replace(self, cap_km=radius_km) if radius_km and radius_km > self.cap_km else self
 
 
 def normalize_name(text: str) -> str:

@@ -1,3 +1,5 @@
+import pytest
+
 from actions.search import ActionContinueReferral, ActionSearchSlots
 from tests.actions.conftest import (
     DOMAIN,
@@ -120,6 +122,14 @@ async def test_in_video_already_the_ways_out_do_not_offer_it_again(agenda, dispa
     await search_action(agenda).run(dispatcher, make_tracker({**NEED, "type_consultation": "video"}), DOMAIN)
     assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [
         "Élargir le délai (d'ici 7 jours)", "Élargir le rayon à 20 km", "Orienter en surnuméraire"]
+
+
+@pytest.mark.parametrize("searched, offered", [(133, "Élargir le rayon à 200 km"), (200, None)])
+async def test_the_wider_radius_offered_stops_at_the_agenda_s_limit(agenda, dispatcher, searched, offered):
+    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=searched))
+    await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
+    widen = [b["title"] for b in dispatcher.messages[-1]["buttons"] if b["title"].startswith("Élargir le rayon")]
+    assert widen == ([offered] if offered else [])
 
 
 async def test_a_longer_delay_searches_from_now_whatever_time_was_wished(agenda, dispatcher):

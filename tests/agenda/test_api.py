@@ -227,3 +227,10 @@ def test_a_known_patient_gets_the_follow_up_motif_and_the_booking_says_so(client
     assert booked.status_code == 201, booked.text
     assert (booked.json()["deja_consulte"], booked.json()["motif"]["label"]) == (True, FOLLOW_UP)
     assert client.get(f"/api/appointments/{booked.json()['id']}").json()["deja_consulte"] is True
+
+
+def test_a_wider_radius_is_searched_only_within_reason(client):
+    answer = client.get("/api/search", params={"location": "Lyon 3e", "radius_km": 500})
+    assert answer.status_code == 422 and "rayon" in answer.json()["errors"]["radius_km"]
+    answer = client.get("/api/search", params={"location": "Paris 11e", "radius_km": 30})  # Paris' cap: 14 km
+    assert answer.status_code == 200 and answer.json()["radius_km"] == 30  # nothing in the demo-less database

@@ -170,3 +170,11 @@ def test_the_same_search_on_postgres(postgres_db):
     assert ineligible not in ids(result)
     assert (result.radius_km, result.widened, result.total) == (8, True, 2)
     assert ids(result) == [tie_far, tie_near, later_near]
+
+
+def test_a_radius_asked_past_the_cap_goes_on_step_by_step(agenda_db, make_practitioner, make_slot):
+    make_slot(make_practitioner(north_km=25), hours=1)
+    assert run(agenda_db.session_factory).total == 0
+    result = run(agenda_db.session_factory, rule=RULE.widened_to(40), limit=1)
+    assert (result.radius_km, result.total) == (26, 1)  # 20 then 23, 26: the first step that holds it
+    assert RULE.widened_to(10) == RULE  # a narrower radius does not shrink the département's rule

@@ -22,7 +22,7 @@ from bot.agenda.search import SearchQuery, search
 from bot.agenda.validation import parse_birth_date
 from bot.agenda.views import address_view, motif_view, practitioner_view, slot_view, slot_with_status
 from bot.nlu.text import fold
-from bot.vocabulary import DEFAULT_MODE, MODES
+from bot.vocabulary import DEFAULT_MODE, MAX_SEARCH_RADIUS_KM, MODES
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,7 @@ def search_slots(
     offset: int = Query(0, description="en praticiens"),
     per_practitioner: int = Query(4, description="prochains créneaux montrés par praticien (1 à 10)"),
     medecin_traitant: str | None = Query(None, description="« Nom », « Nom, Commune » ou « Dr Prénom Nom »"),
+    radius_km: float | None = Query(None, description=f"au-delà du plafond du département, jusqu'à {MAX_SEARCH_RADIUS_KM} km"),
 ):
     """Practitioners offering slots open to SAS (new patients and bookable online, or « Soins non programmés »),
     each with their next slots: the médecin traitant first (when named and offering slots in the window, up to the
@@ -94,6 +95,8 @@ def search_slots(
         errors["offset"] = "Le décalage ne peut pas être négatif."
     if not 1 <= per_practitioner <= 10:
         errors["per_practitioner"] = "Le nombre de créneaux par praticien doit être compris entre 1 et 10."
+    if radius_km is not None and not 1 <= radius_km <= MAX_SEARCH_RADIUS_KM:
+        errors["radius_km"] = f"Le rayon demandé doit être compris entre 1 et {MAX_SEARCH_RADIUS_KM} km."
     if medecin_traitant and len(medecin_traitant) > 200:
         errors["medecin_traitant"] = "Médecin traitant : 200 caractères au plus."
     if not location.strip():
@@ -110,7 +113,7 @@ def search_slots(
     doctor = find_medecin_traitant(session, medecin_traitant, place) if medecin_traitant else None
     query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset,
                         per_practitioner=per_practitioner, medecin_traitant=doctor and doctor.id)
-    result = search(session, query, geo.radius_rule(place.departement))
+    result = search(session, query, geo.radius_rule(place.departement).widened_to(radius_km))
     log.info("search: %d practitioners of %d within %s km", len(result.offers), result.total, result.radius_km)
     # The place searched is where the patient is, the médecin traitant whom they see: neither in the trail.
     audit.add(session, now, who.actor, "search", conversation=who.conversation,
