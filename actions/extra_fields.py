@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from actions.patient_validation import ValidateReferralForm
 from bot.nlu import fields as parse
-from bot.referral.extra_fields import birth_place, fields_to_ask
-from bot.vocabulary import BORN_ABROAD
+from bot.referral.extra_fields import birth_place
+from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
 
 BORN_IN_FRANCE = {"title": "Né(e) en France : indiquez la ville", "payload": '/inform{"lieu_naissance": "France"}'}
 BORN_ABROAD_BUTTON = {"title": "Né(e) à l'étranger", "payload": f'/inform{{"lieu_naissance": "{BORN_ABROAD}"}}'}
@@ -25,7 +27,18 @@ class ValidateExtraFieldsForm(ValidateReferralForm):
         return "validate_extra_fields_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker: Tracker, domain: DomainDict) -> list[str]:
-        return fields_to_ask(tracker.get_slot("champs_requis"), tracker.current_slot_values())
+        # Every required field, given or not: the form asks only the empty ones, and rasa_sdk validates only the
+        # slots listed here, after the extraction (listing the missing ones only dropped the answer just read).
+        required = tracker.get_slot("champs_requis") or []
+        return [field for field in EXTRA_PATIENT_FIELDS if field in required]
+
+    async def get_validation_events(self, dispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        # rasa_sdk returns only this form's fields: also pass on a referral field given back by the extraction (the
+        # NLU read "Rennes" as where the patient is; it was the birth place) or set by this turn's message.
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        others = {slot: value for slot, value in tracker.slots_to_validate().items()
+                  if slot not in EXTRA_PATIENT_FIELDS and slot != REQUESTED_SLOT}
+        return [*events, *(SlotSet(slot, value) for slot, value in others.items())]
 
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
         if field == "civilite":

@@ -46,7 +46,9 @@ def test_the_summary_says_which_birth_place():
 
 async def test_the_form_asks_only_what_the_chosen_slot_requires_and_is_missing(dispatcher):
     tracker = make_tracker({**PATIENT, "champs_requis": ["email", "lieu_naissance"], "email": "m@d.fr"})
-    assert await form().required_slots([], dispatcher, tracker, FORM_DOMAIN) == ["lieu_naissance"]
+    assert await form().required_slots([], dispatcher, tracker, FORM_DOMAIN) == ["email", "lieu_naissance"]
+    asked_next = await form().next_requested_slot(dispatcher, tracker, FORM_DOMAIN)
+    assert asked_next["value"] == "lieu_naissance"  # the email was given: never asked
     after_another_pick = make_tracker({**PATIENT, "champs_requis": []})
     assert await form().required_slots([], dispatcher, after_another_pick, FORM_DOMAIN) == []
 
@@ -69,6 +71,21 @@ async def test_a_birth_commune_read_as_where_the_patient_is_gives_the_place_back
                            events=events, active_loop="extra_fields_form")
     assert await form().extract_lieu_naissance(dispatcher, tracker, FORM_DOMAIN) == {
         "lieu_naissance": "Rennes", "localisation": "Lyon 3e"}
+
+
+@pytest.mark.parametrize("lives_in, born_in", [("Lyon", "Lyon"), ("Lyon 3e", "Rennes")])
+async def test_the_whole_form_run_keeps_the_birth_commune_and_where_the_patient_is(dispatcher, lives_in, born_in):
+    """Extraction, then validation (rasa_sdk validates only the form's fields): the answer read by the NLU as
+    where the patient is becomes the birth place, and the place where the patient is stays as it was."""
+    events = [{"event": "slot", "name": "localisation", "value": lives_in}, {"event": "user", "text": born_in},
+              {"event": "slot", "name": "localisation", "value": born_in}]
+    tracker = make_tracker({**PATIENT, "localisation": born_in, "champs_requis": ["lieu_naissance"],
+                            "requested_slot": "lieu_naissance"}, text=born_in,
+                           entities=[{"entity": "localisation", "value": born_in, "start": 0, "end": len(born_in)}],
+                           events=events, active_loop="extra_fields_form")
+    set_by_form = {e["name"]: e["value"] for e in await form().run(dispatcher, tracker, FORM_DOMAIN)}
+    assert set_by_form == {"lieu_naissance": born_in, "localisation": lives_in, "communes_proposees": None,
+                           "requested_slot": None}
 
 
 async def test_a_wrong_answer_is_refused_in_french_and_asked_again(dispatcher):

@@ -99,7 +99,7 @@ def test_without_a_medecin_traitant_there_is_no_such_line(panel):
 def test_an_extra_field_is_asked_as_text_with_its_buttons(panel, shot):
     panel.render("question_lieu_naissance")
     question = panel.last_bot_message()
-    expect(question).to_contain_text("Ce praticien demande le lieu de naissance du patient : où est-il né ?")
+    expect(question).to_contain_text("Lieu de naissance : en France (indiquez la commune) ou à l'étranger ?")
     expect(question.get_by_role("button")).to_have_text(["Né(e) en France : indiquez la ville", "Né(e) à l'étranger"])
     shot("question-lieu-naissance")
     question.get_by_role("button", name="Né(e) à l'étranger").click()
