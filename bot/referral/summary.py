@@ -6,6 +6,7 @@ import phonenumbers
 from bot.nlu.fields import FRENCH_REGIONS
 from bot.referral.extra_fields import birth_place_words
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
+from bot.vocabulary import MODES
 
 MESSAGE_PREFIX = "Le patient présente les symptômes suivants : "
 
@@ -71,7 +72,8 @@ def patient_line(slots: dict) -> str:
 
 
 def need_line(slots: dict) -> str:
-    parts = [slots.get("localisation"), slots.get("specialite"), slots.get("type_consultation")]
+    mode = MODES.get(slots.get("type_consultation") or "")
+    parts = [slots.get("localisation"), slots.get("specialite"), mode and mode.label]  # "en vidéo", not "video"
     if slots.get("creneau"):
         parts.append(slots["creneau"].get("text"))
     if slots.get("urgence"):

@@ -60,3 +60,4 @@ def test_delays_read_at_a_glance():
     assert need_line({"urgence": 72}) == "d'ici 3 jours" and need_line({"urgence": 36}) == "d'ici 36 h"
     window = {"start": "2026-11-25T10:30:00+01:00", "end": "2026-11-26T20:00:00+01:00", "text": "aujourd'hui ou demain"}
     assert need_line({"creneau": window}) == "aujourd'hui ou demain"
+    assert need_line({"localisation": "Tours", "type_consultation": "video"}) == "Tours, en vidéo"  # the label, not the code
