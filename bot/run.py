@@ -51,6 +51,9 @@ def main(argv: list[str]) -> int:
                                    cwd=ROOT, env=stack.env())
         finally:
             stack.stop()
+    # A service manager's stop (SIGTERM) stops the agenda, actions and Rasa as Ctrl-C does, instead of leaving them
+    # running without their parent.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with stack:
         # Old conversations and attachments no booking took are deleted while the assistant runs (bot.retention).
         threading.Thread(target=keep_purging, args=(config.settings,), name="retention", daemon=True).start()
