@@ -14,6 +14,8 @@ _DATE = re.compile(
     r"(?<![\d+])(?:"
     rf"(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
     rf"|(?P<day>\d{{1,2}})(?:er)?(?P<sep>[/.\- ])(?P<month>\d{{1,2}})(?P=sep){_YEAR}"
+    # said "le 17 du 3 85": the month by its number after "du"
+    r"|(?P<dday>\d{1,2})(?:er)?\s+du\s+(?P<dmonth>\d{1,2})\s+(?P<dyear>\d{4}|\d{2})"
     rf"|(?P<tday>\d{{1,2}}|1er)\s*(?P<tmonth>{MONTH_PATTERN})\.?(?:\s+(?P<tyear>\d{{4}}|\d{{2}}))?"
     r")(?![\d:])"
 )
@@ -44,9 +46,10 @@ def _read(match: re.Match, today: date) -> tuple[str, bool] | None:
     groups = match.groupdict()
     if groups["iso"]:
         text, formats, has_year = groups["iso"], ["%Y-%m-%d"], True
-    elif groups["day"]:
-        year = _full_year(groups["year"], today)
-        text, formats, has_year = f"{groups['day']}/{groups['month']}/{year}", ["%d/%m/%Y"], True
+    elif groups["day"] or groups["dday"]:
+        day, month = groups["day"] or groups["dday"], groups["month"] or groups["dmonth"]
+        year = _full_year(groups["year"] or groups["dyear"], today)
+        text, formats, has_year = f"{day}/{month}/{year}", ["%d/%m/%Y"], True
     else:
         month = MONTH_OF[groups["tmonth"]]
         day = groups["tday"].replace("er", "")

@@ -7,7 +7,7 @@ from datetime import datetime
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
-from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
+from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, CALLER, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
@@ -38,7 +38,7 @@ def _entity(field: str, found: Found, normalized: Normalized) -> dict:
 def extract_details(text: str, now: datetime) -> list[dict]:
     """At most one entity per field read by rules (libraries, then the words around names, places and
     symptoms), with spans in `text` and normalized values. A practitioner named ("le Dr Thomas") is kept as a
-    PRACTITIONER entity; `one_per_field` drops it."""
+    PRACTITIONER entity, a caller named beside the patient as a CALLER entity; `one_per_field` drops them."""
     normalized = Normalized.of(text)
     phones, emails = fields.find_phones(normalized.text), fields.find_emails(normalized.text)
     folded = fold(_mask(normalized.text, phones + emails))
@@ -64,10 +64,13 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "medecin_traitant": doctor,
         "deja_consulte": [] if doctor else find_already_known(normalized.text),
     }
-    entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
     read = [one for field, found in candidates.items() if field not in ("civilite", "date_naissance") for one in found]
     masked = _mask(_mask(normalized.text, read, BOUNDARY), [birth] if birth else [], BIRTH_DATE)
-    for span in read_free_text(masked):
+    spans = read_free_text(masked)
+    callers = [span for span in spans if span.field == CALLER]  # "je suis Mme Roux, la fille de M. Castel"
+    candidates["civilite"] = [c for c in candidates["civilite"] if not any(s.start <= c.start < s.end for s in callers)]
+    entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
+    for span in spans:
         start, end = normalized.to_original(span.start, span.end)
         said = text[start:end]
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
@@ -80,11 +83,11 @@ def extract_details(text: str, now: datetime) -> list[dict]:
 
 
 def one_per_field(entities: list[dict]) -> list[dict]:
-    """The first value read for each field, in message order; a practitioner named is dropped (it only kept his
-    name from being read as the patient's), and a birth name said to be the same becomes the name."""
+    """The first value read for each field, in message order; a practitioner or a caller named is dropped (it only
+    kept their names from being read as the patient's), and a birth name said to be the same becomes the name."""
     first: dict[str, dict] = {}
     for entity in entities:
-        if entity["entity"] != PRACTITIONER:
+        if entity["entity"] not in (PRACTITIONER, CALLER):
             first.setdefault(entity["entity"], entity)
     if first.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in first:
         first["nom_naissance"] = {**first["nom_naissance"], "value": first["nom"]["value"]}

@@ -103,12 +103,17 @@ def find_emails(text: str) -> list[Found]:
     return [Found(m.group(0).lower().rstrip("."), m.start(), m.end()) for m in _EMAIL.finditer(text)]
 
 
+_COLUMNS = {";", "|"}
+
+
 def find_civilite(original: str, folded: str) -> list[Found]:
-    """"M." and "M" are Monsieur only before a capitalized word (not "m." in "3 m.", not "m" in "1 m 80")."""
+    """"M." and "M" are Monsieur only before a capitalized word (not "m." in "3 m.", not "m" in "1 m 80") or as a
+    column of its own in an export ("GUILLOT;Marcel;M;14/04/1939")."""
     found = []
     for hit in _CIVILITES.finditer(folded):
+        column = original[:hit.start].rstrip()[-1:] in _COLUMNS and original[hit.end:].lstrip()[:1] in _COLUMNS
         if folded[hit.start:hit.end] in ("m.", "m") and not (
-                original[hit.end:].lstrip()[:1].isupper() and original[hit.start] == "M"):
+                (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M"):
             continue
         found.append(hit)
     return found

@@ -98,6 +98,12 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"}
+# Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
+# mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
+# else is named after them.
+_CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",)}
+_CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
+CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
              "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou",
@@ -115,7 +121,14 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "rougeurs", "boutons", "démangeaisons", "prurit", "eczéma", "lombalgie", "lumbago", "sciatique", "saignement",
     "saignements", "constipation", "sinusite", "laryngite", "pharyngite", "otalgie", "douleur thoracique",
     "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire", "chute", "blessure",
-    "coupure"]}
+    "coupure",
+    # the clinical words of regulation notes, and complaints said as a verb ("il tousse", "elle saigne du nez")
+    "fébrile", "hyperthermie", "dysurie", "hématurie", "œdème", "oedème", "hématome", "abcès", "panaris", "zona",
+    "varicelle", "érysipèle", "escarre", "escarres", "ulcère", "dorsalgie", "cervicalgie", "cervicalgies",
+    "lombosciatique", "lombosciatalgie", "gonalgie", "odontalgie", "épistaxis", "dysphagie", "odynophagie",
+    "urticaire", "allergie", "mycose", "impétigo", "luxation", "fracture", "contusion", "traumatisme", "piqûre",
+    "morsure", "tuméfaction", "gonflement", "tachycardie", "hypotension", "hypertension", "déshydratation",
+    "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
@@ -156,7 +169,7 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
-    | {p[-1] for p in PERSON_NOUNS}
+    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING
 
 
 @dataclass(frozen=True)
@@ -611,8 +624,23 @@ class _Reader:
             # l'équilibre", "petite correction" are words that happen to be rare surnames
             return any(_first_name_score(self.tokens[b:b + 1], None) > 0
                        or _surname_score(self.tokens[b:b + 1]) >= _COMMON_SURNAME for _, b in units)
+        after = self.cue_at(units[0][1] + 1)
+        if after and after[0] == "epouse":
+            return True  # "DUMONT épouse LEGRAND Colette": the birth name, then the married name
         return all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
             t.is_boundary for t in self.tokens[:i])
+
+    def written_as_identity(self, i: int) -> bool:
+        """A name in capitals beside a known first name ("voir GARNIER Louise 8 ans", "pour Louise GARNIER, otite"):
+        typed that way, it is the patient's identity wherever it stands in the sentence."""
+        units = self.name_units(i, 3)
+        if len(units) != 2 or not self.ends_cleanly(units):
+            return False
+        words = [self.tokens[a:b + 1] for a, b in units]
+        capitals = [_is_capitals(w) for w in words]
+        given = words[capitals.index(False)] if capitals.count(True) == 1 else None
+        return given is not None and all(t.text[:1].isupper() and t.text[1:].islower() for t in given) \
+            and _first_name_score(given, None) > 0
 
     def ends_cleanly(self, units: list[tuple[int, int]]) -> bool:
         """A run of names stands alone: what follows is a boundary, a cue, a field or the end."""
@@ -672,6 +700,7 @@ class _Reader:
 
     def read(self) -> list[Span]:
         identity_done = False
+        caller: tuple[int, int] | None = None  # first and last tokens of who calls, when named with a civility
         said_born = next((t.folded for t in self.tokens if t.folded in ("ne", "nee")), None)
         self.gender = {"ne": "m", "nee": "f"}.get(said_born)  # "née" says a woman, until a civility says more
         i = 0
@@ -681,10 +710,13 @@ class _Reader:
                 continue
             token = self.tokens[i]
             if token.folded in CIVILITES and not identity_done:
-                gender = _GENDER_OF_CIVILITE[token.folded]
+                gender, said_gender, read_before = _GENDER_OF_CIVILITE[token.folded], self.gender, len(self.spans)
                 j = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")),
                                   gender)
-                identity_done = j > i + 1  # "un monsieur âgé, monsieur Marcel Besson": the names come later
+                # "un monsieur âgé, monsieur Marcel Besson", "M. et Mme Olivier": the names come later
+                identity_done = len(self.spans) > read_before
+                if identity_done and self.calls(i, j):
+                    caller, identity_done, self.gender = (self.caller_start(i), j - 1), False, said_gender
                 i = max(j, i + 1)
                 continue
             introduced = self.introduced_names_at(i)
@@ -733,8 +765,8 @@ class _Reader:
                     i = self.assign_names(separated)
                     identity_done = True
                     continue
-                if not identity_done and self.starts_name(i) and opening \
-                        and self.ends_cleanly(self.name_units(i, 4)) and self.names_stand_alone(i):
+                if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(self.name_units(i, 4))
+                                          and self.names_stand_alone(i) or self.written_as_identity(i)):
                     i = self.identity(i)
                     identity_done = True
                     continue
@@ -761,7 +793,34 @@ class _Reader:
             i = end + 1
         if not any(span.field == "symptomes" for span in self.spans):
             self.unexplained_segment()
+        if caller:
+            self.set_caller_apart(*caller)
         return self.spans
+
+    def calls(self, civility: int, after: int) -> bool:
+        """The civility at `civility` and the names before token `after` are those of who calls ("je suis Mme
+        Roux", "Appel de M. Dupuy", "Mme Roux appelle")."""
+        before = [t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"]
+        calling = after < len(self.tokens) and (self.tokens[after].folded in _CALLING or (
+            self.tokens[after].folded == "qui" and after + 1 < len(self.tokens)
+            and self.tokens[after + 1].folded in _CALLING))
+        return calling or any(tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def caller_start(self, civility: int) -> int:
+        """First token of the caller's civilities: "M. et Mme Olivier" starts at "M."."""
+        k = civility
+        while k >= 2 and self.tokens[k - 1].folded == "et" and (
+                self.tokens[k - 2].folded in CIVILITES or self.tokens[k - 2].text == "." and k >= 3
+                and self.tokens[k - 3].folded in CIVILITES):
+            k -= 2 if self.tokens[k - 2].folded in CIVILITES else 3
+        return k
+
+    def set_caller_apart(self, first: int, last: int) -> None:
+        """The caller's names are no patient's when the patient is named after them."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        mine = [s for s in self.spans if s.field in ("nom", "prenom") and start <= s.start < end]
+        if mine and any(s.field in ("nom", "prenom") and s.start >= end for s in self.spans):
+            self.spans = [s for s in self.spans if s not in mine] + [Span(CALLER, start, end)]
 
     def field_value(self, field: str, cue: tuple[str, ...], j: int) -> int | None:
         if j >= len(self.tokens) or self.taken[j]:
@@ -770,8 +829,9 @@ class _Reader:
             units = self.name_units(j, 2)
             if not units:
                 return None
-            if field == "nom" and len(units) == 2 and self.ends_cleanly(units) and not self.first_name_cue_said():
-                self.add("prenom", *units[1])  # "Nom : DURAND Marie": the first name follows the name
+            if field in ("nom", "epouse") and len(units) == 2 and self.ends_cleanly(units) \
+                    and not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans):
+                self.add("prenom", *units[1])  # "Nom : DURAND Marie", "DUMONT ép. LEGRAND Colette": the first name follows
             units = units[:1]
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
@@ -869,9 +929,13 @@ class _Reader:
         self.gender = gender or self.gender
         return self.assign_names(units)
 
+    def text_of(self, span: Span) -> str:
+        return " ".join(t.text for t in self.tokens if span.start <= t.start < span.end)
+
     def assign_names(self, units: list[tuple[int, int]]) -> int:
         """First name and name told apart among the name units; the token after them."""
-        roles = _roles(units, self.tokens, self.gender)
+        said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
+        roles = _roles(units, self.tokens, self.gender, said)
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
             given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"
@@ -922,8 +986,10 @@ def _is_capitals(tokens: list[Token]) -> bool:
     return len(letters) > 1 and letters.isupper()
 
 
-def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None) -> list[str]:
-    """prenom/nom for each unit: the first name is one end of the run, the name the other."""
+def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None,
+           surnames: set[str] = frozenset()) -> list[str]:
+    """prenom/nom for each unit: the first name is one end of the run, the name the other; a name already said as
+    a surname in the message (the caller's, a parent's) is the surname again ("Mme Olivier … son fils Tom Olivier")."""
     if len(units) == 1:
         return ["nom"]
     words = [tokens[a:b + 1] for a, b in units]
@@ -945,6 +1011,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
                 - (_first_name_score(family, gender) - _surname_score(family))
             if case_speaks:
                 score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _is_capitals(w))
+            score += sum(10 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
+                         if key(" ".join(t.text for t in w)) in surnames)
             score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells
             score -= 0.1 * abs(split - 1)
             if best_score is None or score > best_score:

@@ -43,6 +43,8 @@ def _case_word(word: str, first: bool) -> str:
         return fold(word)
     if word.lower().startswith(("d'", "d’")) and len(word) > 2:
         return "d'" + _case_word(word[2:], True)
+    if len(word) > 2 and word[1] in "'’" and word[0].lower() in "nom":  # "N'DIAYE", "O'NEILL", "M'BALA"
+        return word[0].upper() + "'" + _case_word(word[2:], True)
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 

@@ -44,6 +44,13 @@ _DICTATED_EMAIL = re.compile(
 )
 
 
+# "benoit durand tout attaché arobase …": the words said before "attaché" are one piece of the address.
+_GLUED_WORD = r"(?!(?:e-?mail|mail|adresse|courriel|son|sa|est|alors|donc|c|tout|tous|point|tiret)\b)[^\W\d_]+"
+_GLUED = re.compile(
+    rf"(?<![\w'’])((?:{_GLUED_WORD} ){{0,3}}{_GLUED_WORD})"
+    r" (?:tout |tous )?(?:attach[ée]e?s?|coll[ée]e?s?|sans espaces?)(?= (?:a?rr?obase?|at)\b)", re.IGNORECASE)
+
+
 def _join_spelled(match: re.Match) -> str:
     return re.sub(r" tiret ", "-", match.group(0)).replace(" ", "")
 
@@ -114,7 +121,7 @@ def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_FILLERS.sub("", _written_out(text)))
-    text = _SPELLED_RUN.sub(_join_spelled, text)  # before the email: "m a r c point d u b o i s arobase ..."
+    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), _SPELLED_RUN.sub(_join_spelled, text))  # before the email: "m a r c point d u b o i s arobase ..."
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

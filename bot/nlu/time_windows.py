@@ -9,9 +9,9 @@ from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, WEEKDAYS, Found
 
 _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
-            "aprem": (14, 18), "soir": (18, 20), "soiree": (18, 20), "fin de journee": (17, 20),
-            "fin d'apres-midi": (16, 18), "fin de matinee": (10, 12), "debut de matinee": (8, 10),
-            "debut d'apres-midi": (14, 16)}
+            "aprem": (14, 18), "ap-midi": (14, 18), "ap midi": (14, 18), "a-midi": (14, 18), "soir": (18, 20),
+            "soiree": (18, 20), "fin de journee": (17, 20), "fin d'apres-midi": (16, 18), "fin de matinee": (10, 12),
+            "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16)}
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|(?:{'|'.join(WEEKDAYS)})(?: prochain)?" \

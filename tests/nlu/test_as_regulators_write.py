@@ -93,3 +93,54 @@ def test_names_as_they_are_said(text, expected):
 ])
 def test_a_bare_commune_between_fields_is_where_the_patient_is(text, place):
     assert read(text).get("localisation") == place
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who calls is named first; the patient named after them is the one to book
+    ("ici Mme Lopez, la voisine de M. Paul Girard, il a chuté", {"civilite": "Monsieur", "prenom": "Paul", "nom": "Girard"}),
+    ("Appelant : M. Petit Marc pour sa femme Mme Petit Laure", {"civilite": "Madame", "prenom": "Laure", "nom": "Petit"}),
+    ("Mme et M. Diaz appellent pour leur fille Inès Diaz", {"prenom": "Inès", "nom": "Diaz"}),
+    # named alone, the caller is the patient
+    ("Appel de Mme Renée Collet, 80 ans, vertiges", {"civilite": "Madame", "prenom": "Renée", "nom": "Collet"}),
+])
+def test_the_caller_is_the_patient_only_when_no_one_else_is_named(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("civilite", "prenom", "nom")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("à revoir : MALLET Sophie 41 ans cystite", {"nom": "Mallet", "prenom": "Sophie"}),
+    ("pour Hugo BERTIN, entorse", {"prenom": "Hugo", "nom": "Bertin"}),
+    ("COLIN ép. MARCHAL Denise, Dijon", {"nom_naissance": "Colin", "nom": "Marchal", "prenom": "Denise"}),
+    ("M. O'BRIEN Kevin", {"nom": "O'Brien", "prenom": "Kevin"}),
+    ("le patient s'appelle Luc Vidal", {"prenom": "Luc", "nom": "Vidal"}),
+])
+def test_names_typed_in_notes(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DURAND;Paul;M;01/02/1950", "Monsieur"),
+    ("1 m 80, 75 kg", None),
+])
+def test_a_civility_column_of_an_export(text, expected):
+    assert read(text).get("civilite") == expected
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("son mail c'est paul henri tout attaché arobase free point fr", "son mail c'est paulhenri@free.fr"),
+    ("mail leroux collé arobase gmail point com", "mail leroux@gmail.com"),
+])
+def test_words_said_attached_in_an_email_are_one(said, typed):
+    assert normalize_dictation(said) == typed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("née le quatre du dix soixante-dix", {"date_naissance": "1970-10-04"}),
+    ("dispo lundi ap-midi", {"creneau": ("2026-11-30T14:00:00+01:00", "2026-11-30T18:00:00+01:00")}),
+    ("hématome au bras, Nancy", {"symptomes": "hématome au bras"}),
+])
+def test_dates_periods_and_complaints_as_written(text, expected):
+    got = read(text)
+    if "creneau" in got:
+        got["creneau"] = (got["creneau"]["start"], got["creneau"]["end"])
+    assert {k: v for k, v in got.items() if k in expected} == expected
