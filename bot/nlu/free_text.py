@@ -206,6 +206,14 @@ _PLACE_FIELDS = ("lieu_naissance", "localisation")
 _CONTRACTIONS = {"au", "aux", "du", "des"}  # à le, à les, de le, de les: the article of "Le Tampon" is in them
 
 
+_SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
+def _unabbreviated(place: str) -> str:
+    """"st denis" -> "saint denis", "ste anne" -> "sainte anne": communes as notes abbreviate them."""
+    return " ".join(_SAINTS.get(word, word) for word in place.split())
+
+
 def _is_name_word(token: Token) -> bool:
     return token.is_word and token.folded not in _NOT_NAMES
 
@@ -430,7 +438,7 @@ class _Reader:
             words = self.tokens[i:i + size]
             if len(words) < size or not all(w.is_word for w in words):
                 break
-            if key(" ".join(w.text for w in words)) in communes:
+            if _unabbreviated(key(" ".join(w.text for w in words))) in communes:
                 found = i + size - 1
         if found is None:
             return None
@@ -733,7 +741,8 @@ class _Reader:
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             if (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     or self.tokens[i - 1].is_number and self.tokens[i].text[:1].isupper()
-                    or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i):
+                    or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i) \
+                    and (identity_done or not self.separated_names(i)):
                 end = self.place_at(i)
                 self.add("localisation", i, end)
                 i = end + 1
@@ -829,9 +838,9 @@ class _Reader:
             units = self.name_units(j, 2)
             if not units:
                 return None
-            if field in ("nom", "epouse") and len(units) == 2 and self.ends_cleanly(units) \
+            if field in ("nom", "epouse", "nom_naissance") and len(units) == 2 and self.ends_cleanly(units) \
                     and not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans):
-                self.add("prenom", *units[1])  # "Nom : DURAND Marie", "DUMONT ép. LEGRAND Colette": the first name follows
+                self.add("prenom", *units[1])  # "Nom : DURAND Marie", "ép. LEGRAND Colette", "née GOMEZ Carmen"
             units = units[:1]
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
@@ -912,8 +921,11 @@ class _Reader:
         one-name segments, one of them a known first name, neither a commune alone."""
         first = self.name_units(i, 2)
         j = first[-1][1] + 2 if len(first) == 1 else len(self.tokens)
-        if j >= len(self.tokens) or self.tokens[j - 1].text not in _FIELD_SEPARATORS or self.is_bare_place(i) \
-                or self.is_bare_place(j):
+        if j >= len(self.tokens) or self.tokens[j - 1].text not in _FIELD_SEPARATORS or self.is_bare_place(j):
+            return None
+        # "PERRET;Sandrine": a commune's name in capitals before a first name is the surname column
+        surname_column = _is_capitals(self.tokens[first[0][0]:first[0][1] + 1]) and self.tokens[j].text.istitle()
+        if self.is_bare_place(i) and not surname_column:
             return None
         second = self.name_units(j, 2)
         if len(second) != 1 or not self.ends_cleanly(second) or not self.ends_cleanly(first) or not any(

@@ -85,7 +85,10 @@ _SMALL = {"premier": "1er", "un": "1", "une": "1", "deux": "2", "trois": "3"}
 _SMALL_COUNT = re.compile(
     r"(?<!\bet )(?<!-)(?<!vingt )(?<!trente )(?<!quarante )(?<!cinquante )(?<!soixante )"
     r"\b(premier|un|une|deux|trois)\b(?=\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
-    r"novembre|d[ée]cembre|heures?|h\b|jours?|semaines?|mois|ans?)\b)", re.IGNORECASE)
+    r"novembre|d[ée]cembre|heures?|h\b|jours?|semaines?|mois|ans?)\b"
+    # a date said with the month's number: "le deux du onze", "le onze du deux quatre-vingt-dix"
+    r"|\s+du\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\b"
+    r"|(?<=du )(?=\s+(?:\d|mille|dix|vingt|trente|quarante|cinquante|soixante|quatre-vingt)))", re.IGNORECASE)
 
 
 _SEPTEMBER = re.compile(r"(\d\s*)sept\b\.?", re.IGNORECASE)  # "7 sept. 1932" is not "7 7"
@@ -114,7 +117,9 @@ def _written_out(text: str) -> str:
     return text
 
 
-_FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+)(?![\w'])[,.]*\s*", re.IGNORECASE)
+# Hesitations, and what an operator says while searching a name ("comment déjà", "ah oui", "voyons").
+_FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|comment d[ée]j[àa]|ah oui|voyons voir|voyons)(?![\w'])[,.?]*\s*",
+                      re.IGNORECASE)
 
 
 def normalize_dictation(text: str) -> str:

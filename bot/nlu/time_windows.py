@@ -22,11 +22,15 @@ _CLOCK = (
     rf"(?:entre\s+{_HOUR.format(n=1)}\s+et\s+{_HOUR.format(n=2)}"
     rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)})"
 )
+# Words said between a day and its hours: "demain plutôt vers 15h", "lundi de préférence le matin"
+_PREFERENCE = r"(?:(?:plutot|de preference|idealement|si possible|si possible,),?\s+)?"
 _WINDOW = re.compile(
     rf"(?<![\w'])(?:(?P<day>{_DAY})|(?P<this>ce|cet|cette))?"
-    rf"(?:(?(day)\s+|(?(this)\s+|))(?:dans l'|dans la |en |en fin d'|en debut d'|l')?(?P<period>{_PERIOD}))?"
-    rf"(?:(?(day)\s+|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
+    rf"(?:(?(day)\s+{_PREFERENCE}|(?(this)\s+|))(?:dans l'|dans la |en |en fin d'|en debut d'|l'|le |la )?"
+    rf"(?P<period>{_PERIOD}))?"
+    rf"(?:(?(day)\s+{_PREFERENCE}|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
+_HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d')\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|creneau|souhaite|voudrait|" \
@@ -138,6 +142,16 @@ def _past_in_clause(said: str, before: str, at: int) -> bool:
     return any(head + s >= start for s, _ in past_participles(said[head:at]))
 
 
+def _hours_said_after(folded: str, at: int) -> re.Match | None:
+    """A part of the day or an hour said with no day of its own just after a day ("demain, RDV dans la matinée")."""
+    for match in _WINDOW.finditer(folded, at, at + _HOURS_AFTER_DAY):
+        between = folded[at:match.start()]
+        if not match.group("day") and not match.group("this") and (match.group("period") or match.group("clock")) \
+                and not _NOT_WANTED.search(between) and not _SINCE_IN_CLAUSE.search(between) and "." not in between:
+            return match
+    return None
+
+
 def find_time_window(folded: str, now: datetime, unfolded: str | None = None) -> Found | None:
     """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers).
     `unfolded`: the same text with its accents (same offsets), which tell the tenses of verbs."""
@@ -159,7 +173,9 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
         day = _day_of(trailing.group("day"), now) if trailing else _day(match, now)
         if day is None:
             continue
-        low, high = _hours(match)
+        hours = match if match.group("period") or match.group("clock") or trailing else \
+            _hours_said_after(folded, match.end()) or match
+        low, high = _hours(hours)
         start, end = _at(day, low), _at(day, high)
         if not match.group("day") and not trailing and end <= now:
             start, end = start + timedelta(days=1), end + timedelta(days=1)
@@ -167,5 +183,5 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
         if end <= start:
             continue
         return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(),
-                     trailing.end() if trailing else match.end())
+                     trailing.end() if trailing else max(match.end(), hours.end()))
     return None

@@ -144,3 +144,32 @@ def test_dates_periods_and_complaints_as_written(text, expected):
     if "creneau" in got:
         got["creneau"] = (got["creneau"]["start"], got["creneau"]["end"])
     assert {k: v for k, v in got.items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, creneau", [
+    ("vendredi de préférence l'après-midi", ("2026-11-27T14:00:00+01:00", "2026-11-27T18:00:00+01:00")),
+    ("jeudi, dispo vers 10h", ("2026-11-26T09:00:00+01:00", "2026-11-26T11:00:00+01:00")),
+    # hours said after "depuis" are when it began, not the day's hours
+    ("RDV jeudi, toux depuis le soir", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+])
+def test_the_hours_said_near_a_day_are_its_own(text, creneau):
+    window = read(text)["creneau"]
+    assert (window["start"], window["end"]) == creneau
+
+
+@pytest.mark.parametrize("text, date", [
+    ("il est né en soixante-dix le trois avril", "1970-04-03"),
+    ("née le neuf du deux quatre-vingt-un", "1981-02-09"),
+])
+def test_birth_dates_said_in_another_order(text, date):
+    assert read(text).get("date_naissance") == date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est madame voyons Odile Marchand", {"prenom": "Odile", "nom": "Marchand"}),
+    ("MOULINS;Claire;12/02/1960", {"nom": "Moulins", "prenom": "Claire"}),
+    ("Mme PONS née VIDAL Agnès", {"nom": "Pons", "nom_naissance": "Vidal", "prenom": "Agnès"}),
+    ("toux, Ste-Anne, 0690 11 22 33", {"localisation": "Ste-Anne"}),
+])
+def test_names_and_places_as_operators_note_them(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
