@@ -11,6 +11,7 @@ from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from actions.patient_validation import ValidateReferralForm
+from actions.tracker_history import latest_intent
 from bot.nlu import fields as parse
 from bot.referral.extra_fields import birth_place
 from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
@@ -45,8 +46,8 @@ class ValidateExtraFieldsForm(ValidateReferralForm):
             return parse.parse_civilite(text)
         if field == "email":
             return parse.parse_email(text)
-        if field == "lieu_naissance":
-            return birth_place(text)
+        if field == "lieu_naissance":  # a yes or a no answers something else: no commune is called "oui"
+            return None if latest_intent(tracker) in ("affirm", "deny") else birth_place(text)
         return super()._bare_answer(field, text, tracker)
 
     async def extract_civilite(self, dispatcher, tracker, domain: DomainDict):

@@ -27,9 +27,12 @@ SNP = "Soins non programmés"
 FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
 CHUNK = 20_000
 # "Certains praticiens demandent plus d'informations": the share of practitioners requiring extra patient fields
-# (one or two), of motifs requiring one, and of SAS participants accepting patients en surnuméraire.
-REQUIRING_SHARE = 0.15
-REQUIRING_MOTIF_SHARE = 0.03
+# (one or two), of motifs requiring one, and of SAS participants accepting patients en surnuméraire. Demo choice:
+# the extra fields are drawn among the practitioners outside SAS (30 % of them, 15 % of all), so that the first
+# offers of a demo search (SAS participants rank first) book with the guide's default funnel, and a practitioner
+# requiring more is met among the later ones.
+REQUIRING_SHARE_OUTSIDE_SAS = 0.30
+REQUIRING_MOTIF_SHARE = 0.06
 SURNUMERAIRE_SHARE = 0.10
 
 
@@ -134,7 +137,7 @@ def seed(
             "specialty_code": specialty, "specialty_label": specialties.LABELS[specialty],
             "accepts_new_patients": rng.random() < 0.6, "sas_participant": sas,
             "surnumeraire": sas and extras.random() < SURNUMERAIRE_SHARE,
-            "required_fields": extra_fields(extras, REQUIRING_SHARE, 2),
+            "required_fields": "" if sas else extra_fields(extras, REQUIRING_SHARE_OUTSIDE_SAS, 2),
         })
         places.append({
             "id": index, "practitioner_id": index, "address_line": fake.street_address(),
@@ -151,7 +154,8 @@ def seed(
                 "id": len(motifs) + 1, "practitioner_id": index, "label": template.label,
                 "snp": template.label == SNP, "population": template.population,
                 "new_patients": template.new_patients, "follow_up": not template.new_patients,
-                "required_fields": "" if template.label == SNP else extra_fields(extras, REQUIRING_MOTIF_SHARE, 1),
+                "required_fields": "" if sas or template.label == SNP
+                else extra_fields(extras, REQUIRING_MOTIF_SHARE, 1),
                 "duration_min": template.duration_min,
                 **{mode: mode in template.modes for mode in ("cabinet", "video", "domicile")},
             })

@@ -88,6 +88,13 @@ async def test_the_whole_form_run_keeps_the_birth_commune_and_where_the_patient_
                            "requested_slot": None}
 
 
+async def test_a_yes_to_the_birth_place_question_is_no_commune(dispatcher):
+    tracker = make_tracker({**PATIENT, "champs_requis": ["lieu_naissance"], "requested_slot": "lieu_naissance"},
+                           text="oui", intent="affirm", active_loop="extra_fields_form")
+    assert (await form().extract_lieu_naissance(dispatcher, tracker, FORM_DOMAIN))["lieu_naissance"] is None
+    assert responses(dispatcher) == ["utter_invalid_lieu_naissance"]
+
+
 async def test_a_wrong_answer_is_refused_in_french_and_asked_again(dispatcher):
     assert (await form().extract_email(dispatcher, asked("email", "marie arobase"), FORM_DOMAIN))["email"] is None
     assert (await form().extract_civilite(dispatcher, asked("civilite", "je ne sais pas"), FORM_DOMAIN))["civilite"] is None

@@ -64,6 +64,10 @@ def test_some_practitioners_ask_for_more_some_accept_extra_patients_and_motifs_f
     assert 0.10 <= len(requiring) / len(practitioners) <= 0.20  # about 15 %
     assert {len(p.required_fields) for p in requiring} == {1, 2}
     sas = [p for p in practitioners if p.sas_participant]
+    # demo choice: the first offers (SAS participants) book with the default funnel
+    assert not any(p.required_fields for p in sas)
+    sas_ids = {p.id for p in sas}
+    assert not any(m.required_fields for m in motifs if m.practitioner_id in sas_ids)
     assert 0.04 <= sum(p.surnumeraire for p in sas) / len(sas) <= 0.16  # about 10 %
     assert not any(p.surnumeraire and not p.sas_participant for p in practitioners)
     assert any(m.required_fields for m in motifs) and not any(m.required_fields for m in motifs if m.snp)

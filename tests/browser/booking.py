@@ -16,12 +16,12 @@ FORM_ANSWERS = {
     "prénom": "Marie",
     "nom du patient": "Durand",
     # What the chosen practitioner may require on top (bot.vocabulary.EXTRA_PATIENT_FIELDS), asked after the pick.
-    "civilité": "Madame",
+    "Civilité": "Madame",
     "adresse email": "marie.durand@example.org",
-    "commune le patient est-il né": "Lyon",
+    "commune de naissance": "Lyon",
 }
 # Questions answered with one of the buttons they come with: the question -> the button's name.
-FORM_CHOICES = {"lieu de naissance du patient": "Né(e) en France : indiquez la ville"}
+FORM_CHOICES = {"Lieu de naissance : en France": "Né(e) en France : indiquez la ville"}
 MAX_QUESTIONS = len(FORM_ANSWERS) + len(FORM_CHOICES)
 
 
