@@ -127,12 +127,17 @@ _REFUSED = re.compile(r",?\s*(?:impossible|pas possible|exclue?|non)\b")
 _PRACTICE = re.compile(r"\s+(?:infirmiers?|infirmieres?|medical|dentaire|paramedical|de kine\w*|de radiologie)\b")
 
 
+# "aide à domicile", "soins à domicile": a service (often the caller), not where the patient is to be seen
+_SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|portage de repas)(?: infirmiers?)?\s+(?:a\s+)?$")
+
+
 def find_modes(folded: str) -> list[Found]:
     """Modes wanted, not those refused ("pas en vidéo, plutôt au cabinet", "visio impossible") nor a practice
     named ("c'est le cabinet infirmier")."""
     return [f for f in _MODES.finditer(folded) if not _NEGATED.search(folded[max(0, f.start - 16):f.start])
             and not _REFUSED.match(folded, f.end)
-            and not (folded[f.start:f.end] == "cabinet" and _PRACTICE.match(folded, f.end))]
+            and not (folded[f.start:f.end] == "cabinet" and _PRACTICE.match(folded, f.end))
+            and not _SERVICE.search(folded[max(0, f.start - 24):f.start])]
 
 
 def find_specialties(folded: str) -> list[Found]:

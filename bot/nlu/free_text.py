@@ -13,6 +13,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
 from bot.nlu.abroad import countries
+from bot.nlu.grammar import past_participles
 from bot.nlu.lexicons import (
     commune_names,
     communes_after_contraction,
@@ -128,7 +129,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "lombosciatique", "lombosciatalgie", "gonalgie", "odontalgie", "épistaxis", "dysphagie", "odynophagie",
     "urticaire", "allergie", "mycose", "impétigo", "luxation", "fracture", "contusion", "traumatisme", "piqûre",
     "morsure", "tuméfaction", "gonflement", "tachycardie", "hypotension", "hypertension", "déshydratation",
-    "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache"]}
+    "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache", "vomi",
+    "toussé", "saigné", "craché"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
@@ -163,6 +165,7 @@ _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nu
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} | {"+"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
+_THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
@@ -381,6 +384,9 @@ class _Reader:
                     break
                 units.append((i, particles_end))
                 i = particles_end + 1
+            elif units and token.folded == "non" and self.taken_back_at(i) is not None:
+                units.pop()  # "Josiane euh non Josette": the name said again replaces the one taken back
+                i = self.taken_back_at(i)
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
@@ -396,6 +402,13 @@ class _Reader:
             else:
                 break
         return units
+
+    def taken_back_at(self, i: int) -> int | None:
+        """The name word after "non", "non pardon", "non plutôt" at i, when a name is said again there."""
+        k = i + 1
+        while k < len(self.tokens) and self.tokens[k].folded in ("pardon", "plutot", "c'est", ","):
+            k += 1
+        return k if k < len(self.tokens) and _is_name_word(self.tokens[k]) and not self.taken[k] else None
 
     def spelled_again(self, unit: tuple[int, int], token: Token) -> bool:
         """`token` is the name of `unit` said again, spelled: its last word or all its words run together."""
@@ -578,7 +591,8 @@ class _Reader:
         if end is None or self.tokens[k].is_number:
             return end is not None
         token = self.tokens[k]
-        return token.text[:1].isupper() or "-" in token.text or end > k or end + 1 == len(self.tokens)
+        unwritten = not any(t.text[:1].isupper() for t in self.tokens)  # dictated: case tells nothing
+        return token.text[:1].isupper() or "-" in token.text or end > k or end + 1 == len(self.tokens) and unwritten
 
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
@@ -813,7 +827,14 @@ class _Reader:
         calling = after < len(self.tokens) and (self.tokens[after].folded in _CALLING or (
             self.tokens[after].folded == "qui" and after + 1 < len(self.tokens)
             and self.tokens[after + 1].folded in _CALLING))
-        return calling or any(tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+        return calling or self.for_a_relative(after) or any(
+            tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def for_a_relative(self, k: int) -> bool:
+        """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
+        words = [t.folded for t in self.tokens[k:k + 3]]
+        return len(words) == 3 and words[0] == "pour" and words[1] in _POSSESSIVES | _THEIR and (
+            words[2] in RELATIVES or self.person_noun_at(k + 2) is not None)
 
     def caller_start(self, civility: int) -> int:
         """First token of the caller's civilities: "M. et Mme Olivier" starts at "M."."""
@@ -863,6 +884,8 @@ class _Reader:
             if end is not None:
                 self.add(field, j, end)
             return end
+        if len(cue) == 2 and cue[1] == "a" and self.symptom_end(j) is None and self.past_participle(j):
+            return None  # "elle a glissé ce matin": what happened; the complaint comes after ("elle a mal au genou")
         definite = self.tokens[j].folded in _DEFINITE
         j = self.after_determiners(j + (self.tokens[j].folded in _POSSESSIVES))
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
@@ -872,6 +895,14 @@ class _Reader:
             return None
         self.add(field, j, end)
         return end
+
+    def past_participle(self, k: int) -> bool:
+        """Token k is a past participle (spaCy's morphology, on the words around it as written)."""
+        first = max(0, k - 2)
+        words = self.tokens[first:k + 3]
+        said = " ".join(t.text for t in words)
+        at = sum(len(t.text) + 1 for t in words[:k - first])
+        return (at, at + len(self.tokens[k].text)) in past_participles(said)
 
     def unexplained_segment(self) -> None:
         """In a note typed field by field ("Mme X, 06 …, Lyon, zona, au cabinet"), the segment no other field
@@ -993,6 +1024,12 @@ def _compound_of_first_names(tokens: list[Token]) -> bool:
     return len(parts) > 1 and all(p in first_name_scores() for p in parts) and whole not in surname_scores()
 
 
+def _spelled_after(tokens: list[Token]) -> bool:
+    """The name is followed by its spelling ("Cherif C H E R I F"): on the phone, the surname is the one spelled."""
+    return len(tokens) > 1 and key(tokens[-1].text).replace(" ", "") == key(
+        " ".join(t.text for t in tokens[:-1])).replace(" ", "")
+
+
 def _is_capitals(tokens: list[Token]) -> bool:
     letters = "".join(t.text for t in tokens if t.folded not in PARTICLES)
     return len(letters) > 1 and letters.isupper()
@@ -1025,6 +1062,7 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
                 score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _is_capitals(w))
             score += sum(10 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
                          if key(" ".join(t.text for t in w)) in surnames)
+            score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _spelled_after(w))
             score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells
             score -= 0.1 * abs(split - 1)
             if best_score is None or score > best_score:

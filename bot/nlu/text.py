@@ -108,6 +108,7 @@ _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
+    (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"
 ]
 
 
@@ -154,7 +155,9 @@ class Normalized:
         same = [False] * len(norm_tokens)
         matcher = SequenceMatcher(None, orig_words, norm_words, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
+            # a word changed letter for letter ("BARRE|Nicole" -> "BARRE;Nicole") keeps its offsets too
+            if tag == "equal" or tag == "replace" and i2 - i1 == j2 - j1 and all(
+                    len(orig_words[i1 + k]) == len(norm_words[j1 + k]) for k in range(j2 - j1)):
                 for k in range(j2 - j1):
                     spans[j1 + k] = orig_tokens[i1 + k]
                     same[j1 + k] = True

@@ -173,3 +173,32 @@ def test_birth_dates_said_in_another_order(text, date):
 ])
 def test_names_and_places_as_operators_note_them(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name spelled on the phone is the surname, whichever order the two are said in
+    ("il s'appelle Martin Gérard G E R A R D", {"prenom": "Martin", "nom": "Gérard"}),
+    # a name taken back is replaced by the one said after it
+    ("monsieur Marcel non pardon Michel Roy", {"civilite": "Monsieur", "prenom": "Michel", "nom": "Roy"}),
+    # who asks "pour leur fils", "pour sa mère" is not the patient, even with a civility
+    ("Mme Faure pour sa mère Mme Odette Faure, Lyon", {"civilite": "Madame", "prenom": "Odette", "nom": "Faure"}),
+])
+def test_whose_names_they_are(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("civilite", "prenom", "nom")} == expected
+
+
+def test_columns_separated_by_bars_keep_their_offsets():
+    entities = {e["entity"]: e for e in read_details("CARON|Lucie|Lens|fièvre", NOW)}
+    assert (entities["nom"]["value"], entities["prenom"]["value"], entities["localisation"]["value"]) == \
+        ("Caron", "Lucie", "Lens")
+    assert "CARON|Lucie|Lens|fièvre"[entities["localisation"]["start"]:entities["localisation"]["end"]] == "Lens"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme Morel, toux grasse", {"symptomes": "toux grasse"}),  # Grasse is a commune, not said as one here
+    ("il a trébuché hier, il a mal à la cheville", {"symptomes": "mal à la cheville"}),
+    ("c'est l'aide à domicile de M. Roy, fièvre", {"symptomes": "fièvre"}),  # a service, not the mode wanted
+    ("visite à domicile souhaitée", {"type_consultation": "domicile"}),
+])
+def test_what_a_word_belongs_to(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("symptomes", "type_consultation")} == expected
