@@ -148,6 +148,7 @@ _CLAUSE_STARTS = RELATIVES | {
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
 _SUBJECTS = {"il", "elle"}
+_SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
@@ -162,7 +163,11 @@ _COMPLAINT_LINKS = {"depuis", "qui", "quand", "lorsque", "lorsqu'il", "lorsqu'el
 _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nuit", "week-end"}
 # Words a complaint cannot end with: grammar words and the first words of other fields ("... depuis hier son"),
 # not the words that only open a request ("suite port de charge")
-_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} | {"+"}
+# spaCy's stop words hold adverbs, adjectives and nouns a complaint may end with ("migraine avec aura", "il délire un
+# peu", "fracture ouverte", "ne tient plus debout")
+_PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtemps", "souvent", "toujours", "encore",
+                "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule"}
+_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
@@ -290,8 +295,8 @@ class _Reader:
             size, gender = person
         elif token.folded in RELATIVES and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du"):
             size, gender = 2, None
-        elif token.folded in _NAMING:
-            size, gender = 1, None
+        elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
+            size, gender = 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "pour"), None
         elif self.after_little(i) > i:
             size, gender = self.after_little(i) - i, _LITTLE[self.tokens[self.after_little(i) - 1].folded]
         else:
@@ -801,6 +806,9 @@ class _Reader:
                 i, identity_done = header, True
                 continue
             words = tuple(t.folded for t in self.tokens[i:i + size])
+            if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
+                i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
+                continue
             if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
             j = self.skip_colons(i + size)

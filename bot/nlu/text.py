@@ -119,7 +119,7 @@ def _written_out(text: str) -> str:
 
 
 # Hesitations, and what an operator says while searching a name ("comment déjà", "ah oui", "voyons").
-_FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|comment d[ée]j[àa]|ah oui|voyons voir|voyons)(?![\w'])[,.?]*\s*",
+_FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|comment d[ée]j[àa]|comment (?:il|elle) s'appelle(?: d[ée]j[àa])?|ah oui|voyons voir|voyons)(?![\w'])[,.?]*\s*",
                       re.IGNORECASE)
 
 

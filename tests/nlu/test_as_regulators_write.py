@@ -202,3 +202,13 @@ def test_columns_separated_by_bars_keep_their_offsets():
 ])
 def test_what_a_word_belongs_to(text, expected):
     assert {k: v for k, v in read(text).items() if k in ("symptomes", "type_consultation")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fracture ouverte, Dijon", {"symptomes": "fracture ouverte", "localisation": "Dijon"}),
+    ("elle a eu des vertiges hier", {"symptomes": "vertiges hier"}),  # "a eu": no commune Eu
+    ("c'est pour Léo Marchand, 6 ans, fièvre", {"prenom": "Léo", "nom": "Marchand", "symptomes": "fièvre"}),
+    ("madame euh comment elle s'appelle déjà Rose Carpentier", {"prenom": "Rose", "nom": "Carpentier"}),
+])
+def test_phrases_end_where_they_end(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
