@@ -54,6 +54,7 @@ CUES: dict[tuple[str, ...], str] = {
 }
 _LONGEST_CUE = max(len(c) for c in CUES)
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
+_ONLINE = {"electronique", "mail", "e-mail", "email", "courriel", "internet", "messagerie"}
 _STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse"}
 # A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
@@ -130,7 +131,10 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "urticaire", "allergie", "mycose", "impétigo", "luxation", "fracture", "contusion", "traumatisme", "piqûre",
     "morsure", "tuméfaction", "gonflement", "tachycardie", "hypotension", "hypertension", "déshydratation",
     "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache", "vomi",
-    "toussé", "saigné", "craché"]}
+    "toussé", "saigné", "craché",
+    # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
+    "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
+    "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
@@ -758,8 +762,9 @@ class _Reader:
                 i = address + 1
                 continue
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
+            aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
-                    or self.tokens[i - 1].is_number and self.tokens[i].text[:1].isupper()
+                    or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
                     or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i) \
                     and (identity_done or not self.separated_names(i)):
                 end = self.place_at(i)
@@ -888,6 +893,8 @@ class _Reader:
                 self.add(field, j, end)
             return end
         if field == "localisation":
+            if self.tokens[j].folded in _ONLINE:
+                return None  # "son adresse électronique", "l'adresse mail"
             end = self.location(j, strong=cue[0] in _STRONG_PLACE_CUES)
             if end is not None:
                 self.add(field, j, end)

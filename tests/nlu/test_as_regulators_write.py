@@ -212,3 +212,12 @@ def test_what_a_word_belongs_to(text, expected):
 ])
 def test_phrases_end_where_they_end(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("il est fatigué depuis lundi", {"symptomes": "fatigué depuis lundi"}),
+    ("l'adresse mail c'est paul.roy@free.fr", {"email": "paul.roy@free.fr"}),  # no place called "mail"
+    ("ROUX Léa 30 ans Vannes otite", {"nom": "Roux", "prenom": "Léa", "localisation": "Vannes", "symptomes": "otite"}),
+])
+def test_states_mail_addresses_and_places_after_an_age(text, expected):
+    assert {k: v for k, v in read(text).items() if k not in ("telephone",)} == expected
