@@ -260,12 +260,13 @@ class _Reader:
 
     def header_end(self, i: int, cue: tuple[str, int]) -> int | None:
         """"Prénom NOM : Évelyne CARON", "Nom prénom : DURAND Marie": two name fields, then their values in that
-        order. Returns the token after the values."""
-        second = self.cue_at(i + cue[1])
+        order ("Prénom/Nom :", "Nom et prénom :"). Returns the token after the values."""
+        joined = i + cue[1] + (i + cue[1] < len(self.tokens) and self.tokens[i + cue[1]].folded in ("/", "et", "-"))
+        second = self.cue_at(joined)
         names = ("nom", "prenom")
         if cue[0] not in names or not second or second[0] not in names or second[0] == cue[0]:
             return None
-        j = i + cue[1] + second[1]
+        j = joined + second[1]
         if j >= len(self.tokens) or self.tokens[j].text != ":":
             return None
         units = self.name_units(j + 1, 2)
@@ -560,7 +561,7 @@ class _Reader:
         token = self.tokens[k]
         if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup"
-        if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES \
+        if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES | RELATIVES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS:
             return True
         if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked:

@@ -221,3 +221,11 @@ def test_phrases_end_where_they_end(text, expected):
 ])
 def test_states_mail_addresses_and_places_after_an_age(text, expected):
     assert {k: v for k, v in read(text).items() if k not in ("telephone",)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nom/Prénom : BRUN Elsa ; Lens", {"nom": "Brun", "prenom": "Elsa", "localisation": "Lens"}),
+    ("toux depuis hier papa joignable le soir", {"symptomes": "toux depuis hier"}),  # a relative ends the complaint
+])
+def test_headers_and_relatives_in_notes(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
