@@ -99,7 +99,8 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
                                        "dame"]},
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
-_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"}
+_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant", "s'ecrit",
+           "s'epelle", "ecrit", "epele"}
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
@@ -333,7 +334,7 @@ class _Reader:
 
     def skip_colons(self, i: int) -> int:
         while i < len(self.tokens) and self.tokens[i].text in ":-." or (
-                i < len(self.tokens) and self.tokens[i].folded in ("c'est", "est")):
+                i < len(self.tokens) and self.tokens[i].folded in ("c'est", "est", "s'ecrit", "s'epelle")):
             i += 1
         return i
 

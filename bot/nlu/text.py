@@ -123,10 +123,18 @@ _FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|comment d[ée]j[àa]|c
                       re.IGNORECASE)
 
 
+# A letter spelled with a word for it ("B comme Bernard"): the letter.
+_LETTER_AS = re.compile(r"\b([^\W\d_]) comme ([^\W\d_])[\w'’-]*", re.IGNORECASE)
+
+
+def _letter_as(match: re.Match) -> str:
+    return match.group(1) if fold(match.group(1)) == fold(match.group(2)) else match.group(0)
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _phones_in_digits(_FILLERS.sub("", _written_out(text)))
+    text = _phones_in_digits(_LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text))))
     text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), _SPELLED_RUN.sub(_join_spelled, text))  # before the email: "m a r c point d u b o i s arobase ..."
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))

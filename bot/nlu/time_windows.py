@@ -20,7 +20,8 @@ _SOON = timedelta(days=31)  # a date said without a year is a wanted day only wi
 _HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
 _CLOCK = (
     rf"(?:entre\s+{_HOUR.format(n=1)}\s+et\s+{_HOUR.format(n=2)}"
-    rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)})"
+    rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)}"
+    rf"|(?(day){_HOUR.format(n=4)}|(?!)))"  # an hour right after a day needs no "à": "demain 9h30"
 )
 # Words said between a day and its hours: "demain plutôt vers 15h", "lundi de préférence le matin"
 _PREFERENCE = r"(?:(?:plutot|de preference|idealement|si possible|si possible,),?\s+)?"
@@ -102,6 +103,8 @@ def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
         if rel == "a":
             return hour, (hour[0] + 1, hour[1])
         return hour, end
+    if match.group("h4"):
+        return (int(match.group("h4")), int(match.group("m4") or 0)), (int(match.group("h4")) + 1, int(match.group("m4") or 0))
     return start, end
 
 

@@ -229,3 +229,24 @@ def test_states_mail_addresses_and_places_after_an_age(text, expected):
 ])
 def test_headers_and_relatives_in_notes(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("le nom c'est M comme Marcel A R T Y", "le nom c'est MARTY"),
+    ("il y a comme une gêne", "il y a comme une gêne"),  # "a comme une" spells no letter
+])
+def test_a_letter_spelled_with_a_word_is_the_letter(said, typed):
+    assert normalize_dictation(said) == typed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le nom s'écrit R O Y E R", {"nom": "Royer"}),
+    ("à voir très vite", {"urgence": 4}),
+    ("à voir assez vite", {"urgence": 8}),
+    ("vendredi 14h", {"creneau": ("2026-11-27T14:00:00+01:00", "2026-11-27T15:00:00+01:00")}),
+])
+def test_spellings_urgencies_and_hours_as_said(text, expected):
+    got = read(text)
+    if "creneau" in got:
+        got["creneau"] = (got["creneau"]["start"], got["creneau"]["end"])
+    assert {k: v for k, v in got.items() if k in expected} == expected
