@@ -59,7 +59,7 @@ _STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse"}
 # A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
 BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
-RESIDENCE_WORDS = {"habite", "habitant", "habitante", "vit", "vivant", "reside", "residant", "residante", "demeurant",
+RESIDENCE_WORDS = {"dom", "habite", "habitant", "habitante", "vit", "vivant", "reside", "residant", "residante", "demeurant",
                    "demeurante", "demeure", "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe",
                    "situee", "heberge", "hebergee", "loge", "logee"}
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
@@ -112,7 +112,7 @@ RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conj
              "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou",
              # carers who call or are called for the patient ("c'est l'infirmière", "tél infirmier")
              "infirmier", "infirmiere", "infirmiers", "l'infirmier", "l'infirmiere", "aide-soignant", "aide-soignante",
-             "auxiliaire", "pharmacien", "pharmacienne"}
+             "auxiliaire", "l'auxiliaire", "aide", "l'aide", "l'aidant", "l'aidante", "pharmacien", "pharmacienne"}
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
 SYMPTOMS = {tuple(fold(p).split()) for p in [
     "fièvre", "fièvres", "toux", "douleur", "douleurs", "vomissement", "vomissements", "vomit", "diarrhée",
@@ -124,7 +124,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "rougeurs", "boutons", "démangeaisons", "prurit", "eczéma", "lombalgie", "lumbago", "sciatique", "saignement",
     "saignements", "constipation", "sinusite", "laryngite", "pharyngite", "otalgie", "douleur thoracique",
     "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire", "chute", "blessure",
-    "coupure",
+    "coupure", "aeg",  # altération de l'état général
     # the clinical words of regulation notes, and complaints said as a verb ("il tousse", "elle saigne du nez")
     "fébrile", "hyperthermie", "dysurie", "hématurie", "œdème", "oedème", "hématome", "abcès", "panaris", "zona",
     "varicelle", "érysipèle", "escarre", "escarres", "ulcère", "dorsalgie", "cervicalgie", "cervicalgies",
@@ -819,7 +819,8 @@ class _Reader:
             if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
             j = self.skip_colons(i + size)
-            if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)):
+            if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
+                                         or j < len(self.tokens) and self.tokens[j].folded in CIVILITES):
                 i += size
                 continue
             end = self.field_value(field, words, j)

@@ -250,3 +250,14 @@ def test_spellings_urgencies_and_hours_as_said(text, expected):
     if "creneau" in got:
         got["creneau"] = (got["creneau"]["start"], got["creneau"]["end"])
     assert {k: v for k, v in got.items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est pour une dame âgée madame Irène Gros, elle tousse", {"civilite": "Madame", "prenom": "Irène", "nom": "Gros",
+                                                                 "symptomes": "tousse"}),
+    ("c'est l'aide de M. Noël Berthier qui appelle, il chute souvent", {"civilite": "Monsieur", "prenom": "Noël",
+                                                                        "nom": "Berthier"}),
+    ("DDN 02/03/1940 dom. Auch AEG", {"date_naissance": "1940-03-02", "localisation": "Auch", "symptomes": "AEG"}),
+])
+def test_who_is_described_and_where_they_live(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
