@@ -119,8 +119,9 @@ def _written_out(text: str) -> str:
 
 
 # Hesitations, and what an operator says while searching a name ("comment déjà", "ah oui", "voyons").
-_FILLERS = re.compile(r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|comment d[ée]j[àa]|comment (?:il|elle) s'appelle(?: d[ée]j[àa])?|ah oui|voyons voir|voyons)(?![\w'])[,.?]*\s*",
-                      re.IGNORECASE)
+_FILLERS = re.compile(
+    r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|comment d[ée]j[àa]|comment (?:il|elle) s'appelle(?: d[ée]j[àa])?|ah oui"
+    r"|voyons voir|voyons)(?![\w'])[,.?]*\s*", re.IGNORECASE)
 
 
 # A letter spelled with a word for it ("B comme Bernard"): the letter.
@@ -135,7 +136,8 @@ def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text))))
-    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), _SPELLED_RUN.sub(_join_spelled, text))  # before the email: "m a r c point d u b o i s arobase ..."
+    # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
+    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), _SPELLED_RUN.sub(_join_spelled, text))
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
