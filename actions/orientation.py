@@ -24,10 +24,10 @@ ORIENTATION_BUTTONS = [
 ]
 
 
-def nearby_card(nearby: NearbyPractitioner) -> dict:
+def nearby_card(rank: int, nearby: NearbyPractitioner) -> dict:
     address, practitioner = nearby.address, nearby.practitioner
     return {
-        "rpps": practitioner.rpps, "praticien": practitioner_name(practitioner), "nom": practitioner.nom,
+        "rang": rank, "rpps": practitioner.rpps, "praticien": practitioner_name(practitioner), "nom": practitioner.nom,
         "specialite": practitioner.specialty.label,
         "adresse": f"{address.line}, {address.postal_code} {address.commune}".strip(", "),
         "distance_km": round(nearby.distance_km, 1),
@@ -57,7 +57,7 @@ class ActionListSurnumeraires(Action):
         except AgendaRejected as refusal:
             dispatcher.utter_message(response="utter_recherche_refusee", detail=" ".join(refusal.errors.values()))
             return []
-        cards = [nearby_card(nearby) for nearby in found.practitioners]
+        cards = [nearby_card(rank, nearby) for rank, nearby in enumerate(found.practitioners, 1)]
         if not cards:
             dispatcher.utter_message(response="utter_aucun_surnumeraire", rayon=f"{found.radius_km:g}")
             return [SlotSet("surnumeraires_proposes", [])]
@@ -80,6 +80,17 @@ def present_orientation(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     return []
 
 
+def select_surnumeraire(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, card: dict) -> list:
+    """The practitioner chosen among those accepting patients en surnuméraire: the orientation's summary."""
+    events = [
+        SlotSet("surnumeraire_choisi", card), SlotSet("etape", "orientation"),
+        SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"))),
+        SlotSet("cle_idempotence", uuid.uuid4().hex),
+    ]
+    tracker.add_slots(events)
+    return events + present_orientation(dispatcher, tracker, domain)
+
+
 class ActionSelectSurnumeraire(Action):
     def name(self) -> str:
         return "action_select_surnumeraire"
@@ -90,13 +101,7 @@ class ActionSelectSurnumeraire(Action):
         if card is None:
             dispatcher.utter_message(response="utter_choix_incompris")
             return []
-        events = [
-            SlotSet("surnumeraire_choisi", card), SlotSet("etape", "orientation"),
-            SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"))),
-            SlotSet("cle_idempotence", uuid.uuid4().hex),
-        ]
-        tracker.add_slots(events)
-        return events + present_orientation(dispatcher, tracker, domain)
+        return select_surnumeraire(dispatcher, tracker, domain, card)
 
 
 async def confirm_orientation(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict,

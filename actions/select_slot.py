@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
+from actions.orientation import select_surnumeraire
 from actions.summary import present_summary
 from bot.referral.choice import resolve_choice
 from bot.referral.extra_fields import fields_to_ask
@@ -74,7 +75,14 @@ class ActionSelectSlot(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         cards = tracker.get_slot("creneaux_proposes") or []
-        card = resolve_choice(tracker.latest_message.get("text") or "", cards, tracker.get_slot("creneau_id"))
+        text = tracker.latest_message.get("text") or ""
+        nearby = tracker.get_slot("surnumeraires_proposes") or []
+        if not cards and nearby and not tracker.get_slot("creneau_id"):
+            # "le 1", "le Dr Chauvin" after the list of practitioners accepting patients en surnuméraire
+            chosen = resolve_choice(text, nearby)
+            if chosen:
+                return select_surnumeraire(dispatcher, tracker, domain, chosen)
+        card = resolve_choice(text, cards, tracker.get_slot("creneau_id"))
         if card is None:
             dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
             return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]

@@ -1,6 +1,9 @@
 """No dead end: orienting the patient en surnuméraire, which reserves no slot and must be confirmed."""
+import pytest
+
 from actions.booking import ActionBook
 from actions.orientation import ActionListSurnumeraires, ActionSelectSurnumeraire
+from actions.select_slot import ActionSelectSlot
 from tests.actions.conftest import DOMAIN, PATIENT, agenda_slot, make_tracker, responses, slot_events
 
 NEED = {**PATIENT, "localisation": "Lyon 3e", "symptomes": "fièvre"}
@@ -47,6 +50,18 @@ async def test_choosing_one_shows_what_will_be_recorded_and_that_no_slot_is_rese
     assert state["message"] == "Le patient présente les symptômes suivants : fièvre"
     assert responses(dispatcher) == ["utter_resume_orientation"]
     assert dispatcher.messages[0]["buttons"][0] == {"title": "Confirmer l'orientation", "payload": "/affirm"}
+
+
+@pytest.mark.parametrize("said", ["le 2", "le Dr Martin", "la deuxième"])
+async def test_a_typed_pick_in_the_list_chooses_that_practitioner(dispatcher, said):
+    offered = [{"rang": rank, "rpps": f"1000999999{rank}", "praticien": f"Dr Claire {nom}", "nom": nom,
+                "specialite": "Médecine générale", "adresse": "1 place Bellecour, 69002 Lyon", "distance_km": 2.3}
+               for rank, nom in ((1, "Perrin"), (2, "Martin"))]
+    tracker = make_tracker({**NEED, "surnumeraires_proposes": offered, "creneaux_proposes": []}, text=said,
+                           intent="choisir_creneau")
+    events = await ActionSelectSlot().run(dispatcher, tracker, DOMAIN)
+    assert slot_events(events)["surnumeraire_choisi"]["nom"] == "Martin"
+    assert responses(dispatcher) == ["utter_resume_orientation"]
 
 
 async def test_confirmed_the_orientation_is_recorded_and_said_to_need_the_practitioners_confirmation(agenda, dispatcher):
