@@ -63,6 +63,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, answer)
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
+            elif intent in _DETAILS and not entities and _runner_up(message) == "choisir_creneau":
+                _set_intent(message, "choisir_creneau")  # "le Dr Chauvin" gives no detail to note: it is a pick
         return messages
 
 
@@ -84,6 +86,11 @@ def _set_intent(message: Message, name: str) -> None:
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def _runner_up(message: Message) -> str | None:
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    return ranking[1].get("name") if len(ranking) > 1 else None
 
 
 def kind_of_details(entities: list[dict]) -> str | None:

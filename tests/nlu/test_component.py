@@ -4,7 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.components import REFERENCE_TIME_KEY, PatientDetailsExtractor
@@ -242,3 +242,16 @@ def test_after_a_fallback_what_the_message_carries_decides(extractor, text, expe
 ])
 def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, text, classified):
     assert intent_after(extractor, text, classified, 0.5) == classified
+
+
+@pytest.mark.parametrize("text, runner_up, expected", [
+    ("le Dr Chauvin", "choisir_creneau", "choisir_creneau"),  # no detail to note: the pick the classifier doubted
+    ("le Dr Chauvin", "faq", "inform"),  # only a pick is taken from the runner-up
+    ("Moreau", "choisir_creneau", "inform"),  # a detail read: the answer stands
+])
+def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, runner_up, expected):
+    ranking = [{"name": "inform", "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: ranking[0], INTENT_RANKING_KEY: ranking,
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == expected
