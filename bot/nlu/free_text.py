@@ -105,6 +105,7 @@ _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "ide
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
 _CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",)}
+_RESTARTS = {"attendez", "attends", "enfin", "pardon", "plutot"}  # said before a name said again
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
@@ -135,7 +136,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
-    "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente"]}
+    "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
+    "confus", "confuse", "désorienté", "désorientée", "agité", "agitée"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
@@ -395,6 +397,11 @@ class _Reader:
                     break
                 units.append((i, particles_end))
                 i = particles_end + 1
+            elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
+                i = self.said_again_at(units.pop(), i)  # "Jacques attendez Jacques-Henri": said again, whole
+            elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \
+                    and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
+                i += 1  # "Marie attendez Faivre": a hesitation between two names
             elif units and token.folded == "non" and self.taken_back_at(i) is not None:
                 units.pop()  # "Josiane euh non Josette": the name said again replaces the one taken back
                 i = self.taken_back_at(i)
@@ -413,6 +420,17 @@ class _Reader:
             else:
                 break
         return units
+
+    def said_again_at(self, unit: tuple[int, int], i: int) -> int | None:
+        """The name word after a hesitation at i ("attendez", "enfin") that says the name of `unit` again, whole."""
+        k = i + 1
+        while k < len(self.tokens) and (self.tokens[k].folded in _RESTARTS or self.tokens[k].text == ","):
+            k += 1
+        said = key(" ".join(t.text for t in self.tokens[unit[0]:unit[1] + 1]))
+        if k < len(self.tokens) and _is_name_word(self.tokens[k]) and not self.taken[k] \
+                and key(self.tokens[k].text).startswith(said + " "):
+            return k
+        return None
 
     def taken_back_at(self, i: int) -> int | None:
         """The name word after "non", "non pardon", "non plutôt" at i, when a name is said again there."""
@@ -893,7 +911,7 @@ class _Reader:
                         and self.tokens[end + 1].text[:1].isupper() and _is_name_word(self.tokens[end + 1]):
                     end += 1
             if end is not None:
-                self.add(field, j, end)
+                end = self.town_in(j, end)
             return end
         if field == "localisation":
             if self.tokens[j].folded in _ONLINE:
@@ -913,6 +931,28 @@ class _Reader:
             return None
         self.add(field, j, end)
         return end
+
+    def town_in(self, first: int, last: int) -> int:
+        """A birth place said as a region or a country, then the town in it ("née en Bretagne à Quimper", "né en
+        Algérie à Oran"): in France the town is the birth place, abroad the country is (as the funnel takes it);
+        the town is never where the patient is. Returns the last token read."""
+        said = key(" ".join(t.text for t in self.tokens[first:last + 1]))
+        k = last + 1
+        town = self.place_at(k + 1) if k + 1 < len(self.tokens) and self.tokens[k].folded in ("a", "au") else None
+        if town is None and k + 1 < len(self.tokens) and self.tokens[k].folded == "a" \
+                and self.tokens[k + 1].text[:1].isupper() and _is_name_word(self.tokens[k + 1]):
+            town = k + 1  # a town abroad the table does not know
+        abroad = said in countries()
+        if town is None or not (abroad or said in region_names()):
+            self.add("lieu_naissance", first, last)
+            return last
+        if abroad:
+            self.add("lieu_naissance", first, last)
+            for t in range(k, town + 1):
+                self.taken[t] = True
+        else:
+            self.add("lieu_naissance", k + 1, town)
+        return town
 
     def past_participle(self, k: int) -> bool:
         """Token k is a past participle (spaCy's morphology, on the words around it as written)."""

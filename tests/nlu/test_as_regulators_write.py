@@ -261,3 +261,22 @@ def test_spellings_urgencies_and_hours_as_said(text, expected):
 ])
 def test_who_is_described_and_where_they_live(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region, then the town in it: the town is the birth place, never where the patient is
+    ("née en Normandie à Caen, vit à Lyon", {"lieu_naissance": "Caen", "localisation": "Lyon"}),
+    ("né en Tunisie à Sfax, habite Nice", {"lieu_naissance": "Tunisie", "localisation": "Nice"}),
+    ("née en Algérie à Oran", {"lieu_naissance": "Algérie"}),
+])
+def test_a_town_said_after_the_birth_region_is_no_location(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("lieu_naissance", "localisation")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("madame Marie attendez Marie-Laure Faivre", {"prenom": "Marie-Laure", "nom": "Faivre"}),
+    ("madame Marie attendez Faivre", {"prenom": "Marie", "nom": "Faivre"}),  # no name said again: nothing replaced
+    ("il est désorienté depuis hier", {"symptomes": "désorienté depuis hier"}),
+])
+def test_names_said_again_whole_and_states(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
