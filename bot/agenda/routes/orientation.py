@@ -11,6 +11,7 @@ from bot.agenda.contract import NearbyPractitioner, Orientation, OrientationRequ
 from bot.agenda.deps import NowDep, SessionDep, SessionFactoryDep, TzDep
 from bot.agenda.principal import PrincipalDep, RegulatorDep
 from bot.agenda.routes.answers import INVALID, NOT_FOUND, invalid, not_found
+from bot.agenda.routes.search import unknown_place
 from bot.agenda.validation import birth_place_suggestions, validate_patient
 from bot.agenda.views import address_view, orientation_view, practitioner_view
 
@@ -39,10 +40,7 @@ def surnumeraires(
     try:
         place = geo.geocode(location)
     except geo.UnknownPlace as unknown:
-        message = f"Lieu inconnu : « {location.strip()} »."
-        if unknown.suggestions:
-            message += f" Lieux proches : {', '.join(unknown.suggestions)}."
-        return invalid({"location": message}, suggestions=unknown.suggestions)
+        return unknown_place(location, unknown)
     radius = geo.radius_rule(place.departement).cap_km
     found = orientation.nearby(session, place, specialty_code, radius)
     return Surnumeraires(radius_km=radius, practitioners=[

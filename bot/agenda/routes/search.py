@@ -50,6 +50,14 @@ def _parse_moment(text: str | None, default: datetime, tz: tzinfo) -> datetime |
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
+def unknown_place(location: str, unknown: geo.UnknownPlace):
+    """422 for a place the agenda does not know, with the close ones it knows."""
+    message = f"Lieu inconnu : « {location.strip()} »."
+    if unknown.suggestions:
+        message += f" Lieux proches : {', '.join(unknown.suggestions)}."
+    return invalid({"location": message}, suggestions=unknown.suggestions)
+
+
 @router.get("/search", response_model=SearchResult, responses=INVALID)
 def search_slots(
     session: SessionDep,
@@ -106,10 +114,7 @@ def search_slots(
     try:
         place = geo.geocode(location)
     except geo.UnknownPlace as unknown:
-        message = f"Lieu inconnu : « {location.strip()} »."
-        if unknown.suggestions:
-            message += f" Lieux proches : {', '.join(unknown.suggestions)}."
-        return invalid({"location": message}, suggestions=unknown.suggestions)
+        return unknown_place(location, unknown)
     doctor = find_medecin_traitant(session, medecin_traitant, place) if medecin_traitant else None
     query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset,
                         per_practitioner=per_practitioner, medecin_traitant=doctor and doctor.id)
