@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     oidc_scopes: str = "openid profile"
     oidc_label: str = "Pro Santé Connect"  # the login page's button
     agenda_timeout_s: PositiveFloat = 5.0
+    # Where slots come from (bot.sources): a YAML file declaring the agenda software that speak the SAS FHIR
+    # contract; none: our agenda as the only source. The directory of practitioners: a CSV extract (documented in
+    # bot/sources/README.md); none: our agenda's practitioners.
+    sources_file: Path | None = None
+    directory_file: Path | None = None
+    # Where the agenda sends its FrAppointmentSAS notices (a SAS FHIR base); none: its own /fhir, so the loop runs here.
+    sas_notice_url: AnyHttpUrl | None = None
     timezone: str = Field(SAS_TIMEZONE, env="SAS_TIMEZONE")
     # Rasa's conversations: SQLite by default, PostgreSQL (postgresql://user:password@host/db) for several instances.
     tracker_store_url: SecretStr = SecretStr(f"sqlite:///{VAR / 'tracker.db'}")

@@ -14,6 +14,9 @@ from pydantic import BaseModel, Field, create_model
 from bot.vocabulary import EXTRA_PATIENT_FIELDS, MODES, PATIENT_FIELDS
 
 ModeCode = Literal[tuple(MODES)]  # "cabinet", "video", "domicile"
+# How a slot of a source is booked (bot.sources): by the assistant through the JSON API, or by the regulator on
+# the agenda's own booking page (FHIR Slot.comment).
+BookingMode = Literal["api", "link"]
 ExtraField = Literal[EXTRA_PATIENT_FIELDS]  # "civilite", "email", "lieu_naissance"
 
 
@@ -89,6 +92,10 @@ class Slot(Contract):
     practitioner: Practitioner
     address: Address
     motifs: list[Motif] = Field(description="those a SAS patient may be booked for")
+    source: str | None = Field(None, description="the source holding it (bot.sources); null: the agenda answering")
+    source_slot_id: str | None = Field(None, description="its id at that source; `id` is unique across sources")
+    booking: BookingMode = "api"
+    booking_page: str | None = Field(None, description="the agenda's booking page for this slot (Slot.comment)")
 
 
 class SlotWithStatus(Slot):
@@ -124,6 +131,22 @@ class SearchResult(Contract):
     total: int = Field(description="practitioners with offered slots")
     offers: list[Offer] = Field(description="the page asked, `limit` practitioners from `offset`")
     medecin_traitant: MedecinTraitant | None = None
+    unanswered: list[str] = Field([], description="sources that did not answer (down, too slow, malformed): their "
+                                                  "slots are missing from this offer")
+
+
+class DirectoryListing(Contract):
+    """A practitioner at one of their addresses, as the directory the search runs on lists them (bot.sources)."""
+
+    practitioner: Practitioner
+    address: Address
+    lat: float
+    lon: float
+    source: str | None = Field(None, description="the source holding their calendar; null: the agenda answering")
+
+
+class Directory(Contract):
+    listings: list[DirectoryListing]
 
 
 class MotifChoice(Contract):
@@ -206,6 +229,29 @@ class Orientation(Contract):
     patient: Patient
     message: str | None
     regulator: str | None
+
+
+class ExternalBookingRequest(Contract):
+    """The regulator booked a slot of a `link` source on that agenda's own page: recorded as an orientation, with
+    no patient data and no reference invented (the agenda software holds the booking)."""
+
+    source: str | None = None
+    slot_id: str | None = Field(None, description="the slot's id at that source")
+    rpps: str | None = None
+    start: datetime | None = None
+    booking_page: str | None = None
+    idempotency_key: str | None = None
+
+
+class ExternalBooking(Contract):
+    id: str
+    source: str
+    slot_id: str
+    rpps: str
+    start: datetime
+    booking_page: str | None
+    regulator: str | None
+    created_at: datetime
 
 
 class Invalid(Contract):
