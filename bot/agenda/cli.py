@@ -17,7 +17,13 @@ log = logging.getLogger("bot.agenda")
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.agenda", description="Agenda SAS")
     parser.add_argument("command", choices=("migrate", "seed", "serve"))
+    parser.add_argument("--practitioners", type=int, default=2000, help="seed: how many practitioners")
+    parser.add_argument("--rpps-offset", type=int, default=0,
+                        help="seed: shift the RPPS numbers and draw other names, same communes: two agendas seeded "
+                             "with different offsets share no practitioner (bot.sources' two-agenda demo)")
     args = parser.parse_args(argv)
+    if args.practitioners < 1:
+        parser.error("--practitioners: at least 1")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = get_settings()
     engine = make_engine(settings.database_url.get_secret_value())
@@ -26,7 +32,8 @@ def main(argv: list[str] | None = None) -> None:
         if not is_empty(engine):
             log.info("agenda already has practitioners: not seeding")
             return
-        summary = seed(engine, datetime.now(timezone.utc), tz=ZoneInfo(settings.timezone))
+        summary = seed(engine, datetime.now(timezone.utc), tz=ZoneInfo(settings.timezone),
+                       practitioners=args.practitioners, rpps_offset=args.rpps_offset)
         log.info("seeded %d practitioners, %d slots (%d booked)", summary.practitioners, summary.slots, summary.booked)
     elif args.command == "serve":
         import uvicorn

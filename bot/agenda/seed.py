@@ -26,6 +26,7 @@ SPECIALTY_MIX = (("SM54", 80), ("SM40", 8), ("SM15", 3), ("SM04", 2), ("SM38", 2
 SNP = "Soins non programmés"
 FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
 CHUNK = 20_000
+MAX_RPPS_INDEX = 10**8 - 1  # rpps_number's 8 digits
 # "Certains praticiens demandent plus d'informations": the share of practitioners requiring extra patient fields
 # (one or two), of motifs requiring one, and of SAS participants accepting patients en surnuméraire. Demo choice:
 # the extra fields are drawn among the practitioners outside SAS (30 % of them, 15 % of all), so that the first
@@ -84,6 +85,8 @@ def extra_fields(rng: random.Random, share: float, most: int) -> str:
 
 def rpps_number(index: int) -> str:
     """An 11-digit RPPS-like number with a valid Luhn key (RPPS numbers carry one)."""
+    if not 0 <= index <= MAX_RPPS_INDEX:
+        raise ValueError(f"RPPS index out of range: {index}")
     body = f"10{index:08d}"
     total = 0
     for position, digit in enumerate(reversed(body)):
@@ -114,13 +117,20 @@ def seed(
     booked_share: float = 0.15,
     rng_seed: int = SEED,
     tz: tzinfo = SAS_ZONE,
+    rpps_offset: int = 0,
 ) -> SeedSummary:
-    """Fill an empty agenda. `presence`: the chance a practitioner works a given half-day."""
+    """Fill an empty agenda. `presence`: the chance a practitioner works a given half-day.
+
+    `rpps_offset` makes another agenda product of the demo: its practitioners' RPPS numbers are shifted and their
+    names and street addresses drawn anew, while communes, specialties and opening hours stay those of the default
+    seed, so that two agendas seeded with different offsets serve the same communes with disjoint practitioners."""
+    if not 0 <= rpps_offset <= MAX_RPPS_INDEX - practitioners:
+        raise ValueError(f"rpps_offset must be between 0 and {MAX_RPPS_INDEX - practitioners}")
     rng = random.Random(rng_seed)
     # Its own stream for what issue 12 added, so the practitioners, places and slots stay those of before.
     extras = random.Random(rng_seed + 1)
     fake = Faker("fr_FR")
-    fake.seed_instance(rng_seed)
+    fake.seed_instance(rng_seed + rpps_offset)  # names and addresses only: the other draws come from `rng`
     # Paris, Lyon, Marseille as a whole left out: their arrondissements are listed too and spread practitioners better.
     towns = sorted((c for c in geo.communes() if c.insee not in geo.CITIES_WITH_ARRONDISSEMENTS), key=lambda c: c.insee)
     homes = rng.choices(towns, weights=[max(c.population, 1) for c in towns], k=practitioners)
@@ -132,7 +142,7 @@ def seed(
         female = rng.random() < 0.5
         nom = fake.last_name()
         doctors.append({
-            "id": index, "rpps": rpps_number(index), "civilite": "Dr", "nom": nom, "nom_key": name_key(nom),
+            "id": index, "rpps": rpps_number(index + rpps_offset), "civilite": "Dr", "nom": nom, "nom_key": name_key(nom),
             "prenom": fake.first_name_female() if female else fake.first_name_male(),
             "specialty_code": specialty, "specialty_label": specialties.LABELS[specialty],
             "accepts_new_patients": rng.random() < 0.6, "sas_participant": sas,

@@ -1,6 +1,8 @@
 """Demo data: reproducible, realistic, and consistent with the rules."""
 import shutil
 
+import pytest
+
 from sqlalchemy import func, select, text
 
 from bot.agenda.db import make_engine
@@ -81,3 +83,21 @@ def test_rpps_numbers_have_eleven_digits_and_a_luhn_key():
     digits = [int(d) for d in number]
     total = sum(d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(reversed(digits)))
     assert total % 10 == 0
+
+
+def test_an_rpps_offset_seeds_other_practitioners_in_the_same_communes(agenda_db, tmp_path, _migrated_sqlite):
+    other_path = tmp_path / "other.db"
+    shutil.copy(_migrated_sqlite, other_path)
+    other = make_engine(f"sqlite:///{other_path}")
+    seed(agenda_db.engine, NOW, practitioners=40)
+    seed(other, NOW, practitioners=40, rpps_offset=100_000)
+    first, second = snapshot(agenda_db.engine), snapshot(other)
+    other.dispose()
+    assert not {row.rpps for row in first} & {row.rpps for row in second}
+    assert [row.nom for row in first] != [row.nom for row in second]
+    assert [row.commune for row in first] == [row.commune for row in second]
+
+
+def test_an_rpps_offset_beyond_the_numbers_is_refused(agenda_db):
+    with pytest.raises(ValueError):
+        seed(agenda_db.engine, NOW, practitioners=40, rpps_offset=10**8)
