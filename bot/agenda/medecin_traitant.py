@@ -25,11 +25,17 @@ def words(text: str) -> list[str]:
     return name_key(text).split()
 
 
-def resolve(session: Session, asked: str, near: Location) -> Practitioner | None:
+def said_name(asked: str) -> tuple[list[str], str]:
+    """The words of the name said, titles dropped, and the commune given after a comma ("" when none)."""
     name, _, commune = asked.partition(",")
     said = words(name)
     while said and (said[0] in TITLES or (said[0] in ARTICLES and said[1:2] and said[1] in TITLES)):
         said = said[1:]
+    return said, commune
+
+
+def resolve(session: Session, asked: str, near: Location) -> Practitioner | None:
+    said, commune = said_name(asked)
     if not said:
         return None
     runs = {" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 1, min(len(said), i + MAX_SURNAME_WORDS) + 1)}
@@ -37,19 +43,19 @@ def resolve(session: Session, asked: str, near: Location) -> Practitioner | None
     rows = session.execute(
         select(Practitioner.id, Practitioner.nom, Practitioner.prenom).where(Practitioner.nom_key.in_(runs))
     ).all()
-    named = [row.id for row in rows if _named(row.nom, row.prenom, said)]
+    named = [row.id for row in rows if is_named(row.nom, row.prenom, said)]
     places: dict[int, list] = {}
     for place in session.execute(
         select(Place.practitioner_id, Place.commune, Place.lat, Place.lon).where(Place.practitioner_id.in_(named))
     ):
         places.setdefault(place.practitioner_id, []).append(place)
     if commune.strip():
-        named = [doc for doc in named if any(_same_commune(p.commune, commune) for p in places.get(doc, ()))]
+        named = [doc for doc in named if any(same_commune(p.commune, commune) for p in places.get(doc, ()))]
     nearest = min(named, key=lambda doc: (_distance(places.get(doc, ()), near), doc), default=None)
     return None if nearest is None else session.get(Practitioner, nearest)
 
 
-def _named(nom: str, prenom: str, said: list[str]) -> bool:
+def is_named(nom: str, prenom: str, said: list[str]) -> bool:
     """The surname's words said together, and every other word one of the first name's."""
     surname, first_names = words(nom), set(words(prenom))
     for start in range(len(said) - len(surname) + 1):
@@ -60,7 +66,7 @@ def _named(nom: str, prenom: str, said: list[str]) -> bool:
     return False
 
 
-def _same_commune(commune: str, asked: str) -> bool:
+def same_commune(commune: str, asked: str) -> bool:
     """"Lyon" names every arrondissement of Lyon as well."""
     mine, wanted = normalize_name(commune), normalize_name(asked)
     return bool(wanted) and (mine == wanted or mine.startswith(wanted + " "))
