@@ -106,7 +106,7 @@ class _Ranked:
 
 
 def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResult:
-    radii = radii(rule)
+    radii = radius_steps(rule)
     end, window_widened = query.end, False
     radius, ranked = _choose_radius(session, query, end, radii)
     if not ranked and end < query.start + MAX_WINDOW:
@@ -164,7 +164,7 @@ def _rank(query: SearchQuery, within: list[_Candidate], medecin_traitant: list[_
     return sorted(ranked, key=lambda r: r.key)
 
 
-def radii(rule: RadiusRule) -> list[float]:
+def radius_steps(rule: RadiusRule) -> list[float]:
     """Default radius, then one step more at a time, ending exactly at the cap."""
     radii = [rule.default_km]
     while rule.step_km > 0 and radii[-1] + rule.step_km < rule.cap_km:
