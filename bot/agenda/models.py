@@ -69,6 +69,11 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
+def stored_fields(stored: str | None) -> list[str]:
+    """The extra patient fields of a stored list ("email,lieu_naissance"), in the vocabulary's order."""
+    return [field for field in vocabulary.EXTRA_PATIENT_FIELDS if field in (stored or "").split(",")]
+
+
 class RequiresFields:
     """Patient fields required to book, beyond the mandatory ones (among vocabulary.EXTRA_PATIENT_FIELDS), stored
     as a comma-separated list ("email,lieu_naissance"): a short set read with its row, never searched on."""
@@ -77,7 +82,7 @@ class RequiresFields:
 
     @property
     def required_fields(self) -> list[str]:
-        return [field for field in vocabulary.EXTRA_PATIENT_FIELDS if field in (self.required or "").split(",")]
+        return stored_fields(self.required)
 
     @required_fields.setter
     def required_fields(self, fields) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from bot.agenda import contract
-from bot.agenda.models import Appointment, Attachment, Motif, Orientation, Place, Practitioner, Slot
+from sqlalchemy.engine import Row
+
+from bot.agenda.models import Appointment, Attachment, Motif, Orientation, Place, Practitioner, Slot, stored_fields
 from bot.vocabulary import PATIENT_FIELDS
 
 
@@ -13,17 +15,28 @@ def motif_view(motif: Motif) -> contract.Motif:
                           required_fields=motif.required_fields)
 
 
+def practitioner_fields(practitioner: Practitioner | Row) -> dict:
+    """contract.Practitioner as plain data, from the record or a row of its columns (the directory's thousands)."""
+    return {
+        "rpps": practitioner.rpps, "civilite": practitioner.civilite, "nom": practitioner.nom,
+        "prenom": practitioner.prenom,
+        "specialty": {"code": practitioner.specialty_code, "label": practitioner.specialty_label},
+        "sas_participant": practitioner.sas_participant, "surnumeraire": practitioner.surnumeraire,
+        "required_fields": stored_fields(practitioner.required),
+    }
+
+
 def practitioner_view(practitioner: Practitioner) -> contract.Practitioner:
-    return contract.Practitioner(
-        rpps=practitioner.rpps, civilite=practitioner.civilite, nom=practitioner.nom, prenom=practitioner.prenom,
-        specialty=contract.Specialty(code=practitioner.specialty_code, label=practitioner.specialty_label),
-        sas_participant=practitioner.sas_participant, surnumeraire=practitioner.surnumeraire,
-        required_fields=practitioner.required_fields,
-    )
+    return contract.Practitioner(**practitioner_fields(practitioner))
+
+
+def address_fields(place: Place | Row) -> dict:
+    """contract.Address as plain data, from the record or a row of its columns."""
+    return {"line": place.address_line, "postal_code": place.postal_code, "commune": place.commune}
 
 
 def address_view(place: Place) -> contract.Address:
-    return contract.Address(line=place.address_line, postal_code=place.postal_code, commune=place.commune)
+    return contract.Address(**address_fields(place))
 
 
 def offered_motifs(slot: Slot) -> list[Motif]:
