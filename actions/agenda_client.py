@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from bot.agenda import contract
 from bot.auth import conversations
 from bot.auth.local_secrets import with_secrets
 from bot.settings import get_settings
+from bot.sources.config import Source, get_sources
 
 logger = logging.getLogger(__name__)
 QUIET_LOGGERS = ("httpx", "httpcore")  # they log every URL at INFO, and ours carry patient data
@@ -47,13 +49,21 @@ class AgendaClient:
     the regulator whose conversation it is (the agenda records them as who searched, booked, cancelled)."""
 
     def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport | None = None,
-                 service_token: str | None = None):
+                 service_token: str | None = None, cert: tuple[str, str] | None = None, verify: str | bool = True):
         for name in QUIET_LOGGERS:
             logging.getLogger(name).setLevel(logging.WARNING)
         timeout = httpx.Timeout(timeout_s, connect=min(2.0, timeout_s))
         headers = {"Authorization": f"Bearer {service_token}"} if service_token else {}
-        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport, headers=headers)
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport, headers=headers,
+                                       cert=cert, verify=verify)
         self._headers: dict[str, str] = {}
+
+    @classmethod
+    def of_source(cls, source: Source) -> AgendaClient:
+        """The JSON booking API of an `api` source, with its credentials (bearer token, or mutual TLS)."""
+        options = source.client_options()
+        return cls(source.api_url, options["timeout"], service_token=source.bearer_token(), cert=options["cert"],
+                   verify=options["verify"])
 
     def serving(self, conversation: str) -> AgendaClient:
         view = copy.copy(self)  # shares the connections
@@ -105,6 +115,10 @@ class AgendaClient:
         return await self._call(contract.Appointment, "POST", "/api/appointments",
                                 json=request.dict(exclude_unset=True))
 
+    async def record_external_booking(self, request: contract.ExternalBookingRequest) -> contract.ExternalBooking:
+        return await self._call(contract.ExternalBooking, "POST", "/api/orientations/externes",
+                                json=request.dict(exclude_unset=True))
+
     async def cancel(self, appointment_id: str) -> contract.Appointment:
         return await self._call(contract.Appointment, "POST", f"/api/appointments/{appointment_id}/cancel")
 
@@ -136,3 +150,19 @@ def get_agenda_client() -> AgendaClient:
     settings = with_secrets(get_settings())
     return AgendaClient(settings.agenda_url, settings.agenda_timeout_s,
                         service_token=settings.service_token.get_secret_value())
+
+
+@lru_cache(maxsize=None)
+def get_source_client(name: str) -> AgendaClient:
+    """The booking API of the source `name` (bot.sources), created on first use and kept per source: its
+    connections are reused. A source unknown or without booking API cannot take the booking: said as down."""
+    source = next((s for s in get_sources() if s.name == name), None)
+    if source is None or source.api_url is None:
+        logger.warning("no booking API for the source %s", name)
+        raise AgendaUnavailable()
+    return AgendaClient.of_source(source)
+
+
+def slot_agenda(card: dict, home: AgendaClient, sources: Callable[[str], AgendaClient], conversation: str) -> AgendaClient:
+    """The agenda holding an offered slot: its source's, or `home` for a card of the home agenda's own search."""
+    return sources(card["source"]).serving(conversation) if card.get("source") else home

@@ -10,12 +10,15 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.agenda_client import AgendaRejected, AgendaUnavailable, SlotTaken, get_agenda_client
+from actions.agenda_client import AgendaRejected, AgendaUnavailable, SlotTaken, get_agenda_client, get_source_client
 from actions.agenda_errors import tell_agenda_unavailable
+from actions.external_booking import LINK_BUTTONS
 from actions.orientation import confirm_orientation
 from actions.search import present_search
+from actions.select_slot import slot_agendas
 from actions.summary import response_text
 from bot.agenda.contract import AppointmentRequest
+from bot.referral.cards import id_at_source
 from bot.referral.summary import patient_payload
 from bot.vocabulary import EXTRA_PATIENT_FIELDS
 
@@ -25,7 +28,7 @@ EXTRA_FIELDS_FORM = "extra_fields_form"
 
 def booking_request(tracker: Tracker) -> AppointmentRequest:
     return AppointmentRequest(
-        slot_id=tracker.get_slot("creneau_choisi")["id"],
+        slot_id=id_at_source(tracker.get_slot("creneau_choisi")),
         motif_id=(tracker.get_slot("motif") or {}).get("id"),
         patient=patient_payload(tracker.current_slot_values()),
         message=tracker.get_slot("message") or "",
@@ -51,10 +54,12 @@ def ask_refused_fields(dispatcher: CollectingDispatcher, tracker: Tracker, refus
 
 
 class ActionBook(Action):
-    """"oui" books the chosen slot, or records the orientation en surnuméraire being confirmed."""
+    """"oui" books the chosen slot at the agenda holding it, or records the orientation en surnuméraire being
+    confirmed; a slot of a `link` source is booked by the regulator on its page, never here."""
 
     clock: Callable = staticmethod(clock.now)
     agenda: Callable = staticmethod(get_agenda_client)
+    sources: Callable = staticmethod(get_source_client)
 
     def name(self) -> str:
         return "action_book"
@@ -67,8 +72,11 @@ class ActionBook(Action):
         if not card:
             dispatcher.utter_message(response="utter_rien_a_confirmer")
             return [SlotSet("champs_a_demander", False)]
+        if card.get("booking") == "link":
+            dispatcher.utter_message(response="utter_reserver_sur_page_d_abord", buttons=LINK_BUTTONS)
+            return [SlotSet("champs_a_demander", False)]
         try:
-            appointment = await agenda.book(booking_request(tracker))
+            appointment = await slot_agendas(self, tracker)(card).book(booking_request(tracker))
         except SlotTaken:
             dispatcher.utter_message(response="utter_creneau_pris")
             return [SlotSet("creneau_choisi", None), SlotSet("champs_a_demander", False),

@@ -10,10 +10,11 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client
+from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client, get_source_client
 from actions.agenda_errors import tell_agenda_unavailable
+from actions.external_booking import present_link
 from actions.orientation import present_orientation
-from actions.select_slot import already_consulted, choose_motif
+from actions.select_slot import already_consulted, choose_motif, slot_agendas
 from actions.summary import present_summary
 from actions.tracker_history import latest_intent
 from bot.agenda.contract import SearchResult
@@ -152,6 +153,7 @@ class ActionContinueReferral(Action):
 
     clock: Callable = staticmethod(clock.now)
     agenda: Callable = staticmethod(get_agenda_client)
+    sources: Callable = staticmethod(get_source_client)
 
     def name(self) -> str:
         return "action_continue_referral"
@@ -163,7 +165,10 @@ class ActionContinueReferral(Action):
         if tracker.get_slot("etape") == "orientation" and same_search:
             return present_orientation(dispatcher, tracker, domain)
         if chosen and same_search:
+            if chosen.get("booking") == "link":
+                return present_link(dispatcher, tracker, domain, chosen)  # the patient block, corrected
             if (tracker.get_slot("motif") or {}).get("deja_consulte") != already_consulted(tracker, chosen):
-                return await choose_motif(dispatcher, tracker, domain, chosen, agenda)  # "il l'a déjà consulté"
+                # "il l'a déjà consulté"
+                return await choose_motif(dispatcher, tracker, domain, chosen, slot_agendas(self, tracker))
             return present_summary(dispatcher, tracker, domain)
         return await present_search(dispatcher, tracker, 0, self.clock(), agenda)

@@ -10,10 +10,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client
+from actions.agenda_client import (
+    AgendaClient,
+    AgendaRejected,
+    AgendaUnavailable,
+    get_agenda_client,
+    get_source_client,
+    slot_agenda,
+)
 from actions.agenda_errors import tell_agenda_unavailable
+from actions.external_booking import present_link
 from actions.orientation import select_surnumeraire
 from actions.summary import present_summary
+from bot.referral.cards import id_at_source
 from bot.referral.choice import resolve_choice
 from bot.referral.extra_fields import fields_to_ask
 from bot.referral.known_doctor import is_their_slot
@@ -33,13 +42,13 @@ def said_in_latest_message(tracker: Tracker, entity: str) -> bool:
 
 
 async def choose_motif(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, card: dict,
-                       agenda: AgendaClient) -> list:
-    """Ask the agenda for the motif of `card`, then ask the first required field still missing (the extra fields
-    form follows, by a rule on `champs_a_demander`) or show the summary."""
+                       agenda_of: Callable[[dict], AgendaClient]) -> list:
+    """Ask the agenda holding `card` (`agenda_of(card)`) for its motif, then ask the first required field still
+    missing (the extra fields form follows, by a rule on `champs_a_demander`) or show the summary."""
     known = already_consulted(tracker, card)
     try:
-        choice = await agenda.motif_for(card["id"], patient_payload(tracker.current_slot_values()), card["mode"],
-                                        tracker.get_slot("symptomes"), deja_consulte=known)
+        choice = await agenda_of(card).motif_for(id_at_source(card), patient_payload(tracker.current_slot_values()),
+                                                 card["mode"], tracker.get_slot("symptomes"), deja_consulte=known)
     except AgendaUnavailable:
         tell_agenda_unavailable(dispatcher, card["payload"])
         return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
@@ -67,8 +76,17 @@ async def choose_motif(dispatcher: CollectingDispatcher, tracker: Tracker, domai
     return [*events, SlotSet("champs_a_demander", False), *present_summary(dispatcher, tracker, domain)]
 
 
+def slot_agendas(action: Action, tracker: Tracker) -> Callable[[dict], AgendaClient]:
+    """The agenda of a card, for an action with a home `agenda` and per-source `sources` factories."""
+    return lambda card: slot_agenda(card, action.agenda().serving(tracker.sender_id), action.sources,
+                                    tracker.sender_id)
+
+
 class ActionSelectSlot(Action):
+    """A slot of an `api` source: its motif, then the summary; of a `link` source: its booking page to use."""
+
     agenda: Callable = staticmethod(get_agenda_client)
+    sources: Callable = staticmethod(get_source_client)
 
     def name(self) -> str:
         return "action_select_slot"
@@ -91,4 +109,6 @@ class ActionSelectSlot(Action):
                 and not said_in_latest_message(tracker, "deja_consulte"):
             events = [SlotSet("deja_consulte", None)]  # said of another practitioner
             tracker.add_slots(events)
-        return events + await choose_motif(dispatcher, tracker, domain, card, self.agenda().serving(tracker.sender_id))
+        if card.get("booking") == "link":
+            return events + present_link(dispatcher, tracker, domain, card)
+        return events + await choose_motif(dispatcher, tracker, domain, card, slot_agendas(self, tracker))

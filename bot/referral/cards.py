@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 
 from bot.agenda.contract import Offer, Practitioner, Slot
+from bot.referral.external import suggested_motif, web_page
 from bot.vocabulary import DEFAULT_MODE, MODES
 
 
@@ -36,7 +37,19 @@ def slot_card(slot: Slot, timezone: str) -> dict:
         "heure": slot.start.astimezone(ZoneInfo(timezone)).strftime("%H:%M"),
         "mode": slot.mode,
         "snp": slot.snp,
+        "rpps": practitioner.rpps,
+        # Where it is booked: the source's JSON API ("api"), or its booking page by the regulator ("link").
+        "source": slot.source,
+        "source_slot_id": slot.source_slot_id,
+        "booking": slot.booking,
+        "page": web_page(slot.booking_page),
+        "motif_suggere": suggested_motif(slot.motifs) if slot.booking == "link" else None,
     }
+
+
+def id_at_source(card: dict) -> str:
+    """The slot's id at the agenda holding it (a card of the home agenda's own search has only `id`)."""
+    return card.get("source_slot_id") or card["id"]
 
 
 def offer_entry(offer: Offer, rank: int, timezone: str) -> dict:
