@@ -38,7 +38,7 @@ def resolve(session: Session, asked: str, near: Location) -> Practitioner | None
     said, commune = said_name(asked)
     if not said:
         return None
-    runs = {" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 1, min(len(said), i + MAX_SURNAME_WORDS) + 1)}
+    runs = surname_runs(said)
     # Columns, not objects: common surnames name dozens of practitioners, of whom one is kept.
     rows = session.execute(
         select(Practitioner.id, Practitioner.nom, Practitioner.prenom).where(Practitioner.nom_key.in_(runs))
@@ -53,6 +53,11 @@ def resolve(session: Session, asked: str, near: Location) -> Practitioner | None
         named = [doc for doc in named if any(same_commune(p.commune, commune) for p in places.get(doc, ()))]
     nearest = min(named, key=lambda doc: (_distance(places.get(doc, ()), near), doc), default=None)
     return None if nearest is None else session.get(Practitioner, nearest)
+
+
+def surname_runs(said: list[str]) -> set[str]:
+    """Every run of words said that may be the surname."""
+    return {" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 1, min(len(said), i + MAX_SURNAME_WORDS) + 1)}
 
 
 def is_named(nom: str, prenom: str, said: list[str]) -> bool:

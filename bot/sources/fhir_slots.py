@@ -1,0 +1,233 @@
+"""One source's free slots, asked with the SAS contract's Slot search and read from its searchset.
+
+Everything read is first validated against the FHIR R4 structures (fhir.resources 6.1.0), then against what the
+SAS profiles need (a Slot's start, end and Schedule; the Schedule's Practitioner with the RPPS asked, and its
+PractitionerRole with a contained Location with line, city and postal code; the mode coded in serviceType). An
+answer failing any of it is skipped whole, never half-read: the source counts as one that did not answer, and the
+warning logged names the source and the problem, never a practitioner or a patient.
+
+Kept: `ROUTINE` slots (a WALKIN slot cannot be booked) typed `PUBLIC` or `SNP`, or offering the motif « Soins non
+programmés » — the slots the SAS mode d'emploi says reach the regulator. `PRO` alone is left out: those slots are
+for the practitioner's fellow professionals, not for a patient the regulator orients.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import httpx
+from fhir.resources.bundle import Bundle
+from pydantic import ValidationError
+
+from bot.agenda.contract import Address
+from bot.agenda.fhir import (
+    ACT_CODE_SYSTEM, FHIR_JSON, IDENTIFIER_PARAM, INCLUDE_ACTORS, INCLUDE_SCHEDULE, MAX_PRACTITIONERS, MODE_CODES,
+    RPPS_SYSTEM, SLOT_TYPE_SYSTEM,
+)
+from bot.sources.config import Source
+
+log = logging.getLogger(__name__)
+
+SNP_LABEL = "Soins non programmés"  # the motif the guide names
+ELIGIBLE_TYPES = {"PUBLIC", "SNP"}
+MODE_BY_CODE = {code: mode for mode, (code, _display) in MODE_CODES.items()}  # AMB -> cabinet ...
+BOOKABLE = "ROUTINE"
+
+
+class SourceUnanswered(Exception):
+    """Down, too slow, refused the request (OperationOutcome, 4xx, 5xx) or answered outside the contract."""
+
+
+class MalformedAnswer(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class FhirSlot:
+    """A free slot as a source gives it, before the directory places it."""
+
+    id: str  # at the source
+    rpps: str
+    start: datetime
+    end: datetime
+    modes: frozenset[str]  # cabinet, video, domicile
+    snp: bool
+    motifs: tuple[str, ...]  # labels (serviceType.text)
+    booking_page: str | None
+    address: Address
+
+
+def search_params(rpps: list[str], start: datetime, end: datetime) -> list[tuple[str, str]]:
+    """The contract's Slot search, parameter for parameter."""
+    if not 1 <= len(rpps) <= MAX_PRACTITIONERS:
+        raise ValueError(f"1 to {MAX_PRACTITIONERS} practitioners a request")
+    return [
+        ("_include", INCLUDE_SCHEDULE),
+        ("_include:iterate", INCLUDE_ACTORS),
+        ("status", "free"),
+        ("start", "ge" + _instant(start)),
+        ("start", "le" + _instant(end)),
+        (IDENTIFIER_PARAM, ",".join(f"{RPPS_SYSTEM}|8{number}" for number in rpps)),
+    ]
+
+
+def _instant(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+class SlotSource:
+    """One source's Slot search, through one async client (its bearer token or client certificate, its timeout)."""
+
+    def __init__(self, source: Source, transport: httpx.AsyncBaseTransport | None = None):
+        self.source = source
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _http(self) -> httpx.AsyncClient:
+        # A client's connections belong to the event loop that opened them: a new loop gets a new client.
+        loop = asyncio.get_running_loop()
+        if self._client is None or self._loop is not loop:
+            options = self.source.client_options()
+            options["headers"] = {**options["headers"], "Accept": FHIR_JSON}
+            self._client = httpx.AsyncClient(transport=self._transport, **options)
+            self._loop = loop
+        return self._client
+
+    async def free_slots(self, rpps: list[str], start: datetime, end: datetime) -> list[FhirSlot]:
+        name = self.source.name
+        try:
+            response = await self._http().get(f"{self.source.fhir_url}/Slot", params=search_params(rpps, start, end))
+        except httpx.HTTPError as error:
+            log.warning("source %s did not answer: %s", name, type(error).__name__)
+            raise SourceUnanswered(name) from error
+        if response.status_code != 200:
+            log.warning("source %s refused the Slot search: HTTP %d %s", name, response.status_code,
+                        _outcome_codes(response))
+            raise SourceUnanswered(name)
+        try:
+            return read_searchset(response.json(), set(rpps))
+        except (ValueError, ValidationError) as error:  # JSONDecodeError is a ValueError
+            log.warning("source %s answered outside the contract, answer skipped: %s", name, _problem(error))
+            raise SourceUnanswered(name) from error
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+
+
+def _outcome_codes(response: httpx.Response) -> list[str]:
+    """The OperationOutcome's issue codes: its diagnostics may quote the request, they are not logged."""
+    try:
+        body = response.json()
+        return [issue.get("code", "?") for issue in body.get("issue", [])] if isinstance(body, dict) else []
+    except ValueError:
+        return []
+
+
+def _problem(error: Exception) -> str:
+    """Where the answer is wrong, never the values in it."""
+    if isinstance(error, ValidationError):
+        return "invalid FHIR at " + ", ".join(".".join(map(str, e["loc"])) for e in error.errors()[:5])
+    if isinstance(error, MalformedAnswer):
+        return str(error)
+    return "not JSON"
+
+
+def read_searchset(body: object, asked: set[str]) -> list[FhirSlot]:
+    """The eligible free slots of a searchset Bundle; MalformedAnswer or ValidationError when it is not one."""
+    if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
+        raise MalformedAnswer(f"not a Bundle ({_kind(body)})")
+    bundle = Bundle.parse_obj(body)
+    if bundle.type != "searchset":
+        raise MalformedAnswer(f"a Bundle of type {bundle.type}, not searchset")
+    resources, matches = {}, []
+    for entry in bundle.entry or ():
+        resource = entry.resource
+        if resource is None:
+            raise MalformedAnswer("an entry without resource")
+        key = f"{resource.resource_type}/{resource.id}"
+        resources[key] = resource
+        if entry.fullUrl:
+            resources[entry.fullUrl] = resource
+        if resource.resource_type == "Slot":
+            matches.append(resource)
+    slots = [_read_slot(slot, resources, asked) for slot in matches]
+    return [slot for slot in slots if slot is not None]
+
+
+def _kind(body: object) -> str:
+    return body.get("resourceType", "no resourceType") if isinstance(body, dict) else type(body).__name__
+
+
+def _resolve(reference, resources: dict, kind: str):
+    """A reference read as `Type/id` or a full URL, to a resource of the Bundle of that type."""
+    text = (reference.reference if reference is not None else None) or ""
+    resource = resources.get(text) or resources.get("/".join(text.rstrip("/").split("/")[-2:]))
+    if resource is None or resource.resource_type != kind:
+        raise MalformedAnswer(f"a {kind} referenced but not included")
+    return resource
+
+
+def _actor(schedule, kind: str, resources: dict):
+    for actor in schedule.actor or ():
+        parts = (actor.reference or "").rstrip("/").split("/")
+        if len(parts) >= 2 and parts[-2] == kind:
+            return _resolve(actor, resources, kind)
+    raise MalformedAnswer(f"a Schedule without {kind} actor")
+
+
+def _read_slot(slot, resources: dict, asked: set[str]) -> FhirSlot | None:
+    if slot.status != "free" or slot.start is None or slot.end is None or slot.end <= slot.start:
+        raise MalformedAnswer("a Slot without free status, start and end")
+    if slot.start.tzinfo is None or slot.end.tzinfo is None:
+        raise MalformedAnswer("a Slot instant without time zone")
+    schedule = _resolve(slot.schedule, resources, "Schedule")
+    rpps = _rpps(_actor(schedule, "Practitioner", resources))
+    role = _actor(schedule, "PractitionerRole", resources)
+    if rpps not in asked:
+        raise MalformedAnswer("a Slot of a practitioner not asked for")
+    address = _address(role)
+    modes = frozenset(MODE_BY_CODE[coding.code] for kind in slot.serviceType or () for coding in kind.coding or ()
+                      if coding.system == ACT_CODE_SYSTEM and coding.code in MODE_BY_CODE)
+    if not modes:
+        raise MalformedAnswer("a Slot without consultation mode (serviceType AMB, VR or HH)")
+    labels = tuple(dict.fromkeys(kind.text.strip() for kind in slot.serviceType or () if kind.text and kind.text.strip()))
+    types = {coding.code for coding in (slot.meta.security if slot.meta else None) or ()
+             if coding.system == SLOT_TYPE_SYSTEM}
+    snp = "SNP" in types or SNP_LABEL in labels
+    routine = any(coding.code == BOOKABLE for coding in (slot.appointmentType.coding if slot.appointmentType else None) or ())
+    if not routine or not (types & ELIGIBLE_TYPES or snp):
+        return None
+    return FhirSlot(id=slot.id, rpps=rpps, start=slot.start, end=slot.end, modes=modes, snp=snp, motifs=labels,
+                    booking_page=_web_page(slot.comment), address=address)
+
+
+def _rpps(practitioner) -> str:
+    for identifier in practitioner.identifier or ():
+        value = identifier.value or ""
+        if identifier.system == RPPS_SYSTEM and len(value) == 12 and value.startswith("8") and value.isdigit():
+            return value[1:]
+    raise MalformedAnswer("a Practitioner without RPPS identifier")
+
+
+def _address(role) -> Address:
+    location_ref = next((ref.reference for ref in role.location or () if (ref.reference or "").startswith("#")), None)
+    location = next((item for item in role.contained or ()
+                     if item.resource_type == "Location" and location_ref == f"#{item.id}"), None)
+    address = location.address if location is not None else None
+    if address is None or not address.line or not address.city or not address.postalCode:
+        raise MalformedAnswer("a PractitionerRole without contained Location with line, city and postal code")
+    return Address(line=" ".join(address.line), postal_code=address.postalCode, commune=address.city)
+
+
+def _web_page(comment: str | None) -> str | None:
+    """Slot.comment when it is a web address: nothing else is ever offered to open."""
+    if not comment:
+        return None
+    parts = urlsplit(comment.strip())
+    return comment.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
