@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import logging
 from collections.abc import Callable
 from functools import lru_cache
@@ -117,7 +118,7 @@ class AgendaClient:
 
     async def record_external_booking(self, request: contract.ExternalBookingRequest) -> contract.ExternalBooking:
         return await self._call(contract.ExternalBooking, "POST", "/api/orientations/externes",
-                                json=request.dict(exclude_unset=True))
+                                json=json.loads(request.json(exclude_unset=True)))  # its start is a datetime
 
     async def cancel(self, appointment_id: str) -> contract.Appointment:
         return await self._call(contract.Appointment, "POST", f"/api/appointments/{appointment_id}/cancel")

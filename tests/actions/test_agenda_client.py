@@ -4,8 +4,9 @@ from datetime import datetime, timezone
 import httpx
 import pytest
 
-from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, SlotTaken
-from bot.agenda.contract import AppointmentRequest, OrientationRequest, SearchResult
+from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, SlotTaken, get_source_client
+from bot.agenda.contract import AppointmentRequest, ExternalBookingRequest, OrientationRequest, SearchResult
+from bot.sources.config import DEFAULT_SOURCE
 from tests.actions.conftest import PATIENT, agenda_slot, appointment_answer, search_answer
 
 
@@ -129,3 +130,23 @@ async def test_the_client_calls_with_the_service_token_and_names_the_conversatio
     alone, serving = agenda.requests
     assert alone.headers["Authorization"] == serving.headers["Authorization"] == "Bearer s3rvice"
     assert "X-SAS-Conversation" not in alone.headers and serving.headers["X-SAS-Conversation"] == "alice/panel-1"
+
+
+def test_a_source_s_client_is_made_once_and_an_unknown_source_cannot_book():
+    client = get_source_client(DEFAULT_SOURCE)  # without a sources file, our agenda with the service token
+    assert get_source_client(DEFAULT_SOURCE) is client
+    assert client._http.headers["Authorization"].startswith("Bearer ")
+    with pytest.raises(AgendaUnavailable):
+        get_source_client("inconnue")
+
+
+async def test_an_external_booking_is_sent_with_its_start_in_iso_form(agenda):
+    answer = {"id": "e1", "source": "autre", "slot_id": "42", "rpps": "10001234567", "start": "2026-11-25T09:30:00+01:00",
+              "booking_page": None, "regulator": None, "created_at": "2026-11-25T10:00:00+01:00"}
+    agenda.routes["POST /api/orientations/externes"] = (201, answer)
+    start = datetime(2026, 11, 25, 8, 30, tzinfo=timezone.utc)
+    made = await agenda.client().record_external_booking(
+        ExternalBookingRequest(source="autre", slot_id="42", rpps="10001234567", start=start, idempotency_key="k"))
+    assert agenda.sent_json() == {"source": "autre", "slot_id": "42", "rpps": "10001234567",
+                                  "start": "2026-11-25T08:30:00+00:00", "idempotency_key": "k"}
+    assert made.start == start and made.booking_page is None
