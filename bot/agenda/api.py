@@ -23,7 +23,7 @@ from bot.agenda.db import make_engine, make_session_factory
 from bot.agenda.errors import answer_refusals_in_french
 from bot.agenda.oidc import OidcProvider
 from bot.agenda.principal import Forbidden, NotSignedIn, principal
-from bot.agenda.routes import attachments, auth, booking, directory, orientation, panel, search
+from bot.agenda.routes import attachments, auth, booking, directory, fhir_appointments, orientation, panel, search
 from bot.agenda.routes.answers import invalid, problem
 from bot.agenda.security_headers import SecurityHeaders
 from bot.auth.local_secrets import with_secrets
@@ -32,7 +32,7 @@ from bot.settings import Settings, get_settings
 DESCRIPTION = "Agenda du SAS : créneaux, motifs et rendez-vous ; API JSON de l'assistant et API FHIR du contrat SAS."
 # The routers of the assistant's and SAS's calls, behind a sign-in; then those open to anyone.
 API_ROUTERS = (search.router, directory.router, booking.router, orientation.router, attachments.router,
-               fhir.router)
+               fhir.router, fhir_appointments.router)
 OPEN_ROUTERS = (fhir.open_router, auth.router, panel.router)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import declarative_base, relationship, validates
@@ -41,6 +42,7 @@ APPOINTMENT_STATUSES = ("booked", "cancelled", "fulfilled", "noshow")
 HOLDING_STATUSES = ("booked", "fulfilled", "noshow")
 ROLES = tokens.ROLES
 ORIENTATION_STATUSES = ("a_confirmer", "confirmee", "refusee")
+NOTICE_KINDS = ("create", "update")
 
 
 def name_key(name: str) -> str:
@@ -272,6 +274,69 @@ class Orientation(Base):
 
     practitioner = relationship("Practitioner")
     place = relationship("Place")
+
+
+class NoticeOutbox(Base):
+    """A change of one of our appointments to notify SAS of (FrAppointmentSAS, bot.agenda.notices): written in the
+    transaction of the change, delivered later by the sender, in order per appointment, once."""
+
+    __tablename__ = "notice_outbox"
+    __table_args__ = (
+        CheckConstraint(_in("kind", NOTICE_KINDS), name="ck_notice_outbox_kind"),
+        Index("ix_notice_outbox_pending", "sent_at", "failed_at", "appointment_id"),
+    )
+
+    id = Column(Integer, primary_key=True)  # the change id: the order in which changes are sent
+    appointment_id = Column(ForeignKey("appointments.id"), nullable=False, index=True)
+    kind = Column(String(8), nullable=False)  # create: POST; update: conditional PUT on the identifier
+    payload = Column(Text, nullable=False)  # the FrAppointmentSAS as JSON, as it was at the change: no patient data
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(UTCDateTime)  # None: at once; also holds a claimed change while it is being sent
+    last_error = Column(String(200))  # an HTTP status or a network failure: never the answer's text
+    created_at = Column(UTCDateTime, nullable=False)
+    sent_at = Column(UTCDateTime)  # SAS answered 2xx
+    failed_at = Column(UTCDateTime)  # SAS refused it (4xx): never sent again
+
+
+class ReceivedNotice(Base):
+    """An FrAppointmentSAS notice received at /fhir/Appointment, as SAS receives them: no patient data."""
+
+    __tablename__ = "received_notices"
+    __table_args__ = (
+        CheckConstraint(_in("status", APPOINTMENT_STATUSES), name="ck_received_notices_status"),
+        UniqueConstraint("identifier_system", "identifier_value", name="uq_received_notices_identifier"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    identifier_system = Column(String(200), nullable=False)
+    identifier_value = Column(String(200), nullable=False)
+    status = Column(String(10), nullable=False)
+    start = Column("start_at", UTCDateTime, nullable=False)
+    end = Column("end_at", UTCDateTime, nullable=False)
+    rpps = Column(String(11), nullable=False, index=True)
+    operator_type = Column(String(8), nullable=False)  # IDNPS (national id) or INTRN (SAS technical id)
+    operator = Column(String(200), nullable=False)
+    resource = Column(Text, nullable=False)  # the notice as received (JSON)
+    version = Column(Integer, nullable=False, default=1)
+    received_at = Column(UTCDateTime, nullable=False)
+    updated_at = Column(UTCDateTime, nullable=False)
+
+
+class ExternalBooking(Base):
+    """A slot of a `link` source the regulator booked on that agenda's own page: recorded with no patient data and
+    no reference of ours (the agenda software holds the booking)."""
+
+    __tablename__ = "external_bookings"
+
+    id = Column(Integer, primary_key=True)
+    idempotency_key = Column(String(100), nullable=False, unique=True)
+    source = Column(String(100), nullable=False)
+    slot_id = Column(String(200), nullable=False)  # the slot's id at that source
+    rpps = Column(String(11), nullable=False)
+    start = Column("start_at", UTCDateTime, nullable=False)
+    booking_page = Column(String(2000))
+    regulator = Column(String(100))
+    created_at = Column(UTCDateTime, nullable=False)
 
 
 class Attachment(Base):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from bot.agenda import contract
 from sqlalchemy.engine import Row
 
+from bot.agenda import contract
 from bot.agenda.models import Appointment, Attachment, Motif, Orientation, Place, Practitioner, Slot, stored_fields
 from bot.vocabulary import PATIENT_FIELDS
 

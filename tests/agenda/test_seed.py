@@ -2,7 +2,6 @@
 import shutil
 
 import pytest
-
 from sqlalchemy import func, select, text
 
 from bot.agenda.db import make_engine
