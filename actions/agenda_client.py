@@ -5,7 +5,7 @@ import copy
 import json
 import logging
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 import httpx
@@ -47,7 +47,7 @@ class AgendaClient:
     """The agenda's JSON API (bot.agenda.contract): each call returns the contract's model of its answer.
 
     It calls with the action server's service token; `serving(conversation)` gives the same client acting for
-    the regulator whose conversation it is (the agenda records them as who searched, booked, cancelled)."""
+    the regulator whose conversation it is (the agenda records them as who booked, cancelled)."""
 
     def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport | None = None,
                  service_token: str | None = None, cert: tuple[str, str] | None = None, verify: str | bool = True):
@@ -89,10 +89,6 @@ class AgendaClient:
             logger.warning("agenda %s %s answered %s", method, path, response.status_code)
             raise AgendaUnavailable()
         return _parse(answer, _body(response), method, path)
-
-    async def search(self, **params) -> contract.SearchResult:
-        return await self._call(contract.SearchResult, "GET", "/api/search",
-                                params={k: v for k, v in params.items() if v is not None})
 
     async def motif_for(self, slot_id: str, patient: dict, mode: str | None, symptoms: str | None,
                         deja_consulte: bool = False) -> contract.MotifChoice:
@@ -153,7 +149,7 @@ def get_agenda_client() -> AgendaClient:
                         service_token=settings.service_token.get_secret_value())
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_source_client(name: str) -> AgendaClient:
     """The booking API of the source `name` (bot.sources), created on first use and kept per source: its
     connections are reused. A source unknown or without booking API cannot take the booking: said as down."""

@@ -20,6 +20,7 @@ from actions.summary import response_text
 from bot.agenda.contract import AppointmentRequest
 from bot.referral.cards import id_at_source
 from bot.referral.summary import patient_payload
+from bot.sources.federated import get_federated_search
 from bot.vocabulary import EXTRA_PATIENT_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class ActionBook(Action):
     clock: Callable = staticmethod(clock.now)
     agenda: Callable = staticmethod(get_agenda_client)
     sources: Callable = staticmethod(get_source_client)
+    search: Callable = staticmethod(get_federated_search)
 
     def name(self) -> str:
         return "action_book"
@@ -80,7 +82,7 @@ class ActionBook(Action):
         except SlotTaken:
             dispatcher.utter_message(response="utter_creneau_pris")
             return [SlotSet("creneau_choisi", None), SlotSet("champs_a_demander", False),
-                    *await present_search(dispatcher, tracker, 0, self.clock(), agenda)]
+                    *await present_search(dispatcher, tracker, 0, self.clock(), self.search())]
         except AgendaUnavailable:
             tell_agenda_unavailable(dispatcher, "/affirm")
             return [SlotSet("champs_a_demander", False)]

@@ -1,4 +1,4 @@
-"""Searching the agenda and offering its practitioners, each with their next times as buttons (and one card each
+"""Searching every source (bot.sources) and offering their practitioners, each with their next times as buttons (and one card each
 in the side panel); when nothing is free even widened, the ways out (vidéo, délai, rayon, surnuméraire)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, get_agenda_client, get_source_client
+from actions.agenda_client import get_agenda_client, get_source_client
 from actions.agenda_errors import tell_agenda_unavailable
 from actions.external_booking import present_link
 from actions.orientation import present_orientation
@@ -18,12 +18,14 @@ from actions.select_slot import already_consulted, choose_motif, slot_agendas
 from actions.summary import present_summary
 from actions.tracker_history import latest_intent
 from bot.agenda.contract import SearchResult
+from bot.agenda.specialties import UnknownSpecialty
 from bot.referral.cards import offer_entry, offer_line, time_button_title
 from bot.referral.fields import SEARCH_CRITERIA
 from bot.referral.known_doctor import search_param
 from bot.referral.summary import delay_words, missing_fields
 from bot.referral.window import search_window
 from bot.settings import get_settings
+from bot.sources.federated import FederatedSearch, SourcesUnavailable, UnknownLocation, get_federated_search
 from bot.vocabulary import DEFAULT_MODE, MAX_SEARCH_RADIUS_KM
 
 PAGE = 5  # practitioners a page, as SAS shows them
@@ -37,32 +39,32 @@ def search_criteria(tracker: Tracker) -> dict[str, Any]:
     return {field: tracker.get_slot(field) for field in SEARCH_CRITERIA}
 
 
-async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, now, agenda: AgendaClient) -> list:
-    """Search, offer up to five practitioners with their next times, and remember the cards so that "le 2",
-    "le Dr Thomas" or "celui de 14h30" can be resolved later."""
+async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, now,
+                         search: FederatedSearch) -> list:
+    """Search every source, offer up to five practitioners with their next times, and remember the cards so that
+    "le 2", "le Dr Thomas" or "celui de 14h30" can be resolved later."""
     criteria = search_criteria(tracker)
     start, end = search_window(now, criteria["creneau"], criteria["urgence"])
-    params = {
-        "location": criteria["localisation"], "from": start.isoformat(), "to": end.isoformat(),
-        "mode": criteria["type_consultation"] or DEFAULT_MODE, "specialty": criteria["specialite"],
-        "limit": PAGE, "offset": offset, "per_practitioner": TIMES_PER_PRACTITIONER,
-        "medecin_traitant": search_param(criteria["medecin_traitant"]),
-        "radius_km": tracker.get_slot("rayon_km"),  # only once the regulator asked to widen it
-    }
     try:
-        result = await agenda.search(**params)
-    except AgendaUnavailable:
+        result = await search.search(
+            location=criteria["localisation"], start=start, end=end, mode=criteria["type_consultation"] or DEFAULT_MODE,
+            specialty=criteria["specialite"], limit=PAGE, offset=offset, per_practitioner=TIMES_PER_PRACTITIONER,
+            medecin_traitant=search_param(criteria["medecin_traitant"]),
+            radius_km=tracker.get_slot("rayon_km"),  # only once the regulator asked to widen it
+        )
+    except SourcesUnavailable:
         tell_agenda_unavailable(dispatcher, "/rechercher")
         return []
-    except AgendaRejected as refusal:
-        if "location" not in refusal.errors:
-            dispatcher.utter_message(response="utter_recherche_refusee", detail=" ".join(refusal.errors.values()))
-            return []
+    except UnknownSpecialty as unknown:
+        dispatcher.utter_message(response="utter_recherche_refusee", detail=str(unknown))
+        return []
+    except UnknownLocation as unknown:
         dispatcher.utter_message(
-            response="utter_lieu_inconnu", detail=refusal.errors["location"],
-            buttons=[{"title": name, "payload": f'/inform{{"localisation": "{name}"}}'} for name in refusal.suggestions[:3]],
+            response="utter_lieu_inconnu", detail=unknown.message,
+            buttons=[{"title": name, "payload": f'/inform{{"localisation": "{name}"}}'} for name in unknown.suggestions[:3]],
         )
         return [SlotSet("localisation", None)]
+    tell_unanswered(dispatcher, result)
 
     timezone = get_settings().timezone
     entries = [offer_entry(offer, rank, timezone) for rank, offer in enumerate(result.offers, offset + 1)]
@@ -92,6 +94,15 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     )
     return [*state, SlotSet("creneaux_proposes", cards), SlotSet("recherche_offset", offset),
             SlotSet("creneau_choisi", None)]
+
+
+def tell_unanswered(dispatcher: CollectingDispatcher, result: SearchResult) -> None:
+    """One line before the offer when agendas did not answer: their slots are missing from it."""
+    if result.unanswered:
+        names = result.unanswered
+        agendas = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
+        dispatcher.utter_message(response="utter_agenda_sans_reponse" if len(names) == 1 else "utter_agendas_sans_reponse",
+                                 agendas=agendas)
 
 
 def tell_medecin_traitant(dispatcher: CollectingDispatcher, result: SearchResult, offset: int) -> None:
@@ -128,7 +139,7 @@ class ActionSearchSlots(Action):
     sets its slot by itself)."""
 
     clock: Callable = staticmethod(clock.now)
-    agenda: Callable = staticmethod(get_agenda_client)
+    search: Callable = staticmethod(get_federated_search)
 
     def name(self) -> str:
         return "action_search_slots"
@@ -143,8 +154,7 @@ class ActionSearchSlots(Action):
             events = [SlotSet("urgence", int(wider)), SlotSet("creneau", None)]
             tracker.add_slots(events)
         offset = int(tracker.get_slot("recherche_offset") or 0) + PAGE if intent == "autres_creneaux" else 0
-        agenda = self.agenda().serving(tracker.sender_id)
-        return events + await present_search(dispatcher, tracker, offset, self.clock(), agenda)
+        return events + await present_search(dispatcher, tracker, offset, self.clock(), self.search())
 
 
 class ActionContinueReferral(Action):
@@ -154,13 +164,13 @@ class ActionContinueReferral(Action):
     clock: Callable = staticmethod(clock.now)
     agenda: Callable = staticmethod(get_agenda_client)
     sources: Callable = staticmethod(get_source_client)
+    search: Callable = staticmethod(get_federated_search)
 
     def name(self) -> str:
         return "action_continue_referral"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         chosen = tracker.get_slot("creneau_choisi")
-        agenda = self.agenda().serving(tracker.sender_id)
         same_search = tracker.get_slot("criteres_recherche") == search_criteria(tracker)
         if tracker.get_slot("etape") == "orientation" and same_search:
             return present_orientation(dispatcher, tracker, domain)
@@ -171,4 +181,4 @@ class ActionContinueReferral(Action):
                 # "il l'a déjà consulté"
                 return await choose_motif(dispatcher, tracker, domain, chosen, slot_agendas(self, tracker))
             return present_summary(dispatcher, tracker, domain)
-        return await present_search(dispatcher, tracker, 0, self.clock(), agenda)
+        return await present_search(dispatcher, tracker, 0, self.clock(), self.search())

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.agenda_client import AgendaClient
-from bot.agenda.contract import Slot
+from bot.agenda.contract import SearchResult, Slot
 from bot.referral.cards import slot_card
 from bot.vocabulary import PATIENT_FIELDS
 
@@ -102,9 +102,30 @@ class FakeAgenda:
         return json.loads(self.requests[index].content)
 
 
+class CannedSearch:
+    """The federated search (bot.sources.federated) answering `answer` (a `search_answer` or an exception) and
+    keeping what it was asked: for what the actions make of an offer of a given shape. The search itself runs
+    against agendas on loopback in test_federated_search.py."""
+
+    def __init__(self):
+        self.answer: dict | Exception = search_answer([])
+        self.calls: list[dict] = []
+
+    async def search(self, **asked) -> SearchResult:
+        self.calls.append(asked)
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return SearchResult.parse_obj(self.answer)
+
+
 @pytest.fixture
 def agenda() -> FakeAgenda:
     return FakeAgenda()
+
+
+@pytest.fixture
+def searched() -> CannedSearch:
+    return CannedSearch()
 
 
 @pytest.fixture

@@ -5,41 +5,14 @@ import httpx
 import pytest
 
 from actions.agenda_client import AgendaClient, AgendaRejected, AgendaUnavailable, SlotTaken, get_source_client
-from bot.agenda.contract import AppointmentRequest, ExternalBookingRequest, OrientationRequest, SearchResult
+from bot.agenda.contract import AppointmentRequest, ExternalBookingRequest, OrientationRequest
 from bot.sources.config import DEFAULT_SOURCE
-from tests.actions.conftest import PATIENT, agenda_slot, appointment_answer, search_answer
-
-
-def offers_answer(*slots: dict, medecin_traitant: dict | None = None) -> dict:
-    """A search answer offering each practitioner of `slots` once, with their slots."""
-    by_name: dict[str, list[dict]] = {}
-    for slot in slots:
-        by_name.setdefault(slot["practitioner"]["nom"], []).append(slot)
-    offers = [{"practitioner": mine[0]["practitioner"], "address": mine[0]["address"], "distance_km": 1.2,
-               "snp": any(s["snp"] for s in mine), "medecin_traitant": False, "slots": mine} for mine in by_name.values()]
-    answer = search_answer([], total=len(offers))
-    answer.pop("slots", None)
-    return {**answer, "offers": offers, "medecin_traitant": medecin_traitant}
+from tests.actions.conftest import PATIENT, agenda_slot, appointment_answer
 
 
 def nearby(nom: str) -> dict:
     slot = agenda_slot("s", 9, nom)
     return {"practitioner": {**slot["practitioner"], "surnumeraire": True}, "address": slot["address"], "distance_km": 2.5}
-
-
-async def test_search_sends_the_criteria_and_returns_the_contract_model(agenda):
-    mt = {"asked": "Dr Thomas", "found": True, "name": "Dr Claire Thomas", "has_slots": True}
-    agenda.routes["GET /api/search"] = (200, offers_answer(agenda_slot("s1", 14), agenda_slot("s2", 15),
-                                                           agenda_slot("s3", 9, "Roux"), medecin_traitant=mt))
-    result = await agenda.client().search(location="Lyon 3e", mode="cabinet", specialty=None, limit=5,
-                                          per_practitioner=4, medecin_traitant="Dr Thomas")
-    assert isinstance(result, SearchResult)
-    assert [[s.id for s in offer.slots] for offer in result.offers] == [["s1", "s2"], ["s3"]]
-    assert result.offers[0].slots[0].start == datetime(2026, 11, 25, 13, 30, tzinfo=timezone.utc)
-    assert result.medecin_traitant.has_slots and result.total == 2
-    sent = agenda.requests[0].url.params
-    assert sent["location"] == "Lyon 3e" and sent["limit"] == "5" and "specialty" not in sent
-    assert (sent["per_practitioner"], sent["medecin_traitant"]) == ("4", "Dr Thomas")
 
 
 @pytest.mark.parametrize(("known", "sent"), [(True, "true"), (False, None)])
@@ -76,10 +49,10 @@ async def test_409_is_slot_taken(agenda):
 
 
 async def test_an_answer_outside_the_contract_is_an_agenda_that_cannot_be_used(agenda, caplog):
-    agenda.routes["GET /api/search"] = (200, {"radius_km": 5, "offers": []})
+    agenda.routes["GET /api/surnumeraires"] = (200, {"radius_km": 5})
     with pytest.raises(AgendaUnavailable):
-        await agenda.client().search(location="Lyon")
-    assert "outside the contract" in caplog.text and "window_widened" in caplog.text
+        await agenda.client().surnumeraires("Lyon")
+    assert "outside the contract" in caplog.text and "practitioners" in caplog.text
 
 
 async def test_the_booking_request_is_sent_as_given(agenda):
@@ -91,17 +64,17 @@ async def test_the_booking_request_is_sent_as_given(agenda):
 
 
 async def test_422_carries_the_field_errors_and_suggestions(agenda):
-    agenda.routes["GET /api/search"] = (422, {"errors": {"location": "Lieu inconnu"}, "suggestions": ["Lyon"]})
+    agenda.routes["GET /api/surnumeraires"] = (422, {"errors": {"location": "Lieu inconnu"}, "suggestions": ["Lyon"]})
     with pytest.raises(AgendaRejected) as refused:
-        await agenda.client().search(location="Lyonn")
+        await agenda.client().surnumeraires("Lyonn")
     assert refused.value.errors == {"location": "Lieu inconnu"} and refused.value.suggestions == ["Lyon"]
 
 
 @pytest.mark.parametrize("failure", [httpx.ConnectError("refused"), httpx.ReadTimeout("slow")])
 async def test_network_failures_are_unavailable(agenda, failure):
-    agenda.routes["GET /api/search"] = failure
+    agenda.routes["GET /api/surnumeraires"] = failure
     with pytest.raises(AgendaUnavailable):
-        await agenda.client().search(location="Lyon")
+        await agenda.client().surnumeraires("Lyon")
 
 
 async def test_server_error_is_unavailable(agenda):
@@ -123,10 +96,10 @@ async def test_no_patient_data_in_the_logs_at_info(agenda, caplog):
 
 
 async def test_the_client_calls_with_the_service_token_and_names_the_conversation_it_serves(agenda):
-    agenda.routes["GET /api/search"] = (200, offers_answer())
+    agenda.routes["GET /api/surnumeraires"] = (200, {"radius_km": 5, "practitioners": []})
     client = AgendaClient("http://agenda.test", 1.0, transport=httpx.MockTransport(agenda.handler), service_token="s3rvice")
-    await client.search(location="Lyon")
-    await client.serving("alice/panel-1").search(location="Lyon")
+    await client.surnumeraires("Lyon")
+    await client.serving("alice/panel-1").surnumeraires("Lyon")
     alone, serving = agenda.requests
     assert alone.headers["Authorization"] == serving.headers["Authorization"] == "Bearer s3rvice"
     assert "X-SAS-Conversation" not in alone.headers and serving.headers["X-SAS-Conversation"] == "alice/panel-1"

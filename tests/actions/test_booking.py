@@ -51,10 +51,12 @@ async def test_a_retry_after_a_timeout_sends_the_same_key(agenda, dispatcher):
     assert agenda.sent_json(0)["idempotency_key"] == agenda.sent_json(1)["idempotency_key"]
 
 
-async def test_slot_taken_offers_the_next_slots_and_keeps_the_patient(agenda, dispatcher):
+async def test_slot_taken_offers_the_next_slots_and_keeps_the_patient(agenda, dispatcher, searched):
     agenda.routes["POST /api/appointments"] = (409, {"error": "creneau_indisponible"})
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Nguyen", 11)]))
-    events = await book_action(agenda).run(dispatcher, make_tracker(READY), DOMAIN)
+    searched.answer = search_answer([agenda_offer("Nguyen", 11)])
+    action = book_action(agenda)
+    action.search = lambda: searched
+    events = await action.run(dispatcher, make_tracker(READY), DOMAIN)
     assert responses(dispatcher) == ["utter_creneau_pris", "utter_creneaux"]
     state = slot_events(events)
     assert state["creneau_choisi"] is None and state["etape"] == "choix" and state["champs_a_demander"] is False

@@ -1,6 +1,8 @@
 import pytest
 
 from actions.search import ActionContinueReferral, ActionSearchSlots
+from bot.agenda.specialties import UnknownSpecialty
+from bot.sources.federated import SourcesUnavailable, UnknownLocation
 from tests.actions.conftest import (
     DOMAIN,
     NOW,
@@ -17,10 +19,11 @@ NEED = {**PATIENT, "localisation": "Lyon 3e"}
 ROUX = {"nom": "Roux", "prenom": "Isabelle", "commune": "Rennes"}
 
 
-def search_action(agenda, cls=ActionSearchSlots):
+def search_action(agenda, searched, cls=ActionSearchSlots):
     action = cls()
     action.clock = lambda: NOW
     action.agenda = agenda.client
+    action.search = lambda: searched
     return action
 
 
@@ -28,10 +31,10 @@ def entity(name: str, value) -> dict:
     return {"entity": name, "value": value}
 
 
-async def test_offers_practitioners_with_their_times_as_buttons_and_one_card_each(agenda, dispatcher):
+async def test_offers_practitioners_with_their_times_as_buttons_and_one_card_each(agenda, dispatcher, searched):
     offers = [agenda_offer("Thomas", 9, 10, 14), agenda_offer("Nguyen", 11, sas=False)]
-    agenda.routes["GET /api/search"] = (200, search_answer(offers, total=7))
-    events = await search_action(agenda).run(dispatcher, make_tracker(NEED, intent="rechercher"), DOMAIN)
+    searched.answer = search_answer(offers, total=7)
+    events = await search_action(agenda, searched).run(dispatcher, make_tracker(NEED, intent="rechercher"), DOMAIN)
     message = dispatcher.messages[-1]
     assert message["response"] == "utter_creneaux"
     # one line a practitioner, ranked, with their times grouped by day
@@ -55,33 +58,33 @@ async def test_offers_practitioners_with_their_times_as_buttons_and_one_card_eac
     state = slot_events(events)
     assert state["etape"] == "choix" and [c["id"] for c in state["creneaux_proposes"]] == ["t9", "t10", "t14", "n11"]
     assert [c["rang"] for c in state["creneaux_proposes"]] == [1, 1, 1, 2]
-    params = agenda.requests[0].url.params
-    assert params["location"] == "Lyon 3e" and params["mode"] == "cabinet" and params["offset"] == "0"
-    assert params["limit"] == "5" and params["per_practitioner"] == "4" and "medecin_traitant" not in params
-    assert params["from"] == NOW.isoformat() and params["to"].startswith("2026-11-27T10:00")
+    params = searched.calls[0]
+    assert params["location"] == "Lyon 3e" and params["mode"] == "cabinet" and params["offset"] == 0
+    assert params["limit"] == 5 and params["per_practitioner"] == 4 and params["medecin_traitant"] is None
+    assert params["start"] == NOW and params["end"].isoformat().startswith("2026-11-27T10:00")
 
 
-async def test_a_search_asked_before_the_details_are_complete_asks_for_them(agenda, dispatcher):
+async def test_a_search_asked_before_the_details_are_complete_asks_for_them(agenda, dispatcher, searched):
     details = {k: v for k, v in NEED.items() if k != "localisation"}
-    events = await search_action(agenda).run(dispatcher, make_tracker(details, intent="rechercher"), DOMAIN)
+    events = await search_action(agenda, searched).run(dispatcher, make_tracker(details, intent="rechercher"), DOMAIN)
     assert agenda.requests == [] and [e["name"] for e in events if e["event"] == "followup"] == ["referral_form"]
 
 
-async def test_other_practitioners_asks_for_the_next_page_ranked_after_the_first(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Roux", 15)], total=7))
+async def test_other_practitioners_asks_for_the_next_page_ranked_after_the_first(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Roux", 15)], total=7)
     tracker = make_tracker({**NEED, "recherche_offset": 5.0}, intent="autres_creneaux")
-    events = await search_action(agenda).run(dispatcher, tracker, DOMAIN)
-    assert agenda.requests[0].url.params["offset"] == "10"
+    events = await search_action(agenda, searched).run(dispatcher, tracker, DOMAIN)
+    assert searched.calls[0]["offset"] == 10
     assert dispatcher.messages[-1]["buttons"][0]["title"].startswith("11. Dr Claire Roux")
     assert slot_events(events)["creneaux_proposes"][0]["rang"] == 11
 
 
-async def test_the_medecin_traitant_is_sent_and_said_to_come_first(agenda, dispatcher):
+async def test_the_medecin_traitant_is_sent_and_said_to_come_first(agenda, dispatcher, searched):
     doctor = {"asked": "Dr Isabelle Roux, Rennes", "found": True, "name": "Dr Isabelle Roux", "has_slots": True}
     offers = [agenda_offer("Roux", 16, medecin_traitant=True), agenda_offer("Thomas", 9)]
-    agenda.routes["GET /api/search"] = (200, search_answer(offers, medecin_traitant=doctor))
-    events = await search_action(agenda).run(dispatcher, make_tracker({**NEED, "medecin_traitant": ROUX}), DOMAIN)
-    assert agenda.requests[0].url.params["medecin_traitant"] == "Dr Isabelle Roux, Rennes"
+    searched.answer = search_answer(offers, medecin_traitant=doctor)
+    events = await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "medecin_traitant": ROUX}), DOMAIN)
+    assert searched.calls[0]["medecin_traitant"] == "Dr Isabelle Roux, Rennes"
     assert responses(dispatcher) == ["utter_medecin_traitant_en_premier", "utter_creneaux"]
     assert dispatcher.messages[0]["medecin"] == "Dr Isabelle Roux"
     assert "· Médecin traitant ·" in dispatcher.messages[1]["offres"].splitlines()[0]
@@ -89,23 +92,23 @@ async def test_the_medecin_traitant_is_sent_and_said_to_come_first(agenda, dispa
     assert slot_events(events)["creneaux_proposes"][0]["medecin_traitant"] is True
 
 
-async def test_a_medecin_traitant_without_slots_in_the_window_is_said_in_one_line(agenda, dispatcher):
+async def test_a_medecin_traitant_without_slots_in_the_window_is_said_in_one_line(agenda, dispatcher, searched):
     doctor = {"asked": "Dr Roux", "found": True, "name": "Dr Isabelle Roux", "has_slots": False}
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 9)], medecin_traitant=doctor))
-    await search_action(agenda).run(dispatcher, make_tracker({**NEED, "medecin_traitant": {"nom": "Roux"}}), DOMAIN)
-    assert agenda.requests[0].url.params["medecin_traitant"] == "Dr Roux"
+    searched.answer = search_answer([agenda_offer("Thomas", 9)], medecin_traitant=doctor)
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "medecin_traitant": {"nom": "Roux"}}), DOMAIN)
+    assert searched.calls[0]["medecin_traitant"] == "Dr Roux"
     assert responses(dispatcher) == ["utter_medecin_traitant_sans_creneau", "utter_creneaux"]
 
 
-async def test_urgency_narrows_the_window(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([]))
-    await search_action(agenda).run(dispatcher, make_tracker({**NEED, "urgence": 4}), DOMAIN)
-    assert agenda.requests[0].url.params["to"].startswith("2026-11-25T14:00")
+async def test_urgency_narrows_the_window(agenda, dispatcher, searched):
+    searched.answer = search_answer([])
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "urgence": 4}), DOMAIN)
+    assert searched.calls[0]["end"].isoformat().startswith("2026-11-25T14:00")
 
 
-async def test_nothing_even_widened_offers_the_ways_out_in_order(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=30, widened=True, window_widened=True))
-    events = await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
+async def test_nothing_even_widened_offers_the_ways_out_in_order(agenda, dispatcher, searched):
+    searched.answer = search_answer([], radius_km=30, widened=True, window_widened=True)
+    events = await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN)
     assert responses(dispatcher) == ["utter_rayon_elargi", "utter_fenetre_elargie", "utter_aucun_creneau"]
     assert dispatcher.messages[0]["rayon"] == "30"
     assert dispatcher.messages[-1]["buttons"] == [
@@ -117,54 +120,76 @@ async def test_nothing_even_widened_offers_the_ways_out_in_order(agenda, dispatc
     assert slot_events(events)["creneaux_proposes"] == []
 
 
-async def test_in_video_already_the_ways_out_do_not_offer_it_again(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=10))
-    await search_action(agenda).run(dispatcher, make_tracker({**NEED, "type_consultation": "video"}), DOMAIN)
+async def test_in_video_already_the_ways_out_do_not_offer_it_again(agenda, dispatcher, searched):
+    searched.answer = search_answer([], radius_km=10)
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "type_consultation": "video"}), DOMAIN)
     assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [
         "Élargir le délai (d'ici 7 jours)", "Élargir le rayon à 20 km", "Orienter en surnuméraire"]
 
 
-@pytest.mark.parametrize("searched, offered", [(133, "Élargir le rayon à 200 km"), (200, None)])
-async def test_the_wider_radius_offered_stops_at_the_agenda_s_limit(agenda, dispatcher, searched, offered):
-    agenda.routes["GET /api/search"] = (200, search_answer([], radius_km=searched))
-    await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
+@pytest.mark.parametrize("radius, offered", [(133, "Élargir le rayon à 200 km"), (200, None)])
+async def test_the_wider_radius_offered_stops_at_the_agenda_s_limit(agenda, dispatcher, searched, radius, offered):
+    searched.answer = search_answer([], radius_km=radius)
+    await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN)
     widen = [b["title"] for b in dispatcher.messages[-1]["buttons"] if b["title"].startswith("Élargir le rayon")]
     assert widen == ([offered] if offered else [])
 
 
-async def test_a_longer_delay_searches_from_now_whatever_time_was_wished(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 9)]))
+async def test_a_longer_delay_searches_from_now_whatever_time_was_wished(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Thomas", 9)])
     wished = {"start": "2026-11-26T08:00:00+01:00", "end": "2026-11-26T12:00:00+01:00", "text": "demain matin"}
     tracker = make_tracker({**NEED, "creneau": wished}, intent="elargir_delai", entities=[entity("urgence", 168)])
-    events = await search_action(agenda).run(dispatcher, tracker, DOMAIN)
-    params = agenda.requests[0].url.params
-    assert params["from"] == NOW.isoformat() and params["to"].startswith("2026-12-02T10:00")
+    events = await search_action(agenda, searched).run(dispatcher, tracker, DOMAIN)
+    params = searched.calls[0]
+    assert params["start"] == NOW and params["end"].isoformat().startswith("2026-12-02T10:00")
     assert slot_events(events)["urgence"] == 168 and slot_events(events)["creneau"] is None
 
 
-async def test_a_wider_radius_is_sent_and_kept_with_the_criteria(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 9)], radius_km=60, widened=True))
+async def test_a_wider_radius_is_sent_and_kept_with_the_criteria(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Thomas", 9)], radius_km=60, widened=True)
     tracker = make_tracker({**NEED, "rayon_km": 60.0}, intent="elargir_rayon")
-    events = await search_action(agenda).run(dispatcher, tracker, DOMAIN)
-    assert agenda.requests[0].url.params["radius_km"] == "60.0"
+    events = await search_action(agenda, searched).run(dispatcher, tracker, DOMAIN)
+    assert searched.calls[0]["radius_km"] == 60.0
     assert dispatcher.messages[0]["rayon"] == "60"  # what the agenda answers it searched
     assert slot_events(events)["criteres_recherche"]["rayon_km"] == 60.0
 
 
-async def test_unknown_place_asks_again_with_suggestions(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (422, {"errors": {"location": "Lieu inconnu : « Lyonn »."},
-                                             "suggestions": ["Lyon", "Lyons-la-Forêt"]})
-    events = await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
-    assert responses(dispatcher) == ["utter_lieu_inconnu"]
+async def test_unknown_place_asks_again_with_suggestions(agenda, dispatcher, searched):
+    searched.answer = UnknownLocation("Lieu inconnu : « Lyonn ».", ["Lyon", "Lyons-la-Forêt"])
+    events = await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN)
+    assert responses(dispatcher) == ["utter_lieu_inconnu"] and dispatcher.messages[0]["detail"].startswith("Lieu inconnu")
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Lyon", "Lyons-la-Forêt"]
     assert slot_events(events) == {"localisation": None}
 
 
-async def test_agenda_down_keeps_everything_and_offers_a_retry(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (503, {})
-    events = await search_action(agenda).run(dispatcher, make_tracker(NEED), DOMAIN)
+async def test_every_source_down_keeps_everything_and_offers_a_retry(agenda, dispatcher, searched):
+    searched.answer = SourcesUnavailable(["Agenda Alpha", "Agenda Bêta"])
+    events = await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN)
     assert events == [] and responses(dispatcher) == ["utter_agenda_indisponible"]
     assert dispatcher.messages[0]["buttons"][0]["payload"] == "/rechercher"
+
+
+async def test_an_unknown_specialty_is_said_as_the_search_s_refusal(agenda, dispatcher, searched):
+    searched.answer = UnknownSpecialty("podologue")
+    assert await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN) == []
+    assert responses(dispatcher) == ["utter_recherche_refusee"] and "podologue" in dispatcher.messages[0]["detail"]
+
+
+@pytest.mark.parametrize(("unanswered", "response", "said"), [
+    (["Agenda Bêta"], "utter_agenda_sans_reponse", "Agenda Bêta"),
+    (["Agenda Bêta", "Gamma", "Delta"], "utter_agendas_sans_reponse", "Agenda Bêta, Gamma et Delta"),
+])
+async def test_agendas_that_did_not_answer_are_said_in_one_line_before_the_offer(agenda, dispatcher, searched,
+                                                                                   unanswered, response, said):
+    searched.answer = {**search_answer([agenda_offer("Thomas", 9)]), "unanswered": unanswered}
+    await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN)
+    assert responses(dispatcher) == [response, "utter_creneaux"] and dispatcher.messages[0]["agendas"] == said
+
+
+async def test_everyone_answering_says_nothing_of_it(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Thomas", 9)])
+    await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN)
+    assert responses(dispatcher) == ["utter_creneaux"]
 
 
 def criteria(**changed) -> dict:
@@ -172,36 +197,45 @@ def criteria(**changed) -> dict:
             "medecin_traitant": None, "rayon_km": None, **changed}
 
 
-async def test_continue_shows_the_summary_again_after_a_correction(agenda, dispatcher):
+async def test_continue_shows_the_summary_again_after_a_correction(agenda, dispatcher, searched):
     tracker = make_tracker({**NEED, "creneau_choisi": agenda_card("s1", 9), "criteres_recherche": criteria(),
                             "motif": {"label": "SNP", "deja_consulte": False}})
-    await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    await search_action(agenda, searched, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
     assert responses(dispatcher) == ["utter_resume"] and agenda.requests == []
 
 
-async def test_continue_searches_again_when_the_criteria_changed(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Thomas", 16)]))
+async def test_a_correction_after_a_link_slot_gives_its_patient_block_again(agenda, dispatcher, searched):
+    link = {**agenda_card("autre:42", 9), "source": "autre", "booking": "link", "page": "https://rdv.exemple.fr/42"}
+    tracker = make_tracker({**NEED, "telephone": "+33612345678", "creneau_choisi": link, "criteres_recherche": criteria(),
+                            "etape": "lien"})
+    await search_action(agenda, searched, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_reserver_sur_page"] and agenda.requests == [] and searched.calls == []
+    assert "Téléphone : 06 12 34 56 78" in dispatcher.messages[0]["patient"]
+
+
+async def test_continue_searches_again_when_the_criteria_changed(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Thomas", 16)])
     tracker = make_tracker({**NEED, "type_consultation": "video", "creneau_choisi": {"id": "s1"},
                             "criteres_recherche": criteria()})
-    events = await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
-    assert agenda.requests[0].url.params["mode"] == "video"
+    events = await search_action(agenda, searched, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    assert searched.calls[0]["mode"] == "video"
     assert slot_events(events)["creneau_choisi"] is None
 
 
-async def test_a_medecin_traitant_named_at_the_summary_searches_again_with_their_slots_first(agenda, dispatcher):
-    agenda.routes["GET /api/search"] = (200, search_answer([agenda_offer("Roux", 16, medecin_traitant=True)]))
+async def test_a_medecin_traitant_named_at_the_summary_searches_again_with_their_slots_first(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Roux", 16, medecin_traitant=True)])
     tracker = make_tracker({**NEED, "medecin_traitant": ROUX, "creneau_choisi": agenda_card("s1", 9),
                             "criteres_recherche": criteria()})
-    await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
-    assert agenda.requests[0].url.params["medecin_traitant"] == "Dr Isabelle Roux, Rennes"
+    await search_action(agenda, searched, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    assert searched.calls[0]["medecin_traitant"] == "Dr Isabelle Roux, Rennes"
 
 
-async def test_said_already_consulted_at_the_summary_chooses_the_motif_again(agenda, dispatcher):
+async def test_said_already_consulted_at_the_summary_chooses_the_motif_again(agenda, dispatcher, searched):
     agenda.routes["GET /api/slots/s1/motif"] = (200, {
         "motif": {"id": "m9", "label": "Consultation de suivi", "snp": False, "follow_up": True},
         "reason": "patient connu du praticien."})
     tracker = make_tracker({**NEED, "creneau_choisi": agenda_card("s1", 9), "criteres_recherche": criteria(),
                             "deja_consulte": True, "motif": {"id": "m1", "label": "SNP", "deja_consulte": False}})
-    events = await search_action(agenda, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
+    events = await search_action(agenda, searched, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
     assert agenda.requests[0].url.params["deja_consulte"] == "true"
     assert slot_events(events)["motif"]["id"] == "m9" and responses(dispatcher)[-1] == "utter_resume"
