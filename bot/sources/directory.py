@@ -158,6 +158,18 @@ def read_csv(path: Path, default_source: str | None = None) -> list[DirectoryLis
         raise DirectoryFileError(f"{path}: cannot be read: {error}") from None
 
 
+def write_csv(path: Path, listings: list[DirectoryListing]) -> None:
+    """The listings as the CSV extract read_csv reads (exporting an agenda's directory for another assistant)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(CSV_COLUMNS)
+        for item in listings:
+            doctor, address = item.practitioner, item.address
+            writer.writerow((doctor.rpps, doctor.civilite, doctor.nom, doctor.prenom, doctor.specialty.code,
+                             doctor.specialty.label, int(doctor.sas_participant), int(doctor.surnumeraire),
+                             address.line, address.postal_code, address.commune, item.lat, item.lon, item.source or ""))
+
+
 def _listing(path: Path, number: int, row: dict[str, str], default_source: str | None) -> DirectoryListing:
     try:
         return DirectoryListing(

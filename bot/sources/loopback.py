@@ -42,10 +42,12 @@ class AgendaProcess:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout_s: float = 60) -> AgendaProcess:
-        with open(self.workdir / "agenda.log", "ab") as log:
+    def spawn(self) -> None:
+        with open(self.workdir / "agenda.log", "ab") as log:  # the child keeps its own copy
             self.process = subprocess.Popen([PYTHON, "-m", "bot.agenda", "serve"], env=self.env, cwd=ROOT,
                                             stdout=log, stderr=log, start_new_session=True)
+
+    def wait(self, timeout_s: float = 60) -> AgendaProcess:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -57,6 +59,10 @@ class AgendaProcess:
                 pass
             time.sleep(0.2)
         raise RuntimeError("the agenda did not start in time")
+
+    def start(self) -> AgendaProcess:
+        self.spawn()
+        return self.wait()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

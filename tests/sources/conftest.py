@@ -3,19 +3,19 @@ API, `beta` on its own booking pages), each behind a logging proxy, and one dire
 a CSV extract."""
 from __future__ import annotations
 
-import csv
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
+from bot.agenda.contract import DirectoryListing
 from bot.sources.config import Source
-from bot.sources.directory import CSV_COLUMNS, make_directory
+from bot.sources.directory import make_directory, write_csv
 from bot.sources.federated import FederatedSearch
 from bot.sources.loopback import AgendaProcess, DelayProxy
 from bot.vocabulary import SAS_TIMEZONE
-from zoneinfo import ZoneInfo
 
 PRACTITIONERS = 300
 TZ = ZoneInfo(SAS_TIMEZONE)
@@ -25,8 +25,13 @@ TZ = ZoneInfo(SAS_TIMEZONE)
 def agendas(tmp_path_factory):
     alpha = AgendaProcess(tmp_path_factory.mktemp("alpha"), PRACTITIONERS)
     beta = AgendaProcess(tmp_path_factory.mktemp("beta"), PRACTITIONERS, rpps_offset=100_000)
-    with alpha, beta:
-        yield {"alpha": alpha, "beta": beta}
+    try:
+        for agenda in (alpha, beta):  # both start at once, then both are waited for
+            agenda.spawn()
+        yield {"alpha": alpha.wait(), "beta": beta.wait()}
+    finally:
+        alpha.stop()
+        beta.stop()
 
 
 @pytest.fixture(scope="session")
@@ -44,17 +49,6 @@ def _no_delay(request):
             proxy.delay_s = 0.0
 
 
-def listing_row(listing: dict, source: str) -> dict:
-    doctor, address = listing["practitioner"], listing["address"]
-    return {
-        "rpps": doctor["rpps"], "civilite": doctor["civilite"], "nom": doctor["nom"], "prenom": doctor["prenom"],
-        "specialite_code": doctor["specialty"]["code"], "specialite": doctor["specialty"]["label"],
-        "sas": "1" if doctor["sas_participant"] else "0", "surnumeraire": "oui" if doctor["surnumeraire"] else "non",
-        "adresse": address["line"], "code_postal": address["postal_code"], "commune": address["commune"],
-        "lat": str(listing["lat"]).replace(".", ","), "lon": listing["lon"], "source": source,
-    }
-
-
 @pytest.fixture(scope="session")
 def directory_listings(agendas) -> dict[str, list[dict]]:
     found = {}
@@ -67,13 +61,10 @@ def directory_listings(agendas) -> dict[str, list[dict]]:
 
 @pytest.fixture(scope="session")
 def directory_file(directory_listings, tmp_path_factory) -> Path:
+    """Both agendas' listings as a CSV extract; alpha's name no source: the first declared one holds them."""
     path = tmp_path_factory.mktemp("directory") / "annuaire.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, CSV_COLUMNS, delimiter=";")
-        writer.writeheader()
-        for name, listings in directory_listings.items():
-            # alpha's listings name no source: the first declared one holds them.
-            writer.writerows(listing_row(listing, "" if name == "alpha" else name) for listing in listings)
+    write_csv(path, [DirectoryListing.parse_obj({**listing, "source": None if name == "alpha" else name})
+                     for name, listings in directory_listings.items() for listing in listings])
     return path
 
 
