@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     directory_file: Path | None = None
     # Where the agenda sends its FrAppointmentSAS notices (a SAS FHIR base); none: its own /fhir, so the loop runs here.
     sas_notice_url: AnyHttpUrl | None = None
+    sas_notice_token: SecretStr | None = None  # the bearer token sas_notice_url expects (none: no Authorization)
     timezone: str = Field(SAS_TIMEZONE, env="SAS_TIMEZONE")
     # Rasa's conversations: SQLite by default, PostgreSQL (postgresql://user:password@host/db) for several instances.
     tracker_store_url: SecretStr = SecretStr(f"sqlite:///{VAR / 'tracker.db'}")

@@ -21,6 +21,7 @@ from bot.agenda.body_limit import BodyLimit
 from bot.agenda.contract import Health
 from bot.agenda.db import make_engine, make_session_factory
 from bot.agenda.errors import answer_refusals_in_french
+from bot.agenda.notices import sender as notice_sender
 from bot.agenda.oidc import OidcProvider
 from bot.agenda.principal import Forbidden, NotSignedIn, principal
 from bot.agenda.routes import attachments, auth, booking, directory, fhir_appointments, orientation, panel, search
@@ -51,13 +52,15 @@ def create_app(
         settings = settings or get_settings()
         session_factory = source
     settings = with_secrets(settings)
-    app = FastAPI(title="Agenda SAS", version="1.0", description=DESCRIPTION)
+    app = FastAPI(title="Agenda SAS", version="1.0", description=DESCRIPTION,
+                  lifespan=lambda app: notice_sender.running(app.state.notices))
     app.state.settings = settings
     app.state.oidc = OidcProvider(settings) if settings.oidc_issuer else None
     app.state.session_factory = session_factory
     app.state.clock = clock or (lambda: datetime.now(timezone.utc))
     app.state.attachments_dir = Path(attachments_dir or settings.attachments_dir)
     app.state.tz = ZoneInfo(settings.timezone)
+    app.state.notices = notice_sender.for_app(app, settings, session_factory)
 
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders, settings=settings)  # outside BodyLimit: its refusals get the headers too

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
 from bot.agenda.models import Appointment, Attachment, Motif, Slot
 from bot.agenda.motifs import NoSuitableMotif, Patient, choose_motif, refusal, required_fields
+from bot.agenda.notices import outbox
 from bot.agenda.rules import is_eligible
 from bot.agenda.validation import PatientData, missing_required
 
@@ -155,6 +156,7 @@ def _insert(session: Session, slot: Slot, motif: Motif, request: BookingRequest,
                 raise BookingInvalid(
                     {"attachment_ids": "Pièce jointe inconnue ou déjà envoyée avec un autre rendez-vous."}
                 )
+        outbox.add(session, appointment, slot, "create", request.regulator, now)  # SAS is told, with this commit
         session.commit()
     except IntegrityError:
         # The same idempotency key committed meanwhile (book() then returns that appointment), the slot
@@ -201,8 +203,9 @@ def recent(session_factory: sessionmaker, booked_by: str | None = None, limit: i
         return _load_where(session, *criteria, limit=limit)
 
 
-def cancel(session_factory: sessionmaker, appointment_id: int, now: datetime) -> Appointment:
-    """Cancel and free the slot, in one transaction; cancelling twice is harmless."""
+def cancel(session_factory: sessionmaker, appointment_id: int, now: datetime, operator: str | None = None) -> Appointment:
+    """Cancel and free the slot, in one transaction with SAS's notice of it; cancelling twice is harmless.
+    `operator`: the login of who cancels, None for the service."""
     with session_factory() as session:
         status = session.execute(select(Appointment.status).where(Appointment.id == appointment_id)).scalar()
         if status is None:
@@ -214,12 +217,14 @@ def cancel(session_factory: sessionmaker, appointment_id: int, now: datetime) ->
                 .values(status="cancelled", updated_at=now)
             )
             if cancelled.rowcount == 1:
-                slot_id = session.execute(
-                    select(Appointment.slot_id).where(Appointment.id == appointment_id)
+                appointment = session.execute(
+                    select(Appointment).where(Appointment.id == appointment_id)
+                    .options(joinedload(Appointment.slot).joinedload(Slot.practitioner))
                 ).scalar_one()
-                session.execute(update(Slot).where(Slot.id == slot_id).values(status="free"))
+                session.execute(update(Slot).where(Slot.id == appointment.slot_id).values(status="free"))
+                outbox.add(session, appointment, appointment.slot, "update", operator, now)
                 session.commit()
-                log.info("appointment %s cancelled, slot %s free again", appointment_id, slot_id)
+                log.info("appointment %s cancelled, slot %s free again", appointment_id, appointment.slot_id)
         elif status != "cancelled":
             raise NotCancellable()
     return load(session_factory, appointment_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
@@ -42,9 +42,19 @@ def get_attachments_dir(request: Request) -> Path:
     return request.app.state.attachments_dir
 
 
+class Notices(Protocol):
+    def kick(self) -> None:
+        """Deliver the notices of a change just committed (bot.agenda.notices.sender)."""
+
+
+def get_notices(request: Request) -> Notices:
+    return request.app.state.notices
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
 SessionFactoryDep = Annotated[sessionmaker, Depends(get_session_factory)]
 NowDep = Annotated[datetime, Depends(get_now)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 TzDep = Annotated[tzinfo, Depends(get_tz)]
 AttachmentsDirDep = Annotated[Path, Depends(get_attachments_dir)]
+NoticesDep = Annotated[Notices, Depends(get_notices)]

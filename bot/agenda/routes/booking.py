@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 
 from bot.agenda import audit, booking
 from bot.agenda.contract import Appointment, AppointmentRequest, Patient
-from bot.agenda.deps import NowDep, SessionFactoryDep, TzDep
+from bot.agenda.deps import NoticesDep, NowDep, SessionFactoryDep, TzDep
 from bot.agenda.principal import Principal, RegulatorDep
 from bot.agenda.routes.answers import CONFLICT, INVALID, NOT_FOUND, invalid, not_found, problem
 from bot.agenda.validation import birth_place_suggestions, validate_patient
@@ -48,7 +48,7 @@ def _booking_request(
     **INVALID, **CONFLICT,
 })
 def create_appointment(body: AppointmentRequest, response: Response, factory: SessionFactoryDep, now: NowDep, tz: TzDep,
-                       who: RegulatorDep):
+                       who: RegulatorDep, notices: NoticesDep):
     request, errors = _booking_request(body, now.astimezone(tz).date(), who.login)
     if errors:
         return invalid(errors, suggestions=birth_place_suggestions((body.patient or Patient()).dict()))
@@ -61,6 +61,7 @@ def create_appointment(body: AppointmentRequest, response: Response, factory: Se
     if not who.may_see(appointment.regulator):  # another regulator's key: their booking is not ours to read
         return problem(409, "cle_deja_utilisee", "Cette clé d'idempotence a déjà servi à une autre réservation.")
     if created:
+        notices.kick()
         _audit(factory, now, who, "book", appointment, f"créneau {appointment.slot_id}")
     else:
         response.status_code = 200
@@ -100,14 +101,16 @@ def get_appointment(appointment_id: str, factory: SessionFactoryDep, now: NowDep
 
 
 @router.post("/{appointment_id}/cancel", response_model=Appointment, responses={**NOT_FOUND, **CONFLICT})
-def cancel_appointment(appointment_id: str, factory: SessionFactoryDep, now: NowDep, tz: TzDep, who: RegulatorDep):
+def cancel_appointment(appointment_id: str, factory: SessionFactoryDep, now: NowDep, tz: TzDep, who: RegulatorDep,
+                       notices: NoticesDep):
     """Frees the slot; cancelling twice is harmless."""
     appointment = _visible(factory, appointment_id, who)
     if appointment is None:
         return not_found("Rendez-vous")
     try:
-        cancelled = booking.cancel(factory, appointment.id, now)
+        cancelled = booking.cancel(factory, appointment.id, now, operator=who.login)
     except booking.NotCancellable:
         return problem(409, "annulation_impossible", "Ce rendez-vous a déjà eu lieu : il ne peut plus être annulé.")
+    notices.kick()
     _audit(factory, now, who, "cancel", cancelled)
     return appointment_view(cancelled, tz)
