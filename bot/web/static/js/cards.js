@@ -7,7 +7,7 @@ import {
   fieldLabel, formatDay, formatDistance, formatSlotTime, formatTime, formatValue, knownFields, modeLabel,
 } from "./format.js";
 
-const RENDERERS = { recap, praticiens, resume, confirmation, erreur };
+const RENDERERS = { recap, praticiens, resume, lien, confirmation, erreur };
 
 export function renderCustom(custom, ctx) {
   const render = custom && RENDERERS[custom.kind];
@@ -191,6 +191,45 @@ function resume(data) {
     data.message ? [el("h3", {}, "Message pour le praticien"), el("blockquote", { class: "message" }, data.message)] : null,
     pieces.length ? [el("h3", {}, "Pièces jointes"),
       el("ul", { class: "attachment-list" }, pieces.map((name) => el("li", {}, icon("clip"), name)))] : null);
+}
+
+// Only a web address is opened: the page comes from another agenda (FHIR Slot.comment).
+function webPage(address) {
+  try {
+    const url = new URL(address);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// The patient block, ready to paste into the other agenda's form, with a button that copies it.
+function copyableBlock(text) {
+  const status = el("span", { class: "copy-status", role: "status" });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = "Copié.";
+    } catch {
+      status.textContent = "Copie impossible : sélectionnez le texte.";
+    }
+  };
+  return el("div", { class: "patient-block" },
+    el("pre", { class: "patient-block-text" }, text),
+    el("div", { class: "patient-block-actions" },
+      el("button", { type: "button", class: "copy", onclick: copy }, "Copier"), status));
+}
+
+// A slot of an agenda booked on its own page: the regulator opens it, picks the motif, pastes the patient.
+function lien(data) {
+  const page = webPage(data.page);
+  return card("lien", `Réserver sur ${data.agenda ?? "l'agenda du praticien"}`,
+    slotSummary(data.creneau),
+    page ? el("a", { class: "page-link", href: page, target: "_blank", rel: "noopener noreferrer" },
+      "Ouvrir la page de réservation") : null,
+    data.motif ? [el("h3", {}, "Motif à choisir"), el("p", { class: "motif" }, data.motif)] : null,
+    data.bloc_patient ? [el("h3", {}, "Patient, à copier"), copyableBlock(data.bloc_patient)] : null,
+    warning(data.avertissement));
 }
 
 function confirmation(data) {
