@@ -24,7 +24,17 @@ from bot.agenda.errors import answer_refusals_in_french
 from bot.agenda.notices import sender as notice_sender
 from bot.agenda.oidc import OidcProvider
 from bot.agenda.principal import Forbidden, NotSignedIn, principal
-from bot.agenda.routes import attachments, auth, booking, directory, fhir_appointments, orientation, panel, search
+from bot.agenda.routes import (
+    attachments,
+    auth,
+    booking,
+    directory,
+    external_bookings,
+    fhir_appointments,
+    orientation,
+    panel,
+    search,
+)
 from bot.agenda.routes.answers import invalid, problem
 from bot.agenda.security_headers import SecurityHeaders
 from bot.auth.local_secrets import with_secrets
@@ -32,8 +42,8 @@ from bot.settings import Settings, get_settings
 
 DESCRIPTION = "Agenda du SAS : créneaux, motifs et rendez-vous ; API JSON de l'assistant et API FHIR du contrat SAS."
 # The routers of the assistant's and SAS's calls, behind a sign-in; then those open to anyone.
-API_ROUTERS = (search.router, directory.router, booking.router, orientation.router, attachments.router,
-               fhir.router, fhir_appointments.router)
+API_ROUTERS = (search.router, directory.router, booking.router, orientation.router, external_bookings.router,
+               attachments.router, fhir.router, fhir_appointments.router)
 OPEN_ROUTERS = (fhir.open_router, auth.router, panel.router)
 
 

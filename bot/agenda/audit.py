@@ -1,6 +1,6 @@
-"""The audit trail: who searched, booked, cancelled, oriented a patient en surnuméraire, read appointments, uploaded,
-signed in, when, on which appointment, from which conversation. Never a patient's field: ids, counts and the way in
-only."""
+"""The audit trail: who searched, booked, cancelled, oriented a patient en surnuméraire, recorded a booking made on
+another agenda's page, read appointments, uploaded, signed in, when, on which appointment, from which conversation.
+Never a patient's field: ids, counts and the way in only."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.agenda.models import AuditEvent
 
-ACTIONS = ("search", "book", "cancel", "orient", "read", "upload", "sign_in", "sign_in_refused", "sign_out",
-           "account_created", "account_disabled", "account_enabled")
+ACTIONS = ("search", "book", "cancel", "orient", "book_external", "read", "upload", "sign_in", "sign_in_refused",
+           "sign_out", "account_created", "account_disabled", "account_enabled")
 SERVICE = "service"  # the action server acting for no regulator
 UNKNOWN = "inconnu"  # a refused sign-in with a login that names no account (it may be a mistyped password)
 
