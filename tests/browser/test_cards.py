@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from tests.browser.panel import REPLIES, STORE_REPLIES, Panel
 
 # Every recorded reply: the cards, and the plain questions and choices between them.
-ALL_KINDS = ("recap", "praticiens", "question_lieu_naissance", "resume", "confirmation", "erreur", "sans_issue",
-             "orientation", "inconnu")
+ALL_KINDS = ("recap", "praticiens", "question_lieu_naissance", "resume", "lien", "confirmation", "erreur",
+             "sans_issue", "orientation", "inconnu")
 
 
 @pytest.fixture
@@ -138,6 +138,35 @@ def test_summary_shows_its_warning_as_a_warning_and_the_confirmation_its_referen
     expect(confirmation.get_by_role("note")).to_have_text(  # "⚠ Attention :" is not repeated
         "Attention : ce message ne sera pas lu en temps réel et ne doit pas présenter de caractère d'urgence.")
     shot("confirmation")
+
+
+def test_a_slot_of_another_agenda_opens_its_page_in_a_new_tab_and_copies_the_patient_block(panel, shot):
+    panel.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    panel.render("lien")
+    card = panel.page.get_by_role("region", name="Réserver sur Agenda Bêta")
+    link = card.get_by_role("link", name="Ouvrir la page de réservation")
+    expect(link).to_have_attribute("href", "https://rdv.agenda-beta.example/creneau/42")
+    expect(link).to_have_attribute("target", "_blank")
+    expect(link).to_have_attribute("rel", "noopener noreferrer")
+    expect(card.locator(".motif")).to_have_text("Soins non programmés")
+    block = REPLIES["lien"][1]["custom"]["bloc_patient"]
+    expect(card.locator(".patient-block-text")).to_have_text(block)
+    expect(card.get_by_role("note")).to_contain_text("ne sera pas lu en temps réel")
+    expect(panel.transcript.locator("button.choice")).to_have_text(["C'est réservé", "Choisir un autre créneau"])
+    card.get_by_role("button", name="Copier").click()
+    expect(card.get_by_role("status")).to_have_text("Copié.")
+    assert panel.page.evaluate("navigator.clipboard.readText()") == block
+    shot("lien")
+
+
+def test_a_booking_page_that_is_no_web_address_is_no_link(panel):
+    replies = copy.deepcopy(REPLIES["lien"])
+    replies[1]["custom"]["page"] = "javascript:alert(1)"
+    panel.page.evaluate(STORE_REPLIES, [replies])
+    panel.reload()
+    card = panel.page.get_by_role("region", name="Réserver sur Agenda Bêta")
+    expect(card.get_by_role("link")).to_have_count(0)
+    expect(card.get_by_role("button", name="Copier")).to_be_visible()
 
 
 def test_a_summary_without_the_known_patient_answer_has_no_such_line(panel):
