@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from bot.agenda.deps import NowDep, SessionFactoryDep
+from bot.agenda.errors import BODY_REFUSALS
 from bot.agenda.fhir import FHIR_JSON, FhirResponse, operation_outcome
 from bot.agenda.models import ReceivedNotice
 from bot.agenda.notices import received
@@ -24,8 +25,10 @@ APPOINTMENT_SCHEMA = {"schema": {"type": "object", "required": ["resourceType"],
 NOTICE_BODY = {"requestBody": {"required": True,
                                "content": {FHIR_JSON: APPOINTMENT_SCHEMA, "application/json": APPOINTMENT_SCHEMA}}}
 OUTCOME = {"content": {FHIR_JSON: {"schema": {"type": "object", "required": ["resourceType", "issue"]}}}}
+RESOURCE = {"content": {FHIR_JSON: {"schema": {"type": "object", "required": ["resourceType", "id"]}}}}
 ANSWERS = {
     400: {"description": "Notification illisible : OperationOutcome.", **OUTCOME},
+    413: BODY_REFUSALS[413],
     422: {"description": "Notification refusée (règle du profil FrAppointmentSAS, données du patient) : "
                          "OperationOutcome.", **OUTCOME},
 }
@@ -52,7 +55,7 @@ async def create_notice(request: Request, factory: SessionFactoryDep, now: NowDe
     **NOTICE_BODY, "parameters": [{"name": "identifier", "in": "query", "required": True,
                                    "description": "<system>|<value> de la notification",
                                    "schema": {"type": "string", "pattern": r"^[^|]+\|.+$"}}],
-}, responses={201: {"description": "Créée : aucune notification de cet identifiant."}, **ANSWERS})
+}, responses={201: {"description": "Créée : aucune notification de cet identifiant.", **RESOURCE}, **ANSWERS})
 async def update_notice(request: Request, factory: SessionFactoryDep, now: NowDep) -> Response:
     """Conditional update on the identifier: updates the notice (200), or creates it when there is none (201)."""
     system, _, value = request.query_params.get("identifier", "").partition("|")
