@@ -36,10 +36,13 @@ BODY_REFUSALS = {
 
 
 def _allowed_methods(request: Request) -> str:
-    """Every method the address takes: Starlette names those of the first route on the path only."""
-    methods = {method for route in request.app.router.routes if isinstance(route, APIRoute)
-               and route.matches(request.scope)[0] != Match.NONE for method in route.methods}
-    return ", ".join(sorted(methods))
+    """Every method the address takes: Starlette names those of the first route on the path only. An address
+    without parameters (/api/orientations/externes) is a resource of its own: the routes with one that match it
+    too (/api/orientations/{orientation_id}) are not counted."""
+    matching = [route for route in request.app.router.routes if isinstance(route, APIRoute)
+                and route.matches(request.scope)[0] != Match.NONE]
+    literal = [route for route in matching if not route.param_convertors]
+    return ", ".join(sorted({method for route in literal or matching for method in route.methods}))
 
 
 async def _framework_refusal(request: Request, error: HTTPException) -> JSONResponse:

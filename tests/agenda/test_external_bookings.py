@@ -60,3 +60,8 @@ def test_another_regulator_neither_reads_it_nor_reuses_its_key(client, add_accou
 def test_the_service_alone_records_nothing(client):
     service = {"Authorization": f"Bearer {client.app.state.settings.service_token.get_secret_value()}"}
     assert client.post("/api/orientations/externes", json=BOOKED, headers=service).status_code == 403
+
+
+def test_its_address_takes_post_only_though_an_orientations_id_could_be_read_there(client):
+    answer = client.put("/api/orientations/externes", json=BOOKED)
+    assert (answer.status_code, answer.headers["Allow"]) == (405, "POST")

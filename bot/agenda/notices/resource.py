@@ -132,7 +132,7 @@ def _patient_data(resource: dict, appointment: FhirAppointment) -> list[tuple[st
 def _identifier(appointment: FhirAppointment, problems: list) -> tuple[str, str]:
     identifiers = appointment.identifier or []
     if len(identifiers) != 1 or not identifiers[0].system or not identifiers[0].value:
-        problems.append(("required", "Un identifiant (identifier) avec system et value est obligatoire."))
+        problems.append(("required", "Un identifiant (identifier) unique, avec son système et sa valeur, est obligatoire."))
         return "", ""
     return identifiers[0].system, identifiers[0].value
 
@@ -145,7 +145,7 @@ def _operator(appointment: FhirAppointment, problems: list) -> tuple[str, str]:
     if not (identifier and identifier.system and identifier.value and codings and len(codings) == 1
             and codings[0].system == IDENTIFIER_TYPE_SYSTEM and codings[0].code in OPERATOR_TYPES):
         problems.append(("required", "L'opérateur du rendez-vous (extension appointmentOperator) est obligatoire : "
-                                     f"identifiant typé {' ou '.join(OPERATOR_TYPES)}, avec system et value."))
+                                     f"identifiant typé {' ou '.join(OPERATOR_TYPES)}, avec son système et sa valeur."))
         return "", ""
     return codings[0].code, identifier.value
 

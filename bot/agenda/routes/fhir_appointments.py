@@ -46,14 +46,14 @@ async def create_notice(request: Request, factory: SessionFactoryDep, now: NowDe
     except received.Duplicate:
         return FhirResponse(operation_outcome([(
             "duplicate", "Cette notification existe déjà : ses changements s'envoient par PUT conditionnel "
-                         "(Appointment?identifier=<system>|<value>).",
+                         "(Appointment?identifier=<système>|<valeur>).",
         )]), status_code=422)
     return _answer(request, stored, 201)
 
 
 @router.put("/Appointment", response_class=FhirResponse, openapi_extra={
     **NOTICE_BODY, "parameters": [{"name": "identifier", "in": "query", "required": True,
-                                   "description": "<system>|<value> de la notification",
+                                   "description": "<système>|<valeur> de la notification",
                                    "schema": {"type": "string", "pattern": r"^[^|]+\|.+$"}}],
 }, responses={201: {"description": "Créée : aucune notification de cet identifiant.", **RESOURCE}, **ANSWERS})
 async def update_notice(request: Request, factory: SessionFactoryDep, now: NowDep) -> Response:
@@ -61,7 +61,7 @@ async def update_notice(request: Request, factory: SessionFactoryDep, now: NowDe
     system, _, value = request.query_params.get("identifier", "").partition("|")
     if not system or not value:
         return FhirResponse(operation_outcome([(
-            "required", "Paramètre identifier obligatoire : <system>|<value> de la notification.",
+            "required", "Paramètre identifier obligatoire : <système>|<valeur> de la notification.",
         )]), status_code=400)
     try:
         notice = read(await request.body())
