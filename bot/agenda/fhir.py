@@ -40,6 +40,7 @@ SCHEDULE_PROFILE = PROFILE_BASE + "FrScheduleAgregateur"
 PRACTITIONER_PROFILE = PROFILE_BASE + "FrPractitionerAgregateur"
 PRACTITIONER_ROLE_PROFILE = PROFILE_BASE + "FrPractitionerRoleExerciceAgregateur"
 BUNDLE_PROFILE = PROFILE_BASE + "BundleAgregateur"
+APPOINTMENT_PROFILE = PROFILE_BASE + "FrAppointmentSAS"  # the notices received (bot.agenda.routes.fhir_appointments)
 # The booking page of a slot (Slot.comment): the side panel, served at the agenda's root, on that slot.
 BOOKING_PAGE = "?creneau={slot_id}"
 MAX_PRACTITIONERS = 25
@@ -396,6 +397,13 @@ def capability_statement(base: str) -> dict:
                     ],
                 },
                 *({"type": kind, "profile": profile} for kind, profile in included),
+                {
+                    "type": "Appointment",
+                    "profile": APPOINTMENT_PROFILE,
+                    "documentation": "Notifications de rendez-vous reçues comme le SAS les reçoit, sans donnée du patient.",
+                    "interaction": [{"code": "create"}, {"code": "update"}, {"code": "read"}],
+                    "conditionalUpdate": True,
+                },
             ],
         }],
     }

@@ -336,6 +336,8 @@ def test_metadata_is_a_capability_statement(agenda):
     assert {p["name"] for p in slot["searchParam"]} == {
         "start", "status", "schedule.actor:Practitioner.identifier",
     }
+    appointment = next(r for r in rest["resource"] if r["type"] == "Appointment")
+    assert appointment["profile"].endswith("/FrAppointmentSAS") and appointment["conditionalUpdate"] is True
 
 
 # --- part 2: the guide's examples, path by path ----------------------------------------------------------

@@ -13,9 +13,8 @@ from datetime import datetime, timezone
 from fhir.resources.appointment import Appointment as FhirAppointment
 from pydantic import ValidationError
 
-from bot.agenda.fhir import IDENTIFIER_TYPE_SYSTEM, PROFILE_BASE, RPPS_SYSTEM
+from bot.agenda.fhir import APPOINTMENT_PROFILE, IDENTIFIER_TYPE_SYSTEM, RPPS_SYSTEM
 
-PROFILE = PROFILE_BASE + "FrAppointmentSAS"
 OPERATOR_EXTENSION = "http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator"
 # Our identifiers: of an appointment (its reference, random, names no one), of a regulator (their login).
 APPOINTMENT_SYSTEM = "urn:sas-assistant:agenda:rendez-vous"
@@ -60,7 +59,7 @@ def build(reference: str, status: str, start: datetime, end: datetime, created: 
     """The notice of one of our appointments; `operator`: the regulator's login, None for the service."""
     return {
         "resourceType": "Appointment",
-        "meta": {"profile": [PROFILE]},
+        "meta": {"profile": [APPOINTMENT_PROFILE]},
         "extension": [{"url": OPERATOR_EXTENSION, "valueReference": {"identifier": {
             "type": {"coding": [{"system": IDENTIFIER_TYPE_SYSTEM, "code": "INTRN"}]},
             "system": OPERATOR_SYSTEM, "value": operator or SERVICE_OPERATOR,
