@@ -8,6 +8,7 @@ import shutil
 import socket
 import threading
 import time
+from dataclasses import replace
 from datetime import timedelta
 
 import httpx
@@ -19,7 +20,7 @@ from bot.agenda.api import create_app
 from bot.agenda.booking import BookingRequest, book, cancel
 from bot.agenda.db import make_engine, make_session_factory
 from bot.agenda.models import NoticeOutbox, ReceivedNotice
-from bot.agenda.notices.outbox import claim_due
+from bot.agenda.notices.outbox import claim_due, later
 from bot.agenda.notices.sender import NoticeSender
 from bot.agenda.validation import PatientData
 from bot.settings import get_settings
@@ -246,3 +247,12 @@ def test_the_agenda_notifies_itself_when_no_sas_is_set(client, make_practitioner
     assert (received.identifier_value, received.status, received.version, received.operator) == (
         booked["reference"], "cancelled", 2, "regul")
     assert without_patient_data(received.resource)
+
+
+def test_the_backoff_doubles_up_to_five_minutes(agenda_db, appointment):
+    [change] = claim_due(agenda_db.session_factory, NOW)
+    waits = []
+    for attempts in (1, 2, 3, 9, 10_000):
+        later(agenda_db.session_factory, replace(change, attempts=attempts), NOW, "HTTP 503")
+        waits.append(outbox(agenda_db)[0].next_attempt_at - NOW)
+    assert waits == [timedelta(seconds=s) for s in (2, 4, 8, 300, 300)]

@@ -79,7 +79,7 @@ def refused(factory: sessionmaker, change: Change, now: datetime, reason: str) -
 
 def later(factory: sessionmaker, change: Change, now: datetime, reason: str) -> None:
     """Another try after a backoff doubling with each attempt (2 s, 4 s, … up to 5 min)."""
-    wait = min(timedelta(seconds=2 ** change.attempts), MAX_BACKOFF)
+    wait = min(timedelta(seconds=2 ** min(change.attempts, 16)), MAX_BACKOFF)  # the exponent bounded: no overflow
     _settle(factory, change, next_attempt_at=now + wait, last_error=reason[:200])
 
 

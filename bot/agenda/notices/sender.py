@@ -53,15 +53,18 @@ class NoticeSender:
 
     async def run(self) -> None:
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
-            while True:
-                self._wake.clear()  # before the round: a change committed during it wakes the next one
-                try:
-                    await self.deliver_due(client)
-                except Exception:  # a database hiccup must not end the sender: the changes wait in the outbox
-                    log.exception("SAS notices: delivery round failed")
-                with suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_s)
+        try:
+            async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+                while True:
+                    self._wake.clear()  # before the round: a change committed during it wakes the next one
+                    try:
+                        await self.deliver_due(client)
+                    except Exception:  # a database hiccup must not end the sender: the changes wait in the outbox
+                        log.exception("SAS notices: delivery round failed")
+                    with suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), self.poll_s)
+        finally:
+            self._loop = None  # stopped: a kick is a no-op, the outbox keeps what is left for the next start
 
     async def deliver_due(self, client: httpx.AsyncClient) -> int:
         """Sends every change due, an appointment's in order, until none is left; -> how many were settled (sent
