@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 import httpx
 from dateutil.parser import isoparse
-from fhir.resources import get_fhir_model_class
+from fhir.resources import fhirtypes, get_fhir_model_class
 from fhir.resources.bundle import Bundle
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bot.agenda.contract import Address
 from bot.agenda.fhir import (
@@ -181,6 +181,8 @@ class _ValidResources:
     def check(self, resource: object) -> None:
         if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
             raise MalformedAnswer("an entry without resource")
+        if resource["resourceType"] == "Slot":
+            resource = _slot_shape(resource)
         digest = hashlib.blake2b(json.dumps(resource, separators=(",", ":")).encode(), digest_size=16).digest()
         if digest in self.digests:
             self.digests.move_to_end(digest)
@@ -196,6 +198,36 @@ class _ValidResources:
 
 
 _validate = _ValidResources(VALIDATED_KEPT).check
+
+
+class _SlotPrimitives(BaseModel):
+    """What differs from one Slot to the next of the same practitioner, with the FHIR types of the Slot model."""
+
+    id: fhirtypes.Id | None
+    start: fhirtypes.Instant | None
+    end: fhirtypes.Instant | None
+    comment: fhirtypes.String | None
+    schedule: fhirtypes.String | None
+
+
+SLOT_PLACEHOLDERS = {"id": "x", "start": "2000-01-01T00:00:00Z", "end": "2000-01-01T00:00:00Z", "comment": "x"}
+
+
+def _slot_shape(slot: dict) -> dict:
+    """The Slot with its own values (id, start, end, comment, Schedule reference) checked against their FHIR types
+    and replaced by fixed valid ones: what is left — types, modes, motifs, specialty — is shared by most slots of a
+    practitioner, so the Slot model validates it once. Sound because the model checks each element on its own and
+    the placeholders keep which elements are present."""
+    own = {key: slot[key] for key in SLOT_PLACEHOLDERS if key in slot}
+    if not all(isinstance(value, str) for value in own.values()):
+        raise MalformedAnswer("a Slot whose id, start, end or comment is not a JSON string")
+    schedule = slot.get("schedule")
+    by_reference = isinstance(schedule, dict) and list(schedule) == ["reference"]
+    _SlotPrimitives.validate({**own, "schedule": schedule["reference"] if by_reference else None})
+    shape = {**slot, **{key: SLOT_PLACEHOLDERS[key] for key in own}}
+    if by_reference:
+        shape["schedule"] = {"reference": "Schedule/x"}
+    return shape
 
 
 def _kind(body: object) -> str:
