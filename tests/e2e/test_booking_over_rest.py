@@ -29,7 +29,10 @@ def slot_buttons(replies: list[dict]) -> list[dict]:
 
 
 def slot_id(button: dict) -> str:
-    return json.loads(button["payload"][len("/choisir_creneau"):])["creneau_id"]
+    """The slot's id at the agenda: the offer comes through the federated search, whose ids are "<source>:<id>"."""
+    source, _, slot = json.loads(button["payload"][len("/choisir_creneau"):])["creneau_id"].rpartition(":")
+    assert source == "agenda", button  # without a sources file, our agenda is the only source
+    return slot
 
 
 def required_fields(stack, regulator, button: dict) -> list[str]:
