@@ -18,13 +18,15 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+import httpx
+
 from bot.agenda import contract, geo, specialties
+from bot.agenda.fhir import MAX_PRACTITIONERS
 from bot.agenda.medecin_traitant import words
 from bot.agenda.search import MAX_WINDOW, MEDECIN_TRAITANT, OTHERS, SAS, radius_steps
-from bot.agenda.fhir import MAX_PRACTITIONERS
 from bot.settings import get_settings
 from bot.sources.config import Source, get_sources
-from bot.sources.directory import Candidate, Listings, PractitionerDirectory, get_directory
+from bot.sources.directory import Candidate, PractitionerDirectory, get_directory
 from bot.sources.fhir_slots import SNP_LABEL, FhirSlot, SlotSource, SourceUnanswered
 from bot.vocabulary import DEFAULT_MODE, MODES
 
@@ -113,7 +115,11 @@ class FederatedSearch:
             if unknown.suggestions:
                 message += f" Lieux proches : {', '.join(unknown.suggestions)}."
             raise UnknownLocation(message, unknown.suggestions) from None
-        listings = await self.directory.listings()
+        try:
+            listings = await self.directory.listings()
+        except (httpx.HTTPError, ValueError) as error:  # first load only: a failed reload keeps the listings read
+            log.warning("directory unavailable: %s", type(error).__name__)
+            raise SourcesUnavailable([s.label for s in self.sources.values() if s.booking == "api"]) from error
         radii = radius_steps(geo.radius_rule(place.departement).widened_to(radius_km))
         everything = listings.near(place.lat, place.lon, radii[-1], code)
         doctor = listings.medecin_traitant(medecin_traitant, place) if medecin_traitant else None
@@ -222,7 +228,7 @@ class _Run:
             *(self.search.clients[name].free_slots(batch, self.start, end) for name, batch in requests),
             return_exceptions=True,
         )
-        for (name, _batch), answer in zip(requests, answers):
+        for (name, _batch), answer in zip(requests, answers, strict=True):
             self.tried.add(name)
             if isinstance(answer, SourceUnanswered):
                 self.failed.add(name)

@@ -29,8 +29,16 @@ from pydantic import BaseModel, ValidationError
 
 from bot.agenda.contract import Address
 from bot.agenda.fhir import (
-    ACT_CODE_SYSTEM, APPOINTMENT_TYPE_SYSTEM, FHIR_JSON, IDENTIFIER_PARAM, INCLUDE_ACTORS, INCLUDE_SCHEDULE, MAX_PRACTITIONERS, MODE_CODES,
-    RPPS_SYSTEM, SLOT_TYPE_SYSTEM,
+    ACT_CODE_SYSTEM,
+    APPOINTMENT_TYPE_SYSTEM,
+    FHIR_JSON,
+    IDENTIFIER_PARAM,
+    INCLUDE_ACTORS,
+    INCLUDE_SCHEDULE,
+    MAX_PRACTITIONERS,
+    MODE_CODES,
+    RPPS_SYSTEM,
+    SLOT_TYPE_SYSTEM,
 )
 from bot.sources.config import Source
 

@@ -60,10 +60,10 @@ def test_near_finds_what_the_haversine_finds_among_10000_listings():
                                       code=rng.choice(["SM54", "SM40"]), label="x")})})
             for i in range(10_000)]
     found = Listings(many).near(45.76, 4.83, 30, "SM54")
-    expected = sorted((geo.distance_km(45.76, 4.83, l.lat, l.lon), l.practitioner.rpps) for l in many
-                      if l.practitioner.specialty.code == "SM54" and geo.distance_km(45.76, 4.83, l.lat, l.lon) <= 30)
+    expected = sorted((geo.distance_km(45.76, 4.83, item.lat, item.lon), item.practitioner.rpps) for item in many
+                      if item.practitioner.specialty.code == "SM54" and geo.distance_km(45.76, 4.83, item.lat, item.lon) <= 30)
     assert [c.rpps for c in found] == [rpps for _, rpps in expected] and len(found) > 10
-    assert all(abs(c.distance_km - d) < 1e-6 for c, (d, _) in zip(found, expected))
+    assert all(abs(c.distance_km - d) < 1e-6 for c, (d, _) in zip(found, expected, strict=True))
 
 
 def test_the_medecin_traitant_is_found_by_name_as_the_agenda_finds_them():

@@ -9,9 +9,10 @@ import httpx
 import pytest
 
 from bot.agenda.fhir import FHIR_JSON, IDENTIFIER_PARAM, RPPS_SYSTEM
-from bot.sources.federated import SourcesUnavailable, UnknownLocation
+from bot.sources.directory import make_directory
+from bot.sources.federated import FederatedSearch, SourcesUnavailable, UnknownLocation
 from bot.sources.loopback import LoopbackServer
-from tests.sources.conftest import alpha_source, beta_source, federated
+from tests.sources.conftest import TZ, alpha_source, beta_source, federated
 
 GP = "SM54"
 
@@ -19,8 +20,8 @@ GP = "SM54"
 @pytest.fixture(scope="module")
 def shared_commune(directory_listings) -> str:
     """The commune where both agendas list the most general practitioners."""
-    counts = {name: Counter((l["address"]["postal_code"], l["address"]["commune"]) for l in listings
-                            if l["practitioner"]["specialty"]["code"] == GP)
+    counts = {name: Counter((item["address"]["postal_code"], item["address"]["commune"]) for item in listings
+                            if item["practitioner"]["specialty"]["code"] == GP)
               for name, listings in directory_listings.items()}
     both = [(min(counts["alpha"][key], counts["beta"][key]), key) for key in counts["alpha"] if key in counts["beta"]]
     _count, (postal_code, commune) = max(both)
@@ -39,7 +40,7 @@ def sas_order_key(offer) -> tuple:
 async def test_a_commune_served_by_both_yields_one_offer_mixing_them_in_sas_order(sources, directory_file,
                                                                                   directory_listings, shared_commune,
                                                                                   window):
-    holds = {name: {l["practitioner"]["rpps"] for l in listings} for name, listings in directory_listings.items()}
+    holds = {name: {item["practitioner"]["rpps"] for item in listings} for name, listings in directory_listings.items()}
     search = federated(sources, directory_file)
     result = await search.search(location=shared_commune, start=window[0], end=window[1], limit=50)
     await search.aclose()
@@ -167,3 +168,19 @@ async def test_an_unknown_place_gives_close_ones(sources, directory_file, window
     with pytest.raises(UnknownLocation) as unknown:
         await search.search(location="Toulouze", start=window[0], end=window[1])
     assert "Toulouse" in unknown.value.suggestions and "Lieu inconnu" in unknown.value.message
+
+
+async def test_without_a_directory_file_the_directory_is_the_agendas_and_their_outage_is_said(agendas, window):
+    alpha = agendas["alpha"]
+    source = alpha_source(alpha.url, alpha.token)
+    search = FederatedSearch([source], make_directory([source], None), TZ)
+    result = await search.search(location="Lyon", start=window[0], end=window[1])
+    await search.aclose()
+    assert result.offers and {s.source for o in result.offers for s in o.slots} == {"alpha"}
+
+    with LoopbackServer(lambda *_: (200, {}, b"")) as gone:
+        stopped = alpha_source(gone.url, alpha.token)
+    search = FederatedSearch([stopped], make_directory([stopped], None), TZ)
+    with pytest.raises(SourcesUnavailable) as outage:
+        await search.search(location="Lyon", start=window[0], end=window[1])
+    assert outage.value.labels == ["Agenda Alpha"]

@@ -16,8 +16,8 @@ from bot.sources.fhir_slots import MalformedAnswer, read_searchset, search_param
 def answer(agendas, directory_listings) -> tuple[dict, set[str]]:
     """Our agenda's searchset for 25 of its general practitioners over 48 hours."""
     agenda = agendas["alpha"]
-    rpps = sorted({l["practitioner"]["rpps"] for l in directory_listings["alpha"]
-                   if l["practitioner"]["specialty"]["code"] == "SM54"})[:25]
+    rpps = sorted({item["practitioner"]["rpps"] for item in directory_listings["alpha"]
+                   if item["practitioner"]["specialty"]["code"] == "SM54"})[:25]
     start = datetime.now(timezone.utc).replace(microsecond=0)
     response = httpx.get(f"{agenda.url}/fhir/Slot", params=search_params(rpps, start, start + timedelta(hours=48)),
                          headers={"Authorization": f"Bearer {agenda.token}", "Accept": FHIR_JSON})
