@@ -84,13 +84,12 @@ class _Asked:
 
 
 class FederatedSearch:
-    def __init__(self, sources: list[Source], directory: PractitionerDirectory, tz: tzinfo,
-                 clients: dict[str, SlotSource] | None = None):
+    def __init__(self, sources: list[Source], directory: PractitionerDirectory, tz: tzinfo):
         self.sources = {source.name: source for source in sources}
         self.default_source = sources[0].name
         self.directory = directory
         self.tz = tz
-        self.clients = clients or {source.name: SlotSource(source) for source in sources}
+        self.clients = {source.name: SlotSource(source) for source in sources}
 
     async def search(
         self,
@@ -220,8 +219,7 @@ class _Run:
             if name not in self.search.sources:
                 log.warning("directory names an undeclared source, listing skipped: %s", name)
                 continue
-            if candidate.rpps not in by_source.setdefault(name, []):
-                by_source[name].append(candidate.rpps)
+            by_source.setdefault(name, []).append(candidate.rpps)
         requests = [(name, rpps[i:i + MAX_PRACTITIONERS]) for name, rpps in by_source.items()
                     for i in range(0, len(rpps), MAX_PRACTITIONERS)]
         answers = await asyncio.gather(

@@ -95,9 +95,8 @@ def _instant(moment: datetime) -> str:
 class SlotSource:
     """One source's Slot search, through one async client (its bearer token or client certificate, its timeout)."""
 
-    def __init__(self, source: Source, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(self, source: Source):
         self.source = source
-        self._transport = transport
         self._client: httpx.AsyncClient | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -107,7 +106,7 @@ class SlotSource:
         if self._client is None or self._loop is not loop:
             options = self.source.client_options()
             options["headers"] = {**options["headers"], "Accept": FHIR_JSON}
-            self._client = httpx.AsyncClient(transport=self._transport, **options)
+            self._client = httpx.AsyncClient(**options)
             self._loop = loop
         return self._client
 
