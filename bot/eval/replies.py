@@ -104,8 +104,9 @@ class Replies:
     @property
     def offered(self) -> list[OfferedSlot]:
         buttons = [b for m in self.messages for b in m.get("buttons") or [] if b["payload"].startswith(SLOT_PAYLOAD)]
-        return [OfferedSlot(rank, str(json.loads(b["payload"][len(SLOT_PAYLOAD):])["creneau_id"]), b["payload"],
-                            b["title"]) for rank, b in enumerate(buttons, 1)]
+        # The offer comes through the federated search: "<source>:<id there>"; the checks read the agenda's id.
+        return [OfferedSlot(rank, str(json.loads(b["payload"][len(SLOT_PAYLOAD):])["creneau_id"]).rpartition(":")[2],
+                            b["payload"], b["title"]) for rank, b in enumerate(buttons, 1)]
 
     def texts(self) -> list[str]:
         return [m["text"] for m in self.messages if m.get("text")]
