@@ -33,8 +33,7 @@ def source_label(name: str | None) -> str:
     return next((source.label for source in get_sources() if source.name == name), name or "")
 
 
-def present_link(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, card: dict,
-                 label: Callable[[str | None], str] = source_label) -> list:
+def present_link(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict, card: dict) -> list:
     """The booking page, the motif to pick there, the patient block to copy, the warning on the message."""
     if not card.get("page"):
         dispatcher.utter_message(response="utter_creneau_sans_page")
@@ -44,7 +43,7 @@ def present_link(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dic
     block = patient_block(tracker.current_slot_values(), message)
     motif = card.get("motif_suggere") or response_text(domain, "utter_motif_a_choisir")
     warning = response_text(domain, "utter_avertissement_message")
-    agenda = label(card.get("source"))
+    agenda = source_label(card.get("source"))
     dispatcher.utter_message(
         response="utter_reserver_sur_page", agenda=agenda, page=card["page"], praticien=card["praticien"],
         quand=card["quand"], adresse=card["adresse"], motif=motif, patient=block, avertissement=warning,
