@@ -97,4 +97,4 @@ class ActionRecordExternalBooking(Action):
             praticien=card["praticien"], quand=card["quand"], adresse=card["adresse"],
             buttons=[{"title": "Nouveau patient", "payload": "/nouveau_patient"}],
         )
-        return [SlotSet("etape", "reserve")]
+        return [SlotSet("etape", "reserve"), SlotSet("creneau_choisi", None)]  # nothing left to confirm

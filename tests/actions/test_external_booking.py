@@ -127,7 +127,7 @@ async def test_booked_on_the_page_is_recorded_by_the_home_agenda_and_said_to_liv
     [message] = dispatcher.messages
     assert message["response"] == "utter_reservation_externe_enregistree" and message["agenda"] == "Autre Agenda"
     assert "reference" not in message  # none is invented: the other agenda holds the booking
-    assert slot_events(events) == {"etape": "reserve"}
+    assert slot_events(events) == {"etape": "reserve", "creneau_choisi": None}
 
 
 async def test_recording_retried_after_the_agenda_was_down_sends_the_same_key(agenda, dispatcher):
