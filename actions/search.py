@@ -99,7 +99,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
 def tell_unanswered(dispatcher: CollectingDispatcher, result: SearchResult) -> None:
     """One line before the offer when agendas did not answer: their slots are missing from it."""
     if result.unanswered:
-        names = result.unanswered
+        names = [f"« {name} »" for name in result.unanswered]
         agendas = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
         dispatcher.utter_message(response="utter_agenda_sans_reponse" if len(names) == 1 else "utter_agendas_sans_reponse",
                                  agendas=agendas)

@@ -151,7 +151,7 @@ async def test_an_agenda_that_does_not_answer_is_said_and_the_other_s_slots_are_
     cards, _sources = await search_in(agendas, shared_commune, dispatcher, beta_url=nobody)
     said = responses(dispatcher)
     assert said.index("utter_agenda_sans_reponse") < said.index("utter_creneaux") == len(said) - 1  # before the offer
-    assert dispatcher.messages[said.index("utter_agenda_sans_reponse")]["agendas"] == "Agenda Beta"
+    assert dispatcher.messages[said.index("utter_agenda_sans_reponse")]["agendas"] == "« Agenda Beta »"
     assert cards and {card["source"] for card in cards} == {"alpha"}
 
 

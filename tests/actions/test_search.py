@@ -176,8 +176,8 @@ async def test_an_unknown_specialty_is_said_as_the_search_s_refusal(agenda, disp
 
 
 @pytest.mark.parametrize(("unanswered", "response", "said"), [
-    (["Agenda Bêta"], "utter_agenda_sans_reponse", "Agenda Bêta"),
-    (["Agenda Bêta", "Gamma", "Delta"], "utter_agendas_sans_reponse", "Agenda Bêta, Gamma et Delta"),
+    (["Agenda Bêta"], "utter_agenda_sans_reponse", "« Agenda Bêta »"),
+    (["Agenda Bêta", "Gamma", "Delta"], "utter_agendas_sans_reponse", "« Agenda Bêta », « Gamma » et « Delta »"),
 ])
 async def test_agendas_that_did_not_answer_are_said_in_one_line_before_the_offer(agenda, dispatcher, searched,
                                                                                    unanswered, response, said):
