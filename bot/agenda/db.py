@@ -1,16 +1,20 @@
 """Engine and session factory from a database URL, and schema migration with Alembic."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+Row = TypeVar("Row")
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -39,6 +43,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker:
     return sessionmaker(engine, future=True, expire_on_commit=False)
+
+
+def add_once(session: Session, row: Row, by_key: Callable[[Session], Row | None]) -> tuple[Row, bool]:
+    """Commits a new row that carries an idempotency key -> (row, True); when another request committed the same key
+    meanwhile (the unique index refuses this one), that request's row -> (it, False)."""
+    session.add(row)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        existing = by_key(session)
+        if existing is None:
+            raise
+        return existing, False
+    return row, True
 
 
 def alembic_config(url: str) -> Config:

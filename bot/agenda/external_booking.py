@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from bot.agenda.booking import NotFound
+from bot.agenda.db import add_once
 from bot.agenda.models import ExternalBooking
 
 log = logging.getLogger(__name__)
@@ -39,15 +39,9 @@ def record(factory: sessionmaker, request: ExternalBookingRequest, now: datetime
             rpps=request.rpps, start=request.start, booking_page=request.booking_page, regulator=request.regulator,
             created_at=now,
         )
-        session.add(booking)
-        try:
-            session.commit()
-        except IntegrityError:
-            session.rollback()  # the same key committed meanwhile: that one is the answer
-            existing = _by_key(session, request.idempotency_key)
-            if existing is None:
-                raise
-            return existing, False
+        booking, created = add_once(session, booking, lambda again: _by_key(again, request.idempotency_key))
+        if not created:
+            return booking, False
     log.info("external booking %s recorded (source %s)", booking.id, request.source)
     return booking, True
 

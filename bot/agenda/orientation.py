@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
 from bot.agenda.booking import BookingInvalid, NotFound, new_reference
+from bot.agenda.db import add_once
 from bot.agenda.geo import Place as Location
 from bot.agenda.geo import distance_km
 from bot.agenda.models import Orientation, Place, Practitioner
@@ -77,15 +77,9 @@ def orient(factory: sessionmaker, request: OrientationRequest, now: datetime) ->
             telephone=patient.telephone, email=patient.email, message=request.message, regulator=request.regulator,
             created_at=now,
         )
-        session.add(orientation)
-        try:
-            session.commit()
-        except IntegrityError:
-            session.rollback()  # the same key committed meanwhile: that one is the answer
-            existing = _by_key(session, request.idempotency_key)
-            if existing is None:
-                raise
-            return existing, False
+        orientation, created = add_once(session, orientation, lambda again: _by_key(again, request.idempotency_key))
+        if not created:
+            return orientation, False
         log.info("orientation %s to practitioner %s", orientation.id, practitioner.id)
         return load(factory, orientation.id), True
 
