@@ -626,13 +626,23 @@ class _Reader:
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
         in the next segment ("12 bd Raspail, Paris 7e")."""
-        if not (i == 0 or self.tokens[i - 1].is_boundary) or not self.tokens[i].is_number \
+        # A house number and a street type make an address wherever it starts: a segment, or right after another
+        # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e").
+        if not (i == 0 or self.tokens[i - 1].is_boundary or self.taken[i - 1]) or not self.tokens[i].is_number \
                 or i + 1 >= len(self.tokens) or self.tokens[i + 1].folded not in STREET_TYPES:
             return None
-        end = self.value_until_stop(i, allow_numbers=True)
+        end = self.street_end(i)
         if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].text == "," \
                 and self.is_bare_place(end + 2):
             return self.segment_end(end + 2)
+        return end
+
+    def street_end(self, i: int) -> int | None:
+        """Last token of a street address starting at i, with its commune when « à » names it after the street
+        ("au 14 rue Garibaldi à Lyon 7e"): that commune belongs to the street."""
+        end = self.value_until_stop(i, allow_numbers=True)
+        if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].folded in ("a", "au"):
+            return self.place_at(end + 2) or end
         return end
 
     def is_bare_place(self, i: int) -> bool:
@@ -738,9 +748,9 @@ class _Reader:
             street = i + 1 < len(self.tokens) and self.tokens[i + 1].folded in STREET_TYPES
             if not strong and not street:
                 return None
-            return self.value_until_stop(i, allow_numbers=True)
+            return self.street_end(i)
         if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"
-            return self.value_until_stop(i, allow_numbers=True)
+            return self.street_end(i)
         place = self.place_at(i)
         if place is None and _is_name_word(token) and (token.text[0].isupper() or strong):
             place = i  # a place the commune table does not know (a hamlet, a district)

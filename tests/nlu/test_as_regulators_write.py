@@ -96,6 +96,17 @@ def test_a_bare_commune_between_fields_is_where_the_patient_is(text, place):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a house number and a street type are an address wherever they start, with the commune « à » names after them
+    ("mr Paul Vidal 8 avenue Foch Nancy, né le 2/3/1950 à Metz", {"localisation": "8 avenue Foch Nancy",
+                                                                   "lieu_naissance": "Metz"}),
+    ("elle est au 5 rue des Lilas à Bron", {"localisation": "5 rue des Lilas à Bron"}),
+    ("domicile : 2 impasse Verte au Mans", {"localisation": "2 impasse Verte au Mans"}),
+])
+def test_a_street_address_keeps_its_commune(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # who calls is named first; the patient named after them is the one to book
     ("ici Mme Lopez, la voisine de M. Paul Girard, il a chuté", {"civilite": "Monsieur", "prenom": "Paul", "nom": "Girard"}),
     ("Appelant : M. Petit Marc pour sa femme Mme Petit Laure", {"civilite": "Madame", "prenom": "Laure", "nom": "Petit"}),
