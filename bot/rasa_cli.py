@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 
-from bot import log_redaction, parse_lane
+from bot import log_redaction, parse_lane, store_failures
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +45,7 @@ def main() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     parse_lane.install()  # a long message is parsed beside the event loop that serves every conversation
     log_redaction.install()  # Rasa's structured logs mask the message, entities and slots
+    store_failures.install()  # a conversation store that does not answer stops the turn (no in-memory fallback)
     from rasa.__main__ import main as rasa_main
 
     from bot.auth.local_secrets import with_secrets

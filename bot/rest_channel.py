@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import datetime, timezone
 from typing import Any
 
 from rasa.core.channels.rest import RestInput
+from redis.exceptions import RedisError
 from sanic import Blueprint, response
 from sanic.request import Request
 
@@ -21,9 +23,16 @@ from bot.auth import tokens
 from bot.auth.conversations import conversation_id
 from bot.auth.local_secrets import with_secrets
 from bot.settings import get_settings
+from bot.store_failures import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 NOT_SIGNED_IN = {"error": "non_authentifie", "detail": "Connexion requise : jeton d'accès manquant, expiré ou invalide."}
+# Rasa's conversation store (the database) or its lock store (Redis) did not answer: the message was not processed.
+STORES_DOWN = {"error": "service_indisponible",
+               "detail": "L'assistant ne peut pas joindre sa base de conversations pour le moment : votre message n'a "
+                         "pas été traité et rien n'est perdu. Renvoyez-le dans un instant."}
+STORES_DOWN_STATUS = 503
+_stores_down: ContextVar[bool] = ContextVar("stores_down", default=False)
 BAD_SENDER = {"error": "conversation_invalide",
               "detail": "Identifiant de conversation invalide (lettres, chiffres, « . », « _ », « - », 64 au plus)."}
 
@@ -42,12 +51,29 @@ class SignedInRestInput(RestInput):
         return cls(with_secrets(get_settings()).token_signing_key.get_secret_value())
 
     def blueprint(self, on_new_message) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        async def handle(message) -> None:
+            # Rasa's channel answers 200 with nothing when a turn fails: a store failure is told apart here, so that
+            # the regulator (or a client's retry) knows the message was not processed.
+            try:
+                await on_new_message(message)
+            except (StoreUnavailable, RedisError) as failure:
+                logger.warning("turn not processed, a store did not answer: %s", type(failure).__name__)
+                _stores_down.set(True)
+
+        blueprint = super().blueprint(handle)
         blueprint.middleware("request")(self._admit)
+        blueprint.middleware("response")(self._stores_down)
         return blueprint
+
+    @staticmethod
+    async def _stores_down(_request: Request, _response):
+        if _stores_down.get():
+            return response.json(STORES_DOWN, status=STORES_DOWN_STATUS, headers={"Retry-After": "2"})
+        return None
 
     async def _admit(self, request: Request):
         """Refuses what must not reach the assistant; a request let through knows its conversation."""
+        _stores_down.set(False)  # requests of one keep-alive connection share their context
         if request.method == "OPTIONS":  # CORS preflight, answered by Rasa's CORS layer
             return None
         try:

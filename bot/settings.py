@@ -62,6 +62,14 @@ class Settings(BaseSettings):
     tracker_store_url: SecretStr = SecretStr(f"sqlite:///{VAR / 'tracker.db'}")
     # Rasa's lock store, needed by several instances (redis://:password@host:6379/0); in memory when empty.
     lock_store_url: SecretStr | None = None
+    # `make cluster` (bot.cluster): how many of each process, Caddy's address in front of them (panel, /auth, /api,
+    # /fhir, /webhooks), and where the processes behind it listen: consecutive loopback ports from cluster_base_port.
+    cluster_agendas: int = Field(2, ge=1, le=20)
+    cluster_action_servers: int = Field(2, ge=1, le=20)
+    cluster_rasas: int = Field(2, ge=1, le=20)
+    cluster_url: AnyHttpUrl = "https://localhost:8443"
+    cluster_base_port: int = Field(18000, gt=1024, lt=65536 - 100)
+    cluster_dir: Path = VAR / "cluster"  # its PostgreSQL and Redis data, Caddyfile, logs
     # Conversations and attachments never sent with a booking are deleted this long after their last use.
     retention_hours: PositiveFloat = 24.0
     # Who may show the panel in a frame (its Content-Security-Policy's frame-ancestors): 'self', 'none', or the

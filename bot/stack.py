@@ -90,10 +90,12 @@ class Stack:
             **secret_env(settings),
         }
 
-    def prepare_agenda(self) -> None:
-        """Migrate the schema and seed the demo data when the database is empty."""
-        for command in ("migrate", "seed"):
-            subprocess.run([PYTHON, "-m", "bot.agenda", command], env=self.env(), cwd=ROOT, check=True)
+    def prepare_agenda(self, practitioners: int | None = None) -> None:
+        """Migrate the schema and seed the demo data (`practitioners` of them, 2,000 by default) when the database
+        is empty."""
+        seed = ["seed", *(["--practitioners", str(practitioners)] if practitioners else [])]
+        for command in (["migrate"], seed):
+            subprocess.run([PYTHON, "-m", "bot.agenda", *command], env=self.env(), cwd=ROOT, check=True)
 
     @contextmanager
     def _agenda_database(self) -> Iterator[sessionmaker]:
@@ -137,27 +139,36 @@ class Stack:
     def start(self, with_rasa_server: bool = True) -> None:
         """`with_rasa_server=False` leaves Rasa to the caller (`rasa shell` runs its own)."""
         c, settings = self.config, self.config.settings
-        token = settings.rasa_token.get_secret_value()
         self.start_agenda()
         # The action server has no flag for its interface: Sanic reads it from SANIC_HOST.
-        self._spawn("actions", [PYTHON, "-m", "bot.action_server", "--actions", "actions",
-                                "--port", str(settings.action_port)], SANIC_HOST=settings.action_interface)
+        self._spawn("actions", self.action_server_command(settings.action_port), SANIC_HOST=settings.action_interface)
         self._write_endpoints_file()
         self._wait("actions", f"{c.action_url}/health", 60)
         if not with_rasa_server:
             return
-        self._spawn("rasa", [
-            # Only the side panel's origin may read the conversation from a browser.
-            # The API's token is not on the command line (every user can read those): bot.rasa_cli adds it.
-            *RASA, "run", "--enable-api", "--interface", settings.rasa_interface,
-            "--cors", c.agenda_url, f"http://localhost:{settings.agenda_port}",
-            "--port", str(settings.rasa_port), "--model", str(c.model), "--endpoints", str(self.endpoints_file),
-            "--credentials", str(ROOT / "credentials.yml"),
-        ])
+        self._spawn("rasa", self.rasa_command(settings.rasa_port, cors=[c.agenda_url,
+                                                                        f"http://localhost:{settings.agenda_port}"]))
+        self._wait_for_rasa("rasa", c.rasa_url)
+
+    @staticmethod
+    def action_server_command(port: int) -> list[str]:
+        return [PYTHON, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)]
+
+    def rasa_command(self, port: int, cors: list[str]) -> list[str]:
+        """`rasa run` on `port` with this stack's model and endpoints file; only the side panel's origins (`cors`)
+        may read the conversation from a browser. The API's token is not on the command line (every user can read
+        those): bot.rasa_cli adds it."""
+        settings = self.config.settings
+        return [*RASA, "run", "--enable-api", "--interface", settings.rasa_interface, "--cors", *cors,
+                "--port", str(port), "--model", str(self.config.model), "--endpoints", str(self.endpoints_file),
+                "--credentials", str(ROOT / "credentials.yml")]
+
+    def _wait_for_rasa(self, name: str, url: str) -> None:
+        token = self.config.settings.rasa_token.get_secret_value()
         # Loading TensorFlow and the model takes ~30 s on an idle machine, several minutes on a loaded one.
-        self._wait("rasa", f"{c.rasa_url}/status?token={token}", 900)
+        self._wait(name, f"{url}/status?token={token}", 900)
         # The first parse builds the model's TensorFlow graphs (~0.2 s): not on the regulator's first message.
-        httpx.post(f"{c.rasa_url}/model/parse?token={token}", json={"text": "bonjour"}, timeout=60)
+        httpx.post(f"{url}/model/parse?token={token}", json={"text": "bonjour"}, timeout=60)
 
     def _wait(self, name: str, url: str, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s

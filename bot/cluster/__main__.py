@@ -1,0 +1,35 @@
+"""`make cluster` (python -m bot.cluster): the whole cluster until Ctrl-C or SIGTERM, then nothing left running."""
+from __future__ import annotations
+
+import signal
+import sys
+
+from bot.agenda.accounts import DEMO_LOGIN
+from bot.cluster.cluster import Cluster
+from bot.settings import get_settings
+
+
+def main() -> int:
+    settings = get_settings()
+    cluster = Cluster(settings)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a service manager's stop, as Ctrl-C
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even when started where it was ignored (&)
+    print(f"Démarrage : PostgreSQL, Redis, {settings.cluster_agendas} agendas, {settings.cluster_action_servers} "
+          f"serveurs d'actions, {settings.cluster_rasas} Rasa, Caddy (journaux dans {settings.cluster_dir})…", flush=True)
+    with cluster:
+        demo_password = cluster.ensure_demo_account()
+        if demo_password:
+            print(f"\nCompte de démonstration créé (affiché cette fois seulement) : {DEMO_LOGIN} / {demo_password}",
+                  flush=True)
+        print(f"\nPrêt.\n  Panneau latéral : {cluster.url}/\n"
+              f"  Autorité de certification de Caddy (à faire confiance) : {cluster.certificate_authority}\n"
+              f"  Processus : {', '.join(sorted(cluster.processes))}\nCtrl-C pour tout arrêter.", flush=True)
+        try:
+            signal.pause()
+        except KeyboardInterrupt:
+            print("\nArrêt…", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
