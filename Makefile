@@ -73,6 +73,13 @@ eval: $(MODEL)
 bench: $(MODEL)
 	$(BIN)/python -m bot.bench
 
+# Several instances behind Caddy on https://localhost:8443, on PostgreSQL and Redis of their own (docs/DEPLOYMENT.md):
+# CLUSTER_AGENDAS, CLUSTER_ACTION_SERVERS, CLUSTER_RASAS (2 each), CLUSTER_URL, CLUSTER_BASE_PORT. Ctrl-C stops it all.
+.PHONY: cluster
+cluster: $(MODEL)
+	bash scripts/install-cluster
+	$(BIN)/python -m bot.cluster
+
 # Deletes conversations and attachments no booking took, past their retention (RETENTION_HOURS); `make run` does it too.
 purge: $(STAMP)
 	$(BIN)/python -m bot.retention
