@@ -80,6 +80,23 @@ cluster: $(MODEL)
 	bash scripts/install-cluster
 	$(BIN)/python -m bot.cluster
 
+# Locust in an environment of its own (its pins clash with Rasa's), against a running assistant: the cluster by default
+# (`make cluster` in another terminal); LOAD_URL, LOAD_AGENDA_URL, LOAD_DATABASE_URL, LOAD_CA for another one.
+LOAD_VENV := .venv-load
+LOAD_STAMP := $(LOAD_VENV)/.installed
+USERS ?= 20
+DURATION ?= 300
+
+$(LOAD_STAMP): $(STAMP) requirements-load.txt
+	@test -x $(LOAD_VENV)/bin/python || $$(scripts/python310) -m venv $(LOAD_VENV)
+	$(BIN)/uv pip install --python $(LOAD_VENV)/bin/python -q $(FIND_LINKS) -r requirements-load.txt
+	@touch $@
+
+.PHONY: loadtest
+loadtest: $(STAMP) $(LOAD_STAMP)
+	$(BIN)/python -m bot.load --users $(USERS) --duration $(DURATION) --url "$(LOAD_URL)" \
+		--agenda-url "$(LOAD_AGENDA_URL)" --database-url "$(LOAD_DATABASE_URL)" --ca "$(LOAD_CA)"
+
 # Deletes conversations and attachments no booking took, past their retention (RETENTION_HOURS); `make run` does it too.
 purge: $(STAMP)
 	$(BIN)/python -m bot.retention
