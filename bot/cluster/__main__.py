@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 
 from bot.agenda.accounts import DEMO_LOGIN
 from bot.cluster.cluster import Cluster
+from bot.retention import keep_purging
 from bot.settings import get_settings
 
 
@@ -17,6 +19,8 @@ def main() -> int:
     print(f"Démarrage : PostgreSQL, Redis, {settings.cluster_agendas} agendas, {settings.cluster_action_servers} "
           f"serveurs d'actions, {settings.cluster_rasas} Rasa, Caddy (journaux dans {settings.cluster_dir})…", flush=True)
     with cluster:
+        # Old conversations (in PostgreSQL) and attachments no booking took are deleted as `make run` does.
+        threading.Thread(target=keep_purging, args=(cluster.config.settings,), name="retention", daemon=True).start()
         demo_password = cluster.ensure_demo_account()
         if demo_password:
             print(f"\nCompte de démonstration créé (affiché cette fois seulement) : {DEMO_LOGIN} / {demo_password}",
