@@ -78,10 +78,11 @@ def report(users: int, duration_s: float, results: dict, check: Check) -> str:
     p50, p95 = statistics.median(turns) if turns else 0.0, percentile(turns, 0.95)
     lines = [
         "| régulateurs | tours | tours/s | p50 (ms) | p95 (ms) | erreurs | renvois | réservations | inachevées "
-        "| créneau repris | agenda indisponible |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| récapitulatif faux | créneau repris | agenda indisponible |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
         f"| {users} | {len(turns)} | {rate:.2f} | {p50:.0f} | {p95:.0f} | {results['errors']} | {results['retries']} "
-        f"| {len(results['bookings'])} | {len(results['unfinished'])} | {results['taken']} | {results['agenda_down']} |",
+        f"| {len(results['bookings'])} | {len(results['unfinished'])} | {len(results['misread'])} | {results['taken']} "
+        f"| {results['agenda_down']} |",
         "",
         f"Base de l'agenda : {check.double_bookings} double(s) réservation(s), {len(check.lost)} réservation(s) "
         f"perdue(s) sur {len(results['bookings'])} confirmée(s), {check.unread} tenue(s) sans référence lue.",

@@ -28,11 +28,15 @@ MAX_TURNS = 12  # a booking that needs more is stuck: counted as unfinished
 _accounts = itertools.count()
 # Synthetic patients only: the transcripts are kept to read what went wrong in a booking lost or unfinished.
 results = {"turns_ms": [], "errors": 0, "retries": 0, "bookings": [], "unfinished": [], "agenda_down": 0,
-           "taken": 0, "transcripts": {}}
+           "taken": 0, "misread": [], "transcripts": {}}
 
 
 class TurnFailed(Exception):
     pass
+
+
+class RecapMisread(Exception):
+    """The recap shows another name or number than the regulator gave."""
 
 
 @events.init_command_line_parser.add_listener
@@ -77,7 +81,7 @@ class Regulator(HttpUser):
         self.account = self.environment.plan["regulators"][index]
         self.bookings = iter(self.account["bookings"])
         self.questions = self.environment.plan["questions"]
-        self.agenda_down = self.environment.plan["agenda_down"]
+        self.agenda_down, self.recap = self.environment.plan["agenda_down"], self.environment.plan["recap"]
         self.sign_in_url = f"{(options.agenda_url or self.host).rstrip('/')}/auth/token"
         self.client.verify = options.ca or True
         low, high = (float(s) for s in options.think_s.split(","))
@@ -106,6 +110,9 @@ class Regulator(HttpUser):
             reference = self.converse(conversation, booking)
         except TurnFailed:
             return
+        except RecapMisread:
+            results["misread"].append(conversation)
+            return
         if reference:
             results["bookings"].append({"reference": reference, "regulator": self.account["login"],
                                         "patient": booking["patient"], "conversation": conversation})
@@ -127,6 +134,8 @@ class Regulator(HttpUser):
                 self.think()
                 replies = self.say(conversation, message)
                 continue
+            if self.recap in text and not all(shown.casefold() in text.casefold() for shown in booking["recap"]):
+                raise RecapMisread()  # the regulator reads the recap and does not confirm it
             if picks:
                 results["taken"] += picked  # offered again after a pick: another regulator took the time first
                 offered, picked = picks, False

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import phonenumbers
 import yaml
+from spacy.lang.fr.stop_words import STOP_WORDS
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
@@ -45,6 +46,7 @@ class Booking:
     description: str
     patient: Patient  # as the agenda must hold it once booked (after the correction, if any)
     answers: dict[str, str]  # what to answer when the assistant asks one field
+    recap: tuple[str, ...] = ()  # what the recap before the confirmation must show: else the regulator stops
     aside: str | None = None  # a FAQ question or a correction, typed between the offer and the pick
 
 
@@ -68,7 +70,9 @@ def _names() -> tuple[dict[str, list[str]], list[str]]:
     firsts = {g: sorted(n.capitalize() for n in common if genders[n] == g) for g in "fm"}
     with gzip.open(lexicons.SURNAMES_PATH, "rt", encoding="utf-8") as lines:  # most borne first
         surnames = [line.strip() for line in itertools.islice(lines, COMMON_SURNAMES)]
-    return firsts, surnames
+    # Not "La", "Elle" or "Jacques": a surname that is also a word or a first name is ambiguous even to a person.
+    return firsts, [n for n in surnames if len(n) > 2 and lexicons.key(n) not in STOP_WORDS and lexicons.key(n)
+                    not in common]
 
 
 def communes(factory: sessionmaker) -> list[tuple[str, str]]:
@@ -127,7 +131,8 @@ def draw_booking(rng: random.Random, places: list[tuple[str, str]], today: date)
             aside = rng.choice(phrasings()["corrections"]).format(**words)
     answers = {field: rng.choice(texts).format(**words) for field, texts in phrasings()["answers"].items()}
     patient = Patient(words["civilite"], prenom, nom, naissance, born.isoformat(), f"+33{phone}")
-    return Booking(description, patient, answers, aside)
+    in_pairs = " ".join(("0" + phone)[i:i + 2] for i in range(0, 10, 2))
+    return Booking(description, patient, answers, (f"{prenom} {nom}", in_pairs), aside)
 
 
 def draw_bookings(count: int, places: list[tuple[str, str]], today: date, seed: int | str) -> list[dict]:
@@ -137,7 +142,7 @@ def draw_bookings(count: int, places: list[tuple[str, str]], today: date, seed: 
 
 def replies_to_read() -> dict:
     """What a simulated regulator reads in the assistant's replies, by the literal text of domain.yml's responses
-    before any placeholder: the question for each field (utter_ask_<field>), and the agenda not answering."""
+    before any placeholder: the question for each field (utter_ask_<field>), the agenda not answering, the recap."""
     responses = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 
     def literal(name: str) -> str:
@@ -145,4 +150,4 @@ def replies_to_read() -> dict:
 
     fields = [name.removeprefix("utter_ask_") for name in responses if name.startswith("utter_ask_")]
     return {"questions": {literal(f"utter_ask_{field}"): field for field in fields if field in phrasings()["answers"]},
-            "agenda_down": literal("utter_agenda_indisponible")}
+            "agenda_down": literal("utter_agenda_indisponible"), "recap": literal("utter_resume")}

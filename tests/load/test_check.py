@@ -52,6 +52,6 @@ def test_one_patient_booked_twice_by_the_run_is_a_double_booking(agenda_db, buil
 
 def test_the_report_ends_with_the_issue_s_line():
     results = {"turns_ms": [100.0, 200.0, 300.0, 1000.0], "errors": 1, "retries": 2, "bookings": [{}],
-               "unfinished": [], "taken": 0, "agenda_down": 0}
+               "unfinished": [], "misread": [], "taken": 0, "agenda_down": 0}
     last = report(2, 10, results, Check(double_bookings=0, lost={"c": "SAS-X absente"})).splitlines()[-1]
     assert last == "users=2 turns_per_s=0.40 p50_ms=250 p95_ms=1000 errors=1 double_bookings=0 lost_bookings=1"
