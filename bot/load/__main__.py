@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.agenda.accounts import create_account, set_disabled
 from bot.agenda.db import make_engine, make_session_factory
+from bot.bench.turn_timings import turns_in_server
 from bot.load import check, plan
 from bot.settings import ROOT, get_settings
 
@@ -34,25 +35,27 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--agenda-url", default="", help="l'agenda, s'il n'est pas derrière la même adresse")
     parser.add_argument("--database-url", default="", help="la base de l'agenda (par défaut : celle du cluster)")
     parser.add_argument("--ca", default="", help="autorité de certification (par défaut : celle de Caddy du cluster)")
+    parser.add_argument("--tracker-store-url", default="", help="le magasin de conversations de Rasa (où va le temps)")
     parser.add_argument("--think-s", default="2,6", help="temps de réflexion entre deux tours, min,max")
     return parser.parse_args(argv)
 
 
-def target(args: argparse.Namespace) -> tuple[str, str, str]:
-    """(url, database URL, certificate authority): the cluster's unless given."""
+def target(args: argparse.Namespace) -> tuple[str, str, str, str]:
+    """(url, database URL, certificate authority, tracker store URL): the cluster's unless given."""
     settings = get_settings()
     if args.url and args.database_url:
-        return args.url, args.database_url, args.ca
+        return args.url, args.database_url, args.ca, args.tracker_store_url
     from bot.cluster.cluster import Cluster  # only the cluster's addresses are read: nothing is started
 
-    cluster = Cluster(settings)
-    return (args.url or cluster.url, args.database_url or cluster.config.settings.database_url.get_secret_value(),
-            args.ca or str(cluster.certificate_authority))
+    shared = Cluster(settings).config.settings
+    return (args.url or str(settings.cluster_url), args.database_url or shared.database_url.get_secret_value(),
+            args.ca or str(Cluster(settings).certificate_authority),
+            args.tracker_store_url or shared.tracker_store_url.get_secret_value())
 
 
 def main(argv: list[str]) -> int:
     args = arguments(argv)
-    url, database_url, ca = target(args)
+    url, database_url, ca, tracker_store_url = target(args)
     run = datetime.now(timezone.utc).strftime("%m%d%H%M%S")
     workdir = ROOT / "var" / "load" / run
     workdir.mkdir(parents=True, exist_ok=True)
@@ -87,7 +90,8 @@ def main(argv: list[str]) -> int:
     results = json.loads(results_file.read_text(encoding="utf-8"))
     found = check.check_database(factory, results["bookings"], [r["login"] for r in regulators])
     engine.dispose()
-    print(check.report(args.users, args.duration, results, found), flush=True)
+    in_server = turns_in_server(tracker_store_url, results["conversations"]) if tracker_store_url else []
+    print(check.report(args.users, args.duration, results, found, in_server), flush=True)
     return 0 if results["errors"] == 0 and found.double_bookings == 0 and not found.lost else 1
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from bot.agenda.models import HOLDING_STATUSES, Appointment
+from bot.bench.turn_timings import InServer
 
 COMPARED = ("prenom", "nom", "nom_naissance", "date_naissance", "telephone")
 
@@ -72,7 +73,17 @@ def check_database(factory: sessionmaker, bookings: list[dict], regulators: list
     return found
 
 
-def report(users: int, duration_s: float, results: dict, check: Check) -> str:
+def where_the_time_goes(turns_ms: list[float], in_server: list[InServer]) -> str:
+    """Means, so that the parts add up: what Rasa stamped in its tracker store, the rest measured by the client."""
+    prediction, actions = (statistics.fmean(t.prediction_ms for t in in_server),
+                           statistics.fmean(t.actions_ms for t in in_server))
+    rest = statistics.fmean(turns_ms) - prediction - actions
+    return (f"Temps moyen d'un tour : {statistics.fmean(turns_ms):.0f} ms = analyse NLU, verrou, magasin de "
+            f"conversations, file d'attente et proxy {rest:.0f} ms + prédiction {prediction:.0f} ms + actions "
+            f"(serveur d'actions, agenda) {actions:.0f} ms (horodatage des événements de Rasa, {len(in_server)} tours)")
+
+
+def report(users: int, duration_s: float, results: dict, check: Check, in_server: list[InServer] = ()) -> str:
     turns = results["turns_ms"]
     rate = len(turns) / duration_s if duration_s else 0.0
     p50, p95 = statistics.median(turns) if turns else 0.0, percentile(turns, 0.95)
@@ -83,6 +94,7 @@ def report(users: int, duration_s: float, results: dict, check: Check) -> str:
         f"| {users} | {len(turns)} | {rate:.2f} | {p50:.0f} | {p95:.0f} | {results['errors']} | {results['retries']} "
         f"| {len(results['bookings'])} | {len(results['unfinished'])} | {len(results['misread'])} | {results['taken']} "
         f"| {results['agenda_down']} |",
+        *([where_the_time_goes(turns, in_server)] if in_server and turns else []),
         "",
         f"Base de l'agenda : {check.double_bookings} double(s) réservation(s), {len(check.lost)} réservation(s) "
         f"perdue(s) sur {len(results['bookings'])} confirmée(s), {check.unread} tenue(s) sans référence lue.",

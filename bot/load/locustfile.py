@@ -28,7 +28,7 @@ MAX_TURNS = 12  # a booking that needs more is stuck: counted as unfinished
 _accounts = itertools.count()
 # Synthetic patients only: the transcripts are kept to read what went wrong in a booking lost or unfinished.
 results = {"turns_ms": [], "errors": 0, "retries": 0, "bookings": [], "unfinished": [], "agenda_down": 0,
-           "taken": 0, "misread": [], "transcripts": {}}
+           "taken": 0, "misread": [], "transcripts": {}, "conversations": []}
 
 
 class TurnFailed(Exception):
@@ -106,6 +106,7 @@ class Regulator(HttpUser):
         if booking is None:
             raise StopUser()
         conversation = f"charge-{uuid.uuid4().hex[:12]}"
+        results["conversations"].append(f"{self.account['login']}/{conversation}")  # its id in Rasa
         try:
             reference = self.converse(conversation, booking)
         except TurnFailed:
