@@ -90,7 +90,8 @@ def print_where_the_time_goes(turns: list[float], parses: list[float], in_server
     rest = mean(turns) - mean(parses) - prediction - actions
     print("\nOù va le temps d'un tour (moyennes en ms ; horodatage des événements de Rasa dans son magasin de "
           "conversations)")
-    print("| tour | analyse NLU | prédiction (politiques) | actions (serveur d'actions, agenda) "
+    print("| tour | analyse NLU | validation des champs (serveur d'actions) et prédiction "
+          "| actions (serveur d'actions, agenda) "
           "| reste : magasin, verrou, HTTP |\n|---|---|---|---|---|")
     print(f"| {mean(turns):.0f} | {mean(parses):.0f} | {prediction:.0f} | {actions:.0f} | {rest:.0f} |")
 

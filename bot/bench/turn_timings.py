@@ -1,7 +1,7 @@
 """Where a turn's time goes, from Rasa's own event timestamps in its tracker store (the SQL one: an event is stamped
-when it is made): from the user's message (stamped once parsed) to the first prediction, then the actions (each one's
-run, custom actions calling the action server and the agenda), to the action_listen that ends the turn. What the
-client measured beyond that is the parse, reading and saving the tracker, the lock and HTTP."""
+when it is made): from the user's message (stamped once parsed) to the first prediction (the slots extracted and
+validated first), then the actions (custom ones call the action server and the agenda), to the action_listen that
+ends the turn. What the client measured beyond that is the parse, reading and saving the tracker, the lock, HTTP."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +15,9 @@ LISTEN = "action_listen"
 
 @dataclass(frozen=True)
 class InServer:
-    prediction_ms: float  # the message stamped -> the first prediction made (policies, featurization)
+    # The message stamped -> the first prediction made: action_extract_slots, whose custom slot mappings call the
+    # action server (action_validate_slot_mappings) at every turn, then the policies.
+    prediction_ms: float
     actions_ms: float  # the first prediction -> the action_listen ending the turn: the actions run
 
 

@@ -79,7 +79,8 @@ def where_the_time_goes(turns_ms: list[float], in_server: list[InServer]) -> str
                            statistics.fmean(t.actions_ms for t in in_server))
     rest = statistics.fmean(turns_ms) - prediction - actions
     return (f"Temps moyen d'un tour : {statistics.fmean(turns_ms):.0f} ms = analyse NLU, verrou, magasin de "
-            f"conversations, file d'attente et proxy {rest:.0f} ms + prédiction {prediction:.0f} ms + actions "
+            f"conversations, file d'attente et proxy {rest:.0f} ms + validation des champs et prédiction "
+            f"{prediction:.0f} ms + actions "
             f"(serveur d'actions, agenda) {actions:.0f} ms (horodatage des événements de Rasa, {len(in_server)} tours)")
 
 
