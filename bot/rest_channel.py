@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa.core.channels.rest import RestInput
+from rasa.core.lock_store import LockError
 from redis.exceptions import RedisError
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -56,7 +57,7 @@ class SignedInRestInput(RestInput):
             # the regulator (or a client's retry) knows the message was not processed.
             try:
                 await on_new_message(message)
-            except (StoreUnavailable, RedisError) as failure:
+            except (StoreUnavailable, LockError, RedisError) as failure:  # Rasa wraps Redis's errors in LockError
                 logger.warning("turn not processed, a store did not answer: %s", type(failure).__name__)
                 _stores_down.set(True)
 

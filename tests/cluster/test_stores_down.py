@@ -7,11 +7,11 @@ import sqlite3
 
 import pytest
 from rasa.core.agent import Agent
+from rasa.core.lock_store import LockError
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
-from redis.exceptions import ConnectionError as RedisConnectionError
 from sanic import Sanic
 
 from bot import store_failures
@@ -27,7 +27,8 @@ async def on_new_message(message) -> None:
     if message.text == "base en panne":
         raise store_failures.StoreUnavailable("OperationalError")
     if message.text == "redis en panne":
-        raise RedisConnectionError("Connection refused")
+        # What Rasa's Redis lock store raises when Redis does not answer.
+        raise LockError("Error while acquiring lock. Error:\nError 111 connecting to 127.0.0.1:6379. Connection refused.")
     await message.output_channel.send_text_message(message.sender_id, "traité")
 
 
