@@ -20,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.agenda.models import Place
 from bot.nlu import lexicons
+from bot.nlu.names import _NOT_NAMES as NOT_NAMES
 from bot.settings import ROOT
 
 PHRASINGS = Path(__file__).with_name("phrasings.yml")
@@ -70,9 +71,10 @@ def _names() -> tuple[dict[str, list[str]], list[str]]:
     firsts = {g: sorted(n.capitalize() for n in common if genders[n] == g) for g in "fm"}
     with gzip.open(lexicons.SURNAMES_PATH, "rt", encoding="utf-8") as lines:  # most borne first
         surnames = [line.strip() for line in itertools.islice(lines, COMMON_SURNAMES)]
-    # Not "La", "Elle" or "Jacques": a surname that is also a word or a first name is ambiguous even to a person.
-    return firsts, [n for n in surnames if len(n) > 2 and lexicons.key(n) not in STOP_WORDS and lexicons.key(n)
-                    not in common]
+    # Not "La", "Ma Vie", "Bonjour" or "Jacques": a surname that is also a word or a first name is ambiguous even to a
+    # person (the names list has a few such entries).
+    return firsts, [n for n in surnames if len(n) > 2 and lexicons.key(n) not in common
+                    and not {*lexicons.key(n).split(), lexicons.key(n)} & (STOP_WORDS | NOT_NAMES)]
 
 
 def communes(factory: sessionmaker) -> list[tuple[str, str]]:
