@@ -17,6 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
 from bot.nlu.text import fold
+from bot.referral.choice import names_a_pick
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
@@ -63,7 +64,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, answer)
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
-            elif intent in _DETAILS and not entities and _runner_up(message) == "choisir_creneau":
+            elif intent in _DETAILS and not entities and _runner_up(message) == "choisir_creneau" \
+                    and names_a_pick(text):
                 _set_intent(message, "choisir_creneau")  # "le Dr Chauvin" gives no detail to note: it is a pick
         return messages
 

@@ -16,6 +16,16 @@ TIME = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})?\b")
 RANK = re.compile(r"^\D*?\b(\d)\b\D*$")
 
 
+PICK_WORDS = {"dr", "docteur", "celui", "celle", "dernier", "derniere", *ORDINALS}
+
+
+def names_a_pick(text: str) -> bool:
+    """The text points at an offered slot by a rank, an ordinal, a time, a practitioner's title or « celui »;
+    « le même » (the birth name, as the name) points at none."""
+    plain = fold(text or "")
+    return bool(TIME.search(plain) or RANK.match(plain) or set(re.findall(r"[a-z]+", plain)) & PICK_WORDS)
+
+
 def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) -> dict | None:
     """The card the regulator means, or None when the text names none of them (or several).
 

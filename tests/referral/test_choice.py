@@ -1,6 +1,6 @@
 import pytest
 
-from bot.referral.choice import resolve_choice
+from bot.referral.choice import names_a_pick, resolve_choice
 from tests.actions.conftest import agenda_card
 
 CARDS = [agenda_card("a", 9, "Thomas"), agenda_card("b", 14, "Nguyen"), agenda_card("c", 16, "Lefèvre")]
@@ -61,3 +61,11 @@ def test_a_rank_names_a_practitioner_and_a_name_their_first_time(text, expected)
 @pytest.mark.parametrize("text", ["le 4", "celui de 14h30", "le Dr Nguyen à 9h30"])
 def test_in_a_grouped_offer_what_fits_several_practitioners_or_none_is_asked_again(text):
     assert resolve_choice(text, OFFER) is None
+
+
+@pytest.mark.parametrize("text, pick", [
+    ("le 2", True), ("le deuxième", True), ("celui de 14h30", True), ("le Dr Chauvin", True), ("le dernier", True),
+    ("le même", False), ("la même", False), ("pareil", False), ("Marchand", False),
+])
+def test_what_points_at_an_offered_slot(text, pick):
+    assert names_a_pick(text) is pick
