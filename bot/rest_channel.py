@@ -31,7 +31,7 @@ NOT_SIGNED_IN = {"error": "non_authentifie", "detail": "Connexion requise : jeto
 # Rasa's conversation store (the database) or its lock store (Redis) did not answer: the message was not processed.
 STORES_DOWN = {"error": "service_indisponible",
                "detail": "L'assistant ne peut pas joindre sa base de conversations pour le moment : votre message n'a "
-                         "pas été traité et rien n'est perdu. Renvoyez-le dans un instant."}
+                         "pas été traité."}  # the panel adds that it is kept, with a « Réessayer » button
 STORES_DOWN_STATUS = 503
 _stores_down: ContextVar[bool] = ContextVar("stores_down", default=False)
 BAD_SENDER = {"error": "conversation_invalide",

@@ -35,7 +35,11 @@ export async function sendToRasa(rasaUrl, sender, message, account, timeoutMs = 
   if (response.status === 401) { // the token expired on the way: once more with a new one
     response = await post(rasaUrl, sender, message, await token(account, true), timeoutMs);
   }
-  if (!response.ok) throw new AssistantUnreachable(`L'assistant a rencontré une erreur (${response.status}).`);
+  if (!response.ok) {
+    // A refusal in French says why (503: its conversation store did not answer, the message was not processed).
+    const refusal = await response.json().catch(() => null);
+    throw new AssistantUnreachable(refusal?.detail ?? `L'assistant a rencontré une erreur (${response.status}).`);
+  }
   const items = await response.json().catch(() => null);
   if (!Array.isArray(items)) throw new AssistantUnreachable("La réponse de l'assistant est illisible.");
   return items;
