@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.agenda_client import AgendaClient
 from actions.booking import ActionBook
@@ -57,6 +58,11 @@ def federated(agendas, beta_url: str | None = None) -> tuple[FederatedSearch, di
     search = FederatedSearch(list(sources.values()), PractitionerDirectory(lambda: from_agendas(listed)),
                              ZoneInfo(SAS_TIMEZONE))
     return search, sources
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
 
 
 @pytest.fixture(scope="module")
