@@ -8,7 +8,9 @@ calls to the action servers (Rasa's endpoints file names one action server URL).
 Every upstream group is checked actively (its health address, every 2 s) and passively (a failed request marks it
 down for 10 s), so a stopped instance stops receiving traffic. A request whose connection to an instance could not
 be made is tried on another for up to 5 s (lb_try_duration): Caddy retries only what never reached an instance, so
-a booking in flight on an instance that dies is not sent twice; the client sends it again.
+a booking in flight on an instance that dies is not sent twice; the client sends it again. Caddy 2.6 retries a
+request with a body only if it buffered it (buffer_requests): otherwise the first try closes the body, the retry
+fails ("invalid Read on closed Body") and marks the healthy instance down too.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ def _proxy(ports: list[int], health_uri: str) -> str:
 		lb_policy least_conn
 		lb_try_duration 5s
 		lb_try_interval 250ms
+		buffer_requests
 		health_uri {health_uri}
 		health_interval 2s
 		health_timeout 2s

@@ -23,7 +23,7 @@ def test_each_kind_of_instance_is_behind_its_door_with_health_checks():
     assert text.count(agendas) == 2 and text.count(rasa) == 1 and text.count(actions) == 1
     assert text.index("http://127.0.0.1:30001 {") < text.index(actions)
     assert text.count("health_uri /health") == 3 and text.count("health_uri /\n") == 1
-    assert text.count("lb_try_duration") == 4 and text.count("fail_duration") == 4
+    assert text.count("lb_try_duration") == text.count("fail_duration") == text.count("buffer_requests") == 4
     assert len(set(layout.all_ports())) == len(layout.all_ports())  # no two processes on one port
 
 
