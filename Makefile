@@ -81,7 +81,8 @@ cluster: $(MODEL)
 	$(BIN)/python -m bot.cluster
 
 # Locust in an environment of its own (its pins clash with Rasa's), against a running assistant: the cluster by default
-# (`make cluster` in another terminal); LOAD_URL, LOAD_AGENDA_URL, LOAD_DATABASE_URL, LOAD_CA for another one.
+# (`make cluster` in another terminal); LOAD_URL, LOAD_AGENDA_URL, LOAD_DATABASE_URL, LOAD_CA and
+# LOAD_TRACKER_STORE_URL (where a turn's time goes, optional) for another one.
 LOAD_VENV := .venv-load
 LOAD_STAMP := $(LOAD_VENV)/.installed
 USERS ?= 20
@@ -95,7 +96,8 @@ $(LOAD_STAMP): $(STAMP) requirements-load.txt
 .PHONY: loadtest
 loadtest: $(STAMP) $(LOAD_STAMP)
 	$(BIN)/python -m bot.load --users $(USERS) --duration $(DURATION) --url "$(LOAD_URL)" \
-		--agenda-url "$(LOAD_AGENDA_URL)" --database-url "$(LOAD_DATABASE_URL)" --ca "$(LOAD_CA)"
+		--agenda-url "$(LOAD_AGENDA_URL)" --database-url "$(LOAD_DATABASE_URL)" --ca "$(LOAD_CA)" \
+		--tracker-store-url "$(LOAD_TRACKER_STORE_URL)"
 
 # Deletes conversations and attachments no booking took, past their retention (RETENTION_HOURS); `make run` does it too.
 purge: $(STAMP)
