@@ -46,6 +46,8 @@ class Cluster(Stack):
             "agenda_url": f"{LOCAL}:{layout.agenda_door}",  # the action servers reach the agendas through Caddy
             "action_port": layout.actions_door,  # and Rasa the action servers (its endpoints file names this port)
             "rasa_url": settings.cluster_url,  # the panel reaches Rasa through Caddy, on its own origin
+            # The first of each, where the stack's own helpers (add_regulator) reach them straight.
+            "agenda_port": layout.agenda_ports[0], "rasa_port": layout.rasa_ports[0],
         })
         super().__init__(StackConfig(workdir=directory, settings=shared, model=model))
         self.members: dict[str, Member] = {}  # known once the packages are checked (start)
@@ -119,7 +121,7 @@ class Cluster(Stack):
         missing = installed()
         if missing:
             raise RuntimeError(f"paquets manquants : {', '.join(missing)} (scripts/install-cluster les installe)")
-        busy = [port for port in [*self.layout.all_ports(), int(self.config.settings.cluster_url.port)] if _busy(port)]
+        busy = [port for port in [*self.layout.all_ports(), int(self.config.settings.cluster_url.port)] if in_use(port)]
         if busy:
             raise RuntimeError(f"ports déjà pris : {busy} (CLUSTER_BASE_PORT, CLUSTER_URL)")
         self.members = self._members()
@@ -138,6 +140,6 @@ class Cluster(Stack):
             self.stop_member(name)
 
 
-def _busy(port: int) -> bool:
+def in_use(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex((HOST, port)) == 0

@@ -27,7 +27,7 @@ import httpx
 import pytest
 
 from bot.auth.client import SignedIn
-from bot.cluster.cluster import Cluster, _busy
+from bot.cluster.cluster import Cluster, in_use
 from bot.cluster.layout import Layout
 from bot.cluster.services import installed
 from bot.settings import LOCAL, ROOT, Settings
@@ -42,7 +42,7 @@ def free_layout() -> dict:
     32768), which the other tests' servers and every outgoing connection draw from while the cluster starts."""
     for _ in range(50):
         base = random.randrange(20000, 32000, 100)
-        if not any(_busy(port) for port in [*Layout.of(Settings(cluster_base_port=base)).all_ports(), base + 99]):
+        if not any(in_use(port) for port in [*Layout.of(Settings(cluster_base_port=base)).all_ports(), base + 99]):
             return {"cluster_base_port": base, "cluster_url": f"https://localhost:{base + 99}"}
     raise RuntimeError("no free block of ports")
 
