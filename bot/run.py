@@ -15,7 +15,7 @@ from bot.auth.client import SignedIn, SignInFailed
 from bot.auth.conversations import conversation_id
 from bot.retention import keep_purging
 from bot.settings import ROOT, get_settings
-from bot.stack import RASA, Stack, StackConfig
+from bot.stack import RASA, Stack, StackConfig, wait_for_ctrl_c
 
 
 def shell_conversation(agenda_url: str) -> str:
@@ -63,10 +63,7 @@ def main(argv: list[str]) -> int:
             f"  Serveur d'actions : {config.action_url}\n  API agenda : {config.agenda_url}/docs\n"
             "Ctrl-C pour tout arrêter.", flush=True,
         )
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            print("\nArrêt…", flush=True)
+        wait_for_ctrl_c()
     return 0
 
 

@@ -38,6 +38,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for_ctrl_c() -> None:
+    """Serve until Ctrl-C (or a service manager's SIGTERM, turned into an exit by the caller), then say it stops."""
+    try:
+        signal.pause()
+    except KeyboardInterrupt:
+        print("\nArrêt…", flush=True)
+
+
 @dataclass
 class StackConfig:
     workdir: Path  # endpoints file and process logs

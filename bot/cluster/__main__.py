@@ -9,6 +9,7 @@ from bot.agenda.accounts import DEMO_LOGIN
 from bot.cluster.cluster import Cluster
 from bot.retention import keep_purging
 from bot.settings import get_settings
+from bot.stack import wait_for_ctrl_c
 
 
 def main() -> int:
@@ -28,10 +29,7 @@ def main() -> int:
         print(f"\nPrêt.\n  Panneau latéral : {cluster.url}/\n"
               f"  Autorité de certification de Caddy (à faire confiance) : {cluster.certificate_authority}\n"
               f"  Processus : {', '.join(sorted(cluster.processes))}\nCtrl-C pour tout arrêter.", flush=True)
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            print("\nArrêt…", flush=True)
+        wait_for_ctrl_c()
     return 0
 
 

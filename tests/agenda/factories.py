@@ -14,6 +14,16 @@ from bot.agenda.seed import rpps_number
 from bot.agenda.specialties import LABELS
 
 NOW = datetime(2026, 3, 16, 8, 0, tzinfo=timezone.utc)  # a Monday, 9:00 in Paris
+
+
+class Clock:
+    """A clock the test moves by hand (`clock.now += …`), starting at NOW."""
+
+    def __init__(self):
+        self.now = NOW
+
+    def __call__(self):
+        return self.now
 LYON_3 = {"lat": 45.76124, "lon": 4.85184, "commune": "Lyon 3e Arrondissement", "postal_code": "69003",
           "insee": "69383", "departement": "69"}
 

@@ -22,7 +22,7 @@ from bot.agenda.principal import CONVERSATION_HEADER, CSRF_HEADER, SESSION_COOKI
 from bot.auth import tokens
 from bot.settings import get_settings
 from tests.agenda.conftest import PASSWORD, bearer
-from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF
+from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, NOW, SNP, SNP_MOTIF, Clock
 from tests.agenda.test_attachments import PDF
 
 # Routes anyone may call: the health check, FHIR's capability statement, signing in, the panel's page and files,
@@ -31,14 +31,6 @@ OPEN = {"/health", "/fhir/metadata", "/", "/login", "/config.json", "/static", "
         "/docs/oauth2-redirect", "/redoc", "/auth/token", "/auth/login", "/auth/oidc/login", "/auth/oidc/callback"}
 PATIENT = {"civilite": "Mme", "prenom": "Maëlys", "nom": "Quennehen", "nom_naissance": "Quennehen",
            "date_naissance": "1952-11-21", "telephone": "06 45 37 26 53", "email": "m.quennehen@email.com"}
-
-
-class Clock:
-    def __init__(self):
-        self.now = NOW
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

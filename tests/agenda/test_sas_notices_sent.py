@@ -24,7 +24,7 @@ from bot.agenda.notices.outbox import claim_due, later
 from bot.agenda.notices.sender import NoticeSender
 from bot.agenda.validation import PatientData
 from bot.settings import get_settings
-from tests.agenda.factories import NOW
+from tests.agenda.factories import NOW, Clock
 
 PATIENT = {"civilite": "Mme", "prenom": "Maëlys", "nom": "Quennehen", "nom_naissance": "Quennehen",
            "date_naissance": "1952-11-21", "telephone": "06 45 37 26 53", "email": "m.quennehen@email.com"}
@@ -117,14 +117,6 @@ def receiver(tmp_path, _migrated_sqlite):
     found = Receiver(tmp_path, _migrated_sqlite)
     yield found
     found.stop()
-
-
-class Clock:
-    def __init__(self):
-        self.now = NOW
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture
