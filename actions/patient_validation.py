@@ -30,7 +30,7 @@ MAX_REFUSALS = 3
 # Messages handled by a rule of their own: never read them as the answer to the pending question.
 NOT_ANSWERS = {"faq", "annuler", "nouveau_patient", "joindre_piece", "modifier_message", "choisir_creneau",
                "autres_creneaux", "rechercher", "elargir_delai", "elargir_rayon", "orienter_surnumeraire",
-               "choisir_surnumeraire"}
+               "choisir_surnumeraire", "reservation_faite"}
 # Fields read from free words: the only ones a bare answer can be misread as.
 _FREE_WORDS = {*NAME_FIELDS, "lieu_naissance", "localisation", "symptomes"}
 
