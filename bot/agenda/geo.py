@@ -104,6 +104,14 @@ class UnknownPlace(ValueError):
         super().__init__(message)
 
 
+def unknown_place_message(location: str, unknown: UnknownPlace) -> str:
+    """What the regulator reads of a place no one knows, with the close ones (the agenda's 422, the federated search)."""
+    message = f"Lieu inconnu : « {location.strip()} »."
+    if unknown.suggestions:
+        message += f" Lieux proches : {', '.join(unknown.suggestions)}."
+    return message
+
+
 @dataclass(frozen=True)
 class RadiusRule:
     default_km: float

@@ -110,10 +110,7 @@ class FederatedSearch:
         try:
             place = geo.geocode(location)
         except geo.UnknownPlace as unknown:
-            message = f"Lieu inconnu : « {location.strip()} »."
-            if unknown.suggestions:
-                message += f" Lieux proches : {', '.join(unknown.suggestions)}."
-            raise UnknownLocation(message, unknown.suggestions) from None
+            raise UnknownLocation(geo.unknown_place_message(location, unknown), unknown.suggestions) from None
         try:
             listings = await self.directory.listings()
         except (httpx.HTTPError, ValueError) as error:  # first load only: a failed reload keeps the listings read

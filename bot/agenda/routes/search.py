@@ -52,10 +52,7 @@ def _parse_moment(text: str | None, default: datetime, tz: tzinfo) -> datetime |
 
 def unknown_place(location: str, unknown: geo.UnknownPlace):
     """422 for a place the agenda does not know, with the close ones it knows."""
-    message = f"Lieu inconnu : « {location.strip()} »."
-    if unknown.suggestions:
-        message += f" Lieux proches : {', '.join(unknown.suggestions)}."
-    return invalid({"location": message}, suggestions=unknown.suggestions)
+    return invalid({"location": geo.unknown_place_message(location, unknown)}, suggestions=unknown.suggestions)
 
 
 @router.get("/search", response_model=SearchResult, responses=INVALID)
