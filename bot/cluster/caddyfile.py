@@ -6,7 +6,9 @@ doors on loopback that spread the calls between processes: the action servers' c
 calls to the action servers (Rasa's endpoints file names one action server URL).
 
 Every upstream group is checked actively (its health address, every 2 s) and passively (a failed request marks it
-down for 10 s), so a stopped instance stops receiving traffic. A request whose connection to an instance could not
+down for 10 s), so a stopped instance stops receiving traffic; one that comes back receives it again after its
+next active check. Caddy 2.6 answers 503 at once, without waiting, when every instance of a group is marked down:
+hence Caddy starts after the instances are ready (bot.cluster.cluster). A request whose connection to an instance could not
 be made is tried on another for up to 5 s (lb_try_duration): Caddy retries only what never reached an instance, so
 a booking in flight on an instance that dies is not sent twice; the client sends it again. Caddy 2.6 retries a
 request with a body only if it buffered it (buffer_requests): otherwise the first try closes the body, the retry
@@ -20,6 +22,7 @@ from bot.cluster.layout import Layout
 from bot.settings import LOCAL
 
 LOOPBACK = urlsplit(LOCAL).hostname
+HEALTH_INTERVAL_S = 2  # how soon Caddy sees an instance stop or come back
 
 
 def _proxy(ports: list[int], health_uri: str) -> str:
@@ -31,7 +34,7 @@ def _proxy(ports: list[int], health_uri: str) -> str:
 		lb_try_interval 250ms
 		buffer_requests
 		health_uri {health_uri}
-		health_interval 2s
+		health_interval {HEALTH_INTERVAL_S}s
 		health_timeout 2s
 		fail_duration 10s
 		max_fails 1

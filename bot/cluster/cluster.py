@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from bot.cluster.caddyfile import caddyfile
+from bot.cluster.caddyfile import HEALTH_INTERVAL_S, caddyfile
 from bot.cluster.layout import Layout
 from bot.cluster.services import HOST, Postgres, Redis, installed
 from bot.settings import LOCAL, ROOT, Settings
@@ -29,6 +29,9 @@ class Member:
     command: list[str]
     ready: Callable[[str], None]  # blocks until the member (by name) answers, raises if it stops or does not
     env: dict[str, str] = field(default_factory=dict)
+
+
+UPSTREAMS = ("agenda-", "actions-", "rasa-")  # the members Caddy spreads traffic over
 
 
 class Cluster(Stack):
@@ -97,19 +100,25 @@ class Cluster(Stack):
         return lambda name: self._wait(name, f"{LOCAL}:{port}{path}", 120)
 
     def _caddy_answers(self) -> bool:
+        """Both doors answer through Caddy: the agendas' health, and Rasa's REST channel (401 unsigned: a Rasa
+        instance answered, where Caddy alone would answer 502 or 503)."""
         if not self.certificate_authority.exists():
             return False
         try:
-            return httpx.get(f"{self.url}/health", verify=str(self.certificate_authority), timeout=2).status_code == 200
+            with httpx.Client(base_url=self.url, verify=str(self.certificate_authority), timeout=2) as client:
+                return client.get("/health").status_code == 200 and client.get("/webhooks/rest/").status_code < 500
         except httpx.HTTPError:
             return False
 
     def start_members(self, *names: str) -> None:
-        """Starts them all, then waits for each (the Rasa instances load their model side by side)."""
+        """Starts them all, then waits for each (the Rasa instances load their model side by side). Instances started
+        again behind a running Caddy get traffic once its next active health check has seen them."""
         for name in names:
             self._spawn(name, self.members[name].command, **self.members[name].env)
         for name in names:
             self.members[name].ready(name)
+        if "caddy" in self.processes and "caddy" not in names and any(n.startswith(UPSTREAMS) for n in names):
+            time.sleep(HEALTH_INTERVAL_S + 0.5)
 
     def stop_member(self, name: str) -> None:
         if name == "postgres" and name in self.processes:
@@ -132,7 +141,9 @@ class Cluster(Stack):
         self._write_endpoints_file()
         (self.config.workdir / "Caddyfile").write_text(caddyfile(self.layout, self.url))
         self.start_members(*[name for name in self.members if name.startswith(("agenda-", "actions-"))])
-        self.start_members(*[name for name in self.members if name.startswith("rasa-")], "caddy")
+        self.start_members(*[name for name in self.members if name.startswith("rasa-")])
+        # Last: Caddy marks down every instance it cannot reach yet, and then refuses at once (caddyfile.py).
+        self.start_members("caddy")
 
     def stop(self) -> None:
         """Everything, front to back: Caddy, Rasa, actions, agendas, then the stores."""
