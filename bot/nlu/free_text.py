@@ -65,7 +65,7 @@ RESIDENCE_WORDS = {"dom", "habite", "habitant", "habitante", "vit", "vivant", "r
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
 _BEFORE_PLACE = PLACE_PREPOSITIONS | {"le", "la", "l'", "les", "secteur", "commune", "ville", "du"}
 # What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
-_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ":", "(", ")", "e", "le", "la", "l'"}
+_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ":", "(", ")", ",", "e", "le", "la", "l'"}
 _BIRTH_PREPOSITIONS = {"a", "au", "aux", "en"}
 # Words that end a free-text value (the start of another cue or field).
 STOPS = {w for cue in CUES for w in cue[:1]} | {
@@ -99,8 +99,9 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
                                        "dame"]},
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
-_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant", "s'ecrit",
-           "s'epelle", "ecrit", "epele"}
+# Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
+_SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler"}
+_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"} | _SPELLING
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
@@ -153,7 +154,7 @@ _CLAUSE_STARTS = RELATIVES | {
     "il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui", "mais",
     "donc", "alors", "voila", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere", "aimerait", "peut",
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
-    "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est"}
+    "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
 _SUBJECTS = {"il", "elle"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
@@ -351,10 +352,11 @@ class _Reader:
 
     def where_it_lies(self, last: int) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
-        Martinique", "Casablanca (Maroc)", "Fès au Maroc"), or `last` when none follows."""
+        Martinique", "Casablanca (Maroc)", "Fès au Maroc", "Saint-Denis de la Réunion"), or `last` when none
+        follows."""
         k = last + 1
         if k >= len(self.tokens) or self.taken[k] or not (self.tokens[k].text == "(" or self.tokens[k].folded in
-                                                           _BIRTH_PREPOSITIONS):
+                                                           _BIRTH_PREPOSITIONS | {"de"}):  # "Saint-Denis de la Réunion"
             return last
         found = None
         for end in range(k + 1, min(k + 6, len(self.tokens))):
@@ -372,18 +374,18 @@ class _Reader:
 
     def opens_birth_place(self, i: int) -> bool:
         """The preposition at i opens the birth place: it attaches to a birth word on its left, across the birth
-        date (and a comma after it) or right after a birth name ("née le 17/01/1994, à Rennes", "née Martin à
-        Brest"). One is born "à", "au" or "en", never "sur"; a postal code is where one lives; and a patient has
-        one birth place: once "né à X" is said, another place is where they are."""
+        date and the commas around it, or right after a birth name ("née le 17/01/1994, à Rennes", "née Lefebvre,
+        le 6 novembre 1949, à Arras", "née Martin à Brest"); without the date a comma ends the attachment ("née
+        Colin, à Oloron"). One is born "à", "au" or "en", never "sur"; a postal code is where one lives; and a
+        patient has one birth place: once "né à X" is said, another place is where they are."""
         if self.tokens[i].folded not in _BIRTH_PREPOSITIONS or self.birth_place_said or (
                 i + 1 < len(self.tokens) and re.fullmatch(r"\d{5}", self.tokens[i + 1].text)):
             return False
         k = i - 1
-        if k > 0 and self.tokens[k].text in ",:" and self.tokens[k - 1].text == BIRTH_DATE:
-            k -= 1
         while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE or self.field_of[k] == "nom_naissance"):
             k -= 1
-        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS
+        crossed = {t.text for t in self.tokens[k + 1:i]}
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or BIRTH_DATE in crossed)
 
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
@@ -641,6 +643,9 @@ class _Reader:
         """Last token of a street address starting at i, with its commune when « à » names it after the street
         ("au 14 rue Garibaldi à Lyon 7e"): that commune belongs to the street."""
         end = self.value_until_stop(i, allow_numbers=True)
+        for k in range(i + 2, end + 1 if end is not None else i):
+            if re.fullmatch(r"\d{5}", self.tokens[k].text) and self.place_at(k + 1) is not None:
+                return self.place_at(k + 1)  # "8 avenue Jean Jaurès 38000 Grenoble chute …": the commune closes it
         if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].folded in ("a", "au"):
             return self.place_at(end + 2) or end
         return end
@@ -652,10 +657,24 @@ class _Reader:
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in PHONE_LABELS:
             return False
+        end = self.where_it_lies(end)
         ends_segment = end == self.segment_end(i) or self.symptom_end(end + 1) is not None or (
             self.opens_field(end + 1) and self.tokens[i].text[:1].isupper())  # "son mail", "fille joignable": no communes
         named = any(span.field == "prenom" for span in self.spans)
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+
+    def closes_a_run(self, i: int) -> bool:
+        """A commune written as one (capitalized) after the complaint or a run of lowercase words, where another
+        field or the end follows: "angine Dijon demain", "hernie douloureuse Quimper |"."""
+        if i == 0 or not self.tokens[i].text[:1].isupper() or not self.names_a_place(i):
+            return False
+        if self.field_of[i - 1] == "symptomes":
+            return True
+        end = self.where_it_lies(self.place_at(i))
+        before = self.tokens[i - 1]
+        return before.is_word and before.text.islower() and not self.taken[i - 1] \
+            and before.folded not in _BEFORE_PLACE | BIRTH_WORDS and (
+                end + 1 >= len(self.tokens) or self.tokens[end + 1].is_boundary or self.taken[end + 1])
 
     def opens_field(self, k: int) -> bool:
         """Token k starts another field: a cue ("nom de naissance", "tél") or a word that opens one ("dispo")."""
@@ -704,7 +723,8 @@ class _Reader:
             and _first_name_score(given, None) > 0
 
     def ends_cleanly(self, units: list[tuple[int, int]]) -> bool:
-        """A run of names stands alone: what follows is a boundary, a cue, a field or the end."""
+        """A run of names stands alone: what follows is a boundary, a cue, a field, a complaint ("Louise Petit fièvre
+        39"), the name spelled ("Julien Masson j'épelle …") or the end."""
         if not units:
             return False
         after = units[-1][1] + 1
@@ -712,7 +732,8 @@ class _Reader:
             return True
         token = self.tokens[after]
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
-            or token.folded in STOPS or self.same_birth_name_end(after) is not None
+            or token.folded in STOPS | _SPELLING or self.same_birth_name_end(after) is not None \
+            or self.symptom_end(after) is not None
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:
@@ -734,9 +755,22 @@ class _Reader:
                                      or self.place_at(j) is not None):
             return None
         end = self.location(j, strong=True)
+        if end is not None and self.place_at(j) is None and not token.is_number and token.folded not in STREET_TYPES:
+            j, end = self.commune_after(end) or (j, end)  # "vit en EHPAD à Annecy": the commune says where
         if end is not None:
             self.add("localisation", j, end)
         return end
+
+    def commune_after(self, last: int) -> tuple[int, int] | None:
+        """(first, last) tokens of a known commune said with « à » a few words after token `last`, within its
+        phrase ("en EHPAD à Annecy", "au foyer des Lilas à Vienne")."""
+        for k in range(last + 1, min(last + 5, len(self.tokens) - 1)):
+            if self.taken[k] or self.tokens[k].is_boundary:
+                return None
+            end = self.place_at(k + 1) if self.tokens[k].folded in ("a", "au", "aux") else None
+            if end is not None:
+                return k + 1, end
+        return None
 
     def location(self, i: int, strong: bool) -> int | None:
         """Last token of the place starting at i. `strong`: said after a word that only ever governs a place
@@ -793,7 +827,7 @@ class _Reader:
                 continue
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
-            if (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
+            if self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
                     or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i) \
                     and (identity_done or not self.separated_names(i)):

@@ -13,6 +13,7 @@ from bot.nlu.text import fold
 
 SURNAMES_PATH = Path(__file__).parent / "data" / "surnames_fr.txt.gz"
 _FRANCE = 7  # column of France in gender-guesser's per-country frequencies
+_ELSEWHERE_DISCOUNT = 2
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})  # "Schœlcher" is typed "Schoelcher"
@@ -41,13 +42,22 @@ def _first_names() -> dict[str, tuple[int, str]]:
 
     names: dict[str, tuple[int, str]] = {}
     for name, by_gender in Detector(case_sensitive=False).names.items():
-        frequency = max(int(values[_FRANCE], 16) if values[_FRANCE].strip() else 0 for values in by_gender.values())
+        frequency = max(_frequency_in_france(values) for values in by_gender.values())
         genders = {"f" if "female" in g else "m" if "male" in g else "?" for g in by_gender}
         gender = genders.pop() if len(genders) == 1 else "?"
         folded = key(name)
         if folded not in names or names[folded][0] < 1 + frequency:
             names[folded] = (1 + frequency, gender)
     return names
+
+
+def _frequency_in_france(values: str) -> int:
+    """The name's frequency class in France; for a name the French column leaves blank, its class elsewhere, two
+    classes lower: "Karim", "Mohamed", "Anh" are borne in France though the list counts them under other countries."""
+    if values[_FRANCE].strip():
+        return int(values[_FRANCE], 16)
+    elsewhere = [int(v, 16) for v in values if v.strip()]
+    return max(max(elsewhere, default=0) - _ELSEWHERE_DISCOUNT, 0)
 
 
 @lru_cache(maxsize=1)

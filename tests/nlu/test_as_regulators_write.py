@@ -291,3 +291,38 @@ def test_a_town_said_after_the_birth_region_is_no_location(text, expected):
 ])
 def test_names_said_again_whole_and_states(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the birth date and the commas around it tie the place to "née" across the birth name
+    ("Mme Simone Brun, née Lefebvre, le 6 novembre 1949, à Arras, elle réside à Lens",
+     {"nom_naissance": "Lefebvre", "lieu_naissance": "Arras", "localisation": "Lens"}),
+    # a place the tables do not know, then the commune it is in
+    ("Mme Lucienne Barbier qui vit en EHPAD à Annecy, toux fébrile", {"localisation": "Annecy"}),
+    ("il habite au foyer des Lilas à Vienne", {"localisation": "Vienne"}),
+    # a street address ends with its postal code and commune
+    ("domiciliée 8 avenue Jean Jaurès 38000 Grenoble chute sans gravité",
+     {"localisation": "8 avenue Jean Jaurès 38000 Grenoble", "symptomes": "chute sans gravité"}),
+    # a commune written as one closes the run of words before another field
+    ("M. Yann Le Gall 0298765432 hernie douloureuse Quimper demain", {"localisation": "Quimper"}),
+    ("Mme Océane Vidal 0699887766 cystite Amiens rendez vous au cabinet",
+     {"symptomes": "cystite", "localisation": "Amiens"}),
+    ("M. Kevin Payet né 05/05/1995 Saint-Denis de la Réunion gastro depuis hier",
+     {"localisation": "Saint-Denis de la Réunion", "symptomes": "gastro depuis hier"}),
+])
+def test_a_place_attaches_to_what_governs_it(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("enfant de 4 ans Louise Petit fièvre 39 depuis hier soir", {"prenom": "Louise", "nom": "Petit"}),
+    ("le patient s'appelle Julien Masson j'épelle M A S S O N il est né le 3 mars 1988",
+     {"prenom": "Julien", "nom": "Masson"}),
+    # first names borne in France that the list counts under other countries
+    ("Patient Karim Benali 12/12/1985 otite", {"prenom": "Karim", "nom": "Benali"}),
+    ("Mohamed Sadi 0611223344 toux", {"prenom": "Mohamed", "nom": "Sadi"}),
+])
+def test_names_before_a_complaint_or_their_spelling(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
