@@ -30,6 +30,9 @@ _URGENCY_DELAY = re.compile(
     r"(?: jusqu'a)?|dans un delai de|sous un delai de)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?P<unit>h\b|heures?|jours?|j\b)(?:\s+max(?:imum)?\b)?"
 )
+_NOT_PRESSING = max(URGENCY_PHRASES)  # hours: "pas pressé"
+_NEGATION_BEFORE = re.compile(r"\b(?:non|pas|peu|sans|n'est pas|pas du tout|pas vraiment|pas si|pas tres|pas trop)"
+                              r"(?: (?:si|tres|trop|vraiment|tellement))?\s+$")
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:tel|telephone|portable|port|numero|fixe|mobile|joignable)\b\W*(?:au|le|sur le|c'est le)?\s*$")
@@ -154,8 +157,16 @@ def find_urgencies(folded: str) -> list[Found]:
         if hours:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]
-    words = [f for f in _URGENCY_PHRASES.finditer(folded) if not any(s < f.end and f.start < e for s, e in taken)]
+    words = [_negated(f, folded) for f in _URGENCY_PHRASES.finditer(folded)
+             if not any(s < f.end and f.start < e for s, e in taken)]
     return sorted(said, key=lambda f: f.value) + sorted(words, key=lambda f: f.value)
+
+
+def _negated(found: Found, folded: str) -> Found:
+    """"non urgent", "pas vraiment urgent", "peu urgent": an urgency denied is a patient who can wait."""
+    if found.value <= _NOT_PRESSING and _NEGATION_BEFORE.search(folded, 0, found.start):
+        return Found(_NOT_PRESSING, found.start, found.end)
+    return found
 
 
 def _first(found: list[Found]):

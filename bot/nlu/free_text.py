@@ -242,6 +242,8 @@ class _Reader:
         self.field_of: list[str | None] = [None] * len(self.tokens)
         self.birth_place_said = any((self.cue_at(k) or ("",))[0] == "lieu_naissance" for k in range(len(self.tokens)))
         self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
+        self.typed = any(t.text[:1].isupper() for t in self.tokens)  # dictation comes in lower case
+        self.punctuated = sum(t.text in _FIELD_SEPARATORS for t in self.tokens) >= 2
 
     # --- helpers -----------------------------------------------------------------------------------------
     def cue_at(self, i: int) -> tuple[str, int] | None:
@@ -1009,8 +1011,9 @@ class _Reader:
     def unexplained_segment(self) -> None:
         """In a note typed field by field ("Mme X, 06 …, Lyon, zona, au cabinet"), the segment no other field
         explains is the complaint: the longest such run of words between punctuation, when it starts with no
-        function, clause or phone word and holds no age."""
-        if sum(t.text in _FIELD_SEPARATORS for t in self.tokens) < 2:
+        function, clause or phone word and holds no age. Typed without punctuation ("M. Le Gall 02 98 … hernie
+        douloureuse Quimper demain"), the fields read around the run bound it as commas would."""
+        if not self.punctuated and not self.typed:
             return  # dictated text has no segments
         best: tuple[int, int] | None = None
         k = 0
@@ -1027,15 +1030,21 @@ class _Reader:
 
     def could_be_complaint(self, first: int, last: int) -> bool:
         words = self.tokens[first:last + 1]
-        bounded = (first == 0 or self.tokens[first - 1].text in _FIELD_SEPARATORS) and (
-            last + 1 >= len(self.tokens) or self.tokens[last + 1].text in _FIELD_SEPARATORS)
+        opens = self.bounds(first - 1) if first else self.punctuated  # a typed message opens with who, not what
+        bounded = opens and (last + 1 >= len(self.tokens) or self.bounds(last + 1))
         aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
                    or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
         first_word = words[0].folded
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
-            and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS \
+            and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
+
+    def bounds(self, k: int) -> bool:
+        """Token k closes a segment: punctuation between fields, or in typed text without it a field read there."""
+        if self.punctuated:
+            return self.tokens[k].text in _FIELD_SEPARATORS
+        return self.typed and (self.tokens[k].is_boundary or self.taken[k])
 
     def after_determiners(self, i: int) -> int:
         """Past the articles before a complaint: "une toux", "de la fièvre", "des vomissements"."""

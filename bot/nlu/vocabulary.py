@@ -20,12 +20,14 @@ SPECIALTIES = {specialty.name: specialty.said for specialty in shared.SPECIALTIE
 URGENCY_PHRASES = {
     4: ["dans l'heure", "dans l heure", "tres urgent", "immediatement", "tout de suite", "au plus vite",
         "des que possible", "en extreme urgence", "le plus vite possible", "tres vite", "tres rapidement",
-        "au plus tot", "le plus tot possible"],
+        "au plus tot", "le plus tot possible", "asap"],
     8: ["urgent", "urgente", "en urgence", "rapidement", "vite", "sans tarder"],
     12: ["aujourd'hui", "aujourd hui", "dans la journee", "avant ce soir", "d'ici ce soir", "d ici ce soir"],
-    24: ["d'ici demain", "d ici demain", "sous 24h", "dans les 24h"],
+    24: ["d'ici demain", "d ici demain", "sous 24h", "dans les 24h", "demain au plus tard", "au plus tard demain",
+         "demain dernier delai"],
     72: ["pas presse", "pas pressee", "pas urgent", "pas urgente", "pas tres urgent", "cette semaine",
-         "dans la semaine", "dans les prochains jours", "dans les jours qui viennent", "rien d'urgent", "rien d urgent"],
+         "dans la semaine", "dans les prochains jours", "dans les jours qui viennent", "rien d'urgent", "rien d urgent",
+         "sans urgence", "ca peut attendre", "peut attendre quelques jours"],
 }
 
 

@@ -304,7 +304,10 @@ def test_names_said_again_whole_and_states(text, expected):
     ("domiciliée 8 avenue Jean Jaurès 38000 Grenoble chute sans gravité",
      {"localisation": "8 avenue Jean Jaurès 38000 Grenoble", "symptomes": "chute sans gravité"}),
     # a commune written as one closes the run of words before another field
-    ("M. Yann Le Gall 0298765432 hernie douloureuse Quimper demain", {"localisation": "Quimper"}),
+    ("M. Yann Le Gall 0298765432 hernie douloureuse Quimper demain",
+     {"symptomes": "hernie douloureuse", "localisation": "Quimper"}),
+    ("Mme  ISABELLE  ROBIN  06 66 77 88 99  infection dentaire  Toulon  sous 24h",
+     {"symptomes": "infection dentaire", "localisation": "Toulon"}),
     ("Mme Océane Vidal 0699887766 cystite Amiens rendez vous au cabinet",
      {"symptomes": "cystite", "localisation": "Amiens"}),
     ("M. Kevin Payet né 05/05/1995 Saint-Denis de la Réunion gastro depuis hier",

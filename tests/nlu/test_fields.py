@@ -138,6 +138,9 @@ def test_parse_mode(text, value):
     ("dans les 6 heures", 6), ("d'ici demain", 24), ("il est allé aux urgences", None), ("peut attendre 3 jours", 72),
     ("urgent, à voir dans les 2 heures", 2), ("pas pressé mais dans les 2 jours", 48), ("sous 48h, voire 24h", 48),
     ("dans les 48 h ou dans les 24 h", 24), ("sous 3h max", 3),
+    # an urgency denied is a patient who can wait
+    ("non urgent", 72), ("c'est pas si urgent", 72), ("peu urgent", 72), ("sans urgence", 72),
+    ("au plus tard demain", 24),
 ])
 def test_parse_urgency(text, hours):
     assert fields.parse_urgency(text) == hours
