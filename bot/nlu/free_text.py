@@ -156,6 +156,7 @@ _CLAUSE_STARTS = RELATIVES | {
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
 _SUBJECTS = {"il", "elle"}
+_REQUESTS = {"rendez-vous", "rdv", "consultation", "creneau", "visite", "teleconsultation", "orientation"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
@@ -314,7 +315,9 @@ class _Reader:
             return None
         j = self.skip_age(self.after_little(i + size))
         units = self.name_units(j, 4)
-        if not units or (len(units) < 2 and (not person or self.is_bare_place(j))):
+        lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
+        little_one = lone and self.after_little(i) > i and _first_name_score(lone, gender) > _surname_score(lone)
+        if not units or (len(units) < 2 and (not (person or little_one) or self.is_bare_place(j))):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         after = units[-1][1] + 1
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
@@ -819,8 +822,13 @@ class _Reader:
             introduced = self.introduced_names_at(i)
             if introduced is not None and not identity_done:
                 start, gender = introduced
-                i = self.identity(start, gender)
+                i = self.identity(start, gender, lone_is_given=True)
                 identity_done = True
+                continue
+            surname = self.surname_after_given(i)
+            if surname is not None:  # "mon fils Tom, il a 7 ans, Tom Garnier": the first name again, then the name
+                self.add("nom", i + 1, surname)
+                i = surname + 1
                 continue
             address = self.bare_address_end(i)
             if address is not None:
@@ -973,7 +981,7 @@ class _Reader:
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
             return None  # "est sur Toulouse pour ses études", "pour le travail": a purpose, not a complaint
         end = self.complaint_end(j) if j < len(self.tokens) else None
-        if end is None or self.tokens[j].is_number:
+        if end is None or self.tokens[j].is_number or self.tokens[j].folded in _REQUESTS:
             return None
         self.add(field, j, end)
         return end
@@ -1075,13 +1083,28 @@ class _Reader:
             return None
         return first + second
 
-    def identity(self, i: int, gender: str | None = None) -> int:
-        """The names right after a civility or at the start: first name and name told apart."""
+    def identity(self, i: int, gender: str | None = None, lone_is_given: bool = False) -> int:
+        """The names right after a civility or at the start: first name and name told apart. `lone_is_given`: after
+        a person noun ("mon fils Tom"), a lone name that is rather a first name is the child's first name."""
         units = self.name_units(i, 4)
         if not units:
             return i
         self.gender = gender or self.gender
+        if len(units) == 1 and lone_is_given:
+            words = self.tokens[units[0][0]:units[0][1] + 1]
+            if _first_name_score(words, self.gender) > _surname_score(words):
+                self.add("prenom", *units[0])
+                return units[0][1] + 1
         return self.assign_names(units)
+
+    def surname_after_given(self, i: int) -> int | None:
+        """Last token of the name said right after the first name read alone, said again at i."""
+        given = [s for s in self.spans if s.field == "prenom"]
+        if len(given) != 1 or any(s.field == "nom" for s in self.spans) or self.taken[i] \
+                or key(self.tokens[i].text) != key(self.text_of(given[0])):
+            return None
+        units = self.name_units(i + 1, 1)
+        return units[0][1] if units and self.ends_cleanly(units) else None
 
     def text_of(self, span: Span) -> str:
         return " ".join(t.text for t in self.tokens if span.start <= t.start < span.end)

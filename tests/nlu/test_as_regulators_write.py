@@ -325,7 +325,14 @@ def test_a_place_attaches_to_what_governs_it(text, expected):
     # first names borne in France that the list counts under other countries
     ("Patient Karim Benali 12/12/1985 otite", {"prenom": "Karim", "nom": "Benali"}),
     ("Mohamed Sadi 0611223344 toux", {"prenom": "Mohamed", "nom": "Sadi"}),
+    # a child called by the first name, then named whole
+    ("je vous appelle pour mon fils tom il a sept ans tom garnier il a de la fièvre",
+     {"prenom": "Tom", "nom": "Garnier"}),
+    ("la petite Léa 4 ans otite", {"prenom": "Léa", "nom": None}),
+    # a request is no complaint
+    ("c'est pour un rendez-vous pour Mme Martine Roche, elle a une conjonctivite",
+     {"nom": "Roche", "symptomes": "conjonctivite"}),
 ])
-def test_names_before_a_complaint_or_their_spelling(text, expected):
+def test_names_as_relatives_and_notes_give_them(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
