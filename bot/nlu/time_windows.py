@@ -45,6 +45,25 @@ _NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a) )midi\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:,?\s+(?:ou|ou bien|voire)\s+(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
+# "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
+_IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
+_EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
+                            rf"(?:,?\s+(?:ou|ou bien|voire|sinon)\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
+_NOT_BEFORE = re.compile(r"\bpas avant\b")  # "pas avant 15h": from 15h
+
+
+def _either_period(folded: str, now: datetime) -> Found | None:
+    match = _EITHER_PERIOD.search(folded)
+    if match is None or _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
+        return None
+    day = _day_of(match.group("day") or "", now)
+    if day is None:
+        return None
+    start = max(_at(day, (_PERIODS[match.group("first")][0], 0)), now.replace(second=0, microsecond=0))
+    end = _at(day, (_PERIODS[match.group("last")][1], 0))
+    if end <= start:
+        return None
+    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
 
 
 def _either_day(folded: str, now: datetime) -> Found | None:
@@ -160,7 +179,8 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     `unfolded`: the same text with its accents (same offsets), which tell the tenses of verbs."""
     unfolded = folded if unfolded is None else unfolded
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
-    either = _either_day(folded, now)
+    folded = _NOT_BEFORE.sub("apres    ", folded)
+    either = _either_day(folded, now) or _either_period(folded, now)
     if either:
         return either
     for match in _WINDOW.finditer(folded):

@@ -162,6 +162,10 @@ def test_dates_periods_and_complaints_as_written(text, expected):
     ("jeudi, dispo vers 10h", ("2026-11-26T09:00:00+01:00", "2026-11-26T11:00:00+01:00")),
     # hours said after "depuis" are when it began, not the day's hours
     ("RDV jeudi, toux depuis le soir", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    # two parts of one day: from the first to the end of the last; "pas avant 15h" is from 15h
+    ("demain matin ou après-midi peu importe", ("2026-11-26T08:00:00+01:00", "2026-11-26T18:00:00+01:00")),
+    ("pas avant 15h", ("2026-11-25T15:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("demain matin de bonne heure", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
 ])
 def test_the_hours_said_near_a_day_are_its_own(text, creneau):
     window = read(text)["creneau"]
