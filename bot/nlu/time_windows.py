@@ -14,8 +14,9 @@ _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi"
             "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16)}
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
-_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|(?:{'|'.join(WEEKDAYS)})(?: prochain)?" \
-       rf"|(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?"
+_DATE_SAID = rf"(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?"
+_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
+       rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+{_DATE_SAID})?|{_DATE_SAID}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
 _CLOCK = (
@@ -32,7 +33,7 @@ _WINDOW = re.compile(
     rf"(?:(?(day)\s+{_PREFERENCE}|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
 _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
-_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d')\s*$")
+_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|creneau|souhaite|voudrait|" \
                 r"prefere|faudrait|si|mais|plutot"
@@ -40,8 +41,10 @@ _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|co
 # "mal à la cheville depuis le sport ce matin").
 _SINCE_IN_CLAUSE = re.compile(rf"\bdepuis\b(?:(?!\b(?:{_CLAUSE_WORDS})\b)[^,.;:!?|()\n])*$")
 _CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
-_TRAILING_DAY = re.compile(rf",?\s+(?P<day>{_DAY})(?![\w])")
-_NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a) )midi\b")
+_TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans la matinée de demain"
+_NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
+# "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
+_HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:,?\s+(?:ou|ou bien|voire)\s+(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
@@ -50,6 +53,12 @@ _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
 _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
                             rf"(?:,?\s+(?:ou|ou bien|voire|sinon)\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
 _NOT_BEFORE = re.compile(r"\bpas avant\b")  # "pas avant 15h": from 15h
+
+
+def _minutes(match: re.Match) -> str:
+    said = match.group(0)
+    minutes = "30" if match.group(2).startswith("demi") else "15"
+    return match.group(1) + minutes.rjust(len(said) - len(match.group(1)))
 
 
 def _either_period(folded: str, now: datetime) -> Found | None:
@@ -86,6 +95,8 @@ def _day(match: re.Match, now: datetime) -> datetime | None:
 
 def _day_of(said: str, now: datetime) -> datetime | None:
     word = said.replace(" prochain", "")
+    if word.split(" ", 1)[0] in WEEKDAYS and " " in word:
+        word = word.split(" ", 1)[1]  # "jeudi 4 décembre": the date says which Thursday
     date = _DATE.fullmatch(word)
     if date:  # "3 décembre": the next such day, if it comes soon ("le 12 mars" is rather a birthday)
         try:
@@ -180,6 +191,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     unfolded = folded if unfolded is None else unfolded
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
     folded = _NOT_BEFORE.sub("apres    ", folded)
+    folded = _HALF_QUARTER.sub(_minutes, folded)
     either = _either_day(folded, now) or _either_period(folded, now)
     if either:
         return either

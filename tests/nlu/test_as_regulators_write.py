@@ -166,6 +166,12 @@ def test_dates_periods_and_complaints_as_written(text, expected):
     ("demain matin ou après-midi peu importe", ("2026-11-26T08:00:00+01:00", "2026-11-26T18:00:00+01:00")),
     ("pas avant 15h", ("2026-11-25T15:00:00+01:00", "2026-11-25T20:00:00+01:00")),
     ("demain matin de bonne heure", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+    ("demain vers dix heures et demie", ("2026-11-26T09:30:00+01:00", "2026-11-26T11:30:00+01:00")),
+    ("vendredi entre dix heures et midi", ("2026-11-27T10:00:00+01:00", "2026-11-27T12:00:00+01:00")),
+    ("dans la matinée de demain", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+    ("vendredi 27 novembre le matin", ("2026-11-27T08:00:00+01:00", "2026-11-27T12:00:00+01:00")),
+    # the hours excepted are not the wanted ones
+    ("demain sauf entre midi et quatorze heures", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
 ])
 def test_the_hours_said_near_a_day_are_its_own(text, creneau):
     window = read(text)["creneau"]
