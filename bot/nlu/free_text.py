@@ -157,7 +157,9 @@ _CLAUSE_STARTS = RELATIVES | {
     "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
 _SUBJECTS = {"il", "elle"}
-_REQUESTS = {"rendez-vous", "rdv", "consultation", "creneau", "visite", "teleconsultation", "orientation"}
+# What is asked for, never a complaint nor a name: "pour un rendez-vous", "avis pédiatrique", "urgence dermato"
+_REQUESTS = {"rendez-vous", "rdv", "consultation", "creneau", "visite", "teleconsultation", "orientation", "avis",
+             "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance", "certificat"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
@@ -187,7 +189,7 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
-    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING
+    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS
 
 
 @dataclass(frozen=True)

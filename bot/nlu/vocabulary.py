@@ -14,7 +14,14 @@ CIVILITES = {
 
 # The modes and specialties the NLU reads come from the shared vocabulary: value -> folded phrases.
 MODES = {mode.code: mode.said for mode in shared.MODES.values()}
-SPECIALTIES = {specialty.name: specialty.said for specialty in shared.SPECIALTIES}
+
+
+def _with_adjectives(said: tuple[str, ...]) -> tuple[str, ...]:
+    """The specialty's adjective beside its name: "pédiatrie" -> "pédiatrique" ("avis pédiatrique")."""
+    return said + tuple(phrase[:-2] + "ique" for phrase in said if phrase.endswith("ie") and " " not in phrase)
+
+
+SPECIALTIES = {specialty.name: _with_adjectives(specialty.said) for specialty in shared.SPECIALTIES}
 
 # The delay in hours a phrase says, on the SAS "disponible sous" steps (a delay said in numbers is kept as said).
 URGENCY_PHRASES = {

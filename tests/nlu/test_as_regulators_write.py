@@ -346,3 +346,12 @@ def test_a_place_attaches_to_what_governs_it(text, expected):
 def test_names_as_relatives_and_notes_give_them(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("avis pédiatrique", {"specialite": "pédiatrie"}),  # the specialty's adjective
+    ("urgence dermatologique demain", {"specialite": "dermatologie"}),
+])
+def test_a_specialty_said_as_its_adjective_names_no_one(text, expected):
+    found = read(text)
+    assert {k: v for k, v in found.items() if k in ("specialite", "nom", "prenom")} == expected
