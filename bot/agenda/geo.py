@@ -42,7 +42,10 @@ CITIES_WITH_ARRONDISSEMENTS = {"75056", "69123", "13055"}
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _ARRONDISSEMENT_WORDS = {"arrondissement", "arrdt", "arrt", "arr"}
 _ORDINAL = re.compile(r"0*(\d+)(?:er|ere|re|eme|e)?")
-_DEPARTEMENT_CONNECTORS = {"en", "dans", "a", "au", "le", "la", "l"}
+# An arrondissement in Roman numerals, as notes write it: "Paris XVe", "Lyon IIIème"
+_ROMAN_ORDINAL = re.compile(r"(?=[ivx])(x{0,2}(?:ix|iv|v?i{0,3}))(?:er|eme|e)")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+_DEPARTEMENT_CONNECTORS = {"en", "dans", "a", "au", "le", "la", "l", "de", "du", "des"}  # "Saint-Denis de la Réunion"
 _CONTRACTED_ARTICLE = re.compile(r"^(?:les|le)[\s-]+(?=\w)", re.IGNORECASE)
 _STREET_WORDS = {
     "rue", "avenue", "av", "bd", "boulevard", "chemin", "che", "place", "pl", "allee", "impasse", "imp",
@@ -132,8 +135,15 @@ def normalize_name(text: str) -> str:
         if word in _ARRONDISSEMENT_WORDS:
             continue
         ordinal = _ORDINAL.fullmatch(word)
-        words.append(ordinal.group(1) if ordinal else _ABBREVIATIONS.get(word, word))
+        roman = _ROMAN_ORDINAL.fullmatch(word)
+        words.append(ordinal.group(1) if ordinal else str(_roman_value(roman.group(1))) if roman
+                     else _ABBREVIATIONS.get(word, word))
     return " ".join(words)
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0], strict=True))
 
 
 def without_article(name: str) -> str | None:

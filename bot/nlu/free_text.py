@@ -47,7 +47,7 @@ CUES: dict[tuple[str, ...], str] = {
                                                      "originaire d'", "lieu de naissance"]},
     **{tuple(c.split()): "localisation" for c in [
         "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "se trouve a",
-        "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale"]},
+        "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers"]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
@@ -88,6 +88,11 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
 _CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
+_ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})(?:er|e|eme|ème)")  # "Paris XVe"
+_ARRONDISSEMENT = {"arrondissement", "arr", "arrdt", "arrt"}
+_VICINITY = {"cote", "pres", "proche", "alentours", "environs", "autour", "commune", "ville", "region", "banlieue",
+             "secteur", "quartier", "agglomeration", "agglo", "nord", "sud", "est", "ouest", "centre", "centre-ville",
+             "de", "d'", "du", "des", "la", "le", "les", "l'", "aux", "dans"}
 # Labels of a phone line ("Tél. dom.", "port. fils"): never a place, though "Port" is a commune.
 PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Nouns that introduce the patient the way a civility does ("Enfant Jade Vincent", "un petit garçon, Ethan
@@ -476,7 +481,23 @@ class _Reader:
         return last if last is not None and last >= i else None
 
     def place_at(self, i: int) -> int | None:
-        """Last token of a commune ("Lyon 3e", "le mans", "Décines-Charpieu") or postal code starting at i."""
+        """Last token of a commune ("Lyon 3e", "le mans", "Décines-Charpieu") or postal code starting at i, with
+        the codes written beside it ("69003 Lyon", "Marseille 13013", "Villeurbanne (69)")."""
+        end = self.commune_at(i)
+        if end is None:
+            return None
+        k = end + 1
+        if self.tokens[i].is_number and k < len(self.tokens) and not self.tokens[k].is_number:
+            return self.commune_at(k) or end  # "69003 Lyon"
+        if k < len(self.tokens) and re.fullmatch(r"\d{5}", self.tokens[k].text) and not self.taken[k]:
+            return k  # "Marseille 13013"
+        if k + 2 < len(self.tokens) and self.tokens[k].text == "(" and self.tokens[k + 2].text == ")" \
+                and re.fullmatch(r"\d{2,3}|\d{5}|2[ab]", self.tokens[k + 1].folded):
+            return k + 2  # "Saint-Denis (93)": the département tells which
+        return end
+
+    def commune_at(self, i: int) -> int | None:
+        """Last token of a commune or postal code starting at i."""
         if i >= len(self.tokens) or self.taken[i]:
             return None
         token = self.tokens[i]
@@ -496,8 +517,10 @@ class _Reader:
             return None
         after = found + 1
         if after < len(self.tokens) and (re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)", self.tokens[after].text)
-                                         or self.tokens[after].folded in PLACE_SUFFIXES):
-            return after
+                                         or self.tokens[after].folded in PLACE_SUFFIXES
+                                         or _ROMAN_ORDINAL.fullmatch(self.tokens[after].text)):
+            # "Lyon 3e arrondissement", "Paris XVe"
+            return after + (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in _ARRONDISSEMENT)
         if after < len(self.tokens) and re.fullmatch(r"\d{1,2}", self.tokens[after].text) \
                 and key(" ".join(t.text for t in self.tokens[i:after])) in _CITIES_WITH_ARRONDISSEMENTS \
                 and not (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in ("ans", "mois")):
@@ -666,7 +689,7 @@ class _Reader:
         if end is None or self.tokens[i].folded in PHONE_LABELS:
             return False
         end = self.where_it_lies(end)
-        ends_segment = end == self.segment_end(i) or self.symptom_end(end + 1) is not None or (
+        ends_segment = end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
             self.opens_field(end + 1) and self.tokens[i].text[:1].isupper())  # "son mail", "fille joignable": no communes
         named = any(span.field == "prenom" for span in self.spans)
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
@@ -753,6 +776,7 @@ class _Reader:
         while j < len(self.tokens) and prepositions < 3 and self.tokens[j].folded in _BEFORE_PLACE \
                 and self.place_at(j) is None:  # "le" of "Le Mans" is the place
             j, prepositions = j + 1, prepositions + 1
+        j = self.past_vicinity(j)
         if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
                 and self.place_at(j + 1) is not None:
             j += 1  # "habite désormais Nice"
@@ -768,6 +792,14 @@ class _Reader:
         if end is not None:
             self.add("localisation", j, end)
         return end
+
+    def past_vicinity(self, j: int) -> int:
+        """The commune after words that say near what or in which part of it the patient is ("à côté de Grenoble",
+        "sur la commune de Bron", "secteur nord de Lyon"), or j when no known commune follows them."""
+        k = j
+        while k < len(self.tokens) and k - j < 5 and self.tokens[k].folded in _VICINITY and not self.taken[k]:
+            k += 1
+        return k if k > j and self.place_at(k) is not None else j
 
     def commune_after(self, last: int) -> tuple[int, int] | None:
         """(first, last) tokens of a known commune said with « à » a few words after token `last`, within its
@@ -973,6 +1005,7 @@ class _Reader:
         if field == "localisation":
             if self.tokens[j].folded in _ONLINE:
                 return None  # "son adresse électronique", "l'adresse mail"
+            j = self.past_vicinity(j)
             end = self.location(j, strong=cue[0] in _STRONG_PLACE_CUES)
             if end is not None:
                 self.add(field, j, end)

@@ -47,6 +47,8 @@ def test_commune_names_in_any_spelling(query, insee):
         ("Paris 1er", "75101", "75001"),
         ("Marseille 8e", "13208", "13008"),
         ("Lyon 69003", "69383", "69003"),
+        ("Paris XVe", "75115", "75015"),  # in Roman numerals, as notes write them
+        ("Lyon IIIème", "69383", "69003"),
     ],
 )
 def test_arrondissements_municipaux(query, insee, postal_code):
@@ -98,6 +100,7 @@ def test_only_contracted_articles_are_left_out():  # "à la Crèche", "à l'Hôp
 
 @pytest.mark.parametrize("query, insee", [
     ("Lamentin en Martinique", "97213"), ("Saint-Denis à la Réunion", "97411"), ("Saint-Denis (Seine-Saint-Denis)", "93066"),
+    ("Saint-Denis de la Réunion", "97411"),
 ])
 def test_a_departement_named_after_the_commune_chooses_among_homonyms(query, insee):
     assert geocode(query).insee == insee
@@ -260,3 +263,7 @@ def test_every_departement_of_the_table_has_a_usable_radius():
     for departement in {c.departement for c in communes()}:
         rule = radius_rule(departement)
         assert 0 < rule.default_km <= rule.cap_km and rule.step_km > 0, departement
+
+
+def test_a_word_that_looks_like_a_roman_numeral_stays_a_word():
+    assert normalize_name("Vive Ivre e") == "vive ivre e"

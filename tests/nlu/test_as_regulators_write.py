@@ -322,6 +322,17 @@ def test_names_said_again_whole_and_states(text, expected):
      {"symptomes": "cystite", "localisation": "Amiens"}),
     ("M. Kevin Payet né 05/05/1995 Saint-Denis de la Réunion gastro depuis hier",
      {"localisation": "Saint-Denis de la Réunion", "symptomes": "gastro depuis hier"}),
+    # the codes and arrondissements written beside a commune are part of it
+    ("Mme Roux Anne 0611223344 angine, Paris XVe", {"localisation": "Paris XVe"}),
+    ("M. Faure Luc, toux, Lyon 3ème arrondissement", {"localisation": "Lyon 3ème arrondissement"}),
+    ("Mme Blanc, fièvre, 69003 Lyon", {"localisation": "69003 Lyon"}),
+    ("Mme Blanc, fièvre, Lyon (69003)", {"localisation": "Lyon (69003)"}),
+    ("Mme Petit, Marseille 13013, angine", {"localisation": "Marseille 13013", "symptomes": "angine"}),
+    ("M. Diallo à Saint-Denis (93), fièvre", {"localisation": "Saint-Denis (93)"}),
+    # near what, or in which part of it
+    ("il est à côté de Grenoble", {"localisation": "Grenoble"}),
+    ("il est sur la commune de Bron", {"localisation": "Bron"}),
+    ("secteur nord de Lyon", {"localisation": "Lyon"}),
 ])
 def test_a_place_attaches_to_what_governs_it(text, expected):
     found = read(text)
