@@ -14,6 +14,8 @@ from bot.nlu.text import fold
 SURNAMES_PATH = Path(__file__).parent / "data" / "surnames_fr.txt.gz"
 _FRANCE = 7  # column of France in gender-guesser's per-country frequencies
 _ELSEWHERE_DISCOUNT = 2
+# Columns of Portugal, Turkey, Arabia/Persia (the Maghreb's names), China, India/Sri Lanka, Vietnam, other countries
+_ORIGINS = (5, 46, 47, 49, 50, 53, 54)
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})  # "Schœlcher" is typed "Schoelcher"
@@ -52,11 +54,12 @@ def _first_names() -> dict[str, tuple[int, str]]:
 
 
 def _frequency_in_france(values: str) -> int:
-    """The name's frequency class in France; for a name the French column leaves blank, its class elsewhere, two
-    classes lower: "Karim", "Mohamed", "Anh" are borne in France though the list counts them under other countries."""
+    """The name's frequency class in France; for a name the French column leaves blank, its class in the countries
+    most of France's immigration came from, two classes lower: "Karim", "Mohamed", "Anh" are borne in France though
+    the list counts them under those countries."""
     if values[_FRANCE].strip():
         return int(values[_FRANCE], 16)
-    elsewhere = [int(v, 16) for v in values if v.strip()]
+    elsewhere = [int(values[c], 16) for c in _ORIGINS if c < len(values) and values[c].strip()]
     return max(max(elsewhere, default=0) - _ELSEWHERE_DISCOUNT, 0)
 
 
