@@ -324,8 +324,10 @@ class _Reader:
         j = self.skip_age(self.after_little(i + size))
         units = self.name_units(j, 4)
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
-        little_one = lone and self.after_little(i) > i and _first_name_score(lone, gender) > _surname_score(lone)
-        if not units or (len(units) < 2 and (not (person or little_one) or self.is_bare_place(j))):
+        # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
+        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING) \
+            and _first_name_score(lone, gender) > _surname_score(lone)
+        if not units or (len(units) < 2 and (not (person or lone_given) or self.is_bare_place(j))):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         after = units[-1][1] + 1
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):

@@ -350,6 +350,7 @@ def test_a_place_attaches_to_what_governs_it(text, expected):
     ("je vous appelle pour mon fils tom il a sept ans tom garnier il a de la fièvre",
      {"prenom": "Tom", "nom": "Garnier"}),
     ("la petite Léa 4 ans otite", {"prenom": "Léa", "nom": None}),
+    ("elle s'appelle emma son nom c'est bertrand", {"prenom": "Emma", "nom": "Bertrand"}),
     # a request is no complaint
     ("c'est pour un rendez-vous pour Mme Martine Roche, elle a une conjonctivite",
      {"nom": "Roche", "symptomes": "conjonctivite"}),
