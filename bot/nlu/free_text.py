@@ -163,6 +163,10 @@ _CLAUSE_STARTS = RELATIVES | {
     "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
 _SUBJECTS = {"il", "elle"}
 # What is asked for, never a complaint nor a name: "pour un rendez-vous", "avis pédiatrique", "urgence dermato"
+# What the patient is, said beside the age: never a name ("patiente 34 ans enceinte de 5 mois")
+_CONDITIONS = {"enceinte", "diabetique", "asthmatique", "cardiaque", "allergique", "hypertendu", "hypertendue",
+               "grabataire", "dialyse", "dialysee", "immunodeprime", "immunodeprimee", "alite", "alitee", "handicape",
+               "handicapee", "epileptique", "insuffisant", "insuffisante"}
 _REQUESTS = {"rendez-vous", "rdv", "consultation", "creneau", "visite", "teleconsultation", "orientation", "avis",
              "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance", "certificat"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
@@ -194,7 +198,8 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
-    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS
+    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS
+_NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
 
 
 @dataclass(frozen=True)
@@ -688,12 +693,16 @@ class _Reader:
         the complaint; a first name that is also a commune ("Marie", "Nancy") only once the patient's first name
         is known."""
         end = self.place_at(i)
-        if end is None or self.tokens[i].folded in PHONE_LABELS:
+        if end is None or self.tokens[i].folded in _NOT_PLACES:
             return False
         end = self.where_it_lies(end)
-        ends_segment = end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
-            self.opens_field(end + 1) and self.tokens[i].text[:1].isupper())  # "son mail", "fille joignable": no communes
         named = any(span.field == "prenom" for span in self.spans)
+        # "son mail", "fille joignable": no communes; in a typed note, a commune capitalized right after another
+        # field once the patient is named opens the rest ("DUPUIS Michel 06 … Nîmes HTA déséquilibrée")
+        capitalized = self.tokens[i].text[:1].isupper()
+        ends_segment = end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
+            self.opens_field(end + 1) and capitalized) or (
+            self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
     def closes_a_run(self, i: int) -> bool:
@@ -837,6 +846,7 @@ class _Reader:
 
     def read(self) -> list[Span]:
         identity_done = False
+        weak_identity = False  # one name read after a person noun, rather a surname: a civility may say them all
         caller: tuple[int, int] | None = None  # first and last tokens of who calls, when named with a civility
         said_born = next((t.folded for t in self.tokens if t.folded in ("ne", "nee")), None)
         self.gender = {"ne": "m", "nee": "f"}.get(said_born)  # "née" says a woman, until a civility says more
@@ -846,6 +856,9 @@ class _Reader:
                 i += 1
                 continue
             token = self.tokens[i]
+            if token.folded in CIVILITES and weak_identity:  # "patiente 34 ans Xyz, Mme Julie Meyer": she is named
+                self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
+                identity_done = weak_identity = False
             if token.folded in CIVILITES and not identity_done:
                 gender, said_gender, read_before = _GENDER_OF_CIVILITE[token.folded], self.gender, len(self.spans)
                 j = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")),
@@ -859,8 +872,10 @@ class _Reader:
             introduced = self.introduced_names_at(i)
             if introduced is not None and not identity_done:
                 start, gender = introduced
+                read_before = len(self.spans)
                 i = self.identity(start, gender, lone_is_given=True)
                 identity_done = True
+                weak_identity = len(self.spans) == read_before + 1 and self.spans[-1].field == "nom"
                 continue
             surname = self.surname_after_given(i)
             if surname is not None:  # "mon fils Tom, il a 7 ans, Tom Garnier": the first name again, then the name

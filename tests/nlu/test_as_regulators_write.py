@@ -367,3 +367,19 @@ def test_names_as_relatives_and_notes_give_them(text, expected):
 def test_a_specialty_said_as_its_adjective_names_no_one(text, expected):
     found = read(text)
     assert {k: v for k, v in found.items() if k in ("specialite", "nom", "prenom")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a commune capitalized right after another field, in a note typed without punctuation
+    ("DUPUIS Michel 14/07/1950 06 33 44 55 66 Nîmes HTA déséquilibrée",
+     {"localisation": "Nîmes", "symptomes": "HTA déséquilibrée"}),
+    # a relative's label is no place (Fillé is a commune)
+    ("M. Raymond Leclerc, 03 20 11 22 33 (fixe) ou 06 10 20 30 40 (fille), Roubaix, chute",
+     {"localisation": "Roubaix", "symptomes": "chute"}),
+    # what the patient is beside the age names no one; the civility after it names her
+    ("patiente 34 ans enceinte 5 mois Mme Julie Meyer 06 12 13 14 15 Colmar",
+     {"prenom": "Julie", "nom": "Meyer", "localisation": "Colmar"}),
+])
+def test_fields_of_a_note_typed_in_a_row(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
