@@ -24,6 +24,7 @@ from bot.referral.fields import (
     is_valid_name,
     merge_month_day,
 )
+from bot.referral.summary import need_line, patient_line
 from bot.vocabulary import NAME_FIELDS
 
 MAX_REFUSALS = 3
@@ -136,6 +137,17 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
 
     def name(self) -> str:
         return "validate_referral_form"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        asked = tracker.get_slot("requested_slot")
+        events = await super().run(dispatcher, tracker, domain)
+        kept = {e["name"]: e["value"] for e in events if e.get("event") == "slot" and e.get("value") is not None
+                and e["name"] in {*PATIENT_FIELDS, *NEED_FIELDS}}
+        if asked and kept and asked not in kept:
+            # Another detail than the one asked: say it is kept before the question comes again.
+            said = ", ".join(line for line in (patient_line(kept, tracker.get_slot("civilite")), need_line(kept)) if line)
+            dispatcher.utter_message(response="utter_note", details=said)
+        return events
 
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
         if field in NAME_FIELDS:

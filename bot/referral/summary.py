@@ -52,18 +52,20 @@ def _born(civilite: str | None) -> str:
     return {"Madame": "née", "Monsieur": "né"}.get(civilite or "", "né(e)")
 
 
-def patient_line(slots: dict) -> str:
-    """"Madame Marie Durand (naissance : Martin), née le 21/11/1952, 06 45 37 26 53" — the given fields only."""
+def patient_line(slots: dict, civilite: str | None = None) -> str:
+    """"Madame Marie Durand (naissance : Martin), née le 21/11/1952, 06 45 37 26 53" — the given fields only;
+    `civilite`, known from before, agrees "né" or "née" when the slots do not hold it."""
+    civilite = slots.get("civilite") or civilite
     name = " ".join(v for v in (slots.get("civilite"), slots.get("prenom"), slots.get("nom")) if v)
     if slots.get("nom_naissance") and slots.get("nom_naissance") != slots.get("nom"):
         name = f'{name} (naissance : {slots["nom_naissance"]})'.strip()
     parts = [name] if name else []
     if slots.get("date_naissance"):
         y, m, d = slots["date_naissance"].split("-")
-        parts.append(f"{_born(slots.get('civilite'))} le {d}/{m}/{y}")
+        parts.append(f"{_born(civilite)} le {d}/{m}/{y}")
     if slots.get("lieu_naissance"):
         born = birth_place_words(slots["lieu_naissance"])
-        parts.append(born if slots.get("date_naissance") else f'{_born(slots.get("civilite"))} {born}')
+        parts.append(born if slots.get("date_naissance") else f"{_born(civilite)} {born}")
     if slots.get("telephone"):
         parts.append(display_phone(slots["telephone"]))
     if slots.get("email"):

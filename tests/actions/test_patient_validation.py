@@ -123,3 +123,31 @@ def test_another_detail_said_instead_is_not_read_as_the_answer(dispatcher):
     tracker = make_tracker({"requested_slot": "nom_naissance"}, text=text, entities=entities)
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
     assert dispatcher.messages == []
+
+
+FORM_FIELDS = ["prenom", "nom", "nom_naissance", "date_naissance", "telephone", "localisation"]
+FORM_DOMAIN = {**DOMAIN, "forms": {"referral_form": {"required_slots": FORM_FIELDS}},
+               "slots": {f: {"type": "any", "mappings": [{"type": "custom"}]} for f in FORM_FIELDS}}
+
+
+async def test_another_detail_said_instead_is_noted_before_the_question_comes_again(dispatcher):
+    text = "né le vingt-deux octobre quarante-cinq"
+    entities = [{"entity": "date_naissance", "value": "1945-10-22", "start": 3, "end": len(text)}]
+    events = [{"event": "user", "text": text}, {"event": "slot", "name": "date_naissance", "value": "1945-10-22"}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "civilite": "Monsieur", "nom": "Ferrand",
+                            "date_naissance": "1945-10-22"}, text=text, entities=entities, events=events,
+                           active_loop="referral_form")
+    result = await form().run(dispatcher, tracker, FORM_DOMAIN)
+    assert slot_events(result)["date_naissance"] == "1945-10-22"
+    [note] = [m for m in dispatcher.messages if m.get("response") == "utter_note"]
+    assert note["details"] == "né le 22/10/1945"
+
+
+async def test_the_answer_asked_for_needs_no_note(dispatcher):
+    text = "Martin"
+    events = [{"event": "user", "text": text}, {"event": "slot", "name": "nom_naissance", "value": "Martin"}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Ferrand", "nom_naissance": "Martin"},
+                           text=text, events=events, active_loop="referral_form")
+    result = await form().run(dispatcher, tracker, FORM_DOMAIN)
+    assert slot_events(result)["nom_naissance"] == "Martin"
+    assert not [m for m in dispatcher.messages if m.get("response") == "utter_note"]
