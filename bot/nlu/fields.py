@@ -39,6 +39,10 @@ _PHONE_WORD_BEFORE = re.compile(
 # Numbers are dialled in pairs: one digit more after a whole number ("06 12 34 56 78 9") is an eleventh digit, a
 # number mistyped, not a valid number followed by something else (unless it counts something: "… 14 6 ans").
 _LONE_DIGIT_AFTER = re.compile(r"[ .\-]\d(?![\d.,/:h])(?!\s*(?:ans?|mois|semaines?|jours?|heures?|enfants?)\b)")
+# A pair of digits more at the end of what was said ("06 62 41 33 24 56", "… 24 56, fièvre"): a number dialled too
+# long, not a valid number and something else (an age, a house number, a date or an hour go on after the pair).
+_PAIR_AFTER = re.compile(r"[ .\-]\d{2}(?=\s*(?:$|[,;!?)]|\.(?!\d)|\s+(?![\d(])(?!(?:ans?|mois|semaines?|jours?|"
+                         r"heures?|h|enfants?|rue|avenue|av|bd|boulevard|chemin|allee|impasse|place|route|quai|bis|ter)\b)))")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -72,14 +76,15 @@ def find_phones(text: str) -> list[Found]:
     run is read again, shortened group by group from its end."""
     found = [Found(_e164(_valid(m.raw_string) or m.number), m.start, m.end)
              for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
-             if not _LONE_DIGIT_AFTER.match(text, m.end)]
+             if not _LONE_DIGIT_AFTER.match(text, m.end) and not _PAIR_AFTER.match(text, m.end)]
     for run in _DIGIT_RUN.finditer(text):
         if any(f.start < run.end() and run.start() < f.end for f in found):
             continue
         groups = [m.end() for m in re.finditer(r"\S+", run.group(0))]
         for end in reversed(groups):
             number = _valid(run.group(0)[:end])
-            if number and not _LONE_DIGIT_AFTER.match(text, run.start() + end):
+            if number and not _LONE_DIGIT_AFTER.match(text, run.start() + end) \
+                    and not _PAIR_AFTER.match(text, run.start() + end):
                 found.append(Found(_e164(number), run.start(), run.start() + end))
                 break
     return sorted(found, key=lambda f: f.start)

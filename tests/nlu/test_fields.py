@@ -45,12 +45,17 @@ def test_normalize_dictation(said, typed):
     ("zéro quatre vingt et un cinquante-trois quatorze soixante-quatorze", "+33421531474"),
     ("06 40 80 75 69 69 ans", "+33640807569"),
     ("zéro six quarante quatre-vingts soixante-quinze soixante-neuf quatorze six ans", "+33640807569"),
+    ("0612345678 12 rue de la Paix", "+33612345678"),  # a house number after the phone
+    ("06 12 34 56 78 et 04 76 23 45 18", "+33612345678"),
 ])
 def test_parse_phone(text, e164):
     assert fields.parse_phone(text) == e164
 
 
-@pytest.mark.parametrize("text", ["39,5", "72 ans", "il a 39 de fièvre", "Durand", "06 45", "06 12 34 56 78 9"])
+@pytest.mark.parametrize("text", ["39,5", "72 ans", "il a 39 de fièvre", "Durand", "06 45", "06 12 34 56 78 9",
+                                  # a pair too many: dialled too long, never shortened in silence
+                                  "06 62 41 33 24 56", "son portable c'est le 06 62 41 33 24 56, fièvre",
+                                  "zéro six soixante-deux quarante et un trente-trois vingt-quatre cinquante-cinq"])
 def test_not_a_phone(text):
     assert fields.parse_phone(text) is None
 
