@@ -38,8 +38,8 @@ _NUMBER_WORD = "|".join(sorted({*UNITS, *TENS.values(), "zéro", "vingts", "cent
 _SAID_NUMBER = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD}))*\b"
 _PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"
 _DICTATED_EMAIL = re.compile(
-    rf"\b((?:[^\W\d_] )?{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: {_SAID_NUMBER})?) (?:a?rr?obase?|at) "
-    r"([\w\-]+(?: point [\w\-]+)+)\b",
+    rf"\b((?:[^\W\d_] )?{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: (?:{_SAID_NUMBER}|\d+))?) (?:a?rr?obase?|at) "
+    r"([\w\-]+(?: point [\w\-]+)+|[\w\-]+(?:\.[\w\-]+)+)\b",  # "sfr point fr", "gmail.com"
     re.IGNORECASE,
 )
 

@@ -41,6 +41,8 @@ def test_a_place_keeps_where_it_lies(text, expected):
     ("mail c l a i r e point m o r i n arobase yahoo point fr", "mail claire.morin@yahoo.fr"),
     ("mail m tiret morin quarante-quatre at free point fr", "mail m-morin44@free.fr"),
     ("mail c morin tiret neuf arobase neuf point fr", "mail cmorin-9@neuf.fr"),  # the domain keeps its word
+    ("son email jean.martin at gmail.com", "son email jean.martin@gmail.com"),
+    ("son mail c'est j point durand 2 arobase sfr point fr", "son mail c'est j.durand2@sfr.fr"),
 ])
 def test_dictated_emails(said, typed):
     assert normalize_dictation(said) == typed
