@@ -193,6 +193,7 @@ _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
+_SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
@@ -1165,7 +1166,7 @@ class _Reader:
     def assign_names(self, units: list[tuple[int, int]]) -> int:
         """First name and name told apart among the name units; the token after them."""
         said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
-        roles = _roles(units, self.tokens, self.gender, said)
+        roles = _roles(units, self.tokens, self.gender, said, spoken=not self.typed)
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
             given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"
@@ -1223,7 +1224,7 @@ def _is_capitals(tokens: list[Token]) -> bool:
 
 
 def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None,
-           surnames: set[str] = frozenset()) -> list[str]:
+           surnames: set[str] = frozenset(), spoken: bool = False) -> list[str]:
     """prenom/nom for each unit: the first name is one end of the run, the name the other; a name already said as
     a surname in the message (the caller's, a parent's) is the surname again ("Mme Olivier … son fils Tom Olivier")."""
     if len(units) == 1:
@@ -1250,7 +1251,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             score += sum(10 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
                          if key(" ".join(t.text for t in w)) in surnames)
             score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _spelled_after(w))
-            score += 0.5 if first_name_first else 0  # "Marie Durand" when nothing else tells
+            # "Marie Durand" when nothing else tells; said aloud, the first name comes first more often still
+            score += (_SPOKEN_ORDER if spoken else 0.5) if first_name_first else 0
             score -= 0.1 * abs(split - 1)
             if best_score is None or score > best_score:
                 best, best_score = roles, score

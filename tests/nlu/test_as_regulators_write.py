@@ -353,6 +353,8 @@ def test_a_place_attaches_to_what_governs_it(text, expected):
      {"prenom": "Tom", "nom": "Garnier"}),
     ("la petite Léa 4 ans otite", {"prenom": "Léa", "nom": None}),
     ("elle s'appelle emma son nom c'est bertrand", {"prenom": "Emma", "nom": "Bertrand"}),
+    # said aloud, two names that are both first names and surnames: the first name first
+    ("monsieur david vincent il a de la fièvre", {"prenom": "David", "nom": "Vincent"}),
     # a request is no complaint
     ("c'est pour un rendez-vous pour Mme Martine Roche, elle a une conjonctivite",
      {"nom": "Roche", "symptomes": "conjonctivite"}),
