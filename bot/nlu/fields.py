@@ -112,6 +112,8 @@ def find_emails(text: str) -> list[Found]:
 
 
 _COLUMNS = {";", "|"}
+_CIVILITY_OF = {word.rstrip("."): value for value, words in CIVILITES.items() for word in words}
+_GLUED_CIVILITY = re.compile(r"(?<![\w'])(mme|mlle|melle|mr|m)\.(?=[^\W\d_])")
 
 
 def find_civilite(original: str, folded: str) -> list[Found]:
@@ -124,7 +126,10 @@ def find_civilite(original: str, folded: str) -> list[Found]:
                 (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M"):
             continue
         found.append(hit)
-    return found
+    for glued in _GLUED_CIVILITY.finditer(folded):  # "M.Paul Lefèvre", "Mme.Claire Martin"
+        if original[glued.end()].isupper() and not any(f.start == glued.start() for f in found):
+            found.append(Found(_CIVILITY_OF[glued.group(1)], glued.start(), glued.end()))
+    return sorted(found, key=lambda f: f.start)
 
 
 _NEGATED = re.compile(r"(?:\bpas|\bplutot que|\bsans|\bni)\s+(?:en\s+|de\s+|d')?$")

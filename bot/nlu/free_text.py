@@ -35,11 +35,11 @@ CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = {"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben", "el", "al", "ait", "ould"}
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
-        "nee", "nom de naissance", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
+        "nee", "nom de naissance", "nom naissance", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
         "son nom de naissance est", "nom de naissance c'est"]},
-    **{tuple(c.split()): "epouse" for c in ["ep", "epouse"]},
+    **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
-                                          "nom d'usage", "le nom est"]},
+                                          "nom d'usage", "le nom est", "nom usage", "nom marital", "nom d'epouse"]},
     **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",

@@ -387,3 +387,16 @@ def test_a_specialty_said_as_its_adjective_names_no_one(text, expected):
 def test_fields_of_a_note_typed_in_a_row(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("nom usage Durand nom naissance Martin prénom Claire",
+     {"nom": "Durand", "nom_naissance": "Martin", "prenom": "Claire"}),
+    ("Mme Claire Martin veuve Durand", {"nom": "Durand", "nom_naissance": "Martin", "prenom": "Claire"}),
+    ("M.Paul Lefèvre", {"civilite": "Monsieur", "prenom": "Paul", "nom": "Lefèvre"}),  # the civility glued
+    ("elle est veuve et vit seule à Lyon", {"localisation": "Lyon"}),
+])
+def test_names_of_usage_and_of_birth_as_notes_label_them(text, expected):
+    found = read(text)
+    assert {k: v for k, v in found.items() if k in ("civilite", "nom", "nom_naissance", "prenom", "localisation")} \
+        == expected
