@@ -392,7 +392,8 @@ def test_fields_of_a_note_typed_in_a_row(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("nom usage Durand nom naissance Martin prénom Claire",
      {"nom": "Durand", "nom_naissance": "Martin", "prenom": "Claire"}),
-    ("Mme Claire Martin veuve Durand", {"nom": "Durand", "nom_naissance": "Martin", "prenom": "Claire"}),
+    ("Mme Claire Martin veuve Durand",
+     {"civilite": "Madame", "nom": "Durand", "nom_naissance": "Martin", "prenom": "Claire"}),
     ("M.Paul Lefèvre", {"civilite": "Monsieur", "prenom": "Paul", "nom": "Lefèvre"}),  # the civility glued
     ("elle est veuve et vit seule à Lyon", {"localisation": "Lyon"}),
 ])
