@@ -109,6 +109,14 @@ _SHORTHAND = [
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"
+    # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
+    (re.compile(r"\bdem\b\.?", re.IGNORECASE), "demain"),
+    (re.compile(r"\b(?:auj|aujd|ajd|ajdh)\b\.?", re.IGNORECASE), "aujourd'hui"),
+    (re.compile(r"\b(?:apm|ap\.m\.?|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
+    (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
+    *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|midi|soir|apr))", re.IGNORECASE), day)
+      for short, day in (("lun", "lundi"), ("mar", "mardi"), ("mer", "mercredi"), ("jeu", "jeudi"), ("ven", "vendredi"),
+                         ("sam", "samedi"), ("dim", "dimanche"))],
 ]
 
 

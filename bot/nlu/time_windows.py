@@ -14,13 +14,16 @@ _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi"
             "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16)}
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
-_DATE_SAID = rf"(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?"
+_DATE_SAID = rf"(?:(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?|\d{{1,2}}/\d{{1,2}}(?![/\d]))"  # "3 décembre", "3/12"
+_NUMERIC_DATE = re.compile(r"(?P<n>\d{1,2})/(?P<month>\d{1,2})")
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
        rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+{_DATE_SAID})?|{_DATE_SAID}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
 _CLOCK = (
-    rf"(?:entre\s+{_HOUR.format(n=1)}\s+et\s+{_HOUR.format(n=2)}"
+    # "entre 14h et 16h", "entre 14 et 16h", "de 9h à 12h", "14h-16h": the first hour's unit may go unsaid
+    rf"(?:(?:entre|de)\s+(?P<h1>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m1>\d{{2}})?\s+(?:et|a)\s+{_HOUR.format(n=2)}"
+    rf"|(?P<h5>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m5>\d{{2}})?\s*-\s*{_HOUR.format(n=6)}"
     rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)}"
     rf"|(?(day){_HOUR.format(n=4)}|(?!)))"  # an hour right after a day needs no "à": "demain 9h30"
 )
@@ -97,10 +100,12 @@ def _day_of(said: str, now: datetime) -> datetime | None:
     word = said.replace(" prochain", "")
     if word.split(" ", 1)[0] in WEEKDAYS and " " in word:
         word = word.split(" ", 1)[1]  # "jeudi 4 décembre": the date says which Thursday
-    date = _DATE.fullmatch(word)
+    date = _DATE.fullmatch(word) or _NUMERIC_DATE.fullmatch(word)
     if date:  # "3 décembre": the next such day, if it comes soon ("le 12 mars" is rather a birthday)
+        month = date.group("month")
         try:
-            day = now.replace(month=MONTH_OF[date.group("month")], day=int(date.group("n").replace("er", "")))
+            day = now.replace(month=int(month) if month.isdigit() else MONTH_OF[month],
+                              day=int(date.group("n").replace("er", "")))
         except ValueError:
             return None
         if day.date() < now.date():
@@ -121,8 +126,10 @@ def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
     if match.group("period"):
         low, high = _PERIODS[match.group("period")]
         start, end = (low, 0), (high, 0)
-    if match.group("h1"):
-        return (int(match.group("h1")), int(match.group("m1") or 0)), (int(match.group("h2")), int(match.group("m2") or 0))
+    for first, last in (("1", "2"), ("5", "6")):
+        if match.group(f"h{first}"):
+            return (int(match.group(f"h{first}")), int(match.group(f"m{first}") or 0)), \
+                (int(match.group(f"h{last}")), int(match.group(f"m{last}") or 0))
     if match.group("rel"):
         hour = (int(match.group("h3")), int(match.group("m3") or 0))
         rel = match.group("rel")
