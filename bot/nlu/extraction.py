@@ -42,9 +42,11 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     normalized = Normalized.of(text)
     phones, emails = fields.find_phones(normalized.text), fields.find_emails(normalized.text)
     folded = fold(_mask(normalized.text, phones + emails))
-    # A number dialled wrong is read before dates: "06 12 34 56 78 9" starts like 6 December 1934.
-    wrong_phones = [] if phones else fields.find_invalid_phones(folded, now.date())
-    folded = _mask(folded, wrong_phones)
+    # A number dialled wrong is read before dates: "06 12 34 56 78 9" starts like 6 December 1934. It is the
+    # phone only when no valid one is given; beside one, it is still no date.
+    dialled = fields.find_invalid_phones(folded, now.date())
+    wrong_phones = [] if phones else dialled
+    folded = _mask(folded, dialled)
     birth = find_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now, normalized.text)

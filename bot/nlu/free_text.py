@@ -379,9 +379,13 @@ class _Reader:
         Martinique", "Casablanca (Maroc)", "Fès au Maroc", "Saint-Denis de la Réunion"), or `last` when none
         follows."""
         k = last + 1
-        if k >= len(self.tokens) or self.taken[k] or not (self.tokens[k].text == "(" or self.tokens[k].folded in
-                                                           _BIRTH_PREPOSITIONS | {"de"}):  # "Saint-Denis de la Réunion"
+        if k >= len(self.tokens) or self.taken[k]:
             return last
+        bare = self.region_at(k)  # "Mamoudzou Mayotte"
+        if bare is not None:
+            return bare
+        if not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de"}):
+            return last  # "Saint-Denis de la Réunion" goes on
         found = None
         for end in range(k + 1, min(k + 6, len(self.tokens))):
             if not self.tokens[end].is_word or self.taken[end]:
@@ -394,6 +398,17 @@ class _Reader:
         if self.tokens[k].text == "(":
             closing = found + 1 < len(self.tokens) and self.tokens[found + 1].text == ")"
             return found + 1 if closing else last
+        return found
+
+    def region_at(self, k: int) -> int | None:
+        """Last token of a département, region or country named at k without a preposition, written as a name."""
+        found = None
+        for end in range(k, min(k + 4, len(self.tokens))):
+            if not self.tokens[end].is_word or self.taken[end] or not self.tokens[k].text[:1].isupper():
+                break
+            said = key(" ".join(t.text for t in self.tokens[k:end + 1]))
+            if said in region_names() or said in countries():
+                found = end
         return found
 
     def opens_birth_place(self, i: int) -> bool:
@@ -431,6 +446,8 @@ class _Reader:
             elif units and token.folded == "non" and self.taken_back_at(i) is not None:
                 units.pop()  # "Josiane euh non Josette": the name said again replaces the one taken back
                 i = self.taken_back_at(i)
+            elif len(units) >= 2 and self.names_a_commune_rather(i):
+                break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
@@ -446,6 +463,14 @@ class _Reader:
             else:
                 break
         return units
+
+    def names_a_commune_rather(self, i: int) -> bool:
+        """Token i starts a commune written as one that is no first name ("Lyon", "Saint-Malo"), not "Nancy" or
+        "Florence": after a first name and a name, a third name is rarer than the commune."""
+        end = self.place_at(i)
+        words = self.tokens[i:(end if end is not None else i) + 1]
+        return end is not None and self.tokens[i].text[:1].isupper() and (
+            end > i or _first_name_score(words, None) <= 1)
 
     def said_again_at(self, unit: tuple[int, int], i: int) -> int | None:
         """The name word after a hesitation at i ("attendez", "enfin") that says the name of `unit` again, whole."""
@@ -895,7 +920,9 @@ class _Reader:
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
-                    or self.field_of[i - 1] == "symptomes") and self.is_bare_place(i) \
+                    or self.field_of[i - 1] == "symptomes"
+                    or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper()) \
+                    and self.is_bare_place(i) \
                     and (identity_done or not self.separated_names(i)):
                 end = self.place_at(i)
                 self.add("localisation", i, end)

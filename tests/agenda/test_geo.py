@@ -100,7 +100,7 @@ def test_only_contracted_articles_are_left_out():  # "à la Crèche", "à l'Hôp
 
 @pytest.mark.parametrize("query, insee", [
     ("Lamentin en Martinique", "97213"), ("Saint-Denis à la Réunion", "97411"), ("Saint-Denis (Seine-Saint-Denis)", "93066"),
-    ("Saint-Denis de la Réunion", "97411"),
+    ("Saint-Denis de la Réunion", "97411"), ("Mamoudzou Mayotte", "97611"),
 ])
 def test_a_departement_named_after_the_commune_chooses_among_homonyms(query, insee):
     assert geocode(query).insee == insee

@@ -390,6 +390,13 @@ def test_a_specialty_said_as_its_adjective_names_no_one(text, expected):
     # what the patient is beside the age names no one; the civility after it names her
     ("patiente 34 ans enceinte 5 mois Mme Julie Meyer 06 12 13 14 15 Colmar",
      {"prenom": "Julie", "nom": "Meyer", "localisation": "Colmar"}),
+    # the names end where a commune that is no first name begins; the région written after it situates it
+    ("Mme Claire Dupont Lyon fièvre", {"nom": "Dupont", "localisation": "Lyon", "symptomes": "fièvre"}),
+    ("M. Ali Saïd, Mamoudzou Mayotte, fièvre", {"nom": "Saïd", "localisation": "Mamoudzou Mayotte"}),
+    ("le papa de Chloé Renard appelle", {"nom": "Renard", "localisation": None}),  # Appelle is a commune
+    # a number dialled wrong beside a valid one is no birth date
+    ("sa fille répond au 07 12 34 56 78 sinon le fixe 02 41 11 22 33",
+     {"telephone": "+33241112233", "date_naissance": None}),
 ])
 def test_fields_of_a_note_typed_in_a_row(text, expected):
     found = read(text)
