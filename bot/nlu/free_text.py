@@ -875,7 +875,7 @@ class _Reader:
 
     def read(self) -> list[Span]:
         identity_done = False
-        weak_identity = False  # one name read after a person noun, rather a surname: a civility may say them all
+        weak_identity = False  # one name read alone (after a person noun, a civility): a civility may say them all
         caller: tuple[int, int] | None = None  # first and last tokens of who calls, when named with a civility
         said_born = next((t.folded for t in self.tokens if t.folded in ("ne", "nee")), None)
         self.gender = {"ne": "m", "nee": "f"}.get(said_born)  # "née" says a woman, until a civility says more
@@ -885,7 +885,8 @@ class _Reader:
                 i += 1
                 continue
             token = self.tokens[i]
-            if token.folded in CIVILITES and weak_identity:  # "patiente 34 ans Xyz, Mme Julie Meyer": she is named
+            if token.folded in CIVILITES and weak_identity and self.says_again(i):
+                # "patiente 34 ans Xyz, Mme Julie Meyer", "M. et Mme Lopez : Mme Isabel Lopez": she is named now
                 self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
                 identity_done = weak_identity = False
             if token.folded in CIVILITES and not identity_done:
@@ -896,6 +897,8 @@ class _Reader:
                 identity_done = len(self.spans) > read_before
                 if identity_done and self.calls(i, j):
                     caller, identity_done, self.gender = (self.caller_start(i), j - 1), False, said_gender
+                # "pour M. et Mme Lopez : c'est Mme Isabel Lopez": a name alone may be said whole after
+                weak_identity = identity_done and not any(s.field == "prenom" for s in self.spans[read_before:])
                 i = max(j, i + 1)
                 continue
             introduced = self.introduced_names_at(i)
@@ -990,6 +993,14 @@ class _Reader:
         if caller:
             self.set_caller_apart(*caller)
         return self.spans
+
+    def says_again(self, civility: int) -> bool:
+        """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
+        Lopez : … Mme Isabel Lopez"), not someone else's ("Mme Durand …, sa voisine Mme Paule Roux")."""
+        dot = civility + 1 < len(self.tokens) and self.tokens[civility + 1].text == "."
+        units = self.name_units(self.skip_colons(civility + 1 + dot), 4)
+        said = {key(" ".join(t.text for t in self.tokens[a:b + 1])) for a, b in units}
+        return len(units) >= 2 and any(key(self.text_of(s)) in said for s in self.spans if s.field == "nom")
 
     def calls(self, civility: int, after: int) -> bool:
         """The civility at `civility` and the names before token `after` are those of who calls ("je suis Mme

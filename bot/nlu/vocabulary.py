@@ -29,7 +29,7 @@ URGENCY_PHRASES = {
         "des que possible", "en extreme urgence", "le plus vite possible", "tres vite", "tres rapidement",
         "au plus tot", "le plus tot possible", "asap"],
     8: ["urgent", "urgente", "en urgence", "rapidement", "vite", "sans tarder"],
-    12: ["aujourd'hui", "aujourd hui", "dans la journee", "avant ce soir", "d'ici ce soir", "d ici ce soir"],
+    12: ["aujourd'hui", "aujourd hui", "dans la journee", "avant ce soir", "d'ici ce soir", "d ici ce soir", "ce jour"],
     24: ["d'ici demain", "d ici demain", "sous 24h", "dans les 24h", "demain au plus tard", "au plus tard demain",
          "demain dernier delai"],
     72: ["pas presse", "pas pressee", "pas urgent", "pas urgente", "pas tres urgent", "cette semaine",

@@ -394,6 +394,11 @@ def test_a_specialty_said_as_its_adjective_names_no_one(text, expected):
     ("Mme Claire Dupont Lyon fièvre", {"nom": "Dupont", "localisation": "Lyon", "symptomes": "fièvre"}),
     ("M. Ali Saïd, Mamoudzou Mayotte, fièvre", {"nom": "Saïd", "localisation": "Mamoudzou Mayotte"}),
     ("le papa de Chloé Renard appelle", {"nom": "Renard", "localisation": None}),  # Appelle is a commune
+    # a couple named, then which of them: the names said again whole; someone else named later is not her
+    ("pour M. et Mme Lopez : c'est la femme Mme Isabel Lopez 58 ans qui a une sciatique, Narbonne",
+     {"prenom": "Isabel", "nom": "Lopez", "localisation": "Narbonne"}),
+    ("Mme Durand 06 11 22 33 44 toux, sa voisine Mme Paule Roux est avec elle", {"prenom": None, "nom": "Durand"}),
+    ("Mme Evelyne Caron 06 31 42 53 64 – cystite – Lens – dispo ce jour", {"urgence": 12}),
     # a number dialled wrong beside a valid one is no birth date
     ("sa fille répond au 07 12 34 56 78 sinon le fixe 02 41 11 22 33",
      {"telephone": "+33241112233", "date_naissance": None}),
