@@ -24,6 +24,7 @@ from bot.nlu.lexicons import (
     surname_scores,
 )
 from bot.nlu.text import fold
+from bot.nlu.vocabulary import MONTH_OF
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
@@ -1052,6 +1053,8 @@ class _Reader:
             self.add(role, *units[0])
             return units[0][1]
         if field == "lieu_naissance":
+            if self.tokens[j].folded in MONTH_OF and self.tokens[j - 1].folded == "en":
+                return None  # "né en mars 52": a month; "né à Mars" is the commune
             end = self.place_at(j)
             if end is None and _is_name_word(self.tokens[j]):
                 end = j  # a town the table does not know (abroad): its capitalized words ("Tizi Ouzou")

@@ -36,6 +36,8 @@ _CONNECTOR = "point|tiret bas|tiret|underscore"
 _NUMBER_WORD = "|".join(sorted({*UNITS, *TENS.values(), "zéro", "vingts", "cent", "cents", "mille", "et"}, key=len,
                                reverse=True))
 _SAID_NUMBER = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD}))*\b"
+# "zéro six, douze, trente-quatre, …": a transcript's commas between the pairs of a number said
+_PAIRS_APART = re.compile(rf"\b({_NUMBER_WORD}),\s+(?=(?:{_NUMBER_WORD})\b)", re.IGNORECASE)
 _PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"
 _DICTATED_EMAIL = re.compile(
     rf"\b((?:[^\W\d_] )?{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: (?:{_SAID_NUMBER}|\d+))?) (?:a?rr?obase?|at) "
@@ -143,7 +145,7 @@ def _letter_as(match: re.Match) -> str:
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _phones_in_digits(_LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text))))
+    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), _SPELLED_RUN.sub(_join_spelled, text))
     text = _DICTATED_EMAIL.sub(_join_email, text)

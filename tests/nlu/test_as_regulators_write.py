@@ -420,3 +420,13 @@ def test_names_of_usage_and_of_birth_as_notes_label_them(text, expected):
     found = read(text)
     assert {k: v for k, v in found.items() if k in ("civilite", "nom", "nom_naissance", "prenom", "localisation")} \
         == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("il est né en mars cinquante-deux le douze", {"lieu_naissance": None}),  # a month, not the commune Mars
+    ("né à Mars, vit à Saint-Étienne", {"lieu_naissance": "Mars", "localisation": "Saint-Étienne"}),
+    ("numéro zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", {"telephone": "+33612345678"}),
+])
+def test_what_a_transcript_punctuates_or_names_alike(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
