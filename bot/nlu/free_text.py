@@ -886,6 +886,13 @@ class _Reader:
                 i += 1
                 continue
             token = self.tokens[i]
+            if token.folded in CIVILITES and self.relative_named(i):  # "Jade 6 ans fièvre, maman Mme Sarah Benoit"
+                dot = i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
+                units = self.name_units(self.skip_colons(i + 1 + dot), 4)
+                last = units[-1][1] if units else i
+                self.add(CALLER, self.caller_start(i), last)  # a relative's names, given as the contact
+                i = last + 1
+                continue
             if token.folded in CIVILITES and weak_identity and self.says_again(i):
                 # "patiente 34 ans Xyz, Mme Julie Meyer", "M. et Mme Lopez : Mme Isabel Lopez": she is named now
                 self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
@@ -964,6 +971,9 @@ class _Reader:
                     i = self.identity(i)
                     identity_done = True
                     continue
+                if not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
+                    self.add("prenom", i, i)
+                    identity_done = True
                 i += 1
                 continue
             field, size = cue
@@ -1012,6 +1022,25 @@ class _Reader:
             and self.tokens[after + 1].folded in _CALLING))
         return calling or self.for_a_relative(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def child_named_by_age(self, i: int) -> bool:
+        """A first name alone, then an age, opening the message: how a child is named ("Jade 6 ans, fièvre"), not
+        a surname ("Durand 45 ans")."""
+        word = self.tokens[i:i + 1]
+        return i + 2 < len(self.tokens) and _is_name_word(word[0]) and not self.taken[i] \
+            and self.tokens[i + 1].is_number and self.tokens[i + 2].folded in ("ans", "an", "mois") \
+            and _first_name_score(word, None) >= 2  # given in France: the age says it is a first name here
+
+    def relative_named(self, civility: int) -> bool:
+        """A relative's word right before the civility at `civility` ("maman Mme Sarah Benoit", "sa fille Mme
+        Roy"): the names are that relative's, given as the contact; not after "pour", "mon", "ma" or before "de"
+        ("pour sa mère Mme Jeanne Martin", "mon père monsieur André Lambert", "la fille de Mme Renaud")."""
+        k = civility - 1
+        if k < 0 or not (self.tokens[k].folded in RELATIVES or self.tokens[k].folded in ("fille", "fils")):
+            return False
+        before = [t.folded for t in self.tokens[max(0, k - 2):k]]
+        # "mon père monsieur André Lambert": the caller's relative is the patient
+        return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"} & set(before)
 
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""

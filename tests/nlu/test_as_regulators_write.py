@@ -430,3 +430,17 @@ def test_names_of_usage_and_of_birth_as_notes_label_them(text, expected):
 def test_what_a_transcript_punctuates_or_names_alike(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative named as the contact is not the patient; the caller's own relative is
+    ("Jade 6 ans fièvre, maman Mme Sarah Benoit 06 12 34 56 78, Lille",
+     {"civilite": None, "prenom": "Jade", "nom": None, "telephone": "+33612345678"}),
+    ("M. Paul Roy, toux, contact sa fille Mme Claire Roy 06 11 22 33 44", {"prenom": "Paul", "nom": "Roy"}),
+    ("mon père monsieur andré lambert il a de la fièvre", {"prenom": "André", "nom": "Lambert"}),
+    ("Appel du mari : Mme Pascale Joly, 62 ans", {"prenom": "Pascale", "nom": "Joly"}),
+    ("Durand 45 ans fièvre", {"prenom": None}),  # an age after a surname names no child
+])
+def test_whose_names_relatives_give(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
