@@ -35,9 +35,10 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 def with_api_token(argv: list[str], token: str) -> list[str]:
     """`rasa run --enable-api` protected by `token`, added here rather than by the parent process: a command
-    line is readable by every user of the machine, this process's memory is not."""
-    if "run" in argv and "--enable-api" in argv and "--auth-token" not in argv:
-        return [*argv, "--auth-token", token]
+    line is readable by every user of the machine, this process's memory is not. Given as one argument: a random
+    token may start with "-", which argparse would take for an option ("expected one argument")."""
+    if "run" in argv and "--enable-api" in argv and not any(a.split("=")[0] in ("--auth-token", "-t") for a in argv):
+        return [*argv, f"--auth-token={token}"]
     return argv
 
 

@@ -24,3 +24,14 @@ def test_a_malformed_answer_is_refused_as_rasa_does(answer):
         _validate_action_result(ACTION, answer)
     with pytest.raises(ValidationError):
         RemoteAction._validate_action_result(ACTION, answer)  # Rasa's own check, unpatched here
+
+
+def test_a_token_starting_with_a_dash_reaches_rasa_whole():
+    from rasa.__main__ import create_argument_parser
+
+    from bot.rasa_cli import with_api_token
+
+    token = "-nF3xY_k"  # token_urlsafe draws "-" first one time in 64
+    argv = with_api_token(["run", "--enable-api", "--port", "5005"], token)
+    assert create_argument_parser().parse_args(argv).auth_token == token
+    assert with_api_token(argv, "other") == argv  # given once
