@@ -85,7 +85,7 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "ou", "avec", "sans", "par", "chez", "dans", "sous", "vers", "entre", "aux", "ce", "cet", "cette", "tres", "pas",
     "plus", "bien", "aussi", "mais", "pardon", "ah", "consultation", "visite", "joindre", "prefere", "preferons",
     "heure", "heures", "minute", "minutes", "jour", "jours", "semaine", "semaines", "svp", "stp", "am", "pm",
-    "journee", "soiree", "matinee",
+    "journee", "soiree", "matinee", "uniquement", "seulement", "exclusivement", "imperativement", "preference",
     # agenda software and where a booking is made: never a place nor a name ("c'est réservé sur Doctolib")
     "doctolib", "maiia", "keldoc", "clicrdv", "mondocteur", "agenda", "logiciel", "plateforme", "site",
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"} | {

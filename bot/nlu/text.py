@@ -114,7 +114,7 @@ _SHORTHAND = [
     # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
     (re.compile(r"\bdem\b\.?", re.IGNORECASE), "demain"),
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh)\b\.?", re.IGNORECASE), "aujourd'hui"),
-    (re.compile(r"\b(?:apm|ap\.m\.?|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
+    (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
     *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|midi|soir|apr))", re.IGNORECASE), day)
       for short, day in (("lun", "lundi"), ("mar", "mardi"), ("mer", "mercredi"), ("jeu", "jeudi"), ("ven", "vendredi"),

@@ -179,6 +179,7 @@ def test_dates_periods_and_complaints_as_written(text, expected):
     ("entre 14 et 16h demain", ("2026-11-26T14:00:00+01:00", "2026-11-26T16:00:00+01:00")),
     ("le 27/11 à 10h", ("2026-11-27T10:00:00+01:00", "2026-11-27T11:00:00+01:00")),
     ("ven. 14h", ("2026-11-27T14:00:00+01:00", "2026-11-27T15:00:00+01:00")),
+    ("dispo jeudi ap-m", ("2026-11-26T14:00:00+01:00", "2026-11-26T18:00:00+01:00")),
     # the hours excepted are not the wanted ones
     ("demain sauf entre midi et quatorze heures", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
 ])
@@ -440,6 +441,7 @@ def test_what_a_transcript_punctuates_or_names_alike(text, expected):
     ("mon père monsieur andré lambert il a de la fièvre", {"prenom": "André", "nom": "Lambert"}),
     ("Appel du mari : Mme Pascale Joly, 62 ans", {"prenom": "Pascale", "nom": "Joly"}),
     ("Durand 45 ans fièvre", {"prenom": None}),  # an age after a surname names no child
+    ("le matin uniquement", {"prenom": None, "nom": None}),
 ])
 def test_whose_names_relatives_give(text, expected):
     found = read(text)
