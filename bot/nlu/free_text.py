@@ -712,8 +712,9 @@ class _Reader:
         ("au 14 rue Garibaldi à Lyon 7e"): that commune belongs to the street."""
         end = self.value_until_stop(i, allow_numbers=True)
         for k in range(i + 2, end + 1 if end is not None else i):
-            if re.fullmatch(r"\d{5}", self.tokens[k].text) and self.place_at(k + 1) is not None:
-                return self.place_at(k + 1)  # "8 avenue Jean Jaurès 38000 Grenoble chute …": the commune closes it
+            commune = self.place_at(k + 1) if re.fullmatch(r"\d{5}", self.tokens[k].text) else None
+            if commune is not None:
+                return commune  # "8 avenue Jean Jaurès 38000 Grenoble chute …": the commune closes it
         if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].folded in ("a", "au"):
             return self.place_at(end + 2) or end
         return end
