@@ -64,32 +64,39 @@ def _minutes(match: re.Match) -> str:
     return match.group(1) + minutes.rjust(len(said) - len(match.group(1)))
 
 
+def _unwanted(folded: str, match: re.Match) -> bool:
+    """Said right after "depuis", "hier", "sauf"…: not a time wanted for the patient."""
+    return bool(_NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]))
+
+
+def _choice_window(match: re.Match, start: datetime, end: datetime, now: datetime) -> Found | None:
+    """From `start` (not before now) to `end`, for a choice said as `match`; None when it has already passed."""
+    start = max(start, now.replace(second=0, microsecond=0))
+    if end <= start:
+        return None
+    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
+
+
 def _either_period(folded: str, now: datetime) -> Found | None:
     match = _EITHER_PERIOD.search(folded)
-    if match is None or _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
+    if match is None or _unwanted(folded, match):
         return None
     day = _day_of(match.group("day") or "", now)
     if day is None:
         return None
-    start = max(_at(day, (_PERIODS[match.group("first")][0], 0)), now.replace(second=0, microsecond=0))
-    end = _at(day, (_PERIODS[match.group("last")][1], 0))
-    if end <= start:
-        return None
-    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
+    return _choice_window(match, _at(day, (_PERIODS[match.group("first")][0], 0)),
+                          _at(day, (_PERIODS[match.group("last")][1], 0)), now)
 
 
 def _either_day(folded: str, now: datetime) -> Found | None:
     match = _EITHER_DAY.search(folded)
-    if match is None or _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]):
+    if match is None or _unwanted(folded, match):
         return None
     first, last = _day_of(match.group("first"), now), _day_of(match.group("last"), now)
     if first is None or last is None:
         return None
-    start = max(_at(first, (_DAY_START, 0)), now.replace(second=0, microsecond=0))
-    end = _at(last, (_PERIODS[match.group("period")][1] if match.group("period") else _DAY_END, 0))
-    if end <= start:
-        return None
-    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(), match.end())
+    return _choice_window(match, _at(first, (_DAY_START, 0)),
+                          _at(last, (_PERIODS[match.group("period")][1] if match.group("period") else _DAY_END, 0)), now)
 
 
 def _day(match: re.Match, now: datetime) -> datetime | None:
@@ -208,7 +215,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
             and not match.group("clock")
         if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
             continue
-        if _NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]) or _is_onset(folded, unfolded, match, now):
+        if _unwanted(folded, match) or _is_onset(folded, unfolded, match, now):
             continue
         # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
         trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())
