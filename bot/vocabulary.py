@@ -20,10 +20,14 @@ class Mode:
 
 
 MODES = {mode.code: mode for mode in (
-    Mode("cabinet", "au cabinet", ("au cabinet", "en cabinet", "cabinet", "en presentiel", "presentiel", "sur place")),
+    Mode("cabinet", "au cabinet", ("au cabinet", "en cabinet", "cabinet", "au cab", "cab", "en presentiel",
+                                    "presentiel")),
     Mode("video", "en vidéo", ("en video", "video", "en visio", "visio", "visioconference", "teleconsultation",
                                "teleconsult")),
-    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez")),
+    # a doctor coming to the patient: "qu'un médecin passe la voir", "que le médecin vienne à la maison"
+    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez",
+                                    *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
+                                      for where in ("a la maison", "la voir", "le voir", "les voir")))),
 )}
 DEFAULT_MODE = "cabinet"
 

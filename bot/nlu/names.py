@@ -5,7 +5,9 @@ import re
 
 from bot.nlu.text import fold
 
-_LOWER_PARTICLES = {"de", "du", "des", "d'"}
+# lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
+# "Le Gall", "La Fontaine" keep their capital
+_LOWER_PARTICLES = {"de", "du", "des", "d'", "da", "dos", "das", "van", "von"}
 _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:[ -][^\W\d_]\b){2,}")
 _LEAD_IN = re.compile(
     r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
@@ -38,13 +40,13 @@ def _letters(word: str) -> str:
     return re.sub(r"[^\w]", "", fold(word))
 
 
-def _case_word(word: str, first: bool) -> str:
-    if fold(word) in _LOWER_PARTICLES and not first:
-        return fold(word)
+def _case_word(word: str, particle: bool) -> str:
+    if particle:
+        return word.lower()
     if word.lower().startswith(("d'", "d’")) and len(word) > 2:
-        return "d'" + _case_word(word[2:], True)
+        return "d'" + _case_word(word[2:], False)
     if len(word) > 2 and word[1] in "'’" and word[0].lower() in "nom":  # "N'DIAYE", "O'NEILL", "M'BALA"
-        return word[0].upper() + "'" + _case_word(word[2:], True)
+        return word[0].upper() + "'" + _case_word(word[2:], False)
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
@@ -54,7 +56,15 @@ def normalize_name(text: str) -> str:
     text = re.sub(r"\s*-\s*", "-", _join_spelled(text))
     if not text or (text != text.upper() and text != text.lower()):
         return text
-    return " ".join(_case_word(w, i == 0) for i, w in enumerate(text.split()))
+    words = text.split()
+    return " ".join(_case_word(w, _is_particle(words, i)) for i, w in enumerate(words))
+
+
+def _is_particle(words: list[str], i: int) -> bool:
+    """A particle before the rest of the name ("de" in "de Villiers", "la" in "de la Fontaine"), not a name's end."""
+    if i == len(words) - 1:
+        return False
+    return fold(words[i]) in _LOWER_PARTICLES or (fold(words[i]) == "la" and i > 0 and fold(words[i - 1]) == "de")
 
 
 def parse_person_name(text: str) -> str | None:

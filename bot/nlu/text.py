@@ -112,7 +112,10 @@ _SHORTHAND = [
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"
     # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
-    (re.compile(r"\bdem\b\.?", re.IGNORECASE), "demain"),
+    # "dem" is "demain" as a time ("dem matin", "rdv dem", "d'ici dem") and "demande" in a note ("DEM VAD", "dem ORL")
+    (re.compile(r"(\b(?:pour|ici|rdv|dispo|voir|vue?|passer|avant)\s+)?\bdem\b\.?"
+                r"((?=\s*(?:matin|midi|soir|apm|ap-m|apr|fin d|\d{1,2}\s*h|[,;.]|$)))?", re.IGNORECASE),
+     lambda m: (m.group(1) or "") + ("demain" if m.group(1) or m.group(2) is not None else "demande")),
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),

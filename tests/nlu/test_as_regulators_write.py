@@ -446,3 +446,33 @@ def test_what_a_transcript_punctuates_or_names_alike(text, expected):
 def test_whose_names_relatives_give(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a note "dem" asks (demande) unless it is a time: then the time said after it decides
+    ("dem cs cabinet demain matin", {"creneau": ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00"),
+                                     "type_consultation": "cabinet"}),
+    ("DEM VAD : toux fébrile, dans la journée", {"creneau": None, "type_consultation": "domicile", "urgence": 12}),
+    ("dem pédiatre cet apm", {"creneau": ("2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00"),
+                              "specialite": "pédiatrie"}),
+    ("rdv dem", {"creneau": ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")}),
+    # "cab" is the practice; a doctor coming to the patient is a home visit
+    ("rdv au cab jeudi", {"type_consultation": "cabinet"}),
+    ("il faudrait que le médecin vienne à la maison", {"type_consultation": "domicile"}),
+    ("l'infirmière voudrait qu'un médecin passe la voir sur place", {"type_consultation": "domicile"}),
+])
+def test_note_shorthand_and_modes(text, expected):
+    found = read(text)
+    if found.get("creneau"):
+        found["creneau"] = (found["creneau"]["start"], found["creneau"]["end"])
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("de la fontaine", "de la Fontaine"), ("DA SILVA", "da Silva"), ("le gall", "Le Gall"),
+    ("d'almeida", "d'Almeida"), ("van damme", "van Damme"), ("du", "Du"),
+])
+def test_particles_are_lower_before_the_name(said, typed):
+    from bot.nlu.names import normalize_name
+
+    assert normalize_name(said) == typed

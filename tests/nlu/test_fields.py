@@ -108,7 +108,7 @@ def test_not_a_birth_date(text):
     ("c'est Durand", "Durand"),
     ("Nom : DURAND", "Durand"),
     ("durand d u r a n d", "Durand"),
-    ("dos santos d o s s a n t o s", "Dos Santos"),  # the spelling runs the name's words together
+    ("dos santos d o s s a n t o s", "dos Santos"),  # the spelling runs the name's words together
 ])
 def test_parse_person_name(text, name):
     assert fields.parse_person_name(text) == name
