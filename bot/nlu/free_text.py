@@ -255,6 +255,7 @@ def _is_name_word(token: Token) -> bool:
 
 class _Reader:
     def __init__(self, text: str) -> None:
+        self.text = text
         self.tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
@@ -447,6 +448,9 @@ class _Reader:
             elif units and token.folded == "non" and self.taken_back_at(i) is not None:
                 units.pop()  # "Josiane euh non Josette": the name said again replaces the one taken back
                 i = self.taken_back_at(i)
+            elif len(units) >= 2 and self.says_units_again(units, i):
+                i += len(units)  # "françois bertrand b e r t r a n d françois bertrand": said whole again
+                break
             elif len(units) >= 2 and self.names_a_commune_rather(i):
                 break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
@@ -483,6 +487,11 @@ class _Reader:
                 and key(self.tokens[k].text).startswith(said + " "):
             return k
         return None
+
+    def says_units_again(self, units: list[tuple[int, int]], i: int) -> bool:
+        """The tokens from i say these names again, a word each, in the same order (a name spelled is one word)."""
+        said = [key(self.tokens[b].text) for _, b in units]
+        return [key(t.text) for t in self.tokens[i:i + len(units)]] == said
 
     def taken_back_at(self, i: int) -> int | None:
         """The name word after "non", "non pardon", "non plutôt" at i, when a name is said again there."""
@@ -988,6 +997,8 @@ class _Reader:
                 continue
             if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
+            if field in _PLACE_FIELDS:
+                field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
             j = self.skip_colons(i + size)
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES):
@@ -1004,7 +1015,21 @@ class _Reader:
             self.unexplained_segment()
         if caller:
             self.set_caller_apart(*caller)
+        self.drop_places_taken_back()
         return self.spans
+
+    def place_taken_back_before(self, i: int) -> str | None:
+        """The field of a place said just before token i and taken back there ("à Lille non pardon")."""
+        before = [s for s in self.spans if s.field in _PLACE_FIELDS and s.end <= self.tokens[i].start]
+        last = max(before, key=lambda s: s.end, default=None)
+        return last.field if last and _TAKEN_BACK.fullmatch(fold(self.text[last.end:self.tokens[i].start])) else None
+
+    def drop_places_taken_back(self) -> None:
+        """A place said, then taken back by the next one ("il habite à Lille non pardon à Tourcoing")."""
+        places = sorted((s for s in self.spans if s.field in _PLACE_FIELDS), key=lambda s: s.start)
+        dropped = [a for a, b in zip(places, places[1:]) if a.field == b.field
+                   and _TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start]))]
+        self.spans = [s for s in self.spans if s not in dropped]
 
     def says_again(self, civility: int) -> bool:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
@@ -1331,6 +1356,10 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             if best_score is None or score > best_score:
                 best, best_score = roles, score
     return best
+
+
+_TAKEN_BACK = re.compile(r"[\s,.]*(?:non|pardon|enfin|plutot)(?:[\s,.]+(?:non|pardon|enfin|plutot|c'est))*[\s,.]*"
+                         r"(?:(?:a|au|aux|sur|en)\s+)?")
 
 
 def names_a_complaint(folded: str) -> bool:

@@ -33,7 +33,7 @@ _WINDOW = re.compile(
     rf"(?<![\w'])(?:(?P<day>{_DAY})|(?P<this>ce|cet|cette))?"
     rf"(?:(?(day)\s+{_PREFERENCE}|(?(this)\s+|))(?:dans l'|dans la |en |en fin d'|en debut d'|l'|le |la )?"
     rf"(?P<period>{_PERIOD}))?"
-    rf"(?:(?(day)\s+{_PREFERENCE}|(?(period)\s+|))(?P<clock>{_CLOCK}))?(?![\w])"
+    rf"(?:(?(day)\s+{_PREFERENCE}|(?(period)\s+{_PREFERENCE}|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
 _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte)\s*$")

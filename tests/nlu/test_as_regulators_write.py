@@ -476,3 +476,20 @@ def test_particles_are_lower_before_the_name(said, typed):
     from bot.nlu.names import normalize_name
 
     assert normalize_name(said) == typed
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value taken back: the one said after it replaces it, in the same role
+    ("il habite à lille non pardon à tourcoing il s'est tordu la cheville", {"localisation": "tourcoing"}),
+    ("née à Brest non pardon à Quimper, vit à Rennes", {"lieu_naissance": "Quimper", "localisation": "Rennes"}),
+    ("monsieur françois bernard non pardon bertrand b e r t r a n d françois bertrand soixante-cinq ans à chartres",
+     {"prenom": "François", "nom": "Bertrand", "localisation": "chartres"}),
+    # the hour said after a part of the day narrows it
+    ("une téléconsultation cet après-midi plutôt vers quinze heures",
+     {"creneau": ("2026-11-25T14:00:00+01:00", "2026-11-25T16:00:00+01:00")}),
+])
+def test_what_is_said_again_or_narrowed(text, expected):
+    found = read(text)
+    if found.get("creneau"):
+        found["creneau"] = (found["creneau"]["start"], found["creneau"]["end"])
+    assert {k: found.get(k) for k in expected} == expected
