@@ -154,6 +154,25 @@ def without_article(name: str) -> str | None:
     return bare if bare != name else None
 
 
+_SHORT_NAME_TOWN = 20_000  # inhabitants: a town known well enough by the first part of its name
+_SHORT_NAME_WEIGHT = 20  # the town wins over a commune of that very name this many times smaller
+_NAME_LINK = re.compile(r"-(?:la|le|les|l'|en|sur|sous|de|du|des|d'|aux?|lès|lez)-", re.IGNORECASE)  # after the head
+
+
+def short_names(rows: list[Commune]) -> dict[str, Commune]:
+    """normalized short name -> town: "brive" -> Brive-la-Gaillarde, "villefranche" -> Villefranche-sur-Saône, for
+    towns of 20,000 inhabitants or more named "X-sur-…", "X-la-…"; a short name two such towns share is left out
+    ("Boulogne": -Billancourt and -sur-Mer)."""
+    found: dict[str, list[Commune]] = {}
+    for commune in rows:
+        head = commune.name.split("-", 1)[0]
+        if commune.population >= _SHORT_NAME_TOWN and head != commune.name \
+                and not re.match(r"(?:saint|sainte|le|la|les|l)\b", head, re.IGNORECASE):
+            found.setdefault(normalize_name(head), []).append(commune)
+    return {short: towns[0] for short, towns in found.items()
+            if len(towns) == 1 and _NAME_LINK.match(towns[0].name, len(short))}
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle (haversine) distance."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
@@ -236,6 +255,16 @@ class _Index:
             bare = without_article(commune.name)
             if bare and normalize_name(bare) not in self.by_alias:
                 self.by_name.setdefault(normalize_name(bare), []).append(commune)
+        # A town said by the first part of its name ("Brive", "Charleville"), when one town alone is called so
+        self.by_short_name = short_names(rows)
+        for short, commune in self.by_short_name.items():
+            # a former commune of that name within the town or a larger one is the more precise reading ("Cherbourg")
+            former = self.by_alias.get(short, [])
+            if former and former[0].commune.population >= commune.population:
+                continue
+            named = self.by_name.setdefault(short, [])
+            if not named or named[0].population * _SHORT_NAME_WEIGHT < commune.population:
+                named.insert(0, commune)  # "Villefranche" is Villefranche-sur-Saône, not a hamlet of the Yonne
         # Every name said, spelt as shown in suggestions: current communes first, then aliases.
         self.spellings = {name: found[0].name for name, found in self.by_name.items()}
         for name, found in self.by_alias.items():

@@ -27,7 +27,8 @@ _SPECIALTIES = PhraseTable(SPECIALTIES)
 _URGENCY_PHRASES = PhraseTable(URGENCY_PHRASES)
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
-    r"(?: jusqu'a)?|dans un delai de|sous un delai de)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
+    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
+    r"(?:(?:a|-|ou)\s*\d+\s*)?"  # "sous 24 à 48h": the stricter bound
     r"(?P<unit>h\b|heures?|jours?|j\b)(?:\s+max(?:imum)?\b)?"
 )
 _NOT_PRESSING = max(URGENCY_PHRASES)  # hours: "pas pressé"

@@ -21,6 +21,7 @@ from bot.nlu.lexicons import (
     first_name_scores,
     key,
     region_names,
+    short_commune_names,
     surname_scores,
 )
 from bot.nlu.text import fold
@@ -45,10 +46,12 @@ CUES: dict[tuple[str, ...], str] = {
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
                                                      "ne aux", "nee aux", "originaire de", "originaire du",
-                                                     "originaire d'", "lieu de naissance"]},
+                                                     "originaire d'", "lieu de naissance", "lieu naiss",
+                                                     "lieu de naiss"]},
     **{tuple(c.split()): "localisation" for c in [
         "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "se trouve a",
-        "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers"]},
+        "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
+        "ville :", "commune :"]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
@@ -552,6 +555,8 @@ class _Reader:
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
+        if i > 0 and self.tokens[i - 1].folded in ("a", "sur"):
+            communes = communes | short_commune_names()
         found = None
         for size in range(1, 6):
             words = self.tokens[i:i + size]
@@ -728,12 +733,17 @@ class _Reader:
             return self.place_at(end + 2) or end
         return end
 
+    def labels_a_field(self, last: int) -> bool:
+        """The words ending at `last` are a note's label ("Ville : Tours"), not its value: a colon and a place
+        follow ("Lyon : fièvre" is the place)."""
+        return last + 1 < len(self.tokens) and self.tokens[last + 1].text == ":" and self.place_at(last + 2) is not None
+
     def is_bare_place(self, i: int) -> bool:
         """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, or a commune followed by
         the complaint; a first name that is also a commune ("Marie", "Nancy") only once the patient's first name
         is known."""
         end = self.place_at(i)
-        if end is None or self.tokens[i].folded in _NOT_PLACES:
+        if end is None or self.tokens[i].folded in _NOT_PLACES or self.labels_a_field(end):
             return False
         end = self.where_it_lies(end)
         named = any(span.field == "prenom" for span in self.spans)

@@ -97,6 +97,15 @@ def communes_after_contraction() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def short_commune_names() -> frozenset[str]:
+    """"brive", "villefranche": towns said by the first part of their name; read after "à" or "sur" only, where
+    "salon" or "fort" cannot be the common word."""
+    from bot.agenda.geo import communes, short_names
+
+    return frozenset(key(town.name.split("-", 1)[0]) for town in short_names(communes()).values())
+
+
+@lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """Départements and regions ("Martinique", "La Réunion", "Isère", "Bretagne"), with and without their article:
     said after a commune, they only tell where it is ("au Lamentin en Martinique")."""

@@ -116,7 +116,7 @@ _SHORTHAND = [
     (re.compile(r"(\b(?:pour|ici|rdv|dispo|voir|vue?|passer|avant)\s+)?\bdem\b\.?"
                 r"((?=\s*(?:matin|midi|soir|apm|ap-m|apr|fin d|\d{1,2}\s*h|[,;.]|$)))?", re.IGNORECASE),
      lambda m: (m.group(1) or "") + ("demain" if m.group(1) or m.group(2) is not None else "demande")),
-    (re.compile(r"\b(?:auj|aujd|ajd|ajdh)\b\.?", re.IGNORECASE), "aujourd'hui"),
+    (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
     *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|midi|soir|apr))", re.IGNORECASE), day)

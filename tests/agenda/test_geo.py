@@ -13,6 +13,7 @@ from bot.agenda.geo import (
     geocode,
     normalize_name,
     radius_rule,
+    short_names,
     without_article,
 )
 
@@ -267,3 +268,16 @@ def test_every_departement_of_the_table_has_a_usable_radius():
 
 def test_a_word_that_looks_like_a_roman_numeral_stays_a_word():
     assert normalize_name("Vive Ivre e") == "vive ivre e"
+
+
+@pytest.mark.parametrize("query, insee", [
+    ("brive", "19031"),  # Brive-la-Gaillarde
+    ("Villefranche", "69264"),  # Villefranche-sur-Saône, not the hamlet of the Yonne
+    ("Cherbourg", "50129"),  # the former commune stays the more precise reading
+])
+def test_a_town_said_by_the_first_part_of_its_name(query, insee):
+    assert geocode(query).insee == insee
+
+
+def test_a_short_name_two_towns_share_names_neither():
+    assert "boulogne" not in short_names(communes())  # Boulogne-Billancourt and Boulogne-sur-Mer

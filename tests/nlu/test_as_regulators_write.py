@@ -493,3 +493,21 @@ def test_what_is_said_again_or_narrowed(text, expected):
     if found.get("creneau"):
         found["creneau"] = (found["creneau"]["start"], found["creneau"]["end"])
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note's labels: "Ville" is a commune of the Oise, but before a colon and a place it names the field
+    ("Nom : FERREIRA ; Prénom : Joaquim ; Lieu naiss. : Porto ; Ville : Tours ; Délai : 48h",
+     {"lieu_naissance": "Porto", "localisation": "Tours", "urgence": 48}),
+    ("sous 24 à 48h", {"urgence": 24}),  # the stricter bound
+    ("voir un generaliste aujourdhui stp", {"specialite": "médecine générale", "urgence": 12}),
+    ("besoin OPH rapidement", {"specialite": "ophtalmologie"}),
+    ("demande un derm, joignable", {"specialite": "dermatologie"}),
+    ("souhaite voir un spécialiste des yeux", {"specialite": "ophtalmologie"}),
+    # a town said by the first part of its name, after "à"
+    ("elle est à brive elle a mal à la gorge", {"localisation": "brive"}),
+    ("douleur joue droite, Tours", {"localisation": "Tours", "symptomes": "douleur joue droite"}),
+])
+def test_labels_abbreviations_and_short_town_names(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
