@@ -122,7 +122,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     column of its own in an export ("GUILLOT;Marcel;M;14/04/1939")."""
     found = []
     for hit in _CIVILITES.finditer(folded):
-        column = original[:hit.start].rstrip()[-1:] in _COLUMNS and original[hit.end:].lstrip()[:1] in _COLUMNS
+        column = original[:hit.start].rstrip()[-1:] in _COLUMNS and original[hit.end:].lstrip()[:1] in _COLUMNS or (
+            original[:hit.start].rstrip()[-1:] == "(" and original[hit.end:].lstrip()[:1] == ")")  # "Kowalski Tomasz (M)"
         if folded[hit.start:hit.end] in ("m.", "m") and not (
                 (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M"):
             continue

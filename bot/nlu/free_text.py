@@ -15,6 +15,7 @@ from bot.nlu import vocabulary
 from bot.nlu.abroad import countries
 from bot.nlu.grammar import past_participles
 from bot.nlu.lexicons import (
+    NAME_PARTICLES,
     commune_names,
     communes_after_contraction,
     first_name_genders,
@@ -34,7 +35,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
 CIVILITES = set(_GENDER_OF_CIVILITE)
-PARTICLES = {"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben", "el", "al", "ait", "ould"}
+PARTICLES = NAME_PARTICLES
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom naissance", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
@@ -198,6 +199,10 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
+_FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
+                               "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
+           **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
+                               "tante", "fille", "niece", "petite-fille", "belle-mere")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
@@ -329,6 +334,8 @@ class _Reader:
             size, gender = person
         elif token.folded in RELATIVES and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du"):
             size, gender = 2, None
+        elif self.family_of_the_caller_at(i):  # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"
+            size, gender = 2, _FAMILY[self.tokens[i + 1].folded]
         elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
             size, gender = 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "pour"), None
         elif self.after_little(i) > i:
@@ -347,6 +354,13 @@ class _Reader:
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
+
+    def family_of_the_caller_at(self, i: int) -> bool:
+        """A relative the call is for at i: the caller's ("mon mari", "notre fille") or one asked for ("pour sa
+        mère"); "sa fille" alone is the patient's relative, a contact."""
+        words = [t.folded for t in self.tokens[i:i + 2]]
+        return len(words) == 2 and words[1] in _FAMILY and (
+            words[0] in _THEIR or words[0] in _POSSESSIVES and i > 0 and self.tokens[i - 1].folded in ("pour", "concernant"))
 
     def after_little(self, i: int) -> int:
         """Past "la petite", "le petit" before a child's names ("la maman de la petite Léna Brun")."""
@@ -1037,7 +1051,7 @@ class _Reader:
     def drop_places_taken_back(self) -> None:
         """A place said, then taken back by the next one ("il habite à Lille non pardon à Tourcoing")."""
         places = sorted((s for s in self.spans if s.field in _PLACE_FIELDS), key=lambda s: s.start)
-        dropped = [a for a, b in zip(places, places[1:]) if a.field == b.field
+        dropped = [a for a, b in zip(places, places[1:], strict=False) if a.field == b.field
                    and _TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start]))]
         self.spans = [s for s in self.spans if s not in dropped]
 
@@ -1065,7 +1079,12 @@ class _Reader:
         word = self.tokens[i:i + 1]
         return i + 2 < len(self.tokens) and _is_name_word(word[0]) and not self.taken[i] \
             and self.tokens[i + 1].is_number and self.tokens[i + 2].folded in ("ans", "an", "mois") \
-            and _first_name_score(word, None) >= 2  # given in France: the age says it is a first name here
+            and _first_name_score(word, None) >= 2 and self.a_child_s_age(i + 1)  # "Durand 45 ans": an adult's name
+
+    def a_child_s_age(self, k: int) -> bool:
+        """Tokens k, k+1 say an age under 18 ("6 ans", "18 mois")."""
+        number, unit = self.tokens[k].text, self.tokens[k + 1].folded
+        return unit == "mois" or number.isdigit() and int(number) < 18
 
     def relative_named(self, civility: int) -> bool:
         """A relative's word right before the civility at `civility` ("maman Mme Sarah Benoit", "sa fille Mme
@@ -1279,9 +1298,14 @@ class _Reader:
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
             given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"
-        for unit, role in zip(units, roles, strict=True):
-            if role == "nom":
-                self.add(role, *unit)
+        family = [unit for unit, role in zip(units, roles, strict=True) if role == "nom"]
+        said_once = len({key(" ".join(t.text for t in self.tokens[a:b + 1])) for a, b in family}) == len(family)
+        with_particle = all(self.tokens[a].folded in PARTICLES for a, _ in family[1:])  # "pereira dos santos"
+        if len(family) > 1 and (self.typed or with_particle) and said_once \
+                and units.index(family[-1]) - units.index(family[0]) == len(family) - 1:
+            family = [(family[0][0], family[-1][1])]  # names typed together are one: "Garcia Lopez Manuel"
+        for unit in family:
+            self.add("nom", *unit)
         for unit in given:
             self.add("prenom", *unit)
         return units[-1][1] + 1
@@ -1297,9 +1321,11 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     """How much a name looks like a first name (compounds: the mean of their parts), agreeing with the civility."""
     scores, genders = first_name_scores(), first_name_genders()
     parts = _lexicon_parts(tokens, scores)
+    words = key(" ".join(t.text for t in tokens)).split()
     score = sum(scores.get(p, 0) for p in parts) / len(parts)
-    if len(parts) > 1 and all(p in scores for p in parts):
-        score += 4  # "Émile-Eugène": compounds of first names are first names
+    if len(words) > 1 and all(scores.get(w, 0) > surname_scores().get(w, 0) for w in words):
+        # "Émile-Eugène": compounds of first names are first names, listed whole or not ("Lopez Manuel" is not one)
+        score = max(score, sum(scores[w] for w in words) / len(words) + 4)
     said = genders.get(parts[0], "?")  # a compound has the gender of its first part ("Marie-Claude")
     if gender and said != "?":
         score += 5 if said == gender else -5

@@ -12,8 +12,13 @@ from pathlib import Path
 from bot.nlu.text import fold
 
 SURNAMES_PATH = Path(__file__).parent / "data" / "surnames_fr.txt.gz"
+FIRST_NAMES_PATH = Path(__file__).parent / "data" / "first_names_fr.txt.gz"
 _FRANCE = 7  # column of France in gender-guesser's per-country frequencies
 _ELSEWHERE_DISCOUNT = 2
+_RECENT_LEAST = 3  # log2 score: among the eighth most borne first names of their gender
+# Particles of surnames ("de La Fontaine", "El Amrani", "Ben Salah"): never first names
+NAME_PARTICLES = frozenset({"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben", "el", "al",
+                            "ait", "ould"})
 # Columns of Portugal, Turkey, Arabia/Persia (the Maghreb's names), China, India/Sri Lanka, Vietnam, other countries
 _ORIGINS = (5, 46, 47, 49, 50, 53, 54)
 
@@ -50,7 +55,31 @@ def _first_names() -> dict[str, tuple[int, str]]:
         folded = key(name)
         if folded not in names or names[folded][0] < 1 + frequency:
             names[folded] = (1 + frequency, gender)
+    # names-dataset's first names borne in France today ("Adam", "Noah", "Hamidou" that the older list misses or
+    # counts low), scored like the surnames: a name takes its better score of the two lists
+    for name, (score, gender) in _recent_first_names().items():
+        if score < _RECENT_LEAST or name in NAME_PARTICLES:
+            continue  # the list's tail and particles are profiles' noise ("El", "Sainte")
+        known = names.get(name)
+        names[name] = (max(known[0], score), known[1]) if known else (score, gender)  # the older list's gender
     return names
+
+
+def _recent_first_names() -> dict[str, tuple[int, str]]:
+    """folded first name -> (round(log2(names of its gender / its rank among them)), "f" or "m"; "?" for both)."""
+    with gzip.open(FIRST_NAMES_PATH, "rt", encoding="utf-8") as lines:
+        rows = [line.strip().rsplit(";", 1) for line in lines if line.strip()]
+    counts = {gender: sum(g == gender for _, g in rows) for gender in ("f", "m")}
+    ranks = dict.fromkeys(counts, 0)
+    found: dict[str, tuple[int, str]] = {}
+    for name, gender in rows:
+        ranks[gender] += 1
+        folded, score = key(name), round(math.log2(counts[gender] / ranks[gender]))
+        if folded in found:
+            found[folded] = (max(found[folded][0], score), "?" if found[folded][1] != gender else gender)
+        else:
+            found[folded] = (score, gender)
+    return found
 
 
 def _frequency_in_france(values: str) -> int:

@@ -29,6 +29,7 @@ _ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
 _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret )[^\W\d_]\b){2,}")
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b)", re.IGNORECASE)
+_APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "underscore": "_"}
 _CONNECTOR = "point|tiret bas|tiret|underscore"
 # An address's name said piece by piece: an initial before a word ("j dupont"), numbers in words ("tiret douze",
@@ -154,7 +155,7 @@ def normalize_dictation(text: str) -> str:
     text = _DICTATED_EMAIL.sub(_join_email, text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
-    return _HYPHEN_WORD.sub("-", text)
+    return _APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text))
 
 
 @dataclass(frozen=True)

@@ -511,3 +511,23 @@ def test_what_is_said_again_or_narrowed(text, expected):
 def test_labels_abbreviations_and_short_town_names(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the relative the call is for is the patient; the patient's relative alone is a contact
+    ("mon mari Pierre Lacombe, 71 ans, a une toux grasse", {"prenom": "Pierre", "nom": "Lacombe"}),
+    ("c'est pour mon père, Abdelkader Benyoucef, né le 2 février 1944", {"prenom": "Abdelkader", "nom": "Benyoucef"}),
+    ("M. Paul Roy, toux, joindre sa fille Claire Roy 06 11 22 33 44", {"prenom": "Paul", "nom": "Roy"}),
+    # a civility in brackets after the names; surnames typed together are one
+    ("Garcia Lopez Manuel (M.) 58a Béziers", {"civilite": "Monsieur", "nom": "Garcia Lopez", "prenom": "Manuel"}),
+    ("joao pereira dos santos 44a, habite a bordeaux", {"prenom": "Joao", "nom": "Pereira dos Santos"}),
+    ("Pierre-Yves Le Floch 35 ans Morlaix", {"prenom": "Pierre-Yves", "nom": "Le Floch"}),
+    ("c'est pour madame rose-marie d'almeida d apostrophe almeida elle a 79 ans", {"nom": "d'Almeida"}),
+    # a first name alone before a child's age; an adult's age follows a surname
+    ("Lucas 5 ans toux", {"prenom": "Lucas"}),
+    ("Noah 18 mois fièvre", {"prenom": "Noah"}),
+    ("Durand 45 ans fièvre", {"prenom": None}),
+])
+def test_who_is_named_and_how(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
