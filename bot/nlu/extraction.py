@@ -8,6 +8,7 @@ from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
 from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, CALLER, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
+from bot.nlu.lexicons import first_name_spellings, key
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
@@ -78,6 +79,9 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
         value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
             else said.strip(" \t,;:.")
+        raw = normalized.text[span.start:span.end]
+        if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
+            value = first_name_spellings().get(key(value), value)
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})

@@ -20,6 +20,7 @@ from bot.nlu.lexicons import (
     communes_after_contraction,
     first_name_genders,
     first_name_scores,
+    first_name_spellings,
     key,
     region_names,
     short_commune_names,
@@ -1129,6 +1130,9 @@ class _Reader:
             if field in ("nom", "epouse", "nom_naissance") and len(units) == 2 and self.ends_cleanly(units) \
                     and not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans):
                 self.add("prenom", *units[1])  # "Nom : DURAND Marie", "ép. LEGRAND Colette", "née GOMEZ Carmen"
+            if field == "prenom" and len(units) == 2 and _compound_first_name(
+                    self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
+                units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine"
             units = units[:1]
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
@@ -1330,6 +1334,14 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     if gender and said != "?":
         score += 5 if said == gender else -5
     return score
+
+
+def _compound_first_name(tokens: list[Token], listed_only: bool = False) -> bool:
+    """Words that are one first name: listed whole ("Jean-Marc", "Fatima Zahra") or, unless `listed_only`, each more
+    a first name than a surname."""
+    words = key(" ".join(t.text for t in tokens)).split()
+    return " ".join(words) in first_name_spellings() or not listed_only and all(
+        first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words)
 
 
 def _surname_score(tokens: list[Token]) -> float:

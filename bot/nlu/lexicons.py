@@ -65,6 +65,22 @@ def _first_names() -> dict[str, tuple[int, str]]:
     return names
 
 
+@lru_cache(maxsize=1)
+def first_name_spellings() -> dict[str, str]:
+    """folded compound first name -> its spelling in the list, hyphenated when it is ever written so, as civil
+    status writes it ("jean pierre" -> "Jean-Pierre"; "mamadou lamine" -> "Mamadou Lamine"): how a name said aloud
+    is typed in the form."""
+    with gzip.open(FIRST_NAMES_PATH, "rt", encoding="utf-8") as lines:
+        names = [line.strip().rsplit(";", 1)[0] for line in lines if line.strip()]
+    spellings: dict[str, str] = {}
+    for name in names:
+        if " " in name or "-" in name:
+            spelt = spellings.setdefault(key(name), name)
+            if "-" in name and "-" not in spelt:
+                spellings[key(name)] = name
+    return spellings
+
+
 def _recent_first_names() -> dict[str, tuple[int, str]]:
     """folded first name -> (round(log2(names of its gender / its rank among them)), "f" or "m"; "?" for both)."""
     with gzip.open(FIRST_NAMES_PATH, "rt", encoding="utf-8") as lines:

@@ -531,3 +531,14 @@ def test_labels_abbreviations_and_short_town_names(text, expected):
 def test_who_is_named_and_how(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, prenom", [
+    # two first names after "prénom" are one, spelt as civil status writes it
+    ("monsieur payet p a y e t prénom jean marc il a quarante ans", "Jean-Marc"),
+    ("monsieur sarr prénom mamadou lamine en deux mots il a quarante huit ans", "Mamadou Lamine"),
+    ("prénom jean pierre nom martin", "Jean-Pierre"),
+    ("Mme Jean Marc Dupont", "Jean Marc"),  # typed so: kept as typed
+])
+def test_compound_first_names(text, prenom):
+    assert read(text)["prenom"] == prenom
