@@ -24,6 +24,8 @@ __all__ = [
 _CIVILITES = PhraseTable(CIVILITES)
 _MODES = PhraseTable(MODES)
 _SPECIALTIES = PhraseTable(SPECIALTIES)
+_SPECIALTY_WORDS = {phrase: value for value, phrases in SPECIALTIES.items() for phrase in phrases
+                    if " " not in phrase and "-" not in phrase and len(phrase) >= 6}
 _URGENCY_PHRASES = PhraseTable(URGENCY_PHRASES)
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
@@ -156,7 +158,40 @@ def find_modes(folded: str) -> list[Found]:
 
 
 def find_specialties(folded: str) -> list[Found]:
-    return list(_SPECIALTIES.finditer(folded))
+    found = list(_SPECIALTIES.finditer(folded))
+    for word in re.finditer(r"[a-z]{6,}", folded):  # typed fast: "opthalmo", "dermatho", "cardiologe"
+        if not any(f.start <= word.start() < f.end for f in found):
+            near = _misspelt_specialty(word.group(0))
+            if near:
+                found.append(Found(near, word.start(), word.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _misspelt_specialty(word: str) -> str | None:
+    """The specialty a word names with one letter wrong, missing, added or swapped (two for long words); its first
+    two letters right ("radiologie" is no "cardiologie")."""
+    allowed = 1 if len(word) < 11 else 2
+    for phrase, value in _SPECIALTY_WORDS.items():
+        if word[:2] == phrase[:2] and abs(len(phrase) - len(word)) <= allowed \
+                and _edits(word, phrase, allowed) <= allowed:
+            return value
+    return None
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with transpositions, stopping past `limit`."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
+            if previous2 is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 def find_urgencies(folded: str) -> list[Found]:

@@ -542,3 +542,12 @@ def test_who_is_named_and_how(text, expected):
 ])
 def test_compound_first_names(text, prenom):
     assert read(text)["prenom"] == prenom
+
+
+@pytest.mark.parametrize("text, specialite", [
+    ("avis opthalmo svp", "ophtalmologie"), ("dermatho rapidement", "dermatologie"),
+    ("ophtamologue demain", "ophtalmologie"), ("voir un oto rhino", "oto-rhino-laryngologie"),
+    ("radio du genou faite", None), ("dermatite depuis 3 jours", None),  # near in letters, not a specialty
+])
+def test_specialties_typed_fast(text, specialite):
+    assert read(text).get("specialite") == specialite
