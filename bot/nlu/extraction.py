@@ -2,6 +2,7 @@
 around names, places and symptoms; one clean value per field."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from bot.nlu import fields
@@ -81,11 +82,22 @@ def extract_details(text: str, now: datetime) -> list[dict]:
             else said.strip(" \t,;:.")
         raw = normalized.text[span.start:span.end]
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
-            value = first_name_spellings().get(key(value), value)
+            value = _joined_as_listed(value)
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})
     return entities
+
+
+def _joined_as_listed(first_name: str) -> str:
+    """The words of a compound first name joined as the first-name list joins them ("Jean Marc" -> "Jean-Marc"),
+    its letters as said ("Marie-Ève" stays accented)."""
+    listed = first_name_spellings().get(key(first_name))
+    words = re.split(r"[ -]", first_name)
+    if listed is None or len(re.split(r"[ -]", listed)) != len(words):
+        return first_name
+    joints = re.findall(r"[ -]", listed)
+    return words[0] + "".join(joint + word for joint, word in zip(joints, words[1:], strict=True))
 
 
 def one_per_field(entities: list[dict]) -> list[dict]:
