@@ -116,6 +116,7 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
 _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler"}
+_INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
 _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"} | _SPELLING
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
@@ -337,6 +338,8 @@ class _Reader:
             size, gender = 2, None
         elif self.family_of_the_caller_at(i):  # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"
             size, gender = 2, _FAMILY[self.tokens[i + 1].folded]
+        elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):
+            size, gender = 1, None  # "Besoin d'un pédiatre à Toulon pour Adam Cherif, né le …", "je vous adresse …"
         elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
             size, gender = 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "pour"), None
         elif self.after_little(i) > i:
@@ -355,6 +358,17 @@ class _Reader:
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
+
+    def after_a_header(self, i: int) -> bool:
+        """Token i follows a short header opening the message ("SMS régul :", "Pour info :")."""
+        return 0 < i <= 4 and self.tokens[i - 1].text == ":" and not any(self.taken[:i])
+
+    def capitalized_names_at(self, j: int) -> bool:
+        """Two names or more at j, each capitalized, that end cleanly: typed as a person's names."""
+        units = self.name_units(j, 4)
+        place = self.place_at(j)  # "pour Saint Etienne" is a town
+        return len(units) >= 2 and all(self.tokens[a].text[:1].isupper() for a, _ in units) \
+            and self.ends_cleanly(units) and (place is None or place < units[1][0])
 
     def family_of_the_caller_at(self, i: int) -> bool:
         """A relative the call is for at i: the caller's ("mon mari", "notre fille") or one asked for ("pour sa
@@ -995,7 +1009,8 @@ class _Reader:
             if cue is None and self.opens_birth_place(i):
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
-                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i])
+                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
+                    or self.after_a_header(i)
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:
                     i = self.assign_names(separated)

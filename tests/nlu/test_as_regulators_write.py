@@ -551,3 +551,16 @@ def test_compound_first_names(text, prenom):
 ])
 def test_specialties_typed_fast(text, specialite):
     assert read(text).get("specialite") == specialite
+
+
+@pytest.mark.parametrize("text, expected", [
+    # typed names after the words that introduce the patient, or after a short header
+    ("Pour info je vous adresse Arthur Lambert 7 ans, Laval, maman Mme Lambert au 06 59 60 71 82",
+     {"prenom": "Arthur", "nom": "Lambert", "localisation": "Laval"}),
+    ("chez Marius Santoni 9 ans à Bastia, otite", {"prenom": "Marius", "nom": "Santoni"}),
+    ("SMS régul: Garcia Lopez Manuel (M.) 58a Béziers", {"nom": "Garcia Lopez", "prenom": "Manuel"}),
+    ("toux, pour Saint Etienne", {"localisation": "Saint Etienne", "nom": None}),  # a town, not names
+])
+def test_names_introduced_in_a_typed_message(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
