@@ -157,6 +157,10 @@ def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
     return datetime.combine(day.date(), time(min(hour, 23), minute), tzinfo=day.tzinfo)
 
 
+# A value measured in the clause ("HTA 19/10 ce matin", "INR à 5 ce matin", "38,5 ce matin"): an observation
+_MEASURE = re.compile(r"\d(?![\d\s]*(?:h\b|heures?))")
+
+
 def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     """The time says when the complaint began, not when the patient is to be seen: after "depuis" or a verb in the
     past in the same clause ("il est tombé ce matin", "a chuté dimanche"), or a part of today already begun right
@@ -171,7 +175,7 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
 
     clause = re.split(_CLAUSE_START, before)[-1]
-    return names_a_complaint(clause)
+    return names_a_complaint(clause) or bool(_MEASURE.search(clause))
 
 
 # Auxiliaries of the French past (passé composé, plus-que-parfait): only a clause holding one is parsed.

@@ -564,3 +564,14 @@ def test_specialties_typed_fast(text, specialite):
 def test_names_introduced_in_a_typed_message(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # a value measured this morning is an observation; asked for this morning, a wanted time
+    ("HTA déséquilibrée 19/10 ce matin, céphalées, à voir aujourd'hui", None),
+    ("sous AVK, INR à 5 ce matin, saignement gencives", None),
+    ("Mme Roy, 45 ans, Lyon, ce matin si possible", ("2026-11-25T10:30:00+01:00", "2026-11-25T12:00:00+01:00")),
+])
+def test_a_measure_this_morning_is_no_wanted_time(text, creneau):
+    found = read(text).get("creneau")
+    assert (found and (found["start"], found["end"])) == creneau
