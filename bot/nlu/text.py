@@ -111,6 +111,7 @@ _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
+    (re.compile(r"\bO\.\s?R\.\s?L\b\.?", re.IGNORECASE), "ORL"),  # "O.R.L."
     (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"
     # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
     # "dem" is "demain" as a time ("dem matin", "rdv dem", "d'ici dem") and "demande" in a note ("DEM VAD", "dem ORL")
