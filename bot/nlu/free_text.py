@@ -581,6 +581,8 @@ class _Reader:
         token = self.tokens[i]
         if token.is_number:
             return i if re.fullmatch(r"\d{5}", token.text) else None
+        if token.text in _POSSESSIVES | _THEIR:
+            return None  # "tire sur son oreille": Son is a commune of the Ardennes, "son" a possessive
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
@@ -1318,7 +1320,8 @@ class _Reader:
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
             given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"
         family = [unit for unit, role in zip(units, roles, strict=True) if role == "nom"]
-        said_once = len({key(" ".join(t.text for t in self.tokens[a:b + 1])) for a, b in family}) == len(family)
+        letters = ["".join(key(t.text) for t in self.tokens[a:b + 1]).replace(" ", "") for a, b in family]
+        said_once = not any(i != j and x in y for i, x in enumerate(letters) for j, y in enumerate(letters))
         with_particle = all(self.tokens[a].folded in PARTICLES for a, _ in family[1:])  # "pereira dos santos"
         if len(family) > 1 and (self.typed or with_particle) and said_once \
                 and units.index(family[-1]) - units.index(family[0]) == len(family) - 1:

@@ -575,3 +575,13 @@ def test_names_introduced_in_a_typed_message(text, expected):
 def test_a_measure_this_morning_is_no_wanted_time(text, creneau):
     found = read(text).get("creneau")
     assert (found and (found["start"], found["end"])) == creneau
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("monsieur kévin da silva d a s i l v a da silva en deux mots vingt-huit ans", {"nom": "da Silva"}),
+    ("la petite Inès Robert 3 ans tire sur son oreille, elles sont à Saint-Nazaire", {"localisation": "Saint-Nazaire"}),
+    ("avis O.R.L. rapidement", {"specialite": "oto-rhino-laryngologie"}),
+])
+def test_a_name_said_again_a_possessive_and_dotted_letters(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
