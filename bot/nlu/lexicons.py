@@ -16,6 +16,8 @@ FIRST_NAMES_PATH = Path(__file__).parent / "data" / "first_names_fr.txt.gz"
 _FRANCE = 7  # column of France in gender-guesser's per-country frequencies
 _ELSEWHERE_DISCOUNT = 2
 _RECENT_LEAST = 3  # log2 score: among the eighth most borne first names of their gender
+# Profiles' first names count surnames and nicknames too: two classes lower, like a name counted elsewhere
+_RECENT_DISCOUNT = 2
 # Particles of surnames ("de La Fontaine", "El Amrani", "Ben Salah"): never first names
 NAME_PARTICLES = frozenset({"de", "du", "des", "da", "dos", "le", "la", "van", "von", "di", "del", "ben", "el", "al",
                             "ait", "ould"})
@@ -60,7 +62,7 @@ def _first_names() -> dict[str, tuple[int, str]]:
     for name, (score, gender) in _recent_first_names().items():
         if score < _RECENT_LEAST or name in NAME_PARTICLES:
             continue  # the list's tail and particles are profiles' noise ("El", "Sainte")
-        known = names.get(name)
+        known, score = names.get(name), score - _RECENT_DISCOUNT
         names[name] = (max(known[0], score), known[1]) if known else (score, gender)  # the older list's gender
     return names
 
