@@ -116,6 +116,7 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
 _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler"}
+_INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa"}  # where a patient lives, in a town
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
 _NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"} | _SPELLING
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
@@ -893,13 +894,18 @@ class _Reader:
             k += 1
         return k if k > j and self.place_at(k) is not None else j
 
+    def institution_place(self, i: int) -> tuple[int, int] | None:
+        """The commune of an institution opening a segment at i, where the patient lives ("EHPAD de Cholet")."""
+        opens = i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text in ",;:-–"
+        return self.commune_after(i) if opens and self.tokens[i].folded in _INSTITUTIONS else None
+
     def commune_after(self, last: int) -> tuple[int, int] | None:
-        """(first, last) tokens of a known commune said with « à » a few words after token `last`, within its
-        phrase ("en EHPAD à Annecy", "au foyer des Lilas à Vienne")."""
+        """(first, last) tokens of a known commune said with « à » or « de » a few words after token `last`, within
+        its phrase ("en EHPAD à Annecy", "au foyer des Lilas à Vienne", "l'EHPAD de Cholet")."""
         for k in range(last + 1, min(last + 5, len(self.tokens) - 1)):
             if self.taken[k] or self.tokens[k].is_boundary:
                 return None
-            end = self.place_at(k + 1) if self.tokens[k].folded in ("a", "au", "aux") else None
+            end = self.place_at(k + 1) if self.tokens[k].folded in ("a", "au", "aux", "de", "d'") else None
             if end is not None:
                 return k + 1, end
         return None
@@ -972,6 +978,11 @@ class _Reader:
             if surname is not None:  # "mon fils Tom, il a 7 ans, Tom Garnier": the first name again, then the name
                 self.add("nom", i + 1, surname)
                 i = surname + 1
+                continue
+            institution = self.institution_place(i)
+            if institution is not None:  # "…, EHPAD de Cholet, fièvre"
+                self.add("localisation", *institution)
+                i = institution[1] + 1
                 continue
             address = self.bare_address_end(i)
             if address is not None:

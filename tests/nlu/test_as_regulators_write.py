@@ -585,3 +585,12 @@ def test_a_measure_this_morning_is_no_wanted_time(text, creneau):
 def test_a_name_said_again_a_possessive_and_dotted_letters(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Mme BRUNET Nadège, 88 ans, EHPAD de Cholet, altération de l'état général", "Cholet"),
+    ("elle vit à l'EHPAD de Cholet", "Cholet"),  # not « l'EHPAD »
+    ("EHPAD Les Tilleuls à Dieppe, toux", "Dieppe"),
+])
+def test_the_town_of_an_institution_is_where_the_patient_is(text, place):
+    assert read(text)["localisation"] == place
