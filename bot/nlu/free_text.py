@@ -178,8 +178,9 @@ _SUBJECTS = {"il", "elle"}
 _CONDITIONS = {"enceinte", "diabetique", "asthmatique", "cardiaque", "allergique", "hypertendu", "hypertendue",
                "grabataire", "dialyse", "dialysee", "immunodeprime", "immunodeprimee", "alite", "alitee", "handicape",
                "handicapee", "epileptique", "insuffisant", "insuffisante"}
-_REQUESTS = {"rendez-vous", "rdv", "consultation", "creneau", "visite", "teleconsultation", "orientation", "avis",
-             "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance", "certificat"}
+_REQUESTS = {"rendez-vous", "rdv", "consultation", "cs", "demande", "creneau", "visite", "teleconsultation",
+             "orientation", "avis", "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance",
+             "certificat"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
