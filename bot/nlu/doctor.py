@@ -37,7 +37,10 @@ _KNOWN_WITHOUT_NAME = re.compile(
 # Words that end a name: grammar and the words of what usually follows it.
 _NOT_NAME = {"a", "au", "aux", "de", "du", "des", "sur", "en", "et", "ou", "qui", "que", "depuis", "pour", "le", "la",
              "les", "son", "sa", "ses", "est", "c'est", "il", "elle", "mais", "donc", "medecin", "traitant", "dr",
-             "docteur", "deja", "aussi", "bien", "pas", "ne", "nee", "tel", "telephone", "mail", "cabinet"}
+             "docteur", "deja", "aussi", "bien", "pas", "ne", "nee", "tel", "telephone", "mail", "cabinet",
+             "hier", "avant-hier", "aujourd'hui", "ce", "cet", "cette", "ce matin", "la veille"}
+# Services, not a doctor to look up: "vu par SOS Médecins", "suivi par le CMP"
+_SERVICES = {"sos", "samu", "smur", "urgences", "pompiers", "cmp", "pmi", "chu", "ch", "hopital", "clinique"}
 _PARTICLES = {"le", "la", "de", "du", "des", "d'", "van", "von", "di", "da", "del", "ben"}
 _PLACE = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:a|au|sur|de|vers)\s+)(?P<place>[^\W\d_][\w'’\-]*(?:\s+[\w'’\-]+){0,3})")
 
@@ -54,6 +57,8 @@ def find_known_doctor(text: str) -> list[Found]:
             if not match.group("title") and not text[match.start("name")].isupper():
                 continue  # without a title only a capitalized word is a name ("suivie par un kiné" is none)
             words = normalize_name(text[match.start("name"):name_end]).split()
+            if fold(words[0]) in _SERVICES:
+                continue
             commune, end = _commune_after(text, folded, name_end)
             end = max(end, match.end()) if pattern is _BEFORE else end
             first = _surname_start(words)

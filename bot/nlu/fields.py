@@ -31,9 +31,13 @@ _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
     r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?:(?:a|-|ou)\s*\d+\s*)?"  # "sous 24 à 48h": the stricter bound
-    r"(?P<unit>h\b|heures?|jours?|j\b)(?:\s+max(?:imum)?\b)?"
+    r"(?P<unit>h\b|heures?|jours?|j\b|semaines?|sem\b)(?:\s+max(?:imum)?\b)?"
 )
+_HOURS_IN = {"h": 1, "j": 24, "s": 24 * 7}  # by the unit's first letter
 _NOT_PRESSING = max(URGENCY_PHRASES)  # hours: "pas pressé"
+# "il respire vite", "ça s'aggrave rapidement": how the complaint goes, not how soon the patient is to be seen
+_SYMPTOM_PACE = re.compile(r"\b(?:respire|respirent|respirait|bat|battait|s'essouffle|essouffle|se fatigue|gonfle"
+                           r"|s'aggrave|aggrave|evolue|progresse|grossit|monte|augmente|baisse)\s+(?:tres\s+|trop\s+)?$")
 _NEGATION_BEFORE = re.compile(r"\b(?:non|pas|peu|sans|n'est pas|pas du tout|pas vraiment|pas si|pas tres|pas trop)"
                               r"(?: (?:si|tres|trop|vraiment|tellement))?\s+$")
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
@@ -200,12 +204,12 @@ def find_urgencies(folded: str) -> list[Found]:
     wins. Numbers are kept as said (in hours), words take their step."""
     said = []
     for match in _URGENCY_DELAY.finditer(folded):
-        hours = int(match.group("n")) * (24 if match.group("unit").startswith("j") else 1)
+        hours = int(match.group("n")) * _HOURS_IN[match.group("unit")[0]]
         if hours:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]
     words = [_negated(f, folded) for f in _URGENCY_PHRASES.finditer(folded)
-             if not any(s < f.end and f.start < e for s, e in taken)]
+             if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)]
     return sorted(said, key=lambda f: f.value) + sorted(words, key=lambda f: f.value)
 
 

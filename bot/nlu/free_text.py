@@ -151,6 +151,9 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "urticaire", "allergie", "mycose", "impétigo", "luxation", "fracture", "contusion", "traumatisme", "piqûre",
     "morsure", "tuméfaction", "gonflement", "tachycardie", "hypotension", "hypertension", "déshydratation",
     "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache", "vomi",
+    "crises d'angoisse", "crise de panique", "crises de panique", "angoisse", "anxiété", "idées noires",
+    "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
+    "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "kyste", "démangeaison",
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
@@ -585,6 +588,8 @@ class _Reader:
             return i if re.fullmatch(r"\d{5}", token.text) else None
         if token.text in _POSSESSIVES | _THEIR:
             return None  # "tire sur son oreille": Son is a commune of the Ardennes, "son" a possessive
+        if i > 0 and self.tokens[i - 1].folded == "par":
+            return None  # "sondé par SOS ce matin": who did it (Sos is a commune of the Lot-et-Garonne)
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
@@ -1423,11 +1428,14 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             family = [t for k in range(len(units)) if k not in firsts for t in words[k]]
             score = _first_name_score(given, gender) - _surname_score(given) \
                 - (_first_name_score(family, gender) - _surname_score(family))
-            if case_speaks:
-                score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _is_capitals(w))
+            if case_speaks:  # "Mamadou Lamine SY": the name in capitals, the words in small letters first names
+                score += sum(20 * (1 if (roles[k] == "nom") == _is_capitals(w) else -1) for k, w in enumerate(words))
             score += sum(10 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
                          if key(" ".join(t.text for t in w)) in surnames)
             score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _spelled_after(w))
+            # a particle opens a surname, never a first name ("lina el khoury", "jean de la fontaine")
+            score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
+                         if len(w) > 1 and w[0].folded in PARTICLES)
             # "Marie Durand" when nothing else tells; said aloud, the first name comes first more often still
             score += (_SPOKEN_ORDER if spoken else 0.5) if first_name_first else 0
             score -= 0.1 * abs(split - 1)

@@ -8,6 +8,7 @@ from bot.nlu.text import fold
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
 # "Le Gall", "La Fontaine" keep their capital
 _LOWER_PARTICLES = {"de", "du", "des", "d'", "da", "dos", "das", "van", "von"}
+_SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der")}  # "de la Fontaine", "van der Berg"
 _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:[ -][^\W\d_]\b){2,}")
 _LEAD_IN = re.compile(
     r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
@@ -64,7 +65,7 @@ def _is_particle(words: list[str], i: int) -> bool:
     """A particle before the rest of the name ("de" in "de Villiers", "la" in "de la Fontaine"), not a name's end."""
     if i == len(words) - 1:
         return False
-    return fold(words[i]) in _LOWER_PARTICLES or (fold(words[i]) == "la" and i > 0 and fold(words[i - 1]) == "de")
+    return fold(words[i]) in _LOWER_PARTICLES or i > 0 and (fold(words[i - 1]), fold(words[i])) in _SECOND_PARTICLES
 
 
 def parse_person_name(text: str) -> str | None:

@@ -27,11 +27,18 @@ def fold(text: str) -> str:
 
 _ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
 _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret )[^\W\d_]\b){2,}")
-_HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b)", re.IGNORECASE)
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret | espace | apostrophe )[^\W\d_]\b){2,}")
+# What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
+_SPELLING_REMARK = re.compile(
+    r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
+    r"|cédille)(?: sur (?:le |la |l')?[^\W\d_]\b)?)+", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
-_EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "underscore": "_"}
-_CONNECTOR = "point|tiret bas|tiret|underscore"
+_EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "tiret du bas": "_", "underscore": "_"}
+_CONNECTOR = "point|tiret du bas|tiret bas|tiret|underscore"
+# How a piece of an address is written, said beside it: "chloé sans accent point martin" is chloe.martin
+_EMAIL_REMARK = re.compile(r"\s+(?:sans accents?|sans l'accent|(?:tout )?en minuscules?|sans majuscules?)"
+                           rf"(?= (?:{_CONNECTOR}|a?rr?obase?)\b)", re.IGNORECASE)
 # An address's name said piece by piece: an initial before a word ("j dupont"), numbers in words ("tiret douze",
 # "leclerc trente-deux"), pieces joined by the connectors said.
 _NUMBER_WORD = "|".join(sorted({*UNITS, *TENS.values(), "zéro", "vingts", "cent", "cents", "mille", "et"}, key=len,
@@ -55,7 +62,8 @@ _GLUED = re.compile(
 
 
 def _join_spelled(match: re.Match) -> str:
-    return re.sub(r" tiret ", "-", match.group(0)).replace(" ", "")
+    # "V A N espace D E N …" is read as one word: the reader compares it to the name said, words run together
+    return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", "").replace(" ", "")
 
 
 _NUMBER_AT_END = re.compile(rf"(?P<head>.*?) ?(?P<number>(?<![\w-]){_SAID_NUMBER})?$", re.IGNORECASE)
@@ -74,7 +82,8 @@ def _join_email(match: re.Match) -> str:
         return "".join(_EMAIL_CONNECTORS[p.lower()] if k % 2 else _email_piece(p) if said_numbers else p
                        for k, p in enumerate(pieces))
 
-    return f"{glue(match.group(1), True)}@{glue(match.group(2), False)}"  # "neuf point fr" is a domain
+    # "neuf point fr" is a domain; a transcript writes "chloé" where the address has "chloe"
+    return fold(f"{glue(match.group(1), True)}@{glue(match.group(2), False)}")
 
 
 def _phones_in_digits(text: str) -> str:
@@ -121,6 +130,12 @@ _SHORTHAND = [
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
+    # "pr Mme X", "pr Emma ROUX": "pour" in small letters before the patient ("Pr Martin", "le pr" are professors)
+    (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
+                r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|enfant|ado)\b))"), "pour"),
+    (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
+    (re.compile(r"\b(le|au) \+\s*(?=(?:t[oô]t|vite)\b)", re.IGNORECASE), r"\1 plus "),  # "le + tôt possible"
+    (re.compile(r"\b[aà] dom\b\.?", re.IGNORECASE), "à domicile"),  # "SF à dom svp"
     *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|midi|soir|apr))", re.IGNORECASE), day)
       for short, day in (("lun", "lundi"), ("mar", "mardi"), ("mer", "mercredi"), ("jeu", "jeudi"), ("ven", "vendredi"),
                          ("sam", "samedi"), ("dim", "dimanche"))],
@@ -152,8 +167,9 @@ def normalize_dictation(text: str) -> str:
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
-    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), _SPELLED_RUN.sub(_join_spelled, text))
-    text = _DICTATED_EMAIL.sub(_join_email, text)
+    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""),
+                      _SPELLED_RUN.sub(_join_spelled, _SPELLING_REMARK.sub("", text)))
+    text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
     return _APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text))

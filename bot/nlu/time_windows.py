@@ -5,13 +5,14 @@ import re
 from datetime import datetime, time, timedelta
 
 from bot.nlu.grammar import past_participles
+from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, WEEKDAYS, Found
 
 _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
             "aprem": (14, 18), "ap-midi": (14, 18), "ap midi": (14, 18), "a-midi": (14, 18), "soir": (18, 20),
             "soiree": (18, 20), "fin de journee": (17, 20), "fin d'apres-midi": (16, 18), "fin de matinee": (10, 12),
-            "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16)}
+            "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16), "fin d'aprem": (16, 18), "debut d'aprem": (14, 16)}
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DATE_SAID = rf"(?:(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?|\d{{1,2}}/\d{{1,2}}(?![/\d]))"  # "3 décembre", "3/12"
@@ -36,7 +37,8 @@ _WINDOW = re.compile(
     rf"(?:(?(day)\s+{_PREFERENCE}|(?(period)\s+{_PREFERENCE}|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
 _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
-_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte)\s*$")
+# "il y a 1h": a time ago ("a 1h" after it is no hour of the day)
+_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|creneau|souhaite|voudrait|" \
                 r"prefere|faudrait|si|mais|plutot"
@@ -175,7 +177,7 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
 
     clause = re.split(_CLAUSE_START, before)[-1]
-    return names_a_complaint(clause) or bool(_MEASURE.search(clause))
+    return names_a_complaint(clause) or bool(_MEASURE.search(clause)) or _done_in_clause(said, before, match.start())
 
 
 # Auxiliaries of the French past (passé composé, plus-que-parfait): only a clause holding one is parsed.
@@ -191,6 +193,22 @@ def _past_in_clause(said: str, before: str, at: int) -> bool:
         return False
     head = max(0, start - 20)  # the subject before the clause helps the tagger ("il est tombé")
     return any(head + s >= start for s, _ in past_participles(said[head:at]))
+
+
+# Participles of a wish: "RDV souhaité cet après-midi" wants that time.
+_WISHED = re.compile(r"(?:souhait|demand|voulu|desir|prevu|propos|conseill|prefer)\w*$")
+
+
+def _done_in_clause(said: str, before: str, at: int) -> bool:
+    """A past participle alone in the clause before a part of today already begun: what was done then ("sondé
+    par SOS ce matin", "vu aux urgences cette nuit"), not a wish."""
+    clause = re.split(_CLAUSE_START, before)[-1]
+    start = at - len(clause)
+    # A clause opening on a word in -é(e)(s) is one the tagger may take for a noun ("sondé", "plâtrée").
+    opening = re.match(r"\s*([^\W\d_]+(?:é|ée|és|ées))\b", said[start:at])
+    done = [(start + opening.start(1), start + opening.end(1))] if opening else []
+    return any(s >= start and not _WISHED.search(fold(said[s:e]))
+               for s, e in done + [(start + s, start + e) for s, e in past_participles(said[start:at])])
 
 
 def _hours_said_after(folded: str, at: int) -> re.Match | None:

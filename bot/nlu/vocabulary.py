@@ -53,12 +53,13 @@ class PhraseTable:
     def __init__(self, table: dict) -> None:
         self._value_of = {phrase: value for value, phrases in table.items() for phrase in phrases}
         alternatives = sorted(self._value_of, key=len, reverse=True)
-        body = "|".join(re.escape(p) for p in alternatives)
+        body = "|".join(re.escape(p).replace("oe", "(?:oe|œ)") for p in alternatives)
         self._pattern = re.compile(rf"(?<![\w'])(?:{body})(?![\w-])")
 
     def finditer(self, folded: str) -> Iterator[Found]:
+        # Folding keeps one character for one, so "cœur" stays with its ligature: the phrases' "oe" matches it.
         for match in self._pattern.finditer(folded):
-            yield Found(self._value_of[match.group(0)], match.start(), match.end())
+            yield Found(self._value_of[match.group(0).replace("œ", "oe")], match.start(), match.end())
 
 
 MONTHS = {

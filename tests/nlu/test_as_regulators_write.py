@@ -594,3 +594,72 @@ def test_a_name_said_again_a_possessive_and_dotted_letters(text, expected):
 ])
 def test_the_town_of_an_institution_is_where_the_patient_is(text, place):
     assert read(text)["localisation"] == place
+
+
+def _subset(found: dict, expected: dict) -> dict:
+    return {k: found.get(k) for k in expected}
+
+
+@pytest.mark.parametrize("text, specialite", [
+    ("un spécialiste du cœur pour Mme Roux", "cardiologie"),  # the ligature, as typed
+    ("pas de déficit neuro, céphalées", None), ("diabétologue pour équilibrer l'insuline", "endocrinologie"),
+    ("diabète, céphalées, un généraliste", "médecine générale"),  # "diabète" is one letter from no specialty
+    ("voir un spécialiste des oreilles", "oto-rhino-laryngologie"), ("RDV pédia pour bébé", "pédiatrie"),
+    ("gyné au cabinet", "gynécologie"),
+])
+def test_specialties_by_short_names_and_organs(text, specialite):
+    assert read(text).get("specialite") == specialite
+
+
+@pytest.mark.parametrize("text, creneau", [
+    ("chute il y a 2h, à revoir", None),  # "a 2h" after "il y": a time ago, not 2 o'clock
+    ("plâtré aux urgences ce matin, douleur, revoir cet après-midi",
+     {"start": "2026-11-25T14:00:00+01:00", "end": "2026-11-25T18:00:00+01:00"}),
+    ("vu par SOS ce matin, fièvre", None),
+    ("RDV souhaité cet après-midi", {"start": "2026-11-25T14:00:00+01:00", "end": "2026-11-25T18:00:00+01:00"}),
+    ("insomnie, fin d'aprem svp", {"start": "2026-11-25T16:00:00+01:00", "end": "2026-11-25T18:00:00+01:00"}),
+])
+def test_what_was_done_this_morning_is_no_wanted_time(text, creneau):
+    found = read(text).get("creneau")
+    assert (found and {k: found[k] for k in ("start", "end")}) == creneau
+
+
+@pytest.mark.parametrize("text, urgence", [
+    ("gastro, dans les 3 semaines", 504), ("peut attendre 1 sem", 168),
+    ("il respire vite depuis hier, pédiatre demain", None),  # how the complaint goes
+    ("il faut la voir vite", 8), ("le + tôt possible", 4),
+])
+def test_delays_in_weeks_and_what_vite_attaches_to(text, urgence):
+    assert read(text).get("urgence") == urgence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("VAD pr Mme Lucie BARRE, Nantes", {"prenom": "Lucie", "nom": "Barre", "localisation": "Nantes"}),
+    ("revu par le Pr Morel, pr Jules FAURE 8 ans", {"prenom": "Jules", "nom": "Faure"}),
+    ("M. Cheikh Tidiane NDOYE, 06 71 20 33 45", {"prenom": "Cheikh Tidiane", "nom": "Ndoye"}),
+    ("madame nour el hachimi née le 3 mai 1990", {"prenom": "Nour", "nom": "El Hachimi"}),
+    ("sondé par SOS hier, M. Paul Girard, Rouen", {"localisation": "Rouen"}),
+    ("kiné à dom pour M. Paul Girard", {"type_consultation": "domicile"}),
+])
+def test_small_words_of_notes_and_names_in_capitals(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+def test_a_service_is_no_known_doctor():
+    assert "medecin_traitant" not in read("vu par SOS Médecins hier, Mme Aline Roche, Caen")
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("madame van der berg V A N espace D E R espace B E R G", "madame van der berg VANDERBERG"),
+    ("monsieur n'goran N apostrophe G O R A N", "monsieur n'goran N'GORAN"),
+    ("monsieur léger L E G E R accent grave sur le e il tousse", "monsieur léger LEGER il tousse"),
+    ("mail hélène sans accent point roy arobase free point fr", "mail helene.roy@free.fr"),
+    ("mail paul tiret du bas roy arobase free point fr", "mail paul_roy@free.fr"),
+])
+def test_spelling_remarks_are_no_part_of_the_name_or_address(said, typed):
+    assert normalize_dictation(said) == typed
+
+
+def test_a_name_spelled_with_spaces_is_one_surname():
+    assert _subset(read("c'est pour madame inès van der berg V A N espace D E R espace B E R G elle tousse"),
+                   {"prenom": "", "nom": ""}) == {"prenom": "Inès", "nom": "van der Berg"}
