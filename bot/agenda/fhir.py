@@ -225,19 +225,19 @@ def searchset(slots: list[Slot], search: SlotSearch, base: str, self_url: str, n
     entries: list[dict] = []
     included: set[str] = set()
 
-    def add(resource: dict, mode: str) -> None:
-        key = f"{resource['resourceType']}/{resource['id']}"
+    def add(key: str, build, mode: str) -> None:
+        # Built once a Bundle: a practitioner's Schedule and roles come with each of their many slots.
         if key not in included:
             included.add(key)
-            entries.append({"fullUrl": f"{base}fhir/{key}", "resource": resource, "search": {"mode": mode}})
+            entries.append({"fullUrl": f"{base}fhir/{key}", "resource": build(), "search": {"mode": mode}})
 
     for slot in slots:
-        add(slot_resource(slot, base), "match")
+        add(f"Slot/{slot.id}", lambda: slot_resource(slot, base), "match")
         if search.include_schedule:
-            add(schedule_resource(slot.place), "include")
+            add(f"Schedule/{slot.place_id}", lambda: schedule_resource(slot.place), "include")
         if search.include_actors:
-            add(practitioner_resource(slot.practitioner), "include")
-            add(practitioner_role_resource(slot.place), "include")
+            add(f"Practitioner/{slot.practitioner_id}", lambda: practitioner_resource(slot.practitioner), "include")
+            add(f"PractitionerRole/{slot.place_id}", lambda: practitioner_role_resource(slot.place), "include")
     return {
         "resourceType": "Bundle",
         "meta": {"lastUpdated": _instant_text(now), "profile": [BUNDLE_PROFILE]},

@@ -156,12 +156,16 @@ def without_article(name: str) -> str | None:
 
 _SHORT_NAME_TOWN = 20_000  # inhabitants: a town known well enough by the first part of its name
 _SHORT_NAME_WEIGHT = 20  # the town wins over a commune of that very name this many times smaller
+# Two names joined ("Levallois-Perret", "Décines-Charpieu"): the first alone says the town when it is long enough
+# not to be a common short word ("Six-Fours", "Ris-Orangis", "Bois-Colombes" keep their whole name).
+_SHORT_HEAD = 6
 _NAME_LINK = re.compile(r"-(?:la|le|les|l'|en|sur|sous|de|du|des|d'|aux?|lès|lez)-", re.IGNORECASE)  # after the head
 
 
 def short_names(rows: list[Commune]) -> dict[str, Commune]:
     """normalized short name -> town: "brive" -> Brive-la-Gaillarde, "villefranche" -> Villefranche-sur-Saône, for
-    towns of 20,000 inhabitants or more named "X-sur-…", "X-la-…"; a short name two such towns share is left out
+    towns of 20,000 inhabitants or more named "X-sur-…", "X-la-…" or "X-Y" with a long X ("levallois"); a short
+    name two such towns share is left out
     ("Boulogne": -Billancourt and -sur-Mer)."""
     found: dict[str, list[Commune]] = {}
     for commune in rows:
@@ -170,7 +174,7 @@ def short_names(rows: list[Commune]) -> dict[str, Commune]:
                 and not re.match(r"(?:saint|sainte|le|la|les|l)\b", head, re.IGNORECASE):
             found.setdefault(normalize_name(head), []).append(commune)
     return {short: towns[0] for short, towns in found.items()
-            if len(towns) == 1 and _NAME_LINK.match(towns[0].name, len(short))}
+            if len(towns) == 1 and (_NAME_LINK.match(towns[0].name, len(short)) or len(short) >= _SHORT_HEAD)}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

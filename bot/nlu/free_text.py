@@ -357,7 +357,10 @@ class _Reader:
         # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
         lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING) \
             and _first_name_score(lone, gender) > _surname_score(lone)
-        if not units or (len(units) < 2 and (not (person or lone_given) or self.is_bare_place(j))):
+        # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
+        spelled = len(units) == 1 and units[0][1] > units[0][0] and len(
+            {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1]}) == 1
+        if not units or (len(units) < 2 and (not (person or lone_given or spelled) or self.is_bare_place(j))):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         after = units[-1][1] + 1
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):

@@ -48,6 +48,7 @@ _SINCE_IN_CLAUSE = re.compile(rf"\bdepuis\b(?:(?!\b(?:{_CLAUSE_WORDS})\b)[^,.;:!
 _CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
 _TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans la matinée de demain"
 _NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
+_LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # the lunch break: from noon to two
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
@@ -225,6 +226,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     """The first wanted time in folded normalized text; value {"start", "end"} in ISO (text added by callers).
     `unfolded`: the same text with its accents (same offsets), which tell the tenses of verbs."""
     unfolded = folded if unfolded is None else unfolded
+    folded = _LUNCH_BREAK.sub(lambda m: "entre 12 et 14h".ljust(len(m.group(0))), folded)  # same length
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
     folded = _NOT_BEFORE.sub("apres    ", folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)

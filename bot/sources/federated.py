@@ -261,8 +261,14 @@ def _place_of(slot: FhirSlot, candidates: list[Candidate]) -> Candidate | None:
     """The listing of the slot's address among the practitioner's listings in the radius (the nearest with its
     postal code when the source spells the street otherwise); None when the slot is at a place farther out."""
     same = [c for c in candidates if c.listing.address.postal_code == slot.address.postal_code]
-    exact = [c for c in same if words(c.listing.address.line) == words(slot.address.line)]
+    exact = [c for c in same if _street(c.listing.address.line) == _street(slot.address.line)]
     return (exact or same or [None])[0]
+
+
+@lru_cache(maxsize=50_000)
+def _street(line: str) -> tuple:
+    """An address line as compared, read once: every slot of a practitioner carries the same."""
+    return tuple(words(line))
 
 
 @lru_cache

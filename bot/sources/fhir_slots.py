@@ -174,7 +174,8 @@ def read_searchset(body: object, asked: set[str]) -> list[FhirSlot]:
             resources[entry["fullUrl"]] = resource
         if resource["resourceType"] == "Slot":
             matches.append(resource)
-    slots = [_read_slot(slot, resources, asked) for slot in matches]
+    actors: dict[str, tuple[str, Address]] = {}
+    slots = [_read_slot(slot, resources, asked, actors) for slot in matches]
     return [slot for slot in slots if slot is not None]
 
 
@@ -263,17 +264,21 @@ def _codes(concepts: list[dict], system: str) -> list[str]:
             if coding.get("system") == system]
 
 
-def _read_slot(slot: dict, resources: dict, asked: set[str]) -> FhirSlot | None:
+def _read_slot(slot: dict, resources: dict, asked: set[str], actors: dict) -> FhirSlot | None:
+    """`actors`: the RPPS and address read for each Schedule reference of the Bundle, shared by its slots."""
     if slot.get("status") != "free" or not slot.get("start") or not slot.get("end"):
         raise MalformedAnswer("a Slot without free status, start and end")
-    start, end = isoparse(slot["start"]), isoparse(slot["end"])  # instants: validated with their offset
+    start, end = _instant_of(slot["start"]), _instant_of(slot["end"])
     if end <= start:
         raise MalformedAnswer("a Slot ending before it starts")
-    schedule = _resolve(slot.get("schedule"), resources, "Schedule")
-    rpps = _rpps(_actor(schedule, "Practitioner", resources))
-    if rpps not in asked:
-        raise MalformedAnswer("a Slot of a practitioner not asked for")
-    address = _address(_actor(schedule, "PractitionerRole", resources))
+    reference = (slot.get("schedule") or {}).get("reference") or ""
+    if reference not in actors:
+        schedule = _resolve(slot.get("schedule"), resources, "Schedule")
+        rpps = _rpps(_actor(schedule, "Practitioner", resources))
+        if rpps not in asked:
+            raise MalformedAnswer("a Slot of a practitioner not asked for")
+        actors[reference] = rpps, _address(_actor(schedule, "PractitionerRole", resources))
+    rpps, address = actors[reference]
     services = slot.get("serviceType") or []
     modes = frozenset(MODE_BY_CODE[code] for code in _codes(services, ACT_CODE_SYSTEM) if code in MODE_BY_CODE)
     if not modes:
@@ -286,6 +291,14 @@ def _read_slot(slot: dict, resources: dict, asked: set[str]) -> FhirSlot | None:
         return None
     return FhirSlot(id=slot["id"], rpps=rpps, start=start, end=end, modes=modes, snp=snp, motifs=labels,
                     booking_page=_web_page(slot.get("comment")), address=address)
+
+
+def _instant_of(text: str) -> datetime:
+    """A FHIR instant (validated with its offset): the standard library's parser, fast, reads most of them."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:  # a fraction of other than 3 or 6 digits
+        return isoparse(text)
 
 
 def _rpps(practitioner: dict) -> str:

@@ -663,3 +663,17 @@ def test_spelling_remarks_are_no_part_of_the_name_or_address(said, typed):
 def test_a_name_spelled_with_spaces_is_one_surname():
     assert _subset(read("c'est pour madame inès van der berg V A N espace D E R espace B E R G elle tousse"),
                    {"prenom": "", "nom": ""}) == {"prenom": "Inès", "nom": "van der Berg"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est L E R O U X leroux et son prénom c'est anne-marie", {"nom": "Leroux", "prenom": "Anne-Marie"}),
+    ("je vous épelle N O W A K nowak prénom adam", {"nom": "Nowak", "prenom": "Adam"}),
+    ("elle est à levallois depuis hier", {"localisation": "levallois"}),
+    ("plutôt entre midi et deux vendredi", {"creneau": {"start": "2026-11-27T12:00:00+01:00",
+                                                        "end": "2026-11-27T14:00:00+01:00"}}),
+])
+def test_a_name_spelled_first_a_town_by_its_head_the_lunch_break(text, expected):
+    found = read(text)
+    if "creneau" in found:
+        found["creneau"] = {k: found["creneau"][k] for k in ("start", "end")}
+    assert _subset(found, expected) == expected
