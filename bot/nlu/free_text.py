@@ -31,7 +31,8 @@ from bot.nlu.vocabulary import MONTH_OF
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|[^\w\s]")
+# A line break is a token: a note pasted from regulation software has a field a line ("Motif : …\nLieu : …").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|[^\w\s]|\n")
 
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
@@ -190,7 +191,7 @@ _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente"
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
 _STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
            "vit", "habite", "reside", "demeure", "travaille", "part", "rentre", "doit", "devrait", "sort"}
-_FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/"}
+_FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/", "\n"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
 # Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
@@ -786,6 +787,8 @@ class _Reader:
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in _NOT_PLACES or self.labels_a_field(end):
             return False
+        if self.typed and self.tokens[i].text.islower() and self.capitalized_commune_besides(i):
+            return False  # "otite, pleure, fièvre … Lieu : Lyon 8e": who capitalizes a town writes "pleure" as a verb
         end = self.where_it_lies(end)
         named = any(span.field == "prenom" for span in self.spans)
         # "son mail", "fille joignable": no communes; in a typed note, a commune capitalized right after another
@@ -795,6 +798,11 @@ class _Reader:
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+
+    def capitalized_commune_besides(self, i: int) -> bool:
+        return any(k != i and t.is_word and t.text[:1].isupper() and not t.text.isupper()
+                   and self.commune_at(k) is not None and first_name_scores().get(key(t.text), 0) <= 1
+                   for k, t in enumerate(self.tokens))
 
     def closes_a_run(self, i: int) -> bool:
         """A commune written as one (capitalized) after the complaint or a run of lowercase words, where another
@@ -1206,7 +1214,22 @@ class _Reader:
         end = self.complaint_end(j) if j < len(self.tokens) else None
         if end is None or self.tokens[j].is_number or self.tokens[j].folded in _REQUESTS:
             return None
+        end = max(end, self.labelled_line_end(j))
         self.add(field, j, end)
+        return end
+
+    def labelled_line_end(self, j: int) -> int:
+        """"Motif : angine, difficulté à avaler\n": a label's value in a note written a field a line is its whole
+        line (j itself when the value is not on a labelled line of its own)."""
+        if j == 0 or self.tokens[j - 1].text != ":" or not any(t.text == "\n" for t in self.tokens):
+            return j
+        end = j
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].text != "\n" and not self.taken[end + 1]:
+            end += 1
+        if end + 1 < len(self.tokens) and self.tokens[end + 1].text != "\n":
+            return j  # another field on the line: the complaint ends as it would
+        while end > j and self.tokens[end].is_boundary:
+            end -= 1
         return end
 
     def town_in(self, first: int, last: int) -> int:

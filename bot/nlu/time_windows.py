@@ -234,27 +234,44 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     if either:
         return either
     for match in _WINDOW.finditer(folded):
-        said = match.group(0)
-        bare_today = match.group("day") in ("aujourd'hui", "aujourd hui") and not match.group("period") \
-            and not match.group("clock")
-        if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
+        found = _window_of(match, folded, unfolded, now)
+        if found is None:
             continue
-        if _unwanted(folded, match) or _is_onset(folded, unfolded, match, now):
-            continue
-        # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
-        trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())
-        day = _day_of(trailing.group("day"), now) if trailing else _day(match, now)
-        if day is None:
-            continue
-        hours = match if match.group("period") or match.group("clock") or trailing else \
-            _hours_said_after(folded, match.end()) or match
-        low, high = _hours(hours)
-        start, end = _at(day, low), _at(day, high)
-        if not match.group("day") and not trailing and end <= now:
-            start, end = start + timedelta(days=1), end + timedelta(days=1)
-        start = max(start, now.replace(second=0, microsecond=0))
-        if end <= start:
-            continue
-        return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(),
-                     trailing.end() if trailing else max(match.end(), hours.end()))
+        other = _OR.match(folded, found.end)
+        later = next(_WINDOW.finditer(folded, other.end()), None) if other else None
+        if later is not None and later.start() == other.end():
+            either = _window_of(later, folded, unfolded, now)  # "ce soir ou demain matin": from one to the other
+            if either is not None and either.value["end"] > found.value["end"]:
+                return Found({"start": found.value["start"], "end": either.value["end"]}, found.start, either.end)
+        return found
     return None
+
+
+_OR = re.compile(r",?\s+(?:ou|ou bien|voire|sinon)\s+")
+
+
+def _window_of(match: re.Match, folded: str, unfolded: str, now: datetime) -> Found | None:
+    """The window a match of _WINDOW says, None when it is no wanted time (an onset, today alone, passed)."""
+    said = match.group(0)
+    bare_today = match.group("day") in ("aujourd'hui", "aujourd hui") and not match.group("period") \
+        and not match.group("clock")
+    if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
+        return None
+    if _unwanted(folded, match) or _is_onset(folded, unfolded, match, now):
+        return None
+    # the day may come last: "en fin d'après-midi vendredi", "vers 15h aujourd'hui"
+    trailing = None if match.group("day") else _TRAILING_DAY.match(folded, match.end())
+    day = _day_of(trailing.group("day"), now) if trailing else _day(match, now)
+    if day is None:
+        return None
+    hours = match if match.group("period") or match.group("clock") or trailing else \
+        _hours_said_after(folded, match.end()) or match
+    low, high = _hours(hours)
+    start, end = _at(day, low), _at(day, high)
+    if not match.group("day") and not trailing and end <= now:
+        start, end = start + timedelta(days=1), end + timedelta(days=1)
+    start = max(start, now.replace(second=0, microsecond=0))
+    if end <= start:
+        return None
+    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(),
+                 trailing.end() if trailing else max(match.end(), hours.end()))

@@ -677,3 +677,18 @@ def test_a_name_spelled_first_a_town_by_its_head_the_lunch_break(text, expected)
     if "creneau" in found:
         found["creneau"] = {k: found["creneau"][k] for k in ("start", "end")}
     assert _subset(found, expected) == expected
+
+
+def test_a_note_written_a_field_a_line():
+    found = read("Pat. : M. VIDAL Noé – DDN 04.04.88 – Tél. 06 12 98 76 54\nMotif : sinusite, douleur sous les yeux"
+                 " depuis 4 j\nLieu : Bron\nQuand : ce soir ou demain matin")
+    assert _subset(found, {"symptomes": "", "localisation": ""}) == {
+        "symptomes": "sinusite, douleur sous les yeux depuis 4 j", "localisation": "Bron"}
+    assert {k: found["creneau"][k] for k in ("start", "end")} == {"start": "2026-11-25T18:00:00+01:00",
+                                                                  "end": "2026-11-26T12:00:00+01:00"}
+
+
+def test_a_verb_in_small_letters_is_no_town_beside_a_capitalized_one():
+    # Pleure is a commune of the Jura; "lyon" in a note all in small letters stays a town
+    assert read("Motif : otite, pleure la nuit\nLieu : Vienne").get("localisation") == "Vienne"
+    assert read("Mme Roux, fièvre, lyon").get("localisation") == "lyon"
