@@ -119,7 +119,8 @@ _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when
 _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler"}
 _INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa"}  # where a patient lives, in a town
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
-_NAMING = {"c'est", "s'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"} | _SPELLING
+_NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"} \
+    | _SPELLING
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
@@ -278,10 +279,18 @@ class _Reader:
         self.field_of: list[str | None] = [None] * len(self.tokens)
         self.birth_place_said = any((self.cue_at(k) or ("",))[0] == "lieu_naissance" for k in range(len(self.tokens)))
         self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
-        self.typed = any(t.text[:1].isupper() for t in self.tokens)  # dictation comes in lower case
+        # dictation comes in lower case, but for the names spelled, which the normalization joined in capitals
+        self.typed = any(t.text[:1].isupper() and not self.spells_a_neighbour(k) for k, t in enumerate(self.tokens))
         self.punctuated = sum(t.text in _FIELD_SEPARATORS for t in self.tokens) >= 2
 
     # --- helpers -----------------------------------------------------------------------------------------
+    def spells_a_neighbour(self, k: int) -> bool:
+        """Token k is in capitals and spells the word before or after it ("ducasse DUCASSE", "KONE koné")."""
+        text = self.tokens[k].text
+        return len(text) > 1 and text.isupper() and any(
+            0 <= n < len(self.tokens) and self.tokens[n].text.islower() and key(self.tokens[n].text) == key(text)
+            for n in (k - 1, k + 1))
+
     def cue_at(self, i: int) -> tuple[str, int] | None:
         for size in range(min(_LONGEST_CUE, len(self.tokens) - i), 0, -1):
             field = CUES.get(tuple(t.folded for t in self.tokens[i:i + size]))
@@ -363,6 +372,10 @@ class _Reader:
             {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1]}) == 1
         if not units or (len(units) < 2 and (not (person or lone_given or spelled) or self.is_bare_place(j))):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
+        if token.folded in _NAMING and not self.typed and not spelled and not any(
+                _first_name_score([t], None) > 0 or _surname_score([t]) > 0
+                for a, b in units for t in self.tokens[a:b + 1] if t.folded not in PARTICLES):
+            return None  # "c'est le secrétariat de l'ehpad": said aloud, words no list knows as names are none
         after = units[-1][1] + 1
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
             return None  # "Noah Girard appelle": a verb may follow two names
@@ -500,6 +513,8 @@ class _Reader:
                 elif any(self.spelled_again(unit, token) for unit in units[:-1]):
                     pass  # "roux isabelle r o u x": the surname spelled after the first name is no third name
                 else:
+                    # "camara mamadou camara": a name said first, then again after the first name, is said once
+                    units = [u for u in units[:-1] if key(self.text_of_unit(u)) != key(token.text)] + units[-1:]
                     units.append((i, i))
                 i += 1
                 if fold(token.text).rsplit("-", 1)[-1] in PARTICLES and "-" in token.text \
@@ -874,7 +889,7 @@ class _Reader:
         token = self.tokens[after]
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING or self.same_birth_name_end(after) is not None \
-            or self.symptom_end(after) is not None
+            or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1])
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:
@@ -1065,6 +1080,9 @@ class _Reader:
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
                 i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
                 continue
+            if field == "localisation" and i > 0 and self.tokens[i - 1].folded in ("pas", "plus"):
+                i += size  # "pas à Paris", "n'habite plus à Lyon": where the patient is not
+                continue
             if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
             if field in _PLACE_FIELDS:
@@ -1095,10 +1113,13 @@ class _Reader:
         return last.field if last and _TAKEN_BACK.fullmatch(fold(self.text[last.end:self.tokens[i].start])) else None
 
     def drop_places_taken_back(self) -> None:
-        """A place said, then taken back by the next one ("il habite à Lille non pardon à Tourcoing")."""
+        """A place said, then taken back by the next one ("il habite à Lille non pardon à Tourcoing"); where the
+        patient lives, then where they are now ("habite à Niort mais là il est chez sa fille à La Rochelle", "vit à
+        Metz, elle est à Nancy en ce moment"): the search is for where they are."""
         places = sorted((s for s in self.spans if s.field in _PLACE_FIELDS), key=lambda s: s.start)
-        dropped = [a for a, b in zip(places, places[1:], strict=False) if a.field == b.field
-                   and _TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start]))]
+        dropped = [a for a, b in zip(places, places[1:], strict=False) if a.field == b.field and (
+            _TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start])) or b.field == "localisation" and (
+                _NOW_BETWEEN.search(fold(self.text[a.end:b.start])) or _NOW_AFTER.match(fold(self.text[b.end:]))))]
         self.spans = [s for s in self.spans if s not in dropped]
 
     def says_again(self, civility: int) -> bool:
@@ -1352,12 +1373,18 @@ class _Reader:
         units = self.name_units(i + 1, 1)
         return units[0][1] if units and self.ends_cleanly(units) else None
 
+    def text_of_unit(self, unit: tuple[int, int]) -> str:
+        return " ".join(t.text for t in self.tokens[unit[0]:unit[1] + 1])
+
     def text_of(self, span: Span) -> str:
         return " ".join(t.text for t in self.tokens if span.start <= t.start < span.end)
 
     def assign_names(self, units: list[tuple[int, int]]) -> int:
         """First name and name told apart among the name units; the token after them."""
         said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
+        after = units[-1][1] + 1
+        if after < len(self.tokens):  # "haddad ali H A D D A D": the name spelled is the surname
+            said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[after])}
         roles = _roles(units, self.tokens, self.gender, said, spoken=not self.typed)
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
@@ -1470,6 +1497,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     return best
 
 
+_NOW_BETWEEN = re.compile(r"\b(?:mais|actuellement|en ce moment|pour le moment|pour l'instant|maintenant|non)\b")
+_NOW_AFTER = re.compile(r"\s*,?\s*(?:actuellement|en ce moment|pour le moment|pour l'instant|maintenant)\b")
 _TAKEN_BACK = re.compile(r"[\s,.]*(?:non|pardon|enfin|plutot)(?:[\s,.]+(?:non|pardon|enfin|plutot|c'est))*[\s,.]*"
                          r"(?:(?:a|au|aux|sur|en)\s+)?")
 
