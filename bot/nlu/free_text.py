@@ -266,8 +266,11 @@ def _unabbreviated(place: str) -> str:
     return " ".join(_SAINTS.get(word, word) for word in place.split())
 
 
+_ELIDED_PRONOUN = re.compile(r"(?:j|m|t|s|n|c|qu)['’]")  # "j'appelle", "c'était": a verb, never a name
+
+
 def _is_name_word(token: Token) -> bool:
-    return token.is_word and token.folded not in _NOT_NAMES
+    return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded)
 
 
 class _Reader:

@@ -692,3 +692,24 @@ def test_a_verb_in_small_letters_is_no_town_beside_a_capitalized_one():
     # Pleure is a commune of the Jura; "lyon" in a note all in small letters stays a town
     assert read("Motif : otite, pleure la nuit\nLieu : Vienne").get("localisation") == "Vienne"
     assert read("Mme Roux, fièvre, lyon").get("localisation") == "lyon"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("il habite à Dole mais en ce moment il est chez son fils à Besançon, toux", "Besançon"),
+    ("elle vit à Agen, elle est à Bordeaux actuellement", "Bordeaux"),
+    ("pas à Nice, elle est à Antibes", "Antibes"),
+    ("il habite à Laval, il a mal au dos", "Laval"),
+])
+def test_where_the_patient_is_now(text, place):
+    assert read(text).get("localisation") == place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est diop euh awa diop D I O P elle tousse", {"prenom": "Awa", "nom": "Diop"}),
+    ("c'est morel paul M O R E L il a de la fièvre", {"prenom": "Paul", "nom": "Morel"}),
+    ("bonjour je m'appelle julie perrot j'ai mal à la gorge", {"prenom": "Julie", "nom": "Perrot"}),
+    ("c'est l'infirmière du foyer j'appelle pour madame rose blanc B L A N C", {"prenom": "Rose", "nom": "Blanc"}),
+    ("madame euh sylvie ah non pardon sophie petit elle tousse", {"prenom": "Sophie", "nom": "Petit"}),
+])
+def test_names_as_operators_say_them(text, expected):
+    assert _subset(read(text), expected) == expected
