@@ -615,8 +615,8 @@ class _Reader:
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
-        if i > 0 and self.tokens[i - 1].folded in ("a", "sur"):
-            communes = communes | short_commune_names()
+        if i > 0 and self.tokens[i - 1].folded in ("a", "sur") or token.text[:1].isupper():
+            communes = communes | short_commune_names()  # "à Brive", "Tassin," written as a town
         found = None
         for size in range(1, 6):
             words = self.tokens[i:i + size]
@@ -1320,8 +1320,8 @@ class _Reader:
 
     def bounds(self, k: int) -> bool:
         """Token k closes a segment: punctuation between fields, or in typed text without it a field read there."""
-        if self.punctuated:
-            return self.tokens[k].text in _FIELD_SEPARATORS
+        if self.punctuated:  # an aside in brackets after the complaint is no field of its own: "(foot)"
+            return self.tokens[k].text in _FIELD_SEPARATORS or self.tokens[k].text == "(" and k > 0
         return self.typed and (self.tokens[k].is_boundary or self.taken[k])
 
     def after_determiners(self, i: int) -> int:
