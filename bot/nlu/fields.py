@@ -131,13 +131,31 @@ def find_civilite(original: str, folded: str) -> list[Found]:
         column = original[:hit.start].rstrip()[-1:] in _COLUMNS and original[hit.end:].lstrip()[:1] in _COLUMNS or (
             original[:hit.start].rstrip()[-1:] == "(" and original[hit.end:].lstrip()[:1] == ")")  # "Kowalski Tomasz (M)"
         if folded[hit.start:hit.end] in ("m.", "m") and not (
-                (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M"):
+                (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M") \
+                and not _small_letters_civility(original, hit):
             continue
         found.append(hit)
     for glued in _GLUED_CIVILITY.finditer(folded):  # "M.Paul Lefèvre", "Mme.Claire Martin"
         if original[glued.end()].isupper() and not any(f.start == glued.start() for f in found):
             found.append(Found(_CIVILITY_OF[glued.group(1)], glued.start(), glued.end()))
-    return sorted(found, key=lambda f: f.start)
+    found.sort(key=lambda f: f.start)
+    # "monsieur euh pardon madame Claude Perrin": a civility taken back gives way to the one said next
+    return [f for k, f in enumerate(found)
+            if k + 1 == len(found) or not _TAKEN_BACK_CIVILITY.fullmatch(folded, f.end, found[k + 1].start)]
+
+
+_TAKEN_BACK_CIVILITY = re.compile(r"[\s,.]*(?:euh[\s,.]+)?(?:non|pardon|enfin|plutot|ah non)(?:[\s,.]+(?:non|pardon|c'est))*"
+                                  r"[\s,.]*")
+
+
+def _small_letters_civility(original: str, hit: Found) -> bool:
+    """"m. kevin lopez" in a message typed all in small letters: "m." before a first name (not "3 m. de haut")."""
+    from bot.nlu.lexicons import first_name_scores
+
+    following = re.match(r"\s*([^\W\d_]+)", original[hit.end:])
+    return original[hit.start:hit.end] == "m." and original == original.lower() and following is not None \
+        and not original[:hit.start].rstrip()[-1:].isdigit() \
+        and first_name_scores().get(fold(following.group(1)), 0) >= 3
 
 
 _NEGATED = re.compile(r"(?:\bpas|\bplutot que|\bsans|\bni)\s+(?:en\s+|de\s+|d')?$")
@@ -175,11 +193,16 @@ def _misspelt_specialty(word: str) -> str | None:
     """The specialty a word names with one letter wrong, missing, added or swapped (two for long words); its first
     two letters right ("radiologie" is no "cardiologie")."""
     allowed = 1 if len(word) < 11 else 2
+    if _PARTICIPLE.search(word):
+        return None  # "prurit généralisé": an adjective one letter from "généraliste"
     for phrase, value in _SPECIALTY_WORDS.items():
         if word[:2] == phrase[:2] and abs(len(phrase) - len(word)) <= allowed \
                 and _edits(word, phrase, allowed) <= allowed:
             return value
     return None
+
+
+_PARTICIPLE = re.compile(r"(?:ise|isee|ises|isees)$")
 
 
 def _edits(a: str, b: str, limit: int) -> int:

@@ -13,7 +13,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
 from bot.nlu.abroad import countries
-from bot.nlu.grammar import past_participles
+from bot.nlu.grammar import is_common_word, past_participles
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
     commune_names,
@@ -155,7 +155,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache", "vomi",
     "crises d'angoisse", "crise de panique", "crises de panique", "angoisse", "anxiété", "idées noires",
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
-    "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "kyste", "démangeaison",
+    "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
+    "démangeaison",
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
@@ -368,11 +369,13 @@ class _Reader:
         units = self.name_units(j, 4)
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
         # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
-        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING) \
+        # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès": a lone first name is the patient's
+        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES) \
             and _first_name_score(lone, gender) > _surname_score(lone)
         # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
-        spelled = len(units) == 1 and units[0][1] > units[0][0] and len(
+        spelled = len(units) == 1 and (units[0][1] > units[0][0] and len(
             {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1]}) == 1
+            or token.folded in _SPELLING and _is_capitals(self.tokens[units[0][0]:units[0][1] + 1]))  # "ça s'écrit H O A R A U"
         if not units or (len(units) < 2 and (not (person or lone_given or spelled) or self.is_bare_place(j))):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         if token.folded in _NAMING and not self.typed and not spelled and not any(
@@ -866,7 +869,12 @@ class _Reader:
         after = self.cue_at(units[0][1] + 1)
         if after and after[0] == "epouse":
             return True  # "DUMONT épouse LEGRAND Colette": the birth name, then the married name
-        return all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
+        words = self.tokens[units[0][0]:units[0][1] + 1]
+        # "finalement au cabinet" (the mode read apart): a common word alone in small letters is no name, unless
+        # it is a common name ("martin"); a rare one is
+        named = not words[-1].text.islower() or not is_common_word(words[-1].text) \
+            or max(_first_name_score(words, None), _surname_score(words)) >= _COMMON_SURNAME
+        return named and all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
             t.is_boundary for t in self.tokens[:i])
 
     def written_as_identity(self, i: int) -> bool:
@@ -892,7 +900,8 @@ class _Reader:
         token = self.tokens[after]
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING or self.same_birth_name_end(after) is not None \
-            or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1])
+            or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
+            or token.folded in _SUBJECTS  # "il s'appelle mathis il a douze ans": said aloud, a clause begins
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:
@@ -924,6 +933,8 @@ class _Reader:
     def past_vicinity(self, j: int) -> int:
         """The commune after words that say near what or in which part of it the patient is ("à côté de Grenoble",
         "sur la commune de Bron", "secteur nord de Lyon"), or j when no known commune follows them."""
+        if self.tokens[j].folded in ("le", "la", "les", "l'") and self.place_at(j) is not None:
+            return j  # "réside : Le Lamentin": the article is the commune's
         k = j
         while k < len(self.tokens) and k - j < 5 and self.tokens[k].folded in _VICINITY and not self.taken[k]:
             k += 1
@@ -1083,8 +1094,8 @@ class _Reader:
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
                 i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
                 continue
-            if field == "localisation" and i > 0 and self.tokens[i - 1].folded in ("pas", "plus"):
-                i += size  # "pas à Paris", "n'habite plus à Lyon": where the patient is not
+            if field in _PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus"):
+                i += size  # "pas à Paris", "n'habite plus à Lyon", "pas née à Paris": where the patient is not
                 continue
             if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"

@@ -1,5 +1,5 @@
-"""What spaCy's French model tells the rules about verbs: the past participles of a text ("il est tombé ce
-matin": the time says when it happened). The model is the one Rasa's SpacyNLP loaded, when it did, so that a
+"""What spaCy's French model tells the rules about words: the past participles of a text ("il est tombé ce
+matin": the time says when it happened), and which words are common French (its vectors). The model is the one Rasa's SpacyNLP loaded, when it did, so that a
 process holds one copy; else it is loaded on first use (the action server reading a bare answer)."""
 from __future__ import annotations
 
@@ -27,3 +27,9 @@ def past_participles(text: str) -> list[tuple[int, int]]:
     doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
     return [(token.idx, token.idx + len(token.text)) for token in doc
             if token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"]]
+
+
+def is_common_word(word: str) -> bool:
+    """A word French text uses often enough to have a vector ("finalement", "parfait"); rare surnames have none."""
+    language = _shared[0] if _shared else _own()
+    return language.vocab.has_vector(word) or language.vocab.has_vector(word.lower())

@@ -134,6 +134,9 @@ _SHORTHAND = [
     (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
                 r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|enfant|ado)\b))"), "pour"),
     (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
+    # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
+    (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"
+                r" d['’](?=[^\W\d_])", re.IGNORECASE), r"\1 de "),
     (re.compile(r"\b(le|au) \+\s*(?=(?:t[oô]t|vite)\b)", re.IGNORECASE), r"\1 plus "),  # "le + tôt possible"
     (re.compile(r"\b[aà] dom\b\.?", re.IGNORECASE), "à domicile"),  # "SF à dom svp"
     *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|midi|soir|apr))", re.IGNORECASE), day)

@@ -45,6 +45,9 @@ _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|co
 # "depuis" earlier in the same clause: the time is when the complaint began ("depuis le vol de dimanche",
 # "mal à la cheville depuis le sport ce matin").
 _SINCE_IN_CLAUSE = re.compile(rf"\bdepuis\b(?:(?!\b(?:{_CLAUSE_WORDS})\b)[^,.;:!?|()\n])*$")
+_SINCE_SAID = re.compile(rf"\bdepuis\s+(?:\d+\s*(?:j|jours?|h|heures?|sem|semaines?|mois|ans?|min|minutes?)\b"
+                         rf"|hier(?: soir| matin)?\b|avant-hier\b|ce matin\b|cette nuit\b|ce week-end\b"
+                         rf"|(?:{'|'.join(WEEKDAYS)})(?: soir| matin| dernier)?\b)")
 _CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
 _TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans la matinée de demain"
 _NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
@@ -168,7 +171,8 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     """The time says when the complaint began, not when the patient is to be seen: after "depuis" or a verb in the
     past in the same clause ("il est tombé ce matin", "a chuté dimanche"), or a part of today already begun right
     after a complaint ("malaise ce matin")."""
-    before = folded[max(0, match.start() - 60):match.start()]
+    # "depuis 10j cabinet lundi": "depuis" with its whole object said is over before the day
+    before = _SINCE_SAID.sub(lambda m: " " * len(m.group(0)), folded[max(0, match.start() - 60):match.start()])
     ahead = (match.group("day") or "").endswith("demain") or match.group("rel") in ("avant", "apres", "a partir de")
     if _SINCE_IN_CLAUSE.search(before) or _past_in_clause(said, before, match.start()):
         return not ahead  # "fièvre depuis 2 jours demain matin si possible": nothing begins tomorrow

@@ -713,3 +713,25 @@ def test_where_the_patient_is_now(text, place):
 ])
 def test_names_as_operators_say_them(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("finalement en visio", {"nom": None}),  # a common word alone is no name
+    ("kowalczyk", {"nom": "Kowalczyk"}),  # a rare one is
+    ("MME ROY ANNIE 0611223344 OTITE DEPUIS 4J CABINET MARDI MATIN",
+     {"creneau": {"start": "2026-12-01T08:00:00+01:00", "end": "2026-12-01T12:00:00+01:00"}}),
+    ("m. hugo lefort 06 12 44 55 66 toux", {"civilite": "Monsieur", "prenom": "Hugo", "nom": "Lefort"}),
+    ("c'est le papa d'élise morin elle a 4 ans", {"prenom": "Élise", "nom": "Morin"}),
+    ("ici la maman d'ambre, elle a 2 ans", {"prenom": "Ambre"}),
+    ("c'est madame euh non pardon monsieur dominique roy", {"civilite": "Monsieur"}),
+    ("ça s'écrit P A Y E T", {"nom": "Payet"}),
+    ("il est pas né à Lyon il est né à Oran", {"lieu_naissance": "Oran"}),
+    ("réside : Le Gosier", {"localisation": "Le Gosier"}),
+    ("éruption généralisée depuis hier, dermato", {"specialite": "dermatologie"}),
+    ("Mme Lise Bon, 06 12 44 55 66, genou gonflé depuis hier (match de hand), Lyon", {"symptomes": "genou gonflé depuis hier"}),
+])
+def test_small_words_asides_and_corrections(text, expected):
+    found = read(text)
+    if "creneau" in found:
+        found["creneau"] = {k: found["creneau"][k] for k in ("start", "end")}
+    assert _subset(found, expected) == expected
