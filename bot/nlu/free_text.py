@@ -161,7 +161,9 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
-    "confus", "confuse", "désorienté", "désorientée", "agité", "agitée"]}
+    "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
+    # swollen, crying: said of a limb or of a baby ("poignet gonflé", "pleurs inconsolables")
+    "gonflé", "gonflée", "gonflés", "gonflées", "pleurs", "acné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
@@ -267,7 +269,9 @@ def _unabbreviated(place: str) -> str:
     return " ".join(_SAINTS.get(word, word) for word in place.split())
 
 
-_ELIDED_PRONOUN = re.compile(r"(?:j|m|t|s|n|c|qu)['’]")  # "j'appelle", "c'était": a verb, never a name
+# "j'appelle", "c'était", "n'a": French elides these before a vowel or h only, so a verb follows; "N'Diaye",
+# "M'Bow" go on with a consonant: names
+_ELIDED_PRONOUN = re.compile(r"(?:j|t|s|c|qu|m|n)['’](?=[aeiouyh])")
 
 
 def _is_name_word(token: Token) -> bool:
@@ -618,8 +622,9 @@ class _Reader:
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
-        if i > 0 and self.tokens[i - 1].folded in ("a", "sur") or token.text[:1].isupper():
-            communes = communes | short_commune_names()  # "à Brive", "Tassin," written as a town
+        if i > 0 and self.tokens[i - 1].folded in ("a", "sur") or token.text[:1].isupper() and max(
+                _first_name_score([token], None), _surname_score([token])) < _COMMON_SURNAME:
+            communes = communes | short_commune_names()  # "à Brive", "Tassin," written as a town (not "Fleury")
         found = None
         for size in range(1, 6):
             words = self.tokens[i:i + size]

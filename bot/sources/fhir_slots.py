@@ -161,7 +161,7 @@ def read_searchset(body: object, asked: set[str]) -> list[FhirSlot]:
     entries = body.get("entry") or []
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         raise MalformedAnswer("Bundle.entry is not a list of entries")
-    bundle = Bundle.parse_obj({**body, "entry": [{k: v for k, v in e.items() if k != "resource"} for e in entries]})
+    bundle = Bundle.parse_obj({**body, "entry": _entry_shapes(entries)})
     if bundle.type != "searchset":
         raise MalformedAnswer(f"a Bundle of type {bundle.type}, not searchset")
     resources, matches = {}, []
@@ -177,6 +177,25 @@ def read_searchset(body: object, asked: set[str]) -> list[FhirSlot]:
     actors: dict[str, tuple[str, Address]] = {}
     slots = [_read_slot(slot, resources, asked, actors) for slot in matches]
     return [slot for slot in slots if slot is not None]
+
+
+class _EntryPrimitives(BaseModel):
+    fullUrl: fhirtypes.Uri | None
+
+
+def _entry_shapes(entries: list[dict]) -> list[dict]:
+    """The entries without their resources, each full URL checked as a FHIR uri then set to one valid value: the
+    entries left differ only by their search mode, so the Bundle model validates two of them, not hundreds."""
+    shapes: dict[str, dict] = {}
+    for entry in entries:
+        shape = {key: value for key, value in entry.items() if key != "resource"}
+        if "fullUrl" in shape:
+            if not isinstance(shape["fullUrl"], str):
+                raise MalformedAnswer("a Bundle.entry.fullUrl that is not a JSON string")
+            _EntryPrimitives.validate({"fullUrl": shape["fullUrl"]})
+            shape["fullUrl"] = "urn:x"
+        shapes.setdefault(json.dumps(shape, sort_keys=True), shape)
+    return list(shapes.values())
 
 
 class _ValidResources:

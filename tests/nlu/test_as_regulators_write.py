@@ -735,3 +735,11 @@ def test_small_words_asides_and_corrections(text, expected):
     if "creneau" in found:
         found["creneau"] = {k: found["creneau"][k] for k in ("start", "end")}
     assert _subset(found, expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme N'DOUR Fatou, 06 12 34 56 78, toux", {"prenom": "Fatou", "nom": "N'Dour"}),
+    ("c'est la voisine j'appelle pour monsieur paul leroux il tousse", {"prenom": "Paul", "nom": "Leroux"}),
+])
+def test_an_elision_before_a_vowel_is_a_verb_before_a_consonant_a_name(text, expected):
+    assert _subset(read(text), expected) == expected
