@@ -162,8 +162,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
-    # swollen, crying: said of a limb or of a baby ("poignet gonflé", "pleurs inconsolables")
-    "gonflé", "gonflée", "gonflés", "gonflées", "pleurs", "acné"]}
+    "pleurs", "acné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
