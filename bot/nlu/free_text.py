@@ -621,9 +621,9 @@ class _Reader:
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
-        if i > 0 and self.tokens[i - 1].folded in ("a", "sur") or token.text[:1].isupper() and max(
-                _first_name_score([token], None), _surname_score([token])) < _COMMON_SURNAME:
-            communes = communes | short_commune_names()  # "à Brive", "Tassin," written as a town (not "Fleury")
+        if i > 0 and (self.tokens[i - 1].folded in ("a", "sur") or token.text[:1].isupper()
+                      and self.tokens[i - 1].is_boundary and self.tokens[i - 1].text != "("):
+            communes = communes | short_commune_names()  # "à Brive", ", Tassin," (not the name "Sophie Tremblay")
         found = None
         for size in range(1, 6):
             words = self.tokens[i:i + size]
