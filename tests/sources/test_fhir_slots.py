@@ -88,6 +88,9 @@ MALFORMED = {
                             ValidationError),
     "not a searchset": (lambda body: body.update(type="collection"), MalformedAnswer),
     "unknown resource": (lambda body: body["entry"].append({"resource": {"resourceType": "Creneau"}}), MalformedAnswer),
+    # entries are validated by shape: each one's own full URL and search mode are still checked
+    "a full URL not a string": (lambda body: body["entry"][-1].update(fullUrl=42), MalformedAnswer),
+    "an unknown search mode": (lambda body: body["entry"][-1].update(search={"mode": "peut-être"}), ValidationError),
 }
 
 
