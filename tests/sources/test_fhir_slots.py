@@ -90,7 +90,7 @@ MALFORMED = {
     "unknown resource": (lambda body: body["entry"].append({"resource": {"resourceType": "Creneau"}}), MalformedAnswer),
     # entries are validated by shape: each one's own full URL and search mode are still checked
     "a full URL not a string": (lambda body: body["entry"][-1].update(fullUrl=42), MalformedAnswer),
-    "an unknown search mode": (lambda body: body["entry"][-1].update(search={"mode": "peut-être"}), ValidationError),
+    "a search mode not a code": (lambda body: body["entry"][-1].update(search={"mode": ["match"]}), ValidationError),
 }
 
 
