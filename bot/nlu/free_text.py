@@ -1110,7 +1110,13 @@ class _Reader:
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES):
                 i += size
                 continue
-            end = self.field_value(field, words, j)
+            labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
+                and self.tokens[i - 1].folded in ("le", "son", "sa")  # "dupont c'est son nom": said before its label
+            end = self.labelled_after(field, i) if labelled else None
+            if end is None:
+                end = self.field_value(field, words, j)
+            if end is None and field in ("nom", "prenom"):
+                end = self.labelled_after(field, i)
             if end is None:
                 i += 1
                 continue
@@ -1233,6 +1239,15 @@ class _Reader:
                 while end + 1 < len(self.tokens) and self.tokens[j].text[:1].isupper() \
                         and self.tokens[end + 1].text[:1].isupper() and _is_name_word(self.tokens[end + 1]):
                     end += 1
+                if not self.typed:  # said aloud, its words up to where the sentence goes on ("né à tizi ouzou")
+                    last = end
+                    while last + 1 < len(self.tokens) and last - j < 2 and _is_name_word(self.tokens[last + 1]) \
+                            and self.tokens[last + 1].folded not in _CLAUSE_STARTS | FUNCTION_WORDS \
+                            and not self.taken[last + 1]:
+                        last += 1
+                    if last + 1 == len(self.tokens) or self.tokens[last + 1].is_boundary \
+                            or self.tokens[last + 1].folded in _CLAUSE_STARTS:
+                        end = last
             if end is not None:
                 end = self.town_in(j, end)
             return end
@@ -1256,6 +1271,24 @@ class _Reader:
         end = max(end, self.labelled_line_end(j))
         self.add(field, j, end)
         return end
+
+    def labelled_after(self, field: str, i: int) -> int | None:
+        """"ben youssef c'est le nom et mohamed le prénom": the name said, then its label (the cue at i); the token
+        after the label, or None when no name is said right before it."""
+        k = i - 1
+        while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "est") and not self.taken[k]:
+            k -= 1
+        first = k
+        while first >= 0 and first > k - 3 and not self.taken[first] and (
+                _is_name_word(self.tokens[first]) or self.tokens[first].folded in PARTICLES) \
+                and self.tokens[first].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"}:
+            first -= 1
+        first += 1
+        if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k:
+            return None
+        self.spans = [s for s in self.spans if s.field != field]
+        self.add(field, first, k)
+        return i
 
     def labelled_line_end(self, j: int) -> int:
         """"Motif : angine, difficulté à avaler\n": a label's value in a note written a field a line is its whole

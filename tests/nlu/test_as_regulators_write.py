@@ -743,3 +743,13 @@ def test_small_words_asides_and_corrections(text, expected):
 ])
 def test_an_elision_before_a_vowel_is_a_verb_before_a_consonant_a_name(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("alors ben salah c'est le nom et karim le prénom il tousse", {"nom": "Ben Salah", "prenom": "Karim"}),
+    ("lefort c'est son nom julie son prénom", {"nom": "Lefort", "prenom": "Julie"}),
+    ("il est né à bobo dioulasso", {"lieu_naissance": "bobo dioulasso"}),
+    ("il est né à lomé il habite à lyon", {"lieu_naissance": "lomé", "localisation": "lyon"}),
+])
+def test_a_name_said_before_its_label_and_a_town_abroad_said_aloud(text, expected):
+    assert _subset(read(text), expected) == expected
