@@ -218,6 +218,7 @@ _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
+_GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
@@ -1470,7 +1471,7 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
         # "Émile-Eugène": compounds of first names are first names, listed whole or not ("Lopez Manuel" is not one)
         score = max(score, sum(scores[w] for w in words) / len(words) + 4)
     said = genders.get(parts[0], "?")  # a compound has the gender of its first part ("Marie-Claude")
-    if gender and said != "?":
+    if gender and said != "?" and score >= _GENDER_TRUSTED:
         score += 5 if said == gender else -5
     return score
 

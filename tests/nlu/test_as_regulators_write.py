@@ -753,3 +753,9 @@ def test_an_elision_before_a_vowel_is_a_verb_before_a_consonant_a_name(text, exp
 ])
 def test_a_name_said_before_its_label_and_a_town_abroad_said_aloud(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+def test_a_rare_first_name_s_gender_does_not_outweigh_the_order():
+    # "Kaci" is listed as a first name only rarely and is a common surname: the civility's gender tells nothing
+    assert _subset(read("pour Mme Tassadit Kaci, 06 12 23 34 45, toux"), {"prenom": "", "nom": ""}) == {
+        "prenom": "Tassadit", "nom": "Kaci"}
