@@ -27,7 +27,7 @@ from bot.nlu.lexicons import (
     surname_scores,
 )
 from bot.nlu.text import fold
-from bot.nlu.vocabulary import MONTH_OF
+from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
@@ -207,7 +207,7 @@ _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nu
 # peu", "fracture ouverte", "ne tient plus debout")
 _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtemps", "souvent", "toujours", "encore",
                 "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule"}
-_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+"}
+_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
@@ -679,6 +679,8 @@ class _Reader:
             token = self.tokens[k]
             if k > i and (token.folded in _COMPLAINT_LINKS or self.onset_at(k)):
                 linked = k
+            if k > i and linked >= i and self.time_over(linked) == k - 1:
+                linked = -99  # "depuis hier", "depuis ce matin" said whole: a clause word after them starts anew
             if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
@@ -690,6 +692,21 @@ class _Reader:
         if last is not None and self.listed_next(last + 1):
             return self.complaint_end(last + 2)  # "toux sèche, fièvre, courbatures": one complaint, listed
         return last
+
+    def time_over(self, link: int) -> int | None:
+        """Last token of a time said whole after "depuis" at `link` ("hier soir", "ce matin", "3 jours", "lundi"), or of
+        "ce matin" at `link`; None for other links ("qui", "quand" open a clause)."""
+        k = link + (self.tokens[link].folded == "depuis")
+        if k >= len(self.tokens):
+            return None
+        word = self.tokens[k].folded
+        if self.onset_at(k):
+            return k + 1
+        if word in ("hier", "avant-hier") or word in WEEKDAYS:
+            return k + (k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _TIMES_OF_DAY)
+        if self.tokens[k].is_number or word in ("un", "une", "deux", "quelques"):
+            return k + (k + 1 < len(self.tokens) and self.tokens[k + 1].is_word)
+        return None
 
     def onset_at(self, k: int) -> bool:
         """"ce matin", "cette nuit" at k: when the complaint began, left to it by the wanted times."""

@@ -759,3 +759,12 @@ def test_a_rare_first_name_s_gender_does_not_outweigh_the_order():
     # "Kaci" is listed as a first name only rarely and is a common surname: the civility's gender tells nothing
     assert _subset(read("pour Mme Tassadit Kaci, 06 12 23 34 45, toux"), {"prenom": "", "nom": ""}) == {
         "prenom": "Tassadit", "nom": "Kaci"}
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("il a mal au ventre depuis hier soir il voudrait voir un généraliste", "mal au ventre depuis hier soir"),
+    ("elle a une otite depuis ce matin bon il faudrait quelqu'un", "otite depuis ce matin"),
+    ("douleur au genou depuis ce matin quand elle marche", "douleur au genou depuis ce matin quand elle marche"),
+])
+def test_a_time_said_whole_after_depuis_closes_the_complaint(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
