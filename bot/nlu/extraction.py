@@ -32,7 +32,7 @@ def _entity(field: str, found: Found, normalized: Normalized) -> dict:
     start, end = normalized.to_original(found.start, found.end)
     value = found.value
     if field == "creneau":
-        value = {**value, "text": normalized.original[start:end]}
+        value = {"text": normalized.original[start:end], **value}  # unless the reading rewords it
     return {"entity": field, "start": start, "end": end, "value": value, "extractor": EXTRACTOR,
             "confidence_entity": 1.0}
 

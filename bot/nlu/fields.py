@@ -279,7 +279,7 @@ def parse_time_window(text: str, now: datetime) -> dict | None:
     if found is None:
         return None
     start, end = normalized.to_original(found.start, found.end)
-    return {**found.value, "text": text[start:end]}
+    return {"text": text[start:end], **found.value}
 
 
 def parse_specialty(text: str) -> str | None:

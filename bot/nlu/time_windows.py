@@ -272,10 +272,14 @@ def _window_of(match: re.Match, folded: str, unfolded: str, now: datetime) -> Fo
         _hours_said_after(folded, match.end()) or match
     low, high = _hours(hours)
     start, end = _at(day, low), _at(day, high)
+    value = {}
     if not match.group("day") and not trailing and end <= now:
         start, end = start + timedelta(days=1), end + timedelta(days=1)
+        # "cet après-midi" said at 21:30 is tomorrow's: the recap says so rather than repeat words now untrue
+        said_from = match.start("period") if match.group("period") else match.start("clock")
+        value["text"] = "demain " + unfolded[said_from:match.end()].strip()
     start = max(start, now.replace(second=0, microsecond=0))
     if end <= start:
         return None
-    return Found({"start": start.isoformat(), "end": end.isoformat()}, match.start(),
+    return Found({"start": start.isoformat(), "end": end.isoformat(), **value}, match.start(),
                  trailing.end() if trailing else max(match.end(), hours.end()))

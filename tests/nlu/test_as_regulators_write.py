@@ -768,3 +768,10 @@ def test_a_rare_first_name_s_gender_does_not_outweigh_the_order():
 ])
 def test_a_time_said_whole_after_depuis_closes_the_complaint(text, symptomes):
     assert read(text).get("symptomes") == symptomes
+
+
+def test_a_part_of_today_already_over_is_tomorrow_s_and_said_so():
+    evening = datetime.fromisoformat("2026-11-25T21:30:00+01:00")
+    found = {e["entity"]: e["value"] for e in read_details("otite, cet après-midi si possible, Albi", evening)}
+    assert found["creneau"] == {"text": "demain après-midi", "start": "2026-11-26T14:00:00+01:00",
+                                "end": "2026-11-26T18:00:00+01:00"}
