@@ -290,6 +290,7 @@ class _Reader:
         # dictation comes in lower case, but for the names spelled, which the normalization joined in capitals
         self.typed = any(t.text[:1].isupper() and not self.spells_a_neighbour(k) for k, t in enumerate(self.tokens))
         self.punctuated = sum(t.text in _FIELD_SEPARATORS for t in self.tokens) >= 2
+        self.capitalized_commune = self.writes_a_town_capitalized()  # before any field is read
 
     # --- helpers -----------------------------------------------------------------------------------------
     def spells_a_neighbour(self, k: int) -> bool:
@@ -830,7 +831,7 @@ class _Reader:
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in _NOT_PLACES or self.labels_a_field(end):
             return False
-        if self.typed and self.tokens[i].text.islower() and self.capitalized_commune_besides(i):
+        if self.typed and self.tokens[i].text.islower() and self.capitalized_commune:
             return False  # "otite, pleure, fièvre … Lieu : Lyon 8e": who capitalizes a town writes "pleure" as a verb
         end = self.where_it_lies(end)
         named = any(span.field == "prenom" for span in self.spans)
@@ -842,8 +843,9 @@ class _Reader:
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
-    def capitalized_commune_besides(self, i: int) -> bool:
-        return any(k != i and t.is_word and t.text[:1].isupper() and not t.text.isupper()
+    def writes_a_town_capitalized(self) -> bool:
+        """The message writes a town with its capital (not a first name that is also one, "Marie")."""
+        return any(t.is_word and t.text[:1].isupper() and not t.text.isupper()
                    and self.commune_at(k) is not None and first_name_scores().get(key(t.text), 0) <= 1
                    for k, t in enumerate(self.tokens))
 
