@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
+from functools import partial
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -232,12 +233,12 @@ def searchset(slots: list[Slot], search: SlotSearch, base: str, self_url: str, n
             entries.append({"fullUrl": f"{base}fhir/{key}", "resource": build(), "search": {"mode": mode}})
 
     for slot in slots:
-        add(f"Slot/{slot.id}", lambda: slot_resource(slot, base), "match")
+        add(f"Slot/{slot.id}", partial(slot_resource, slot, base), "match")
         if search.include_schedule:
-            add(f"Schedule/{slot.place_id}", lambda: schedule_resource(slot.place), "include")
+            add(f"Schedule/{slot.place_id}", partial(schedule_resource, slot.place), "include")
         if search.include_actors:
-            add(f"Practitioner/{slot.practitioner_id}", lambda: practitioner_resource(slot.practitioner), "include")
-            add(f"PractitionerRole/{slot.place_id}", lambda: practitioner_role_resource(slot.place), "include")
+            add(f"Practitioner/{slot.practitioner_id}", partial(practitioner_resource, slot.practitioner), "include")
+            add(f"PractitionerRole/{slot.place_id}", partial(practitioner_role_resource, slot.place), "include")
     return {
         "resourceType": "Bundle",
         "meta": {"lastUpdated": _instant_text(now), "profile": [BUNDLE_PROFILE]},

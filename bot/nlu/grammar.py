@@ -1,6 +1,7 @@
-"""What spaCy's French model tells the rules about words: the past participles of a text ("il est tombé ce
-matin": the time says when it happened), and which words are common French (its vectors). The model is the one Rasa's SpacyNLP loaded, when it did, so that a
-process holds one copy; else it is loaded on first use (the action server reading a bare answer)."""
+"""What spaCy's French model tells the rules about words: the past participles of a text ("il est tombé
+ce matin": the time says when it happened), and which words are common French (its vectors). The model is the
+one Rasa's SpacyNLP loaded, when it did, so that a process holds one copy; else it is loaded on first use (the
+action server reading a bare answer)."""
 from __future__ import annotations
 
 from functools import lru_cache
