@@ -511,8 +511,11 @@ class _Reader:
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
             elif units and token.folded == "non" and self.taken_back_at(i) is not None:
-                units.pop()  # "Josiane euh non Josette": the name said again replaces the one taken back
+                # "Josiane euh non Josette": the name said again replaces the one taken back; "marie josé non
+                # pardon marie thérèse": from the word said again on
                 i = self.taken_back_at(i)
+                again = [n for n, (a, _) in enumerate(units) if key(self.tokens[a].text) == key(self.tokens[i].text)]
+                del units[again[-1] if again else -1:]
             elif len(units) >= 2 and self.says_units_again(units, i):
                 i += len(units)  # "françois bertrand b e r t r a n d françois bertrand": said whole again
                 break

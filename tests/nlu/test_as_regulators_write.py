@@ -775,3 +775,8 @@ def test_a_part_of_today_already_over_is_tomorrow_s_and_said_so():
     found = {e["entity"]: e["value"] for e in read_details("otite, cet après-midi si possible, Albi", evening)}
     assert found["creneau"] == {"text": "demain après-midi", "start": "2026-11-26T14:00:00+01:00",
                                 "end": "2026-11-26T18:00:00+01:00"}
+
+
+def test_a_compound_first_name_taken_back_whole():
+    assert _subset(read("madame anne marie euh non pardon anne sophie girard elle tousse"),
+                   {"prenom": "", "nom": ""}) == {"prenom": "Anne-Sophie", "nom": "Girard"}
