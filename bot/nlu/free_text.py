@@ -1138,7 +1138,7 @@ class _Reader:
             end = self.labelled_after(field, i) if labelled else None
             if end is None:
                 end = self.field_value(field, words, j)
-            if end is None and field in ("nom", "prenom"):
+            if end is None and field in ("nom", "prenom") and not labelled:
                 end = self.labelled_after(field, i)
             if end is None:
                 i += 1
@@ -1571,8 +1571,9 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     return best
 
 
-_NOW_BETWEEN = re.compile(r"\b(?:mais|actuellement|en ce moment|pour le moment|pour l'instant|maintenant|non)\b")
-_NOW_AFTER = re.compile(r"\s*,?\s*(?:actuellement|en ce moment|pour le moment|pour l'instant|maintenant)\b")
+_NOW = r"actuellement|en ce moment|pour le moment|pour l'instant|maintenant"  # where the patient is now
+_NOW_BETWEEN = re.compile(rf"\b(?:mais|non|{_NOW})\b")
+_NOW_AFTER = re.compile(rf"\s*,?\s*(?:{_NOW})\b")
 _TAKEN_BACK = re.compile(r"[\s,.]*(?:non|pardon|enfin|plutot)(?:[\s,.]+(?:non|pardon|enfin|plutot|c'est))*[\s,.]*"
                          r"(?:(?:a|au|aux|sur|en)\s+)?")
 
