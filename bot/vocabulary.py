@@ -39,31 +39,50 @@ class Specialty:
     name: str  # the value the NLU gives the `specialite` slot
     said: tuple[str, ...]  # folded phrases the NLU reads in a message
     alone: tuple[str, ...] = ()  # also accepted by the agenda as a whole query, too vague inside a sentence
+    treats: tuple[str, ...] = ()  # what it cares for, with its article: "un médecin pour les yeux"
+    short: tuple[str, ...] = ()  # also a qualifier ("ATCD psy", "signe neuro"): a specialty only where one is asked
+
+    @property
+    def said_by_what_it_treats(self) -> tuple[str, ...]:
+        """"medecin pour les yeux", "specialiste de la peau", "docteur des enfants"."""
+        return tuple(f"{doctor} {link}" for doctor in ("medecin", "specialiste", "docteur")
+                     for treated in self.treats for link in (f"pour {treated}", _of(treated)) if link)
+
+
+def _of(treated: str) -> str:
+    """ "de" before what a doctor treats, as French contracts it ("" for a plural said with no article)."""
+    for article, contracted in (("les ", "des "), ("le ", "du "), ("la ", "de la "), ("l'", "de l'")):
+        if treated.startswith(article):
+            return contracted + treated.removeprefix(article)
+    return ""
 
 
 # The specialties of the agenda's reference list. Midwives, dentists and physiotherapists are professions,
 # not TRE_R38 specialties: they are not offered, so neither read nor searched.
 SPECIALTIES = (
     Specialty("SM54", "Médecine générale", "médecine générale",
-              ("medecin generaliste", "generaliste", "medecine generale", "mg"), ("medecin", "medecin traitant")),
-    Specialty("SM40", "Pédiatrie", "pédiatrie", ("pediatre", "pediatrie", "pedia")),
-    Specialty("SM15", "Dermatologie et vénéréologie", "dermatologie", ("dermatologue", "dermato", "dermatologie", "derm",
-                                                                    "specialiste de la peau")),
-    Specialty("SM04", "Cardiologie et maladies vasculaires", "cardiologie", ("cardiologue", "cardio", "cardiologie",
-                                                                            "specialiste du coeur")),
+              ("medecin generaliste", "generaliste", "medecine generale", "mg", "medecin ge", "med ge", "medecin gen",
+               "med gen", "omnipraticien"), ("medecin", "medecin traitant")),
+    Specialty("SM40", "Pédiatrie", "pédiatrie", ("pediatre", "pediatrie", "pedia"),
+              treats=("les enfants", "enfants", "les bebes", "bebes")),
+    Specialty("SM15", "Dermatologie et vénéréologie", "dermatologie", ("dermatologue", "dermato", "dermatologie", "derm"),
+              treats=("la peau",)),
+    Specialty("SM04", "Cardiologie et maladies vasculaires", "cardiologie", ("cardiologue", "cardio", "cardiologie"),
+              treats=("le coeur",)),
     Specialty("SM19", "Gynécologie médicale", "gynécologie", ("gynecologue", "gyneco", "gynecologie", "gyne")),
     Specialty("SM20", "Gynécologie-obstétrique", "gynécologie-obstétrique",
               ("gynecologue-obstetricien", "gynecologue obstetricien", "gynecologie-obstetrique", "obstetricien",
                "obstetricienne", "obstetrique")),
     Specialty("SM38", "Ophtalmologie", "ophtalmologie",
-              ("ophtalmologue", "ophtalmologiste", "ophtalmo", "ophtalmologie", "oculiste", "oph",
-               "specialiste des yeux", "specialiste de l'oeil")),
+              ("ophtalmologue", "ophtalmologiste", "ophtalmo", "ophtalmologie", "oculiste", "oph"),
+              treats=("les yeux", "l'oeil", "la vue")),
     Specialty("SM39", "Oto-rhino-laryngologie", "oto-rhino-laryngologie",
               ("orl", "oto-rhino", "oto rhino", "otorhino", "oto-rhino-laryngologiste", "oto-rhino-laryngologue",
-               "oto-rhino-laryngologie", "specialiste des oreilles", "specialiste de l'oreille",
-               "specialiste du nez")),
-    Specialty("SM42", "Psychiatrie", "psychiatrie", ("psychiatre", "psychiatrie"), ("psy",)),
-    Specialty("SM32", "Neurologie", "neurologie", ("neurologue", "neurologie")),  # not "neuro": "pas de signe neuro"
+               "oto-rhino-laryngologie"),
+              treats=("les oreilles", "l'oreille", "le nez", "la gorge")),
+    Specialty("SM42", "Psychiatrie", "psychiatrie", ("psychiatre", "psychiatrie", "pedopsychiatre", "pedopsy"),
+              short=("psy",)),
+    Specialty("SM32", "Neurologie", "neurologie", ("neurologue", "neurologie"), short=("neuro",)),
     Specialty("SM16", "Endocrinologie et métabolisme", "endocrinologie",
               ("endocrinologue", "endocrino", "endocrinologie", "endoc", "diabetologue")),
     Specialty("SM57", "Allergologie", "allergologie", ("allergologue", "allergologie")),

@@ -23,7 +23,8 @@ def normalize(text: str) -> str:
 def _names() -> dict[str, str]:
     """Every way of naming a specialty the agenda accepts, normalized -> code."""
     return {normalize(name): specialty.code for specialty in SPECIALTIES
-            for name in (specialty.label, specialty.name, *specialty.said, *specialty.alone)}
+            for name in (specialty.label, specialty.name, *specialty.said, *specialty.alone, *specialty.short,
+                         *specialty.said_by_what_it_treats)}
 
 
 _NAMES = _names()

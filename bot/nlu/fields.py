@@ -13,7 +13,8 @@ from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.text import Normalized, fold, normalize_dictation
 from bot.nlu.time_windows import find_time_window
-from bot.nlu.vocabulary import CIVILITES, MODES, SPECIALTIES, URGENCY_PHRASES, Found, PhraseTable
+from bot.nlu.vocabulary import (CIVILITES, MODES, SHORT_SPECIALTIES, SPECIALTIES, URGENCY_PHRASES, URGENCY_TABLE,
+                                 Found, PhraseTable)
 
 __all__ = [
     "normalize_dictation", "parse_phone", "parse_birth_date", "parse_email", "parse_person_name",
@@ -26,7 +27,11 @@ _MODES = PhraseTable(MODES)
 _SPECIALTIES = PhraseTable(SPECIALTIES)
 _SPECIALTY_WORDS = {phrase: value for value, phrases in SPECIALTIES.items() for phrase in phrases
                     if " " not in phrase and "-" not in phrase and len(phrase) >= 6}
-_URGENCY_PHRASES = PhraseTable(URGENCY_PHRASES)
+_SHORT_NAME = {short: name for name, shorts in SHORT_SPECIALTIES.items() for short in shorts}
+# A short form where a doctor is asked for: after an article, "avis", "rdv", "voir" ("un psy", "avis psy"), or
+# opening an answer ("neuro de préférence").
+_SHORT_ASKED = re.compile(r"(?:^\s*|\b(?:un|une|le|la|au|du|chez|avis|rdv|rendez-vous|cs|consult|consultation|voir)"
+                          rf"\s+)(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
     r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
@@ -181,6 +186,8 @@ def find_modes(folded: str) -> list[Found]:
 
 def find_specialties(folded: str) -> list[Found]:
     found = list(_SPECIALTIES.finditer(folded))
+    found += [Found(_SHORT_NAME[m.group("short")], m.start("short"), m.end("short"))
+              for m in _SHORT_ASKED.finditer(folded)]
     for word in re.finditer(r"[a-z]{6,}", folded):  # typed fast: "opthalmo", "dermatho", "cardiologe"
         if not any(f.start <= word.start() < f.end for f in found):
             near = _misspelt_specialty(word.group(0))
@@ -231,7 +238,7 @@ def find_urgencies(folded: str) -> list[Found]:
         if hours:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]
-    words = [_negated(f, folded) for f in _URGENCY_PHRASES.finditer(folded)
+    words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
              if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)]
     return sorted(said, key=lambda f: f.value) + sorted(words, key=lambda f: f.value)
 

@@ -101,8 +101,8 @@ _CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})(?:er|e|eme|ème)")  # "Paris XVe"
 _ARRONDISSEMENT = {"arrondissement", "arr", "arrdt", "arrt"}
 _VICINITY = {"cote", "pres", "proche", "alentours", "environs", "autour", "commune", "ville", "region", "banlieue",
-             "secteur", "quartier", "agglomeration", "agglo", "nord", "sud", "est", "ouest", "centre", "centre-ville",
-             "de", "d'", "du", "des", "la", "le", "les", "l'", "aux", "dans"}
+             "secteur", "quartier", "agglomeration", "agglo", "nord", "sud", "est", "ouest", "centre", "centre-ville"}
+_VICINITY_LINKS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "aux", "dans"}  # glue, saying no vicinity alone
 # Labels of a phone line ("Tél. dom.", "port. fils"): never a place, though "Port" is a commune.
 PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Nouns that introduce the patient the way a civility does ("Enfant Jade Vincent", "un petit garçon, Ethan
@@ -436,7 +436,10 @@ class _Reader:
         """Tokens first..last (inclusive) are the value of `field`; a place keeps what says where it lies."""
         if field in _PLACE_FIELDS:
             last = self.where_it_lies(last)
-        self.spans.append(Span(field, self.tokens[first].start, self.tokens[last].end))
+        start = self.tokens[first].start
+        if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
+            start += 2  # "de l'acné": the complaint, like the others, without its article
+        self.spans.append(Span(field, start, self.tokens[last].end))
         for k in range(first, last + 1):
             self.taken[k] = True
             self.field_of[k] = field
@@ -723,8 +726,9 @@ class _Reader:
         token = self.tokens[last]
         words = self.tokens[first:last]
         # spoken French drops the "ne": "plaie qui cicatrise pas" closes a negation after a verb in a relative clause
+        # as after a subject: "fièvre et il mange plus"
         negated = any(t.folded == "ne" or t.folded.startswith("n'") for t in words) or any(
-            t.folded in _COMPLAINT_LINKS for t in words) and self.tokens[last - 1].folded not in FUNCTION_WORDS
+            t.folded in _COMPLAINT_LINKS | _SUBJECTS for t in words) and self.tokens[last - 1].folded not in FUNCTION_WORDS
         if token.folded in _NEGATION_ENDS and negated:
             return False
         return token.folded in _LOOSE_ENDS
@@ -753,6 +757,9 @@ class _Reader:
         token = self.tokens[k]
         if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup"
+        if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS and self.tokens[k - 2].folded == "et" \
+                and self.says_more_of_it(k):
+            return False  # its verb: "forte fièvre et elle est confuse"
         if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES | RELATIVES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS:
             return True
@@ -963,9 +970,11 @@ class _Reader:
         if self.tokens[j].folded in ("le", "la", "les", "l'") and self.place_at(j) is not None:
             return j  # "réside : Le Lamentin": the article is the commune's
         k = j
-        while k < len(self.tokens) and k - j < 5 and self.tokens[k].folded in _VICINITY and not self.taken[k]:
+        while k < len(self.tokens) and k - j < 5 and self.tokens[k].folded in _VICINITY | _VICINITY_LINKS \
+                and not self.taken[k]:
             k += 1
-        return k if k > j and self.place_at(k) is not None else j
+        said = any(t.folded in _VICINITY for t in self.tokens[j:k])  # "sur le bras": an article says no vicinity
+        return k if said and self.place_at(k) is not None else j
 
     def institution_place(self, i: int) -> tuple[int, int] | None:
         """The commune of an institution opening a segment at i, where the patient lives ("EHPAD de Cholet")."""
@@ -1284,6 +1293,8 @@ class _Reader:
             return end
         if len(cue) == 2 and cue[1] == "a" and self.symptom_end(j) is None and self.past_participle(j):
             return None  # "elle a glissé ce matin": what happened; the complaint comes after ("elle a mal au genou")
+        if self.tokens[j].folded in _NEGATION_ENDS:
+            return None  # "elle a pas école", "il a plus de fièvre": nothing the patient has
         definite = self.tokens[j].folded in _DEFINITE
         j = self.after_determiners(j + (self.tokens[j].folded in _POSSESSIVES))
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
@@ -1489,9 +1500,9 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     parts = _lexicon_parts(tokens, scores)
     words = key(" ".join(t.text for t in tokens)).split()
     score = sum(scores.get(p, 0) for p in parts) / len(parts)
-    if len(words) > 1 and all(scores.get(w, 0) > surname_scores().get(w, 0) for w in words):
-        # "Émile-Eugène": compounds of first names are first names, listed whole or not ("Lopez Manuel" is not one)
-        score = max(score, sum(scores[w] for w in words) / len(words) + 4)
+    if len(words) > 1 and _compound_first_name(tokens):
+        # "Émile-Eugène", "Rose-Marie": compounds of first names are first names ("Lopez Manuel" is not one)
+        score = max(score, sum(scores.get(w, 0) for w in words) / len(words) + 4)
     said = genders.get(parts[0], "?")  # a compound has the gender of its first part ("Marie-Claude")
     if gender and said != "?" and score >= _GENDER_TRUSTED:
         score += 5 if said == gender else -5

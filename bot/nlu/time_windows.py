@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from bot.nlu.grammar import past_participles
 from bot.nlu.text import fold
-from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, WEEKDAYS, Found
+from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, URGENCY_TABLE, WEEKDAYS, Found
 
 _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
@@ -17,8 +17,12 @@ _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=Tru
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DATE_SAID = rf"(?:(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?|\d{{1,2}}/\d{{1,2}}(?![/\d]))"  # "3 décembre", "3/12"
 _NUMERIC_DATE = re.compile(r"(?P<n>\d{1,2})/(?P<month>\d{1,2})")
+# "le 27", "jeudi 26": a day of the month said alone (not an hour, an age, a measure or a number going on)
+_ALONE = rf"(?![\d/.,:]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|\d|(?:{MONTH_PATTERN})\b))"
+_MONTH_DAY = rf"(?:\d{{1,2}}|1er){_ALONE}"
+_DAY_NOT_RANK = rf"(?:1[1-9]|2\d|3[01]){_ALONE}"  # "le 2" after a list of slots is the second one, no day
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
-       rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+{_DATE_SAID})?|{_DATE_SAID}"
+       rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_DATE_SAID}|le {_DAY_NOT_RANK}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
 _CLOCK = (
@@ -111,8 +115,10 @@ def _day(match: re.Match, now: datetime) -> datetime | None:
 
 def _day_of(said: str, now: datetime) -> datetime | None:
     word = said.replace(" prochain", "")
-    if word.split(" ", 1)[0] in WEEKDAYS and " " in word:
+    if (word.split(" ", 1)[0] in WEEKDAYS or word.startswith("le ")) and " " in word:
         word = word.split(" ", 1)[1]  # "jeudi 4 décembre": the date says which Thursday
+    if re.fullmatch(r"\d{1,2}|1er", word):  # "le 27": that day this month, or next month once past
+        return _next_of_month(int(word.replace("er", "")), now)
     date = _DATE.fullmatch(word) or _NUMERIC_DATE.fullmatch(word)
     if date:  # "3 décembre": the next such day, if it comes soon ("le 12 mars" is rather a birthday)
         month = date.group("month")
@@ -132,6 +138,19 @@ def _day_of(said: str, now: datetime) -> datetime | None:
         ahead = (WEEKDAYS.index(word) - now.weekday()) % 7 or 7
         return now + timedelta(days=ahead)
     return now
+
+
+def _next_of_month(number: int, now: datetime) -> datetime | None:
+    month = now
+    for _ in range(2):
+        try:
+            day = month.replace(day=number)
+        except ValueError:
+            day = None
+        if day is not None and day.date() >= now.date():
+            return day if day - now <= _SOON else None
+        month = (month.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return None
 
 
 def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -197,7 +216,13 @@ def _past_in_clause(said: str, before: str, at: int) -> bool:
     if not _AUXILIARY.search(clause):
         return False
     head = max(0, start - 20)  # the subject before the clause helps the tagger ("il est tombé")
-    return any(head + s >= start for s, _ in past_participles(said[head:at]))
+    # "c'est pas pressé lundi": a participle saying how soon is about the need, nothing that happened
+    soon = [(start + f.start, start + f.end) for f in URGENCY_TABLE.finditer(clause)]
+    # "on nous a conseillé un ORL … mercredi": a wish or an advice given in the past still wants that time; the
+    # tagger takes "midi" for a participle ("jeudi midi ou vendredi midi")
+    verbs = [fold(said[head + s:head + e]) for s, e in past_participles(said[head:at])
+             if head + s >= start and not any(a <= head + s < b for a, b in soon)]
+    return any(not _WISHED.search(verb) and verb not in _PERIODS for verb in verbs)
 
 
 # Participles of a wish: "RDV souhaité cet après-midi" wants that time.

@@ -21,7 +21,10 @@ def _with_adjectives(said: tuple[str, ...]) -> tuple[str, ...]:
     return said + tuple(phrase[:-2] + "ique" for phrase in said if phrase.endswith("ie") and " " not in phrase)
 
 
-SPECIALTIES = {specialty.name: _with_adjectives(specialty.said) for specialty in shared.SPECIALTIES}
+SPECIALTIES = {specialty.name: _with_adjectives(specialty.said) + specialty.said_by_what_it_treats
+               for specialty in shared.SPECIALTIES}
+# Short forms that also qualify a noun ("ATCD psy", "pas de signe neuro"): read only where a doctor is asked for.
+SHORT_SPECIALTIES = {specialty.name: specialty.short for specialty in shared.SPECIALTIES if specialty.short}
 
 # The delay in hours a phrase says, on the SAS "disponible sous" steps (a delay said in numbers is kept as said).
 URGENCY_PHRASES = {
@@ -71,3 +74,5 @@ MONTH_PATTERN = "|".join(sorted((w for ws in MONTHS.values() for w in ws), key=l
 MONTH_OF = {w: n for n, ws in MONTHS.items() for w in ws}
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+URGENCY_TABLE = PhraseTable(URGENCY_PHRASES)

@@ -780,3 +780,47 @@ def test_a_part_of_today_already_over_is_tomorrow_s_and_said_so():
 def test_a_compound_first_name_taken_back_whole():
     assert _subset(read("madame anne marie euh non pardon anne sophie girard elle tousse"),
                    {"prenom": "", "nom": ""}) == {"prenom": "Anne-Sophie", "nom": "Girard"}
+
+
+@pytest.mark.parametrize("text, specialty", [
+    ("besoin d'un médecin pour les yeux", "ophtalmologie"), ("elle voudrait un médecin pour la peau", "dermatologie"),
+    ("on voudrait un médecin pour enfants", "pédiatrie"), ("un docteur des oreilles demain", "oto-rhino-laryngologie"),
+    ("besoin avis psy, Bordeaux", "psychiatrie"), ("rdv neuro jeudi", "neurologie"), ("neuro de préférence", "neurologie"),
+    ("med gé demain", "médecine générale"), ("pédopsychiatre", "psychiatrie"),
+    ("un médecin pour son enfant", None), ("pas de signe neuro, ATCD psy", None),
+])
+def test_a_specialty_said_by_what_it_treats_or_in_short_where_one_is_asked(text, specialty):
+    assert read(text).get("specialite") == specialty
+
+
+@pytest.mark.parametrize("text, day", [
+    ("le 27 plutôt", "2026-11-27"), ("ORL le 30", "2026-11-30"), ("rdv jeudi 26 matin", "2026-11-26"),
+    ("c'est pas pressé lundi ça irait", "2026-11-30"),  # "pressé" says how soon, it is no past event
+    ("on nous a conseillé un ORL, mercredi après-midi", "2026-12-02"),  # an advice given wants that time
+    ("le 2", None),  # after a list of slots: the second one
+    ("le 12 mars", None), ("né le 12, rdv demain", "2026-11-26"),
+])
+def test_a_day_of_the_month_and_what_a_past_participle_says(text, day):
+    window = read(text).get("creneau")
+    assert (window["start"][:10] if window else None) == day
+
+
+def test_two_days_at_noon_are_one_window():
+    window = read("un cardiologue euh jeudi midi ou vendredi midi le numéro")["creneau"]
+    assert (window["start"], window["end"]) == ("2026-11-26T12:00:00+01:00", "2026-11-27T14:00:00+01:00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an article says no vicinity: "Bras" is a commune, "sur le bras" where it itches
+    ("M. Jean Blanc, plaque rouge qui démange sur le bras, Annecy", {"localisation": "Annecy"}),
+    ("elle est à côté de Grenoble", {"localisation": "Grenoble"}),
+    ("elle a de l'acné sur le visage", {"symptomes": "acné sur le visage"}),
+    ("elle a pas école on habite à grenoble", {"localisation": "grenoble", "symptomes": None}),
+    ("elle a une forte fièvre et elle est confuse sa fille demande une visite",
+     {"symptomes": "forte fièvre et elle est confuse"}),
+    ("il a de la fièvre et il mange plus on voudrait un pédiatre", {"symptomes": "fièvre et il mange plus"}),
+    ("Mme Rose-Marie Célestin, Le Lamentin", {"prenom": "Rose-Marie", "nom": "Célestin"}),
+])
+def test_body_places_elided_articles_spoken_negations_and_compound_first_names(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
