@@ -13,8 +13,16 @@ from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.text import Normalized, fold, normalize_dictation
 from bot.nlu.time_windows import find_time_window
-from bot.nlu.vocabulary import (CIVILITES, MODES, SHORT_SPECIALTIES, SPECIALTIES, URGENCY_PHRASES, URGENCY_TABLE,
-                                 Found, PhraseTable)
+from bot.nlu.vocabulary import (
+    CIVILITES,
+    MODES,
+    SHORT_SPECIALTIES,
+    SPECIALTIES,
+    URGENCY_PHRASES,
+    URGENCY_TABLE,
+    Found,
+    PhraseTable,
+)
 
 __all__ = [
     "normalize_dictation", "parse_phone", "parse_birth_date", "parse_email", "parse_person_name",
