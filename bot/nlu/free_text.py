@@ -209,6 +209,9 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
                 "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule"}
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+# Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
+_NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
+               "habite", "vit", "doit", "faut", "repond", "decroche", "y"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
@@ -666,6 +669,8 @@ class _Reader:
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             if tuple(t.folded for t in self.tokens[i:i + size]) in SYMPTOMS:
                 return i + size - 1
+        if self.tokens[i].folded == "ne" or self.tokens[i].folded.startswith("n'"):
+            return self.no_longer_done(i)
         if self.tokens[i].folded not in _ACHES or i + 1 >= len(self.tokens):
             return None
         if self.tokens[i + 1].folded.startswith("d'"):
@@ -674,6 +679,20 @@ class _Reader:
         while k < len(self.tokens) and k - i <= 2 and self.tokens[k].folded in _ACHE_LINKS:
             k += 1
         return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
+
+    def no_longer_done(self, i: int) -> int | None:
+        """The negation closing "ne dort plus", "ne se lève plus", "n'urine pas" at i: what the patient no longer
+        does is a complaint; not a wish, a state or a want ("ne peut pas attendre", "n'a pas de fièvre")."""
+        if i > 0 and self.tokens[i - 1].folded in ("je", "on", "nous", "vous"):
+            return None  # "je ne sais pas trop": the one who speaks, not the patient
+        first = i + (self.tokens[i].folded == "ne")
+        for k in range(first + 1, min(first + 3, len(self.tokens))):
+            if self.tokens[k].folded in _NEGATION_ENDS:
+                verb = self.tokens[k - 1].folded.removeprefix("n'")
+                return None if verb in _NOT_DOINGS else k
+            if not self.tokens[k].is_word:
+                return None
+        return None
 
     def complaint_end(self, i: int) -> int | None:
         """Last token of the complaint starting at i ("douleur au genou droit", "éruption sur le ventre", "toux

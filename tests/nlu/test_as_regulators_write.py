@@ -824,3 +824,13 @@ def test_two_days_at_noon_are_one_window():
 def test_body_places_elided_articles_spoken_negations_and_compound_first_names(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("Mlle Manon Picard, Paris 15e, tristesse, pleurs, ne dort plus, voudrait un psy", "tristesse, pleurs, ne dort plus"),
+    ("M. Roux, altération de l'état général, ne s'alimente plus, VAD", "altération de l'état général, ne s'alimente plus"),
+    ("mamie ne se lève plus depuis hier, Lyon", "ne se lève plus depuis hier"),
+    ("il ne peut pas attendre", None), ("je ne sais pas trop", None),  # a want, the one who speaks
+])
+def test_what_the_patient_no_longer_does_is_a_complaint(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
