@@ -26,6 +26,7 @@ MODES = {mode.code: mode for mode in (
                                "teleconsult")),
     # a doctor coming to the patient: "qu'un médecin passe la voir", "que le médecin vienne à la maison"
     Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez",
+                                    *(f"{who} a la maison" for who in ("medecin", "visite", "consultation")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
                                       for where in ("a la maison", "la voir", "le voir", "les voir")))),
 )}

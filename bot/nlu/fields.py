@@ -36,10 +36,11 @@ _SPECIALTIES = PhraseTable(SPECIALTIES)
 _SPECIALTY_WORDS = {phrase: value for value, phrases in SPECIALTIES.items() for phrase in phrases
                     if " " not in phrase and "-" not in phrase and len(phrase) >= 6}
 _SHORT_NAME = {short: name for name, shorts in SHORT_SPECIALTIES.items() for short in shorts}
-# A short form where a doctor is asked for: after an article, "avis", "rdv", "voir" ("un psy", "avis psy"), or
-# opening an answer ("neuro de préférence").
-_SHORT_ASKED = re.compile(r"(?:^\s*|\b(?:un|une|le|la|au|du|chez|avis|rdv|rendez-vous|cs|consult|consultation|voir)"
-                          rf"\s+)(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
+# A short form is the specialty asked for ("un psy", "neuro urgent", "suivi psy souhaité"), unless it qualifies
+# a finding or a history ("ATCD psy", "pas de signe neuro", "troubles psy").
+_SHORT_QUALIFIED = re.compile(r"\b(?:atcd|antecedents?|signes?|troubles?|deficits?|examen|pathologies?|symptomes?|"
+                              r"histoire|terrain|hospitalisations?|hospit|etat|bilan)\s+$")
+_SHORT_SAID = re.compile(rf"(?<![\w'-])(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
     r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
@@ -195,7 +196,7 @@ def find_modes(folded: str) -> list[Found]:
 def find_specialties(folded: str) -> list[Found]:
     found = list(_SPECIALTIES.finditer(folded))
     found += [Found(_SHORT_NAME[m.group("short")], m.start("short"), m.end("short"))
-              for m in _SHORT_ASKED.finditer(folded)]
+              for m in _SHORT_SAID.finditer(folded) if not _SHORT_QUALIFIED.search(folded[:m.start()])]
     for word in re.finditer(r"[a-z]{6,}", folded):  # typed fast: "opthalmo", "dermatho", "cardiologe"
         if not any(f.start <= word.start() < f.end for f in found):
             near = _misspelt_specialty(word.group(0))

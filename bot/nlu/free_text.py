@@ -525,8 +525,10 @@ class _Reader:
             elif len(units) >= 2 and self.says_units_again(units, i):
                 i += len(units)  # "françois bertrand b e r t r a n d françois bertrand": said whole again
                 break
-            elif len(units) >= 2 and self.names_a_commune_rather(i):
-                break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins
+            elif len(units) >= 2 and self.names_a_commune_rather(i) \
+                    and not any(self.spelled_again(unit, token) for unit in units):
+                break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins (not
+                # "pascal rivière R I V I È R E": a name spelled again, though Rivière is a commune)
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
@@ -1176,6 +1178,7 @@ class _Reader:
             i = end + 1
         if not any(span.field == "symptomes" for span in self.spans):
             self.unexplained_segment()
+        self.complaints_listed_beside()
         if caller:
             self.set_caller_apart(*caller)
         self.drop_places_taken_back()
@@ -1236,8 +1239,9 @@ class _Reader:
         if k < 0 or not (self.tokens[k].folded in RELATIVES or self.tokens[k].folded in ("fille", "fils")):
             return False
         before = [t.folded for t in self.tokens[max(0, k - 2):k]]
-        # "mon père monsieur André Lambert": the caller's relative is the patient
-        return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"} & set(before)
+        # "mon père monsieur André Lambert": the caller's relative is the patient; "une jeune fille mademoiselle
+        # Clara Meunier": a girl, no one's daughter
+        return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos", "un", "une", "jeune"} & set(before)
 
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
@@ -1401,16 +1405,51 @@ class _Reader:
                 k += 1
                 continue
             end = self.segment_end(k)
+            while self.joined_at(end + 1):  # "oeil rouge douloureux + baisse d'acuité": one complaint
+                end = self.segment_end(end + 2)
             if self.could_be_complaint(k, end) and (best is None or end - k > best[1] - best[0]):
                 best = (k, end)
             k = end + 1
         if best:
             self.add("symptomes", *best)
 
+    def joined_at(self, k: int) -> bool:
+        """A "+" at k joins two complaints of a typed note ("toux grasse + fièvre")."""
+        return k + 1 < len(self.tokens) and self.tokens[k].text == "+" and not self.taken[k + 1] \
+            and not self.tokens[k + 1].is_boundary
+
+    def complaints_listed_beside(self) -> None:
+        """In a typed note, the segments beside the complaint that no other field explains are listed with it:
+        "douleurs pelviennes, retard de règles", "œdème des MI, prise de poids", "sécheresse oculaire + brûlures"."""
+        if not self.punctuated:
+            return
+        span = next((s for s in self.spans if s.field == "symptomes"), None)
+        if span is None:
+            return
+        inside = [k for k, t in enumerate(self.tokens) if span.start <= t.start and t.end <= span.end]
+        first, last = inside[0], inside[-1]
+        while last + 2 < len(self.tokens) and self.tokens[last + 1].text in (",", "+") \
+                and not self.taken[last + 2] and not self.tokens[last + 2].is_boundary:
+            end = self.segment_end(last + 2)
+            if not self.could_be_complaint(last + 2, end):
+                break
+            last = end
+        while first >= 2 and self.tokens[first - 1].text == "+" and not self.taken[first - 2] \
+                and not self.tokens[first - 2].is_boundary:
+            start = first - 2
+            while start > 0 and not self.tokens[start - 1].is_boundary and not self.taken[start - 1]:
+                start -= 1
+            if not self.could_be_complaint(start, first - 2):
+                break
+            first = start
+        self.spans.remove(span)
+        self.add("symptomes", first, last)
+
     def could_be_complaint(self, first: int, last: int) -> bool:
         words = self.tokens[first:last + 1]
-        opens = self.bounds(first - 1) if first else self.punctuated  # a typed message opens with who, not what
-        bounded = opens and (last + 1 >= len(self.tokens) or self.bounds(last + 1))
+        # a typed message opens with who, not what; a "+" joins complaints
+        opens = self.bounds(first - 1) or self.tokens[first - 1].text == "+" if first else self.punctuated
+        bounded = opens and (last + 1 >= len(self.tokens) or self.bounds(last + 1) or self.tokens[last + 1].text == "+")
         aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
                    or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
         first_word = words[0].folded

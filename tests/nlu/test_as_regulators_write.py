@@ -787,7 +787,8 @@ def test_a_compound_first_name_taken_back_whole():
     ("on voudrait un médecin pour enfants", "pédiatrie"), ("un docteur des oreilles demain", "oto-rhino-laryngologie"),
     ("besoin avis psy, Bordeaux", "psychiatrie"), ("rdv neuro jeudi", "neurologie"), ("neuro de préférence", "neurologie"),
     ("med gé demain", "médecine générale"), ("pédopsychiatre", "psychiatrie"),
-    ("un médecin pour son enfant", None), ("pas de signe neuro, ATCD psy", None),
+    ("idées noires, scarifications, psy urgent", "psychiatrie"), ("suivi psy souhaité", "psychiatrie"),
+    ("un médecin pour son enfant", None), ("pas de signe neuro, ATCD psy", None), ("troubles neuro depuis hier", None),
 ])
 def test_a_specialty_said_by_what_it_treats_or_in_short_where_one_is_asked(text, specialty):
     assert read(text).get("specialite") == specialty
@@ -834,3 +835,30 @@ def test_body_places_elided_articles_spoken_negations_and_compound_first_names(t
 ])
 def test_what_the_patient_no_longer_does_is_a_complaint(text, symptomes):
     assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("Pat. : N'DIAYE Aminata – Aubervilliers – douleurs pelviennes, retard de règles – gynéco sous 24h",
+     "douleurs pelviennes, retard de règles"),
+    ("mme giraud isabelle, vit à Toulon, sécheresse oculaire + brûlures, ophtalmo pas pressé",
+     "sécheresse oculaire + brûlures"),
+    ("Mme ALVES Sandra, ophtalmo, oeil rouge douloureux + baisse d'acuité, au plus vite, Évry",
+     "oeil rouge douloureux + baisse d'acuité"),
+    ("Mme Roy, toux, 45 ans, Paris", "toux"), ("M. Paul Roux, toux, son fils, Lyon", "toux"),
+])
+def test_complaints_listed_in_a_note_are_one(text, symptomes):
+    assert read(text)["symptomes"] == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name spelled again is no commune, though Rivière is one
+    ("monsieur pascal rivière R I V I È R E né à toulouse il habite à castres",
+     {"nom": "Rivière", "localisation": "castres"}),
+    ("bonjour alors j'ai une jeune fille mademoiselle clara meunier elle a des angoisses",
+     {"prenom": "Clara", "nom": "Meunier"}),  # a girl, no one's daughter
+    ("il faudrait un médecin à la maison dans l'heure", {"type_consultation": "domicile"}),
+    ("elle est à la maison", {"type_consultation": None}),
+])
+def test_a_name_spelled_again_a_girl_and_a_doctor_at_home(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
