@@ -209,6 +209,7 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
                 "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule"}
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+_HISTORY = {"atcd", "atcds", "antecedent", "antecedents", "ttt", "traitement"}  # what the patient has had or takes
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
                "habite", "vit", "doit", "faut", "repond", "decroche", "y"}
@@ -1420,7 +1421,8 @@ class _Reader:
 
     def complaints_listed_beside(self) -> None:
         """In a typed note, the segments beside the complaint that no other field explains are listed with it:
-        "douleurs pelviennes, retard de règles", "œdème des MI, prise de poids", "sécheresse oculaire + brûlures"."""
+        "douleurs pelviennes, retard de règles", "diabète déséquilibré, glycémies à 3g", "sécheresse oculaire +
+        brûlures"; not a history ("…, ATCD insuffisance cardiaque")."""
         if not self.punctuated:
             return
         span = next((s for s in self.spans if s.field == "symptomes"), None)
@@ -1434,7 +1436,7 @@ class _Reader:
             if not self.could_be_complaint(last + 2, end):
                 break
             last = end
-        while first >= 2 and self.tokens[first - 1].text == "+" and not self.taken[first - 2] \
+        while first >= 2 and self.tokens[first - 1].text in (",", "+") and not self.taken[first - 2] \
                 and not self.tokens[first - 2].is_boundary:
             start = first - 2
             while start > 0 and not self.tokens[start - 1].is_boundary and not self.taken[start - 1]:
@@ -1455,7 +1457,7 @@ class _Reader:
         first_word = words[0].folded
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
-            and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING \
+            and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def bounds(self, k: int) -> bool:

@@ -18,11 +18,15 @@ _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DATE_SAID = rf"(?:(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?|\d{{1,2}}/\d{{1,2}}(?![/\d]))"  # "3 décembre", "3/12"
 _NUMERIC_DATE = re.compile(r"(?P<n>\d{1,2})/(?P<month>\d{1,2})")
 # "le 27", "jeudi 26": a day of the month said alone (not an hour, an age, a measure or a number going on)
-_ALONE = rf"(?![\d/.,:]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|\d|(?:{MONTH_PATTERN})\b))"
+_ALONE = rf"(?![\d/.,:-]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|\d|(?:{MONTH_PATTERN})\b))"
 _MONTH_DAY = rf"(?:\d{{1,2}}|1er){_ALONE}"
 _DAY_NOT_RANK = rf"(?:1[1-9]|2\d|3[01]){_ALONE}"  # "le 2" after a list of slots is the second one, no day
+# "sam matin", "ven. 14h": a weekday cut short is one only with the time it is said for ("Sam" is also a name)
+_SHORT_WEEKDAYS = {day[:3]: day for day in WEEKDAYS}
+_SHORT_WEEKDAY = rf"(?:{'|'.join(_SHORT_WEEKDAYS)})\.?(?=\s+(?:{_PERIOD}|\d{{1,2}}\s*h))"
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
-       rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_DATE_SAID}|le {_DAY_NOT_RANK}"
+       rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_SHORT_WEEKDAY}" \
+       rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
 _CLOCK = (
@@ -59,7 +63,7 @@ _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # th
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
-_EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:,?\s+(?:ou|ou bien|voire)\s+(?P<last>{_DAY}))+"
+_EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
@@ -115,6 +119,7 @@ def _day(match: re.Match, now: datetime) -> datetime | None:
 
 def _day_of(said: str, now: datetime) -> datetime | None:
     word = said.replace(" prochain", "")
+    word = _SHORT_WEEKDAYS.get(word.rstrip("."), word)
     if (word.split(" ", 1)[0] in WEEKDAYS or word.startswith("le ")) and " " in word:
         word = word.split(" ", 1)[1]  # "jeudi 4 décembre": the date says which Thursday
     if re.fullmatch(r"\d{1,2}|1er", word):  # "le 27": that day this month, or next month once past

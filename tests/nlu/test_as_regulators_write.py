@@ -862,3 +862,17 @@ def test_complaints_listed_in_a_note_are_one(text, symptomes):
 def test_a_name_spelled_again_a_girl_and_a_doctor_at_home(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("rdv sam matin", "2026-11-28T08:00", "2026-11-28T12:00"), ("cs ven. 14h", "2026-11-27T14:00", "2026-11-27T15:00"),
+    ("dispo jeudi/vendredi", "2026-11-26T08:00", "2026-11-27T20:00"),
+    ("cs jeudi-vendredi", "2026-11-26T08:00", "2026-11-27T20:00"),
+])
+def test_weekdays_cut_short_with_their_time_and_days_joined_by_a_stroke(text, start, end):
+    window = read(text)["creneau"]
+    assert (window["start"][:16], window["end"][:16]) == (start, end)
+
+
+def test_a_weekday_cut_short_alone_is_no_day():
+    assert "creneau" not in read("Sam est malade, toux")
