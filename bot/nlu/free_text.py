@@ -672,8 +672,6 @@ class _Reader:
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             if tuple(t.folded for t in self.tokens[i:i + size]) in SYMPTOMS:
                 return i + size - 1
-        if self.tokens[i].folded == "ne" or self.tokens[i].folded.startswith("n'"):
-            return self.no_longer_done(i)
         if self.tokens[i].folded not in _ACHES or i + 1 >= len(self.tokens):
             return None
         if self.tokens[i + 1].folded.startswith("d'"):
@@ -685,7 +683,8 @@ class _Reader:
 
     def no_longer_done(self, i: int) -> int | None:
         """The negation closing "ne dort plus", "ne se lève plus", "n'urine pas" at i: what the patient no longer
-        does is a complaint; not a wish, a state or a want ("ne peut pas attendre", "n'a pas de fièvre")."""
+        does, a complaint when listed in a note; not a wish, a state or a want ("ne peut pas attendre", "n'a pas de
+        fièvre"). Said alone ("il faudrait qu'il se déplace, elle ne marche plus") it tells why, it is no complaint."""
         if i > 0 and self.tokens[i - 1].folded in ("je", "on", "nous", "vous"):
             return None  # "je ne sais pas trop": the one who speaks, not the patient
         first = i + (self.tokens[i].folded == "ne")
@@ -1421,8 +1420,8 @@ class _Reader:
 
     def complaints_listed_beside(self) -> None:
         """In a typed note, the segments beside the complaint that no other field explains are listed with it:
-        "douleurs pelviennes, retard de règles", "diabète déséquilibré, glycémies à 3g", "sécheresse oculaire +
-        brûlures"; not a history ("…, ATCD insuffisance cardiaque")."""
+        "douleurs pelviennes, retard de règles", "sécheresse oculaire + brûlures"; not a history ("…, ATCD
+        insuffisance cardiaque"), nor a state before it ("grabataire, encombrement bronchique")."""
         if not self.punctuated:
             return
         span = next((s for s in self.spans if s.field == "symptomes"), None)
@@ -1436,7 +1435,7 @@ class _Reader:
             if not self.could_be_complaint(last + 2, end):
                 break
             last = end
-        while first >= 2 and self.tokens[first - 1].text in (",", "+") and not self.taken[first - 2] \
+        while first >= 2 and self.tokens[first - 1].text == "+" and not self.taken[first - 2] \
                 and not self.tokens[first - 2].is_boundary:
             start = first - 2
             while start > 0 and not self.tokens[start - 1].is_boundary and not self.taken[start - 1]:
@@ -1455,6 +1454,8 @@ class _Reader:
         aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
                    or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
         first_word = words[0].folded
+        if first_word == "ne" or first_word.startswith("n'"):  # listed in a note: "tristesse, ne dort plus"
+            return bounded and self.no_longer_done(first) is not None
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
