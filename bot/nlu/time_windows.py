@@ -21,9 +21,10 @@ _NUMERIC_DATE = re.compile(r"(?P<n>\d{1,2})/(?P<month>\d{1,2})")
 _ALONE = rf"(?![\d/.,:-]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|\d|(?:{MONTH_PATTERN})\b))"
 _MONTH_DAY = rf"(?:\d{{1,2}}|1er){_ALONE}"
 _DAY_NOT_RANK = rf"(?:1[1-9]|2\d|3[01]){_ALONE}"  # "le 2" after a list of slots is the second one, no day
-# "sam matin", "ven. 14h": a weekday cut short is one only with the time it is said for ("Sam" is also a name)
-_SHORT_WEEKDAYS = {day[:3]: day for day in WEEKDAYS}
-_SHORT_WEEKDAY = rf"(?:{'|'.join(_SHORT_WEEKDAYS)})\.?(?=\s+(?:{_PERIOD}|\d{{1,2}}\s*h))"
+# "sam matin", "ven. 14h", "dem matin": a day cut short is one only with the time it is said for ("Sam" is also a
+# name)
+_CUT_SHORT = {"dem": "demain", **{day[:3]: day for day in WEEKDAYS}}  # "dem" alone is rather "demande"
+_SHORT_WEEKDAY = rf"(?:{'|'.join(_CUT_SHORT)})\.?(?=\s+(?:{_PERIOD}|\d{{1,2}}\s*h))"
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
        rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_SHORT_WEEKDAY}" \
        rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}"
@@ -34,7 +35,8 @@ _CLOCK = (
     rf"(?:(?:entre|de)\s+(?P<h1>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m1>\d{{2}})?\s+(?:et|a)\s+{_HOUR.format(n=2)}"
     rf"|(?P<h5>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m5>\d{{2}})?\s*-\s*{_HOUR.format(n=6)}"
     rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)}"
-    rf"|(?(day){_HOUR.format(n=4)}|(?!)))"  # an hour right after a day needs no "à": "demain 9h30"
+    # an hour right after a day or a part of it needs no "à": "demain 9h30", "ce soir 18h30"
+    rf"|(?(day){_HOUR.format(n=4)}|(?(period){_HOUR.format(n=7)}|(?!))))"
 )
 # Words said between a day and its hours: "demain plutôt vers 15h", "lundi de préférence le matin"
 _PREFERENCE = r"(?:(?:plutot|de preference|idealement|si possible|si possible,),?\s+)?"
@@ -58,7 +60,8 @@ _SINCE_SAID = re.compile(rf"\bdepuis\s+(?:\d+\s*(?:j|jours?|h|heures?|sem|semain
                          rf"|(?:{'|'.join(WEEKDAYS)})(?: soir| matin| dernier)?\b)")
 _CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
 _TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans la matinée de demain"
-_NOON = re.compile(r"\b((?:avant|apres|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
+# "avant midi" is before noon, "après midi" the afternoon, as "après-midi" (not "after 12:00 till evening")
+_NOON = re.compile(r"\b((?:avant|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
 _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # the lunch break: from noon to two
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
@@ -119,7 +122,7 @@ def _day(match: re.Match, now: datetime) -> datetime | None:
 
 def _day_of(said: str, now: datetime) -> datetime | None:
     word = said.replace(" prochain", "")
-    word = _SHORT_WEEKDAYS.get(word.rstrip("."), word)
+    word = _CUT_SHORT.get(word.rstrip("."), word)
     if (word.split(" ", 1)[0] in WEEKDAYS or word.startswith("le ")) and " " in word:
         word = word.split(" ", 1)[1]  # "jeudi 4 décembre": the date says which Thursday
     if re.fullmatch(r"\d{1,2}|1er", word):  # "le 27": that day this month, or next month once past
@@ -177,8 +180,10 @@ def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
         if rel == "a":
             return hour, (hour[0] + 1, hour[1])
         return hour, end
-    if match.group("h4"):
-        return (int(match.group("h4")), int(match.group("m4") or 0)), (int(match.group("h4")) + 1, int(match.group("m4") or 0))
+    for n in ("4", "7"):
+        if match.group(f"h{n}"):
+            hour, minute = int(match.group(f"h{n}")), int(match.group(f"m{n}") or 0)
+            return (hour, minute), (hour + 1, minute)
     return start, end
 
 

@@ -876,3 +876,17 @@ def test_weekdays_cut_short_with_their_time_and_days_joined_by_a_stroke(text, st
 
 def test_a_weekday_cut_short_alone_is_no_day():
     assert "creneau" not in read("Sam est malade, toux")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("cs demain apres midi", "2026-11-26T14:00", "2026-11-26T18:00"),  # "après midi" is the afternoon, not past 12:00
+    ("dans l apres midi", "2026-11-25T14:00", "2026-11-25T18:00"), ("avant midi", "2026-11-25T10:30", "2026-11-25T12:00"),
+    ("VAD ce soir 18h30", "2026-11-25T18:30", "2026-11-25T19:30"), ("dem matin", "2026-11-26T08:00", "2026-11-26T12:00"),
+])
+def test_the_afternoon_unhyphenated_an_hour_after_a_part_of_the_day_and_dem(text, start, end):
+    window = read(text)["creneau"]
+    assert (window["start"][:16], window["end"][:16]) == (start, end)
+
+
+def test_dem_alone_is_a_request_not_tomorrow():
+    assert "creneau" not in read("dem cs cabinet")
