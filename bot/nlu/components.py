@@ -81,6 +81,7 @@ _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
 _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait"}
 _NO = {"non", "nan"}
+_FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
 
 def _set_intent(message: Message, name: str) -> None:
@@ -121,6 +122,6 @@ def leading_answer(text: str) -> str | None:
 def is_bare_detail(text: str, entities: list[dict]) -> bool:
     """A message of a few words that is one or two details and nothing else ("Le Gall", "Les Abymes",
     "0690 12 34 56"): an answer, whatever the intent classifier says."""
-    said = text.strip(" .!,;")
+    said = _FILLERS.sub("", text.strip(" .!,;"))  # "euh dans les deux heures maximum": the hesitation says nothing
     covered = sum(e["end"] - e["start"] for e in entities)
     return 0 < len(said.split()) <= 5 and bool(entities) and covered >= 0.8 * len(said)

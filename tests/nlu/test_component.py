@@ -165,7 +165,8 @@ def test_either_day_is_one_window(extractor):
 
 @pytest.mark.parametrize("text, mistaken_for", [("Le Gall", "choisir_creneau"), ("Gomez", "faq"),
                                                  ("Les Abymes", "faq"), ("0690 12 34 56", "out_of_scope"),
-                                                 ("Hamon", "rechercher"), ("Quimper", "annuler")])
+                                                 ("Hamon", "rechercher"), ("Quimper", "annuler"),
+                                                 ("euh dans les deux heures maximum", "faq")])
 def test_a_bare_detail_is_an_answer_whatever_the_classifier_says(extractor, text, mistaken_for):
     assert intent_after(extractor, text, mistaken_for, 0.6) == "inform"
 
