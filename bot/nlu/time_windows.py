@@ -66,13 +66,14 @@ _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # th
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
-_EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/-]\s*)(?P<last>{_DAY}))+"
+_EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
 _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
                             rf"(?:,?\s+(?:ou|ou bien|voire|sinon)\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
 _NOT_BEFORE = re.compile(r"\bpas avant\b")  # "pas avant 15h": from 15h
+_WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) week-?end\b")  # Saturday and Sunday
 
 
 def _minutes(match: re.Match) -> str:
@@ -114,6 +115,15 @@ def _either_day(folded: str, now: datetime) -> Found | None:
         return None
     return _choice_window(match, _at(first, (_DAY_START, 0)),
                           _at(last, (_PERIODS[match.group("period")][1] if match.group("period") else _DAY_END, 0)), now)
+
+
+def _weekend(folded: str, now: datetime) -> Found | None:
+    match = _WEEKEND.search(folded)
+    if match is None or _unwanted(folded, match):
+        return None  # "depuis ce week-end": when it began
+    saturday = _day_of("samedi", now) if now.weekday() < 5 else now
+    sunday = saturday + timedelta(days=6 - saturday.weekday())
+    return _choice_window(match, _at(saturday, (_DAY_START, 0)), _at(sunday, (_DAY_END, 0)), now)
 
 
 def _day(match: re.Match, now: datetime) -> datetime | None:
@@ -269,7 +279,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
     folded = _NOT_BEFORE.sub("apres    ", folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
-    either = _either_day(folded, now) or _either_period(folded, now)
+    either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now)
     if either:
         return either
     for match in _WINDOW.finditer(folded):

@@ -890,3 +890,16 @@ def test_the_afternoon_unhyphenated_an_hour_after_a_part_of_the_day_and_dem(text
 
 def test_dem_alone_is_a_request_not_tomorrow():
     assert "creneau" not in read("dem cs cabinet")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("dispo ce week-end", "2026-11-28T08:00", "2026-11-29T20:00"),
+    ("jeudi, vendredi ou samedi", "2026-11-26T08:00", "2026-11-28T20:00"),  # a list of days, from the first
+])
+def test_the_weekend_and_a_list_of_days(text, start, end):
+    window = read(text)["creneau"]
+    assert (window["start"][:16], window["end"][:16]) == (start, end)
+
+
+def test_a_complaint_since_the_weekend_wants_no_weekend():
+    assert "creneau" not in read("toux depuis ce week-end")
