@@ -13,7 +13,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
 from bot.nlu.abroad import countries
-from bot.nlu.grammar import is_common_word, past_participles
+from bot.nlu.grammar import is_common_word, opens_with_noun, past_participles
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
     commune_names,
@@ -1413,6 +1413,11 @@ class _Reader:
         if best:
             self.add("symptomes", *best)
 
+    def tokens_of(self, span: Span) -> tuple[int, int]:
+        """First and last tokens of a span read."""
+        inside = [k for k, t in enumerate(self.tokens) if span.start <= t.start and t.end <= span.end]
+        return inside[0], inside[-1]
+
     def joined_at(self, k: int) -> bool:
         """A "+" at k joins two complaints of a typed note ("toux grasse + fièvre")."""
         return k + 1 < len(self.tokens) and self.tokens[k].text == "+" and not self.taken[k + 1] \
@@ -1424,15 +1429,25 @@ class _Reader:
         insuffisance cardiaque"), nor a state before it ("grabataire, encombrement bronchique")."""
         if not self.punctuated:
             return
-        span = next((s for s in self.spans if s.field == "symptomes"), None)
-        if span is None:
+        complaints = sorted((s for s in self.spans if s.field == "symptomes"), key=lambda s: s.start)
+        if not complaints:
             return
-        inside = [k for k, t in enumerate(self.tokens) if span.start <= t.start and t.end <= span.end]
-        first, last = inside[0], inside[-1]
+        span = complaints[0]
+        first, last = self.tokens_of(span)
         while last + 2 < len(self.tokens) and self.tokens[last + 1].text in (",", "+") \
-                and not self.taken[last + 2] and not self.tokens[last + 2].is_boundary:
+                and not self.tokens[last + 2].is_boundary:
+            later = next((s for s in complaints[1:] if s.start == self.tokens[last + 2].start), None)
+            if later is not None:  # "palpitations, perte de poids, tremblements des mains": one list
+                self.spans.remove(later)
+                last = self.tokens_of(later)[1]
+                continue
+            if self.taken[last + 2]:
+                break
             end = self.segment_end(last + 2)
-            if not self.could_be_complaint(last + 2, end):
+            said = self.text[self.tokens[last + 2].start:self.tokens[end].end]
+            # a thing the patient has ("retard de règles") or no longer does, not a state ("bloqué", "enceinte")
+            if not self.could_be_complaint(last + 2, end) or self.tokens[last + 1].text == "," \
+                    and self.no_longer_done(last + 2) is None and not opens_with_noun(said):
                 break
             last = end
         while first >= 2 and self.tokens[first - 1].text == "+" and not self.taken[first - 2] \
@@ -1443,8 +1458,10 @@ class _Reader:
             if not self.could_be_complaint(start, first - 2):
                 break
             first = start
+        at = self.spans.index(span)
         self.spans.remove(span)
         self.add("symptomes", first, last)
+        self.spans.insert(at, self.spans.pop())  # where it was read: the first complaint read is the one kept
 
     def could_be_complaint(self, first: int, last: int) -> bool:
         words = self.tokens[first:last + 1]

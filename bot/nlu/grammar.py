@@ -1,5 +1,6 @@
 """What spaCy's French model tells the rules about words: the past participles of a text ("il est tombé
-ce matin": the time says when it happened), and which words are common French (its vectors). The model is the
+ce matin": the time says when it happened), whether a phrase opens with a noun, and which words are common French
+(its vectors). The model is the
 one Rasa's SpacyNLP loaded, when it did, so that a process holds one copy; else it is loaded on first use (the
 action server reading a bare answer)."""
 from __future__ import annotations
@@ -28,6 +29,14 @@ def past_participles(text: str) -> list[tuple[int, int]]:
     doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
     return [(token.idx, token.idx + len(token.text)) for token in doc
             if token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"]]
+
+
+def opens_with_noun(text: str) -> bool:
+    """The first word of `text` is a noun ("retard de règles", "scarifications"), not a verb or an adjective
+    ("bloqué", "pleure bcp", "enceinte 3 mois")."""
+    language = _shared[0] if _shared else _own()
+    doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+    return len(doc) > 0 and doc[0].pos_ == "NOUN"
 
 
 def is_common_word(word: str) -> bool:

@@ -845,6 +845,10 @@ def test_what_the_patient_no_longer_does_listed_in_a_note_is_a_complaint(text, s
     ("Mme ALVES Sandra, ophtalmo, oeil rouge douloureux + baisse d'acuité, au plus vite, Évry",
      "oeil rouge douloureux + baisse d'acuité"),
     ("Mme Roy, toux, 45 ans, Paris", "toux"), ("M. Paul Roux, toux, son fils, Lyon", "toux"),
+    ("M. Roux, fièvre, Lyon, toux", "fièvre"),  # the first complaint read stays the one kept
+    ("M. Karim Benali lombalgie aigue depuis 2j, bloqué, cs MG demain", "lombalgie aigue depuis 2j"),  # a state
+    ("M. Hugo Renaud 35a, palpitations, perte de poids, tremblements des mains, téléconsultation ok",
+     "palpitations, perte de poids, tremblements des mains"),
 ])
 def test_complaints_listed_in_a_note_are_one(text, symptomes):
     assert read(text)["symptomes"] == symptomes
