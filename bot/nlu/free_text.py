@@ -792,6 +792,8 @@ class _Reader:
         if not cue or cue[0] == "symptomes":
             return False
         if cue[0] == "localisation" and cue[1] == 1:
+            if token.text == "a" and self.tokens[k - 1].folded in _SUBJECTS | {"qui"}:
+                return False  # "qui a changé d'aspect": the verb, not "à Changé"
             capital = k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper()
             return (token.folded in ("a", "sur") or capital) and self.place_at(k + 1) is not None
         return True
@@ -1425,8 +1427,9 @@ class _Reader:
 
     def complaints_listed_beside(self) -> None:
         """In a typed note, the segments beside the complaint that no other field explains are listed with it:
-        "douleurs pelviennes, retard de règles", "sécheresse oculaire + brûlures"; not a history ("…, ATCD
-        insuffisance cardiaque"), nor a state before it ("grabataire, encombrement bronchique")."""
+        "douleurs pelviennes, retard de règles", "altération de l'état général, ne mange plus", "sécheresse oculaire
+        + brûlures"; not a history ("…, ATCD insuffisance cardiaque"), nor a state ("grabataire, encombrement
+        bronchique", "lombalgie, bloqué")."""
         if not self.punctuated:
             return
         complaints = sorted((s for s in self.spans if s.field == "symptomes"), key=lambda s: s.start)
@@ -1450,12 +1453,20 @@ class _Reader:
                     and self.no_longer_done(last + 2) is None and not opens_with_noun(said):
                 break
             last = end
-        while first >= 2 and self.tokens[first - 1].text == "+" and not self.taken[first - 2] \
+        start = first  # "oreille bouchée depuis 4 j après un rhume": what its segment says before the word known
+        while start > 0 and not self.tokens[start - 1].is_boundary and not self.taken[start - 1]:
+            start -= 1
+        if start < first and self.could_be_complaint(start, last) \
+                and opens_with_noun(self.text[self.tokens[start].start:self.tokens[first - 1].end]):
+            first = start
+        while first >= 2 and self.tokens[first - 1].text in (",", "+") and not self.taken[first - 2] \
                 and not self.tokens[first - 2].is_boundary:
             start = first - 2
             while start > 0 and not self.tokens[start - 1].is_boundary and not self.taken[start - 1]:
                 start -= 1
-            if not self.could_be_complaint(start, first - 2):
+            said = self.text[self.tokens[start].start:self.tokens[first - 2].end]
+            if not self.could_be_complaint(start, first - 2) or self.tokens[first - 1].text == "," \
+                    and not opens_with_noun(said):
                 break
             first = start
         at = self.spans.index(span)

@@ -846,6 +846,12 @@ def test_what_the_patient_no_longer_does_listed_in_a_note_is_a_complaint(text, s
      "oeil rouge douloureux + baisse d'acuité"),
     ("Mme Roy, toux, 45 ans, Paris", "toux"), ("M. Paul Roux, toux, son fils, Lyon", "toux"),
     ("M. Roux, fièvre, Lyon, toux", "fièvre"),  # the first complaint read stays the one kept
+    ("Mme Yvette Chevalier, 29000 Quimper, altération de l'état général, ne mange plus depuis 1 semaine, VAD",
+     "altération de l'état général, ne mange plus depuis 1 semaine"),
+    ("ROBERT Ginette 93 ans, grabataire, encombrement bronchique, Mâcon", "encombrement bronchique"),
+    ("M. Nicolas Petit, Rouen, oreille bouchée depuis 4 j après un rhume, ORL", "oreille bouchée depuis 4 j après un rhume"),
+    ("Motif: lésion pigmentée du dos qui a changé d'aspect / Dermato",  # "qui a": the verb, not "à Changé"
+     "lésion pigmentée du dos qui a changé d'aspect"),
     ("M. Karim Benali lombalgie aigue depuis 2j, bloqué, cs MG demain", "lombalgie aigue depuis 2j"),  # a state
     ("M. Hugo Renaud 35a, palpitations, perte de poids, tremblements des mains, téléconsultation ok",
      "palpitations, perte de poids, tremblements des mains"),
