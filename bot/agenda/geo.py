@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from text_to_num import alpha2digit
 
 from bot.nlu.text import fold
 
@@ -364,7 +365,17 @@ def _place_at(query: str, lat: float, lon: float) -> Place:
     return _make_place(label, commune, commune.postal_codes[0], "coordinates", lat, lon)
 
 
+# "marseille dans le treizième", as an operator says the arrondissement: "marseille 13"
+_ARRONDISSEMENT_SAID = re.compile(r"\b(paris|lyon|marseille) dans le (\w+(?:-\w+)*)$", re.IGNORECASE)
+
+
+def _arrondissement(match: re.Match) -> str:
+    number = re.match(r"\d+", alpha2digit(match.group(2), "fr").replace("premier", "1"))
+    return f"{match.group(1)} {number.group(0)}" if number else match.group(0)
+
+
 def _place_from_text(query: str, text: str) -> Place:
+    text = _ARRONDISSEMENT_SAID.sub(_arrondissement, text)
     try:
         return _place_from_words(query, text)
     except UnknownPlace:

@@ -653,8 +653,11 @@ class _Reader:
                                          or _ROMAN_ORDINAL.fullmatch(self.tokens[after].text)):
             # "Lyon 3e arrondissement", "Paris XVe"
             return after + (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in _ARRONDISSEMENT)
-        if after < len(self.tokens) and re.fullmatch(r"\d{1,2}", self.tokens[after].text) \
-                and key(" ".join(t.text for t in self.tokens[i:after])) in _CITIES_WITH_ARRONDISSEMENTS \
+        city = key(" ".join(t.text for t in self.tokens[i:after])) in _CITIES_WITH_ARRONDISSEMENTS
+        if city and after + 2 < len(self.tokens) and [t.folded for t in self.tokens[after:after + 2]] == ["dans", "le"] \
+                and re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)|premier", self.tokens[after + 2].folded):
+            return after + 2  # "marseille dans le 13ème": the arrondissement said after the city
+        if after < len(self.tokens) and re.fullmatch(r"\d{1,2}", self.tokens[after].text) and city \
                 and not (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in ("ans", "mois")):
             return after  # "Paris 18", "Lyon 8": an arrondissement said without its ordinal
         return found

@@ -28,6 +28,8 @@ def fold(text: str) -> str:
 _ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
 _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret | espace | apostrophe )[^\W\d_]\b){2,}")
+# A letter said twice in a spelling: "D I A deux L O", "M A double L E T"
+_DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_]) (?:deux|double) ([^\W\d_])\b(?= [^\W\d_]\b|$)", re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
 _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
@@ -171,7 +173,7 @@ def normalize_dictation(text: str) -> str:
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""),
-                      _SPELLED_RUN.sub(_join_spelled, _SPELLING_REMARK.sub("", text)))
+                      _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r" \1 \1", _SPELLING_REMARK.sub("", text))))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

@@ -281,3 +281,11 @@ def test_a_town_said_by_the_first_part_of_its_name(query, insee):
 
 def test_a_short_name_two_towns_share_names_neither():
     assert "boulogne" not in short_names(communes())  # Boulogne-Billancourt and Boulogne-sur-Mer
+
+
+@pytest.mark.parametrize("said, commune", [
+    ("marseille dans le treizième", "Marseille 13e Arrondissement"), ("Lyon dans le premier", "Lyon 1er Arrondissement"),
+    ("paris dans le 18ème", "Paris 18e Arrondissement"),
+])
+def test_an_arrondissement_said_after_the_city(said, commune):
+    assert geocode(said).commune == commune

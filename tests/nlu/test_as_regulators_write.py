@@ -913,3 +913,13 @@ def test_the_weekend_and_a_list_of_days(text, start, end):
 
 def test_a_complaint_since_the_weekend_wants_no_weekend():
     assert "creneau" not in read("toux depuis ce week-end")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est pour madame fatou diallo D I A deux L O elle habite à mamoudzou", {"nom": "Diallo"}),  # a letter twice
+    ("monsieur andré vidal il habite à marseille dans le treizième il a une toux grasse",
+     {"localisation": "marseille dans le treizième"}),  # the arrondissement said after the city
+])
+def test_a_letter_spelled_twice_and_an_arrondissement_said_after_the_city(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
