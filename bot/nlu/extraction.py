@@ -52,8 +52,10 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     birth = find_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now, normalized.text)
-    urgencies = [u for u in fields.find_urgencies(after_birth)
-                 if not (window and u.start < window.end and window.start < u.end)]
+    urgencies = fields.find_urgencies(after_birth)
+    if window and any(u.start <= window.start and window.end <= u.end for u in urgencies):
+        window = None  # "demain au plus tard", "demain dernier délai": a deadline, today as welcome as tomorrow
+    urgencies = [u for u in urgencies if not (window and u.start < window.end and window.start < u.end)]
     # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.
     doctor = find_known_doctor(normalized.text)
     candidates = {

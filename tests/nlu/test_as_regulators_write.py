@@ -923,3 +923,9 @@ def test_a_complaint_since_the_weekend_wants_no_weekend():
 def test_a_letter_spelled_twice_and_an_arrondissement_said_after_the_city(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["demain au plus tard", "au plus tard demain", "demain dernier délai"])
+def test_a_deadline_is_a_delay_not_a_wanted_day(text):
+    found = read(text)
+    assert (found.get("urgence"), found.get("creneau")) == (24, None)
