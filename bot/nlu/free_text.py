@@ -934,7 +934,15 @@ class _Reader:
         # it is a common name ("martin"); a rare one is
         named = not words[-1].text.islower() or not is_common_word(words[-1].text) \
             or max(_first_name_score(words, None), _surname_score(words)) >= _COMMON_SURNAME
-        return named and all(t.is_boundary for t in self.tokens[units[0][1] + 1:]) and all(
+        rest = units[0][1] + 1
+        while rest < len(self.tokens) and self.tokens[rest].is_boundary:
+            rest += 1
+        # "Dupont, même nom de naissance", "Dupont, née Martin": the name, then what its birth name is
+        known = not is_common_word(words[-1].text) or max(_first_name_score(words, None), _surname_score(words)) \
+            >= _COMMON_SURNAME  # not "Finalement, même nom de naissance"
+        birth_name = known and rest > units[0][1] + 1 and (self.same_birth_name_end(rest) is not None
+                                                           or (self.cue_at(rest) or ("",))[0] == "nom_naissance")
+        return named and (birth_name or all(t.is_boundary for t in self.tokens[units[0][1] + 1:])) and all(
             t.is_boundary for t in self.tokens[:i])
 
     def written_as_identity(self, i: int) -> bool:

@@ -929,3 +929,13 @@ def test_a_letter_spelled_twice_and_an_arrondissement_said_after_the_city(text, 
 def test_a_deadline_is_a_delay_not_a_wanted_day(text):
     found = read(text)
     assert (found.get("urgence"), found.get("creneau")) == (24, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dupont, même nom de naissance", {"nom": "Dupont", "nom_naissance": "Dupont"}),
+    ("Dupont, née Martin", {"nom": "Dupont", "nom_naissance": "Martin"}),
+    ("Finalement, même nom de naissance", {"nom": None}),
+])
+def test_a_name_alone_then_what_its_birth_name_is(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
