@@ -13,7 +13,7 @@ from bot.nlu.lexicons import first_name_spellings, key
 from bot.nlu.names import normalize_name
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
-from bot.nlu.vocabulary import Found
+from bot.nlu.vocabulary import URGENCY_TABLE, Found
 from bot.vocabulary import NAME_FIELDS
 
 EXTRACTOR = "PatientDetailsExtractor"
@@ -53,7 +53,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now, normalized.text)
     urgencies = fields.find_urgencies(after_birth)
-    if window and any(u.start <= window.start and window.end <= u.end for u in urgencies):
+    if window and any(u.start <= window.start and window.end <= u.end for u in URGENCY_TABLE.finditer(after_birth)):
         window = None  # "demain au plus tard", "demain dernier délai": a deadline, today as welcome as tomorrow
     urgencies = [u for u in urgencies if not (window and u.start < window.end and window.start < u.end)]
     # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.
