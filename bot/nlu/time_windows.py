@@ -23,7 +23,8 @@ _MONTH_DAY = rf"(?:\d{{1,2}}|1er){_ALONE}"
 _DAY_NOT_RANK = rf"(?:1[1-9]|2\d|3[01]){_ALONE}"  # "le 2" after a list of slots is the second one, no day
 # "sam matin", "ven. 14h", "dem matin": a day cut short is one only with the time it is said for ("Sam" is also a
 # name)
-_CUT_SHORT = {"dem": "demain", **{day[:3]: day for day in WEEKDAYS}}  # "dem" alone is rather "demande"
+_CUT_SHORT = {"dem": "demain", **{day[:n]: day for day in WEEKDAYS for n in range(3, len(day))}}  # "dem" alone is
+# rather "demande"; "ven", "vend", "vendr" are Friday
 _SHORT_WEEKDAY = rf"(?:{'|'.join(_CUT_SHORT)})\.?(?=\s+(?:{_PERIOD}|\d{{1,2}}\s*h))"
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
        rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_SHORT_WEEKDAY}" \
@@ -48,7 +49,9 @@ _WINDOW = re.compile(
 )
 _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
 # "il y a 1h": a time ago ("a 1h" after it is no hour of the day)
-_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by)\s*$")
+# "pas le matin", "de préférence pas le lundi": a time refused
+_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by"
+                         r"|\bpas(?: le| la| l'| en)?)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|creneau|souhaite|voudrait|" \
                 r"prefere|faudrait|si|mais|plutot"

@@ -939,3 +939,12 @@ def test_a_deadline_is_a_delay_not_a_wanted_day(text):
 def test_a_name_alone_then_what_its_birth_name_is(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, day", [
+    ("vend. matin", "2026-11-27"), ("pas le matin", None), ("de préférence pas le lundi", None),  # a time refused
+    ("pas urgent, jeudi matin", "2026-11-26"), ("au cabinet avant 18h", "2026-11-25"),
+])
+def test_a_weekday_cut_anywhere_and_a_time_refused(text, day):
+    window = read(text).get("creneau")
+    assert (window["start"][:10] if window else None) == day
