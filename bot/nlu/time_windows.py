@@ -218,6 +218,9 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     ahead = (match.group("day") or "").endswith("demain") or match.group("rel") in ("avant", "apres", "a partir de")
     if _SINCE_IN_CLAUSE.search(before) or _past_in_clause(said, before, match.start()):
         return not ahead  # "fièvre depuis 2 jours demain matin si possible": nothing begins tomorrow
+    weekday = (match.group("day") or "").split(" ")[0].rstrip(".")
+    if _CUT_SHORT.get(weekday, weekday) in WEEKDAYS and _done_in_clause(said, before, match.start()):
+        return True  # "opéré vendredi, pansement à refaire lundi": the Friday gone by
     period = match.group("period")
     if not match.group("this") or _PERIODS[period][0] > now.hour:
         return False

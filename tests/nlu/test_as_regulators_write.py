@@ -948,3 +948,12 @@ def test_a_name_alone_then_what_its_birth_name_is(text, expected):
 def test_a_weekday_cut_anywhere_and_a_time_refused(text, day):
     window = read(text).get("creneau")
     assert (window["start"][:10] if window else None) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("opéré vendredi, pansement à refaire lundi", "2026-11-30"),  # the Friday gone by, the Monday wanted
+    ("entorse cheville vue aux urgences samedi, contrôle MG", None), ("RDV souhaité samedi", "2026-11-28"),
+])
+def test_a_weekday_of_something_done_is_gone_by(text, day):
+    window = read(text).get("creneau")
+    assert (window["start"][:10] if window else None) == day
