@@ -242,13 +242,7 @@ def _past_in_clause(said: str, before: str, at: int) -> bool:
     if not _AUXILIARY.search(clause):
         return False
     head = max(0, start - 20)  # the subject before the clause helps the tagger ("il est tombé")
-    # "c'est pas pressé lundi": a participle saying how soon is about the need, nothing that happened
-    soon = [(start + f.start, start + f.end) for f in URGENCY_TABLE.finditer(clause)]
-    # "on nous a conseillé un ORL … mercredi": a wish or an advice given in the past still wants that time; the
-    # tagger takes "midi" for a participle ("jeudi midi ou vendredi midi")
-    verbs = [fold(said[head + s:head + e]) for s, e in past_participles(said[head:at])
-             if head + s >= start and not any(a <= head + s < b for a, b in soon)]
-    return any(not _WISHED.search(verb) and verb not in _PERIODS for verb in verbs)
+    return _done(said, clause, start, [(head + s, head + e) for s, e in past_participles(said[head:at])])
 
 
 # Participles of a wish: "RDV souhaité cet après-midi" wants that time.
@@ -256,15 +250,24 @@ _WISHED = re.compile(r"(?:souhait|demand|voulu|desir|prevu|propos|conseill|prefe
 
 
 def _done_in_clause(said: str, before: str, at: int) -> bool:
-    """A past participle alone in the clause before a part of today already begun: what was done then ("sondé
-    par SOS ce matin", "vu aux urgences cette nuit"), not a wish."""
+    """A past participle alone in the clause before a part of today already begun or a weekday: what was done then
+    ("sondé par SOS ce matin", "opéré vendredi"), not a wish."""
     clause = re.split(_CLAUSE_START, before)[-1]
     start = at - len(clause)
     # A clause opening on a word in -é(e)(s) is one the tagger may take for a noun ("sondé", "plâtrée").
     opening = re.match(r"\s*([^\W\d_]+(?:é|ée|és|ées))\b", said[start:at])
     done = [(start + opening.start(1), start + opening.end(1))] if opening else []
-    return any(s >= start and not _WISHED.search(fold(said[s:e]))
-               for s, e in done + [(start + s, start + e) for s, e in past_participles(said[start:at])])
+    return _done(said, clause, start, done + [(start + s, start + e) for s, e in past_participles(said[start:at])])
+
+
+def _done(said: str, clause: str, start: int, participles: list[tuple[int, int]]) -> bool:
+    """One of the participles found in the clause starting at `start` says a thing done. Not a participle saying how
+    soon ("c'est pas pressé lundi"), a wish or an advice given in the past ("on nous a conseillé un ORL mercredi"),
+    a passive wanted ("elle voudrait être vue vendredi"), nor "midi", which the tagger takes for one."""
+    soon = [(start + f.start, start + f.end) for f in URGENCY_TABLE.finditer(fold(clause))]
+    return any(s >= start and not any(a <= s < b for a, b in soon) and not _WISHED.search(fold(said[s:e]))
+               and fold(said[s:e]) not in _PERIODS and not re.search(r"\b[eê]tre\s+$", said[start:s])
+               for s, e in participles)
 
 
 def _hours_said_after(folded: str, at: int) -> re.Match | None:
