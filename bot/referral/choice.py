@@ -36,7 +36,7 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
     plain = fold(text or "")
     narrowed, described = cards, False
-    for narrow in (_at_time, _with_practitioner):
+    for narrow in (_at_time, _with_practitioner, _of_rank_with_time):
         kept = narrow(plain, narrowed, cards)
         if kept is not None:
             narrowed, described = kept, True
@@ -66,6 +66,21 @@ def _with_practitioner(plain: str, cards: list[dict], offer: list[dict]) -> list
     """Cards of the practitioners named among those of the whole offer (a name that is not there narrows nothing)."""
     named = {c["nom"] for c in offer if c["nom"] and re.search(rf"\b{re.escape(fold(c['nom']))}\b", plain)}
     return [c for c in cards if c["nom"] in named] if named else None
+
+
+# "le 3 à 8h50", "le deuxième à 15h30": a rank said before the time names the practitioner of that time
+_RANK_BEFORE_TIME = re.compile(r"^\D*?\b(\d{1,2})\b(?!\s*(?:h|:|heures?)\b)")
+
+
+def _of_rank_with_time(plain: str, cards: list[dict], offer: list[dict]) -> list[dict] | None:
+    time = TIME.search(plain)
+    if not time or not any(c.get("rang") for c in offer):
+        return None
+    said = _RANK_BEFORE_TIME.match(plain[:time.start()])
+    words = set(re.findall(r"[a-z]+", plain[:time.start()]))
+    rank = int(said.group(1)) if said else next((i for w, i in ORDINALS.items() if w in words and w not in (
+        "un", "deux", "trois", "quatre", "cinq")), None)
+    return None if rank is None else [c for c in cards if c.get("rang") == rank]
 
 
 def _by_rank(plain: str, cards: list[dict]) -> dict | None:

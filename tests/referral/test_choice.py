@@ -53,12 +53,13 @@ OFFER = grouped(1, "Thomas", 9, 10, 14) + grouped(2, "Nguyen", 14, 15) + grouped
     ("le 2", "n14"), ("le deuxième", "n14"), ("le 3", "l16"), ("le dernier", "l16"), ("le premier", "t9"),
     ("le Dr Nguyen", "n14"), ("le Dr Thomas", "t9"), ("le Dr Nguyen à 15h30", "n15"), ("Thomas 14h30", "t14"),
     ("celui de 10h30", "t10"), ("celui de 16h30", "l16"),
+    ("le 2 à 14h30", "n14"), ("le 1 à 14h30", "t14"), ("le deuxième à 15h30", "n15"),  # a rank, then its time
 ])
 def test_a_rank_names_a_practitioner_and_a_name_their_first_time(text, expected):
     assert resolve_choice(text, OFFER)["id"] == expected
 
 
-@pytest.mark.parametrize("text", ["le 4", "celui de 14h30", "le Dr Nguyen à 9h30"])
+@pytest.mark.parametrize("text", ["le 4", "celui de 14h30", "le Dr Nguyen à 9h30", "le 3 à 14h30"])
 def test_in_a_grouped_offer_what_fits_several_practitioners_or_none_is_asked_again(text):
     assert resolve_choice(text, OFFER) is None
 
