@@ -25,8 +25,10 @@ MODES = {mode.code: mode for mode in (
     Mode("video", "en vidéo", ("en video", "video", "en visio", "visio", "visioconference", "teleconsultation",
                                "teleconsult")),
     # a doctor coming to the patient: "qu'un médecin passe la voir", "que le médecin vienne à la maison"
-    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "en visite", "vad", "se deplacer chez",
-                                    *(f"{who} a la maison" for who in ("medecin", "visite", "consultation")),
+    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "visite domicile", "visite a dom", "a dom",
+                                    "en visite", "vad", "se deplacer chez",
+                                    *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
+                                                                       "quelqu'un")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
                                       for where in ("a la maison", "la voir", "le voir", "les voir")))),
 )}
@@ -66,7 +68,7 @@ SPECIALTIES = (
                "med gen", "omnipraticien"), ("medecin", "medecin traitant")),
     Specialty("SM40", "Pédiatrie", "pédiatrie", ("pediatre", "pediatrie", "pedia"),
               treats=("les enfants", "enfants", "les bebes", "bebes")),
-    Specialty("SM15", "Dermatologie et vénéréologie", "dermatologie", ("dermatologue", "dermato", "dermatologie", "derm"),
+    Specialty("SM15", "Dermatologie et vénéréologie", "dermatologie", ("dermatologue", "dermato", "dermatologie", "derma", "derm"),
               treats=("la peau",)),
     Specialty("SM04", "Cardiologie et maladies vasculaires", "cardiologie", ("cardiologue", "cardio", "cardiologie"),
               treats=("le coeur",)),

@@ -23,6 +23,13 @@ _DATE = re.compile(
 )
 _BIRTH_CUE = re.compile(r"\b(?:nee?s?|ne\(e\)|ddn|dn|d\.n\.|naissance|naiss|anniversaire)\b")
 _OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir d[eu]?|debut|jusqu'?au|rdv|rendez-vous)\s*(?:le|la|du|l')?\s*$")
+# A day or date said, then taken back for the one meant ("née le 6 non pardon le 7 août 1971", "le 12/03 euh non le
+# 13/03/1951"): the date meant covers the slip, so that nothing of it stays between "née" and the place said after.
+_SLIP = re.compile(rf"(?:\ble\s+)?\d{{1,2}}(?:er)?(?:[/.]\d{{1,2}})?(?:\s+{MONTH_PATTERN})?[\s,]+"
+                   r"(?:non|pardon|enfin|plutot|je veux dire)(?:[\s,]+(?:non|pardon|enfin|c'est))*[\s,]*(?:le\s+)?$")
+# "le 21 pas le 22 juin 1980": the day said first is meant, the one after "pas" taken back.
+_NOT_THAT_DAY = re.compile(r"\b(?:le\s+)?(?P<day>\d{1,2})(?:er)?\s+(?:et\s+)?pas\s+(?:le\s+)?$")
+_LEADING_DAY = re.compile(r"\d{1,2}(?:er)?")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 
 
@@ -87,7 +94,21 @@ def find_birth_date(folded: str, today: date) -> Found | None:
         if _OTHER_CUE.search(before):
             continue
         if _BIRTH_CUE.search(before):
-            return candidate
+            return _as_corrected(folded, candidate, today)
         if has_year and fallback is None and int(candidate.value[:4]) < today.year - 1:
             fallback = candidate
-    return fallback
+    return fallback and _as_corrected(folded, fallback, today)
+
+
+def _as_corrected(folded: str, candidate: Found, today: date) -> Found:
+    """The date with what the speaker took back around it: its span covers the slip, its day is the one meant."""
+    before = folded[max(0, candidate.start - 40):candidate.start]
+    day = _LEADING_DAY.match(folded, candidate.start)
+    if (meant := _NOT_THAT_DAY.search(before)) and day:
+        match = _DATE.fullmatch(meant["day"] + folded[day.end():candidate.end])
+        read = match and _read(match, today)
+        if read:
+            return Found(read[0], candidate.start - len(meant.group(0)), candidate.end)
+    if slip := _SLIP.search(before):
+        return Found(candidate.value, candidate.start - len(slip.group(0)), candidate.end)
+    return candidate

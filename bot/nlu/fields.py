@@ -148,6 +148,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
                 (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M") \
                 and not _small_letters_civility(original, hit):
             continue
+        if _GREETED.search(folded, 0, hit.start) and _TO_THE_LISTENER.match(folded, hit.end):
+            continue  # "bonjour madame, je vous appelle pour mon fils": the one who answers, not the patient
         found.append(hit)
     for glued in _GLUED_CIVILITY.finditer(folded):  # "M.Paul Lefèvre", "Mme.Claire Martin"
         if original[glued.end()].isupper() and not any(f.start == glued.start() for f in found):
@@ -158,6 +160,9 @@ def find_civilite(original: str, folded: str) -> list[Found]:
             if k + 1 == len(found) or not _TAKEN_BACK_CIVILITY.fullmatch(folded, f.end, found[k + 1].start)]
 
 
+_GREETED = re.compile(r"\b(?:bonjour|bonsoir|merci|allo|pardon|excusez-moi)[\s,]*$")
+_TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\b|voila\b|alors\b|donc\b|oui\b|s'il\b|"
+                              r"pardon\b|desole|ici\b|on\b|il\b|elle\b|ma\b|mon\b)")
 _TAKEN_BACK_CIVILITY = re.compile(r"[\s,.]*(?:euh[\s,.]+)?(?:non|pardon|enfin|plutot|ah non)(?:[\s,.]+(?:non|pardon|c'est))*"
                                   r"[\s,.]*")
 
@@ -187,10 +192,22 @@ _SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|por
 def find_modes(folded: str) -> list[Found]:
     """Modes wanted, not those refused ("pas en vidéo, plutôt au cabinet", "visio impossible") nor a practice
     named ("c'est le cabinet infirmier")."""
-    return [f for f in _MODES.finditer(folded) if not _NEGATED.search(folded[max(0, f.start - 16):f.start])
-            and not _REFUSED.match(folded, f.end)
-            and not (folded[f.start:f.end] == "cabinet" and _PRACTICE.match(folded, f.end))
-            and not _SERVICE.search(folded[max(0, f.start - 24):f.start])]
+    found = [f for f in _MODES.finditer(folded) if not _NEGATED.search(folded[max(0, f.start - 16):f.start])
+             and not _REFUSED.match(folded, f.end)
+             and not (folded[f.start:f.end] == "cabinet" and _PRACTICE.match(folded, f.end))
+             and not _SERVICE.search(folded[max(0, f.start - 24):f.start])]
+    return sorted(found + _home_after_doctor(folded, found), key=lambda f: f.start)
+
+
+def _home_after_doctor(folded: str, modes: list[Found]) -> list[Found]:
+    """"MG domicile", "généraliste dom": "domicile" right after the doctor asked for says how he sees the patient;
+    elsewhere ("domicile : 12 rue ...") it opens the patient's address."""
+    doctors = find_specialties(folded)
+    return [Found("domicile", home.start(), home.end()) for home in _BARE_HOME.finditer(folded)
+            if any(f.end == home.start() - 1 for f in doctors) and not any(m.start <= home.start() < m.end for m in modes)]
+
+
+_BARE_HOME = re.compile(r"\b(?:domicile|dom)\b(?!\s*[:\d])")
 
 
 def find_specialties(folded: str) -> list[Found]:

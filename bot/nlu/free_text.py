@@ -119,7 +119,7 @@ _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when
 _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler"}
 _INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa"}  # where a patient lives, in a town
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
-_NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pat", "identite", "concernant"} \
+_NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pte", "pat", "identite", "concernant"} \
     | _SPELLING
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
@@ -220,14 +220,16 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
                                "tante", "fille", "niece", "petite-fille", "belle-mere")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
+_SPELLED_LAST, _SPELLED_AS_SAID = 20, 5  # the latter about what the lists say of a first name against a surname
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
+_APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
-    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS
+    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES
 _NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
 
 
@@ -387,6 +389,8 @@ class _Reader:
             or token.folded in _SPELLING and _is_capitals(self.tokens[units[0][0]:units[0][1] + 1]))  # "ça s'écrit H O A R A U"
         if not units or (len(units) < 2 and (not (person or lone_given or spelled) or self.is_bare_place(j))):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
+        if token.folded in _NAMING and self.names_a_thing(j):
+            return None  # "c'est la résidence autonomie de Cholet (qui appelle pour M. Giraud)"
         if token.folded in _NAMING and not self.typed and not spelled and not any(
                 _first_name_score([t], None) > 0 or _surname_score([t]) > 0
                 for a, b in units for t in self.tokens[a:b + 1] if t.folded not in PARTICLES):
@@ -395,6 +399,13 @@ class _Reader:
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
+
+    def names_a_thing(self, j: int) -> bool:
+        """An article then a common word no list knows as a name: a thing or a place ("la résidence", "le
+        secrétariat"), where "Le Gall", "La Rocca" are names."""
+        return j + 1 < len(self.tokens) and self.tokens[j].folded in ("le", "la", "l", "les") \
+            and is_common_word(self.tokens[j + 1].text) and not _first_name_score([self.tokens[j + 1]], None) \
+            and not _surname_score([self.tokens[j + 1]])
 
     def after_a_header(self, i: int) -> bool:
         """Token i follows a short header opening the message ("SMS régul :", "Pour info :")."""
@@ -1012,7 +1023,10 @@ class _Reader:
 
     def institution_place(self, i: int) -> tuple[int, int] | None:
         """The commune of an institution opening a segment at i, where the patient lives ("EHPAD de Cholet")."""
-        opens = i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text in ",;:-–"
+        k = i
+        while k > 0 and self.tokens[k - 1].folded in OPENING | {"la", "le", "l", "ici"}:  # "c'est la résidence de …"
+            k -= 1
+        opens = k == 0 or self.tokens[k - 1].is_boundary or self.tokens[k - 1].text in ",;:-–"
         return self.commune_after(i) if opens and self.tokens[i].folded in _INSTITUTIONS else None
 
     def commune_after(self, last: int) -> tuple[int, int] | None:
@@ -1670,7 +1684,10 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
                 score += sum(20 * (1 if (roles[k] == "nom") == _is_capitals(w) else -1) for k, w in enumerate(words))
             score += sum(10 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
                          if key(" ".join(t.text for t in w)) in surnames)
-            score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words) if _spelled_after(w))
+            # spelled after the whole name, a word is the surname ("Martin Gérard G E R A R D"); spelled as it comes,
+            # the first name is too ("inès I N E S brahimi"): there the lists speak louder
+            score += sum((_SPELLED_LAST if k == len(words) - 1 else _SPELLED_AS_SAID) * (1 if roles[k] == "nom" else -1)
+                         for k, w in enumerate(words) if _spelled_after(w))
             # a particle opens a surname, never a first name ("lina el khoury", "jean de la fontaine")
             score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
                          if len(w) > 1 and w[0].folded in PARTICLES)

@@ -957,3 +957,57 @@ def test_a_weekday_cut_anywhere_and_a_time_refused(text, day):
 def test_a_weekday_of_something_done_is_gone_by(text, day):
     window = read(text).get("creneau")
     assert (window["start"][:10] if window else None) == day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("monsieur paul roche né le six non pardon le sept août mille neuf cent soixante et onze à sète il est sur agde",
+     {"date_naissance": "1971-08-07", "lieu_naissance": "sète", "localisation": "agde"}),
+    ("née le 12/03 euh non le 13/03/1951 à Brest, habite Rennes",
+     {"date_naissance": "1951-03-13", "lieu_naissance": "Brest", "localisation": "Rennes"}),
+    ("c'est le onze pas le douze juin mille neuf cent quatre-vingt", {"date_naissance": "1980-06-11"}),
+    ("né le 4 mai 1950 à Lyon", {"date_naissance": "1950-05-04", "lieu_naissance": "Lyon"}),
+])
+def test_a_birth_date_taken_back_leaves_the_place_to_the_birth(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Mme Rose Payet, plaie talon, MG domicile cette semaine, Saint-Paul", "domicile"),
+    ("généraliste dom dem matin, Lille", "domicile"),
+    ("il faudrait quelqu'un à la maison d'ici demain il est à lens", "domicile"),
+    ("MG, domicile 12 rue Nationale 59000 Lille", None),  # the address, not the mode
+])
+def test_home_said_after_the_doctor_is_the_mode(text, mode):
+    assert read(text).get("type_consultation") == mode
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the operator greeted, not the patient's civility; an apology is no name
+    ("bonjour madame euh excusez-moi c'est pour mon fils lucas martin il a onze ans",
+     {"prenom": "Lucas", "nom": "Martin"}),
+    ("bonjour madame Durand Marie née le 3 mai 1950, toux", {"civilite": "Madame", "nom": "Durand", "prenom": "Marie"}),
+    # a first name spelled as it comes: the lists decide; spelled after the whole name: the surname
+    ("elle s'appelle inès I N E S brahimi elle a de la fièvre", {"prenom": "Inès", "nom": "Brahimi"}),
+    ("il s'appelle Martin Gérard G E R A R D", {"prenom": "Martin", "nom": "Gérard"}),
+    # "c'est la résidence …": a thing named, the patient comes after
+    ("bonjour c'est la résidence autonomie de cholet je vous appelle pour monsieur andré giraud il tousse",
+     {"civilite": "Monsieur", "prenom": "André", "nom": "Giraud"}),
+    ("c'est le gall yannick né le 3 mars 1950", {"nom": "Le Gall", "prenom": "Yannick"}),
+    # note shorthand: "pte", an age glued to its unit
+    ("pte Marie-Josée Célestine ddn 30/04/64, malaise", {"prenom": "Marie-Josée", "nom": "Célestine"}),
+    ("pt 34a Kevin Lemaire ddn 11/12/91 angine", {"prenom": "Kevin", "nom": "Lemaire"}),
+])
+def test_who_is_named_and_who_is_greeted(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("civilite", "prenom", "nom")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("résidence autonomie de cholet, monsieur andré giraud, toux", {"localisation": "cholet"}),
+    ("bonjour c'est la résidence autonomie de cholet pour monsieur andré giraud", {"localisation": "cholet"}),
+    ("pt Kevin Lemaire angine, MG dem vers 15h, Reims",
+     {"creneau": {"text": "dem vers 15h", "start": "2026-11-26T14:00:00+01:00", "end": "2026-11-26T16:00:00+01:00"},
+      "localisation": "Reims"}),
+    ("rdv derma pr Mme Hélène Roux, peut attendre qq jours, Bordeaux", {"specialite": "dermatologie", "urgence": 72}),
+])
+def test_shorthand_and_institutions(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
