@@ -683,6 +683,8 @@ class _Reader:
         """Last token of the symptom starting at i, if one does."""
         if i >= len(self.tokens):
             return None
+        if self.hurt_oneself_at(i):
+            return i
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             if tuple(t.folded for t in self.tokens[i:i + size]) in SYMPTOMS:
                 return i + size - 1
@@ -694,6 +696,13 @@ class _Reader:
         while k < len(self.tokens) and k - i <= 2 and self.tokens[k].folded in _ACHE_LINKS:
             k += 1
         return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
+
+    def hurt_oneself_at(self, i: int) -> bool:
+        """A reflexive verb in the past with its object at i: what the patient did to a part of the body ("il s'est
+        tordu la cheville", "elle s'est coupé l'index"), whatever the verb."""
+        return 0 < i < len(self.tokens) - 1 and self.tokens[i - 1].folded in ("s'est", "s’est") \
+            and self.tokens[i].is_word and (self.tokens[i + 1].folded in ("la", "le", "les", "un", "une")
+                                            or self.tokens[i + 1].folded.startswith(("l'", "l’")))
 
     def no_longer_done(self, i: int) -> int | None:
         """The negation closing "ne dort plus", "ne se lève plus", "n'urine pas" at i: what the patient no longer

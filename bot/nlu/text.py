@@ -34,6 +34,10 @@ _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_]) (?:deux|double) ([^\W\d_])\b(?= [^
 _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
     r"|cédille)(?: sur (?:le |la |l')?[^\W\d_]\b)?)+", re.IGNORECASE)
+# How a name is written, said after it: "dupond avec un d à la fin", "MARTINEZ avec un Z", "du plessis en deux mots"
+_LETTER_REMARK = re.compile(
+    r"(?<=[^\W\d_])(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?![\w'])"
+    r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots))+(?![\w'])", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "tiret du bas": "_", "underscore": "_"}
@@ -176,7 +180,8 @@ def normalize_dictation(text: str) -> str:
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""),
-                      _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r" \1 \1", _SPELLING_REMARK.sub("", text))))
+                      _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r" \1 \1", _SPELLING_REMARK.sub(
+                          "", _LETTER_REMARK.sub("", text)))))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

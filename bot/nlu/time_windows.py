@@ -221,15 +221,21 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     weekday = (match.group("day") or "").split(" ")[0].rstrip(".")
     if _CUT_SHORT.get(weekday, weekday) in WEEKDAYS and _done_in_clause(said, before, match.start()):
         return True  # "opéré vendredi, pansement à refaire lundi": the Friday gone by
-    period = match.group("period")
-    if not match.group("this") or _PERIODS[period][0] > now.hour:
-        return False
     from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
 
     clause = re.split(_CLAUSE_START, before)[-1]
+    if _HABIT.match(match.group(0)) and (names_a_complaint(clause) or _DESCRIBED.search(clause)):
+        return True  # "des palpitations le soir", "l'œil qui colle le matin": when it happens, not when to be seen
+    period = match.group("period")
+    if not match.group("this") or _PERIODS[period][0] > now.hour:
+        return False
     return names_a_complaint(clause) or bool(_MEASURE.search(clause)) or _done_in_clause(said, before, match.start())
 
 
+_HABIT = re.compile(r"(?:le|la|l')\s*[a-z]")  # a part of the day with its article alone: "le soir", "la matinée"
+# a relative clause describing the complaint ("l'œil qui coule et qui colle"), not one asking for someone ("quelqu'un
+# qui passe", "qui puisse venir")
+_DESCRIBED = re.compile(r"\bqui\s+(?!passe|vienne|puisse|pourrait|peut)[a-z]+(?:\s+et\s+qui\s+[a-z]+)*\s*$")
 # Auxiliaries of the French past (passé composé, plus-que-parfait): only a clause holding one is parsed.
 _AUXILIARY = re.compile(r"\b(?:a|ai|as|avons|avez|ont|est|es|suis|sommes|etes|sont|avait|avaient|etait|etaient)\b")
 

@@ -1011,3 +1011,34 @@ def test_who_is_named_and_who_is_greeted(text, expected):
 ])
 def test_shorthand_and_institutions(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("il a des palpitations le soir il voudrait voir un cardiologue lundi matin",
+     {"start": "2026-11-30T08:00:00+01:00", "end": "2026-11-30T12:00:00+01:00"}),
+    ("elle a l'œil qui coule et qui colle le matin elle voudrait un ophtalmo demain après seize heures",
+     {"start": "2026-11-26T16:00:00+01:00", "end": "2026-11-26T20:00:00+01:00"}),
+    ("toux, rdv le soir si possible", {"start": "2026-11-25T18:00:00+01:00", "end": "2026-11-25T20:00:00+01:00"}),
+])
+def test_a_part_of_the_day_said_of_a_complaint_is_when_it_happens(text, expected):
+    creneau = read(text)["creneau"]
+    assert {"start": creneau["start"], "end": creneau["end"]} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("il est à annecy il s'est tordu la cheville au ski il a très mal", "tordu la cheville au ski"),
+    ("elle s'est brûlée la main avec de l'huile, Lyon", "brûlée la main avec de l'huile"),
+    ("il s'est rendu à la pharmacie, toux", "toux"),
+])
+def test_what_the_patient_did_to_himself_is_the_complaint(text, symptomes):
+    assert read(text)["symptomes"] == symptomes
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("c'est dupond avec un d à la fin D U P O N D", "c'est dupond DUPOND"),
+    ("du plessis en deux mots D U P L E S S I S", "du plessis DUPLESSIS"),
+    ("MARTINEZ avec un Z, prénom Luis", "MARTINEZ, prénom Luis"),
+    ("elle vit avec un chat", "elle vit avec un chat"),
+])
+def test_how_a_name_is_written_said_after_it_is_no_word_of_it(said, typed):
+    assert normalize_dictation(said) == typed
