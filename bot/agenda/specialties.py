@@ -11,7 +11,8 @@ LABELS = {specialty.code: specialty.label for specialty in SPECIALTIES}
 
 class UnknownSpecialty(ValueError):
     def __init__(self, query: str):
-        super().__init__(f"Spécialité inconnue : « {query} ».")
+        super().__init__(f"spécialité non proposée : « {query} ». Spécialités proposées : "
+                         f"{', '.join(s.name for s in SPECIALTIES)}.")
         self.query = query
 
 
@@ -39,7 +40,8 @@ def resolve(query: str | None) -> tuple[str, str]:
         return code, LABELS[code]
     key = normalize(query)
     if key not in _NAMES:
-        close = difflib.get_close_matches(key, list(_NAMES), n=1, cutoff=0.8)
+        # a typo ("dermatolgie"), never another specialty: "urologie" is not "neurologie", nor "néphrologie"
+        close = [name for name in difflib.get_close_matches(key, list(_NAMES), n=3, cutoff=0.9) if name[:2] == key[:2]]
         if not close:
             raise UnknownSpecialty(query)
         key = close[0]

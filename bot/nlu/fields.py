@@ -219,7 +219,14 @@ def find_specialties(folded: str) -> list[Found]:
             near = _misspelt_specialty(word.group(0))
             if near:
                 found.append(Found(near, word.start(), word.end()))
+    # a specialist the agenda does not list ("un urologue", "rhumatologue"): read as said, so that the search
+    # says it is not offered rather than look for a general practitioner in silence
+    found += [Found(m.group(1) + ("logie" if m.group(2).startswith("log") else "iatrie"), m.start(), m.end())
+              for m in _SPECIALIST.finditer(folded) if not any(f.start <= m.start() < f.end for f in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+_SPECIALIST = re.compile(r"\b([a-z][a-z-]{2,}?)(logues?|logistes?|iatres?)\b")
 
 
 def _misspelt_specialty(word: str) -> str | None:

@@ -1,7 +1,7 @@
 import pytest
 
 from actions.search import ActionContinueReferral, ActionSearchSlots
-from bot.agenda.specialties import UnknownSpecialty
+from bot.agenda.specialties import UnknownSpecialty, resolve
 from bot.sources.federated import SourcesUnavailable, UnknownLocation
 from tests.actions.conftest import (
     DOMAIN,
@@ -173,6 +173,19 @@ async def test_an_unknown_specialty_is_said_as_the_search_s_refusal(agenda, disp
     searched.answer = UnknownSpecialty("podologue")
     assert await search_action(agenda, searched).run(dispatcher, make_tracker(NEED), DOMAIN) == []
     assert responses(dispatcher) == ["utter_recherche_refusee"] and "podologue" in dispatcher.messages[0]["detail"]
+
+
+@pytest.mark.parametrize("asked", ["urologie", "néphrologie", "pneumologie", "rhumatologie"])
+def test_a_specialty_not_offered_is_named_with_those_that_are_never_taken_for_one_close(asked):
+    with pytest.raises(UnknownSpecialty) as refused:
+        resolve(asked)
+    assert str(refused.value).startswith(f"spécialité non proposée : « {asked} ». Spécialités proposées : ")
+    assert "pédiatrie" in str(refused.value) and "médecine générale" in str(refused.value)
+
+
+@pytest.mark.parametrize("typed, code", [("dermatolgie", "SM15"), ("cardiologe", "SM04"), ("gynecolgie", "SM19")])
+def test_a_specialty_typed_with_a_slip_is_still_found(typed, code):
+    assert resolve(typed)[0] == code
 
 
 @pytest.mark.parametrize(("unanswered", "response", "said"), [

@@ -1042,3 +1042,13 @@ def test_what_the_patient_did_to_himself_is_the_complaint(text, symptomes):
 ])
 def test_how_a_name_is_written_said_after_it_is_no_word_of_it(said, typed):
     assert normalize_dictation(said) == typed
+
+
+@pytest.mark.parametrize("text, specialty", [
+    ("il voudrait voir un urologue dans les trois jours", "urologie"),  # not offered: the search will say so
+    ("elle voudrait voir un rhumatologue vendredi", "rhumatologie"),
+    ("un gériatre à domicile", "geriatrie"),
+    ("cardiologue demain", "cardiologie"),
+])
+def test_a_specialist_is_read_as_said_even_when_not_offered(text, specialty):
+    assert read(text)["specialite"] == specialty
