@@ -156,7 +156,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "crises d'angoisse", "crise de panique", "crises de panique", "angoisse", "anxiété", "idées noires",
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
-    "démangeaison",
+    "démangeaison", "crise de", "crises de",  # "une crise de goutte"
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
@@ -1538,8 +1538,12 @@ class _Reader:
     def practitioner(self, i: int) -> int:
         """ "Dr Thomas", "docteur Jean Martin": read as the practitioner, so that no name of theirs is the patient's."""
         units = self.name_units(self.skip_colons(i + 1), 3)
-        self.add(PRACTITIONER, i, units[-1][1] if units else i)
-        return (units[-1][1] if units else i) + 1
+        last = units[-1][1] if units else i
+        closing = next((k for k in range(last + 2, min(last + 6, len(self.tokens))) if self.tokens[k].text == ")"), None)
+        if last + 1 < len(self.tokens) and self.tokens[last + 1].text == "(" and closing:
+            last = closing  # "Dr Martin (SOS)", "Dr Roux (remplaçant)": said of the practitioner, no place of the patient
+        self.add(PRACTITIONER, i, last)
+        return last + 1
 
     def separated_names(self, i: int) -> list[tuple[int, int]] | None:
         """A name and a first name opening an export, each in its field ("DUVAL;Jacques;12/05/1948;..."): two

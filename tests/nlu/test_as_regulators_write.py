@@ -1052,3 +1052,11 @@ def test_how_a_name_is_written_said_after_it_is_no_word_of_it(said, typed):
 ])
 def test_a_specialist_is_read_as_said_even_when_not_offered(text, specialty):
     assert read(text)["specialite"] == specialty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("dem du Dr Martin (SOS) pr pt Rémi Carpentier, zona, Rouen", {"localisation": "Rouen", "nom": "Carpentier"}),
+    ("il fait une crise de goutte au gros orteil il a très mal", {"symptomes": "crise de goutte au gros orteil"}),
+])
+def test_what_belongs_to_the_practitioner_and_a_crisis_named(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
