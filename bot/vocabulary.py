@@ -30,7 +30,7 @@ MODES = {mode.code: mode for mode in (
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
-                                      for where in ("a la maison", "la voir", "le voir", "les voir")))),
+                                      for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir")))),
 )}
 DEFAULT_MODE = "cabinet"
 
@@ -88,7 +88,7 @@ SPECIALTIES = (
     Specialty("SM32", "Neurologie", "neurologie", ("neurologue", "neurologie"), short=("neuro",)),
     Specialty("SM16", "Endocrinologie et métabolisme", "endocrinologie",
               ("endocrinologue", "endocrino", "endocrinologie", "endoc", "diabetologue")),
-    Specialty("SM57", "Allergologie", "allergologie", ("allergologue", "allergologie")),
+    Specialty("SM57", "Allergologie", "allergologie", ("allergologue", "allergologie", "allergo")),
 )
 DEFAULT_SPECIALTY = "SM54"
 # "Élargir le rayon" past the département's cap (the widest, Creuse, is 133 km): still within a drive.

@@ -210,6 +210,8 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _HISTORY = {"atcd", "atcds", "antecedent", "antecedents", "ttt", "traitement"}  # what the patient has had or takes
+_THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
+_WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
                "habite", "vit", "doit", "faut", "repond", "decroche", "y"}
@@ -805,8 +807,10 @@ class _Reader:
                 and self.says_more_of_it(k):
             return False  # its verb: "forte fièvre et elle est confuse"
         if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES | RELATIVES \
-                or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS:
-            return True
+                or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HISTORY:
+            return True  # "agitation ++ atcd bipolaire": what the patient has had is no part of the complaint
+        if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
+            return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now
         if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked:
             return True  # "angine Dijon": a commune said bare after the complaint is where the patient is
         if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING:
@@ -854,7 +858,9 @@ class _Reader:
         in the next segment ("12 bd Raspail, Paris 7e")."""
         # A house number and a street type make an address wherever it starts: a segment, or right after another
         # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e").
-        if not (i == 0 or self.tokens[i - 1].is_boundary or self.taken[i - 1]) or not self.tokens[i].is_number \
+        # "ADRESSE 18 RUE MOYENNE …", "domicile 12 rue …": a label without its colon
+        labelled = i > 0 and self.tokens[i - 1].folded in ("adresse", "domicile", "domiciliee", "domicilie")
+        if not (i == 0 or self.tokens[i - 1].is_boundary or self.taken[i - 1] or labelled) or not self.tokens[i].is_number \
                 or i + 1 >= len(self.tokens) or self.tokens[i + 1].folded not in STREET_TYPES:
             return None
         end = self.street_end(i)
@@ -1513,7 +1519,9 @@ class _Reader:
         # a typed message opens with who, not what; a "+" joins complaints
         opens = self.bounds(first - 1) or self.tokens[first - 1].text == "+" if first else self.punctuated
         bounded = opens and (last + 1 >= len(self.tokens) or self.bounds(last + 1) or self.tokens[last + 1].text == "+")
+        # an age, not a duration ("qui change de couleur depuis 2 mois")
         aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
+                   and not (k and words[k - 1].folded in ("depuis", "pendant", "dans", "sous", "de"))
                    or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
         first_word = words[0].folded
         if first_word == "ne" or first_word.startswith("n'"):  # listed in a note: "tristesse, ne dort plus"

@@ -37,7 +37,9 @@ _SPELLING_REMARK = re.compile(
 # How a name is written, said after it: "dupond avec un d à la fin", "MARTINEZ avec un Z", "du plessis en deux mots"
 _LETTER_REMARK = re.compile(
     r"(?<=[^\W\d_])(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?![\w'])"
-    r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots))+(?![\w'])", re.IGNORECASE)
+    r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots"
+    r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?(?: sur (?:le |la |l')?[^\W\d_](?![\w']))?))+(?![\w'])",
+    re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "tiret du bas": "_", "underscore": "_"}

@@ -1060,3 +1060,18 @@ def test_a_specialist_is_read_as_said_even_when_not_offered(text, specialty):
 ])
 def test_what_belongs_to_the_practitioner_and_a_crisis_named(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PATIENT DUPUIS ROBERT DYSPNEE + OEDEME MI DEPUIS 3 JOURS ATCD INSUF CARDIAQUE. ADRESSE 18 RUE MOYENNE 18000 BOURGES",
+     {"symptomes": "DYSPNEE + OEDEME MI DEPUIS 3 JOURS", "localisation": "18 RUE MOYENNE 18000 BOURGES"}),
+    ("elle a des vertiges depuis une semaine le médecin traitant veut un avis neurologue",
+     {"symptomes": "vertiges depuis une semaine", "specialite": "neurologie"}),
+    ("manon lefèvre avec un accent sur le e elle a de l'acné", {"prenom": "Manon", "nom": "Lefèvre"}),
+    ("il faudrait un médecin généraliste qui passe au domicile d'ici demain", {"type_consultation": "domicile"}),
+    ("allergo pr Hugo PETIT, urticaire", {"specialite": "allergologie"}),
+    ("Thomas GIRARD 27 ans, grain de beaute qui change de couleur depuis 2 mois, Bordeaux",
+     {"symptomes": "grain de beaute qui change de couleur depuis 2 mois"}),
+])
+def test_where_a_complaint_ends_and_labels_without_colon(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
