@@ -206,7 +206,8 @@ _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nu
 # spaCy's stop words hold adverbs, adjectives and nouns a complaint may end with ("migraine avec aura", "il délire un
 # peu", "fracture ouverte", "ne tient plus debout")
 _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtemps", "souvent", "toujours", "encore",
-                "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule"}
+                "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule",
+                "moins"}  # "il mange moins"
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _HISTORY = {"atcd", "atcds", "antecedent", "antecedents", "ttt", "traitement"}  # what the patient has had or takes
@@ -734,7 +735,8 @@ class _Reader:
                 linked = k
             if k > i and linked >= i and self.time_over(linked) == k - 1:
                 linked = -99  # "depuis hier", "depuis ce matin" said whole: a clause word after them starts anew
-            if token.is_boundary and token.text != "+" or k > i and self.ends_complaint(k, k - linked <= 2):
+            if token.is_boundary and token.text != "+" and not self.in_a_measure(k) \
+                    or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
                 break
@@ -765,6 +767,11 @@ class _Reader:
         """"ce matin", "cette nuit" at k: when the complaint began, left to it by the wanted times."""
         return self.tokens[k].folded in ("ce", "cet", "cette") and k + 1 < len(self.tokens) \
             and self.tokens[k + 1].folded in _TIMES_OF_DAY
+
+    def in_a_measure(self, k: int) -> bool:
+        """The slash of a measure between two numbers ("HTA 19/11", "TA 16/9"), not a separator."""
+        return self.tokens[k].text == "/" and 0 < k < len(self.tokens) - 1 and self.tokens[k - 1].is_number \
+            and self.tokens[k + 1].is_number
 
     def dangles(self, first: int, last: int) -> bool:
         """The complaint first..last cannot end with token `last` ("... depuis ce matin son"), unless it closes

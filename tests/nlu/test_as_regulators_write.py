@@ -1075,3 +1075,12 @@ def test_what_belongs_to_the_practitioner_and_a_crisis_named(text, expected):
 ])
 def test_where_a_complaint_ends_and_labels_without_colon(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("il a de la diarrhée depuis deux jours et il mange moins on est à poitiers",
+     "diarrhée depuis deux jours et il mange moins"),
+    ("Cephalees + HTA 19/11 depuis ce matin. MG cabinet", "Cephalees + HTA 19/11 depuis ce matin"),  # a measure
+])
+def test_a_complaint_keeps_its_measure_and_its_adverb(text, symptomes):
+    assert read(text)["symptomes"] == symptomes
