@@ -32,7 +32,9 @@ def _entity(field: str, found: Found, normalized: Normalized) -> dict:
     start, end = normalized.to_original(found.start, found.end)
     value = found.value
     if field == "creneau":
-        value = {"text": normalized.original[start:end], **value}  # unless the reading rewords it
+        # in words the regulator checks at a glance ("dem aprem" written out "demain après-midi"), unless the reading
+        # rewords it
+        value = {"text": normalized.text[found.start:found.end], **value}
     return {"entity": field, "start": start, "end": end, "value": value, "extractor": EXTRACTOR,
             "confidence_entity": 1.0}
 

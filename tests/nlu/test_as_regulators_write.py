@@ -1005,7 +1005,7 @@ def test_who_is_named_and_who_is_greeted(text, expected):
     ("résidence autonomie de cholet, monsieur andré giraud, toux", {"localisation": "cholet"}),
     ("bonjour c'est la résidence autonomie de cholet pour monsieur andré giraud", {"localisation": "cholet"}),
     ("pt Kevin Lemaire angine, MG dem vers 15h, Reims",
-     {"creneau": {"text": "dem vers 15h", "start": "2026-11-26T14:00:00+01:00", "end": "2026-11-26T16:00:00+01:00"},
+     {"creneau": {"text": "demain vers 15h", "start": "2026-11-26T14:00:00+01:00", "end": "2026-11-26T16:00:00+01:00"},
       "localisation": "Reims"}),
     ("rdv derma pr Mme Hélène Roux, peut attendre qq jours, Bordeaux", {"specialite": "dermatologie", "urgence": 72}),
 ])
