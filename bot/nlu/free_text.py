@@ -79,7 +79,8 @@ STOPS = {w for cue in CUES for w in cue[:1]} | {
     "depuis", "portable", "numero", "tel", "tél", "telephone", "mail", "courriel", "email", "date", "ddn", "dn",
     "dispo", "si", "idealement", "besoin", "voir", "joignable", "rdv", "plutot", "preference", "ne", "nee",
     "naissance", "naiss", "et", "age", "agee", "ans", "demande", "merci", "creneau", "patient", "patiente",
-    "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses"} | RESIDENCE_WORDS
+    "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses",
+    "je", "j'ai", "j'habite"} | RESIDENCE_WORDS  # the caller speaking of himself opens another clause
 OPENING = {
     "je", "j'ai", "vous", "adresse", "envoie", "souhaite", "orienter", "oui", "bonjour", "c'est", "pour", "une",
     "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
@@ -689,8 +690,9 @@ class _Reader:
         if self.hurt_oneself_at(i):
             return i
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
-            if tuple(t.folded for t in self.tokens[i:i + size]) in SYMPTOMS:
-                return i + size - 1
+            words = tuple(t.folded for t in self.tokens[i:i + size])
+            if words in SYMPTOMS or words[-1].endswith("s") and (*words[:-1], words[-1][:-1]) in SYMPTOMS:
+                return i + size - 1  # "migraines" as "migraine"
         if self.tokens[i].folded not in _ACHES or i + 1 >= len(self.tokens):
             return None
         if self.tokens[i + 1].folded.startswith("d'"):
@@ -863,12 +865,12 @@ class _Reader:
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
         in the next segment ("12 bd Raspail, Paris 7e")."""
-        # A house number and a street type make an address wherever it starts: a segment, or right after another
-        # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e").
+        # A house number and a street type make an address wherever it starts: a segment, right after another
+        # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e"), after a word ("chez ses parents 14 rue …").
         # "ADRESSE 18 RUE MOYENNE …", "domicile 12 rue …": a label without its colon
-        labelled = i > 0 and self.tokens[i - 1].folded in ("adresse", "domicile", "domiciliee", "domicilie")
-        if not (i == 0 or self.tokens[i - 1].is_boundary or self.taken[i - 1] or labelled) or not self.tokens[i].is_number \
-                or i + 1 >= len(self.tokens) or self.tokens[i + 1].folded not in STREET_TYPES:
+        street = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("bis", "ter"))  # "17 bis rue"
+        if not self.tokens[i].is_number or street >= len(self.tokens) or self.tokens[street].folded not in STREET_TYPES \
+                or i > 0 and self.tokens[i - 1].folded in ("depuis", "pendant", "dans", "sous", "de"):
             return None
         end = self.street_end(i)
         if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].text == "," \

@@ -1084,3 +1084,16 @@ def test_where_a_complaint_ends_and_labels_without_colon(text, expected):
 ])
 def test_a_complaint_keeps_its_measure_and_its_adverb(text, symptomes):
     assert read(text)["symptomes"] == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("URGENT - LAMBERT Chloé - cystite - chez ses parents 14 rue Nationale 59000 Lille - 07 66 55 44 33",
+     {"localisation": "14 rue Nationale 59000 Lille"}),
+    ("VAD 17 bis rue Pasteur 76600 Le Havre - 06 81 92 03 14", {"localisation": "17 bis rue Pasteur 76600 Le Havre"}),
+    ("j'habite vingt rue oberkampf soixante-quinze zéro onze paris j'ai des migraines très fortes depuis deux semaines",
+     {"localisation": "vingt rue oberkampf soixante-quinze zéro onze paris",
+      "symptomes": "migraines très fortes depuis deux semaines"}),
+    ("on voudrait voir un allergologue on n'est pas pressés", {"urgence": 72}),
+])
+def test_an_address_wherever_it_starts_and_the_caller_s_own_clauses(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
