@@ -36,8 +36,8 @@ URGENCY_PHRASES = {
     24: ["d'ici demain", "d ici demain", "sous 24h", "dans les 24h", "demain au plus tard", "au plus tard demain",
          "demain dernier delai"],
     72: ["pas presse", "pas pressee", "pas presses", "pas pressees", "pas urgent", "pas urgente", "pas tres urgent",
-         "cette semaine", "dans la semaine", "dans les prochains jours", "dans les jours qui viennent", "rien d'urgent", "rien d urgent",
-         "sans urgence", "ca peut attendre", "peut attendre quelques jours"],
+         "cette semaine", "dans la semaine", "dans les prochains jours", "dans les jours qui viennent", "rien d'urgent",
+         "rien d urgent", "sans urgence", "ca peut attendre", "peut attendre quelques jours"],
 }
 
 
