@@ -54,7 +54,10 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "localisation" for c in [
         "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "se trouve a",
         "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
-        "ville :", "commune :"]},
+        "ville :", "commune :",
+        # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
+        # (not "il rentre de vacances en Espagne")
+        "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a"]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
@@ -62,7 +65,7 @@ CUES: dict[tuple[str, ...], str] = {
 _LONGEST_CUE = max(len(c) for c in CUES)
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
 _ONLINE = {"electronique", "mail", "e-mail", "email", "courriel", "internet", "messagerie"}
-_STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse"}
+_STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse", "en", "de", "sejourne"}
 # A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
 BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
@@ -370,6 +373,8 @@ class _Reader:
             size, gender = person
         elif token.folded in RELATIVES and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du"):
             size, gender = 2, None
+        elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "moi":
+            size, gender = 2, None  # "un rendez-vous pour moi, Kevin Morel": the caller is the patient
         elif self.family_of_the_caller_at(i):  # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"
             size, gender = 2, _FAMILY[self.tokens[i + 1].folded]
         elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):

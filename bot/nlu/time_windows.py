@@ -69,7 +69,7 @@ _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # th
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
-_EITHER_DAY = re.compile(rf"(?<![\w'])(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/,-]\s*)(?P<last>{_DAY}))+"
+_EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
@@ -116,8 +116,9 @@ def _either_day(folded: str, now: datetime) -> Found | None:
     first, last = _day_of(match.group("first"), now), _day_of(match.group("last"), now)
     if first is None or last is None:
         return None
-    return _choice_window(match, _at(first, (_DAY_START, 0)),
-                          _at(last, (_PERIODS[match.group("period")][1] if match.group("period") else _DAY_END, 0)), now)
+    period = match.group("period") or match.group("before")  # "jeudi ou vendredi matin", "en fin de matinée jeudi …"
+    low, high = _PERIODS[period] if period else (_DAY_START, _DAY_END)
+    return _choice_window(match, _at(first, (low, 0)), _at(last, (high, 0)), now)
 
 
 def _weekend(folded: str, now: datetime) -> Found | None:

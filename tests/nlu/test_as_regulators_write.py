@@ -1097,3 +1097,15 @@ def test_a_complaint_keeps_its_measure_and_its_adverb(text, symptomes):
 ])
 def test_an_address_wherever_it_starts_and_the_caller_s_own_clauses(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("il est en vacances à chamonix il a une entorse de la cheville", {"localisation": "chamonix"}),
+    ("il rentre de vacances en Espagne, fièvre, vit à Lyon", {"localisation": "Lyon"}),
+    ("pour moi, Kevin Morel, né le 3 mai 1990", {"prenom": "Kevin", "nom": "Morel"}),
+    ("une gynécologue plutôt en fin de matinée jeudi ou vendredi",
+     {"creneau": {"text": "en fin de matinée jeudi ou vendredi", "start": "2026-11-26T10:00:00+01:00",
+                  "end": "2026-11-27T12:00:00+01:00"}}),
+])
+def test_where_the_patient_stays_who_speaks_and_a_part_of_the_day_before_two_days(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
