@@ -69,7 +69,8 @@ _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # th
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
-_EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/,-]\s*)(?P<last>{_DAY}))+"
+_EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?"
+                         rf"(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
