@@ -215,6 +215,7 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _HISTORY = {"atcd", "atcds", "antecedent", "antecedents", "ttt", "traitement"}  # what the patient has had or takes
+_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement"}  # said before a state: part of the complaint
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
@@ -800,7 +801,10 @@ class _Reader:
 
     def listed_start(self, i: int) -> int:
         """First token of a complaint list ending with the complaint at i: the segments just before it, up to the
-        previous separator, that no other field explains and that could be a complaint ("chute, douleur de hanche")."""
+        previous separator, that no other field explains and that could be a complaint ("chute, douleur de hanche"),
+        and how strong it is said ("très essoufflée")."""
+        while i >= 1 and self.tokens[i - 1].folded in _INTENSITY and not self.taken[i - 1]:
+            i -= 1
         while i >= 2 and self.tokens[i - 1].text == "," and not self.taken[i - 2] and not self.tokens[i - 2].is_boundary:
             first = i - 2
             while first > 0 and not self.tokens[first - 1].is_boundary and not self.taken[first - 1]:
@@ -1538,6 +1542,8 @@ class _Reader:
                    and not (k and words[k - 1].folded in ("depuis", "pendant", "dans", "sous", "de"))
                    or re.fullmatch(r"\d+\s*a(?:ns?)?", w.text) for k, w in enumerate(words))
         first_word = words[0].folded
+        if first_word.startswith("jusqu"):
+            return False  # "chez sa fille à Mamoudzou jusqu'à dimanche": how long, not what
         if first_word == "ne" or first_word.startswith("n'"):  # listed in a note: "tristesse, ne dort plus"
             return bounded and self.no_longer_done(first) is not None
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."

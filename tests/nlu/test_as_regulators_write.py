@@ -1109,3 +1109,11 @@ def test_an_address_wherever_it_starts_and_the_caller_s_own_clauses(text, expect
 ])
 def test_where_the_patient_stays_who_speaks_and_a_part_of_the_day_before_two_days(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("elle est très essoufflée depuis hier et elle tousse", "très essoufflée depuis hier et elle tousse"),
+    ("elle est chez sa fille a Mamoudzou jusqu'a dimanche, tel fille 0639 21 43 65", None),
+])
+def test_how_strong_a_complaint_is_said_and_how_long_is_no_complaint(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
