@@ -161,6 +161,9 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
     "démangeaison", "crise de", "crises de",  # "une crise de goutte"
+    "grain de beauté", "grains de beauté",
+    # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
+    "renouvellement", "pansement", "pansements", "certificat", "ablation des fils", "ablation fils",
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
@@ -214,7 +217,8 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
                 "moins"}  # "il mange moins"
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
-_HISTORY = {"atcd", "atcds", "antecedent", "antecedents", "ttt", "traitement"}  # what the patient has had or takes
+_HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
+_HISTORY = _HAD | {"ttt", "traitement"}  # or takes
 _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement"}  # said before a state: part of the complaint
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
@@ -825,7 +829,7 @@ class _Reader:
                 and self.says_more_of_it(k):
             return False  # its verb: "forte fièvre et elle est confuse"
         if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES | RELATIVES \
-                or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HISTORY:
+                or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HAD:
             return True  # "agitation ++ atcd bipolaire": what the patient has had is no part of the complaint
         if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
             return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now

@@ -1117,3 +1117,14 @@ def test_where_the_patient_stays_who_speaks_and_a_part_of_the_day_before_two_day
 ])
 def test_how_strong_a_complaint_is_said_and_how_long_is_no_complaint(text, symptomes):
     assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("BONNET Jules tel 0645987123 renouvellement ttt HTA + tension a 17 ce matin, cs cabinet MG, habite Angers",
+     "renouvellement ttt HTA + tension a 17 ce matin"),
+    ("elle voudrait voir une gynéco pour un renouvellement de pilule c'est pas pressé", "renouvellement de pilule"),
+    ("j'ai un grain de beauté qui a changé depuis deux mois c'est pas pressé",
+     "grain de beauté qui a changé depuis deux mois"),
+])
+def test_what_the_patient_comes_for_without_a_complaint(text, symptomes):
+    assert read(text)["symptomes"] == symptomes
