@@ -30,7 +30,8 @@ MODES = {mode.code: mode for mode in (
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
-                                      for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir")))),
+                                      for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",
+                                                    "chez lui", "chez elle", "chez eux")))),
 )}
 DEFAULT_MODE = "cabinet"
 

@@ -268,6 +268,8 @@ def find_urgencies(folded: str) -> list[Found]:
     said = []
     for match in _URGENCY_DELAY.finditer(folded):
         hours = int(match.group("n")) * _HOURS_IN[match.group("unit")[0]]
+        if match.group(0).startswith("avant") and match.group("unit")[0] == "h" and hours < 24:
+            continue  # "avant 18h" is a time of day; "avant 48h" a delay
         if hours:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]

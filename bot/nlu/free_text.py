@@ -40,7 +40,7 @@ CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = NAME_PARTICLES
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
-        "nee", "nom de naissance", "nom naissance", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
+        "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
         "son nom de naissance est", "nom de naissance c'est"]},
     **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
@@ -161,7 +161,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
     "démangeaison", "crise de", "crises de",  # "une crise de goutte"
-    "grain de beauté", "grains de beauté",
+    "grain de beauté", "grains de beauté", "baisse de vision", "baisse brutale", "baisse d'audition",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
     "renouvellement", "pansement", "pansements", "certificat", "ablation des fils", "ablation fils",
     "toussé", "saigné", "craché",
@@ -701,10 +701,10 @@ class _Reader:
             return i
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             words = tuple(t.folded for t in self.tokens[i:i + size])
-            if words in SYMPTOMS or words[-1].endswith("s") and (*words[:-1], words[-1][:-1]) in SYMPTOMS:
-                return i + size - 1  # "migraines" as "migraine"
-        if self.tokens[i].folded not in _ACHES or i + 1 >= len(self.tokens):
-            return None
+            if words in SYMPTOMS or tuple(w.removesuffix("s") for w in words) in SYMPTOMS:
+                return i + size - 1  # "migraines" as "migraine", "crises d'urticaire" as "crise d'urticaire"
+        if self.tokens[i].folded not in _ACHES | {"crise", "crises"} or i + 1 >= len(self.tokens):
+            return None  # "mal de gorge", "maux de tête", "crise d'urticaire"
         if self.tokens[i + 1].folded.startswith("d'"):
             return i + 1
         k = i + 1

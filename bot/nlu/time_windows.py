@@ -30,7 +30,7 @@ _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
        rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_SHORT_WEEKDAY}" \
        rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
-_HOUR = r"(?P<h{n}>\d{{1,2}})\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"
+_HOUR = r"(?P<h{n}>[01]?\d|2[0-4])\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"  # "avant 48h" is a delay, no hour
 _CLOCK = (
     # "entre 14h et 16h", "entre 14 et 16h", "de 9h à 12h", "14h-16h": the first hour's unit may go unsaid
     rf"(?:(?:entre|de)\s+(?P<h1>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m1>\d{{2}})?\s+(?:et|a)\s+{_HOUR.format(n=2)}"
@@ -53,7 +53,8 @@ _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hour
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by"
                          r"|\bpas(?: le| la| l'| en)?)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
-_CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|creneau|souhaite|voudrait|" \
+_CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
+                r"voudrait|" \
                 r"prefere|faudrait|si|mais|plutot"
 # "depuis" earlier in the same clause: the time is when the complaint began ("depuis le vol de dimanche",
 # "mal à la cheville depuis le sport ce matin").
@@ -87,8 +88,14 @@ def _minutes(match: re.Match) -> str:
 
 
 def _unwanted(folded: str, match: re.Match) -> bool:
-    """Said right after "depuis", "hier", "sauf"…: not a time wanted for the patient."""
-    return bool(_NOT_WANTED.search(folded[max(0, match.start() - 12):match.start()]))
+    """Said right after "depuis", "hier", "sauf"…: not a time wanted for the patient. "depuis hier" said whole is
+    over before it: "vomissements depuis hier avant 18h si possible" wants today before 18h."""
+    start = max(0, match.start() - 24)
+    said = folded[start:match.end()]
+    if any(m.start() < match.start() - start < m.end() for m in _SINCE_SAID.finditer(said)):
+        return True  # "depuis hier soir": the onset itself
+    before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
+    return bool(_NOT_WANTED.search(before[-12:]))
 
 
 def _choice_window(match: re.Match, start: datetime, end: datetime, now: datetime) -> Found | None:

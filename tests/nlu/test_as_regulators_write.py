@@ -1128,3 +1128,22 @@ def test_how_strong_a_complaint_is_said_and_how_long_is_no_complaint(text, sympt
 ])
 def test_what_the_patient_comes_for_without_a_complaint(text, symptomes):
     assert read(text)["symptomes"] == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("diarrhees et vomissements depuis hier avant 18h si possible, Mamoudzou",  # a time of day, not an 18 h delay
+     {"creneau": {"text": "avant 18h", "start": "2026-11-25T10:30:00+01:00", "end": "2026-11-25T18:00:00+01:00"}}),
+    ("toux, rdv avant 48h", {"urgence": 48}),  # a delay, no time of day
+    ("fièvre depuis hier soir, MG", {"symptomes": "fièvre depuis hier soir"}),
+    ("vous pouvez m'écrire à claire point girard arobase yahoo point fr", {"email": "claire.girard@yahoo.fr"}),
+    ("rdv pr Mr SCHMITT Pierre nom naiss idem ddn 08/02/55", {"nom_naissance": "Schmitt"}),
+    ("Mme de la Fontaine Bérénice, nom de naiss. LEROY, ddn 30/04/1975", {"nom_naissance": "Leroy"}),
+    ("HOARAU Lucien baisse brutale vision OG depuis ce matin", {"symptomes": "baisse brutale vision OG depuis ce matin"}),
+    ("elle fait des crises d'urticaire depuis deux semaines", {"symptomes": "crises d'urticaire depuis deux semaines"}),
+    ("il n'a pas eu de selles visite à domicile en fin de journée",
+     {"type_consultation": "domicile",
+      "creneau": {"text": "en fin de journée", "start": "2026-11-25T17:00:00+01:00", "end": "2026-11-25T20:00:00+01:00"}}),
+    ("il faudrait que quelqu'un passe chez lui rapidement", {"type_consultation": "domicile", "urgence": 8}),
+])
+def test_times_of_day_delays_and_words_of_notes(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
