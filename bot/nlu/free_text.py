@@ -40,7 +40,8 @@ CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = NAME_PARTICLES
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
-        "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille", "de son nom de naissance", "son nom de naissance c'est",
+        "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille",
+        "de son nom de naissance", "son nom de naissance c'est",
         "son nom de naissance est", "nom de naissance c'est"]},
     **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
