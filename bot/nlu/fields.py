@@ -202,9 +202,10 @@ def find_modes(folded: str) -> list[Found]:
 def _home_after_doctor(folded: str, modes: list[Found]) -> list[Found]:
     """"MG domicile", "généraliste dom": "domicile" right after the doctor asked for says how he sees the patient;
     elsewhere ("domicile : 12 rue ...") it opens the patient's address."""
-    doctors = find_specialties(folded)
-    return [Found("domicile", home.start(), home.end()) for home in _BARE_HOME.finditer(folded)
-            if any(f.end == home.start() - 1 for f in doctors) and not any(m.start <= home.start() < m.end for m in modes)]
+    homes = [home for home in _BARE_HOME.finditer(folded) if not any(m.start <= home.start() < m.end for m in modes)]
+    doctors = find_specialties(folded) if homes else []  # read again only when a bare "domicile" is there
+    return [Found("domicile", home.start(), home.end()) for home in homes
+            if any(f.end == home.start() - 1 for f in doctors)]
 
 
 _BARE_HOME = re.compile(r"\b(?:domicile|dom)\b(?!\s*[:\d])")

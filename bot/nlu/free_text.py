@@ -161,10 +161,10 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "crises d'angoisse", "crise de panique", "crises de panique", "angoisse", "anxiété", "idées noires",
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
-    "démangeaison", "crise de", "crises de",  # "une crise de goutte"
-    "grain de beauté", "grains de beauté", "baisse de vision", "baisse brutale", "baisse d'audition",
+    "démangeaison", "crise de",  # "une crise de goutte"; plurals are read as their singular
+    "grain de beauté", "baisse de vision", "baisse brutale", "baisse d'audition",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
-    "renouvellement", "pansement", "pansements", "certificat", "ablation des fils", "ablation fils",
+    "renouvellement", "pansement", "certificat", "ablation des fils", "ablation fils",
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
