@@ -76,22 +76,29 @@ def _of_rank_with_time(plain: str, cards: list[dict], offer: list[dict]) -> list
     time = TIME.search(plain)
     if not time or not any(c.get("rang") for c in offer):
         return None
-    said = _RANK_BEFORE_TIME.match(plain[:time.start()])
-    words = set(re.findall(r"[a-z]+", plain[:time.start()]))
-    rank = int(said.group(1)) if said else next((i for w, i in ORDINALS.items() if w in words and w not in (
-        "un", "deux", "trois", "quatre", "cinq")), None)
+    # « le deux à 15h30 » would be read as the time's hour: only ordinal words and digits before the time rank here
+    rank = _rank_said(plain[:time.start()], _RANK_BEFORE_TIME, cardinals=False)
     return None if rank is None else [c for c in cards if c.get("rang") == rank]
 
 
 def _by_rank(plain: str, cards: list[dict]) -> dict | None:
-    rank = RANK.match(plain)
-    if rank:
-        index = int(rank.group(1))
-        return cards[index - 1] if 1 <= index <= len(cards) else None
-    words = set(re.findall(r"[a-z]+", plain))
-    if "dernier" in words and cards:
-        return cards[-1]
-    for word, index in ORDINALS.items():
-        if word in words and index <= len(cards):
-            return cards[index - 1]
-    return None
+    if "dernier" in _words(plain):
+        return cards[-1] if cards else None
+    rank = _rank_said(plain, RANK, cardinals=True)
+    return cards[rank - 1] if rank and rank <= len(cards) else None
+
+
+_CARDINALS = {"un", "deux", "trois", "quatre", "cinq"}
+
+
+def _rank_said(plain: str, digits: re.Pattern, cardinals: bool) -> int | None:
+    """The rank a digit (found by `digits`) or an ordinal word says; « un », « deux »… count only with `cardinals`."""
+    said = digits.match(plain)
+    if said:
+        return int(said.group(1))
+    words = _words(plain)
+    return next((i for w, i in ORDINALS.items() if w in words and (cardinals or w not in _CARDINALS)), None)
+
+
+def _words(plain: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", plain))
