@@ -13,6 +13,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
@@ -120,8 +121,20 @@ def leading_answer(text: str) -> str | None:
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:
-    """A message of a few words that is one or two details and nothing else ("Le Gall", "Les Abymes",
-    "0690 12 34 56"): an answer, whatever the intent classifier says."""
+    """A message of a few words that is one or two details and the grammar words that introduce them ("Le Gall",
+    "Les Abymes", "0690 12 34 56", "le 12/03/1950", "c'est Joaquim"): an answer, whatever the intent classifier
+    says; but a message that may point at an offered slot ("le 3 à 14h30", "celui de 14h30") only when the details
+    cover it."""
     said = _FILLERS.sub("", text.strip(" .!,;"))  # "euh dans les deux heures maximum": the hesitation says nothing
-    covered = sum(e["end"] - e["start"] for e in entities)
-    return 0 < len(said.split()) <= 5 and bool(entities) and covered >= 0.8 * len(said)
+    if not entities or not 0 < len(said.split()) <= 5:
+        return False
+    if sum(e["end"] - e["start"] for e in entities) >= 0.8 * len(said):
+        return True
+    rest = list(text)
+    for entity in entities:
+        rest[entity["start"]:entity["end"]] = " " * (entity["end"] - entity["start"])
+    return not names_a_pick(text) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold("".join(rest))))
+
+
+# spaCy's French stop words, as folded words, and the hesitations
+_GRAMMAR = {w for stop in STOP_WORDS for w in re.findall(r"[a-z]+", fold(stop))} | {"euh", "heu", "ben", "bah", "hum"}

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from bot.nlu.taken_back import FILLER, TAKING_BACK
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, Found
 
 _YEAR = r"(?P<year>\d{4}|\d{2})"
@@ -26,7 +27,7 @@ _OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir d[eu]?|debut|jusqu'?au|rdv|re
 # A day or date said, then taken back for the one meant ("née le 6 non pardon le 7 août 1971", "le 12/03 euh non le
 # 13/03/1951"): the date meant covers the slip, so that nothing of it stays between "née" and the place said after.
 _SLIP = re.compile(rf"(?:\ble\s+)?\d{{1,2}}(?:er)?(?:[/.]\d{{1,2}})?(?:\s+{MONTH_PATTERN})?[\s,]+"
-                   r"(?:non|pardon|enfin|plutot|je veux dire)(?:[\s,]+(?:non|pardon|enfin|c'est))*[\s,]*(?:le\s+)?$")
+                   rf"{TAKING_BACK}(?:[\s,]+{FILLER})*[\s,]*(?:le\s+)?$")
 # "le 21 pas le 22 juin 1980": the day said first is meant, the one after "pas" taken back.
 _NOT_THAT_DAY = re.compile(r"\b(?:le\s+)?(?P<day>\d{1,2})(?:er)?\s+(?:et\s+)?pas\s+(?:le\s+)?$")
 _LEADING_DAY = re.compile(r"\d{1,2}(?:er)?")

@@ -8,9 +8,10 @@ from datetime import datetime
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
-from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, CALLER, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
+from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, CALLER, HISTORY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
 from bot.nlu.lexicons import first_name_spellings, key
 from bot.nlu.names import normalize_name
+from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import URGENCY_TABLE, Found
@@ -74,10 +75,10 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     }
     read = [one for field, found in candidates.items() if field not in ("civilite", "date_naissance") for one in found]
     masked = _mask(_mask(normalized.text, read, BOUNDARY), [birth] if birth else [], BIRTH_DATE)
-    spans = read_free_text(masked)
+    spans = _without_taken_back(read_free_text(masked), fold(masked))
     callers = [span for span in spans if span.field == CALLER]  # "je suis Mme Roux, la fille de M. Castel"
     candidates["civilite"] = [c for c in candidates["civilite"] if not any(s.start <= c.start < s.end for s in callers)]
-    entities = [_entity(field, found[0], normalized) for field, found in candidates.items() if found]
+    entities = [_entity(field, meant(found, folded)[0], normalized) for field, found in candidates.items() if found]
     for span in spans:
         start, end = normalized.to_original(span.start, span.end)
         said = text[start:end]
@@ -93,6 +94,13 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     return entities
 
 
+def _without_taken_back(spans: list, folded: str) -> list:
+    """The spans of each field but those taken back by the next one ("une douleur dentaire non attendez c'est une
+    douleur à l'oreille"), in text order."""
+    kept = [s for field in {s.field for s in spans} for s in meant([o for o in spans if o.field == field], folded)]
+    return sorted(kept, key=lambda s: s.start)
+
+
 def _joined_as_listed(first_name: str) -> str:
     """The words of a compound first name joined as the first-name list joins them ("Jean Marc" -> "Jean-Marc"),
     its letters as said ("Marie-Ève" stays accented)."""
@@ -106,10 +114,11 @@ def _joined_as_listed(first_name: str) -> str:
 
 def one_per_field(entities: list[dict]) -> list[dict]:
     """The first value read for each field, in message order; a practitioner or a caller named is dropped (it only
-    kept their names from being read as the patient's), and a birth name said to be the same becomes the name."""
+    kept their names from being read as the patient's), so is a history, and a birth name said to be the same
+    becomes the name."""
     first: dict[str, dict] = {}
     for entity in entities:
-        if entity["entity"] not in (PRACTITIONER, CALLER):
+        if entity["entity"] not in (PRACTITIONER, CALLER, HISTORY):
             first.setdefault(entity["entity"], entity)
     if first.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in first:
         first["nom_naissance"] = {**first["nom_naissance"], "value": first["nom"]["value"]}

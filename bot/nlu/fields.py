@@ -11,6 +11,7 @@ import phonenumbers
 
 from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
+from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import (
@@ -156,15 +157,12 @@ def find_civilite(original: str, folded: str) -> list[Found]:
             found.append(Found(_CIVILITY_OF[glued.group(1)], glued.start(), glued.end()))
     found.sort(key=lambda f: f.start)
     # "monsieur euh pardon madame Claude Perrin": a civility taken back gives way to the one said next
-    return [f for k, f in enumerate(found)
-            if k + 1 == len(found) or not _TAKEN_BACK_CIVILITY.fullmatch(folded, f.end, found[k + 1].start)]
+    return meant(found, folded)
 
 
 _GREETED = re.compile(r"\b(?:bonjour|bonsoir|merci|allo|pardon|excusez-moi)[\s,]*$")
 _TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\b|voila\b|alors\b|donc\b|oui\b|s'il\b|"
                               r"pardon\b|desole|ici\b|on\b|il\b|elle\b|ma\b|mon\b)")
-_TAKEN_BACK_CIVILITY = re.compile(r"[\s,.]*(?:euh[\s,.]+)?(?:non|pardon|enfin|plutot|ah non)(?:[\s,.]+(?:non|pardon|c'est))*"
-                                  r"[\s,.]*")
 
 
 def _small_letters_civility(original: str, hit: Found) -> bool:
@@ -264,8 +262,9 @@ def _edits(a: str, b: str, limit: int) -> int:
 
 def find_urgencies(folded: str) -> list[Found]:
     """Delays, the one that decides first: a delay said in numbers ("dans les 2 heures", "peut attendre 3 jours")
-    is more precise than words ("urgent", "pas pressé") and wins over them; of two delays of one kind, the stricter
-    wins. Numbers are kept as said (in hours), words take their step."""
+    or as a day's end ("aujourd'hui", "d'ici demain") is more precise than words ("urgent", "pas pressé") and wins
+    over them; of two delays of one kind, the stricter wins ("d'ici 48h et idéalement aujourd'hui": today). Numbers
+    are kept as said (in hours), words take their step."""
     said = []
     for match in _URGENCY_DELAY.finditer(folded):
         hours = int(match.group("n")) * _HOURS_IN[match.group("unit")[0]]
@@ -276,7 +275,11 @@ def find_urgencies(folded: str) -> list[Found]:
     taken = [(f.start, f.end) for f in said]
     words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
              if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)]
-    return sorted(said, key=lambda f: f.value) + sorted(words, key=lambda f: f.value)
+    precise = said + [w for w in words if w.value in _DAY_ENDS]
+    return sorted(precise, key=lambda f: f.value) + sorted((w for w in words if w not in precise), key=lambda f: f.value)
+
+
+_DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner
 
 
 def _negated(found: Found, folded: str) -> Found:

@@ -26,6 +26,7 @@ from bot.nlu.lexicons import (
     short_commune_names,
     surname_scores,
 )
+from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 
@@ -114,10 +115,11 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
-                           "patient", "patiente"]},
-    **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme"]},
+                           "patient", "patiente", "jeune"]},
+    **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
+                                       "resident"]},
     **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme", "femme",
-                                       "dame"]},
+                                       "dame", "residente"]},
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
@@ -162,7 +164,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
     "démangeaison", "crise de",  # "une crise de goutte"; plurals are read as their singular
-    "grain de beauté", "baisse de vision", "baisse brutale", "baisse d'audition",
+    "grain de beauté", "corps étranger", "baisse de vision", "baisse brutale", "baisse d'audition",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
     "renouvellement", "pansement", "certificat", "ablation des fils", "ablation fils",
     "toussé", "saigné", "craché",
@@ -172,6 +174,16 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
     "pleurs", "acné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
+# A part of the body and how it is ("œil rouge et douloureux", "genou droit gonflé", "pied qui enfle"): a complaint
+_BODY_PARTS = {fold(w) for w in [
+    "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
+    "cou", "nuque", "tête", "épaule", "bras", "coude", "poignet", "main", "doigt", "dos", "ventre", "sein", "hanche",
+    "cuisse", "genou", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau"]}
+_SIDES = {"droit", "droite", "gauche", "droits", "droites", "gauches", "gros"}
+_BODY_STATES = {fold(w) for w in {
+                "rouge", "rouges", "douloureux", "douloureuse", "douloureuses", "chaud", "chaude", "chauds", "chaudes",
+                "qui", "enflammé", "enflammée", "gonflé", "gonflée", "gonflés", "gonflées", "enflé", "enflée", "bloqué",
+                "bloquée", "tuméfié", "tuméfiée", "bleu", "bleue", "noir", "noire", "froid", "froide", "raide", "sec", "sèche"}}
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
 # Titles of a practitioner ("le Dr Thomas", "docteur Martin"): the names after them are never the patient's.
@@ -184,9 +196,9 @@ STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "plac
 # Words that open a new clause or another field, so that a complaint said without punctuation ends there.
 _CLAUSE_STARTS = RELATIVES | {
     "il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui", "mais",
-    "donc", "alors", "voila", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere", "aimerait", "peut",
-    "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable", "joignable", "mail",
-    "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
+    "donc", "alors", "voila", "veut", "veulent", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere",
+    "aimerait", "peut", "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable",
+    "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
 _SUBJECTS = {"il", "elle"}
 # What is asked for, never a complaint nor a name: "pour un rendez-vous", "avis pédiatrique", "urgence dermato"
 # What the patient is, said beside the age: never a name ("patiente 34 ans enceinte de 5 mois")
@@ -219,6 +231,11 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
+_FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
+# Where a condition the patient lives with is said of them ("diabétique, plaie au pied", "et il est diabétique"),
+# not of a complaint ("réaction allergique")
+_SAID_OF_THE_PATIENT = {"est", "etait", "et", "patient", "patiente", "ans", "aussi"}
+HISTORY = "antecedents"  # what the patient has had or lives with: never the complaint, never a name
 _HISTORY = _HAD | {"ttt", "traitement"}  # or takes
 _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement"}  # said before a state: part of the complaint
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
@@ -529,13 +546,14 @@ class _Reader:
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
         units: list[tuple[int, int]] = []
-        while i < len(self.tokens) and len(units) < limit:
+        # the last name may still be spelled after it: "olivier mercier m e r c i e r"
+        while i < len(self.tokens) and (len(units) < limit or self.spelled_again(units[-1], self.tokens[i])):
             token = self.tokens[i]
             particles_end = self.after_particles(i)
             if particles_end > i:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
-                        or self.taken[particles_end]:
-                    break
+                        or self.taken[particles_end] or self.body_part_as_it_is(i):
+                    break  # "dos Santos", not "dos bloqué"
                 units.append((i, particles_end))
                 i = particles_end + 1
             elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
@@ -556,7 +574,7 @@ class _Reader:
                     and not any(self.spelled_again(unit, token) for unit in units):
                 break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins (not
                 # "pascal rivière R I V I È R E": a name spelled again, though Rivière is a commune)
-            elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i):
+            elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i) and not self.body_part_as_it_is(i):
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
                 elif any(self.spelled_again(unit, token) for unit in units[:-1]):
@@ -604,6 +622,10 @@ class _Reader:
         while k < len(self.tokens) and self.tokens[k].folded in ("pardon", "plutot", "c'est", ","):
             k += 1
         return k if k < len(self.tokens) and _is_name_word(self.tokens[k]) and not self.taken[k] else None
+
+    def spelled(self, unit: tuple[int, int]) -> bool:
+        """The name of `unit` ends with its spelling ("mercier M E R C I E R", joined by the normalization)."""
+        return unit[1] > unit[0] and self.spelled_again((unit[0], unit[1] - 1), self.tokens[unit[1]])
 
     def spelled_again(self, unit: tuple[int, int], token: Token) -> bool:
         """`token` is the name of `unit` said again, spelled: its last word or all its words run together."""
@@ -698,7 +720,7 @@ class _Reader:
         """Last token of the symptom starting at i, if one does."""
         if i >= len(self.tokens):
             return None
-        if self.hurt_oneself_at(i):
+        if self.hurt_oneself_at(i) or self.body_part_as_it_is(i):
             return i
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             words = tuple(t.folded for t in self.tokens[i:i + size])
@@ -712,6 +734,14 @@ class _Reader:
         while k < len(self.tokens) and k - i <= 2 and self.tokens[k].folded in _ACHE_LINKS:
             k += 1
         return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
+
+    def body_part_as_it_is(self, i: int) -> bool:
+        """A part of the body at i, then how it is, past its side: "œil rouge", "genou droit gonflé", "pied qui
+        enfle" (the complaint runs on from there)."""
+        if re.sub(r"^[ld]'", "", self.tokens[i].folded) not in _BODY_PARTS:
+            return False
+        k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
+        return k < len(self.tokens) and (self.tokens[k].folded in _BODY_STATES or self.past_participle(k))
 
     def hurt_oneself_at(self, i: int) -> bool:
         """A reflexive verb in the past with its object at i: what the patient did to a part of the body ("il s'est
@@ -1100,6 +1130,7 @@ class _Reader:
         return place
 
     def read(self) -> list[Span]:
+        self.read_history()
         identity_done = False
         weak_identity = False  # one name read alone (after a person noun, a civility): a civility may say them all
         caller: tuple[int, int] | None = None  # first and last tokens of who calls, when named with a civility
@@ -1253,7 +1284,7 @@ class _Reader:
         """The field of a place said just before token i and taken back there ("à Lille non pardon")."""
         before = [s for s in self.spans if s.field in _PLACE_FIELDS and s.end <= self.tokens[i].start]
         last = max(before, key=lambda s: s.end, default=None)
-        return last.field if last and _TAKEN_BACK.fullmatch(fold(self.text[last.end:self.tokens[i].start])) else None
+        return last.field if last and TAKEN_BACK.fullmatch(fold(self.text[last.end:self.tokens[i].start])) else None
 
     def drop_places_taken_back(self) -> None:
         """A place said, then taken back by the next one ("il habite à Lille non pardon à Tourcoing"); where the
@@ -1261,8 +1292,12 @@ class _Reader:
         Metz, elle est à Nancy en ce moment"): the search is for where they are."""
         places = sorted((s for s in self.spans if s.field in _PLACE_FIELDS), key=lambda s: s.start)
         dropped = [a for a, b in zip(places, places[1:], strict=False) if a.field == b.field and (
-            _TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start])) or b.field == "localisation" and (
+            TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start])) or b.field == "localisation" and (
                 _NOW_BETWEEN.search(fold(self.text[a.end:b.start])) or _NOW_AFTER.match(fold(self.text[b.end:]))))]
+        # "habite normalement Parthenay": where the patient usually lives gives way to where they are said to be
+        here = [p for p in places if p.field == "localisation" and p not in dropped]
+        usual = [p for p in here if _USUALLY.search(fold(self.text[max(0, p.start - 30):p.start]))]
+        dropped += usual if len(usual) < len(here) else []
         self.spans = [s for s in self.spans if s not in dropped]
 
     def says_again(self, civility: int) -> bool:
@@ -1337,8 +1372,11 @@ class _Reader:
             units = self.name_units(j, 2)
             if not units:
                 return None
-            if field in ("nom", "epouse", "nom_naissance") and len(units) == 2 and self.ends_cleanly(units) \
-                    and not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans):
+            named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
+            if field == "nom" and len(units) == 2 and named and self.spelled(units[1]) and not self.spelled(units[0]):
+                self.add("prenom", *units[0])  # "mon nom c'est olivier mercier m e r c i e r": the surname is spelled
+                units = units[1:]
+            elif field in ("nom", "epouse", "nom_naissance") and len(units) == 2 and self.ends_cleanly(units) and named:
                 self.add("prenom", *units[1])  # "Nom : DURAND Marie", "ép. LEGRAND Colette", "née GOMEZ Carmen"
             if field == "prenom" and len(units) == 2 and _compound_first_name(
                     self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
@@ -1378,6 +1416,12 @@ class _Reader:
             end = self.location(j, strong=cue[0] in _STRONG_PLACE_CUES)
             if end is not None:
                 self.add(field, j, end)
+            return end
+        if cue[-1] == "a" and self.symptom_end(j) is None and self.tokens[j].text[:1].isupper() \
+                and self.names_a_place(j):
+            end = self.location(j, strong=False)  # "il est chez elle a Niort": "à" typed without its accent
+            if end is not None:
+                self.add("localisation", j, end)
             return end
         if len(cue) == 2 and cue[1] == "a" and self.symptom_end(j) is None and self.past_participle(j):
             return None  # "elle a glissé ce matin": what happened; the complaint comes after ("elle a mal au genou")
@@ -1568,6 +1612,35 @@ class _Reader:
             i += 1
         return i
 
+    def read_history(self) -> None:
+        """Marks what the patient has had or lives with ("ATCD de bronchite", "suivi pour de l'hypertension",
+        "diabétique"), so that no complaint nor name is read in it."""
+        k = 0
+        while k < len(self.tokens):
+            end = self.history_end(k)
+            if end is not None:
+                self.add(HISTORY, k, end)
+            k = k + 1 if end is None else end + 1
+
+    def history_end(self, k: int) -> int | None:
+        """Last token of the history said from token k: a condition alone, or after "ATCD", "suivi pour" the words
+        up to the end of the segment, a new clause or a complaint said after it ("atcd asthme toux depuis 3 j")."""
+        word = self.tokens[k].folded
+        if word in _CONDITIONS and k > 0 and (self.tokens[k - 1].is_boundary
+                                               or self.tokens[k - 1].folded in _SAID_OF_THE_PATIENT):
+            return k
+        opens = word in _HAD or word in _FOLLOWED and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "pour"
+        if not opens:
+            return None
+        last, said = k, False
+        for j in range(k + 1, len(self.tokens)):
+            token = self.tokens[j]
+            if token.is_boundary and token.text != ":" or token.folded in _CLAUSE_STARTS \
+                    or said and self.symptom_end(j) is not None:
+                break
+            last, said = j, said or token.is_word and token.folded not in FUNCTION_WORDS | {"pour", "de", "d'"}
+        return last
+
     def practitioner(self, i: int) -> int:
         """ "Dr Thomas", "docteur Jean Martin": read as the practitioner, so that no name of theirs is the patient's."""
         units = self.name_units(self.skip_colons(i + 1), 3)
@@ -1747,9 +1820,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
 
 _NOW = r"actuellement|en ce moment|pour le moment|pour l'instant|maintenant"  # where the patient is now
 _NOW_BETWEEN = re.compile(rf"\b(?:mais|non|{_NOW})\b")
+_USUALLY = re.compile(r"\b(?:normalement|habituellement|d'habitude|d habitude|en temps normal)\b[^,.;()]*$")
 _NOW_AFTER = re.compile(rf"\s*,?\s*(?:{_NOW})\b")
-_TAKEN_BACK = re.compile(r"[\s,.]*(?:non|pardon|enfin|plutot)(?:[\s,.]+(?:non|pardon|enfin|plutot|c'est))*[\s,.]*"
-                         r"(?:(?:a|au|aux|sur|en)\s+)?")
 
 
 def names_a_complaint(folded: str) -> bool:

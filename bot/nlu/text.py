@@ -187,7 +187,11 @@ def normalize_dictation(text: str) -> str:
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
+    text = text.translate(_LIGATURES)  # "sœur", "œil" read as the vocabulary writes them ("soeur", "oeil")
     return _APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text))
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from bot.nlu.grammar import past_participles
+from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, URGENCY_TABLE, WEEKDAYS, Found
 
@@ -95,7 +96,12 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     if any(m.start() < match.start() - start < m.end() for m in _SINCE_SAID.finditer(said)):
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
-    return bool(_NOT_WANTED.search(before[-12:]))
+    return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None
+
+
+# "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
+_EMERGENCY_NUMBER = re.compile(r"(?:\b(?:avec|appele?r?|appel|fait|faire|contacte?r?|prevenu|prevenir|joindre|rappeler|"
+                               r"passe par|par|via|au|du)\s+)le\s+1(?:5|12)$")
 
 
 def _choice_window(match: re.Match, start: datetime, end: datetime, now: datetime) -> Found | None:
@@ -310,6 +316,9 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
         found = _window_of(match, folded, unfolded, now)
         if found is None:
             continue
+        instead = _said_instead(found, folded, unfolded, now)
+        if instead is not None:
+            return instead
         other = _OR.match(folded, found.end)
         later = next(_WINDOW.finditer(folded, other.end()), None) if other else None
         if later is not None and later.start() == other.end():
@@ -321,6 +330,15 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
 
 
 _OR = re.compile(r",?\s+(?:ou|ou bien|voire|sinon)\s+")
+
+
+def _said_instead(found: Found, folded: str, unfolded: str, now: datetime) -> Found | None:
+    """The window said right after `found` is taken back ("lundi non pardon mardi matin"), if one is: its span
+    covers the slip, so that nothing of it is read as another field, its text is the one meant."""
+    back = TAKEN_BACK.match(folded, found.end)
+    later = back and _WINDOW.match(folded, back.end())
+    meant = _window_of(later, folded, unfolded, now) if later and later.group(0).strip() else None
+    return meant and Found({"text": unfolded[meant.start:meant.end], **meant.value}, found.start, meant.end)
 
 
 def _window_of(match: re.Match, folded: str, unfolded: str, now: datetime) -> Found | None:

@@ -1147,3 +1147,50 @@ def test_what_the_patient_comes_for_without_a_complaint(text, symptomes):
 ])
 def test_times_of_day_delays_and_words_of_notes(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value taken back gives way to the next one of its field, whatever the field
+    ("il est à dijon enfin pas dijon même à chenôve il tousse", {"localisation": "chenôve"}),
+    ("un cardiologue euh non plutôt un pneumologue pour sa toux", {"specialite": "pneumologie"}),
+    ("elle voudrait jeudi non pardon vendredi après-midi",
+     {"creneau": {"text": "vendredi après-midi", "start": "2026-11-27T14:00:00+01:00",
+                  "end": "2026-11-27T18:00:00+01:00"}}),
+    ("une otite non attendez c'est une douleur à la mâchoire depuis hier, Agen",
+     {"symptomes": "douleur à la mâchoire depuis hier"}),
+    ("monsieur non pardon madame Lucie Arnaud", {"civilite": "Madame", "prenom": "Lucie"}),
+])
+def test_a_value_taken_back_gives_way_to_the_next(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    # what the patient has had or lives with is no complaint, and no name
+    ("M. Roger Vidal, ATCD d'infarctus, essoufflement depuis hier, Rodez", "essoufflement depuis hier"),
+    ("Mme Colin connue pour un asthme, elle a de la fièvre depuis ce matin", "fièvre depuis ce matin"),
+    ("Mme Colin traitée pour une hypertension, vertiges depuis lundi, Laval", "vertiges depuis lundi"),
+    ("il a mal au ventre depuis deux jours et il est diabétique donc c'est urgent", "mal au ventre depuis deux jours"),
+    ("M. Sow asthmatique, toux sèche la nuit, Évry", "toux sèche la nuit"),
+    # a part of the body and how it is, without a cue word; "œ" read as "oe"
+    ("Mme Faure cheville gauche enflée depuis sa chute, Tulle", "cheville gauche enflée depuis sa chute"),
+    ("M. Blanc œil droit rouge depuis ce matin, Albi", "œil droit rouge depuis ce matin"),
+    ("pte GIRAUD Anne dos bloqué depuis hier veut voir un MG", "dos bloqué depuis hier"),
+])
+def test_history_is_no_complaint_and_a_body_part_as_it_is_is_one(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Colin traité pour une hypertension, vertiges, Laval", {"nom": "Colin"}),  # "Traité" is no first name
+    ("c'est pour une résidente, madame Paulette Girard, toux", {"prenom": "Paulette", "nom": "Girard"}),
+    ("oui bonjour mon nom c'est karim haddad h a deux d a d je suis à lens", {"prenom": "Karim", "nom": "Haddad"}),
+    ("fils appelle, son père est chez lui a Niort (habite normalement Bressuire), fièvre",
+     {"localisation": "Niort"}),
+    ("elle souhaite être vue sous 48h et si possible aujourd'hui", {"urgence": 12}),  # the stricter deadline
+    ("elle est partie avec le 15 ce matin pour une douleur thoracique", {}),  # the SAMU, no day of the month
+])
+def test_who_where_and_when_as_said(text, expected):
+    read_now = read(text)
+    assert {k: v for k, v in read_now.items() if k in expected} == expected
+    if not expected:
+        assert "creneau" not in read_now

@@ -1,0 +1,26 @@
+"""What a regulator or a caller takes back as they speak: "à Lille non pardon à Tourcoing", "un généraliste euh non
+plutôt un dermatologue", "lundi non pardon mardi matin". A value said, then taken back, gives way to the next value
+of its field; these words are the same whatever the field."""
+from __future__ import annotations
+
+import re
+
+from bot.nlu.vocabulary import Found
+
+TAKING_BACK = r"(?:non|pardon|enfin|plutot|attendez|attends|je veux dire|ah non)"
+FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|ah|oh|bon)"
+# "... enfin pas Bordeaux même à Mérignac": the value taken back, said again before the one meant
+_NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
+_ARTICLE = r"(?:(?:a|au|aux|sur|en|un|une|le|la|les|l'|des|du|de la|de l'|d')\s*)"
+TAKEN_BACK = re.compile(rf"[\s,.]*(?:euh[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*{_NOT_THAT_ONE}{_ARTICLE}*")
+
+
+def takes_back(folded: str, end: int, start: int) -> bool:
+    """The folded text between a value ending at `end` and the next one starting at `start` takes the first back."""
+    return end <= start and TAKEN_BACK.fullmatch(folded, end, start) is not None
+
+
+def meant(found: list[Found], folded: str) -> list[Found]:
+    """The values found for one field (anything with a start and an end: a Found, a Span), without those taken back
+    by the next one; in text order."""
+    return [f for k, f in enumerate(found) if k + 1 == len(found) or not takes_back(folded, f.end, found[k + 1].start)]
