@@ -71,12 +71,13 @@ class Agenda:
         appointments = self.http.get("/api/appointments").raise_for_status().json()
         return [a for a in appointments if a.get("regulator") == regulator]
 
-    def offers_in(self, commune: str, mode: str, window: dict[str, Any], now: datetime) -> bool:
-        """Whether any slot near `commune` still lies in the window (so the assistant could have offered one)."""
+    def offers_in(self, commune: str, mode: str, specialty: str, window: dict[str, Any], now: datetime) -> bool:
+        """Whether any slot of the specialty near `commune` still lies in the window (so the assistant could have
+        offered one)."""
         start, end = window_bounds(window, now)
         found = self.http.get("/api/search", params={
             "location": commune, "from": start.isoformat(), "to": end.isoformat(), "mode": mode, "limit": 50,
-            "per_practitioner": 10,
+            "per_practitioner": 10, "specialty": specialty,
         }).raise_for_status().json()
         if found.get("window_widened"):
             return False
@@ -130,7 +131,8 @@ def appointment_failures(appointment: dict, record: PartRecord, expect: Expect, 
             failures.append(f"slot {distance:.0f} km from {expect.place.commune}")
     if expect.window and not in_window(datetime.fromisoformat(slot["start"]), expect.window, record.started):
         commune = expect.place.commune if expect.place else slot["address"]["commune"]
-        if agenda.offers_in(commune, expect.mode or slot["mode"], expect.window, record.started):
+        specialty = slot["practitioner"]["specialty"]["code"]
+        if agenda.offers_in(commune, expect.mode or slot["mode"], specialty, expect.window, record.started):
             failures.append("slot outside the wanted window")
         elif WINDOW_WIDENED not in record.said:
             failures.append("window widened without saying so")
