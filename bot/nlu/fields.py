@@ -198,7 +198,8 @@ def find_modes(folded: str) -> list[Found]:
 
 
 def _home_after_doctor(folded: str, modes: list[Found]) -> list[Found]:
-    """"MG domicile", "généraliste dom": "domicile" right after the doctor asked for says how he sees the patient;
+    """"MG domicile", "généraliste dom", "un généraliste à la maison": "domicile" right after the doctor asked for
+    says how he sees the patient;
     elsewhere ("domicile : 12 rue ...") it opens the patient's address."""
     homes = [home for home in _BARE_HOME.finditer(folded) if not any(m.start <= home.start() < m.end for m in modes)]
     doctors = find_specialties(folded) if homes else []  # read again only when a bare "domicile" is there
@@ -206,7 +207,7 @@ def _home_after_doctor(folded: str, modes: list[Found]) -> list[Found]:
             if any(f.end == home.start() - 1 for f in doctors)]
 
 
-_BARE_HOME = re.compile(r"\b(?:domicile|dom)\b(?!\s*[:\d])")
+_BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"
 
 
 def find_specialties(folded: str) -> list[Found]:

@@ -174,6 +174,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
     "pleurs", "acné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
+# Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée)
+_CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$")
 # A part of the body and how it is ("œil rouge et douloureux", "genou droit gonflé", "pied qui enfle"): a complaint
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
@@ -409,6 +411,8 @@ class _Reader:
         else:
             return None
         j = self.skip_age(self.after_little(i + size))
+        if j < len(self.tokens) and self.tokens[j].folded in _INSTITUTIONS:
+            return None  # "résidente EHPAD sur Ussel, Mme FAURE Germaine": where she lives, her names come after
         units = self.name_units(j, 4)
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
         # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
@@ -501,6 +505,10 @@ class _Reader:
         bare = self.region_at(k)  # "Mamoudzou Mayotte"
         if bare is not None:
             return bare
+        # "né à Porto, au Portugal": a country after a comma still situates the town
+        comma = self.tokens[k].text == "," and k + 1 < len(self.tokens) and not self.taken[k + 1] \
+            and self.tokens[k + 1].folded in ("au", "en", "aux")
+        k += comma
         if not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de"}):
             return last  # "Saint-Denis de la Réunion" goes on
         found = None
@@ -508,7 +516,7 @@ class _Reader:
             if not self.tokens[end].is_word or self.taken[end]:
                 break
             said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1]))
-            if said in region_names() or said in countries():
+            if said in countries() or said in region_names() and not comma:
                 found = end
         if found is None:
             return last
@@ -726,6 +734,8 @@ class _Reader:
             words = tuple(t.folded for t in self.tokens[i:i + size])
             if words in SYMPTOMS or tuple(w.removesuffix("s") for w in words) in SYMPTOMS:
                 return i + size - 1  # "migraines" as "migraine", "crises d'urticaire" as "crise d'urticaire"
+        if _CLINICAL_ENDING.search(self.tokens[i].folded):
+            return i  # "métrorragies", "arthralgies", "otorrhée": a clinical word, whichever
         if self.tokens[i].folded not in _ACHES | {"crise", "crises"} or i + 1 >= len(self.tokens):
             return None  # "mal de gorge", "maux de tête", "crise d'urticaire"
         if self.tokens[i + 1].folded.startswith("d'"):
@@ -885,6 +895,8 @@ class _Reader:
         if k >= len(self.tokens) or self.taken[k] or not self.tokens[k].is_word:
             return False
         word = self.tokens[k].folded
+        if word == "ne" or word.startswith("n'"):
+            return self.no_longer_done(k) is not None  # "et il ne boit plus", not "et il n'a pas de fièvre"
         if word in ("a", "avait"):
             after = self.after_determiners(k + 1)
             return after < len(self.tokens) and not self.taken[after] and (
@@ -1595,6 +1607,8 @@ class _Reader:
             return False  # "chez sa fille à Mamoudzou jusqu'à dimanche": how long, not what
         if first_word == "ne" or first_word.startswith("n'"):  # listed in a note: "tristesse, ne dort plus"
             return bounded and self.no_longer_done(first) is not None
+        if len(words) == 1 and any(key(t.text) == key(words[0].text) for t in self.tokens[max(0, first - 3):first]):
+            return False  # "Haddou, H A D D O U": the name said, then spelled
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \

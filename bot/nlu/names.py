@@ -54,7 +54,7 @@ def _case_word(word: str, particle: bool) -> str:
 def normalize_name(text: str) -> str:
     """A name as written, with capitals normalized when it was all upper or all lower case."""
     text = re.sub(r"\s+tiret\s+", "-", text.strip(" \t,;:.()"), flags=re.IGNORECASE)
-    text = re.sub(r"\s*-\s*", "-", _join_spelled(text))
+    text = re.sub(r"\s*-\s*", "-", _join_spelled(text)).strip(" ,;:")  # "Haddou, H A D D O U": the comma goes too
     if not text or (text != text.upper() and text != text.lower()):
         return text
     words = text.split()

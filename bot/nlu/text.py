@@ -27,7 +27,8 @@ def fold(text: str) -> str:
 
 _ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
 _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret | espace | apostrophe )[^\W\d_]\b){2,}")
+# "à" is never a letter said in a spelling: "k e r b o r i o u à quimper" spells, then says where
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret | espace | apostrophe )(?![àÀ])[^\W\d_]\b){2,}")
 # A letter said twice in a spelling: "D I A deux L O", "M A double L E T"
 _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_]) (?:deux|double) ([^\W\d_])\b(?= [^\W\d_]\b|$)", re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"

@@ -15,7 +15,8 @@ SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "s
                    "rayon_km")
 
 SAME_NAME = re.compile(
-    r"^\s*(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun"
+    r"^\s*(?:(?:oui|non|euh|ben|alors|c'est|c’est|c est|il a|elle a)\b[\s,]*)*"  # "oui c'est le même"
+    r"(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun"
     r"|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b",
     re.IGNORECASE,
 )

@@ -1194,3 +1194,32 @@ def test_who_where_and_when_as_said(text, expected):
     assert {k: v for k, v in read_now.items() if k in expected} == expected
     if not expected:
         assert "creneau" not in read_now
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Santos Rui né à Braga, au Portugal, il habite à Tours, toux",  # the country after a comma is the birth's
+     {"lieu_naissance": "Braga, au Portugal", "localisation": "Tours"}),
+    ("il est à Vannes, en Bretagne, fièvre", {"localisation": "Vannes"}),  # a French region after a comma is left
+    ("madame sitti abdou a b d o u à mamoudzou elle tousse", {"nom": "Abdou", "localisation": "mamoudzou"}),
+    ("pensionnaire EHPAD à Riom, Mme BRUN Odile, chute", {"nom": "Brun", "prenom": "Odile"}),
+    ("Mme Petit 40 ans ménorragies depuis 2 semaines, Dax", {"symptomes": "ménorragies depuis 2 semaines"}),
+    ("vomissements depuis hier et elle ne mange plus, Dax", {"symptomes": "vomissements depuis hier et elle ne mange plus"}),
+    ("il faudrait un pédiatre à la maison ce soir", {"type_consultation": "domicile", "specialite": "pédiatrie"}),
+])
+def test_places_names_complaints_and_modes_said_another_way(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("answer, same", [
+    ("c'est le même", True), ("oui le même", True), ("non c'est pareil", True), ("le même", True),
+    ("c'est Lemaire", False), ("Lemaire", False),
+])
+def test_the_same_birth_name_said_as_an_answer(answer, same):
+    from bot.referral.fields import is_same_name_answer
+    assert is_same_name_answer(answer) is same
+
+
+def test_a_name_then_its_spelling_after_a_comma_is_one_name():
+    from bot.nlu.names import parse_person_name
+    assert parse_person_name("Haddou, H A D D O U") == "Haddou"
+    assert "symptomes" not in read("Mme Haddou, H A D D O U, Lyon")

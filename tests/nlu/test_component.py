@@ -256,3 +256,15 @@ def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, tex
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, mistaken_for, expected", [
+    # an answer introduced by grammar words is an answer, whatever DIET says
+    ("le 12/03/1950", "choisir_creneau", "inform"),
+    ("c'est Joaquim", "reservation_faite", "inform"),
+    # words that may point at an offered slot keep the pick
+    ("le 3 à 14h30", "choisir_creneau", "choisir_creneau"),
+    ("celui de 14h30", "choisir_creneau", "choisir_creneau"),
+])
+def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_for, expected):
+    assert intent_after(extractor, text, mistaken_for, 0.8) == expected
