@@ -63,6 +63,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
+            elif intent in _DETAILS and leading_cancel(text):
+                _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
             elif intent in _DETAILS and not entities and _runner_up(message) == "choisir_creneau" \
@@ -118,6 +120,18 @@ def leading_answer(text: str) -> str | None:
     if words[0] in _YES or first_two in _YES:
         return "affirm"
     return "deny" if words[0] in _NO else None
+
+
+def leading_cancel(text: str) -> bool:
+    """The first clause of the message, whole, orders to cancel ("on annule, il part aux urgences"): the details
+    after it say why, they describe no patient to refer."""
+    first = re.split(r"[,.;:!\n]| - ", fold(text), maxsplit=1)[0]
+    return " ".join(re.findall(r"[a-z']+", first)) in _CANCEL_ORDERS
+
+
+_CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on annule tout", "annule tout", "annulez tout",
+                  "on arrete", "on arrete la", "arretez", "laisse tomber", "laissez tomber", "on laisse tomber",
+                  "oubliez", "oublie", "finalement on annule", "non on annule", "bon on annule"}
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

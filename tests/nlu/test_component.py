@@ -268,3 +268,13 @@ def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, tex
 ])
 def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.8) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    ("on annule, il a une douleur thoracique, je passe la main au 15", "inform", "annuler"),
+    ("Laissez tomber. Elle a de la fièvre mais sa fille l'emmène aux urgences", "adresser_patient", "annuler"),
+    # a cancel inside a description is no order to cancel this one
+    ("Mme Roy annule son rdv de demain, fièvre, Lyon", "adresser_patient", "adresser_patient"),
+])
+def test_an_order_to_cancel_said_first_wins_over_its_reason(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.9) == expected
