@@ -251,6 +251,7 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
                                "tante", "fille", "niece", "petite-fille", "belle-mere")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
+_AGE_OF_KIN = {"grand", "grande", "petit", "petite"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _SPELLED_LAST, _SPELLED_AS_SAID = 20, 5  # the latter about what the lists say of a first name against a surname
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
@@ -401,7 +402,8 @@ class _Reader:
         elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "moi":
             size, gender = 2, None  # "un rendez-vous pour moi, Kevin Morel": the caller is the patient
         elif self.family_of_the_caller_at(i):  # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"
-            size, gender = 2, _FAMILY[self.tokens[i + 1].folded]
+            size = self.family_size(i)
+            gender = _FAMILY[self.tokens[i + size - 1].folded]
         elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):
             size, gender = 1, None  # "Besoin d'un pédiatre à Toulon pour Adam Cherif, né le …", "je vous adresse …"
         elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
@@ -456,10 +458,27 @@ class _Reader:
 
     def family_of_the_caller_at(self, i: int) -> bool:
         """A relative the call is for at i: the caller's ("mon mari", "notre fille") or one asked for ("pour sa
-        mère"); "sa fille" alone is the patient's relative, a contact."""
-        words = [t.folded for t in self.tokens[i:i + 2]]
-        return len(words) == 2 and words[1] in _FAMILY and (
-            words[0] in _THEIR or words[0] in _POSSESSIVES and i > 0 and self.tokens[i - 1].folded in ("pour", "concernant"))
+        mère"), or one named with a birth date ("sa grande sœur : Sofia Bensaïd 02/03/2016"); "sa fille" alone is
+        the patient's relative, a contact."""
+        size = self.family_size(i)
+        if size is None:
+            return False
+        asked_for = i > 0 and self.tokens[i - 1].folded in ("pour", "concernant")
+        owner = self.tokens[i].folded
+        return owner in _THEIR or owner in _POSSESSIVES and (asked_for or self.born_after_names(i + size))
+
+    def family_size(self, i: int) -> int | None:
+        """Tokens of a relative said at i with its possessive: "mon père" (2), "sa grande sœur" (3)."""
+        words = [t.folded for t in self.tokens[i:i + 3]]
+        if len(words) >= 2 and words[1] in _FAMILY:
+            return 2
+        return 3 if len(words) == 3 and words[1] in _AGE_OF_KIN and words[2] in _FAMILY else None
+
+    def born_after_names(self, k: int) -> bool:
+        """The names said from token k are followed by the birth date: they are the patient's, not a contact's."""
+        units = self.name_units(self.skip_age(k), 3)
+        after = units[-1][1] + 1 if units else len(self.tokens)
+        return after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE
 
     def after_little(self, i: int) -> int:
         """Past "la petite", "le petit" before a child's names ("la maman de la petite Léna Brun")."""

@@ -1223,3 +1223,13 @@ def test_a_name_then_its_spelling_after_a_comma_is_one_name():
     from bot.nlu.names import parse_person_name
     assert parse_person_name("Haddou, H A D D O U") == "Haddou"
     assert "symptomes" not in read("Mme Haddou, H A D D O U, Lyon")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative named with a birth date is the patient; named with a phone, a contact
+    ("nouveau patient, son grand frère : Malik Diallo 14/07/2012, toux, Évry", {"prenom": "Malik", "nom": "Diallo"}),
+    ("c'est pour sa petite sœur Lou Martin née le 2/2/2019", {"prenom": "Lou", "nom": "Martin"}),
+    ("Mme Roux Anne, sa fille Julie 06 12 34 56 78, fièvre", {"prenom": "Anne", "nom": "Roux"}),
+])
+def test_a_relative_named_with_a_birth_date_is_the_patient(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
