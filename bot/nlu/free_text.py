@@ -13,7 +13,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
 from bot.nlu.abroad import countries
-from bot.nlu.grammar import is_common_word, opens_with_noun, past_participles
+from bot.nlu.grammar import is_common_word, opens_a_clause, opens_with_noun, past_participles
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
     commune_names,
@@ -807,6 +807,9 @@ class _Reader:
                 linked = k
             if k > i and linked >= i and self.time_over(linked) == k - 1:
                 linked = -99  # "depuis hier", "depuis ce matin" said whole: a clause word after them starts anew
+                if token.folded in _DEFINITE and opens_a_clause(self.text[token.start:self.tokens[min(
+                        k + 5, len(self.tokens) - 1)].end]):
+                    break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
             if token.is_boundary and token.text != "+" and not self.in_a_measure(k) \
                     or k > i and self.ends_complaint(k, k - linked <= 2):
                 break

@@ -39,6 +39,17 @@ def opens_with_noun(text: str) -> bool:
     return len(doc) > 0 and doc[0].pos_ == "NOUN"
 
 
+def opens_a_clause(text: str) -> bool:
+    """`text` opens with a subject and its verb ("la kiné n'a rien donné", "le traitement ne marche pas"): a
+    determiner and a noun, then a negation or a conjugated verb within two words."""
+    language = _shared[0] if _shared else _own()
+    doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+    if len(doc) < 3 or doc[0].pos_ != "DET" or doc[1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return doc[2].lower_ in ("ne", "n'") or any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
+                                                for t in doc[2:5])
+
+
 def is_common_word(word: str) -> bool:
     """A word French text uses often enough to have a vector ("finalement", "parfait"); rare surnames have none."""
     language = _shared[0] if _shared else _own()

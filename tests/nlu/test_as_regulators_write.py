@@ -1233,3 +1233,13 @@ def test_a_name_then_its_spelling_after_a_comma_is_one_name():
 ])
 def test_a_relative_named_with_a_birth_date_is_the_patient(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    # after its duration, a complaint ends where another subject's sentence starts
+    ("il a mal au genou depuis deux semaines le kiné ne trouve rien il voudrait un généraliste",
+     "mal au genou depuis deux semaines"),
+    ("fièvre depuis hier le doliprane ne fait plus effet, Lyon", "fièvre depuis hier"),
+])
+def test_a_complaint_ends_where_another_sentence_starts(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
