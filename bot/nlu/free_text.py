@@ -71,6 +71,7 @@ _STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse", "en", "de", "s
 # A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
 BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
+_DATE_LABELS = {"ddn", "dn", "naissance", "naiss"}  # "DDN : …", "date de naissance : …"
 RESIDENCE_WORDS = {"dom", "habite", "habitant", "habitante", "vit", "vivant", "reside", "residant", "residante", "demeurant",
                    "demeurante", "demeure", "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe",
                    "situee", "heberge", "hebergee", "loge", "logee"}
@@ -139,8 +140,9 @@ RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conj
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
              "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou",
              # carers who call or are called for the patient ("c'est l'infirmière", "tél infirmier")
-             "infirmier", "infirmiere", "infirmiers", "l'infirmier", "l'infirmiere", "aide-soignant", "aide-soignante",
-             "auxiliaire", "l'auxiliaire", "aide", "l'aide", "l'aidant", "l'aidante", "pharmacien", "pharmacienne"}
+             "infirmier", "infirmiere", "infirmiers", "ide", "idel", "l'infirmier", "l'infirmiere", "aide-soignant",
+             "aide-soignante", "auxiliaire", "l'auxiliaire", "aide", "l'aide", "l'aidant", "l'aidante", "pharmacien",
+             "pharmacienne"}
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
 SYMPTOMS = {tuple(fold(p).split()) for p in [
     "fièvre", "fièvres", "toux", "douleur", "douleurs", "vomissement", "vomissements", "vomit", "diarrhée",
@@ -262,7 +264,8 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
-    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES
+    | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
+    | {"appel"}  # "appel du petit-fils pour …": who calls, no name
 _NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
 
 
@@ -568,7 +571,9 @@ class _Reader:
         while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE or self.field_of[k] == "nom_naissance"):
             k -= 1
         crossed = {t.text for t in self.tokens[k + 1:i]}
-        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or BIRTH_DATE in crossed)
+        # "ddn 08/08/67, à Baie-Mahault": the label names the date alone; after its comma comes another field
+        after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date)
 
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
@@ -588,7 +593,7 @@ class _Reader:
             elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
-            elif units and token.folded == "non" and self.taken_back_at(i) is not None:
+            elif units and token.folded in ("non", "pardon") and self.taken_back_at(i) is not None:
                 # "Josiane euh non Josette": the name said again replaces the one taken back; "marie josé non
                 # pardon marie thérèse": from the word said again on
                 i = self.taken_back_at(i)
@@ -1372,7 +1377,7 @@ class _Reader:
         k = civility - 1
         if k < 0 or not (self.tokens[k].folded in RELATIVES or self.tokens[k].folded in ("fille", "fils")):
             return False
-        before = [t.folded for t in self.tokens[max(0, k - 2):k]]
+        before = [t.folded for t in self.tokens[max(0, k - 3):k]]  # three: "pour sa grand mère Mme …"
         # "mon père monsieur André Lambert": the caller's relative is the patient; "une jeune fille mademoiselle
         # Clara Meunier": a girl, no one's daughter
         return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos", "un", "une", "jeune"} & set(before)

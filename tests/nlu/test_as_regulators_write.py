@@ -1243,3 +1243,15 @@ def test_a_relative_named_with_a_birth_date_is_the_patient(text, expected):
 ])
 def test_a_complaint_ends_where_another_sentence_starts(text, symptomes):
     assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pte LEBON Marie, ddn 08/08/67, à Sainte-Rose, plaie du pied",  # after the date label's comma: where she is
+     {"localisation": "Sainte-Rose"}),
+    ("Mme Caron née le 17/01/1994, à Rennes, vit à Brest", {"lieu_naissance": "Rennes", "localisation": "Brest"}),
+    ("IDE de l'ehpad à Albi pour un résident, M. Paul ROCHE, toux", {"prenom": "Paul", "nom": "Roche"}),
+    ("c'est pour monsieur marc euh pardon marcel p i n o t pinot il est à sète", {"prenom": "Marcel", "nom": "Pinot"}),
+    ("appel du petit fils pour sa grand mere Mme Josette LEGRAND, chute", {"prenom": "Josette", "nom": "Legrand"}),
+])
+def test_who_is_named_and_where_after_a_label_a_carer_or_a_slip(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
