@@ -23,10 +23,15 @@ def _own():
     return spacy.load(MODEL, disable=["parser", "ner"])
 
 
-def past_participles(text: str) -> list[tuple[int, int]]:
-    """Spans of the past participles in `text` ("tombé", "vomi", "fait"): the morphologizer alone is run."""
+def _tagged(text: str):
+    """`text` with its words' parts of speech and morphology: the morphologizer alone is run."""
     language = _shared[0] if _shared else _own()
-    doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+    return language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+
+
+def past_participles(text: str) -> list[tuple[int, int]]:
+    """Spans of the past participles in `text` ("tombé", "vomi", "fait")."""
+    doc = _tagged(text)
     return [(token.idx, token.idx + len(token.text)) for token in doc
             if token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"]]
 
@@ -34,16 +39,14 @@ def past_participles(text: str) -> list[tuple[int, int]]:
 def opens_with_noun(text: str) -> bool:
     """The first word of `text` is a noun ("retard de règles", "scarifications"), not a verb or an adjective
     ("bloqué", "pleure bcp", "enceinte 3 mois")."""
-    language = _shared[0] if _shared else _own()
-    doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+    doc = _tagged(text)
     return len(doc) > 0 and doc[0].pos_ == "NOUN"
 
 
 def opens_a_clause(text: str) -> bool:
     """`text` opens with a subject and its verb ("la kiné n'a rien donné", "le traitement ne marche pas"): a
     determiner and a noun, then a negation or a conjugated verb within two words."""
-    language = _shared[0] if _shared else _own()
-    doc = language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
+    doc = _tagged(text)
     if len(doc) < 3 or doc[0].pos_ != "DET" or doc[1].pos_ not in ("NOUN", "PROPN"):
         return False
     return doc[2].lower_ in ("ne", "n'") or any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
