@@ -253,7 +253,7 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
                                "tante", "fille", "niece", "petite-fille", "belle-mere")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
-_AGE_OF_KIN = {"grand", "grande", "petit", "petite"}  # "sa grande sœur", "son petit frère"
+_AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _SPELLED_LAST, _SPELLED_AS_SAID = 20, 5  # the latter about what the lists say of a first name against a surname
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
