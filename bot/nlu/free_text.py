@@ -22,6 +22,7 @@ from bot.nlu.lexicons import (
     first_name_scores,
     first_name_spellings,
     key,
+    postal_codes,
     region_names,
     short_commune_names,
     surname_scores,
@@ -33,7 +34,7 @@ from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
 # A line break is a token: a note pasted from regulation software has a field a line ("Motif : …\nLieu : …").
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|[^\w\s]|\n")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|\d+(?=[^\W\d_])|[^\w\s]|\n")
 
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
@@ -124,7 +125,8 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
-_SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler"}
+_SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler", "l'epelle"}
+_ANNOUNCING = {"attendez", "attends", "je", "vous", "le", "ca", "ce", "euh", "alors", "donc", ","}  # "je vous l'épelle"
 _INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa"}  # where a patient lives, in a town
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
 _NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pte", "pat", "identite", "concernant"} \
@@ -167,6 +169,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
     "démangeaison", "crise de",  # "une crise de goutte"; plurals are read as their singular
     "grain de beauté", "corps étranger", "baisse de vision", "baisse brutale", "baisse d'audition",
+    "désaturation", "difficulté respiratoire", "difficulté à respirer",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
     "renouvellement", "pansement", "certificat", "ablation des fils", "ablation fils",
     "toussé", "saigné", "craché",
@@ -176,18 +179,21 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
     "pleurs", "acné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
-# Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée)
-_CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$")
+# Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
+# chronic disease (-iasis) after three letters at least, which first names as « Laurie » have not
+_CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?:pnee|urie)s?$|^[a-z]{3,}iasis$")
 # A part of the body and how it is ("œil rouge et douloureux", "genou droit gonflé", "pied qui enfle"): a complaint
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
     "cou", "nuque", "tête", "épaule", "bras", "coude", "poignet", "main", "doigt", "dos", "ventre", "sein", "hanche",
-    "cuisse", "genou", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau"]}
+    "cuisse", "genou", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau",
+    "tension"]}  # and what is measured of the body: "tension élevée"
 _SIDES = {"droit", "droite", "gauche", "droits", "droites", "gauches", "gros"}
 _BODY_STATES = {fold(w) for w in {
                 "rouge", "rouges", "douloureux", "douloureuse", "douloureuses", "chaud", "chaude", "chauds", "chaudes",
                 "qui", "enflammé", "enflammée", "gonflé", "gonflée", "gonflés", "gonflées", "enflé", "enflée", "bloqué",
-                "bloquée", "tuméfié", "tuméfiée", "bleu", "bleue", "noir", "noire", "froid", "froide", "raide", "sec", "sèche"}}
+                "bloquée", "tuméfié", "tuméfiée", "bleu", "bleue", "noir", "noire", "froid", "froide", "raide", "sec", "sèche",
+                "élevée", "haute", "basse"}}
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
 # Titles of a practitioner ("le Dr Thomas", "docteur Martin"): the names after them are never the patient's.
@@ -444,8 +450,12 @@ class _Reader:
     def names_a_thing(self, j: int) -> bool:
         """An article then a common word no list knows as a name: a thing or a place ("la résidence", "le
         secrétariat"), where "Le Gall", "La Rocca" are names."""
-        return j + 1 < len(self.tokens) and self.tokens[j].folded in ("le", "la", "l", "les") \
-            and is_common_word(self.tokens[j + 1].text) and not _first_name_score([self.tokens[j + 1]], None) \
+        if j + 1 >= len(self.tokens) or self.tokens[j].folded not in ("le", "la", "l", "les"):
+            return False
+        if j + 3 < len(self.tokens) and self.tokens[j + 2].folded in ("de", "du", "d'") \
+                and (self.place_at(j + 3) is not None or key(self.tokens[j + 3].text) in region_names()):
+            return True  # "c'est le samu de guadeloupe", "la pharmacie de Brest": a body of a place
+        return is_common_word(self.tokens[j + 1].text) and not _first_name_score([self.tokens[j + 1]], None) \
             and not _surname_score([self.tokens[j + 1]])
 
     def after_a_header(self, i: int) -> bool:
@@ -590,6 +600,8 @@ class _Reader:
                 i = particles_end + 1
             elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
                 i = self.said_again_at(units.pop(), i)  # "Jacques attendez Jacques-Henri": said again, whole
+            elif units and self.spelling_announced(i, units[-1]) is not None:
+                i = self.spelling_announced(i, units[-1]) + 1  # "ben salah attendez je vous épelle B E N …"
             elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
@@ -623,6 +635,15 @@ class _Reader:
             else:
                 break
         return units
+
+    def spelling_announced(self, i: int, unit: tuple[int, int]) -> int | None:
+        """The token spelling the name of `unit` after the words at i that announce it ("attendez je vous
+        épelle", "ça s'écrit"), if one does."""
+        k = i
+        while k < len(self.tokens) and k - i < 5 and self.tokens[k].folded in _ANNOUNCING | _SPELLING:
+            k += 1
+        announced = any(t.folded in _SPELLING for t in self.tokens[i:k])
+        return k if announced and k < len(self.tokens) and self.spelled_again(unit, self.tokens[k]) else None
 
     def names_a_commune_rather(self, i: int) -> bool:
         """Token i starts a commune written as one that is no first name ("Lyon", "Saint-Malo"), not "Nancy" or
@@ -707,7 +728,7 @@ class _Reader:
             return None
         token = self.tokens[i]
         if token.is_number:
-            return i if re.fullmatch(r"\d{5}", token.text) else None
+            return i if token.text in postal_codes() else None
         if token.text in _POSSESSIVES | _THEIR:
             return None  # "tire sur son oreille": Son is a commune of the Ardennes, "son" a possessive
         if i > 0 and self.tokens[i - 1].folded == "par":
@@ -808,13 +829,15 @@ class _Reader:
         linked = -99  # index of the last word that ties what follows to the complaint ("depuis", "qui", "quand")
         while k < len(self.tokens) and k - i < _LONGEST_COMPLAINT and not self.taken[k]:
             token = self.tokens[k]
-            if k > i and (token.folded in _COMPLAINT_LINKS or self.onset_at(k)):
+            if k > i and (token.folded in _COMPLAINT_LINKS or self.onset_at(k) or self.ago_at(k)):
                 linked = k
             if k > i and linked >= i and self.time_over(linked) == k - 1:
                 linked = -99  # "depuis hier", "depuis ce matin" said whole: a clause word after them starts anew
                 if token.folded in _DEFINITE and opens_a_clause(self.text[token.start:self.tokens[min(
                         k + 5, len(self.tokens) - 1)].end]):
                     break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
+                if token.folded in _WHO_ASKS:
+                    break  # "... depuis cette nuit médecin à domicile": the request, dictated without a verb
             if token.is_boundary and token.text != "+" and not self.in_a_measure(k) \
                     or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
@@ -831,7 +854,7 @@ class _Reader:
     def time_over(self, link: int) -> int | None:
         """Last token of a time said whole after "depuis" at `link` ("hier soir", "ce matin", "3 jours", "lundi"), or of
         "ce matin" at `link`; None for other links ("qui", "quand" open a clause)."""
-        k = link + (self.tokens[link].folded == "depuis")
+        k = link + (self.tokens[link].folded == "depuis") + 3 * self.ago_at(link)
         if k >= len(self.tokens):
             return None
         word = self.tokens[k].folded
@@ -843,13 +866,22 @@ class _Reader:
             return k + (k + 1 < len(self.tokens) and self.tokens[k + 1].is_word)
         return None
 
+    def ago_at(self, k: int) -> bool:
+        """ "il y a 10 j", "il y a une heure" at k: how long ago the complaint began, as "depuis" says it."""
+        words = [t.folded for t in self.tokens[k:k + 4]]
+        return words[:3] == ["il", "y", "a"] and len(words) == 4 \
+            and (words[3][:1].isdigit() or words[3] in ("un", "une", "deux", "quelques"))
+
     def onset_at(self, k: int) -> bool:
         """"ce matin", "cette nuit" at k: when the complaint began, left to it by the wanted times."""
         return self.tokens[k].folded in ("ce", "cet", "cette") and k + 1 < len(self.tokens) \
             and self.tokens[k + 1].folded in _TIMES_OF_DAY
 
     def in_a_measure(self, k: int) -> bool:
-        """The slash of a measure between two numbers ("HTA 19/11", "TA 16/9"), not a separator."""
+        """The slash of a measure between two numbers ("HTA 19/11", "TA 16/9") or the unit of a number ("sat à
+        90%"), not a separator."""
+        if self.tokens[k].text == "%":
+            return k > 0 and self.tokens[k - 1].is_number
         return self.tokens[k].text == "/" and 0 < k < len(self.tokens) - 1 and self.tokens[k - 1].is_number \
             and self.tokens[k + 1].is_number
 
@@ -1268,7 +1300,8 @@ class _Reader:
                     identity_done = True
                     continue
                 if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(self.name_units(i, 4))
-                                          and self.names_stand_alone(i) or self.written_as_identity(i)):
+                                          and self.names_stand_alone(i) and not self.names_a_thing(i)
+                                          or self.written_as_identity(i)):
                     i = self.identity(i)
                     identity_done = True
                     continue
@@ -1670,6 +1703,9 @@ class _Reader:
         if word in _CONDITIONS and k > 0 and (self.tokens[k - 1].is_boundary
                                                or self.tokens[k - 1].folded in _SAID_OF_THE_PATIENT):
             return k
+        known = self.known_condition_end(k)
+        if known is not None:
+            return known
         opens = word in _HAD or word in _FOLLOWED and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "pour"
         if not opens:
             return None
@@ -1681,6 +1717,19 @@ class _Reader:
                 break
             last, said = j, said or token.is_word and token.folded not in FUNCTION_WORDS | {"pour", "de", "d'"}
         return last
+
+    def known_condition_end(self, k: int) -> int | None:
+        """ "HTA connue", "diabète connu": a segment opening at k that ends on "connu(e)(s)" says what the patient
+        lives with; the last token of it."""
+        if k and not self.tokens[k - 1].is_boundary or not self.tokens[k].is_word:
+            return None
+        for j in range(k + 1, min(k + 4, len(self.tokens))):
+            if self.tokens[j].is_boundary:
+                return None
+            if self.tokens[j].folded in ("connu", "connue", "connus", "connues") \
+                    and (j + 1 == len(self.tokens) or self.tokens[j + 1].is_boundary):
+                return j
+        return None
 
     def practitioner(self, i: int) -> int:
         """ "Dr Thomas", "docteur Jean Martin": read as the practitioner, so that no name of theirs is the patient's."""

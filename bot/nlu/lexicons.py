@@ -135,6 +135,14 @@ def commune_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def postal_codes() -> frozenset[str]:
+    """The postal codes communes use: a number of five digits that none uses is a file or a case number."""
+    from bot.agenda.geo import communes
+
+    return frozenset(code for commune in communes() for code in commune.postal_codes)
+
+
+@lru_cache(maxsize=1)
 def communes_after_contraction() -> frozenset[str]:
     """"tampon", "abymes": communes said without their article, which only "au", "aux", "du", "des" carry ("au
     Tampon"); alone, "Blanc" is a surname, not Le Blanc."""
@@ -171,4 +179,5 @@ def warm() -> None:
     surname_scores()
     commune_names()
     communes_after_contraction()
+    postal_codes()
     region_names()

@@ -27,9 +27,13 @@ _DAY_NOT_RANK = rf"(?:1[1-9]|2\d|3[01]){_ALONE}"  # "le 2" after a list of slots
 _CUT_SHORT = {"dem": "demain", **{day[:n]: day for day in WEEKDAYS for n in range(3, len(day))}}  # "dem" alone is
 # rather "demande"; "ven", "vend", "vendr" are Friday
 _SHORT_WEEKDAY = rf"(?:{'|'.join(_CUT_SHORT)})\.?(?=\s+(?:{_PERIOD}|\d{{1,2}}\s*h))"
+# "au matin", "au soir": the article of a part of the day said after its day ("le 9 au matin")
+_PERIOD_ARTICLE = r"(?:dans l'|dans la |en |en fin d'|en debut d'|l'|le |la |au )"
+# "le 9 au matin": a low day of the month is no rank when a part of the day is said for it
+_DAY_WITH_PERIOD = rf"(?:[1-9]|10|1er)(?=\s+{_PERIOD_ARTICLE}?(?:{_PERIOD})(?![\w]))"
 _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
        rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_SHORT_WEEKDAY}" \
-       rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}"
+       rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}|le {_DAY_WITH_PERIOD}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>[01]?\d|2[0-4])\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"  # "avant 48h" is a delay, no hour
 _CLOCK = (
@@ -44,7 +48,7 @@ _CLOCK = (
 _PREFERENCE = r"(?:(?:plutot|de preference|idealement|si possible|si possible,),?\s+)?"
 _WINDOW = re.compile(
     rf"(?<![\w'])(?:(?P<day>{_DAY})|(?P<this>ce|cet|cette))?"
-    rf"(?:(?(day)\s+{_PREFERENCE}|(?(this)\s+|))(?:dans l'|dans la |en |en fin d'|en debut d'|l'|le |la )?"
+    rf"(?:(?(day)\s+{_PREFERENCE}|(?(this)\s+|)){_PERIOD_ARTICLE}?"
     rf"(?P<period>{_PERIOD}))?"
     rf"(?:(?(day)\s+{_PREFERENCE}|(?(period)\s+{_PREFERENCE}|))(?P<clock>{_CLOCK}))?(?![\w])"
 )
@@ -130,6 +134,10 @@ def _either_day(folded: str, now: datetime) -> Found | None:
     first, last = _day_of(match.group("first"), now), _day_of(match.group("last"), now)
     if first is None or last is None:
         return None
+    if last.date() < first.date():  # "lundi ou mardi" said on a Monday: the Tuesday after that Monday
+        weekdays = [_CUT_SHORT.get(w, w) in WEEKDAYS for w in (match.group("first"), match.group("last"))]
+        first, last = (first, first + timedelta(days=(last.weekday() - first.weekday()) % 7)) if all(weekdays) \
+            else (last, first)
     period = match.group("period") or match.group("before")  # "jeudi ou vendredi matin", "en fin de matinée jeudi …"
     low, high = _PERIODS[period] if period else (_DAY_START, _DAY_END)
     return _choice_window(match, _at(first, (low, 0)), _at(last, (high, 0)), now)
@@ -276,7 +284,9 @@ def _done_in_clause(said: str, before: str, at: int) -> bool:
     clause = re.split(_CLAUSE_START, before)[-1]
     start = at - len(clause)
     # A clause opening on a word in -é(e)(s) is one the tagger may take for a noun ("sondé", "plâtrée").
-    opening = re.match(r"\s*([^\W\d_]+(?:é|ée|és|ées))\b", said[start:at])
+    # A word followed by its agent is a participle of the passive ("vue par SOS Médecins samedi").
+    opening = re.match(r"\s*([^\W\d_]+(?:é|ée|és|ées))\b", said[start:at]) \
+        or re.match(r"\s*([^\W\d_]+)(?=\s+par\b)", said[start:at])
     done = [(start + opening.start(1), start + opening.end(1))] if opening else []
     return _done(said, clause, start, done + [(start + s, start + e) for s, e in past_participles(said[start:at])])
 

@@ -1255,3 +1255,50 @@ def test_a_complaint_ends_where_another_sentence_starts(text, symptomes):
 ])
 def test_who_is_named_and_where_after_a_label_a_carer_or_a_slip(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # a low day of the month is one when a part of the day is said for it ("le 2" alone may be a rank)
+    ("gynéco au cabinet le 3 au matin, Grenoble", ("2026-12-03T08:00:00+01:00", "2026-12-03T12:00:00+01:00")),
+    # "X ou Y": Y is the first such day from X on (said on a Wednesday, the Thursday after next Tuesday)
+    ("MG mardi ou jeudi, Nancy", ("2026-12-01T08:00:00+01:00", "2026-12-03T20:00:00+01:00")),
+    # a passive with its agent says a thing done that day
+    ("vue par SOS medecins lundi pour un lumbago, lombalgie persistante", None),
+])
+def test_days_of_the_month_either_days_and_passives(text, creneau):
+    window = read(text).get("creneau")
+    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    # how long ago it began is part of it, as "depuis"
+    ("Mme Petit, saignements après pose de stérilet il y a 10j, gynéco en visio, Albi",
+     "saignements après pose de stérilet il y a 10j"),
+    ("malaise il y a une heure avec confusion persistante il habite à amiens",
+     "malaise il y a une heure avec confusion persistante"),
+    # a measure's unit does not end it; clinical endings (-pnée, -urie, -iasis) and a measure of the body and how
+    # it is name a complaint without a cue
+    ("M. Roche, désaturation à 88% et tachypnée depuis ce matin, VAD", "désaturation à 88% et tachypnée depuis ce matin"),
+    ("il habite nice psoriasis qui s'étend sur les coudes il voudrait un dermatologue",
+     "psoriasis qui s'étend sur les coudes"),
+    ("née le 3 mai 1949 tension élevée depuis un mois elle voudrait un cardiologue", "tension élevée depuis un mois"),
+    # after a time said whole, the practitioner asked for ends it; a condition "connue" is history
+    ("douleur dorsale depuis sa chute cette nuit médecin à domicile dès que possible",
+     "douleur dorsale depuis sa chute cette nuit"),
+    ("Mme Roy ddn 3/4/66, diabète connu, céphalées depuis 2 sem, Nancy", "céphalées depuis 2 sem"),
+])
+def test_what_a_complaint_holds_and_where_it_ends(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body of a place calls ("le samu de", "la pharmacie de"): no one's names
+    ("c'est le samu de martinique pour une visite madame le goff anne", {"prenom": "Anne", "nom": "Le Goff"}),
+    # a spelling announced after the name is the same name: the first name comes after it
+    ("monsieur durand attendez je vous l'épelle D U R A N D hichem né le 12/12/85",
+     {"prenom": "Hichem", "nom": "Durand"}),
+    # a number of five digits no commune uses is no postal code
+    ("Dossier n°2026-48812, KEITA Moussa, toux, commune : Aubervilliers", {"localisation": "Aubervilliers"}),
+])
+def test_callers_spellings_and_case_numbers(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
