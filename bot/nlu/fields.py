@@ -13,7 +13,7 @@ from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
-from bot.nlu.time_windows import find_time_window
+from bot.nlu.time_windows import BY_A_CLOCK_HOUR, find_time_window
 from bot.nlu.vocabulary import (
     CIVILITES,
     MODES,
@@ -269,8 +269,9 @@ def find_urgencies(folded: str) -> list[Found]:
     said = []
     for match in _URGENCY_DELAY.finditer(folded):
         hours = int(match.group("n")) * _HOURS_IN[match.group("unit")[0]]
-        if match.group(0).startswith("avant") and match.group("unit")[0] == "h" and hours < 24:
-            continue  # "avant 18h" is a time of day; "avant 48h" a delay
+        if match.group(0).startswith("avant") and match.group("unit")[0] == "h" and hours < 24 \
+                or BY_A_CLOCK_HOUR.match(folded, match.start()):
+            continue  # "avant 18h", "d'ici 17h" are times of day; "avant 48h", "d'ici 4h" delays
         if hours:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]

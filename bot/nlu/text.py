@@ -134,7 +134,7 @@ _SHORTHAND = [
     # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
     # "dem" is "demain" as a time ("dem matin", "rdv dem", "d'ici dem") and "demande" in a note ("DEM VAD", "dem ORL")
     (re.compile(r"(\b(?:pour|ici|rdv|dispo|voir|vue?|passer|avant)\s+)?\bdem\b\.?"
-                r"((?=\s*(?:matin|midi|soir|apm|ap-m|apr|fin d|en fin|vers|avant|a partir|à partir|entre|"
+                r"((?=\s*(?:matin|mat\b|midi|soir|apm|ap-m|apr|fin d|en fin|vers|avant|a partir|à partir|entre|"
                 r"\d{1,2}\s*h|[,;.]|$)))?", re.IGNORECASE),
      lambda m: (m.group(1) or "") + ("demain" if m.group(1) or m.group(2) is not None else "demande")),
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
@@ -142,6 +142,9 @@ _SHORTHAND = [
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
+    # "demain mat", "lundi mat.": the morning, after a day only ("mat" alone is no time)
+    (re.compile(r"\b(demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+mat\b\.?",
+                re.IGNORECASE), r"\1 matin"),
     # "pr Mme X", "pr Emma ROUX": "pour" in small letters before the patient ("Pr Martin", "le pr" are professors)
     (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
                 r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|enfant|ado)\b))"), "pour"),

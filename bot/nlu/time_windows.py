@@ -41,6 +41,7 @@ _CLOCK = (
     rf"(?:(?:entre|de)\s+(?P<h1>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m1>\d{{2}})?\s+(?:et|a)\s+{_HOUR.format(n=2)}"
     rf"|(?P<h5>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m5>\d{{2}})?\s*-\s*{_HOUR.format(n=6)}"
     rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)}"
+    rf"|{_HOUR.format(n=8)}\s+ou\s+(?:apres|plus tard)"  # "13h30 ou après": from 13h30
     # an hour right after a day or a part of it needs no "à": "demain 9h30", "ce soir 18h30"
     rf"|(?(day){_HOUR.format(n=4)}|(?(period){_HOUR.format(n=7)}|(?!))))"
 )
@@ -82,7 +83,10 @@ _EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
 _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
                             rf"(?:,?\s+(?:ou|ou bien|voire|sinon)\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
-_NOT_BEFORE = re.compile(r"\bpas avant\b")  # "pas avant 15h": from 15h
+# "pas avant 15h", "pas dispo avant 15h": from 15h
+_NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente))? avant\b")
+# "d'ici 17h", "jusqu'à 18h": by an hour of the clock, as "avant"; "d'ici 4h", "d'ici 12h" (SAS steps) are delays
+BY_A_CLOCK_HOUR = re.compile(r"\b(?:d'ici|d ici|jusqu'a|jusqu a) (?=(?:9|1[013-9]|2[0-3])\s*h|\d{1,2}\s*h\s*\d{2})")
 _WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) week-?end\b")  # Saturday and Sunday
 
 
@@ -216,6 +220,8 @@ def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
         if rel == "a":
             return hour, (hour[0] + 1, hour[1])
         return hour, end
+    if match.group("h8"):
+        return (int(match.group("h8")), int(match.group("m8") or 0)), end
     for n in ("4", "7"):
         if match.group(f"h{n}"):
             hour, minute = int(match.group(f"h{n}")), int(match.group(f"m{n}") or 0)
@@ -317,7 +323,8 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     unfolded = folded if unfolded is None else unfolded
     folded = _LUNCH_BREAK.sub(lambda m: "entre 12 et 14h".ljust(len(m.group(0))), folded)  # same length
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
-    folded = _NOT_BEFORE.sub("apres    ", folded)
+    folded = _NOT_BEFORE.sub(lambda m: "apres".ljust(len(m.group(0))), folded)
+    folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
     either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now)
     if either:

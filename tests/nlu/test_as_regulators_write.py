@@ -1302,3 +1302,22 @@ def test_what_a_complaint_holds_and_where_it_ends(text, symptomes):
 ])
 def test_callers_spellings_and_case_numbers(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # an hour of the clock after "d'ici", "jusqu'à" is a deadline today; SAS steps ("d'ici 4h", "d'ici 12h") are delays
+    ("MG d'ici 17h svp", ("2026-11-25T10:30:00+01:00", "2026-11-25T17:00:00+01:00")),
+    ("dispo jusqu'à 18h30", ("2026-11-25T10:30:00+01:00", "2026-11-25T18:30:00+01:00")),
+    ("MG d'ici 4h", None),
+    # not available before an hour is from that hour; an hour "ou après" too
+    ("elle n'est pas dispo avant 16h", ("2026-11-25T16:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("demain 13h30 ou après", ("2026-11-26T13:30:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("VAD dem mat", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+])
+def test_deadlines_by_the_clock_and_hours_from(text, creneau):
+    window = read(text).get("creneau")
+    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+
+
+def test_a_deadline_by_the_clock_is_no_delay_in_hours():
+    assert "urgence" not in read("MG d'ici 17h svp") and read("MG d'ici 4h")["urgence"] == 4
