@@ -1,10 +1,14 @@
 """What the assistant understood so far, shown before it asks for what is missing."""
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.tracker_history import latest_entities
+from bot.nlu.text import fold
+from bot.referral.choice import resolve_choice
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS
 from bot.referral.summary import need_line, patient_line, recap_payload
 
@@ -18,6 +22,10 @@ class ActionRecap(Action):
         return "action_recap"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
+        if picks_an_offered_hour(tracker):
+            # "mettez-la à 14h" while slots are offered: the 14:00 one, not a new wanted time to search
+            searched = (tracker.get_slot("criteres_recherche") or {}).get("creneau")
+            return [SlotSet("creneau", searched), FollowupAction("action_select_slot")]
         events: list = []
         if tracker.get_slot("etape") == "reserve":
             # After a booking, a new description is a new patient: keep only what this message gave.
@@ -33,3 +41,18 @@ class ActionRecap(Action):
         else:
             dispatcher.utter_message(response="utter_debut_adressage")
         return events
+
+
+_AN_HOUR = re.compile(r"(?:a|pour|vers|de)?\s*\d{1,2}\s*h\s*(?:\d{2})?")
+
+
+def picks_an_offered_hour(tracker: Tracker) -> bool:
+    """While slots are offered, a message whose only detail is an hour said alone (no day, no part of the day) names
+    the offered slot at that hour, when exactly one is."""
+    entities = tracker.latest_message.get("entities", [])
+    if tracker.get_slot("etape") != "choix" or [e.get("entity") for e in entities] != ["creneau"]:
+        return False
+    text = tracker.latest_message.get("text") or ""
+    said = entities[0].get("start") is not None and text[entities[0]["start"]:entities[0]["end"]]
+    return bool(said and _AN_HOUR.fullmatch(fold(said).strip())) \
+        and resolve_choice(text, tracker.get_slot("creneaux_proposes") or []) is not None

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from bot.nlu.taken_back import FILLER, TAKING_BACK
+from bot.nlu.taken_back import FILLER, TAKEN_BACK, TAKING_BACK, meant
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, Found
 
 _YEAR = r"(?P<year>\d{4}|\d{2})"
@@ -31,6 +31,9 @@ _SLIP = re.compile(rf"(?:\ble\s+)?\d{{1,2}}(?:er)?(?:[/.]\d{{1,2}})?(?:\s+{MONTH
 # "le 21 pas le 22 juin 1980": the day said first is meant, the one after "pas" taken back.
 _NOT_THAT_DAY = re.compile(r"\b(?:le\s+)?(?P<day>\d{1,2})(?:er)?\s+(?:et\s+)?pas\s+(?:le\s+)?$")
 _LEADING_DAY = re.compile(r"\d{1,2}(?:er)?")
+# "le 4 avril 31 non pardon 32": the year taken back for the one said after it, alone
+_YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
+_SAID_YEAR = re.compile(r"\d{2}(?:\d{2})?$")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 
 
@@ -90,7 +93,9 @@ def find_dates(folded: str, today: date) -> list[tuple[Found, bool]]:
 def find_birth_date(folded: str, today: date) -> Found | None:
     """The birth date of a whole message: after a birth cue, or a full past date that nothing else explains."""
     fallback = None
-    for candidate, has_year in find_dates(folded, today):
+    dates = find_dates(folded, today)
+    kept = meant([candidate for candidate, _ in dates], folded)  # "le 4 avril non le 5 avril 1932": the 5th
+    for candidate, has_year in (d for d in dates if d[0] in kept):
         before = folded[max(0, candidate.start - 30):candidate.start]
         if _OTHER_CUE.search(before):
             continue
@@ -111,5 +116,17 @@ def _as_corrected(folded: str, candidate: Found, today: date) -> Found:
         if read:
             return Found(read[0], candidate.start - len(meant.group(0)), candidate.end)
     if slip := _SLIP.search(before):
-        return Found(candidate.value, candidate.start - len(slip.group(0)), candidate.end)
-    return candidate
+        candidate = Found(candidate.value, candidate.start - len(slip.group(0)), candidate.end)
+    return _year_said_again(folded, candidate, today)
+
+
+def _year_said_again(folded: str, candidate: Found, today: date) -> Found:
+    """The date with its year taken back and said again after it, if it is ("4 avril 31 non pardon 32")."""
+    back = TAKEN_BACK.match(folded, candidate.end)
+    year = back and back.end() > candidate.end and _YEAR_ALONE.match(folded, back.end())
+    said = folded[candidate.start:candidate.end]
+    if not year or not _SAID_YEAR.search(said):
+        return candidate
+    match = _DATE.search(_SAID_YEAR.sub(year["year"], said))
+    read = match and _read(match, today)
+    return Found(read[0], candidate.start, year.end()) if read and read[1] else candidate

@@ -319,11 +319,15 @@ def _unabbreviated(place: str) -> str:
 
 # "j'appelle", "c'était", "n'a": French elides these before a vowel or h only, so a verb follows; "N'Diaye",
 # "M'Bow" go on with a consonant: names
+_PLEASE = {"svp", "stp", "merci"}  # a courtesy closes what comes before it, as a comma
 _ELIDED_PRONOUN = re.compile(r"(?:j|t|s|c|qu|m|n)['’](?=[aeiouyh])")
+# A verb in the imperative with its pronoun ("mettez-la", "prenez-le", "rappelez-moi"): no name ends so
+_IMPERATIVE = re.compile(r"[a-z]+(?:ez|ons)-(?:le|la|les|lui|leur|moi|nous|y|en)$")
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded)
+    return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded) \
+        and not _IMPERATIVE.match(token.folded)
 
 
 class _Reader:
@@ -1142,10 +1146,19 @@ class _Reader:
                                      or self.place_at(j) is not None):
             return None
         end = self.location(j, strong=True)
+        end = self.to_the_commune_of_its_line(j, end)
         if end is not None and self.place_at(j) is None and not token.is_number and token.folded not in STREET_TYPES:
             j, end = self.commune_after(end) or (j, end)  # "vit en EHPAD à Annecy": the commune says where
         if end is not None:
             self.add("localisation", j, end)
+        return end
+
+    def to_the_commune_of_its_line(self, j: int, end: int | None) -> int | None:
+        """The place j..end read after a label on a line of its own runs to the commune ending that line
+        ("Localisation : EHPAD Les Tilleuls 80100 Abbeville")."""
+        line_end = self.labelled_line_end(j)
+        if end is not None and any(self.place_at(k) == line_end for k in range(end + 1, line_end + 1)):
+            return line_end
         return end
 
     def past_vicinity(self, j: int) -> int:
@@ -1262,6 +1275,7 @@ class _Reader:
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
+                    or self.tokens[i - 1].folded in _PLEASE  # "MG ce jour svp grenoble"
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
                     or self.field_of[i - 1] == "symptomes"
                     or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper()) \
@@ -1486,6 +1500,7 @@ class _Reader:
                 return None  # "son adresse électronique", "l'adresse mail"
             j = self.past_vicinity(j)
             end = self.location(j, strong=cue[0] in _STRONG_PLACE_CUES)
+            end = self.to_the_commune_of_its_line(j, end)
             if end is not None:
                 self.add(field, j, end)
             return end

@@ -147,7 +147,7 @@ _SHORTHAND = [
                 re.IGNORECASE), r"\1 matin"),
     # "pr Mme X", "pr Emma ROUX": "pour" in small letters before the patient ("Pr Martin", "le pr" are professors)
     (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
-                r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|enfant|ado)\b))"), "pour"),
+                r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|pte?|pat|enfant|ado)\b))"), "pour"),
     (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
     # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
     (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"

@@ -1,5 +1,8 @@
+import pytest
+from rasa_sdk.events import FollowupAction, SlotSet
+
 from actions.recap import ActionRecap
-from tests.actions.conftest import DOMAIN, PATIENT, make_tracker, responses, slot_events
+from tests.actions.conftest import DOMAIN, PATIENT, agenda_card, make_tracker, responses, slot_events
 
 
 async def test_recap_shows_what_is_known_and_marks_what_is_missing(dispatcher):
@@ -22,3 +25,25 @@ async def test_a_description_after_a_booking_is_a_new_patient(dispatcher):
     events = slot_events(await ActionRecap().run(dispatcher, tracker, DOMAIN))
     assert "prenom" not in events and events["nom"] is None and events["rendez_vous"] is None
     assert events["etape"] == "collecte"
+
+
+def _hour_said(text: str, said: str) -> dict:
+    start = text.index(said)
+    return {"entity": "creneau", "value": {"start": "2026-11-25T14:00:00+01:00", "end": "2026-11-25T15:00:00+01:00"},
+            "start": start, "end": start + len(said)}
+
+
+async def test_an_hour_said_alone_while_slots_are_offered_picks_that_slot(dispatcher):
+    searched = {"creneau": None, "localisation": "Lyon"}
+    slots = {**PATIENT, "etape": "choix", "creneaux_proposes": [agenda_card("s1", 9), agenda_card("s2", 14, "Nguyen")],
+             "criteres_recherche": searched, "creneau": {"start": "2026-11-25T14:00:00+01:00"}}
+    events = await ActionRecap().run(dispatcher, make_tracker(slots, "mettez-la à 14h30", entities=[
+        _hour_said("mettez-la à 14h30", "à 14h30")]), DOMAIN)
+    assert events == [SlotSet("creneau", None), FollowupAction("action_select_slot")] and not dispatcher.messages
+
+
+@pytest.mark.parametrize("text, said", [("plutôt demain à 14h", "demain à 14h"), ("à 11h", "à 11h")])
+async def test_a_day_or_an_hour_no_slot_has_is_a_new_wanted_time(dispatcher, text, said):
+    slots = {**PATIENT, "etape": "choix", "creneaux_proposes": [agenda_card("s1", 9), agenda_card("s2", 14, "Nguyen")]}
+    events = await ActionRecap().run(dispatcher, make_tracker(slots, text, entities=[_hour_said(text, said)]), DOMAIN)
+    assert events == [] and responses(dispatcher) == ["utter_recap"]

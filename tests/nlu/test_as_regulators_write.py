@@ -1321,3 +1321,22 @@ def test_deadlines_by_the_clock_and_hours_from(text, creneau):
 
 def test_a_deadline_by_the_clock_is_no_delay_in_hours():
     assert "urgence" not in read("MG d'ici 17h svp") and read("MG d'ici 4h")["urgence"] == 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year taken back gives way to the one said after it; a date taken back, to the next date
+    ("né le quatre avril trente et un non pardon trente-deux il tousse", {"date_naissance": "1932-04-04"}),
+    ("née le 3 mai non le 4 mai 1950, Lyon", {"date_naissance": "1950-05-04"}),
+    # a verb in the imperative with its pronoun is no name
+    ("mettez-la à 15h", {"nom": None, "prenom": None}),
+    # "pr" before "pte" is "pour": no professor, the commune before it is where the patient is
+    ("VAD MG Chalon-sur-Saone pr pte 89a chute ce matin", {"localisation": "Chalon-sur-Saone"}),
+    # a courtesy closes what comes before it: the commune after it stands alone
+    ("Mme Roy Awa, angine, MG ce jour svp grenoble", {"localisation": "grenoble"}),
+    # after a label on a line of its own, a place runs to the commune ending the line
+    ("Patiente : Mme ROY Odile\nLocalisation : EHPAD Les Tilleuls 80100 Abbeville\nMotif : escarre",
+     {"localisation": "EHPAD Les Tilleuls 80100 Abbeville"}),
+])
+def test_years_taken_back_imperatives_courtesies_and_labelled_lines(text, expected):
+    got = read(text)
+    assert {k: got.get(k) for k in expected} == expected
