@@ -779,12 +779,21 @@ class _Reader:
             return None
         if self.hurt_oneself_at(i) or self.body_part_as_it_is(i):
             return i
+        if self.tokens[i].folded in _BODY_STATES - {"qui"} and i + 2 < len(self.tokens) \
+                and self.tokens[i + 1].folded in ("du", "de", "des") \
+                and re.sub(r"^[ld]'", "", self.tokens[i + 2 + (self.tokens[i + 2].folded == "la")].folded) in _BODY_PARTS:
+            return i + 2 + (self.tokens[i + 2].folded == "la")  # "bloqué du dos": how, then which part
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             words = tuple(t.folded for t in self.tokens[i:i + size])
             if words in SYMPTOMS or tuple(w.removesuffix("s") for w in words) in SYMPTOMS:
                 return i + size - 1  # "migraines" as "migraine", "crises d'urticaire" as "crise d'urticaire"
         if _CLINICAL_ENDING.search(self.tokens[i].folded):
             return i  # "métrorragies", "arthralgies", "otorrhée": a clinical word, whichever
+        if self.tokens[i].folded == "ne" or self.tokens[i].folded.startswith("n'"):
+            done = self.no_longer_done(i)
+            if done is not None and done + 1 < len(self.tokens) and (
+                    self.tokens[done + 1].folded == "depuis" or self.ago_at(done + 1)):
+                return done  # "il ne dort plus depuis dix jours": what the patient no longer does since, a complaint
         if self.tokens[i].folded not in _ACHES | {"crise", "crises"} or i + 1 >= len(self.tokens):
             return None  # "mal de gorge", "maux de tête", "crise d'urticaire"
         if self.tokens[i + 1].folded.startswith("d'"):
@@ -801,6 +810,12 @@ class _Reader:
             return False
         k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
         return k < len(self.tokens) and (self.tokens[k].folded in _BODY_STATES or self.past_participle(k))
+
+    def state_at(self, k: int) -> bool:
+        """How a part of the body is, said at k past how much ("très rouge", "gonflé")."""
+        while k < len(self.tokens) and self.tokens[k].folded in _DEGREES:
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].folded in _BODY_STATES - {"qui"}
 
     def hurt_oneself_at(self, i: int) -> bool:
         """A reflexive verb in the past with its object at i: what the patient did to a part of the body ("il s'est
@@ -929,6 +944,8 @@ class _Reader:
         token = self.tokens[k]
         if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup"
+        if token.folded in ("est", "sont") and self.state_at(k + 1):
+            return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS and self.tokens[k - 2].folded == "et" \
                 and self.says_more_of_it(k):
             return False  # its verb: "forte fièvre et elle est confuse"

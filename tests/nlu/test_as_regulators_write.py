@@ -1340,3 +1340,15 @@ def test_a_deadline_by_the_clock_is_no_delay_in_hours():
 def test_years_taken_back_imperatives_courtesies_and_labelled_lines(text, expected):
     got = read(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    # what the patient no longer does since a time is a complaint, said alone too
+    ("pour mon père il a quatre-vingts ans il ne mange plus depuis trois jours et il est très fatigué on est à niort",
+     "ne mange plus depuis trois jours et il est très fatigué"),
+    # how the thing complained of is, after "est"; how, then which part of the body
+    ("sa plaie au pied est très rouge et chaude depuis hier, VAD à Lyon", "plaie au pied est très rouge et chaude depuis hier"),
+    ("il est bloqué du dos depuis hier il est à Brest", "bloqué du dos depuis hier"),
+])
+def test_no_longer_done_since_and_states_said_after(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
