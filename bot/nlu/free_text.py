@@ -1813,6 +1813,15 @@ class _Reader:
         units = self.name_units(i + 1, 1)
         return units[0][1] if units and self.ends_cleanly(units) else None
 
+    def surname_labelled_at(self, k: int) -> int | None:
+        """The token said after a label of the surname at k ("le nom c'est", "son nom :", "nom de famille")."""
+        words = [t.folded for t in self.tokens[k:k + 6]]
+        if len(words) < 3 or words[0] not in ("le", "son") or words[1] != "nom":
+            return None
+        j = 2 + 2 * (words[2:4] == ["de", "famille"])
+        j += j < len(words) and words[j] in ("c'est", ":", "est")
+        return k + j if k + j < len(self.tokens) and self.tokens[k + j].is_word else None
+
     def text_of_unit(self, unit: tuple[int, int]) -> str:
         return " ".join(t.text for t in self.tokens[unit[0]:unit[1] + 1])
 
@@ -1825,6 +1834,9 @@ class _Reader:
         after = units[-1][1] + 1
         if after < len(self.tokens):  # "haddad ali H A D D A D": the name spelled is the surname
             said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[after])}
+        labelled = self.surname_labelled_at(after)
+        if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname
+            said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
         roles = _roles(units, self.tokens, self.gender, said, spoken=not self.typed)
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):

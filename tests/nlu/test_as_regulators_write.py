@@ -1352,3 +1352,8 @@ def test_years_taken_back_imperatives_courtesies_and_labelled_lines(text, expect
 ])
 def test_no_longer_done_since_and_states_said_after(text, symptomes):
     assert read(text).get("symptomes") == symptomes
+
+
+def test_the_name_labelled_after_the_names_is_the_surname():
+    got = read("c'est pour mon mari monsieur ahamada soilihi le nom c'est S O I L I H I il a de la fièvre")
+    assert (got.get("prenom"), got.get("nom")) == ("Ahamada", "Soilihi")
