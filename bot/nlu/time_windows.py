@@ -36,12 +36,16 @@ _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
        rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}|le {_DAY_WITH_PERIOD}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>[01]?\d|2[0-4])\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"  # "avant 48h" is a delay, no hour
+_NO_UNIT = r"(?![\d,.:/]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|%))"
 _CLOCK = (
     # "entre 14h et 16h", "entre 14 et 16h", "de 9h à 12h", "14h-16h": the first hour's unit may go unsaid
     rf"(?:(?:entre|de)\s+(?P<h1>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m1>\d{{2}})?\s+(?:et|a)\s+{_HOUR.format(n=2)}"
     rf"|(?P<h5>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m5>\d{{2}})?\s*-\s*{_HOUR.format(n=6)}"
     rf"|(?P<rel>avant|apres|vers|a partir de|des|a)\s+{_HOUR.format(n=3)}"
     rf"|{_HOUR.format(n=8)}\s+ou\s+(?:apres|plus tard)"  # "13h30 ou après": from 13h30
+    # after a day, two numbers are hours with no unit said: "demain entre 8 et 10", "lundi de 14 à 16"
+    rf"|(?(day)(?:entre|de)\s+(?P<h9>[01]?\d|2[0-3])(?P<m9>)\s+(?:et|a)\s+(?P<h10>[01]?\d|2[0-3])(?P<m10>){_NO_UNIT}"
+    rf"|(?!))"
     # an hour right after a day or a part of it needs no "à": "demain 9h30", "ce soir 18h30"
     rf"|(?(day){_HOUR.format(n=4)}|(?(period){_HOUR.format(n=7)}|(?!))))"
 )
@@ -87,7 +91,7 @@ _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<
 _NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente))? avant\b")
 # "d'ici 17h", "jusqu'à 18h": by an hour of the clock, as "avant"; "d'ici 4h", "d'ici 12h" (SAS steps) are delays
 BY_A_CLOCK_HOUR = re.compile(r"\b(?:d'ici|d ici|jusqu'a|jusqu a) (?=(?:9|1[013-9]|2[0-3])\s*h|\d{1,2}\s*h\s*\d{2})")
-_WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) week-?end\b")  # Saturday and Sunday
+_WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) (?:week-?end|we)\b")  # Saturday and Sunday ("ce WE" in notes)
 
 
 def _minutes(match: re.Match) -> str:
@@ -206,7 +210,7 @@ def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
     if match.group("period"):
         low, high = _PERIODS[match.group("period")]
         start, end = (low, 0), (high, 0)
-    for first, last in (("1", "2"), ("5", "6")):
+    for first, last in (("1", "2"), ("5", "6"), ("9", "10")):
         if match.group(f"h{first}"):
             return (int(match.group(f"h{first}")), int(match.group(f"m{first}") or 0)), \
                 (int(match.group(f"h{last}")), int(match.group(f"m{last}") or 0))
@@ -337,6 +341,11 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
         if instead is not None:
             return instead
         other = _OR.match(folded, found.end)
+        hour = other and _BARE_HOUR.match(folded, other.end())
+        if hour and found.value["start"] < _at(datetime.fromisoformat(found.value["start"]), (int(hour["h"]), 0)).isoformat():
+            # "demain 9h ou 10h": from the first hour to the end of the last
+            end = _at(datetime.fromisoformat(found.value["start"]), (int(hour["h"]) + 1, int(hour["m"] or 0)))
+            return Found({"start": found.value["start"], "end": end.isoformat()}, found.start, hour.end())
         later = next(_WINDOW.finditer(folded, other.end()), None) if other else None
         if later is not None and later.start() == other.end():
             either = _window_of(later, folded, unfolded, now)  # "ce soir ou demain matin": from one to the other
@@ -347,6 +356,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
 
 
 _OR = re.compile(r",?\s+(?:ou|ou bien|voire|sinon)\s+")
+_BARE_HOUR = re.compile(r"(?:a\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>\d{2})?(?![\w])")
 
 
 def _said_instead(found: Found, folded: str, unfolded: str, now: datetime) -> Found | None:

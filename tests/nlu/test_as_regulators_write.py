@@ -1357,3 +1357,16 @@ def test_no_longer_done_since_and_states_said_after(text, symptomes):
 def test_the_name_labelled_after_the_names_is_the_surname():
     got = read("c'est pour mon mari monsieur ahamada soilihi le nom c'est S O I L I H I il a de la fièvre")
     assert (got.get("prenom"), got.get("nom")) == ("Ahamada", "Soilihi")
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # after a day, two numbers are hours even without their unit
+    ("dispo demain entre 8 et 10", ("2026-11-26T08:00:00+01:00", "2026-11-26T10:00:00+01:00")),
+    ("vendredi de 14 à 16 svp", ("2026-11-27T14:00:00+01:00", "2026-11-27T16:00:00+01:00")),
+    # one hour or another: from the first to the end of the last
+    ("demain 9h ou 10h30", ("2026-11-26T09:00:00+01:00", "2026-11-26T11:30:00+01:00")),
+    ("VAD possible ce WE", ("2026-11-28T08:00:00+01:00", "2026-11-29T20:00:00+01:00")),
+])
+def test_hours_without_unit_after_a_day_one_hour_or_another_and_weekends(text, creneau):
+    window = read(text)["creneau"]
+    assert (window["start"], window["end"]) == creneau
