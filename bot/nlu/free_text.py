@@ -177,7 +177,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
-    "pleurs", "acné"]}
+    "pleurs", "acné", "plaque", "plaques"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
 # chronic disease (-iasis) after three letters at least, which first names as « Laurie » have not
@@ -208,7 +208,8 @@ _CLAUSE_STARTS = RELATIVES | {
     "il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui", "mais",
     "donc", "alors", "voila", "veut", "veulent", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere",
     "aimerait", "peut", "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable",
-    "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin"}
+    "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin",
+    "souhait", "est-ce"}  # a dictated label ("… depuis hier souhait un généraliste"), a question
 _SUBJECTS = {"il", "elle"}
 # What is asked for, never a complaint nor a name: "pour un rendez-vous", "avis pédiatrique", "urgence dermato"
 # What the patient is, said beside the age: never a name ("patiente 34 ans enceinte de 5 mois")
@@ -806,7 +807,8 @@ class _Reader:
     def body_part_as_it_is(self, i: int) -> bool:
         """A part of the body at i, then how it is, past its side: "œil rouge", "genou droit gonflé", "pied qui
         enfle" (the complaint runs on from there)."""
-        if re.sub(r"^[ld]'", "", self.tokens[i].folded) not in _BODY_PARTS:
+        part = re.sub(r"^[ld]'", "", self.tokens[i].folded)
+        if part not in _BODY_PARTS and part.removesuffix("s") not in _BODY_PARTS:  # "les jambes qui enflent"
             return False
         k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
         return k < len(self.tokens) and (self.tokens[k].folded in _BODY_STATES or self.past_participle(k))
@@ -821,7 +823,8 @@ class _Reader:
         """A reflexive verb in the past with its object at i: what the patient did to a part of the body ("il s'est
         tordu la cheville", "elle s'est coupé l'index"), whatever the verb."""
         return 0 < i < len(self.tokens) - 1 and self.tokens[i - 1].folded in ("s'est", "s’est") \
-            and self.tokens[i].is_word and (self.tokens[i + 1].folded in ("la", "le", "les", "un", "une")
+            and self.tokens[i].is_word and self.tokens[i].folded != "fait" \
+            and (self.tokens[i + 1].folded in ("la", "le", "les", "un", "une")
                                             or self.tokens[i + 1].folded.startswith(("l'", "l’")))
 
     def no_longer_done(self, i: int) -> int | None:
@@ -944,6 +947,9 @@ class _Reader:
         token = self.tokens[k]
         if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup"
+        if self.tokens[k - 1].folded == "et" and (token.folded == "ne" or token.folded.startswith("n'")) \
+                and self.no_longer_done(k) is not None:
+            return False  # "très fatiguée et ne mange plus depuis 3 jours"
         if token.folded in ("est", "sont") and self.state_at(k + 1):
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS and self.tokens[k - 2].folded == "et" \

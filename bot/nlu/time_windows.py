@@ -108,9 +108,11 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     if any(m.start() < match.start() - start < m.end() for m in _SINCE_SAID.finditer(said)):
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
-    return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None
+    return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
+        or _AGE_BEFORE.search(before) is not None
 
 
+_AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday
 # "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
 _EMERGENCY_NUMBER = re.compile(r"(?:\b(?:avec|appele?r?|appel|fait|faire|contacte?r?|prevenu|prevenir|joindre|rappeler|"
                                r"passe par|par|via|au|du)\s+)le\s+1(?:5|12)$")

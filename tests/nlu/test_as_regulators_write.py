@@ -1370,3 +1370,20 @@ def test_the_name_labelled_after_the_names_is_the_surname():
 def test_hours_without_unit_after_a_day_one_hour_or_another_and_weekends(text, creneau):
     window = read(text)["creneau"]
     assert (window["start"], window["end"]) == creneau
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Elle est très fatiguée et ne mange plus depuis 3 jours, son fils habite loin",
+     {"symptomes": "très fatiguée et ne mange plus depuis 3 jours"}),
+    ("motif douleurs abdominales depuis hier souhait un généraliste", {"symptomes": "douleurs abdominales depuis hier"}),
+    ("elle est confuse depuis ce matin est-ce qu'un médecin peut passer", {"symptomes": "confuse depuis ce matin"}),
+    ("j'ai des plaques qui grattent sur les bras depuis un mois", {"symptomes": "plaques qui grattent sur les bras depuis un mois"}),
+    ("il s'est fait une entorse de la cheville au foot", {"symptomes": "entorse de la cheville au foot"}),
+    ("j'ai les jambes qui enflent depuis une semaine", {"symptomes": "jambes qui enflent depuis une semaine"}),
+    # whose practice it is, not where to be seen; a birthday, not a wanted day
+    ("c'est l'infirmière du cabinet, il faudrait une visite à domicile", {"type_consultation": "domicile"}),
+    ("Mme Colin ddn 12/12/50 (elle a 76 ans demain), diarrhées", {"creneau": None}),
+])
+def test_what_goes_on_a_complaint_a_practice_and_a_birthday(text, expected):
+    got = read(text)
+    assert {k: got.get(k) for k in expected} == expected
