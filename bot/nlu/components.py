@@ -63,6 +63,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
+            elif intent in _DETAILS and not entities and leading_answer(text) == "deny":
+                _set_intent(message, "deny")  # "non, deux choses": a no, the corrections come after
             elif intent in _DETAILS and leading_cancel(text):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):

@@ -18,7 +18,7 @@ _DATE = re.compile(
     # said "le 17 du 3 85": the month by its number after "du"
     r"|(?P<dday>\d{1,2})(?:er)?\s+du\s+(?P<dmonth>\d{1,2})\s+(?P<dyear>\d{4}|\d{2})"
     # the year said first: "née en 88 le 12 mai"
-    rf"|en\s+(?P<eyear>\d{{4}}|\d{{2}}),?\s+le\s+(?P<eday>\d{{1,2}}|1er)\s*(?P<emonth>{MONTH_PATTERN})\b"
+    rf"|(?<!pas )en\s+(?P<eyear>\d{{4}}|\d{{2}}),?\s+le\s+(?P<eday>\d{{1,2}}|1er)\s*(?P<emonth>{MONTH_PATTERN})\b"
     rf"|(?P<tday>\d{{1,2}}|1er)\s*(?P<tmonth>{MONTH_PATTERN})\.?(?:\s+(?P<tyear>\d{{4}}|\d{{2}}))?"
     r")(?![\d:])"
 )

@@ -1092,6 +1092,8 @@ class _Reader:
 
     def starts_name(self, i: int) -> bool:
         """A name word, or particles before one ("DE SOUSA", "le gall", "de La Fontaine")."""
+        if i > 0 and self.tokens[i - 1].folded in ("je", "tu", "nous", "vous"):
+            return False  # "vous avez rien d'autre": after a subject comes its verb
         end = self.after_particles(i)
         return end < len(self.tokens) and _is_name_word(self.tokens[end])
 

@@ -339,7 +339,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
         found = _window_of(match, folded, unfolded, now)
         if found is None:
             continue
-        instead = _said_instead(found, folded, unfolded, now)
+        instead = _said_instead(found, folded, unfolded, now) or _rather_later(found, folded, unfolded, now)
         if instead is not None:
             return instead
         other = _OR.match(folded, found.end)
@@ -368,6 +368,20 @@ def _said_instead(found: Found, folded: str, unfolded: str, now: datetime) -> Fo
     later = back and _WINDOW.match(folded, back.end())
     meant = _window_of(later, folded, unfolded, now) if later and later.group(0).strip() else None
     return meant and Found({"text": unfolded[meant.start:meant.end], **meant.value}, found.start, meant.end)
+
+
+_RATHER = re.compile(r"\b(?:plutot|de preference|idealement)\s*,?\s*$")
+
+
+def _rather_later(found: Found, folded: str, unfolded: str, now: datetime) -> Found | None:
+    """A day said later with "plutôt" is the one wanted ("elle bosse tout l'aprèm, plutôt demain matin")."""
+    for later in _WINDOW.finditer(folded, found.end):
+        if (later.group("day") or later.group("this")) and _RATHER.search(folded, max(0, later.start() - 14),
+                                                                          later.start()):
+            meant = _window_of(later, folded, unfolded, now)
+            if meant is not None:
+                return Found({"text": unfolded[meant.start:meant.end], **meant.value}, meant.start, meant.end)
+    return None
 
 
 def _window_of(match: re.Match, folded: str, unfolded: str, now: datetime) -> Found | None:

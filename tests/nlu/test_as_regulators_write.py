@@ -1387,3 +1387,19 @@ def test_hours_without_unit_after_a_day_one_hour_or_another_and_weekends(text, c
 def test_what_goes_on_a_complaint_a_practice_and_a_birthday(text, expected):
     got = read(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a subject pronoun comes its verb, no name
+    ("vous avez rien d'autre euh en fin de journée", {"prenom": None, "nom": None}),
+    # a later day said with "plutôt" is the one wanted
+    ("elle bosse tout l'aprèm en fait, plutôt demain matin",
+     {"creneau": ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")}),
+    # "pas en 77": the year refused is no birth year
+    ("elle est née en 87 pas en 77 le 17 octobre 1987", {"date_naissance": "1987-10-17"}),
+])
+def test_subjects_and_their_verbs_rather_later_and_years_refused(text, expected):
+    got = read(text)
+    if "creneau" in got:
+        got["creneau"] = (got["creneau"]["start"], got["creneau"]["end"])
+    assert {k: got.get(k) for k in expected} == expected

@@ -180,6 +180,8 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
     ("oui merci", "thank", "affirm"), ("Ok merci beaucoup", "thank", "affirm"), ("d'accord, merci", "greet", "affirm"),
     ("non merci", "thank", "deny"), ("merci", "thank", "thank"), ("merci, oui", "thank", "thank"),
     ("bonjour", "greet", "greet"),
+    # a no said first with no detail after it: the corrections come next ("non, il est né le 8 mai" stays inform)
+    ("non, deux choses", "inform", "deny"), ("non, il est né le 8 mai 1996", "inform", "inform"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
