@@ -23,7 +23,7 @@ MODES = {mode.code: mode for mode in (
     Mode("cabinet", "au cabinet", ("au cabinet", "en cabinet", "cabinet", "au cab", "cab", "en presentiel",
                                     "presentiel")),
     Mode("video", "en vidéo", ("en video", "video", "en visio", "visio", "visioconference", "teleconsultation",
-                               "teleconsult")),
+                               "teleconsult", "tlc")),  # "TLC svp" in notes
     # a doctor coming to the patient: "qu'un médecin passe la voir", "que le médecin vienne à la maison"
     Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "visite domicile", "visite a dom", "a dom",
                                     "en visite", "vad", "se deplacer chez",

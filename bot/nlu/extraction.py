@@ -9,7 +9,7 @@ from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
 from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, CALLER, HISTORY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
-from bot.nlu.lexicons import first_name_spellings, key
+from bot.nlu.lexicons import commune_names, first_name_spellings, key
 from bot.nlu.names import normalize_name
 from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold
@@ -88,6 +88,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         raw = normalized.text[span.start:span.end]
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
+        if span.field in ("localisation", "lieu_naissance"):
+            value = _with_contracted_article(normalized.text[:span.start], value)
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})
@@ -110,6 +112,20 @@ def _joined_as_listed(first_name: str) -> str:
         return first_name
     joints = re.findall(r"[ -]", listed)
     return words[0] + "".join(joint + word for joint, word in zip(joints, words[1:], strict=True))
+
+
+_CONTRACTED = re.compile(r"\b(au|aux)\s+$", re.IGNORECASE)
+
+
+def _with_contracted_article(before: str, place: str) -> str:
+    """"au françois": the commune is Le François, whose article "au" holds (one is "à François", in the Deux-Sèvres);
+    "aux abymes": Les Abymes."""
+    contracted = _CONTRACTED.search(before)
+    if not contracted:
+        return place
+    article = "le" if contracted.group(1).lower() == "au" else "les"
+    named = f"{article.capitalize() if place[:1].isupper() else article} {place}"
+    return named if key(named) in commune_names() else place
 
 
 def one_per_field(entities: list[dict]) -> list[dict]:

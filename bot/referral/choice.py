@@ -46,7 +46,8 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     firsts: dict = {}
     for card in cards:
         firsts.setdefault(_practitioner(card), card)
-    return _by_rank(plain, list(firsts.values()))
+    # one practitioner offered: a rank counts their times ("le deuxième" is their second time)
+    return _by_rank(plain, list(firsts.values()) if len(firsts) > 1 else cards)
 
 
 def _practitioner(card: dict):

@@ -1403,3 +1403,7 @@ def test_subjects_and_their_verbs_rather_later_and_years_refused(text, expected)
     if "creneau" in got:
         got["creneau"] = (got["creneau"]["start"], got["creneau"]["end"])
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_tlc_in_a_note_is_a_teleconsultation():
+    assert read("TLC svp : Mme Le Goff Morgane 11/01/2000, Nantes")["type_consultation"] == "video"

@@ -99,8 +99,10 @@ def test_a_practitioner_named_gives_no_patient_name(extractor):
     ("DDN 12/03/1951 à Bayonne, né à Niort", {"lieu_naissance": "Niort", "localisation": "Bayonne"}),  # one birth place
     ("née Colin, à Oloron", {"localisation": "Oloron"}),  # a comma after the birth name ends the attachment
     ("Mme Marie Roy 06 45 37 26 53 née le 12/03/1951 06 12 34 56 78 à Dax", {"localisation": "Dax"}),
-    ("entorse du genou au Tampon, même nom", {"localisation": "Tampon"}),  # "au" carries Le Tampon's article
-    ("fièvre, elle habite aux Abymes", {"localisation": "Abymes"}),
+    ("entorse du genou au Tampon, même nom", {"localisation": "Le Tampon"}),  # "au" carries its article
+    ("fièvre, elle habite aux Abymes", {"localisation": "Les Abymes"}),
+    # one is « à François » in the Deux-Sèvres, « au François » in Martinique
+    ("elle est pas à fort-de-france elle est chez elle au françois", {"localisation": "le françois"}),
     # a first name that is also a commune is the place once the patient's first name is known
     ("Mme Moulin Claire 06 40 71 25 36 Nancy conjonctivite", {"localisation": "Nancy"}),
 ])

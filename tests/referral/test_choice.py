@@ -70,3 +70,9 @@ def test_in_a_grouped_offer_what_fits_several_practitioners_or_none_is_asked_aga
 ])
 def test_what_points_at_an_offered_slot(text, pick):
     assert names_a_pick(text) is pick
+
+
+def test_with_one_practitioner_offered_a_rank_counts_their_times():
+    alone = grouped(1, "Chrétien", 14, 15, 16)
+    assert resolve_choice("on va dire le deuxième", alone)["id"] == "c15"
+    assert resolve_choice("le 4", alone) is None
