@@ -27,6 +27,8 @@ MODES = {mode.code: mode for mode in (
     # a doctor coming to the patient: "qu'un médecin passe la voir", "que le médecin vienne à la maison"
     Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "visite domicile", "visite a dom", "a dom",
                                     "en visite", "vad", "se deplacer chez",
+                                    # "il faudrait une visite": the doctor goes; "consultation" is at the practice
+                                    "une visite",
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")

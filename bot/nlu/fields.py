@@ -183,6 +183,7 @@ _REFUSED = re.compile(r",?\s*(?:impossible|pas possible|exclue?|non)\b")
 _PRACTICE = re.compile(r"\s+(?:infirmiers?|infirmieres?|medical|dentaire|paramedical|de kine\w*|de radiologie)\b")
 
 
+_VISIT_OF = re.compile(r"\s+(?:de\s+|d')(?!urgence)")  # "une visite de contrôle", "de suivi": what for, not where
 # "l'infirmière du cabinet", "la secrétaire de son cabinet": whose practice, not where the patient is to be seen
 _OF_A_PRACTICE = re.compile(r"\b(?:du|de son|de notre|de mon|de leur)\s+$")
 # "aide à domicile", "soins à domicile": a service (often the caller), not where the patient is to be seen
@@ -196,7 +197,8 @@ def find_modes(folded: str) -> list[Found]:
              and not _REFUSED.match(folded, f.end)
              and not (folded[f.start:f.end] == "cabinet" and (_PRACTICE.match(folded, f.end)
                                                                or _OF_A_PRACTICE.search(folded, 0, f.start)))
-             and not _SERVICE.search(folded[max(0, f.start - 24):f.start])]
+             and not _SERVICE.search(folded[max(0, f.start - 24):f.start])
+             and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))]
     return sorted(found + _home_after_doctor(folded, found), key=lambda f: f.start)
 
 

@@ -1407,3 +1407,11 @@ def test_subjects_and_their_verbs_rather_later_and_years_refused(text, expected)
 
 def test_tlc_in_a_note_is_a_teleconsultation():
     assert read("TLC svp : Mme Le Goff Morgane 11/01/2000, Nantes")["type_consultation"] == "video"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("il faudrait une visite demain matin, elle est au Tampon", "domicile"),  # the doctor goes
+    ("c'est pour une visite de contrôle au cabinet", "cabinet"),  # what for, not where
+])
+def test_a_visit_is_at_home_unless_it_says_what_for(text, mode):
+    assert read(text)["type_consultation"] == mode
