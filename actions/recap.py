@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -47,12 +48,18 @@ _AN_HOUR = re.compile(r"(?:a|pour|vers|de)?\s*\d{1,2}\s*h\s*(?:\d{2})?")
 
 
 def picks_an_offered_hour(tracker: Tracker) -> bool:
-    """While slots are offered, a message whose only detail is an hour said alone (no day, no part of the day) names
-    the offered slot at that hour, when exactly one is."""
+    """While slots are offered, a message whose only detail is an hour names the offered slot at that hour, when
+    exactly one is and the hour is said alone ("à 14h") or with the day of that slot ("8h45 demain c'est bon")."""
     entities = tracker.latest_message.get("entities", [])
     if tracker.get_slot("etape") != "choix" or [e.get("entity") for e in entities] != ["creneau"]:
         return False
     text = tracker.latest_message.get("text") or ""
-    said = entities[0].get("start") is not None and text[entities[0]["start"]:entities[0]["end"]]
-    return bool(said and _AN_HOUR.fullmatch(fold(said).strip())) \
-        and resolve_choice(text, tracker.get_slot("creneaux_proposes") or []) is not None
+    card = resolve_choice(text, tracker.get_slot("creneaux_proposes") or [])
+    if card is None or entities[0].get("start") is None:
+        return False
+    said, window = text[entities[0]["start"]:entities[0]["end"]], entities[0].get("value") or {}
+    if _AN_HOUR.fullmatch(fold(said).strip()):
+        return True
+    start, end, at = (datetime.fromisoformat(v) for v in (window["start"], window["end"], card["debut"])) \
+        if window.get("start") and window.get("end") else (None, None, None)
+    return start is not None and start <= at < end

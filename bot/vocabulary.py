@@ -28,7 +28,9 @@ MODES = {mode.code: mode for mode in (
     Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "visite domicile", "visite a dom", "a dom",
                                     "en visite", "vad", "se deplacer chez",
                                     # "il faudrait une visite": the doctor goes; "consultation" is at the practice
-                                    "une visite",
+                                    "une visite", "visite d'un medecin", "visite du medecin",
+                                    # the patient cannot come to the practice
+                                    "ne se deplace pas", "ne peut pas se deplacer", "ne peut plus se deplacer",
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")

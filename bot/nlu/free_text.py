@@ -437,9 +437,10 @@ class _Reader:
             and _first_name_score(lone, gender) > _surname_score(lone)
         # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
         spelled = len(units) == 1 and (units[0][1] > units[0][0] and len(
-            {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1]}) == 1
+            {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1] if t.is_word}) == 1
             or token.folded in _SPELLING and _is_capitals(self.tokens[units[0][0]:units[0][1] + 1]))  # "ça s'écrit H O A R A U"
-        if not units or (len(units) < 2 and (not (person or lone_given or spelled) or self.is_bare_place(j))):
+        if not units or (len(units) < 2 and (not (person or lone_given or spelled)
+                                             or self.is_bare_place(j) and not spelled)):  # spelled: a name
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         if token.folded in _NAMING and self.names_a_thing(j):
             return None  # "c'est la résidence autonomie de Cholet (qui appelle pour M. Giraud)"
@@ -605,6 +606,10 @@ class _Reader:
                 i = particles_end + 1
             elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
                 i = self.said_again_at(units.pop(), i)  # "Jacques attendez Jacques-Henri": said again, whole
+            elif units and token.text == "," and i + 1 < len(self.tokens) and _is_capitals(self.tokens[i + 1:i + 2]) \
+                    and self.spelled_again(units[-1], self.tokens[i + 1]):
+                units[-1] = (units[-1][0], i + 1)  # "Barret, B A deux R E T": the name, then its spelling
+                i += 2
             elif units and self.spelling_announced(i, units[-1]) is not None:
                 i = self.spelling_announced(i, units[-1]) + 1  # "ben salah attendez je vous épelle B E N …"
             elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \

@@ -36,6 +36,16 @@ def past_participles(text: str) -> list[tuple[int, int]]:
             if token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"]]
 
 
+def says_the_past(text: str) -> bool:
+    """`text` holds a verb in the imperfect or the simple past ("il meulait sans lunettes", "elle jouait"): what was
+    going on then. A wish in the imperfect ("il voulait", "elle souhaitait") is still a wish."""
+    return any(token.morph.get("Tense") in (["Imp"], ["Past"]) and token.morph.get("VerbForm") == ["Fin"]
+               and token.lemma_ not in _WISHING for token in _tagged(text))
+
+
+_WISHING = {"vouloir", "souhaiter", "désirer", "préférer", "aimer", "falloir", "pouvoir", "devoir"}
+
+
 def opens_with_noun(text: str) -> bool:
     """The first word of `text` is a noun ("retard de règles", "scarifications"), not a verb or an adjective
     ("bloqué", "pleure bcp", "enceinte 3 mois")."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from bot.nlu.grammar import past_participles
+from bot.nlu.grammar import past_participles, says_the_past
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, URGENCY_TABLE, WEEKDAYS, Found
@@ -264,7 +264,9 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     period = match.group("period")
     if not match.group("this") or _PERIODS[period][0] > now.hour:
         return False
-    return names_a_complaint(clause) or bool(_MEASURE.search(clause)) or _done_in_clause(said, before, match.start())
+    # "il meulait sans lunettes ce matin": what was going on this morning
+    return names_a_complaint(clause) or bool(_MEASURE.search(clause)) or _done_in_clause(said, before, match.start()) \
+        or says_the_past(said[match.start() - len(clause):match.start()])
 
 
 _HABIT = re.compile(r"(?:le|la|l')\s*[a-z]")  # a part of the day with its article alone: "le soir", "la matinée"

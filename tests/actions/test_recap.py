@@ -47,3 +47,12 @@ async def test_a_day_or_an_hour_no_slot_has_is_a_new_wanted_time(dispatcher, tex
     slots = {**PATIENT, "etape": "choix", "creneaux_proposes": [agenda_card("s1", 9), agenda_card("s2", 14, "Nguyen")]}
     events = await ActionRecap().run(dispatcher, make_tracker(slots, text, entities=[_hour_said(text, said)]), DOMAIN)
     assert events == [] and responses(dispatcher) == ["utter_recap"]
+
+
+async def test_an_hour_said_with_the_day_of_an_offered_slot_picks_it(dispatcher):
+    slots = {**PATIENT, "etape": "choix", "creneaux_proposes": [agenda_card("s1", 9), agenda_card("s2", 14, "Nguyen")]}
+    text = "14h30 aujourd'hui c'est bon"
+    said = {"entity": "creneau", "value": {"start": "2026-11-25T14:30:00+01:00", "end": "2026-11-25T15:30:00+01:00"},
+            "start": 0, "end": len("14h30 aujourd'hui")}
+    events = await ActionRecap().run(dispatcher, make_tracker(slots, text, entities=[said]), DOMAIN)
+    assert events[-1] == FollowupAction("action_select_slot")

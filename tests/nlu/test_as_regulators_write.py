@@ -1415,3 +1415,15 @@ def test_tlc_in_a_note_is_a_teleconsultation():
 ])
 def test_a_visit_is_at_home_unless_it_says_what_for(text, mode):
     assert read(text)["type_consultation"] == mode
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name then its spelling after a comma is a name, though a commune bears it
+    ("c'est Barret, B A deux R E T, avec un t à la fin", {"nom": "Barret", "localisation": None}),
+    # what was going on this morning, in the imperfect, is no wanted time
+    ("il meulait sans lunettes ce matin et il a un truc dans l'œil", {"creneau": None}),
+    ("Demande : visite d'un médecin sur place, ne se déplace pas", {"type_consultation": "domicile"}),
+])
+def test_spelled_after_a_comma_the_imperfect_and_visits(text, expected):
+    got = read(text)
+    assert {k: got.get(k) for k in expected} == expected
