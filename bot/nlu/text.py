@@ -142,9 +142,6 @@ _SHORTHAND = [
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
-    # "demain mat", "lundi mat.": the morning, after a day only ("mat" alone is no time)
-    (re.compile(r"\b(demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+mat\b\.?",
-                re.IGNORECASE), r"\1 matin"),
     # "pr Mme X", "pr Emma ROUX": "pour" in small letters before the patient ("Pr Martin", "le pr" are professors)
     (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
                 r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|pte?|pat|enfant|ado)\b))"), "pour"),
@@ -154,9 +151,12 @@ _SHORTHAND = [
                 r" d['’](?=[^\W\d_])", re.IGNORECASE), r"\1 de "),
     (re.compile(r"\b(le|au) \+\s*(?=(?:t[oô]t|vite)\b)", re.IGNORECASE), r"\1 plus "),  # "le + tôt possible"
     (re.compile(r"\b[aà] dom\b\.?", re.IGNORECASE), "à domicile"),  # "SF à dom svp"
-    *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|midi|soir|apr))", re.IGNORECASE), day)
+    *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|mat\b|midi|soir|apr))", re.IGNORECASE), day)
       for short, day in (("lun", "lundi"), ("mar", "mardi"), ("mer", "mercredi"), ("jeu", "jeudi"), ("ven", "vendredi"),
                          ("sam", "samedi"), ("dim", "dimanche"))],
+    # "demain mat", "sam mat": the morning, after a day only ("mat" alone is no time)
+    (re.compile(r"\b(demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+mat\b\.?",
+                re.IGNORECASE), r"\1 matin"),
 ]
 
 

@@ -297,9 +297,10 @@ def _done_in_clause(said: str, before: str, at: int) -> bool:
     ("sondé par SOS ce matin", "opéré vendredi"), not a wish."""
     clause = re.split(_CLAUSE_START, before)[-1]
     start = at - len(clause)
-    # A clause opening on a word in -é(e)(s) is one the tagger may take for a noun ("sondé", "plâtrée").
+    # A clause opening on a word in -é(e)(s) or on "vu(e)" is one the tagger may take for a noun ("sondé", "plâtrée",
+    # "Vu lundi par SOS").
     # A word followed by its agent is a participle of the passive ("vue par SOS Médecins samedi").
-    opening = re.match(r"\s*([^\W\d_]+(?:é|ée|és|ées))\b", said[start:at]) \
+    opening = re.match(r"\s*([^\W\d_]+(?:é|ée|és|ées)|[Vv]ue?s?)\b", said[start:at]) \
         or re.match(r"\s*([^\W\d_]+)(?=\s+par\b)", said[start:at])
     done = [(start + opening.start(1), start + opening.end(1))] if opening else []
     return _done(said, clause, start, done + [(start + s, start + e) for s, e in past_participles(said[start:at])])

@@ -1427,3 +1427,12 @@ def test_a_visit_is_at_home_unless_it_says_what_for(text, mode):
 def test_spelled_after_a_comma_the_imperfect_and_visits(text, expected):
     got = read(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, creneau", [
+    ("VAD MG sam mat pr Mme ANDRE Lucienne, ulcère, Carcassonne", ("2026-11-28T08:00:00+01:00", "2026-11-28T12:00:00+01:00")),
+    ("toux depuis 5j\nVu lundi par SOS, pas d'amélioration\nDemande : MG", None),  # a day the patient was seen
+])
+def test_short_days_with_mat_and_a_day_seen(text, creneau):
+    window = read(text).get("creneau")
+    assert (window and (window["start"], window["end"])) == creneau or window is creneau
