@@ -610,8 +610,8 @@ class _Reader:
                     and self.spelled_again(units[-1], self.tokens[i + 1]):
                 units[-1] = (units[-1][0], i + 1)  # "Barret, B A deux R E T": the name, then its spelling
                 i += 2
-            elif units and self.spelling_announced(i, units[-1]) is not None:
-                i = self.spelling_announced(i, units[-1]) + 1  # "ben salah attendez je vous épelle B E N …"
+            elif units and (spelling := self.spelling_announced(i, units[-1])) is not None:
+                i = spelling + 1  # "ben salah attendez je vous épelle B E N …"
             elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names

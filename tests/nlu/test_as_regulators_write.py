@@ -16,6 +16,12 @@ def read(text: str) -> dict:
     return {e["entity"]: e["value"] for e in read_details(text, NOW)}
 
 
+def window_read(text: str) -> tuple[str, str] | None:
+    """The wanted time read, as (start, end), or None."""
+    window = read(text).get("creneau")
+    return window and (window["start"], window["end"])
+
+
 @pytest.mark.parametrize("said, country", [
     ("Tunisie", "Étranger (Tunisie)"), ("Oran (Algérie)", "Étranger (Algérie)"), ("Dakar au Sénégal", "Étranger (Sénégal)"),
     ("Vietnam", "Étranger (Viêt Nam)"), ("etats-unis", "Étranger (États-Unis)"),
@@ -65,8 +71,7 @@ def test_a_pair_taken_back_is_said_again(said, digits):
     ("plutôt demain en fin de matinée", ("2026-11-26T10:00:00+01:00", "2026-11-26T12:00:00+01:00")),
 ])
 def test_a_time_after_a_verb_in_the_past_is_when_it_happened(text, creneau):
-    window = read(text).get("creneau")
-    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+    assert window_read(text) == creneau
 
 
 @pytest.mark.parametrize("text, symptomes", [
@@ -184,8 +189,7 @@ def test_dates_periods_and_complaints_as_written(text, expected):
     ("demain sauf entre midi et quatorze heures", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
 ])
 def test_the_hours_said_near_a_day_are_its_own(text, creneau):
-    window = read(text)["creneau"]
-    assert (window["start"], window["end"]) == creneau
+    assert window_read(text) == creneau
 
 
 @pytest.mark.parametrize("text, date", [
@@ -1266,8 +1270,7 @@ def test_who_is_named_and_where_after_a_label_a_carer_or_a_slip(text, expected):
     ("vue par SOS medecins lundi pour un lumbago, lombalgie persistante", None),
 ])
 def test_days_of_the_month_either_days_and_passives(text, creneau):
-    window = read(text).get("creneau")
-    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+    assert window_read(text) == creneau
 
 
 @pytest.mark.parametrize("text, symptomes", [
@@ -1315,8 +1318,7 @@ def test_callers_spellings_and_case_numbers(text, expected):
     ("VAD dem mat", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
 ])
 def test_deadlines_by_the_clock_and_hours_from(text, creneau):
-    window = read(text).get("creneau")
-    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+    assert window_read(text) == creneau
 
 
 def test_a_deadline_by_the_clock_is_no_delay_in_hours():
@@ -1368,8 +1370,7 @@ def test_the_name_labelled_after_the_names_is_the_surname():
     ("VAD possible ce WE", ("2026-11-28T08:00:00+01:00", "2026-11-29T20:00:00+01:00")),
 ])
 def test_hours_without_unit_after_a_day_one_hour_or_another_and_weekends(text, creneau):
-    window = read(text)["creneau"]
-    assert (window["start"], window["end"]) == creneau
+    assert window_read(text) == creneau
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1434,5 +1435,4 @@ def test_spelled_after_a_comma_the_imperfect_and_visits(text, expected):
     ("toux depuis 5j\nVu lundi par SOS, pas d'amélioration\nDemande : MG", None),  # a day the patient was seen
 ])
 def test_short_days_with_mat_and_a_day_seen(text, creneau):
-    window = read(text).get("creneau")
-    assert (window and (window["start"], window["end"])) == creneau or window is creneau
+    assert window_read(text) == creneau
