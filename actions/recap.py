@@ -60,6 +60,7 @@ def picks_an_offered_hour(tracker: Tracker) -> bool:
     said, window = text[entities[0]["start"]:entities[0]["end"]], entities[0].get("value") or {}
     if _AN_HOUR.fullmatch(fold(said).strip()):
         return True
-    start, end, at = (datetime.fromisoformat(v) for v in (window["start"], window["end"], card["debut"])) \
-        if window.get("start") and window.get("end") else (None, None, None)
-    return start is not None and start <= at < end
+    if not (window.get("start") and window.get("end")):
+        return False
+    return datetime.fromisoformat(window["start"]) <= datetime.fromisoformat(card["debut"]) \
+        < datetime.fromisoformat(window["end"])

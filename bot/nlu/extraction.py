@@ -8,7 +8,16 @@ from datetime import datetime
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
-from bot.nlu.free_text import BIRTH_DATE, BOUNDARY, CALLER, HISTORY, PRACTITIONER, SAME_BIRTH_NAME, read_free_text
+from bot.nlu.free_text import (
+    BIRTH_DATE,
+    BOUNDARY,
+    CALLER,
+    HISTORY,
+    PLACE_FIELDS,
+    PRACTITIONER,
+    SAME_BIRTH_NAME,
+    read_free_text,
+)
 from bot.nlu.lexicons import commune_names, first_name_spellings, key
 from bot.nlu.names import normalize_name
 from bot.nlu.taken_back import meant
@@ -88,7 +97,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         raw = normalized.text[span.start:span.end]
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
-        if span.field in ("localisation", "lieu_naissance"):
+        if span.field in PLACE_FIELDS:
             value = _with_contracted_article(normalized.text[:span.start], value)
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field

@@ -34,7 +34,9 @@ from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
 # A line break is a token: a note pasted from regulation software has a field a line ("Motif : …\nLieu : …").
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b|\d+(?=[^\W\d_])|[^\w\s]|\n")
+# a number glued to its unit ("10j") is a number, then the unit
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b"
+                    r"|\d+(?=[^\W\d_])|[^\w\s]|\n")
 
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
@@ -306,7 +308,7 @@ class Span:
     end: int
 
 
-_PLACE_FIELDS = ("lieu_naissance", "localisation")
+PLACE_FIELDS = ("lieu_naissance", "localisation")
 _CONTRACTIONS = {"au", "aux", "du", "des"}  # à le, à les, de le, de les: the article of "Le Tampon" is in them
 
 
@@ -523,7 +525,7 @@ class _Reader:
 
     def add(self, field: str, first: int, last: int) -> None:
         """Tokens first..last (inclusive) are the value of `field`; a place keeps what says where it lies."""
-        if field in _PLACE_FIELDS:
+        if field in PLACE_FIELDS:
             last = self.where_it_lies(last)
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
@@ -1363,12 +1365,12 @@ class _Reader:
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
                 i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
                 continue
-            if field in _PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus"):
+            if field in PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus"):
                 i += size  # "pas à Paris", "n'habite plus à Lyon", "pas née à Paris": where the patient is not
                 continue
             if field == "localisation" and size == 1 and self.opens_birth_place(i):
                 field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
-            if field in _PLACE_FIELDS:
+            if field in PLACE_FIELDS:
                 field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
             j = self.skip_colons(i + size)
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
@@ -1398,7 +1400,7 @@ class _Reader:
 
     def place_taken_back_before(self, i: int) -> str | None:
         """The field of a place said just before token i and taken back there ("à Lille non pardon")."""
-        before = [s for s in self.spans if s.field in _PLACE_FIELDS and s.end <= self.tokens[i].start]
+        before = [s for s in self.spans if s.field in PLACE_FIELDS and s.end <= self.tokens[i].start]
         last = max(before, key=lambda s: s.end, default=None)
         return last.field if last and TAKEN_BACK.fullmatch(fold(self.text[last.end:self.tokens[i].start])) else None
 
@@ -1406,7 +1408,7 @@ class _Reader:
         """A place said, then taken back by the next one ("il habite à Lille non pardon à Tourcoing"); where the
         patient lives, then where they are now ("habite à Niort mais là il est chez sa fille à La Rochelle", "vit à
         Metz, elle est à Nancy en ce moment"): the search is for where they are."""
-        places = sorted((s for s in self.spans if s.field in _PLACE_FIELDS), key=lambda s: s.start)
+        places = sorted((s for s in self.spans if s.field in PLACE_FIELDS), key=lambda s: s.start)
         dropped = [a for a, b in zip(places, places[1:], strict=False) if a.field == b.field and (
             TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start])) or b.field == "localisation" and (
                 _NOW_BETWEEN.search(fold(self.text[a.end:b.start])) or _NOW_AFTER.match(fold(self.text[b.end:]))))]

@@ -347,9 +347,10 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
             return instead
         other = _OR.match(folded, found.end)
         hour = other and _BARE_HOUR.match(folded, other.end())
-        if hour and found.value["start"] < _at(datetime.fromisoformat(found.value["start"]), (int(hour["h"]), 0)).isoformat():
+        start = datetime.fromisoformat(found.value["start"])
+        if hour and start < _at(start, (int(hour["h"]), 0)):
             # "demain 9h ou 10h": from the first hour to the end of the last
-            end = _at(datetime.fromisoformat(found.value["start"]), (int(hour["h"]) + 1, int(hour["m"] or 0)))
+            end = _at(start, (int(hour["h"]) + 1, int(hour["m"] or 0)))
             return Found({"start": found.value["start"], "end": end.isoformat()}, found.start, hour.end())
         later = next(_WINDOW.finditer(folded, other.end()), None) if other else None
         if later is not None and later.start() == other.end():

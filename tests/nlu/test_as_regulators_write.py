@@ -1378,7 +1378,8 @@ def test_hours_without_unit_after_a_day_one_hour_or_another_and_weekends(text, c
      {"symptomes": "très fatiguée et ne mange plus depuis 3 jours"}),
     ("motif douleurs abdominales depuis hier souhait un généraliste", {"symptomes": "douleurs abdominales depuis hier"}),
     ("elle est confuse depuis ce matin est-ce qu'un médecin peut passer", {"symptomes": "confuse depuis ce matin"}),
-    ("j'ai des plaques qui grattent sur les bras depuis un mois", {"symptomes": "plaques qui grattent sur les bras depuis un mois"}),
+    ("j'ai des plaques qui grattent sur les bras depuis un mois",
+     {"symptomes": "plaques qui grattent sur les bras depuis un mois"}),
     ("il s'est fait une entorse de la cheville au foot", {"symptomes": "entorse de la cheville au foot"}),
     ("j'ai les jambes qui enflent depuis une semaine", {"symptomes": "jambes qui enflent depuis une semaine"}),
     # whose practice it is, not where to be seen; a birthday, not a wanted day
