@@ -12,16 +12,11 @@ from rasa.core.processor import MessageProcessor
 from bot import parse_lane
 from bot.bench.long_messages import pasted_record
 from bot.message_limit import MAX_MESSAGE_CHARS
-from bot.settings import ROOT
-
-MODEL = ROOT / "models" / "sas.tar.gz"
 
 
 @pytest.fixture(scope="module")
-def agent() -> Agent:
-    if not MODEL.exists():
-        pytest.fail("models/sas.tar.gz manque : lancez `make train` (make test le fait)")
-    return Agent.load(str(MODEL))
+def agent(trained_model) -> Agent:
+    return Agent.load(str(trained_model))
 
 
 @pytest.fixture

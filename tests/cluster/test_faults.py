@@ -30,9 +30,8 @@ from bot.auth.client import SignedIn
 from bot.cluster.cluster import Cluster, in_use
 from bot.cluster.layout import Layout
 from bot.cluster.services import installed
-from bot.settings import LOCAL, ROOT, Settings
+from bot.settings import LOCAL, Settings
 
-MODEL = ROOT / "models" / "sas.tar.gz"
 FIRST_MESSAGE = "Mme {nom} Marie née Martin 21/11/52, 06 45 37 26 53, fièvre depuis 3 j, Paris 15e"
 PRACTITIONERS = 300  # a small demo agenda: seeding PostgreSQL takes ~10 s instead of ~70 s for 2,000
 
@@ -48,21 +47,19 @@ def free_layout() -> dict:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+def cluster(tmp_path_factory, trained_model):
     missing = installed()
     if missing:
         if os.environ.get("REQUIRE_POSTGRES") == "1":
             pytest.fail(f"REQUIRE_POSTGRES=1 mais il manque {missing} : bash scripts/install-cluster")
         pytest.skip(f"il manque {missing} pour la grappe : bash scripts/install-cluster")
-    if not MODEL.exists():
-        pytest.fail("models/sas.tar.gz manque : lancez `make train` (make test le fait)")
     # Not under pytest's own temporary folder: that one is private to root, and PostgreSQL runs as `postgres`.
     directory = Path(tempfile.mkdtemp(prefix="sas-cluster-"))
     directory.chmod(0o755)
     settings = Settings(cluster_dir=directory, secrets_dir=directory / "secrets", **free_layout())
     started = time.monotonic()
     try:
-        with Cluster(settings, MODEL, practitioners=PRACTITIONERS) as running:
+        with Cluster(settings, trained_model, practitioners=PRACTITIONERS) as running:
             print(f"\ncluster started in {time.monotonic() - started:.0f} s")
             yield running
             pids = [process.pid for process in running.processes.values()]
