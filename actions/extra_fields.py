@@ -10,11 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
-from actions.patient_validation import ValidateReferralForm
+from actions.patient_validation import NOT_ANSWERS, ValidateReferralForm
 from actions.tracker_history import latest_intent
 from bot.nlu import fields as parse
-from bot.referral.extra_fields import birth_place
-from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
+from bot.referral.extra_fields import birth_place, says_not_known
+from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS, PATIENT_FIELDS
 
 BORN_IN_FRANCE = {"title": "Né(e) en France : indiquez la ville", "payload": '/inform{"lieu_naissance": "France"}'}
 BORN_ABROAD_BUTTON = {"title": "Né(e) à l'étranger", "payload": f'/inform{{"lieu_naissance": "{BORN_ABROAD}"}}'}
@@ -26,6 +26,13 @@ class ValidateExtraFieldsForm(ValidateReferralForm):
 
     def name(self) -> str:
         return "validate_extra_fields_form"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        asked = tracker.get_slot(REQUESTED_SLOT)
+        if asked in EXTRA_PATIENT_FIELDS and latest_intent(tracker) not in NOT_ANSWERS \
+                and says_not_known(tracker.latest_message.get("text") or ""):
+            return without_this_practitioner(dispatcher, tracker, asked)
+        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(self, domain_slots, dispatcher, tracker: Tracker, domain: DomainDict) -> list[str]:
         # Every required field, given or not: the form asks only the empty ones, and rasa_sdk validates only the
@@ -58,6 +65,17 @@ class ValidateExtraFieldsForm(ValidateReferralForm):
 
     async def extract_lieu_naissance(self, dispatcher, tracker, domain: DomainDict):
         return self._extract_requested("lieu_naissance", dispatcher, tracker)
+
+
+def without_this_practitioner(dispatcher: CollectingDispatcher, tracker: Tracker, field: str) -> list:
+    """The regulator cannot give a field the chosen practitioner requires: the slot is dropped and the form ends,
+    so that the search offers again, without the practitioners who require that field (actions/search.py)."""
+    chosen = tracker.get_slot("creneau_choisi") or {}
+    dispatcher.utter_message(response="utter_champ_inconnu", champ=PATIENT_FIELDS[field].lower(),
+                             praticien=chosen.get("praticien") or "ce praticien")
+    unknown = sorted({*(tracker.get_slot("champs_inconnus") or []), field}, key=EXTRA_PATIENT_FIELDS.index)
+    return [SlotSet("champs_inconnus", unknown), SlotSet("creneau_choisi", None), SlotSet("motif", None),
+            SlotSet("champs_requis", []), SlotSet(field, None), SlotSet(REQUESTED_SLOT, None)]
 
 
 class ActionAskLieuNaissance(Action):

@@ -67,7 +67,9 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     tell_unanswered(dispatcher, result)
 
     timezone = get_settings().timezone
-    entries = [offer_entry(offer, rank, timezone) for rank, offer in enumerate(result.offers, offset + 1)]
+    unknown = set(tracker.get_slot("champs_inconnus") or [])  # fields the regulator cannot give
+    offers = [offer for offer in result.offers if not unknown & set(offer.practitioner.required_fields)]
+    entries = [offer_entry(offer, rank, timezone) for rank, offer in enumerate(offers, offset + 1)]
     cards = [card for entry in entries for card in entry["creneaux"]]
     if result.widened:
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
@@ -84,7 +86,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         return [*state, SlotSet("creneaux_proposes", [])]
     tell_medecin_traitant(dispatcher, result, offset)
     buttons = [{"title": time_button_title(card), "payload": card["payload"]} for card in cards]
-    if result.total > offset + len(entries):
+    if result.total > offset + len(result.offers):
         buttons.append({"title": "Autres praticiens", "payload": "/autres_creneaux"})
     dispatcher.utter_message(
         response="utter_creneaux", offres="\n".join(offer_line(entry) for entry in entries), buttons=buttons,

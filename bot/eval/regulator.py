@@ -13,12 +13,14 @@ import phonenumbers
 
 from bot.eval.replies import OfferedSlot, Replies, Responses
 from bot.eval.scenario_files import Part, Pick, Scenario
+from bot.vocabulary import EXTRA_PATIENT_FIELDS
 
 MAX_TURNS = 30
 MAX_SAME_QUESTION = 3  # the form's own limit of refusals: a fourth question means it is stuck
 TIMEZONE = ZoneInfo("Europe/Paris")
 ENDINGS = ("utter_adressage_annule", "utter_rdv_annule", "utter_nouveau_patient")
 CORRECTION = "utter_demander_correction"
+NOT_KNOWN = "je ne sais pas"  # a field the scenario's regulator does not know
 
 
 @dataclass
@@ -160,6 +162,8 @@ class Regulator:
             return None
         scripted = record.part.answers.get(asked)
         answer = scripted[min(times, len(scripted)) - 1] if scripted else default_answer(asked, record.part)
+        if answer is None and asked in EXTRA_PATIENT_FIELDS:
+            return NOT_KNOWN  # what only some practitioners require: another one is needed
         if answer is None:
             record.stop(f"asked {asked}, which the regulator cannot tell")
         return answer

@@ -12,6 +12,14 @@ from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
 _ABROAD = re.compile(r"\b(?:a l'etranger|etranger|hors de france|hors france)\b")
 _LEAD_IN = re.compile(r"^(?:(?:il|elle) est\s+)?(?:(?:nee?s?|ne\(e\))\s+)?(?:(?:a|au|aux|en|dans)\s+)*")
 _PLACE = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*$")
+# What says the value is not known, whoever speaks: "je ne sais pas", "il ne connaît pas sa commune", "inconnu",
+# "aucune idée", "non renseigné", "pas de mail", "sans adresse email", "on n'a pas l'info".
+_NOT_KNOWN = re.compile(
+    r"\b(?:sai[st]|savons|savent|connai[st]|connaissons|connaissent|ignore|ignorons|ignorent)\s+pas\b"
+    r"|\b(?:inconnue?s?|aucune idee|pas d'idee)\b"
+    r"|\bnon (?:connue?|renseignee?|communiquee?|precisee?)s?\b"
+    r"|\b(?:pas|sans) (?:de |d'|l')?(?:e-?mail|mail|courriel|adresse|info|information)s?\b"
+)
 
 
 def fields_to_ask(required: list[str] | None, slots: dict) -> list[str]:
@@ -34,6 +42,11 @@ def birth_place(text: str) -> str | None:
     if place in ("", "france") or not _PLACE.match(place_said) or len(place_said) > 100:
         return None
     return place_said
+
+
+def says_not_known(text: str) -> bool:
+    """True when an answer says the asked value is not known (or does not exist, as an email may not)."""
+    return bool(_NOT_KNOWN.search(fold(text or "").replace("’", "'")))
 
 
 def is_abroad(value: str | None) -> bool:

@@ -2,9 +2,9 @@
 import pytest
 
 from actions.extra_fields import ActionAskLieuNaissance, ValidateExtraFieldsForm
-from bot.referral.extra_fields import birth_place, birth_place_words, fields_to_ask
+from bot.referral.extra_fields import birth_place, birth_place_words, fields_to_ask, says_not_known
 from bot.referral.summary import patient_line
-from tests.actions.conftest import DOMAIN, NOW, PATIENT, make_tracker, responses
+from tests.actions.conftest import DOMAIN, NOW, PATIENT, make_tracker, responses, slot_events
 
 FORM_DOMAIN = {**DOMAIN, "forms": {"extra_fields_form": {"required_slots": ["civilite", "email", "lieu_naissance"]}}}
 
@@ -129,3 +129,36 @@ async def test_the_birth_place_question_offers_france_or_abroad_then_the_commune
                                      "utter_ask_lieu_naissance_proches"]
     assert [b["payload"] for b in dispatcher.messages[2]["buttons"]][:2] == [
         '/inform{"lieu_naissance": "Rennes"}', '/inform{"lieu_naissance": "Reims"}']
+
+
+@pytest.mark.parametrize("said", [
+    "je ne sais pas", "il ne sait pas où il est né", "Inconnu", "aucune idée", "elle n’a pas de mail",
+    "pas d'adresse email", "on n'a pas l'info", "non renseigné", "la famille ne connaît pas sa commune de naissance",
+    "sans email", "elle sait pas",
+])
+def test_an_answer_saying_the_value_is_not_known(said):
+    assert says_not_known(said)
+
+
+@pytest.mark.parametrize("said", [
+    "Rennes", "Pas-de-Calais", "née à Sainte-Foy-lès-Lyon", "je sais", "il est né à Brest je crois", "Madame",
+    "marie.durand@exemple.fr", "au Maroc",
+])
+def test_an_answer_giving_the_value_says_nothing_unknown(said):
+    assert not says_not_known(said)
+
+
+@pytest.mark.parametrize("field, said", [("lieu_naissance", "il ne sait pas où il est né"),
+                                         ("email", "elle n'a pas d'adresse mail"), ("civilite", "je ne sais pas")])
+async def test_a_required_field_the_regulator_cannot_give_drops_the_slot_for_a_new_offer(dispatcher, field, said):
+    """Nothing is kept as the field ("à il ne sait pas où il est né" was the birth place); the form ends and the
+    practitioners who require that field are left out of the next offer (actions/search.py)."""
+    chosen = {"id": "t9", "praticien": "Dr Claire Thomas"}
+    tracker = asked(field, said, {"creneau_choisi": chosen, "motif": {"label": "Soins non programmés"},
+                                  "champs_inconnus": ["email"] if field != "email" else None})
+    events = slot_events(await form().run(dispatcher, tracker, FORM_DOMAIN))
+    assert events[field] is None and events["requested_slot"] is None
+    assert events["creneau_choisi"] is None and events["motif"] is None and events["champs_requis"] == []
+    assert events["champs_inconnus"] == sorted({"email", field}, key=["civilite", "email", "lieu_naissance"].index)
+    assert responses(dispatcher) == ["utter_champ_inconnu"]
+    assert dispatcher.messages[0]["praticien"] == "Dr Claire Thomas"

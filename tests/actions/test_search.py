@@ -252,3 +252,15 @@ async def test_said_already_consulted_at_the_summary_chooses_the_motif_again(age
     events = await search_action(agenda, searched, ActionContinueReferral).run(dispatcher, tracker, DOMAIN)
     assert agenda.requests[0].url.params["deja_consulte"] == "true"
     assert slot_events(events)["motif"]["id"] == "m9" and responses(dispatcher)[-1] == "utter_resume"
+
+
+async def test_practitioners_requiring_a_field_the_regulator_cannot_give_are_not_offered(agenda, dispatcher, searched):
+    thomas, nguyen, roux = agenda_offer("Thomas", 9), agenda_offer("Nguyen", 11), agenda_offer("Roux", 15)
+    thomas["practitioner"]["required_fields"] = ["lieu_naissance"]
+    roux["practitioner"]["required_fields"] = ["email"]
+    searched.answer = search_answer([thomas, nguyen, roux], total=3)
+    tracker = make_tracker({**NEED, "champs_inconnus": ["lieu_naissance"]}, intent="rechercher")
+    events = await search_action(agenda, searched).run(dispatcher, tracker, DOMAIN)
+    offered = slot_events(events)["creneaux_proposes"]
+    assert [(c["nom"], c["rang"]) for c in offered] == [("Nguyen", 1), ("Roux", 2)]
+    assert "Autres praticiens" not in [b["title"] for b in dispatcher.messages[-1]["buttons"]]
