@@ -74,8 +74,9 @@ def without_this_practitioner(dispatcher: CollectingDispatcher, tracker: Tracker
     dispatcher.utter_message(response="utter_champ_inconnu", champ=PATIENT_FIELDS[field].lower(),
                              praticien=chosen.get("praticien") or "ce praticien")
     unknown = sorted({*(tracker.get_slot("champs_inconnus") or []), field}, key=EXTRA_PATIENT_FIELDS.index)
-    return [SlotSet("champs_inconnus", unknown), SlotSet("creneau_choisi", None), SlotSet("motif", None),
-            SlotSet("champs_requis", []), SlotSet(field, None), SlotSet(REQUESTED_SLOT, None)]
+    set_aside = [*(tracker.get_slot("praticiens_ecartes") or []), *([chosen["rpps"]] if chosen.get("rpps") else [])]
+    return [SlotSet("champs_inconnus", unknown), SlotSet("praticiens_ecartes", set_aside), SlotSet("creneau_choisi", None),
+            SlotSet("motif", None), SlotSet("champs_requis", []), SlotSet(field, None), SlotSet(REQUESTED_SLOT, None)]
 
 
 class ActionAskLieuNaissance(Action):

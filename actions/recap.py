@@ -15,8 +15,8 @@ from bot.referral.summary import need_line, patient_line, recap_payload
 
 REFERRAL_STATE = ("creneaux_proposes", "recherche_offset", "criteres_recherche", "creneau_choisi", "motif", "message",
                   "cle_idempotence", "rendez_vous", "pieces_jointes", "refus", "medecin_traitant", "deja_consulte",
-                  "champs_requis", "champs_inconnus", "communes_proposees", "rayon_km", "surnumeraires_proposes",
-                  "surnumeraire_choisi")
+                  "champs_requis", "champs_inconnus", "praticiens_ecartes", "communes_proposees", "rayon_km",
+                  "surnumeraires_proposes", "surnumeraire_choisi")
 
 
 class ActionRecap(Action):

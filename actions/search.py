@@ -20,6 +20,7 @@ from actions.tracker_history import latest_intent
 from bot.agenda.contract import SearchResult
 from bot.agenda.specialties import UnknownSpecialty
 from bot.referral.cards import offer_entry, offer_line, time_button_title
+from bot.referral.extra_fields import bookable_without
 from bot.referral.fields import SEARCH_CRITERIA
 from bot.referral.known_doctor import search_param
 from bot.referral.summary import delay_words, missing_fields
@@ -67,8 +68,9 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     tell_unanswered(dispatcher, result)
 
     timezone = get_settings().timezone
-    unknown = set(tracker.get_slot("champs_inconnus") or [])  # fields the regulator cannot give
-    offers = [offer for offer in result.offers if not unknown & set(offer.practitioner.required_fields)]
+    # Without the fields the regulator cannot give, nor the practitioners that turned out to require them.
+    unknown, set_aside = set(tracker.get_slot("champs_inconnus") or []), set(tracker.get_slot("praticiens_ecartes") or [])
+    offers = [kept for offer in result.offers if (kept := bookable_without(offer, unknown, set_aside))]
     entries = [offer_entry(offer, rank, timezone) for rank, offer in enumerate(offers, offset + 1)]
     cards = [card for entry in entries for card in entry["creneaux"]]
     if result.widened:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agenda.contract import Offer, Slot
 from bot.nlu import abroad
 from bot.nlu.text import fold
 from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
@@ -47,6 +48,21 @@ def birth_place(text: str) -> str | None:
 def says_not_known(text: str) -> bool:
     """True when an answer says the asked value is not known (or does not exist, as an email may not)."""
     return bool(_NOT_KNOWN.search(fold(text or "").replace("’", "'")))
+
+
+def bookable_without(offer: Offer, unknown: set[str], set_aside: set[str]) -> Offer | None:
+    """The offer with only the slots bookable without the `unknown` fields, None when none is left. Left out: a
+    practitioner set aside or requiring one of them, and a slot whose motif would (the agenda books the motif
+    « Soins non programmés » when the slot has it; otherwise a slot goes when every motif requires one)."""
+    if offer.practitioner.rpps in set_aside or unknown & set(offer.practitioner.required_fields):
+        return None
+    slots = [slot for slot in offer.slots if not _motif_requires(slot, unknown)]
+    return offer.copy(update={"slots": slots}) if slots else None
+
+
+def _motif_requires(slot: Slot, unknown: set[str]) -> bool:
+    motifs = [motif for motif in slot.motifs if motif.snp] or slot.motifs
+    return bool(motifs) and all(unknown & set(motif.required_fields) for motif in motifs)
 
 
 def is_abroad(value: str | None) -> bool:

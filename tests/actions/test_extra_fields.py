@@ -153,11 +153,13 @@ def test_an_answer_giving_the_value_says_nothing_unknown(said):
 async def test_a_required_field_the_regulator_cannot_give_drops_the_slot_for_a_new_offer(dispatcher, field, said):
     """Nothing is kept as the field ("à il ne sait pas où il est né" was the birth place); the form ends and the
     practitioners who require that field are left out of the next offer (actions/search.py)."""
-    chosen = {"id": "t9", "praticien": "Dr Claire Thomas"}
+    chosen = {"id": "t9", "praticien": "Dr Claire Thomas", "rpps": "10001234567"}
     tracker = asked(field, said, {"creneau_choisi": chosen, "motif": {"label": "Soins non programmés"},
-                                  "champs_inconnus": ["email"] if field != "email" else None})
+                                  "champs_inconnus": ["email"] if field != "email" else None,
+                                  "praticiens_ecartes": ["10009999999"]})
     events = slot_events(await form().run(dispatcher, tracker, FORM_DOMAIN))
     assert events[field] is None and events["requested_slot"] is None
+    assert events["praticiens_ecartes"] == ["10009999999", "10001234567"]
     assert events["creneau_choisi"] is None and events["motif"] is None and events["champs_requis"] == []
     assert events["champs_inconnus"] == sorted({"email", field}, key=["civilite", "email", "lieu_naissance"].index)
     assert responses(dispatcher) == ["utter_champ_inconnu"]

@@ -255,12 +255,24 @@ async def test_said_already_consulted_at_the_summary_chooses_the_motif_again(age
 
 
 async def test_practitioners_requiring_a_field_the_regulator_cannot_give_are_not_offered(agenda, dispatcher, searched):
-    thomas, nguyen, roux = agenda_offer("Thomas", 9), agenda_offer("Nguyen", 11), agenda_offer("Roux", 15)
+    """Left out: a practitioner requiring the field, one set aside (their motif required it), a slot whose motif
+    « Soins non programmés » requires it; kept: a slot without that motif where another motif does not."""
+    thomas, nguyen, roux, petit = (agenda_offer(nom, *hours) for nom, hours in
+                                   (("Thomas", (9,)), ("Nguyen", (11, 14)), ("Roux", (15,)), ("Petit", (16,))))
+    for rank, offer in enumerate((thomas, nguyen, roux, petit)):
+        offer["practitioner"]["rpps"] = f"1000000000{rank}"
+        for slot in offer["slots"]:
+            slot["practitioner"] = offer["practitioner"]
     thomas["practitioner"]["required_fields"] = ["lieu_naissance"]
     roux["practitioner"]["required_fields"] = ["email"]
-    searched.answer = search_answer([thomas, nguyen, roux], total=3)
-    tracker = make_tracker({**NEED, "champs_inconnus": ["lieu_naissance"]}, intent="rechercher")
+    nguyen["slots"][0]["motifs"][0]["required_fields"] = ["lieu_naissance"]
+    nguyen["slots"][1].update(snp=False, motifs=[{"id": "m2", "label": "Consultation", "snp": False},
+                                                 {"id": "m3", "label": "Bilan", "snp": False,
+                                                  "required_fields": ["lieu_naissance"]}])
+    searched.answer = search_answer([thomas, nguyen, roux, petit], total=4)
+    tracker = make_tracker({**NEED, "champs_inconnus": ["lieu_naissance"], "praticiens_ecartes": ["10000000003"]},
+                           intent="rechercher")
     events = await search_action(agenda, searched).run(dispatcher, tracker, DOMAIN)
     offered = slot_events(events)["creneaux_proposes"]
-    assert [(c["nom"], c["rang"]) for c in offered] == [("Nguyen", 1), ("Roux", 2)]
+    assert [(c["nom"], c["id"], c["rang"]) for c in offered] == [("Nguyen", "n14", 1), ("Roux", "r15", 2)]
     assert "Autres praticiens" not in [b["title"] for b in dispatcher.messages[-1]["buttons"]]
