@@ -183,7 +183,8 @@ _REFUSED = re.compile(r",?\s*(?:impossible|pas possible|exclue?|non)\b")
 _PRACTICE = re.compile(r"\s+(?:infirmiers?|infirmieres?|medical|dentaire|paramedical|de kine\w*|de radiologie)\b")
 
 
-_VISIT_OF = re.compile(r"\s+(?:de\s+|d')(?!urgence)")  # "une visite de contrôle", "de suivi": what for, not where
+# "une visite de contrôle", "de suivi": what for, not where ("une visite d'ici demain" is when)
+_VISIT_OF = re.compile(r"\s+(?:de\s+|d')(?!urgence|ici\b)")
 # "l'infirmière du cabinet", "la secrétaire de son cabinet": whose practice, not where the patient is to be seen
 _OF_A_PRACTICE = re.compile(r"\b(?:du|de son|de notre|de mon|de leur)\s+$")
 # "aide à domicile", "soins à domicile": a service (often the caller), not where the patient is to be seen
@@ -199,20 +200,22 @@ def find_modes(folded: str) -> list[Found]:
                                                                or _OF_A_PRACTICE.search(folded, 0, f.start)))
              and not _SERVICE.search(folded[max(0, f.start - 24):f.start])
              and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))]
-    return sorted(found + _home_after_doctor(folded, found), key=lambda f: f.start)
+    return sorted(found + _home_beside_doctor(folded, found), key=lambda f: f.start)
 
 
-def _home_after_doctor(folded: str, modes: list[Found]) -> list[Found]:
+def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
     """"MG domicile", "généraliste dom", "un généraliste à la maison": "domicile" right after the doctor asked for
-    says how he sees the patient;
-    elsewhere ("domicile : 12 rue ...") it opens the patient's address."""
-    homes = [home for home in _BARE_HOME.finditer(folded) if not any(m.start <= home.start() < m.end for m in modes)]
-    doctors = find_specialties(folded) if homes else []  # read again only when a bare "domicile" is there
-    return [Found("domicile", home.start(), home.end()) for home in homes
-            if any(f.end == home.start() - 1 for f in doctors)]
+    says how he sees the patient, as "visite" right before him does ("visite MG demain", "Visite médecin");
+    elsewhere ("domicile : 12 rue ...", "visite de contrôle") they say something else."""
+    bare = [(word, after) for pattern, after in ((_BARE_HOME, True), (_BARE_VISIT, False))
+            for word in pattern.finditer(folded) if not any(m.start <= word.start() < m.end for m in modes)]
+    doctors = find_specialties(folded) if bare else []  # read again only when a bare word is there
+    return [Found("domicile", word.start(), word.end()) for word, after in bare
+            if any((f.end == word.start() - 1) if after else (f.start == word.end() + 1) for f in doctors)]
 
 
 _BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"
+_BARE_VISIT = re.compile(r"\bvisite\b")
 
 
 def find_specialties(folded: str) -> list[Found]:

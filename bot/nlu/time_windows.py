@@ -80,8 +80,11 @@ _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # th
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
+# "aujourd'hui si possible sinon demain": the wish said for the first day does not part the two
+_IF_POSSIBLE = r"(?:,?\s+si (?:possible|poss|possib)\b)?"
+_OR_DAY = rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon)\s+"
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?"
-                         rf"(?P<first>{_DAY})(?:(?:,?\s+(?:ou|ou bien|voire)\s+|\s*[/,-]\s*)(?P<last>{_DAY}))+"
+                         rf"(?P<first>{_DAY})(?:(?:{_OR_DAY}|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
@@ -338,9 +341,13 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now)
     if either:
         return either
+    over = None  # a part of today already over ("gonflé ce matin" at 16:40): tomorrow's only if nothing else is said
     for match in _WINDOW.finditer(folded):
         found = _window_of(match, folded, unfolded, now)
         if found is None:
+            continue
+        if "text" in found.value:  # set only when moved to tomorrow
+            over = over or found
             continue
         instead = _said_instead(found, folded, unfolded, now) or _rather_later(found, folded, unfolded, now)
         if instead is not None:
@@ -358,7 +365,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
             if either is not None and either.value["end"] > found.value["end"]:
                 return Found({"start": found.value["start"], "end": either.value["end"]}, found.start, either.end)
         return found
-    return None
+    return over
 
 
 _OR = re.compile(r",?\s+(?:ou|ou bien|voire|sinon)\s+")

@@ -1414,9 +1414,28 @@ def test_tlc_in_a_note_is_a_teleconsultation():
 @pytest.mark.parametrize("text, mode", [
     ("il faudrait une visite demain matin, elle est au Tampon", "domicile"),  # the doctor goes
     ("c'est pour une visite de contrôle au cabinet", "cabinet"),  # what for, not where
+    ("il est à Pessac une visite d'ici demain ce serait bien", "domicile"),  # when, not what for
+    ("visite MG demain vers 15h pour Mr Paul Ferrand, Annecy", "domicile"),  # "visite" before the doctor asked for
+    ("Visite généraliste sous 6h si possible", "domicile"),
+    ("visite médicale du travail la semaine dernière, MG au cabinet", "cabinet"),
 ])
 def test_a_visit_is_at_home_unless_it_says_what_for(text, mode):
     assert read(text)["type_consultation"] == mode
+
+
+def test_a_part_of_today_already_over_gives_way_to_a_time_said_later():
+    """At 16:40, "gonflé ce matin" is no wish for tomorrow morning when "pas avant 14h demain" follows."""
+    afternoon = datetime.fromisoformat("2026-11-25T16:40:00+01:00")
+    found = {e["entity"]: e["value"] for e in read_details(
+        "c'est rouge et gonflé ce matin il travaille donc pas avant quatorze heures demain il est à Orléans", afternoon)}
+    assert (found["creneau"]["start"], found["creneau"]["end"]) == ("2026-11-26T14:00:00+01:00",
+                                                                    "2026-11-26T20:00:00+01:00")
+
+
+@pytest.mark.parametrize("text", ["MG ajd si possible sinon dem mat, Chalon", "aujourd'hui sinon demain matin"])
+def test_today_if_possible_otherwise_tomorrow_is_one_window_from_now(text):
+    assert window_read(text) == ("2026-11-25T10:30:00+01:00", "2026-11-26T12:00:00+01:00")
+    assert "urgence" not in read(text)
 
 
 @pytest.mark.parametrize("text, expected", [
