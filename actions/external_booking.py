@@ -4,17 +4,19 @@ agenda holds the booking)."""
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.agenda_client import AgendaRejected, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
 from actions.summary import response_text
 from bot.agenda.contract import ExternalBookingRequest
+from bot.nlu.text import fold
 from bot.referral.cards import id_at_source
 from bot.referral.external import patient_block
 from bot.referral.summary import draft_message
@@ -67,6 +69,11 @@ def external_booking_request(tracker: Tracker) -> ExternalBookingRequest:
                                   idempotency_key=tracker.get_slot("cle_idempotence"))
 
 
+# The verb in the infinitive or the imperative asks for the booking (« vous pouvez réserver », « réservez »);
+# its participle says it is done (« c'est réservé »), which only a slot booked on its own page can be.
+ASKS_TO_BOOK = re.compile(r"\b(?:reserver|reservez|validez|valider|confirmez|confirmer)\b")
+
+
 class ActionRecordExternalBooking(Action):
     """« C'est réservé »: the slot offered on its agenda's page was booked there; recorded by the home agenda."""
 
@@ -78,6 +85,9 @@ class ActionRecordExternalBooking(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         card = tracker.get_slot("creneau_choisi")
+        if tracker.get_slot("etape") == "confirmation" and card and card.get("booking") != "link" \
+                and ASKS_TO_BOOK.search(fold(tracker.latest_message.get("text") or "")):
+            return [FollowupAction("action_book")]  # « c'est bon vous pouvez réserver » at the summary: a yes
         if tracker.get_slot("etape") != "lien" or not card:
             dispatcher.utter_message(response="utter_rien_a_confirmer")
             return []

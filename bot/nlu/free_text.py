@@ -16,6 +16,7 @@ from bot.nlu.abroad import countries
 from bot.nlu.grammar import is_common_word, opens_a_clause, opens_with_noun, past_participles
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
+    accents_agree,
     commune_names,
     communes_after_contraction,
     first_name_genders,
@@ -756,7 +757,8 @@ class _Reader:
             words = self.tokens[i:i + size]
             if len(words) < size or not all(w.is_word for w in words):
                 break
-            if _unabbreviated(key(" ".join(w.text for w in words))) in communes:
+            written = " ".join(w.text for w in words)
+            if _unabbreviated(key(written)) in communes and accents_agree(written):
                 found = i + size - 1
         if found is None:
             return None

@@ -134,6 +134,27 @@ def commune_names() -> frozenset[str]:
     return frozenset(key(name) for name in _names_of_communes())
 
 
+def _spelled(text: str) -> str:
+    """As `key`, accents kept: "Gené" is "gené", "Saint-Étienne" is "saint étienne"."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower().translate(_LIGATURES)))
+
+
+@lru_cache(maxsize=1)
+def _commune_spellings() -> dict[str, frozenset[str]]:
+    spellings: dict[str, set[str]] = {}
+    for name in _names_of_communes():
+        spellings.setdefault(key(name), set()).add(_spelled(name))
+    return {k: frozenset(v) for k, v in spellings.items()}
+
+
+def accents_agree(written: str) -> bool:
+    """False when the accents written are not those of any commune of that name: an accent may be left out, not
+    put where the name has none ("gêne ++" is no Gené, "Besancon" is Besançon)."""
+    said, names = _spelled(written), _commune_spellings().get(key(written))
+    return not names or any(all(c == n or c == fold(c) for c, n in zip(said, name, strict=True))
+                            for name in names if len(name) == len(said))
+
+
 @lru_cache(maxsize=1)
 def postal_codes() -> frozenset[str]:
     """The postal codes communes use: a number of five digits that none uses is a file or a case number."""

@@ -1,5 +1,7 @@
 """Slots of other agendas: an `api` source's slot has its motif chosen and is booked there, with its id there; a
 `link` source's slot is booked by the regulator on its page, then recorded by the home agenda."""
+import pytest
+
 from actions.booking import ActionBook
 from actions.external_booking import ActionRecordExternalBooking
 from actions.select_slot import ActionSelectSlot
@@ -145,3 +147,12 @@ async def test_booked_said_with_no_link_slot_chosen_records_nothing(agenda, disp
     tracker = make_tracker({**PATIENT, "creneau_choisi": API, "etape": "confirmation"}, intent="reservation_faite")
     assert await record_action(agenda).run(dispatcher, tracker, DOMAIN) == []
     assert agenda.requests == [] and responses(dispatcher) == ["utter_rien_a_confirmer"]
+
+
+@pytest.mark.parametrize("said", ["c'est bon vous pouvez réserver", "ok réservez", "on peut valider"])
+async def test_asked_to_book_at_the_summary_of_a_slot_booked_here_books_it(agenda, dispatcher, said):
+    """Read as « c'est réservé », the verb in the infinitive or the imperative asks for the booking: a yes."""
+    tracker = make_tracker({**PATIENT, "creneau_choisi": API, "etape": "confirmation"}, text=said,
+                           intent="reservation_faite")
+    events = await record_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_book"] and agenda.requests == []

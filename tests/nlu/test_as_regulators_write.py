@@ -1456,3 +1456,12 @@ def test_spelled_after_a_comma_the_imperfect_and_visits(text, expected):
 ])
 def test_short_days_with_mat_and_a_day_seen(text, creneau):
     assert window_read(text) == creneau
+
+
+@pytest.mark.parametrize("text, place", [
+    # "gêne" is no Gené (Maine-et-Loire): an accent may be left out of a commune's name, not put where it has none
+    ("pt DUBOIS Camille, corps étranger oeil D, larmoie, gêne ++, acuité ok, lille, 07 81 23 46 90", "lille"),
+    ("toux, Besancon", "Besancon"), ("douleur genou, St Etienne", "St Etienne"), ("fièvre, Gené", "Gené"),
+])
+def test_a_commune_is_read_with_its_accents_or_without_never_with_others(text, place):
+    assert read(text).get("localisation") == place
