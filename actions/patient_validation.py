@@ -23,6 +23,7 @@ from bot.referral.fields import (
     is_same_name_answer,
     is_valid_name,
     merge_month_day,
+    says_the_name_again,
 )
 from bot.referral.summary import need_line, patient_line
 from bot.vocabulary import NAME_FIELDS
@@ -77,7 +78,8 @@ class PatientFieldValidators:
         return self._names("nom", value, dispatcher, tracker)
 
     def validate_nom_naissance(self, value, dispatcher, tracker, domain):
-        if value is not None and is_same_name_answer(str(value)):  # "identique", "même nom": never a name
+        if value is not None and (is_same_name_answer(str(value)) or says_the_name_again(str(value), tracker.get_slot("nom"))):
+            # "identique", "même nom", "Dubois aussi": never a name of its own
             return {"nom_naissance": tracker.get_slot("nom")}
         return self._names("nom_naissance", value, dispatcher, tracker)
 
@@ -151,7 +153,7 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
 
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
         if field in NAME_FIELDS:
-            if field == "nom_naissance" and is_same_name_answer(text):
+            if field == "nom_naissance" and (is_same_name_answer(text) or says_the_name_again(text, tracker.get_slot("nom"))):
                 return tracker.get_slot("nom")
             return parse.parse_person_name(text)
         if field == "telephone":

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from bot.nlu.lexicons import NAME_PARTICLES, key
+
 # Re-exported for the dialogue's modules: the field names and labels are defined in bot.vocabulary.
 from bot.vocabulary import MANDATORY_PATIENT_FIELDS, NEED_FIELDS, PATIENT_FIELDS  # noqa: F401
 
@@ -27,6 +31,17 @@ MAX_AGE_YEARS = 120
 def is_same_name_answer(text: str) -> bool:
     """"identique", "pareil", "même nom": the birth name is the usage name."""
     return bool(SAME_NAME.match(text or ""))
+
+
+def says_the_name_again(text: str, nom: str | None) -> bool:
+    """"Dubois aussi", "Garcia c'est son seul nom", "Rousseau comme la maman": the usage name said again, then a
+    word about it (a grammatical word, not a name's particle nor a second name: "Dubois Martin" is a double name)."""
+    said, name = key(text or ""), key(nom or "")
+    if not name or not (said == name or said.startswith(name + " ")):
+        return False
+    rest = said[len(name):].split()
+    return not rest or is_same_name_answer(" ".join(rest)) or (
+        rest[0] not in NAME_PARTICLES and (rest[0] in STOP_WORDS or f"{rest[0]}'" in STOP_WORDS))
 
 
 def is_valid_name(value: str) -> bool:

@@ -1,3 +1,5 @@
+import pytest
+
 from actions.patient_validation import ValidatePatientSlots, ValidateReferralForm
 from tests.actions.conftest import DOMAIN, NOW, make_tracker, responses, slot_events
 
@@ -74,6 +76,17 @@ def test_bare_answer_is_read_only_for_the_requested_field(dispatcher):
 def test_identique_copies_the_usage_name(dispatcher):
     tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Durand"}, text="identique", intent="affirm")
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {"nom_naissance": "Durand"}
+
+
+@pytest.mark.parametrize("said, nom, kept", [
+    ("Garcia c'est son seul nom", "Garcia", "Garcia"), ("Dubois aussi", "Dubois", "Dubois"),
+    ("Rousseau comme la maman", "Rousseau", "Rousseau"), ("dubois, le même", "Dubois", "Dubois"),
+    ("Dubois Martin", "Dubois", "Dubois Martin"), ("Martin", "Dubois", "Martin"),  # a double name, another name
+])
+def test_the_usage_name_said_again_with_a_word_on_it_is_the_birth_name(dispatcher, said, nom, kept):
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": nom}, text=said)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {"nom_naissance": kept}
+    assert form().validate_nom_naissance(said, dispatcher, tracker, DOMAIN) == {"nom_naissance": kept}
 
 
 def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
