@@ -31,6 +31,7 @@ from bot.nlu.lexicons import (
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
+from bot.vocabulary import NAME_FIELDS
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
@@ -1065,6 +1066,13 @@ class _Reader:
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
+    def says_a_name_again(self, i: int, end: int) -> bool:
+        """Tokens i..end are a name read before, said again ("Bouchet je crois B O U C H E T"): that name, no commune
+        (Bouchet is one, in the Drôme)."""
+        said = key(" ".join(t.text for t in self.tokens[i:end + 1])).replace(" ", "")
+        return any(span.field in NAME_FIELDS and key(self.text[span.start:span.end]).replace(" ", "") == said
+                   for span in self.spans)
+
     def writes_a_town_capitalized(self) -> bool:
         """The message writes a town with its capital (not a first name that is also one, "Marie")."""
         return any(t.is_word and t.text[:1].isupper() and not t.text.isupper()
@@ -1308,13 +1316,14 @@ class _Reader:
                 continue
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
-            if self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
+            if (self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     or self.tokens[i - 1].folded in _PLEASE  # "MG ce jour svp grenoble"
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
                     or self.field_of[i - 1] == "symptomes"
-                    or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper()) \
-                    and self.is_bare_place(i) \
-                    and (identity_done or not self.separated_names(i)):
+                    or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper())
+                    and self.is_bare_place(i)
+                    and (identity_done or not self.separated_names(i))) \
+                    and not self.says_a_name_again(i, self.place_at(i) or i):
                 end = self.place_at(i)
                 self.add("localisation", i, end)
                 i = end + 1

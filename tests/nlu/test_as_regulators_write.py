@@ -1465,3 +1465,9 @@ def test_short_days_with_mat_and_a_day_seen(text, creneau):
 ])
 def test_a_commune_is_read_with_its_accents_or_without_never_with_others(text, place):
     assert read(text).get("localisation") == place
+
+
+def test_a_name_said_again_spelled_is_that_name_not_the_commune_bearing_it():
+    """Bouchet is a commune of the Drôme: spelled after « je crois », it is the birth name said again."""
+    assert _subset(read("son nom de jeune fille c'est Bouchet je crois B O U C H E T"),
+                   {"nom_naissance": "", "localisation": ""}) == {"nom_naissance": "Bouchet", "localisation": None}
