@@ -153,7 +153,7 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
 
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
         if field in NAME_FIELDS:
-            if field == "nom_naissance" and (is_same_name_answer(text) or says_the_name_again(text, tracker.get_slot("nom"))):
+            if field == "nom_naissance" and is_same_name_answer(text):
                 return tracker.get_slot("nom")
             return parse.parse_person_name(text)
         if field == "telephone":
@@ -166,9 +166,14 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if tracker.get_slot("requested_slot") != field or latest_intent(tracker) in NOT_ANSWERS:
             return {}
         given = latest_entities(tracker) & {*PATIENT_FIELDS, *NEED_FIELDS}
+        text = tracker.latest_message.get("text") or ""
+        nom = value_before_last_user_turn(tracker, "nom") if "nom" in given else tracker.get_slot("nom")
+        if field == "nom_naissance" and says_the_name_again(text, nom):
+            # "Céleste pareil", read by the NLU as a first name and a name: the usage name said again, and the
+            # names it read get their earlier values back
+            return {field: nom, **{other: value_before_last_user_turn(tracker, other) for other in given & set(NAME_FIELDS)}}
         if field in given:
             return {}
-        text = tracker.latest_message.get("text") or ""
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)

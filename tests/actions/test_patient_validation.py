@@ -89,6 +89,18 @@ def test_the_usage_name_said_again_with_a_word_on_it_is_the_birth_name(dispatche
     assert form().validate_nom_naissance(said, dispatcher, tracker, DOMAIN) == {"nom_naissance": kept}
 
 
+def test_the_usage_name_said_again_read_as_names_by_the_nlu_gives_them_back(dispatcher):
+    events = [{"event": "slot", "name": "prenom", "value": "Jean-Marc"}, {"event": "slot", "name": "nom", "value": "Céleste"},
+              {"event": "user", "text": "Céleste pareil"}, {"event": "slot", "name": "prenom", "value": "Céleste"},
+              {"event": "slot", "name": "nom", "value": "Pareil"}]
+    entities = [{"entity": "prenom", "value": "Céleste", "start": 0, "end": 7},
+                {"entity": "nom", "value": "Pareil", "start": 8, "end": 14}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "prenom": "Céleste", "nom": "Pareil"},
+                           text="Céleste pareil", entities=entities, events=events)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {
+        "nom_naissance": "Céleste", "prenom": "Jean-Marc", "nom": "Céleste"}
+
+
 def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
     events = user_turn("prenom", "Durand", "Marie")
     entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]
