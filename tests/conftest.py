@@ -11,10 +11,15 @@ from bot.stack import Stack, StackConfig
 
 
 def pytest_collection_modifyitems(items):
-    """Marks `model` every test that needs the trained model, so that `make test` runs the others while it trains."""
+    """Marks `model` every test that needs the trained model, so that `make test` runs the others while it trains;
+    groups them for pytest-xdist (`--dist loadgroup`): those of the started assistant on one worker, which starts it
+    once, the others by file, whose module fixtures (the cluster) start once."""
     for item in items:
-        if "trained_model" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "trained_model" in fixtures:
             item.add_marker(pytest.mark.model)
+            item.add_marker(pytest.mark.xdist_group("assistant" if "assistant_stack" in fixtures
+                                                    else item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")

@@ -1314,6 +1314,12 @@ class _Reader:
                 self.add("localisation", i, address)
                 i = address + 1
                 continue
+            taken_back = self.place_taken_back_before(i)
+            if taken_back is not None and self.place_at(i) is not None:
+                end = self.place_at(i)  # "à Chamalières euh non pardon Clermont-Ferrand avenue de Royat"
+                self.add(taken_back, i, end)
+                i = end + 1
+                continue
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if (self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"

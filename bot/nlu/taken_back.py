@@ -8,7 +8,7 @@ import re
 from bot.nlu.vocabulary import Found
 
 TAKING_BACK = r"(?:non|pardon|enfin|plutot|attendez|attends|je veux dire|ah non)"
-FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|ah|oh|bon)"
+FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon)"  # "non pardon c'est bien …"
 # "... enfin pas Bordeaux même à Mérignac": the value taken back, said again before the one meant
 _NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
 _ARTICLE = r"(?:(?:a|au|aux|sur|en|un|une|le|la|les|l'|des|du|de la|de l'|d')\s*)"

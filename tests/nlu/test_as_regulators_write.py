@@ -1471,3 +1471,11 @@ def test_a_name_said_again_spelled_is_that_name_not_the_commune_bearing_it():
     """Bouchet is a commune of the Drôme: spelled after « je crois », it is the birth name said again."""
     assert _subset(read("son nom de jeune fille c'est Bouchet je crois B O U C H E T"),
                    {"nom_naissance": "", "localisation": ""}) == {"nom_naissance": "Bouchet", "localisation": None}
+
+
+@pytest.mark.parametrize("text", [
+    "elle habite à Chamalières euh non pardon Clermont-Ferrand elle peut pas sortir",
+    "elle habite à Chamalières euh non pardon c'est bien Clermont-Ferrand avenue de Royat elle peut pas sortir",
+])
+def test_a_commune_said_right_after_a_place_taken_back_is_that_place_whatever_follows(text):
+    assert read(text)["localisation"] == "Clermont-Ferrand"
