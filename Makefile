@@ -55,16 +55,15 @@ pytest: $(STAMP) browser $(MODEL)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The tests that need no model (1 981 of 2 005, about 5 minutes on one core) run while the model trains; the ones that
-# need it (marked `model` by tests/conftest.py) run after it on two workers: those of the started assistant (REST,
-# browser, scenarios) on one, which starts it once; the cluster's fault test (about 3 minutes, mostly starting and
-# stopping processes) and the parse lane on the other.
+# need it (marked `model` by tests/conftest.py) run after it, a test file per worker on two workers: the cluster's fault
+# test alone takes about 3 minutes, mostly starting and stopping processes.
 TEST_WORKERS ?= 2
 
 pytest-without-model: $(STAMP) browser
 	$(BIN)/python -m pytest -m "not model"
 
 pytest-with-model: $(STAMP) browser $(MODEL)
-	$(BIN)/python -m pytest -m model -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -m model -n $(TEST_WORKERS) --dist loadfile
 
 conversations: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/conversations

@@ -11,15 +11,10 @@ from bot.stack import Stack, StackConfig
 
 
 def pytest_collection_modifyitems(items):
-    """Marks `model` every test that needs the trained model, so that `make test` runs the others while it trains;
-    groups them for pytest-xdist (`--dist loadgroup`): those of the started assistant on one worker, which starts it
-    once, the others by file, whose module fixtures (the cluster) start once."""
+    """Marks `model` every test that needs the trained model, so that `make test` runs the others while it trains."""
     for item in items:
-        fixtures = getattr(item, "fixturenames", ())
-        if "trained_model" in fixtures:
+        if "trained_model" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.model)
-            item.add_marker(pytest.mark.xdist_group("assistant" if "assistant_stack" in fixtures
-                                                    else item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")
