@@ -169,9 +169,9 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         nom = value_before_last_user_turn(tracker, "nom") if "nom" in given else tracker.get_slot("nom")
         if field == "nom_naissance" and says_the_name_again(text, nom):
-            # "Céleste pareil", read by the NLU as a first name and a name: the usage name said again, and the
-            # names it read get their earlier values back
-            return {field: nom, **{other: value_before_last_user_turn(tracker, other) for other in given & set(NAME_FIELDS)}}
+            # "Céleste pareil" read by the NLU as a first name and a name, "Baron" as a commune (of the Gironde): the
+            # usage name said again, and whatever the NLU read in it gets its earlier value back
+            return {field: nom, **{other: value_before_last_user_turn(tracker, other) for other in given - {field}}}
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]

@@ -101,6 +101,16 @@ def test_the_usage_name_said_again_read_as_names_by_the_nlu_gives_them_back(disp
         "nom_naissance": "Céleste", "prenom": "Jean-Marc", "nom": "Céleste"}
 
 
+def test_the_usage_name_said_again_read_as_a_commune_leaves_the_place_as_it_was(dispatcher):
+    """"Baron" is a commune of the Gironde: the search went there for a patient in Cergy, never asked."""
+    events = user_turn("localisation", "Baron", None)
+    entities = [{"entity": "localisation", "value": "Baron", "start": 0, "end": 5}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Baron", "localisation": "Baron"},
+                           text="Baron", entities=entities, events=events)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {
+        "nom_naissance": "Baron", "localisation": None}
+
+
 def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
     events = user_turn("prenom", "Durand", "Marie")
     entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]
