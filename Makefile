@@ -54,7 +54,7 @@ shell: $(MODEL)
 pytest: $(STAMP) browser $(MODEL)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
-# The tests that need no model (1 981 of 2 005, about 5 minutes on one core) run while the model trains; the ones that
+# The tests that need no model (1 984 of 2 008, about 5 minutes on one core) run while the model trains; the ones that
 # need it (marked `model` by tests/conftest.py) run after it, a test file per worker on two workers: the cluster's fault
 # test alone takes about 3 minutes, mostly starting and stopping processes.
 TEST_WORKERS ?= 2
