@@ -1315,8 +1315,8 @@ class _Reader:
                 i = address + 1
                 continue
             taken_back = self.place_taken_back_before(i)
-            if taken_back is not None and self.place_at(i) is not None:
-                end = self.place_at(i)  # "à Chamalières euh non pardon Clermont-Ferrand avenue de Royat"
+            end = self.place_at(i) if taken_back else None
+            if end is not None:  # "à Chamalières euh non pardon Clermont-Ferrand avenue de Royat"
                 self.add(taken_back, i, end)
                 i = end + 1
                 continue
