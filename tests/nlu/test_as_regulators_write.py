@@ -349,8 +349,7 @@ def test_names_said_again_whole_and_states(text, expected):
     ("secteur nord de Lyon", {"localisation": "Lyon"}),
 ])
 def test_a_place_attaches_to_what_governs_it(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -372,8 +371,7 @@ def test_a_place_attaches_to_what_governs_it(text, expected):
      {"nom": "Roche", "symptomes": "conjonctivite"}),
 ])
 def test_names_as_relatives_and_notes_give_them(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -409,8 +407,7 @@ def test_a_specialty_said_as_its_adjective_names_no_one(text, expected):
      {"telephone": "+33241112233", "date_naissance": None}),
 ])
 def test_fields_of_a_note_typed_in_a_row(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -433,8 +430,7 @@ def test_names_of_usage_and_of_birth_as_notes_label_them(text, expected):
     ("numéro zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", {"telephone": "+33612345678"}),
 ])
 def test_what_a_transcript_punctuates_or_names_alike(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -448,8 +444,7 @@ def test_what_a_transcript_punctuates_or_names_alike(text, expected):
     ("le matin uniquement", {"prenom": None, "nom": None}),
 ])
 def test_whose_names_relatives_give(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -513,8 +508,7 @@ def test_what_is_said_again_or_narrowed(text, expected):
     ("douleur joue droite, Tours", {"localisation": "Tours", "symptomes": "douleur joue droite"}),
 ])
 def test_labels_abbreviations_and_short_town_names(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -533,8 +527,7 @@ def test_labels_abbreviations_and_short_town_names(text, expected):
     ("Durand 45 ans fièvre", {"prenom": None}),
 ])
 def test_who_is_named_and_how(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, prenom", [
@@ -566,8 +559,7 @@ def test_specialties_typed_fast(text, specialite):
     ("toux, pour Saint Etienne", {"localisation": "Saint Etienne", "nom": None}),  # a town, not names
 ])
 def test_names_introduced_in_a_typed_message(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, creneau", [
@@ -587,8 +579,7 @@ def test_a_measure_this_morning_is_no_wanted_time(text, creneau):
     ("avis O.R.L. rapidement", {"specialite": "oto-rhino-laryngologie"}),
 ])
 def test_a_name_said_again_a_possessive_and_dotted_letters(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, place", [
@@ -827,8 +818,7 @@ def test_two_days_at_noon_are_one_window():
     ("Mme Rose-Marie Célestin, Le Lamentin", {"prenom": "Rose-Marie", "nom": "Célestin"}),
 ])
 def test_body_places_elided_articles_spoken_negations_and_compound_first_names(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, symptomes", [
@@ -874,8 +864,7 @@ def test_complaints_listed_in_a_note_are_one(text, symptomes):
     ("elle est à la maison", {"type_consultation": None}),
 ])
 def test_a_name_spelled_again_a_girl_and_a_doctor_at_home(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, start, end", [
@@ -925,8 +914,7 @@ def test_a_complaint_since_the_weekend_wants_no_weekend():
      {"localisation": "marseille dans le treizième"}),  # the arrondissement said after the city
 ])
 def test_a_letter_spelled_twice_and_an_arrondissement_said_after_the_city(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text", ["demain au plus tard", "au plus tard demain", "demain dernier délai"])
@@ -941,8 +929,7 @@ def test_a_deadline_is_a_delay_not_a_wanted_day(text):
     ("Finalement, même nom de naissance", {"nom": None}),
 ])
 def test_a_name_alone_then_what_its_birth_name_is(text, expected):
-    found = read(text)
-    assert {k: found.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, day", [
@@ -1340,8 +1327,7 @@ def test_a_deadline_by_the_clock_is_no_delay_in_hours():
      {"localisation": "EHPAD Les Tilleuls 80100 Abbeville"}),
 ])
 def test_years_taken_back_imperatives_courtesies_and_labelled_lines(text, expected):
-    got = read(text)
-    assert {k: got.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, symptomes", [
@@ -1387,8 +1373,7 @@ def test_hours_without_unit_after_a_day_one_hour_or_another_and_weekends(text, c
     ("Mme Colin ddn 12/12/50 (elle a 76 ans demain), diarrhées", {"creneau": None}),
 ])
 def test_what_goes_on_a_complaint_a_practice_and_a_birthday(text, expected):
-    got = read(text)
-    assert {k: got.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1446,8 +1431,7 @@ def test_today_if_possible_otherwise_tomorrow_is_one_window_from_now(text):
     ("Demande : visite d'un médecin sur place, ne se déplace pas", {"type_consultation": "domicile"}),
 ])
 def test_spelled_after_a_comma_the_imperfect_and_visits(text, expected):
-    got = read(text)
-    assert {k: got.get(k) for k in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, creneau", [
