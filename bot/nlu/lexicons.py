@@ -30,7 +30,11 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})  # "Schœlcher" is typed "S
 
 def key(text: str) -> str:
     """Folded, with hyphens, apostrophes, spaces and ligatures made alike ("Saint-Étienne" ~ "saint etienne")."""
-    return " ".join(re.findall(r"[^\W_]+", fold(text).translate(_LIGATURES)))
+    return _words(fold(text))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.translate(_LIGATURES)))
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +140,7 @@ def commune_names() -> frozenset[str]:
 
 def _spelled(text: str) -> str:
     """As `key`, accents kept: "Gené" is "gené", "Saint-Étienne" is "saint étienne"."""
-    return " ".join(re.findall(r"[^\W_]+", text.lower().translate(_LIGATURES)))
+    return _words(text.lower())
 
 
 @lru_cache(maxsize=1)
