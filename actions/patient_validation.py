@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.tracker_history import latest_entities, latest_intent, value_before_last_user_turn
 from bot.nlu import fields as parse
+from bot.nlu.names import said_once
 from bot.referral.extra_fields import birth_place
 from bot.referral.fields import (
     MANDATORY_PATIENT_FIELDS,
@@ -51,9 +52,10 @@ def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, field: str, respo
 
 
 def covers_message(entity: dict, text: str) -> bool:
-    """True when the entity spans most of the message: the whole answer was read as that field."""
+    """True when the entity spans most of the message: the whole answer was read as that field (a name spelled after
+    itself is said once: "Guérin, G U E R I N, avec un accent aigu sur le E")."""
     span = len(str(entity.get("value") if entity.get("start") is None else text[entity["start"]:entity["end"]]))
-    return span >= 0.6 * len(text.strip())
+    return span >= 0.6 * len(said_once(text).strip(" ,"))
 
 
 class PatientFieldValidators:
@@ -168,10 +170,12 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         given = latest_entities(tracker) & {*PATIENT_FIELDS, *NEED_FIELDS}
         text = tracker.latest_message.get("text") or ""
         nom = value_before_last_user_turn(tracker, "nom") if "nom" in given else tracker.get_slot("nom")
-        if field == "nom_naissance" and says_the_name_again(text, nom):
-            # "Céleste pareil" read by the NLU as a first name and a name, "Baron" as a commune (of the Gironde): the
-            # usage name said again, and whatever the NLU read in it gets its earlier value back
-            return {field: nom, **{other: value_before_last_user_turn(tracker, other) for other in given - {field}}}
+        if field == "nom_naissance" and (says_the_name_again(text, nom) or is_same_name_answer(text)):
+            # "Céleste pareil" read by the NLU as a first name and a name, "Baron" as a commune (of the Gironde), "elle
+            # a gardé son nom, Zébina" with Zébina as a complaint: the usage name said again, and whatever the NLU
+            # read in its words gets its earlier value back
+            return {field: nom, **{other: value_before_last_user_turn(tracker, other)
+                                   for other in given & _FREE_WORDS - {field}}}
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]

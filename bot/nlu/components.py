@@ -17,6 +17,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
+from bot.nlu.names import said_once
 from bot.nlu.text import fold
 from bot.referral.choice import names_a_pick
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
@@ -65,6 +66,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, answer)
             elif intent in _DETAILS and not entities and leading_answer(text) == "deny":
                 _set_intent(message, "deny")  # "non, deux choses": a no, the corrections come after
+            elif intent == "autres_creneaux" and other_of_a_detail(text):
+                _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
             elif intent in _DETAILS and leading_cancel(text):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
@@ -84,7 +87,8 @@ _COURTESIES = {"thank", "greet", "goodbye"}
 # no such proof: in a question written without capitals, words may read as names ("le praticien lit il …").
 _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
-_YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait"}
+_YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait",
+        "valide", "validez", "confirme", "confirmez", "go", "nickel", "impeccable"}  # "validé, merci"
 _NO = {"non", "nan"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
@@ -124,6 +128,16 @@ def leading_answer(text: str) -> str | None:
     return "deny" if words[0] in _NO else None
 
 
+def other_of_a_detail(text: str) -> bool:
+    """The message's "autre" qualifies one of the patient's details ("pas d'autre nom", "un autre numéro"), not
+    slots nor practitioners."""
+    return any(noun in _DETAIL_NOUNS for noun in re.findall(r"\bautres? ([a-z]+)", fold(text)))
+
+
+_DETAIL_NOUNS = {"nom", "noms", "prenom", "prenoms", "numero", "numeros", "telephone", "tel", "portable", "mail",
+                 "email", "adresse", "date"}
+
+
 def leading_cancel(text: str) -> bool:
     """The first clause of the message, whole, orders to cancel ("on annule, il part aux urgences"): the details
     after it say why, they describe no patient to refer."""
@@ -141,7 +155,8 @@ def is_bare_detail(text: str, entities: list[dict]) -> bool:
     "Les Abymes", "0690 12 34 56", "le 12/03/1950", "c'est Joaquim"): an answer, whatever the intent classifier
     says; but a message that may point at an offered slot ("le 3 à 14h30", "celui de 14h30") only when the details
     cover it."""
-    said = _FILLERS.sub("", text.strip(" .!,;"))  # "euh dans les deux heures maximum": the hesitation says nothing
+    # "euh dans les deux heures maximum": the hesitation says nothing; "Haddad, H A deux D A D": the name, once
+    said = said_once(_FILLERS.sub("", text.strip(" .!,;"))).strip(" ,")
     if not entities or not 0 < len(said.split()) <= 5:
         return False
     if sum(e["end"] - e["start"] for e in entities) >= 0.8 * len(said):

@@ -77,9 +77,12 @@ _STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse", "en", "de", "s
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
 BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
 _DATE_LABELS = {"ddn", "dn", "naissance", "naiss"}  # "DDN : …", "date de naissance : …"
-RESIDENCE_WORDS = {"dom", "habite", "habitant", "habitante", "vit", "vivant", "reside", "residant", "residante", "demeurant",
-                   "demeurante", "demeure", "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe",
-                   "situee", "heberge", "hebergee", "loge", "logee"}
+# The verbs of living somewhere, whoever their subject and tense: "habite", "ils habitent Nice", "vivait à Metz"
+_RESIDING = {stem + end for stem in ("habit", "resid", "demeur") for end in ("e", "ent", "ait", "aient")} | {
+    "vit", "vivent", "vivait", "vivaient"}
+RESIDENCE_WORDS = {"dom", "habitant", "habitante", "vivant", "residant", "residante", "demeurant", "demeurante",
+                   "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe", "situee", "heberge",
+                   "hebergee", "loge", "logee"} | _RESIDING
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
 _BEFORE_PLACE = PLACE_PREPOSITIONS | {"le", "la", "l'", "les", "secteur", "commune", "ville", "du"}
 # What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
@@ -123,9 +126,11 @@ PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
                            "patient", "patiente", "jeune"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
-                                       "resident"]},
+                                       "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
+                                       "touriste", "salarie", "detenu"]},
     **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme", "femme",
-                                       "dame", "residente"]},
+                                       "dame", "residente", "etudiante", "lyceenne", "collegienne", "retraitee",
+                                       "salariee", "detenue"]},
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
@@ -140,6 +145,7 @@ _NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt"
 # else is named after them.
 _CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",)}
 _RESTARTS = {"attendez", "attends", "enfin", "pardon", "plutot"}  # said before a name said again
+_HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous", "epelle", ","}
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
@@ -223,12 +229,13 @@ _CONDITIONS = {"enceinte", "diabetique", "asthmatique", "cardiaque", "allergique
 _REQUESTS = {"rendez-vous", "rdv", "consultation", "cs", "demande", "creneau", "visite", "teleconsultation",
              "orientation", "avis", "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance",
              "certificat"}
+_AUXILIARIES = {"a", "ai", "as", "avons", "avez", "ont", "est", "sont"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
 _STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
-           "vit", "habite", "reside", "demeure", "travaille", "part", "rentre", "doit", "devrait", "sort"}
+           "travaille", "part", "rentre", "doit", "devrait", "sort"} | _RESIDING
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/", "\n"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
@@ -257,7 +264,7 @@ _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
-               "habite", "vit", "doit", "faut", "repond", "decroche", "y"}
+               "doit", "faut", "repond", "decroche", "y"} | _RESIDING
 _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
@@ -632,11 +639,14 @@ class _Reader:
                     and not any(self.spelled_again(unit, token) for unit in units):
                 break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins (not
                 # "pascal rivière R I V I È R E": a name spelled again, though Rivière is a commune)
-            elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i) and not self.body_part_as_it_is(i):
+            elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i) and (
+                    not self.body_part_as_it_is(i) or units and self.spelled_again(units[-1], token)):
+                # "gilles mollet m o deux l e t né le …": the name spelled, whatever a body part followed by a state
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
-                elif any(self.spelled_again(unit, token) for unit in units[:-1]):
-                    pass  # "roux isabelle r o u x": the surname spelled after the first name is no third name
+                elif any(self.spelled_again(unit, token) for unit in units[:-1]) or self.spells_all(units, token):
+                    pass  # "roux isabelle r o u x", "Da Silva Rui D A espace S I L V A R U I": a spelling of names
+                    # said is no third name
                 else:
                     # "camara mamadou camara": a name said first, then again after the first name, is said once
                     units = [u for u in units[:-1] if key(self.text_of_unit(u)) != key(token.text)] + units[-1:]
@@ -699,6 +709,11 @@ class _Reader:
         spelled = key(token.text).replace(" ", "")
         words = [key(t.text).replace(" ", "") for t in self.tokens[unit[0]:unit[1] + 1]]
         return spelled in (words[-1], "".join(words))
+
+    def spells_all(self, units: list[tuple[int, int]], token: Token) -> bool:
+        """`token` spells every name of `units` in a row, as the names were said."""
+        said = "".join(key(self.text_of_unit(unit)).replace(" ", "") for unit in units)
+        return len(units) >= 2 and key(token.text).replace(" ", "") == said
 
     def value_until_stop(self, i: int, allow_numbers: bool) -> int | None:
         """Last token of a free-text value starting at i, or None if nothing is there."""
@@ -1586,8 +1601,9 @@ class _Reader:
                 and self.tokens[first].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"}:
             first -= 1
         first += 1
-        if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k:
-            return None
+        if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
+                or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k):
+            return None  # "elle a gardé son nom": what was done with the name, no name
         self.spans = [s for s in self.spans if s.field != field]
         self.add(field, first, k)
         return i
@@ -1860,12 +1876,25 @@ class _Reader:
     def text_of(self, span: Span) -> str:
         return " ".join(t.text for t in self.tokens if span.start <= t.start < span.end)
 
+    def spelling_after(self, units: list[tuple[int, int]]) -> int | None:
+        """The token right after the names, or after a hesitation and one of them said again ("Okafor Chinedu alors
+        Okafor O K A F O R"), that spells one of them."""
+        k = units[-1][1] + 1
+        while k < len(self.tokens) and self.tokens[k].folded in _HESITATIONS:
+            k += 1
+        for at in (k, k + 1) if k > units[-1][1] + 1 else (k,):
+            if at < len(self.tokens) and any(self.spelled_again(u, self.tokens[at]) for u in units) and (
+                    at == k or any(key(self.text_of_unit(u)) == key(self.tokens[k].text) for u in units)):
+                return at
+        return None
+
     def assign_names(self, units: list[tuple[int, int]]) -> int:
         """First name and name told apart among the name units; the token after them."""
         said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
         after = units[-1][1] + 1
-        if after < len(self.tokens):  # "haddad ali H A D D A D": the name spelled is the surname
-            said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[after])}
+        spelling = self.spelling_after(units)
+        if spelling is not None:  # "haddad ali H A D D A D": the name spelled is the surname
+            said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[spelling])}
         labelled = self.surname_labelled_at(after)
         if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname
             said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
@@ -1971,8 +2000,11 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
                          if key(" ".join(t.text for t in w)) in surnames)
             # spelled after the whole name, a word is the surname ("Martin Gérard G E R A R D"); spelled as it comes,
             # the first name is too ("inès I N E S brahimi"): there the lists speak louder
+            spelled = [k for k, w in enumerate(words) if _spelled_after(w)]
             score += sum((_SPELLED_LAST if k == len(words) - 1 else _SPELLED_AS_SAID) * (1 if roles[k] == "nom" else -1)
-                         for k, w in enumerate(words) if _spelled_after(w))
+                         for k in spelled)
+            if len(spelled) == 1 and roles[spelled[0]] == "nom":  # "minh khoa phan p h a n": one surname, spelled
+                score -= _SPELLED_AS_SAID * (roles.count("nom") - 1)
             # a particle opens a surname, never a first name ("lina el khoury", "jean de la fontaine")
             score += sum(20 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)
                          if len(w) > 1 and w[0].folded in PARTICLES)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.text import fold
+from bot.nlu.text import fold, spelling_read
 
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
 # "Le Gall", "La Fontaine" keep their capital
 _LOWER_PARTICLES = {"de", "du", "des", "d'", "da", "dos", "das", "van", "von"}
 _SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der")}  # "de la Fontaine", "van der Berg"
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:[ -][^\W\d_]\b){2,}")
 _LEAD_IN = re.compile(
     r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
     r"(?:le |son |sa |mon |ma )?(?:nom|prénom|prenom)(?: de famille| d'usage| de naissance| de jeune fille)?"
@@ -24,13 +23,11 @@ _NOT_NAMES = {
 }
 
 
-def _join_spelled(text: str) -> str:
-    """"durand d u r a n d" -> "durand"; "D U R A N D" -> "DURAND"."""
-    def join(match: re.Match) -> str:
-        return re.sub(r"[ ]", "", match.group(0))
-
+def said_once(text: str) -> str:
+    """The words said, a name spelled after itself said once: "durand d u r a n d" -> "durand", "Guérin, G U E R I N,
+    avec un accent aigu sur le E" -> "Guérin,"; "D U R A N D" -> "DURAND"."""
     kept: list[str] = []
-    for word in _SPELLED_RUN.sub(join, text).split():
+    for word in spelling_read(text).split():
         bare = _letters(word)
         if not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept)):
             kept.append(word)  # "dos santos dossantos": the spelling repeats the name
@@ -54,7 +51,7 @@ def _case_word(word: str, particle: bool) -> str:
 def normalize_name(text: str) -> str:
     """A name as written, with capitals normalized when it was all upper or all lower case."""
     text = re.sub(r"\s+tiret\s+", "-", text.strip(" \t,;:.()"), flags=re.IGNORECASE)
-    text = re.sub(r"\s*-\s*", "-", _join_spelled(text)).strip(" ,;:")  # "Haddou, H A D D O U": the comma goes too
+    text = re.sub(r"\s*-\s*", "-", said_once(text)).strip(" ,;:")  # "Haddou, H A D D O U": the comma goes too
     if not text or (text != text.upper() and text != text.lower()):
         return text
     words = text.split()

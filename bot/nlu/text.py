@@ -180,14 +180,19 @@ def _letter_as(match: re.Match) -> str:
     return match.group(1) if fold(match.group(1)) == fold(match.group(2)) else match.group(0)
 
 
+def spelling_read(text: str) -> str:
+    """Spelled letters joined ("G U E R I N" -> "GUERIN", "H A deux D A D" -> "HADDAD"), what is said about the
+    letters dropped ("avec un accent aigu sur le E", "avec deux L")."""
+    return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r" \1 \1", _SPELLING_REMARK.sub(
+        "", _LETTER_REMARK.sub("", text))))
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
-    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""),
-                      _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r" \1 \1", _SPELLING_REMARK.sub(
-                          "", _LETTER_REMARK.sub("", text)))))
+    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), spelling_read(text))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

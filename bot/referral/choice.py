@@ -13,7 +13,8 @@ ORDINALS = {
     "troisieme": 3, "trois": 3, "quatrieme": 4, "quatre": 4, "cinquieme": 5, "cinq": 5,
 }
 TIME = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})?\b")
-RANK = re.compile(r"^\D*?\b(\d)\b\D*$")
+ORDINAL_SUFFIX = r"(?:er|ere|re|e|eme|nd|nde)?"  # "le 1er", "la 2e", "le 3eme" (folded)
+RANK = re.compile(rf"^\D*?\b(\d){ORDINAL_SUFFIX}\b\D*$")
 
 
 PICK_WORDS = {"dr", "docteur", "celui", "celle", "dernier", "derniere", *ORDINALS}
@@ -70,7 +71,7 @@ def _with_practitioner(plain: str, cards: list[dict], offer: list[dict]) -> list
 
 
 # "le 3 à 8h50", "le deuxième à 15h30": a rank said before the time names the practitioner of that time
-_RANK_BEFORE_TIME = re.compile(r"^\D*?\b(\d{1,2})\b(?!\s*(?:h|:|heures?)\b)")
+_RANK_BEFORE_TIME = re.compile(rf"^\D*?\b(\d{{1,2}}){ORDINAL_SUFFIX}\b(?!\s*(?:h|:|heures?)\b)")
 
 
 def _of_rank_with_time(plain: str, cards: list[dict], offer: list[dict]) -> list[dict] | None:

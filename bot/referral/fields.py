@@ -19,9 +19,11 @@ SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "s
                    "rayon_km")
 
 SAME_NAME = re.compile(
-    r"^\s*(?:(?:oui|non|euh|ben|alors|c'est|c’est|c est|il a|elle a)\b[\s,]*)*"  # "oui c'est le même"
-    r"(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun"
-    r"|pas de nom de (jeune fille|naissance)( diff[ée]rent)?)\b",
+    r"^\s*(?:(?:oui|non|euh|ben|alors|c'est|c’est|c est|il a|elle a|il n'a|elle n'a|il n'en a|elle n'en a)\b[\s,]*)*"
+    r"(identique|pareil|la m[eê]me|le m[eê]me|m[eê]me nom|idem|inchang[ée]|aucun"  # "oui c'est le même"
+    r"|pas de nom de (jeune fille|naissance)( diff[ée]rent)?"
+    r"|(son |le )?seul nom|pas d'autres? noms?|gard[ée]e? son nom|pas chang[ée] de nom)\b",  # "c'est son seul nom",
+    # "elle n'a pas d'autre nom", "elle a gardé son nom", "il n'a pas changé de nom"
     re.IGNORECASE,
 )
 NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")

@@ -81,6 +81,7 @@ def test_identique_copies_the_usage_name(dispatcher):
 @pytest.mark.parametrize("said, nom, kept", [
     ("Garcia c'est son seul nom", "Garcia", "Garcia"), ("Dubois aussi", "Dubois", "Dubois"),
     ("Rousseau comme la maman", "Rousseau", "Rousseau"), ("dubois, le même", "Dubois", "Dubois"),
+    ("Nguyen, pas d'autre nom", "Nguyen", "Nguyen"), ("elle n'a pas d'autre nom", "Nguyen", "Nguyen"),
     ("Dubois Martin", "Dubois", "Dubois Martin"), ("Martin", "Dubois", "Martin"),  # a double name, another name
 ])
 def test_the_usage_name_said_again_with_a_word_on_it_is_the_birth_name(dispatcher, said, nom, kept):
@@ -116,6 +117,26 @@ def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
     entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]
     tracker = make_tracker({"requested_slot": "nom", "prenom": "Durand"}, text="Durand", entities=entities, events=events)
     assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": "Durand", "prenom": "Marie"}
+
+
+def test_the_name_said_kept_is_the_birth_name_and_its_words_are_no_complaint(dispatcher):
+    text = "elle a gardé son nom, Zébina"
+    events = user_turn("symptomes", "Zébina", "nez bouché")
+    entities = [{"entity": "symptomes", "value": "Zébina", "start": 22, "end": 28}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Zébina", "symptomes": "Zébina"}, text=text,
+                           entities=entities, events=events)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {
+        "nom_naissance": "Zébina", "symptomes": "nez bouché"}
+
+
+def test_a_name_spelled_with_a_remark_on_its_accent_misread_as_a_commune_is_the_name(dispatcher):
+    """Guérin is a commune of the Lot-et-Garonne: read as where the patient is, the name was asked four times."""
+    text = "Guérin, G U E R I N, avec un accent aigu sur le E"
+    events = user_turn("localisation", "Guérin", None)
+    entities = [{"entity": "localisation", "value": "Guérin", "start": 0, "end": 6}]
+    tracker = make_tracker({"requested_slot": "nom", "localisation": "Guérin"}, text=text, entities=entities,
+                           events=events)
+    assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": "Guérin", "localisation": None}
 
 
 def test_an_unreadable_bare_answer_is_refused(dispatcher):

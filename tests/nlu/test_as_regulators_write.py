@@ -1204,6 +1204,7 @@ def test_places_names_complaints_and_modes_said_another_way(text, expected):
 @pytest.mark.parametrize("answer, same", [
     ("c'est le même", True), ("oui le même", True), ("non c'est pareil", True), ("le même", True),
     ("c'est Lemaire", False), ("Lemaire", False),
+    ("pas d'autre nom", True), ("elle n'a pas d'autre nom", True), ("c'est son seul nom", True),
 ])
 def test_the_same_birth_name_said_as_an_answer(answer, same):
     from bot.referral.fields import is_same_name_answer
@@ -1463,3 +1464,45 @@ def test_a_name_said_again_spelled_is_that_name_not_the_commune_bearing_it():
 ])
 def test_a_commune_said_right_after_a_place_taken_back_is_that_place_whatever_follows(text):
     assert read(text)["localisation"] == "Clermont-Ferrand"
+
+
+def test_a_spelling_of_both_names_said_is_no_third_name():
+    found = read("pour un jeune monsieur Da Silva Rui D A espace S I L V A R U I il a des plaques qui grattent")
+    assert _subset(found, {"prenom": "", "nom": ""}) == {"prenom": "Rui", "nom": "Da Silva"}
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("Nguyen, pas d'autre nom", True), ("il a un autre numéro", True), ("vous n'avez pas d'autres créneaux ?", False),
+    ("d'autres médecins ?", False), ("autre chose", False),
+])
+def test_what_autre_qualifies_says_whether_other_slots_are_asked(text, detail):
+    from bot.nlu.components import other_of_a_detail
+    assert other_of_a_detail(text) is detail
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a spelling tells which word is the surname, however the names are said around it
+    ("c'est pour un monsieur Okafor Chinedu alors Okafor O K A F O R il tousse", {"nom": "Okafor", "prenom": "Chinedu"}),
+    ("monsieur minh khoa phan p h a n il habite à rouen", {"nom": "Phan", "prenom": "Minh Khoa"}),
+    # "mollet" spelled before « né » is the name, not a calf in some state
+    ("c'est pour monsieur gilles mollet m o deux l e t né le trente et un octobre soixante-dix-neuf il a une entorse"
+     " de la cheville depuis hier", {"nom": "Mollet", "symptomes": "entorse de la cheville depuis hier"}),
+    # who the patient is, said by a noun, then the names
+    ("je vous appelle pour un étudiant euh quentin lefebvre l e f e b v r e vingt ans il tousse",
+     {"nom": "Lefebvre", "prenom": "Quentin"}),
+])
+def test_spellings_and_person_nouns_around_the_names(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb of living, whatever its person: « Habitent » opening a sentence is no first name
+    ("enfant FERREIRA Lucas, fièvre. Habitent Nice (qu. Saint-Roch). Pédiatre",
+     {"localisation": "Nice", "prenom": "Lucas"}),
+    ("ils vivent à Metz depuis peu", {"localisation": "Metz"}),
+    # what was done with the name is no name
+    ("elle a gardé son nom", {"nom": None}),
+    ("ben youssef c'est le nom et mohamed le prénom", {"nom": "Ben Youssef"}),
+])
+def test_verbs_are_read_as_verbs_not_names(text, expected):
+    assert _subset(read(text), expected) == expected

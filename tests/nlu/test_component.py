@@ -168,7 +168,8 @@ def test_either_day_is_one_window(extractor):
 @pytest.mark.parametrize("text, mistaken_for", [("Le Gall", "choisir_creneau"), ("Gomez", "faq"),
                                                  ("Les Abymes", "faq"), ("0690 12 34 56", "out_of_scope"),
                                                  ("Hamon", "rechercher"), ("Quimper", "annuler"),
-                                                 ("euh dans les deux heures maximum", "faq")])
+                                                 ("euh dans les deux heures maximum", "faq"),
+                                                 ("Haddad, H A deux D A D", "faq")])
 def test_a_bare_detail_is_an_answer_whatever_the_classifier_says(extractor, text, mistaken_for):
     assert intent_after(extractor, text, mistaken_for, 0.6) == "inform"
 
@@ -181,7 +182,7 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
 @pytest.mark.parametrize("text, intent, expected", [
     ("oui merci", "thank", "affirm"), ("Ok merci beaucoup", "thank", "affirm"), ("d'accord, merci", "greet", "affirm"),
     ("non merci", "thank", "deny"), ("merci", "thank", "thank"), ("merci, oui", "thank", "thank"),
-    ("bonjour", "greet", "greet"),
+    ("bonjour", "greet", "greet"), ("validé, merci", "thank", "affirm"),
     # a no said first with no detail after it: the corrections come next ("non, il est né le 8 mai" stays inform)
     ("non, deux choses", "inform", "deny"), ("non, il est né le 8 mai 1996", "inform", "inform"),
 ])

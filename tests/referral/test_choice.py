@@ -9,7 +9,7 @@ CARDS = [agenda_card("a", 9, "Thomas"), agenda_card("b", 14, "Nguyen"), agenda_c
 @pytest.mark.parametrize("text, expected", [
     ("le 2", "b"), ("2", "b"), ("je prends le 3", "c"), ("le premier", "a"), ("le deuxième", "b"),
     ("le dernier", "c"), ("celui de 14h30", "b"), ("celui de 9 h 30", "a"), ("le Dr Thomas", "a"),
-    ("chez le docteur lefevre", "c"), ("Nguyen", "b"),
+    ("chez le docteur lefevre", "c"), ("Nguyen", "b"), ("le 1er", "a"), ("la 2e", "b"), ("le 3ème", "c"),
 ])
 def test_resolves_rank_time_and_name(text, expected):
     assert resolve_choice(text, CARDS)["id"] == expected
@@ -54,6 +54,7 @@ OFFER = grouped(1, "Thomas", 9, 10, 14) + grouped(2, "Nguyen", 14, 15) + grouped
     ("le Dr Nguyen", "n14"), ("le Dr Thomas", "t9"), ("le Dr Nguyen à 15h30", "n15"), ("Thomas 14h30", "t14"),
     ("celui de 10h30", "t10"), ("celui de 16h30", "l16"),
     ("le 2 à 14h30", "n14"), ("le 1 à 14h30", "t14"), ("le deuxième à 15h30", "n15"),  # a rank, then its time
+    ("le 2e à 14h30", "n14"),
 ])
 def test_a_rank_names_a_practitioner_and_a_name_their_first_time(text, expected):
     assert resolve_choice(text, OFFER)["id"] == expected
