@@ -12,12 +12,16 @@ from bot.auth.local_secrets import with_secrets
 from bot.settings import get_settings
 
 log = logging.getLogger("bot.agenda")
+# About one practitioner per 11,000 inhabitants, placed by population: enough for a search near any prefecture to
+# find the specialties, home visits and video slots a regulator asks for within the SAS radius (with 2,000, a
+# gynécologue near Saint-Étienne or a home visit near Reims was over 100 km away).
+DEMO_PRACTITIONERS = 6000
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.agenda", description="Agenda SAS")
     parser.add_argument("command", choices=("migrate", "seed", "serve"))
-    parser.add_argument("--practitioners", type=int, default=2000, help="seed: how many practitioners")
+    parser.add_argument("--practitioners", type=int, default=DEMO_PRACTITIONERS, help="seed: how many practitioners")
     parser.add_argument("--rpps-offset", type=int, default=0,
                         help="seed: shift the RPPS numbers and draw other names, same communes: two agendas seeded "
                              "with different offsets share no practitioner (bot.sources' two-agenda demo)")

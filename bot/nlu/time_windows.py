@@ -160,6 +160,10 @@ def _weekend(folded: str, now: datetime) -> Found | None:
     match = _WEEKEND.search(folded)
     if match is None or _unwanted(folded, match):
         return None  # "depuis ce week-end": when it began
+    from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
+
+    if names_a_complaint(re.split(_CLAUSE_START, folded[max(0, match.start() - 60):match.start()])[-1]):
+        return None  # "entorse poignet au hand ce we": when it happened, not when to be seen
     saturday = _day_of("samedi", now) if now.weekday() < 5 else now
     sunday = saturday + timedelta(days=6 - saturday.weekday())
     return _choice_window(match, _at(saturday, (_DAY_START, 0)), _at(sunday, (_DAY_END, 0)), now)

@@ -7,6 +7,7 @@ import time
 
 import httpx
 
+from bot.agenda.cli import DEMO_PRACTITIONERS
 from bot.settings import ROOT
 
 
@@ -28,7 +29,7 @@ def test_migrate_seed_once_and_serve(tmp_path):
         return done.stderr
 
     agenda("migrate")
-    assert "seeded 2000 practitioners" in agenda("seed")
+    assert f"seeded {DEMO_PRACTITIONERS} practitioners" in agenda("seed")
     assert "not seeding" in agenda("seed")
     subprocess.run([sys.executable, "-m", "bot.accounts", "add", "tester", "--password-stdin"], env=env, cwd=ROOT,
                    input="un mot de passe assez long\n", text=True, timeout=120, check=True)

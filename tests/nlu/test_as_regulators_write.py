@@ -1438,6 +1438,10 @@ def test_spelled_after_a_comma_the_imperfect_and_visits(text, expected):
 @pytest.mark.parametrize("text, creneau", [
     ("VAD MG sam mat pr Mme ANDRE Lucienne, ulcère, Carcassonne", ("2026-11-28T08:00:00+01:00", "2026-11-28T12:00:00+01:00")),
     ("toux depuis 5j\nVu lundi par SOS, pas d'amélioration\nDemande : MG", None),  # a day the patient was seen
+    # the weekend of the sprain, then the time wanted
+    ("entorse poignet au hand ce we. Annecy. creneau fin d'aprem svp", ("2026-11-25T16:00:00+01:00",
+                                                                         "2026-11-25T18:00:00+01:00")),
+    ("angine, MG ce WE", ("2026-11-28T08:00:00+01:00", "2026-11-29T20:00:00+01:00")),
 ])
 def test_short_days_with_mat_and_a_day_seen(text, creneau):
     assert window_read(text) == creneau
