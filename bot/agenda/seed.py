@@ -22,7 +22,9 @@ SEED = 20250314
 SAS_ZONE = ZoneInfo(SAS_TIMEZONE)  # the default; `python -m bot.agenda seed` passes the configured one
 # Half-days of opening hours, in the SAS time zone.
 HALF_DAYS = ((time(8, 30), time(12, 0)), (time(14, 0), time(18, 30)))
-SPECIALTY_MIX = (("SM54", 80), ("SM40", 8), ("SM15", 3), ("SM04", 2), ("SM38", 2), ("SM42", 2), ("SM19", 3))
+# Every specialty the assistant reads is offered somewhere, often enough that a search near a prefecture finds one.
+SPECIALTY_MIX = (("SM54", 62), ("SM40", 8), ("SM15", 5), ("SM04", 4), ("SM38", 5), ("SM42", 3), ("SM19", 4),
+                 ("SM20", 2), ("SM39", 4), ("SM32", 1), ("SM16", 1), ("SM57", 1))
 SNP = "Soins non programmés"
 FOLLOW_UP = "Consultation de suivi (patients du cabinet)"
 CHUNK = 20_000

@@ -64,17 +64,25 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
+            elif intent in _NOT_ABOUT_A_PATIENT and not entities and "?" not in text \
+                    and leading_answer(text) == "affirm" and len(text.split()) <= 5:
+                _set_intent(message, "affirm")  # "oui ça me va", "ça me va": a yes, no question about SAS
             elif intent in _DETAILS and not entities and leading_answer(text) == "deny":
                 _set_intent(message, "deny")  # "non, deux choses": a no, the corrections come after
+            elif intent == "choisir_creneau" and says_a_range(text, entities) \
+                    or intent in _SEARCH_AGAIN and any(e["entity"] in _ELSEWHERE_OR_OTHERWISE for e in entities):
+                # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode
+                _set_intent(message, "inform")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
             elif intent in _DETAILS and leading_cancel(text):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
-            elif intent in _DETAILS and not entities and _runner_up(message) == "choisir_creneau" \
+            elif intent in {*_DETAILS, "nlu_fallback"} and not entities and _runner_up(message) == "choisir_creneau" \
                     and names_a_pick(text):
-                _set_intent(message, "choisir_creneau")  # "le Dr Chauvin" gives no detail to note: it is a pick
+                # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick
+                _set_intent(message, "choisir_creneau")
         return messages
 
 
@@ -89,6 +97,8 @@ _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
 _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait",
         "valide", "validez", "confirme", "confirmez", "go", "nickel", "impeccable"}  # "validé, merci"
+_AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
+             "c est parfait", "c est bon", "c est ok", "va pour"}  # "ça me va" (not "ça me va pas")
 _NO = {"non", "nan"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
@@ -123,9 +133,21 @@ def leading_answer(text: str) -> str | None:
     if not words:
         return None
     first_two = " ".join(words[:2])
-    if words[0] in _YES or first_two in _YES:
+    agreed = next((n for n in (3, 2) if " ".join(words[:n]) in _AGREEING), 0)
+    if words[0] in _YES or first_two in _YES or agreed and words[agreed:agreed + 1] not in (["pas"], ["plus"]):
         return "affirm"
     return "deny" if words[0] in _NO else None
+
+
+def says_a_range(text: str, entities: list[dict]) -> bool:
+    """A wanted time said as a bound ("après 16h", "pas avant 11h", "à partir de 14h"), not the time of a slot."""
+    return any(e["entity"] == "creneau" and _BOUND.search(fold(text[e["start"]:e["end"]])) for e in entities
+               if e.get("start") is not None)
+
+
+_BOUND = re.compile(r"\b(?:apres|avant|a partir d|jusqu|entre)")
+_SEARCH_AGAIN = {"elargir_rayon", "elargir_delai", "rechercher"}
+_ELSEWHERE_OR_OTHERWISE = {"type_consultation", "specialite", "localisation"}
 
 
 def other_of_a_detail(text: str) -> bool:

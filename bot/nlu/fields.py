@@ -143,8 +143,9 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     column of its own in an export ("GUILLOT;Marcel;M;14/04/1939")."""
     found = []
     for hit in _CIVILITES.finditer(folded):
-        column = original[:hit.start].rstrip()[-1:] in _COLUMNS and original[hit.end:].lstrip()[:1] in _COLUMNS or (
-            original[:hit.start].rstrip()[-1:] == "(" and original[hit.end:].lstrip()[:1] == ")")  # "Kowalski Tomasz (M)"
+        before, after = original[:hit.start].rstrip()[-1:], original[hit.end:].lstrip()[:1]
+        # "GUILLOT;Marcel;M;…", "Kowalski Tomasz (M)", "KOWALSKI Henryk, M., né le …": a field of its own
+        column = before in _COLUMNS and after in _COLUMNS or (before, after) in (("(", ")"), (",", ","))
         if folded[hit.start:hit.end] in ("m.", "m") and not (
                 (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M") \
                 and not _small_letters_civility(original, hit):

@@ -1510,3 +1510,8 @@ def test_spellings_and_person_nouns_around_the_names(text, expected):
 ])
 def test_verbs_are_read_as_verbs_not_names(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+def test_a_civility_written_as_a_field_of_its_own_after_the_names():
+    assert _subset(read("Patient : KOWALSKI Henryk, M., né le 12/10/1938"), {"civilite": "", "nom": ""}) == {
+        "civilite": "Monsieur", "nom": "Kowalski"}

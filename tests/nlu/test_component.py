@@ -183,6 +183,8 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
     ("oui merci", "thank", "affirm"), ("Ok merci beaucoup", "thank", "affirm"), ("d'accord, merci", "greet", "affirm"),
     ("non merci", "thank", "deny"), ("merci", "thank", "thank"), ("merci, oui", "thank", "thank"),
     ("bonjour", "greet", "greet"), ("validé, merci", "thank", "affirm"),
+    ("oui ça me va", "faq", "affirm"), ("ça me va", "faq", "affirm"), ("ça me va pas", "faq", "faq"),
+    ("oui mais comment je crée un compte ?", "faq", "faq"),
     # a no said first with no detail after it: the corrections come next ("non, il est né le 8 mai" stays inform)
     ("non, deux choses", "inform", "deny"), ("non, il est né le 8 mai 1996", "inform", "inform"),
 ])
@@ -250,13 +252,14 @@ def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, te
     assert intent_after(extractor, text, classified, 0.5) == classified
 
 
-@pytest.mark.parametrize("text, runner_up, expected", [
-    ("le Dr Chauvin", "choisir_creneau", "choisir_creneau"),  # no detail to note: the pick the classifier doubted
-    ("le Dr Chauvin", "faq", "inform"),  # only a pick is taken from the runner-up
-    ("Moreau", "choisir_creneau", "inform"),  # a detail read: the answer stands
+@pytest.mark.parametrize("text, top, runner_up, expected", [
+    ("le Dr Chauvin", "inform", "choisir_creneau", "choisir_creneau"),  # no detail to note: the pick DIET doubted
+    ("le Dr Chauvin", "inform", "faq", "inform"),  # only a pick is taken from the runner-up
+    ("Moreau", "inform", "choisir_creneau", "inform"),  # a detail read: the answer stands
+    ("8h45 c'est parfait", "nlu_fallback", "choisir_creneau", "choisir_creneau"),  # an uncertain pick
 ])
-def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, runner_up, expected):
-    ranking = [{"name": "inform", "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
+def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, top, runner_up, expected):
+    ranking = [{"name": top, "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
     message = Message(data={TEXT: text, ENTITIES: [], INTENT: ranking[0], INTENT_RANKING_KEY: ranking,
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
@@ -283,3 +286,14 @@ def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_fo
 ])
 def test_an_order_to_cancel_said_first_wins_over_its_reason(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    # a bound on the time is when the patient can come, not the time of an offered slot
+    ("dispo seulement apres 16h demain", "choisir_creneau", "inform"), ("le 2 à 14h30", "choisir_creneau", "choisir_creneau"),
+    # another mode, specialty or place said while the offer is shown: a new criterion, not a wider search
+    ("elle peut plus se deplacer finalement -> VAD plutot", "elargir_rayon", "inform"),
+    ("élargissez à 30 km", "elargir_rayon", "elargir_rayon"),
+])
+def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.5) == expected
