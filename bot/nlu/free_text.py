@@ -230,6 +230,7 @@ _REQUESTS = {"rendez-vous", "rdv", "consultation", "cs", "demande", "creneau", "
              "orientation", "avis", "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance",
              "certificat"}
 _AUXILIARIES = {"a", "ai", "as", "avons", "avez", "ont", "est", "sont"}
+_WISHING = {"voudrait", "veut", "souhaite", "souhaiterait", "aimerait", "demande", "desire", "prefere", "prefererait"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
@@ -437,7 +438,7 @@ class _Reader:
             size, gender = self.after_little(i) - i, _LITTLE[self.tokens[self.after_little(i) - 1].folded]
         else:
             return None
-        j = self.skip_age(self.after_little(i + size))
+        j = self.skip_age(self.after_little(self.skip_colons(i + size)))  # "Identité - TRAN Minh Duc | DDN - …"
         if j < len(self.tokens) and self.tokens[j].folded in _INSTITUTIONS:
             return None  # "résidente EHPAD sur Ussel, Mme FAURE Germaine": where she lives, her names come after
         units = self.name_units(j, 4)
@@ -970,6 +971,8 @@ class _Reader:
         only "à" or "sur" before a known place start the location. Right after a link ("depuis ce matin", "qui ne
         guérit pas", "quand il marche") a clause word opens no new clause."""
         token = self.tokens[k]
+        if token.folded == "qui" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WISHING:
+            return True  # "tordu le genou hier et qui voudrait voir un médecin": the patient's wish, not the complaint
         if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup"
         if self.tokens[k - 1].folded == "et" and (token.folded == "ne" or token.folded.startswith("n'")) \
@@ -1370,7 +1373,9 @@ class _Reader:
             if cue is None and self.opens_birth_place(i):
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
-                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":" for t in self.tokens[:i]) \
+                # "attendez je note euh théo marchand": what the caller says of himself opens the message too
+                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":"
+                              or k and self.tokens[k - 1].folded == "je" for k, t in enumerate(self.tokens[:i])) \
                     or self.after_a_header(i)
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:

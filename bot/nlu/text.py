@@ -64,10 +64,16 @@ _DICTATED_EMAIL = re.compile(
 
 
 # "benoit durand tout attaché arobase …": the words said before "attaché" are one piece of the address.
-_GLUED_WORD = r"(?!(?:e-?mail|mail|adresse|courriel|son|sa|est|alors|donc|c|tout|tous|point|tiret)\b)[^\W\d_]+"
+_GLUED_WORD = r"(?!(?:e-?mail|mail|adresse|courriel|son|sa|est|alors|donc|c|tout|tous|point|tiret)\b)[^\W\d_]+(?:-[^\W\d_]+)*"
 _GLUED = re.compile(
     rf"(?<![\w'’])((?:{_GLUED_WORD} ){{0,3}}{_GLUED_WORD})"
     r" (?:tout |tous )?(?:attach[ée]e?s?|coll[ée]e?s?|sans espaces?)(?= (?:a?rr?obase?|at)\b)", re.IGNORECASE)
+
+
+def _glue(match: re.Match) -> str:
+    """"giovanni rossi quatre-vingt-dix tout attaché" -> "giovannirossi quatre-vingt-dix": the words run together, a
+    number said last kept apart to be written in digits with the address."""
+    return re.sub(rf" (?!(?:{_NUMBER_WORD})\b)", "", match.group(1), flags=re.IGNORECASE)
 
 
 def _join_spelled(match: re.Match) -> str:
@@ -192,7 +198,7 @@ def normalize_dictation(text: str) -> str:
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
-    text = _GLUED.sub(lambda m: m.group(1).replace(" ", ""), spelling_read(text))
+    text = _GLUED.sub(_glue, spelling_read(text))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)

@@ -146,6 +146,8 @@ def test_a_civility_column_of_an_export(text, expected):
 
 @pytest.mark.parametrize("said, typed", [
     ("son mail c'est paul henri tout attaché arobase free point fr", "son mail c'est paulhenri@free.fr"),
+    ("son mail giovanni rossi quatre-vingt-dix tout attaché arobase yahoo point fr",
+     "son mail giovannirossi90@yahoo.fr"),
     ("mail leroux collé arobase gmail point com", "mail leroux@gmail.com"),
 ])
 def test_words_said_attached_in_an_email_are_one(said, typed):
@@ -1515,3 +1517,20 @@ def test_verbs_are_read_as_verbs_not_names(text, expected):
 def test_a_civility_written_as_a_field_of_its_own_after_the_names():
     assert _subset(read("Patient : KOWALSKI Henryk, M., né le 12/10/1938"), {"civilite": "", "nom": ""}) == {
         "civilite": "Monsieur", "nom": "Kowalski"}
+
+
+def test_what_the_patient_wishes_ends_the_complaint():
+    assert read("j'ai quelqu'un qui s'est tordu le genou au foot hier et qui voudrait voir un médecin demain matin")[
+        "symptomes"] == "tordu le genou au foot hier"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note whose labels are followed by a dash
+    ("Identité - TRAN Minh Duc | DDN - 30/01/1991 | Lieu - Montreuil | Motif - mal de gorge",
+     {"nom": "Tran", "prenom": "Minh Duc"}),
+    # what the caller says of himself before the names
+    ("bonjour alors attendez je note euh théo marchand m a r c h a n d il a treize ans il a la cheville gonflée",
+     {"nom": "Marchand", "prenom": "Théo"}),
+])
+def test_names_after_a_dashed_label_or_what_the_caller_says_of_himself(text, expected):
+    assert _subset(read(text), expected) == expected
