@@ -448,6 +448,10 @@ def _place_from_words(query: str, text: str) -> Place:
         precision = "address" if _looks_like_street(words) else "postal_code"
         label = text if precision == "address" else f"{candidates[0].name} ({postal_code})"
         return _make_place(label, candidates[0], postal_code, precision)
+    head = normalize_name(text.split(",")[0])
+    named = index.by_name.get(head) or index.by_alias.get(head) if "," in text else None
+    if named:  # "Amiens, quartier Saint-Leu": the commune, then where in it
+        return _named_place(named[0], "commune")
     raise UnknownPlace(query, index.suggestions(rest or text))
 
 

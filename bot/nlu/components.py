@@ -60,7 +60,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             # An uncertain classifier (the fallback) leaves it to what the message carries.
             beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
             if intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and beyond_names
-                                           or intent in _NOT_ABOUT_A_PATIENT and names_the_patient(entities)):
+                                           or intent in _NOT_ABOUT_A_PATIENT and (names_the_patient(entities)
+                                                                                  or speaks_of_the_patient(text, entities))):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
@@ -79,8 +80,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
-            elif intent in {*_DETAILS, "nlu_fallback"} and not entities and _runner_up(message) == "choisir_creneau" \
-                    and names_a_pick(text):
+            elif not entities and names_a_pick(text) and (
+                    intent == "nlu_fallback" or intent in _DETAILS and _runner_up(message) == "choisir_creneau"):
                 # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick
                 _set_intent(message, "choisir_creneau")
         return messages
@@ -125,6 +126,20 @@ def kind_of_details(entities: list[dict]) -> str | None:
 
 def names_the_patient(entities: list[dict]) -> bool:
     return any(e["entity"] in _IDENTITY for e in entities)
+
+
+def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
+    """A statement about the patient, no question: said of him or her ("la patiente me dit qu'elle est chez sa sœur à
+    Aix", "il préfère finalement une visite"), with where or how to see them."""
+    words = re.findall(r"[a-z']+", fold(text))
+    return "?" not in text and not set(words) & _ASKING and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
+        and bool(set(words) & _OF_THE_PATIENT)
+
+
+_WHERE_OR_HOW = {"localisation", "type_consultation"}
+_OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
+_ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",
+           "peut-on", "puis-je", "faut-il", "doit-on", "dois-je", "ou"}
 
 
 def leading_answer(text: str) -> str | None:

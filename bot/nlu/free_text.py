@@ -147,6 +147,9 @@ _CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",)
 _RESTARTS = {"attendez", "attends", "enfin", "pardon", "plutot"}  # said before a name said again
 _HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous", "epelle", ","}
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
+_CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
+_NOTE_FIELD_ENDS = {"|", "\n", ";"}
+_PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
@@ -1286,6 +1289,16 @@ class _Reader:
                 i += 1
                 continue
             token = self.tokens[i]
+            if token.folded in _CALLER_LABELS and i + 1 < len(self.tokens) and self.tokens[i + 1].text in ":-":
+                # "Appelant : fils (Adama)", "Appelant - voisin, M. Petit | Pte …": who calls, up to the next field of
+                # the note, is neither the patient nor a complaint
+                end = i + 1
+                while end + 1 < len(self.tokens) and self.tokens[end + 1].text not in _NOTE_FIELD_ENDS \
+                        and self.tokens[end + 1].folded not in _PATIENT_LABELS | {"pour"}:  # "… pour sa femme Mme X"
+                    end += 1
+                self.add(CALLER, i, end)
+                i = end + 1
+                continue
             if token.folded in CIVILITES and self.relative_named(i):  # "Jade 6 ans fièvre, maman Mme Sarah Benoit"
                 dot = i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
                 units = self.name_units(self.skip_colons(i + 1 + dot), 4)
@@ -1419,8 +1432,8 @@ class _Reader:
             end = self.labelled_after(field, i) if labelled else None
             if end is None:
                 end = self.field_value(field, words, j)
-            if end is None and field in ("nom", "prenom") and not labelled:
-                end = self.labelled_after(field, i)
+            if end is None and field in ("nom", "prenom", "nom_naissance") and not labelled:
+                end = self.labelled_after(field, i)  # "Kerhervé, son nom de jeune fille"
             if end is None:
                 i += 1
                 continue
@@ -1598,7 +1611,7 @@ class _Reader:
         """"ben youssef c'est le nom et mohamed le prénom": the name said, then its label (the cue at i); the token
         after the label, or None when no name is said right before it."""
         k = i - 1
-        while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "est") and not self.taken[k]:
+        while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "est", ",") and not self.taken[k]:
             k -= 1
         first = k
         while first >= 0 and first > k - 3 and not self.taken[first] and (

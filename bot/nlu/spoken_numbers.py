@@ -136,7 +136,12 @@ def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
         if pairs is None:
             i += 1
             continue
+        start = tokens[i][0]
+        if len(pairs) > 1 and pairs[0][0] == pairs[1][0] < 10:  # "zéro six euh zéro six cinquante-trois …": begun again
+            again = _phone_in(tokens, folded, i + pairs[0][1], j)
+            if again is not None:
+                i, pairs = i + pairs[0][1], again
         used = sum(size for _, size in pairs)
-        found.append((tokens[i][0], tokens[i + used - 1][1], " ".join(f"{value:02d}" for value, _ in pairs)))
+        found.append((start, tokens[i + used - 1][1], " ".join(f"{value:02d}" for value, _ in pairs)))
         i += used
     return found

@@ -289,3 +289,8 @@ def test_a_short_name_two_towns_share_names_neither():
 ])
 def test_an_arrondissement_said_after_the_city(said, commune):
     assert geocode(said).commune == commune
+
+
+@pytest.mark.parametrize("query, insee", [("Amiens, quartier Saint-Leu", "80021"), ("Nice, quartier Libération", "06088")])
+def test_a_commune_then_where_in_it_is_the_commune(query, insee):
+    assert geocode(query).insee == insee

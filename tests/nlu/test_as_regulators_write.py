@@ -1534,3 +1534,19 @@ def test_what_the_patient_wishes_ends_the_complaint():
 ])
 def test_names_after_a_dashed_label_or_what_the_caller_says_of_himself(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the birth name said, then its label
+    ("Kerhervé, son nom de jeune fille", {"nom_naissance": "Kerhervé"}),
+    ("Ilunga, c'est son nom de jeune fille", {"nom_naissance": "Ilunga"}),
+    # the caller's line of a note is neither the patient nor the complaint
+    ("Appelant : fils (Adama)\nPatient : OUEDRAOGO Issouf, M., né le 05/03/1958\nMotif : toux",
+     {"prenom": "Issouf", "nom": "Ouedraogo", "symptomes": "toux"}),
+    ("Appelant - voisin, M. Petit | Pte Mme Lebrun Anne, chute", {"nom": "Lebrun", "civilite": "Madame"}),
+    # a phone begun again after a hesitation
+    ("son numéro c'est le zéro six euh zéro six cinquante-trois dix-sept quatre-vingt-deux quarante-six",
+     {"telephone": "+33653178246"}),
+])
+def test_labels_said_after_callers_lines_and_numbers_begun_again(text, expected):
+    assert _subset(read(text), expected) == expected

@@ -260,6 +260,7 @@ def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, te
     ("le Dr Chauvin", "inform", "faq", "inform"),  # only a pick is taken from the runner-up
     ("Moreau", "inform", "choisir_creneau", "inform"),  # a detail read: the answer stands
     ("8h45 c'est parfait", "nlu_fallback", "choisir_creneau", "choisir_creneau"),  # an uncertain pick
+    ("9h15 c'est ok", "nlu_fallback", "affirm", "choisir_creneau"),  # whatever came next
 ])
 def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, top, runner_up, expected):
     ranking = [{"name": top, "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
@@ -300,3 +301,13 @@ def test_an_order_to_cancel_said_first_wins_over_its_reason(extractor, text, cla
 ])
 def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.5) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    ("la patiente me dit qu'elle est chez sa sœur à Aix-en-Provence en ce moment", "faq", "inform"),
+    ("il prefere finalement une visite a domicile, il peut pas conduire", "faq", "inform"),
+    ("comment il fait pour avoir une visite à domicile", "faq", "faq"),  # a question
+    ("trouve moi un hotel a lyon", "out_of_scope", "out_of_scope"),  # nothing said of a patient
+])
+def test_where_or_how_the_patient_is_to_be_seen_is_no_question_about_sas(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.8) == expected
