@@ -1140,9 +1140,11 @@ class _Reader:
         message ("Durand"); a lone word before the rest of a sentence is no name ("Finalement il est dispo")."""
         units = self.name_units(i, 4)
         if len(units) > 1:  # one of them at least is a known first name or a common surname: "trouble de
-            # l'équilibre", "petite correction" are words that happen to be rare surnames
-            return any(_first_name_score(self.tokens[b:b + 1], None) > 0
-                       or _surname_score(self.tokens[b:b + 1]) >= _COMMON_SURNAME for _, b in units)
+            # l'équilibre", "petite correction" are words that happen to be rare surnames; and none is a common word
+            # in small letters that no list knows as a name ("parfait, réservez")
+            lasts = [self.tokens[b:b + 1] for _, b in units]
+            return any(_first_name_score(w, None) > 0 or _surname_score(w) >= _COMMON_SURNAME for w in lasts) \
+                and not any(_plain_word(w) for w in lasts)
         after = self.cue_at(units[0][1] + 1)
         if after and after[0] == "epouse":
             return True  # "DUMONT épouse LEGRAND Colette": the birth name, then the married name
@@ -1852,7 +1854,8 @@ class _Reader:
             return None
         second = self.name_units(j, 2)
         if len(second) != 1 or not self.ends_cleanly(second) or not self.ends_cleanly(first) or not any(
-                key(self.tokens[a].text) in first_name_scores() for a, _ in first + second):
+                key(self.tokens[a].text) in first_name_scores() for a, _ in first + second) \
+                or any(_plain_word(self.tokens[a:b + 1]) for a, b in first + second):
             return None
         return first + second
 
@@ -1932,6 +1935,12 @@ class _Reader:
         for unit in given:
             self.add("prenom", *unit)
         return units[-1][1] + 1
+
+
+def _plain_word(tokens: list[Token]) -> bool:
+    """A common word in small letters that no list knows as a name ("réservez", "mercredi"): no name."""
+    return len(tokens) == 1 and tokens[0].text.islower() and is_common_word(tokens[0].text) \
+        and _first_name_score(tokens, None) <= 0 and _surname_score(tokens) <= 0
 
 
 def _lexicon_parts(tokens: list[Token], lexicon: dict) -> list[str]:

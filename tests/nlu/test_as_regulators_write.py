@@ -1550,3 +1550,8 @@ def test_names_after_a_dashed_label_or_what_the_caller_says_of_himself(text, exp
 ])
 def test_labels_said_after_callers_lines_and_numbers_begun_again(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text", ["parfait, réservez", "parfait réservez"])
+def test_words_of_the_conversation_are_no_names(text):
+    assert _subset(read(text), {"prenom": "", "nom": ""}) == {"prenom": None, "nom": None}
