@@ -55,6 +55,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             entities = read_details(text, self._now(message))
+            if is_only_a_yes(text):  # "go", "ok go" at the summary: no name ("Go" is one somewhere)
+                entities = [e for e in entities if e["entity"] not in NAME_FIELDS]
             message.set(ENTITIES, entities)
             intent = (message.get(INTENT) or {}).get("name")
             # An uncertain classifier (the fallback) leaves it to what the message carries.
@@ -173,6 +175,11 @@ def other_of_a_detail(text: str) -> bool:
 
 _DETAIL_NOUNS = {"nom", "noms", "prenom", "prenoms", "numero", "numeros", "telephone", "tel", "portable", "mail",
                  "email", "adresse", "date"}
+
+
+def is_only_a_yes(text: str) -> bool:
+    """A short yes in small letters ("go", "ok go", "parfait merci"): a name typed as an answer has its capital."""
+    return text == text.lower() and len(text.split()) <= 3 and leading_answer(text) == "affirm"
 
 
 def leading_cancel(text: str) -> bool:

@@ -1466,7 +1466,7 @@ class _Reader:
                 _NOW_BETWEEN.search(fold(self.text[a.end:b.start])) or _NOW_AFTER.match(fold(self.text[b.end:]))))]
         # "habite normalement Parthenay": where the patient usually lives gives way to where they are said to be
         here = [p for p in places if p.field == "localisation" and p not in dropped]
-        usual = [p for p in here if _USUALLY.search(fold(self.text[max(0, p.start - 30):p.start]))]
+        usual = [p for p in here if _usually_said_of(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += usual if len(usual) < len(here) else []
         self.spans = [s for s in self.spans if s not in dropped]
 
@@ -2045,6 +2045,16 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
 
 _NOW = r"actuellement|en ce moment|pour le moment|pour l'instant|maintenant"  # where the patient is now
 _NOW_BETWEEN = re.compile(rf"\b(?:mais|non|{_NOW})\b")
+def _usually_said_of(before: str) -> bool:
+    """"habite normalement", "normalement elle vit", "est d'habitude" just before a place: where the patient usually
+    is; not the adverb of another verb ("il joue normalement, ils habitent à Toulon")."""
+    usually = _USUALLY.search(before)
+    if usually is None:
+        return False
+    previous = re.findall(r"[a-z']+", before[:usually.start()])[-1:]
+    return not previous or previous[0] in RESIDENCE_WORDS | _SUBJECTS | {"est", "sont", "et", "mais", "qui"}
+
+
 _USUALLY = re.compile(r"\b(?:normalement|habituellement|d'habitude|d habitude|en temps normal)\b[^,.;()]*$")
 _NOW_AFTER = re.compile(rf"\s*,?\s*(?:{_NOW})\b")
 

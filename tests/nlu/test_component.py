@@ -311,3 +311,8 @@ def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, clas
 ])
 def test_where_or_how_the_patient_is_to_be_seen_is_no_question_about_sas(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("go", None), ("ok go", None), ("Go", "Go")])
+def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
+    assert process(extractor, text, []).get("nom") == expected
