@@ -96,7 +96,7 @@ STOPS = {w for cue in CUES for w in cue[:1]} | {
     "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses",
     "je", "j'ai", "j'habite"} | RESIDENCE_WORDS  # the caller speaking of himself opens another clause
 OPENING = {
-    "je", "j'ai", "vous", "adresse", "envoie", "souhaite", "orienter", "oui", "bonjour", "c'est", "pour", "une",
+    "je", "j'ai", "jai", "slt", "salut", "bjr", "bsr", "hello", "vous", "adresse", "envoie", "souhaite", "orienter", "oui", "bonjour", "c'est", "pour", "une",
     "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
     "alors", "il", "me", "faut", "faudrait", "rdv", "rendez-vous", "nouvelle", "quelqu'un", "veux", "adresser",
     "orientation", "besoin", "d'un", "d'une", "a", "e", "voila", "donc", "euh", "bonsoir", "concernant",
@@ -149,6 +149,7 @@ _HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous"
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
+_SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "\n", ",", "."}
 _PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
@@ -478,6 +479,12 @@ class _Reader:
             return True  # "c'est le samu de guadeloupe", "la pharmacie de Brest": a body of a place
         return is_common_word(self.tokens[j + 1].text) and not _first_name_score([self.tokens[j + 1]], None) \
             and not _surname_score([self.tokens[j + 1]])
+
+    def opens_a_segment_with_names(self, i: int) -> bool:
+        """Capitalized names opening a segment of a typed note, after what it says first ("demain midi au cab si
+        possible - Baptiste Rolland né …", "Martinique - Jean-Marc Ursulet", "Patient vu ce matin : Gérard Delorme")."""
+        return self.typed and 0 < i and self.tokens[i - 1].text in _SEGMENT_OPENERS \
+            and not any(s.field in ("nom", "prenom") for s in self.spans) and self.capitalized_names_at(i)
 
     def after_a_header(self, i: int) -> bool:
         """Token i follows a short header opening the message ("SMS régul :", "Pour info :")."""
@@ -1391,7 +1398,7 @@ class _Reader:
                 # "attendez je note euh théo marchand": what the caller says of himself opens the message too
                 opening = all(t.folded in OPENING or t.is_boundary or t.text == ":"
                               or k and self.tokens[k - 1].folded == "je" for k, t in enumerate(self.tokens[:i])) \
-                    or self.after_a_header(i)
+                    or self.after_a_header(i) or self.opens_a_segment_with_names(i)
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:
                     i = self.assign_names(separated)

@@ -19,7 +19,7 @@ _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DATE_SAID = rf"(?:(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?|\d{{1,2}}/\d{{1,2}}(?![/\d]))"  # "3 décembre", "3/12"
 _NUMERIC_DATE = re.compile(r"(?P<n>\d{1,2})/(?P<month>\d{1,2})")
 # "le 27", "jeudi 26": a day of the month said alone (not an hour, an age, a measure or a number going on)
-_ALONE = rf"(?![\d/.,:-]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|\d|(?:{MONTH_PATTERN})\b))"
+_ALONE = rf"(?![\d/.:-]|,\d|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|\d|(?:{MONTH_PATTERN})\b))"
 _MONTH_DAY = rf"(?:\d{{1,2}}|1er){_ALONE}"
 _DAY_NOT_RANK = rf"(?:1[1-9]|2\d|3[01]){_ALONE}"  # "le 2" after a list of slots is the second one, no day
 # "sam matin", "ven. 14h", "dem matin": a day cut short is one only with the time it is said for ("Sam" is also a
@@ -60,7 +60,7 @@ _WINDOW = re.compile(
 _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
 # "il y a 1h": a time ago ("a 1h" after it is no hour of the day)
 # "pas le matin", "de préférence pas le lundi": a time refused
-_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by"
+_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by|\bnee?s?|\bddn"
                          r"|\bpas(?: le| la| l'| en)?)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
@@ -94,6 +94,9 @@ _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<
 _NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente))? avant\b")
 # "d'ici 17h", "jusqu'à 18h": by an hour of the clock, as "avant"; "d'ici 4h", "d'ici 12h" (SAS steps) are delays
 BY_A_CLOCK_HOUR = re.compile(r"\b(?:d'ici|d ici|jusqu'a|jusqu a) (?=(?:9|1[013-9]|2[0-3])\s*h|\d{1,2}\s*h\s*\d{2})")
+# "d'ici jeudi", "d'ici le 18": any time from now to the end of that day ("absent jusqu'à jeudi" says the opposite)
+_BY_DAY = re.compile(rf"(?<![\w'])(?:d'ici|d ici)\s+(?:ce\s+)?(?P<day>(?:{'|'.join(WEEKDAYS)})"
+                     rf"(?:\s+{_MONTH_DAY})?|{_DATE_SAID}|le {_MONTH_DAY})(?![\w])")
 _WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) (?:week-?end|we)\b")  # Saturday and Sunday ("ce WE" in notes)
 
 
@@ -167,6 +170,12 @@ def _weekend(folded: str, now: datetime) -> Found | None:
     saturday = _day_of("samedi", now) if now.weekday() < 5 else now
     sunday = saturday + timedelta(days=6 - saturday.weekday())
     return _choice_window(match, _at(saturday, (_DAY_START, 0)), _at(sunday, (_DAY_END, 0)), now)
+
+
+def _by_day(folded: str, now: datetime) -> Found | None:
+    match = _BY_DAY.search(folded)
+    day = _day_of(match.group("day"), now) if match else None
+    return _choice_window(match, now, _at(day, (_DAY_END, 0)), now) if day else None
 
 
 def _day(match: re.Match, now: datetime) -> datetime | None:
@@ -342,7 +351,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = _NOT_BEFORE.sub(lambda m: "apres".ljust(len(m.group(0))), folded)
     folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
-    either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now)
+    either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now) or _by_day(folded, now)
     if either:
         return either
     over = None  # a part of today already over ("gonflé ce matin" at 16:40): tomorrow's only if nothing else is said

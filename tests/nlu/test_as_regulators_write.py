@@ -1555,3 +1555,23 @@ def test_labels_said_after_callers_lines_and_numbers_begun_again(text, expected)
 @pytest.mark.parametrize("text", ["parfait, réservez", "parfait réservez"])
 def test_words_of_the_conversation_are_no_names(text):
     assert _subset(read(text), {"prenom": "", "nom": ""}) == {"prenom": None, "nom": None}
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # by a day: from now to the end of that day (now: Wednesday 25 November 2026, 10:30)
+    ("poignet gonflé depuis hier | d'ici vendredi", ("2026-11-25T10:30:00+01:00", "2026-11-27T20:00:00+01:00")),
+    ("dermato, le 27 ou le 28, 06 40 18 92 75", ("2026-11-27T08:00:00+01:00", "2026-11-28T20:00:00+01:00")),
+])
+def test_a_day_to_be_seen_by_and_two_days_of_the_month(text, creneau):
+    assert window_read(text) == creneau
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the note says first (a time, a region, a remark), then the names opening their segment
+    ("demain midi au cab si possible - Baptiste Rolland né 3/4/1999 - Chambéry", {"prenom": "Baptiste", "nom": "Rolland"}),
+    ("Martinique - Jean-Marc Ursulet ne 11/10/1954, habite Le Robert", {"prenom": "Jean-Marc", "nom": "Ursulet"}),
+    ("Patient vu en régul ce matin : Gérard Delorme, 70a, Montluçon", {"prenom": "Gérard", "nom": "Delorme"}),
+    ("slt, jai une patiente Odile Kerbrat née Le Goff, 81a, à Quimperlé", {"prenom": "Odile", "nom": "Kerbrat"}),
+])
+def test_names_opening_a_later_segment_of_a_note(text, expected):
+    assert _subset(read(text), expected) == expected
