@@ -215,7 +215,9 @@ def find_modes(folded: str) -> list[Found]:
                                                                or _OF_A_PRACTICE.search(folded, 0, f.start)))
              and not _SERVICE.search(folded[max(0, f.start - 24):f.start])
              and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))]
-    return sorted(found + _home_beside_doctor(folded, found), key=lambda f: f.start)
+    asked = [Found("domicile", m.start(), m.end(1)) for m in _VISIT_ASKED.finditer(folded)
+             if not any(f.start <= m.start() < f.end for f in found)]  # "…, visite svp"
+    return sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)
 
 
 def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
@@ -231,6 +233,7 @@ def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
 
 _BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"
 _BARE_VISIT = re.compile(r"\bvisite\b")
+_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee)\b")
 
 
 def find_specialties(folded: str) -> list[Found]:

@@ -1089,7 +1089,9 @@ class _Reader:
         # "son mail", "fille joignable": no communes; in a typed note, a commune capitalized right after another
         # field once the patient is named opens the rest ("DUPUIS Michel 06 … Nîmes HTA déséquilibrée")
         capitalized = self.tokens[i].text[:1].isupper()
-        ends_segment = end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
+        # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
+        headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
+        ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
         return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)

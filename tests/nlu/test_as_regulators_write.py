@@ -1575,3 +1575,12 @@ def test_a_day_to_be_seen_by_and_two_days_of_the_month(text, creneau):
 ])
 def test_names_opening_a_later_segment_of_a_note(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mayotte, Mamoudzou: Mme Zaharia Abdallah 34a, douleurs abdo", {"localisation": "Mamoudzou", "nom": "Abdallah"}),
+    ("pr Mr Gaston Lemaire 88a domicilié Cholet, encombrement bronchique, visite svp", {"type_consultation": "domicile"}),
+    ("il joue normalement ils habitent à Toulon au Mourillon", {"localisation": "Toulon"}),
+])
+def test_a_commune_heading_a_note_a_visit_asked_and_where_they_live(text, expected):
+    assert _subset(read(text), expected) == expected
