@@ -9,6 +9,7 @@ import phonenumbers
 
 from bot.agenda import geo
 from bot.nlu.text import fold
+from bot.phone_plans import french_number
 from bot.vocabulary import BORN_ABROAD, MANDATORY_PATIENT_FIELDS, NAME_FIELDS, PATIENT_FIELDS
 
 NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*\.?$")
@@ -125,10 +126,5 @@ def parse_birth_date(text, today: date) -> tuple[date | None, str | None]:
 
 
 def _e164(text) -> str | None:
-    try:
-        number = phonenumbers.parse(str(text), "FR")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    number = french_number(str(text))
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None

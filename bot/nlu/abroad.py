@@ -8,7 +8,7 @@ from functools import lru_cache
 import phonenumbers
 from babel import Locale
 
-from bot.nlu.fields import FRENCH_REGIONS
+from bot.phone_plans import FRENCH_REGIONS
 from bot.nlu.lexicons import key
 from bot.vocabulary import BORN_ABROAD
 

@@ -13,6 +13,7 @@ from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
+from bot.phone_plans import french_number
 from bot.nlu.time_windows import BY_A_CLOCK_HOUR, find_time_window
 from bot.nlu.vocabulary import (
     CIVILITES,
@@ -72,37 +73,6 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-# SAS runs overseas too, where 10-digit numbers dialled with a leading 0 carry their own country code (0690 ->
-# +590, 0696 -> +596, 0692 -> +262, 0694 -> +594, 0639 -> +262). Those ranges are not metropolitan, so the
-# overseas plans are tried first: "05 96 ..." is a Martinique line even where the metropolitan plan would accept it.
-FRENCH_REGIONS = ("GP", "MQ", "GF", "RE", "YT", "BL", "MF", "PM", "FR")
-
-
-# The overseas mobile prefixes and their plans. Operators open new blocks in them faster than the phone library's
-# tables follow ("0694 53 …", "0691 07 …" were refused though dialled every day): a number of the right length
-# under one of these prefixes is taken.
-OVERSEAS_MOBILES = {"690": "GP", "691": "GP", "696": "MQ", "697": "MQ", "694": "GF", "692": "RE", "693": "RE",
-                    "639": "YT"}
-
-
-def _valid(candidate: str) -> phonenumbers.PhoneNumber | None:
-    for region in FRENCH_REGIONS:
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
-            return None
-        if phonenumbers.is_valid_number(number) or _overseas_mobile(number):
-            return number
-    return None
-
-
-def _overseas_mobile(number: phonenumbers.PhoneNumber) -> bool:
-    national = str(number.national_number)
-    plan = OVERSEAS_MOBILES.get(national[:3])
-    return len(national) == 9 and plan is not None \
-        and number.country_code == phonenumbers.country_code_for_region(plan)
-
-
 def find_phones(text: str) -> list[Found]:
     """Valid phone numbers in normalized text, E.164 (French by default, overseas numbers with their own country
     code, or with the code they were given).
@@ -110,7 +80,7 @@ def find_phones(text: str) -> list[Found]:
     When digits run on after a number ("06 40 80 75 69 69 ans", "... 43 27.10.97"), the matcher sees one
     invalid number, and it skips numbers it takes for a date's neighbour ("8/1/1966 / 04 27 ..."): such a
     run is read again, shortened group by group from its end."""
-    found = [Found(_e164(_valid(m.raw_string) or m.number), m.start, m.end)
+    found = [Found(_e164(french_number(m.raw_string) or m.number), m.start, m.end)
              for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
              if not _LONE_DIGIT_AFTER.match(text, m.end) and not _PAIR_AFTER.match(text, m.end)]
     for run in _DIGIT_RUN.finditer(text):
@@ -118,7 +88,7 @@ def find_phones(text: str) -> list[Found]:
             continue
         groups = [m.end() for m in re.finditer(r"\S+", run.group(0))]
         for end in reversed(groups):
-            number = _valid(run.group(0)[:end])
+            number = french_number(run.group(0)[:end])
             if number and not _LONE_DIGIT_AFTER.match(text, run.start() + end) \
                     and not _PAIR_AFTER.match(text, run.start() + end):
                 found.append(Found(_e164(number), run.start(), run.start() + end))
@@ -135,7 +105,7 @@ def find_invalid_phones(text: str, today: date) -> list[Found]:
             if 8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
             or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start()))
     return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
-            if not _valid(run.group(0)) and not _is_a_date(run.group(0).strip(), today)]
+            if not french_number(run.group(0)) and not _is_a_date(run.group(0).strip(), today)]
 
 
 def _is_a_date(digits: str, today: date) -> bool:

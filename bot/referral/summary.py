@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import phonenumbers
 
-from bot.nlu.fields import FRENCH_REGIONS
+from bot.phone_plans import is_french
 from bot.referral.extra_fields import birth_place_words
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
 from bot.vocabulary import MODES
@@ -43,8 +43,7 @@ def display_phone(e164: str) -> str:
         number = phonenumbers.parse(e164)
     except phonenumbers.NumberParseException:
         return e164
-    french = phonenumbers.region_code_for_number(number) in FRENCH_REGIONS
-    style = phonenumbers.PhoneNumberFormat.NATIONAL if french else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if is_french(number) else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, style)
 
 
