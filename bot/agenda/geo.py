@@ -382,12 +382,13 @@ def _place_from_text(query: str, text: str) -> Place:
         # "Lamentin en Martinique", "Saint-Paul, La Réunion": a département named after the commune, read only
         # when the whole text names nothing ("Rivoli, Paris" is a street in Paris, not a hint).
         commune, departement = _departement_named_after(text)
-        if not departement:
+        found = _find_commune(normalize_name(commune).split(), None, departement) if departement else None
+        if found:
+            return _named_place(found[0], "commune")
+        named = _commune_then_where_in_it(text)
+        if not named:
             raise
-        found = _find_commune(normalize_name(commune).split(), None, departement)
-        if not found:
-            raise
-        return _named_place(found[0], "commune")
+        return _named_place(named, "commune")
 
 
 def _departement_named_after(text: str) -> tuple[str, str | None]:
@@ -448,11 +449,22 @@ def _place_from_words(query: str, text: str) -> Place:
         precision = "address" if _looks_like_street(words) else "postal_code"
         label = text if precision == "address" else f"{candidates[0].name} ({postal_code})"
         return _make_place(label, candidates[0], postal_code, precision)
-    head = normalize_name(text.split(",")[0])
-    named = index.by_name.get(head) or index.by_alias.get(head) if "," in text else None
-    if named:  # "Amiens, quartier Saint-Leu": the commune, then where in it
-        return _named_place(named[0], "commune")
     raise UnknownPlace(query, index.suggestions(rest or text))
+
+
+def _commune_then_where_in_it(text: str) -> Commune | Alias | None:
+    """The commune said first, then a part of it: "Amiens, quartier Saint-Leu", "Angers centre", "Rouen rive
+    gauche" (a few words at most, so that a sentence is not read as a commune; words as written, so that
+    "Annecy-le-Vieu" is no Annecy)."""
+    index = _index()
+    words = text.split(",")[0].split()
+    rest = len(text.split()) - len(words)
+    for end in range(len(words), 0, -1):
+        head = normalize_name(" ".join(words[:end]))
+        named = index.by_name.get(head) or index.by_alias.get(head)
+        if named and 0 < len(words) - end + rest <= 4:
+            return named[0]
+    return None
 
 
 def _split_codes(text: str) -> tuple[str | None, str | None, str]:

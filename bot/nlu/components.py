@@ -19,7 +19,7 @@ from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
 from bot.nlu.names import said_once
 from bot.nlu.text import fold
-from bot.referral.choice import names_a_pick
+from bot.referral.choice import TIME, names_a_pick
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
@@ -82,8 +82,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
-            elif not entities and names_a_pick(text) and (
-                    intent == "nlu_fallback" or intent in _DETAILS and _runner_up(message) == "choisir_creneau"):
+            elif not entities and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
+                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)))):
                 # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick
                 _set_intent(message, "choisir_creneau")
         return messages

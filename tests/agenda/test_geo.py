@@ -294,3 +294,8 @@ def test_an_arrondissement_said_after_the_city(said, commune):
 @pytest.mark.parametrize("query, insee", [("Amiens, quartier Saint-Leu", "80021"), ("Nice, quartier Libération", "06088")])
 def test_a_commune_then_where_in_it_is_the_commune(query, insee):
     assert geocode(query).insee == insee
+
+
+@pytest.mark.parametrize("query, insee", [("Angers centre", "49007"), ("Rouen rive gauche", "76540")])
+def test_a_commune_then_a_part_of_it_is_the_commune(query, insee):
+    assert geocode(query).insee == insee

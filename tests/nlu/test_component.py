@@ -261,6 +261,7 @@ def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, te
     ("Moreau", "inform", "choisir_creneau", "inform"),  # a detail read: the answer stands
     ("8h45 c'est parfait", "nlu_fallback", "choisir_creneau", "choisir_creneau"),  # an uncertain pick
     ("9h15 c'est ok", "nlu_fallback", "affirm", "choisir_creneau"),  # whatever came next
+    ("10h c'est bien", "inform", "reservation_faite", "choisir_creneau"),  # an hour said, nothing else to note
 ])
 def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, top, runner_up, expected):
     ranking = [{"name": top, "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
