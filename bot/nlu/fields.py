@@ -44,8 +44,9 @@ _SHORT_QUALIFIED = re.compile(r"\b(?:atcd|antecedents?|signes?|troubles?|deficit
                               r"histoire|terrain|hospitalisations?|hospit|etat|bilan)\s+$")
 _SHORT_SAID = re.compile(rf"(?<![\w'-])(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
 _URGENCY_DELAY = re.compile(
-    r"(?:dans|sous|d'ici|d ici|en moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
-    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?)\s+(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
+    r"(?:dans|sous|d'ici|d ici|en moins de|moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
+    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?|(?<![\w\s])\s*<|delai\s*:?\s*<)\s*"  # "Délai : < 24h"
+    r"(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?:(?:a|-|ou)\s*\d+\s*)?"  # "sous 24 à 48h": the stricter bound
     r"(?P<unit>h\b|heures?|jours?|j\b|semaines?|sem\b)(?:\s+max(?:imum)?\b)?"
 )
@@ -197,8 +198,9 @@ def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
     bare = [(word, after) for pattern, after in ((_BARE_HOME, True), (_BARE_VISIT, False))
             for word in pattern.finditer(folded) if not any(m.start <= word.start() < m.end for m in modes)]
     doctors = find_specialties(folded) if bare else []  # read again only when a bare word is there
+    # "MG domicile" (the word after the doctor), "visite MG" or "MG visite" (beside him)
     return [Found("domicile", word.start(), word.end()) for word, after in bare
-            if any((f.end == word.start() - 1) if after else (f.start == word.end() + 1) for f in doctors)]
+            if any(f.end == word.start() - 1 or not after and f.start == word.end() + 1 for f in doctors)]
 
 
 _BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"

@@ -1584,3 +1584,11 @@ def test_names_opening_a_later_segment_of_a_note(text, expected):
 ])
 def test_a_commune_heading_a_note_a_visit_asked_and_where_they_live(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spé : MG\nDélai : < 24h", {"urgence": 24}), ("RDV en moins de 48h", {"urgence": 48}),
+    ("ORIENTATION: MG VISITE DEMAIN APRES-MIDI", {"type_consultation": "domicile"}),
+])
+def test_a_delay_written_with_its_sign_and_a_visit_said_after_the_doctor(text, expected):
+    assert _subset(read(text), expected) == expected
