@@ -149,6 +149,8 @@ _HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous"
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
+# Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
+_IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
 _SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "\n", ",", "."}
 _PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
@@ -1781,6 +1783,7 @@ class _Reader:
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
+            | _IN_A_TOWN \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def bounds(self, k: int) -> bool:

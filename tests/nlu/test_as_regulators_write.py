@@ -1592,3 +1592,8 @@ def test_a_commune_heading_a_note_a_visit_asked_and_where_they_live(text, expect
 ])
 def test_a_delay_written_with_its_sign_and_a_visit_said_after_the_doctor(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text", ["à Grenoble, quartier Championnet", "Habitent Nice (quartier Saint-Roch). Pédiatre"])
+def test_where_in_a_town_is_no_complaint(text):
+    assert _subset(read(text), {"symptomes": ""}) == {"symptomes": None}
