@@ -708,8 +708,9 @@ class _Reader:
 
     def taken_back_at(self, i: int) -> int | None:
         """The name word after "non", "non pardon", "non plutôt" at i, when a name is said again there."""
-        k = i + 1
-        while k < len(self.tokens) and self.tokens[k].folded in ("pardon", "plutot", "c'est", ","):
+        k = i + 1  # "monsieur payet non pardon monsieur grondin": the civility said again too
+        while k < len(self.tokens) and (self.tokens[k].folded in ("pardon", "plutot", "c'est", ",")
+                                        or self.tokens[k].folded in CIVILITES and k > i + 1):
             k += 1
         return k if k < len(self.tokens) and _is_name_word(self.tokens[k]) and not self.taken[k] else None
 

@@ -1597,3 +1597,12 @@ def test_a_delay_written_with_its_sign_and_a_visit_said_after_the_doctor(text, e
 @pytest.mark.parametrize("text", ["à Grenoble, quartier Championnet", "Habitent Nice (quartier Saint-Roch). Pédiatre"])
 def test_where_in_a_town_is_no_complaint(text):
     assert _subset(read(text), {"symptomes": ""}) == {"symptomes": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("alors monsieur payet non pardon monsieur grondin g r o n d i n prénom jean-claude il a mal au dos",
+     {"nom": "Grondin", "prenom": "Jean-Claude", "civilite": "Monsieur"}),
+    ("madame durand non pardon madame dupont anne, toux", {"nom": "Dupont", "prenom": "Anne"}),
+])
+def test_a_name_taken_back_with_its_civility_said_again(text, expected):
+    assert _subset(read(text), expected) == expected
