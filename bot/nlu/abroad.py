@@ -8,8 +8,8 @@ from functools import lru_cache
 import phonenumbers
 from babel import Locale
 
-from bot.phone_plans import FRENCH_REGIONS
 from bot.nlu.lexicons import key
+from bot.phone_plans import FRENCH_REGIONS
 from bot.vocabulary import BORN_ABROAD
 
 # Born there is born in France: the regions dialled as French numbers, and the Pacific collectivities.

@@ -13,7 +13,6 @@ from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
-from bot.phone_plans import french_number
 from bot.nlu.time_windows import BY_A_CLOCK_HOUR, find_time_window
 from bot.nlu.vocabulary import (
     CIVILITES,
@@ -25,6 +24,7 @@ from bot.nlu.vocabulary import (
     Found,
     PhraseTable,
 )
+from bot.phone_plans import french_number
 
 __all__ = [
     "normalize_dictation", "parse_phone", "parse_birth_date", "parse_email", "parse_person_name",
@@ -45,7 +45,7 @@ _SHORT_QUALIFIED = re.compile(r"\b(?:atcd|antecedents?|signes?|troubles?|deficit
 _SHORT_SAID = re.compile(rf"(?<![\w'-])(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
-    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?|(?<![\w\s])\s*<|delai\s*:?\s*<)\s*"  # "Délai : < 24h"
+    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?(?:\s*<)?|(?<![\w\s])\s*<)\s*"  # "Délai : < 24h"
     r"(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?:(?:a|-|ou)\s*\d+\s*)?"  # "sous 24 à 48h": the stricter bound
     r"(?P<unit>h\b|heures?|jours?|j\b|semaines?|sem\b)(?:\s+max(?:imum)?\b)?"

@@ -96,7 +96,8 @@ STOPS = {w for cue in CUES for w in cue[:1]} | {
     "le", "la", "les", "l'", "un", "une", "des", "c'est", "est", "qui", "son", "sa", "ses",
     "je", "j'ai", "j'habite"} | RESIDENCE_WORDS  # the caller speaking of himself opens another clause
 OPENING = {
-    "je", "j'ai", "jai", "slt", "salut", "bjr", "bsr", "hello", "vous", "adresse", "envoie", "souhaite", "orienter", "oui", "bonjour", "c'est", "pour", "une",
+    "je", "j'ai", "jai", "slt", "salut", "bjr", "bsr", "hello", "vous", "adresse", "envoie", "souhaite", "orienter",
+    "oui", "bonjour", "c'est", "pour", "une",
     "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
     "alors", "il", "me", "faut", "faudrait", "rdv", "rendez-vous", "nouvelle", "quelqu'un", "veux", "adresser",
     "orientation", "besoin", "d'un", "d'une", "a", "e", "voila", "donc", "euh", "bonsoir", "concernant",
@@ -485,7 +486,7 @@ class _Reader:
     def opens_a_segment_with_names(self, i: int) -> bool:
         """Capitalized names opening a segment of a typed note, after what it says first ("demain midi au cab si
         possible - Baptiste Rolland né …", "Martinique - Jean-Marc Ursulet", "Patient vu ce matin : Gérard Delorme")."""
-        return self.typed and 0 < i and self.tokens[i - 1].text in _SEGMENT_OPENERS \
+        return self.typed and i > 0 and self.tokens[i - 1].text in _SEGMENT_OPENERS \
             and not any(s.field in ("nom", "prenom") for s in self.spans) and self.capitalized_names_at(i)
 
     def after_a_header(self, i: int) -> bool:
@@ -2058,6 +2059,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
 
 _NOW = r"actuellement|en ce moment|pour le moment|pour l'instant|maintenant"  # where the patient is now
 _NOW_BETWEEN = re.compile(rf"\b(?:mais|non|{_NOW})\b")
+
+
 def _usually_said_of(before: str) -> bool:
     """"habite normalement", "normalement elle vit", "est d'habitude" just before a place: where the patient usually
     is; not the adverb of another verb ("il joue normalement, ils habitent à Toulon")."""
