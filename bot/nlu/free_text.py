@@ -47,6 +47,7 @@ PARTICLES = NAME_PARTICLES
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille",
+        "de jeune fille",  # elided after the married name: "Darrigrand, c'est son nom d'épouse ; de jeune fille …"
         "de son nom de naissance", "son nom de naissance c'est",
         "son nom de naissance est", "nom de naissance c'est"]},
     **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},
@@ -541,8 +542,10 @@ class _Reader:
         return i
 
     def skip_colons(self, i: int) -> int:
+        """Past what links a label to its value: "nom : X", "c'est X", "de jeune fille elle est X"."""
         while i < len(self.tokens) and self.tokens[i].text in ":-." or (
-                i < len(self.tokens) and self.tokens[i].folded in ("c'est", "est", "s'ecrit", "s'epelle")):
+                i < len(self.tokens) and self.tokens[i].folded in ("c'est", "est", "s'ecrit", "s'epelle")) or (
+                i + 1 < len(self.tokens) and self.tokens[i].folded in ("elle", "il") and self.tokens[i + 1].folded == "est"):
             i += 1
         return i
 
@@ -1284,12 +1287,17 @@ class _Reader:
         if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"
             return self.street_end(i)
         place = self.place_at(i)
-        if place is None and _is_name_word(token) and (token.text[0].isupper() or strong):
+        if place is None and _is_name_word(token) and (token.text[0].isupper() or strong) and not self.a_code_at(i):
             place = i  # a place the commune table does not know (a hamlet, a district)
             while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
                     and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
                 place += 1
         return place
+
+    def a_code_at(self, i: int) -> bool:
+        """A letter or word glued to a number is a code, not a place: "ablation des fils à J10", "à T0+6"."""
+        return len(self.tokens[i].text) == 1 or i + 1 < len(self.tokens) and self.tokens[i + 1].is_number \
+            and self.tokens[i + 1].start == self.tokens[i].end
 
     def read(self) -> list[Span]:
         self.read_history()
@@ -1314,7 +1322,9 @@ class _Reader:
                 self.add(CALLER, i, end)
                 i = end + 1
                 continue
-            if token.folded in CIVILITES and self.relative_named(i):  # "Jade 6 ans fièvre, maman Mme Sarah Benoit"
+            # "Jade 6 ans fièvre, maman Mme Sarah Benoit"; before the patient is named, a relative named is the patient
+            # ("Appel du fils : sa mère Mme Schmitt Gertrude")
+            if token.folded in CIVILITES and identity_done and self.relative_named(i):
                 dot = i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
                 units = self.name_units(self.skip_colons(i + 1 + dot), 4)
                 last = units[-1][1] if units else i
@@ -1528,6 +1538,7 @@ class _Reader:
 
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
+        k += k < len(self.tokens) and self.tokens[k].text == ","  # "Mme Sandrine Girard, pour son fils"
         words = [t.folded for t in self.tokens[k:k + 3]]
         return len(words) == 3 and words[0] == "pour" and words[1] in _POSSESSIVES | _THEIR and (
             words[2] in RELATIVES or self.person_noun_at(k + 2) is not None)
@@ -1783,10 +1794,21 @@ class _Reader:
         if len(words) == 1 and any(key(t.text) == key(words[0].text) for t in self.tokens[max(0, first - 3):first]):
             return False  # "Haddou, H A D D O U": the name said, then spelled
         who = any(w.folded in RELATIVES or w.folded in CIVILITES for w in words)  # "Appel de la fille pour son père M."
+        if self.names_someone(first, last):
+            return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
             | _IN_A_TOWN \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
+
+    def names_someone(self, first: int, last: int) -> bool:
+        """Words that name a person rather than a complaint: a name spelled ("Mercier M E R C I E R"), or one or two
+        capitalized words known as a name and as no symptom ("pareil, Girard")."""
+        words = self.tokens[first:last + 1]
+        if sum(len(w.text) == 1 and w.text.isupper() for w in words) >= 3:
+            return True
+        return len(words) <= 2 and all(w.is_word and w.text[:1].isupper() for w in words) \
+            and self.symptom_end(first) is None and _surname_score(words) > 0
 
     def bounds(self, k: int) -> bool:
         """Token k closes a segment: punctuation between fields, or in typed text without it a field read there."""

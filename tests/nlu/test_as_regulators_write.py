@@ -1606,3 +1606,30 @@ def test_where_in_a_town_is_no_complaint(text):
 ])
 def test_a_name_taken_back_with_its_civility_said_again(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text", ["pareil, Moreau", "idem, Lefranc", "oui c'est le même Perrin P E R R I N"])
+def test_a_name_answered_is_no_complaint(text):
+    assert "symptomes" not in read(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de jeune fille elle est Lacroix", {"nom_naissance": "Lacroix"}),
+    ("Bertin, c'est son nom d'épouse, de jeune fille c'est Lacroix", {"nom": "Bertin", "nom_naissance": "Lacroix"}),
+])
+def test_a_birth_name_labelled_elliptically(text, expected):
+    assert read(text) == expected
+
+
+def test_a_letter_glued_to_a_number_is_a_code_not_a_place():
+    read_back = read("Mme Roche Aline, retrait d'agrafes à J8 d'une plaie du genou, elle est à Laval")
+    assert read_back["localisation"] == "Laval"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("J'ai le papa au téléphone, M. Olivier Brun, pour sa fille de 6 ans qui tousse. La petite s'appelle Emma Brun, "
+     "Laval", {"prenom": "Emma", "nom": "Brun"}),
+    ("Appel de la fille : son père M. Delmas Roger 84 ans, chute sans PC, Albi", {"prenom": "Roger", "nom": "Delmas"}),
+])
+def test_the_relative_named_for_is_the_patient(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
