@@ -238,7 +238,10 @@ _REQUESTS = {"rendez-vous", "rdv", "consultation", "cs", "demande", "creneau", "
              "orientation", "avis", "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance",
              "certificat"}
 _AUXILIARIES = {"a", "ai", "as", "avons", "avez", "ont", "est", "sont"}
-_WISHING = {"voudrait", "veut", "souhaite", "souhaiterait", "aimerait", "demande", "desire", "prefere", "prefererait"}
+# Wishing, whoever wishes: "voudrait", "je voudrais", "nous souhaitons", "ils veulent"
+_WISHING = {"voudrait", "veut", "souhaite", "souhaiterait", "aimerait", "demande", "desire", "prefere", "prefererait",
+            "voudrais", "veux", "souhaiterais", "aimerais", "preferes", "preferer", "voudrions", "voulons",
+            "souhaitons", "voudraient", "veulent", "souhaitent", "souhaiteraient", "aimerions", "aimeraient"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
 _DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
@@ -988,8 +991,11 @@ class _Reader:
         only "à" or "sur" before a known place start the location. Right after a link ("depuis ce matin", "qui ne
         guérit pas", "quand il marche") a clause word opens no new clause."""
         token = self.tokens[k]
-        if token.folded == "qui" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WISHING:
-            return True  # "tordu le genou hier et qui voudrait voir un médecin": the patient's wish, not the complaint
+        if token.folded in _SUBJECTS | {"qui", "je", "j'", "on", "nous"} and k + 1 < len(self.tokens) \
+                and self.tokens[k + 1].folded in _WISHING:
+            # "tordu le genou hier et qui voudrait voir un médecin", "qui saigne je voudrais un dermatologue": the
+            # wish, not the complaint
+            return True
         if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup"
         if self.tokens[k - 1].folded == "et" and (token.folded == "ne" or token.folded.startswith("n'")) \
@@ -1818,7 +1824,8 @@ class _Reader:
 
     def after_determiners(self, i: int) -> int:
         """Past the articles before a complaint: "une toux", "de la fièvre", "des vomissements"."""
-        while i + 1 < len(self.tokens) and self.tokens[i].folded in _DETERMINERS:
+        while i + 1 < len(self.tokens) and self.tokens[i].folded in _DETERMINERS \
+                and not (self.tokens[i].folded == "de" and self.tokens[i + 1].folded == "plus"):  # "de plus en plus"
             i += 1
         return i
 

@@ -131,6 +131,9 @@ def _numbers_in_digits(text: str) -> str:
 
 # Shorthand of regulation software notes ("Pat. : DUPONT Jean – DDN 12.03.51 – NJF : MARTIN"), written out so that
 # the reader sees the words it knows ("DDN" it reads as is).
+_DAY_OF = {"lun": "lundi", "mar": "mardi", "mer": "mercredi", "jeu": "jeudi", "ven": "vendredi", "sam": "samedi",
+           "dim": "dimanche"}
+_SHORT_DAYS = "|".join(_DAY_OF)
 _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
@@ -157,9 +160,11 @@ _SHORTHAND = [
                 r" d['’](?=[^\W\d_])", re.IGNORECASE), r"\1 de "),
     (re.compile(r"\b(le|au) \+\s*(?=(?:t[oô]t|vite)\b)", re.IGNORECASE), r"\1 plus "),  # "le + tôt possible"
     (re.compile(r"\b[aà] dom\b\.?", re.IGNORECASE), "à domicile"),  # "SF à dom svp"
+    # "ven ou sam", "jeu. et ven.": two days cut short joined are days, whatever follows
+    (re.compile(rf"\b({_SHORT_DAYS})\b\.?(\s+(?:ou|et)\s+)({_SHORT_DAYS})\b\.?", re.IGNORECASE),
+     lambda m: f"{_DAY_OF[m[1].lower()]}{m[2]}{_DAY_OF[m[3].lower()]}"),
     *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|mat\b|midi|soir|apr))", re.IGNORECASE), day)
-      for short, day in (("lun", "lundi"), ("mar", "mardi"), ("mer", "mercredi"), ("jeu", "jeudi"), ("ven", "vendredi"),
-                         ("sam", "samedi"), ("dim", "dimanche"))],
+      for short, day in _DAY_OF.items()],
     # "demain mat", "sam mat": the morning, after a day only ("mat" alone is no time)
     (re.compile(r"\b(demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+mat\b\.?",
                 re.IGNORECASE), r"\1 matin"),

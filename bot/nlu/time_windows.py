@@ -82,7 +82,7 @@ _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
 # "aujourd'hui si possible sinon demain": the wish said for the first day does not part the two
 _IF_POSSIBLE = r"(?:,?\s+si (?:possible|poss|possib)\b)?"
-_OR_DAY = rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon)\s+"
+_OR_DAY = rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon|et)\s+"
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?"
                          rf"(?P<first>{_DAY})(?:(?:{_OR_DAY}|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")

@@ -1633,3 +1633,20 @@ def test_a_letter_glued_to_a_number_is_a_code_not_a_place():
 ])
 def test_the_relative_named_for_is_the_patient(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, creneau", [
+    ("cs ven ou sam svp", ("2026-11-27T08:00:00+01:00", "2026-11-28T20:00:00+01:00")),
+    ("dispo lun et mar matin", ("2026-11-30T08:00:00+01:00", "2026-12-01T12:00:00+01:00")),
+    ("possible jeudi et vendredi", ("2026-11-26T08:00:00+01:00", "2026-11-27T20:00:00+01:00")),
+])
+def test_two_days_joined_even_cut_short(text, creneau):
+    assert window_read(text) == creneau
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("il a une plaie au doigt qui suinte je voudrais un généraliste demain", "plaie au doigt qui suinte"),
+    ("elle a de plus en plus de mal à marcher", "de plus en plus de mal à marcher"),
+])
+def test_the_complaint_stops_at_a_wish_and_keeps_its_words(text, symptomes):
+    assert read(text)["symptomes"] == symptomes
