@@ -155,6 +155,7 @@ _SHORTHAND = [
     (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
                 r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|pte?|pat|enfant|ado)\b))"), "pour"),
     (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
+    (re.compile(r"\bmm\b\.?(?=\s+nom\b)", re.IGNORECASE), "même"),  # "mm nom de naiss."
     # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
     (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"
                 r" d['’](?=[^\W\d_])", re.IGNORECASE), r"\1 de "),

@@ -1650,3 +1650,7 @@ def test_two_days_joined_even_cut_short(text, creneau):
 ])
 def test_the_complaint_stops_at_a_wish_and_keeps_its_words(text, symptomes):
     assert read(text)["symptomes"] == symptomes
+
+
+def test_same_birth_name_in_sms_shorthand():
+    assert read("Mr Faure Alain, mm nom de naiss., 06 12 34 56 78")["nom_naissance"] == "Faure"
