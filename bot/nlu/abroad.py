@@ -15,6 +15,9 @@ from bot.vocabulary import BORN_ABROAD
 # Born there is born in France: the regions dialled as French numbers, and the Pacific collectivities.
 _FRANCE = {*FRENCH_REGIONS, "NC", "PF", "WF"}
 _ARTICLES = ("la ", "le ", "les ", "l ")
+# Names people say for a country that CLDR spells otherwise ("Congo" is the Republic's short ISO name).
+_SAID_AS = {"CG": ("congo",), "CD": ("rdc", "republique democratique du congo"), "US": ("usa",),
+            "GB": ("angleterre", "royaume uni"), "NL": ("hollande",)}
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +32,8 @@ def countries() -> dict[str, str]:
             for article in _ARTICLES:
                 if folded.startswith(article):
                     names.setdefault(folded[len(article):], name)
+            for said in _SAID_AS.get(code, ()):
+                names.setdefault(said, name)
     return names
 
 

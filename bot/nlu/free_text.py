@@ -555,7 +555,7 @@ class _Reader:
     def add(self, field: str, first: int, last: int) -> None:
         """Tokens first..last (inclusive) are the value of `field`; a place keeps what says where it lies."""
         if field in PLACE_FIELDS:
-            last = self.where_it_lies(last)
+            last = self.where_it_lies(last, born=field == "lieu_naissance")
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -564,10 +564,11 @@ class _Reader:
             self.taken[k] = True
             self.field_of[k] = field
 
-    def where_it_lies(self, last: int) -> int:
+    def where_it_lies(self, last: int, born: bool = False) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
         Martinique", "Casablanca (Maroc)", "Fès au Maroc", "Saint-Denis de la Réunion"), or `last` when none
-        follows."""
+        follows. `born`: after a birth place, a capitalized name after "au", "en" situates it even when no table
+        knows it ("né à Pointe-Noire au Congo"): it is no second place."""
         k = last + 1
         if k >= len(self.tokens) or self.taken[k]:
             return last
@@ -587,6 +588,10 @@ class _Reader:
             said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1]))
             if said in countries() or said in region_names() and not comma:
                 found = end
+        if found is None and born and self.tokens[k].folded in ("au", "en", "aux") and k + 1 < len(self.tokens) \
+                and _is_name_word(self.tokens[k + 1]) and self.tokens[k + 1].text[:1].isupper() \
+                and not self.taken[k + 1] and self.commune_at(k + 1) is None:
+            found = k + 1
         if found is None:
             return last
         if self.tokens[k].text == "(":

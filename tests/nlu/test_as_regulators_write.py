@@ -1654,3 +1654,18 @@ def test_the_complaint_stops_at_a_wish_and_keeps_its_words(text, symptomes):
 
 def test_same_birth_name_in_sms_shorthand():
     assert read("Mr Faure Alain, mm nom de naiss., 06 12 34 56 78")["nom_naissance"] == "Faure"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("elle est née à Kandy au Sri Lanka", {"lieu_naissance": "Kandy au Sri Lanka"}),
+    ("il est né à Ziguinchor au Sénégal", {"lieu_naissance": "Ziguinchor au Sénégal"}),
+    ("né à Bukavu en RDC, vit à Évry", {"lieu_naissance": "Bukavu en RDC", "localisation": "Évry"}),
+])
+def test_what_situates_a_birth_place_is_no_second_place(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("lieu_naissance", "localisation")} == expected
+
+
+@pytest.mark.parametrize("said, country", [("Pointe-Noire au Congo", "Congo-Brazzaville"),
+                                           ("Bukavu en RDC", "Congo-Kinshasa"), ("Leeds en Angleterre", "Royaume-Uni")])
+def test_countries_as_people_name_them(said, country):
+    assert born_abroad(said) == f"Étranger ({country})"
