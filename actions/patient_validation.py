@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.tracker_history import latest_entities, latest_intent, value_before_last_user_turn
+from actions.tracker_history import last_patient_value, latest_entities, latest_intent, value_before_last_user_turn
 from bot.nlu import fields as parse
 from bot.nlu.names import said_once
 from bot.referral.extra_fields import birth_place
@@ -20,6 +20,7 @@ from bot.referral.fields import (
     MANDATORY_PATIENT_FIELDS,
     NEED_FIELDS,
     PATIENT_FIELDS,
+    SAME_AS_THE_LAST,
     birth_date_problem,
     is_same_name_answer,
     is_valid_name,
@@ -205,8 +206,17 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
     async def extract_date_naissance(self, dispatcher, tracker, domain: DomainDict):
         return self._extract_requested("date_naissance", dispatcher, tracker)
 
+    def _same_as_the_last(self, field: str, tracker: Tracker) -> dict[str, Any]:
+        """"même téléphone", "même adresse" said for a new patient: the last patient's value, when this one has none."""
+        text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot(field) is None and SAME_AS_THE_LAST[field].search(text):
+            earlier = last_patient_value(tracker, field)
+            return {field: earlier} if earlier is not None else {}
+        return {}
+
     async def extract_telephone(self, dispatcher, tracker, domain: DomainDict):
-        return self._extract_requested("telephone", dispatcher, tracker)
+        return self._same_as_the_last("telephone", tracker) or self._extract_requested("telephone", dispatcher, tracker)
 
     async def extract_localisation(self, dispatcher, tracker, domain: DomainDict):
-        return self._extract_requested("localisation", dispatcher, tracker)
+        return self._same_as_the_last("localisation", tracker) \
+            or self._extract_requested("localisation", dispatcher, tracker)

@@ -18,6 +18,17 @@ def value_before_last_user_turn(tracker: Tracker, slot: str) -> Any:
     return None
 
 
+def last_patient_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's last value in this conversation, the patient before a new one included ("même téléphone" said
+    for a brother): what the assistant was told, not the agenda's."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == slot and event.get("value") is not None:
+            return event.get("value")
+        if event.get("event") == "restart":
+            return None
+    return None
+
+
 def latest_entities(tracker: Tracker) -> set[str]:
     return {e.get("entity") for e in tracker.latest_message.get("entities", [])}
 

@@ -137,6 +137,9 @@ _SHORT_DAYS = "|".join(_DAY_OF)
 _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
+    # "NN : idem", "nn Favre": the birth name's label of forms, before a name or a word saying it is the same
+    (re.compile(r"\bnn\b\.?(?=\s*:?\s*(?:[A-ZÀ-Ý]|(?:idem|pareil|identique|m[êe]me)\b))", re.IGNORECASE),
+     "nom de naissance"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\bO\.\s?R\.\s?L\b\.?", re.IGNORECASE), "ORL"),  # "O.R.L."
     (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"

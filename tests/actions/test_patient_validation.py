@@ -207,3 +207,20 @@ async def test_the_answer_asked_for_needs_no_note(dispatcher):
     result = await form().run(dispatcher, tracker, FORM_DOMAIN)
     assert slot_events(result)["nom_naissance"] == "Martin"
     assert not [m for m in dispatcher.messages if m.get("response") == "utter_note"]
+
+
+@pytest.mark.parametrize("text", ["sa sœur Léa Roux, née le 02/03/2019, même téléphone, même adresse",
+                                  "le frère, Tom Roux, même numéro et au même endroit"])
+async def test_the_next_patient_of_a_family_takes_the_last_phone_and_place(dispatcher, text):
+    events = [{"event": "slot", "name": "telephone", "value": "+33325714692"},
+              {"event": "slot", "name": "localisation", "value": "Troyes"},
+              {"event": "reset_slots"}, {"event": "user", "text": text}]
+    tracker = make_tracker({"requested_slot": "nom_naissance"}, text=text, events=events)
+    assert await form().extract_telephone(dispatcher, tracker, DOMAIN) == {"telephone": "+33325714692"}
+    assert await form().extract_localisation(dispatcher, tracker, DOMAIN) == {"localisation": "Troyes"}
+
+
+async def test_a_phone_already_given_is_not_replaced_by_the_last_patient_s(dispatcher):
+    events = [{"event": "slot", "name": "telephone", "value": "+33325714692"}, {"event": "reset_slots"}]
+    tracker = make_tracker({"telephone": "+33612345678"}, text="même adresse, même numéro", events=events)
+    assert await form().extract_telephone(dispatcher, tracker, DOMAIN) == {}
