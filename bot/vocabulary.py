@@ -33,6 +33,9 @@ MODES = {mode.code: mode for mode in (
                                     "ne se deplace pas", "ne peut pas se deplacer", "ne peut plus se deplacer",
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),
+                                    # "un médecin qui passe demain", "quelqu'un qui se déplace"
+                                    *(f"{who} qui {come}" for who in ("medecin", "docteur", "generaliste", "quelqu'un")
+                                      for come in ("passe", "vienne", "se deplace")),
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
                                       for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",
                                                     "chez lui", "chez elle", "chez eux")))),

@@ -1669,3 +1669,8 @@ def test_what_situates_a_birth_place_is_no_second_place(text, expected):
                                            ("Bukavu en RDC", "Congo-Kinshasa"), ("Leeds en Angleterre", "Royaume-Uni")])
 def test_countries_as_people_name_them(said, country):
     assert born_abroad(said) == f"Étranger ({country})"
+
+
+@pytest.mark.parametrize("text", ["il lui faudrait un généraliste qui passe ce soir", "quelqu'un qui se déplace svp"])
+def test_a_doctor_who_comes_is_a_home_visit(text):
+    assert read(text)["type_consultation"] == "domicile"
