@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from actions.tracker_history import latest_entities
 from bot.nlu.text import fold
 from bot.referral.choice import resolve_choice
-from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS
+from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, SAME_AS_THE_LAST
 from bot.referral.summary import need_line, patient_line, recap_payload
 
 REFERRAL_STATE = ("creneaux_proposes", "recherche_offset", "criteres_recherche", "creneau_choisi", "motif", "message",
@@ -30,8 +30,10 @@ class ActionRecap(Action):
             return [SlotSet("creneau", searched), FollowupAction("action_select_slot")]
         events: list = []
         if tracker.get_slot("etape") == "reserve":
-            # After a booking, a new description is a new patient: keep only what this message gave.
-            given = latest_entities(tracker)
+            # After a booking, a new description is a new patient: keep only what this message gave, and what it says
+            # is the same as the last patient's ("même téléphone, même adresse").
+            text = tracker.latest_message.get("text") or ""
+            given = latest_entities(tracker) | {f for f, same in SAME_AS_THE_LAST.items() if same.search(text)}
             events = [SlotSet(f, None) for f in (*PATIENT_FIELDS, *NEED_FIELDS, *REFERRAL_STATE) if f not in given]
             events.append(SlotSet("etape", "collecte"))
             tracker.add_slots(events)

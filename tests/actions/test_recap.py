@@ -27,6 +27,16 @@ async def test_a_description_after_a_booking_is_a_new_patient(dispatcher):
     assert events["etape"] == "collecte"
 
 
+async def test_the_next_patient_of_a_family_keeps_what_is_said_to_be_the_same(dispatcher):
+    slots = {**PATIENT, "etape": "reserve", "rendez_vous": {"id": "1"}, "telephone": "+33325714692",
+             "localisation": "Troyes"}
+    tracker = make_tracker(slots, "sa sœur Léa, même téléphone, même adresse", intent="adresser_patient",
+                           entities=[{"entity": "prenom", "value": "Léa"}])
+    events = slot_events(await ActionRecap().run(dispatcher, tracker, DOMAIN))
+    assert "telephone" not in events and "localisation" not in events and events["nom"] is None
+    assert "03 25 71 46 92" in dispatcher.messages[0]["patient"] and "Troyes" in dispatcher.messages[0]["besoin"]
+
+
 def _hour_said(text: str, said: str) -> dict:
     start = text.index(said)
     return {"entity": "creneau", "value": {"start": "2026-11-25T14:00:00+01:00", "end": "2026-11-25T15:00:00+01:00"},
