@@ -227,7 +227,8 @@ _CLAUSE_STARTS = RELATIVES | {
     "donc", "alors", "voila", "veut", "veulent", "voudrait", "voudraient", "souhaite", "souhaiterait", "prefere",
     "aimerait", "peut", "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable",
     "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin",
-    "souhait", "est-ce"}  # a dictated label ("… depuis hier souhait un généraliste"), a question
+    "souhait", "est-ce",  # a dictated label ("… depuis hier souhait un généraliste"), a question
+    "selon", "d'apres"}  # who says so: "confusion depuis 24h d'après sa fille"
 _SUBJECTS = {"il", "elle"}
 # What is asked for, never a complaint nor a name: "pour un rendez-vous", "avis pédiatrique", "urgence dermato"
 # What the patient is, said beside the age: never a name ("patiente 34 ans enceinte de 5 mois")

@@ -158,6 +158,9 @@ _SHORTHAND = [
     (re.compile(r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\bpar )\bpr\b\.?(?=\s+(?:[A-ZÀ-Ý]|(?:mme|mr|mlle|m\.|monsieur|madame"
                 r"|bb|un|une|sa|son|le|la|l'|les|patient|patiente|pte?|pat|enfant|ado)\b))"), "pour"),
     (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
+    # "TC ok", "TC samedi matin", "tc pr Mme X": a teleconsultation, where "TC sans PC" is a head injury
+    (re.compile(r"\btc\b(?=\s+(?:ok|possible|poss|svp|stp|si|dans|demain|aujourd|ce|cet|cette|pr|pour|d'ici|de pr[ée]f"
+                r"|(?:lun|mar|mer|jeu|ven|sam|dim)\w*|accept[ée]e?)\b)", re.IGNORECASE), "téléconsultation"),
     (re.compile(r"\bmm\b\.?(?=\s+nom\b)", re.IGNORECASE), "même"),  # "mm nom de naiss."
     # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
     (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"

@@ -13,7 +13,8 @@ _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
             "aprem": (14, 18), "ap-midi": (14, 18), "ap midi": (14, 18), "a-midi": (14, 18), "soir": (18, 20),
             "soiree": (18, 20), "fin de journee": (17, 20), "fin d'apres-midi": (16, 18), "fin de matinee": (10, 12),
-            "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16), "fin d'aprem": (16, 18), "debut d'aprem": (14, 16)}
+            "debut de matinee": (8, 10), "debut d'apres-midi": (14, 16), "fin d'aprem": (16, 18), "debut d'aprem": (14, 16),
+            "premiere heure": (8, 9), "1ere heure": (8, 9)}  # "demain 1ère heure": first thing
 _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
 _DATE = re.compile(rf"(?P<n>\d{{1,2}}|1er)\s+(?P<month>{MONTH_PATTERN})\.?")
 _DATE_SAID = rf"(?:(?:\d{{1,2}}|1er)\s+(?:{MONTH_PATTERN})\b\.?|\d{{1,2}}/\d{{1,2}}(?![/\d]))"  # "3 décembre", "3/12"
@@ -98,6 +99,12 @@ BY_A_CLOCK_HOUR = re.compile(r"\b(?:d'ici|d ici|jusqu'a|jusqu a) (?=(?:9|1[013-9
 _BY_DAY = re.compile(rf"(?<![\w'])(?:d'ici|d ici)\s+(?:ce\s+)?(?P<day>(?:{'|'.join(WEEKDAYS)})"
                      rf"(?:\s+{_MONTH_DAY})?|{_DATE_SAID}|le {_MONTH_DAY})(?![\w])")
 _WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) (?:week-?end|we)\b")  # Saturday and Sunday ("ce WE" in notes)
+_NEXT_WEEK = re.compile(r"(?<![\w'])(?:la |dans la |courant de la |courant )?semaine (?:prochaine|pro)\b")
+# "pas le matin", "pas l'après-midi": the rest of the day it is said of (today when none is)
+_NOT_PERIOD = re.compile(r"\bpas (?:le |l'|en |dans la |dans l')?(?P<period>matin|matinee|apres-midi|aprem|soir|soiree)\b")
+_TODAY = re.compile(r"(?<![\w'])(?:aujourd'hui|aujourd hui|ce jour)(?![\w])")
+_REST_OF_THE_DAY = {"matin": (12, _DAY_END), "matinee": (12, _DAY_END), "apres-midi": (_DAY_START, 14),
+                    "aprem": (_DAY_START, 14), "soir": (_DAY_START, 18), "soiree": (_DAY_START, 18)}
 
 
 def _minutes(match: re.Match) -> str:
@@ -170,6 +177,37 @@ def _weekend(folded: str, now: datetime) -> Found | None:
     saturday = _day_of("samedi", now) if now.weekday() < 5 else now
     sunday = saturday + timedelta(days=6 - saturday.weekday())
     return _choice_window(match, _at(saturday, (_DAY_START, 0)), _at(sunday, (_DAY_END, 0)), now)
+
+
+def _next_week(folded: str, now: datetime) -> Found | None:
+    match = _NEXT_WEEK.search(folded)
+    if match is None or _unwanted(folded, match):
+        return None
+    monday = (now + timedelta(days=7 - now.weekday())).replace(hour=_DAY_START, minute=0, second=0, microsecond=0)
+    return _choice_window(match, monday, _at(monday + timedelta(days=6), (_DAY_END, 0)), now)
+
+
+def _but_not_in(found: Found | None, folded: str, now: datetime) -> Found | None:
+    """The day's window without the part said not to suit ("demain mais pas le matin"); "pas le matin" alone refuses
+    a time of every day and wants none."""
+    match = _NOT_PERIOD.search(folded)
+    if match is None:
+        return found
+    today = _TODAY.search(folded) if found is None else None
+    if today:  # "aujourd'hui mais pas le matin": today alone says an urgency, and now a window too
+        found = _choice_window(today, _at(now, (_DAY_START, 0)), _at(now, (_DAY_END, 0)), now)
+    if found is None:
+        return found
+    low, high = _REST_OF_THE_DAY[match.group("period")]
+    start, end = datetime.fromisoformat(found.value["start"]), datetime.fromisoformat(found.value["end"])
+    text = {k: v for k, v in found.value.items() if k == "text"}
+    span = (min(found.start, match.start()), max(found.end, match.end()))  # "demain mais pas le matin"
+    if end.date() != start.date():
+        return found  # several days: the part of which one is not said
+    narrowed = _choice_window(match, max(start, _at(start, (low, 0))), min(end, _at(start, (high, 0))), now)
+    if narrowed is None:
+        return found
+    return Found({**text, **narrowed.value}, *span)
 
 
 def _by_day(folded: str, now: datetime) -> Found | None:
@@ -351,7 +389,12 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = _NOT_BEFORE.sub(lambda m: "apres".ljust(len(m.group(0))), folded)
     folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
-    either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now) or _by_day(folded, now)
+    return _but_not_in(_first_window(folded, unfolded, now), folded, now)
+
+
+def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
+    either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now) \
+        or _next_week(folded, now) or _by_day(folded, now)
     if either:
         return either
     over = None  # a part of today already over ("gonflé ce matin" at 16:40): tomorrow's only if nothing else is said
@@ -381,7 +424,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     return over
 
 
-_OR = re.compile(r",?\s+(?:ou|ou bien|voire|sinon)\s+")
+_OR = re.compile(rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon)\s+")  # "dans la matinée si poss sinon début d'aprem"
 _BARE_HOUR = re.compile(r"(?:a\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>\d{2})?(?![\w])")
 
 
@@ -398,12 +441,14 @@ _RATHER = re.compile(r"\b(?:plutot|de preference|idealement)\s*,?\s*$")
 
 
 def _rather_later(found: Found, folded: str, unfolded: str, now: datetime) -> Found | None:
-    """A day said later with "plutôt" is the one wanted ("elle bosse tout l'aprèm, plutôt demain matin")."""
+    """A day said later with "plutôt", or a part of the window said so, is the one wanted ("elle bosse tout l'aprèm,
+    plutôt demain matin", "cet aprem de préférence début d'aprem")."""
     for later in _WINDOW.finditer(folded, found.end):
-        if (later.group("day") or later.group("this")) and _RATHER.search(folded, max(0, later.start() - 14),
-                                                                          later.start()):
+        if _RATHER.search(folded, max(0, later.start() - 14), later.start()):
             meant = _window_of(later, folded, unfolded, now)
-            if meant is not None:
+            # a day said later, or a part of the window said ("cet aprem, de préférence début d'aprem")
+            if meant is not None and (later.group("day") or later.group("this") or found.value["start"]
+                                      <= meant.value["start"] < meant.value["end"] <= found.value["end"]):
                 return Found({"text": unfolded[meant.start:meant.end], **meant.value}, meant.start, meant.end)
     return None
 

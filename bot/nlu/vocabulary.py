@@ -34,10 +34,11 @@ URGENCY_PHRASES = {
     8: ["urgent", "urgente", "en urgence", "rapidement", "vite", "sans tarder"],
     12: ["aujourd'hui", "aujourd hui", "dans la journee", "avant ce soir", "d'ici ce soir", "d ici ce soir", "ce jour"],
     24: ["d'ici demain", "d ici demain", "sous 24h", "dans les 24h", "demain au plus tard", "au plus tard demain",
-         "demain dernier delai"],
+         "demain dernier delai", "semi-urgent", "semi-urgente", "semi urgent", "semi urgente"],
     72: ["pas presse", "pas pressee", "pas presses", "pas pressees", "pas urgent", "pas urgente", "pas tres urgent",
          "cette semaine", "dans la semaine", "dans les prochains jours", "dans les jours qui viennent", "rien d'urgent",
-         "rien d urgent", "sans urgence", "ca peut attendre", "peut attendre quelques jours"],
+         "rien d urgent", "sans urgence", "ca peut attendre", "peut attendre quelques jours", "pas d'urgence",
+         "pas d urgence", "aucune urgence", "non urgent", "non urgente", "peu urgent", "peu urgente"],
 }
 
 

@@ -1674,3 +1674,30 @@ def test_countries_as_people_name_them(said, country):
 @pytest.mark.parametrize("text", ["il lui faudrait un généraliste qui passe ce soir", "quelqu'un qui se déplace svp"])
 def test_a_doctor_who_comes_is_a_home_visit(text):
     assert read(text)["type_consultation"] == "domicile"
+
+
+@pytest.mark.parametrize("text, creneau", [
+    ("cab la semaine prochaine", ("2026-11-30T08:00:00+01:00", "2026-12-06T20:00:00+01:00")),
+    ("demain mais pas l'aprem", ("2026-11-26T08:00:00+01:00", "2026-11-26T14:00:00+01:00")),
+    ("visite aujourd'hui mais pas le matin", ("2026-11-25T12:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("vendredi 1ère heure", ("2026-11-27T08:00:00+01:00", "2026-11-27T09:00:00+01:00")),
+    ("cet après-midi, idéalement en fin d'aprem", ("2026-11-25T16:00:00+01:00", "2026-11-25T18:00:00+01:00")),
+    ("demain matin si possible sinon demain midi", ("2026-11-26T08:00:00+01:00", "2026-11-26T14:00:00+01:00")),
+])
+def test_windows_narrowed_widened_or_a_week_ahead(text, creneau):
+    assert window_read(text) == creneau
+
+
+@pytest.mark.parametrize("text, hours", [("semi-urgent", 24), ("Délai : pas d'urgence", 72), ("non urgent", 72)])
+def test_urgency_said_the_way_notes_say_it(text, hours):
+    assert read(text) == {"urgence": hours}
+
+
+@pytest.mark.parametrize("text, mode", [("TC ok pour elle", "video"), ("TC jeudi aprem", "video"),
+                                        ("chute avec TC sans PC", None)])
+def test_tc_is_a_teleconsultation_only_where_a_mode_is_said(text, mode):
+    assert read(text).get("type_consultation") == mode
+
+
+def test_who_says_so_ends_the_complaint():
+    assert read("vertiges depuis ce matin selon son mari, Lyon")["symptomes"] == "vertiges depuis ce matin"
