@@ -73,8 +73,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _DETAILS and not entities and leading_answer(text) == "deny":
                 _set_intent(message, "deny")  # "non, deux choses": a no, the corrections come after
             elif intent == "choisir_creneau" and says_a_range(text, entities) \
-                    or intent in _SEARCH_AGAIN and any(e["entity"] in _ELSEWHERE_OR_OTHERWISE for e in entities):
-                # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode
+                    or intent in _SEARCH_AGAIN and any(e["entity"] in _ELSEWHERE_OR_OTHERWISE | _IDENTITY for e in entities):
+                # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode;
+                # "attendez je regarde, le 3 mars 35": a birth date, never a new search
                 _set_intent(message, "inform")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
