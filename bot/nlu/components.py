@@ -187,12 +187,17 @@ def leading_cancel(text: str) -> bool:
     """The first clause of the message, whole, orders to cancel ("on annule, il part aux urgences"): the details
     after it say why, they describe no patient to refer."""
     first = re.split(r"[,.;:!\n]| - ", fold(text), maxsplit=1)[0]
-    return " ".join(re.findall(r"[a-z']+", first)) in _CANCEL_ORDERS
+    words = re.findall(r"[a-z']+", first)
+    while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
+        words = words[1:]
+    return " ".join(words) in _CANCEL_ORDERS
 
 
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on annule tout", "annule tout", "annulez tout",
                   "on arrete", "on arrete la", "arretez", "laisse tomber", "laissez tomber", "on laisse tomber",
-                  "oubliez", "oublie", "finalement on annule", "non on annule", "bon on annule"}
+                  "oubliez", "oublie"}
+_BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
+                    "ben"}
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

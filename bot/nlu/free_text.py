@@ -290,6 +290,7 @@ _SPELLED_LAST, _SPELLED_AS_SAID = 20, 5  # the latter about what the lists say o
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
+_WELL_KNOWN_FIRST_NAME, _RARE_SURNAME = 8, 3  # lexicon scores (log2 of frequencies)
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
 
@@ -634,6 +635,8 @@ class _Reader:
         # the last name may still be spelled after it: "olivier mercier m e r c i e r"
         while i < len(self.tokens) and (len(units) < limit or self.spelled_again(units[-1], self.tokens[i])):
             token = self.tokens[i]
+            if re.sub(r"^[dl]'", "", token.folded) in _INSTITUTIONS:
+                break  # "une résidente d'EHPAD": where she lives, no name
             particles_end = self.after_particles(i)
             if particles_end > i:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
@@ -1915,9 +1918,12 @@ class _Reader:
         if not units:
             return i
         self.gender = gender or self.gender
-        if len(units) == 1 and lone_is_given:
+        if len(units) == 1:
             words = self.tokens[units[0][0]:units[0][1] + 1]
-            if _first_name_score(words, self.gender) > _surname_score(words):
+            first, surname = _first_name_score(words, self.gender), _surname_score(words)
+            # after a person noun, a lone name rather a first name is one; after a civility, only one hardly ever a
+            # surname: "Mme Bernadette" (but "Mme Martin", "M. Michel")
+            if first > surname if lone_is_given else first >= _WELL_KNOWN_FIRST_NAME and surname < _RARE_SURNAME:
                 self.add("prenom", *units[0])
                 return units[0][1] + 1
         return self.assign_names(units)

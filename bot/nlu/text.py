@@ -28,9 +28,10 @@ def fold(text: str) -> str:
 _ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
 _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 # "à" is never a letter said in a spelling: "k e r b o r i o u à quimper" spells, then says where
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-| tiret | espace | apostrophe )(?![àÀ])[^\W\d_]\b){2,}")
-# A letter said twice in a spelling: "D I A deux L O", "M A double L E T"
-_DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_]) (?:deux|double) ([^\W\d_])\b(?= [^\W\d_]\b|$)", re.IGNORECASE)
+# Letters apart, or with the commas a transcript puts between them ("V, U, I, L, L, E").
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe )(?![àÀ])[^\W\d_]\b){2,}")
+# A letter said twice in a spelling: "D I A deux L O", "M A double L E T", "U, I, deux L, E"
+_DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)", re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
 _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
@@ -78,7 +79,8 @@ def _glue(match: re.Match) -> str:
 
 def _join_spelled(match: re.Match) -> str:
     # "V A N espace D E N …" is read as one word: the reader compares it to the name said, words run together
-    return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", "").replace(" ", "")
+    return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", "").replace(
+        ",", "").replace(" ", "")
 
 
 _NUMBER_AT_END = re.compile(rf"(?P<head>.*?) ?(?P<number>(?<![\w-]){_SAID_NUMBER})?$", re.IGNORECASE)
@@ -201,7 +203,7 @@ def _letter_as(match: re.Match) -> str:
 def spelling_read(text: str) -> str:
     """Spelled letters joined ("G U E R I N" -> "GUERIN", "H A deux D A D" -> "HADDAD"), what is said about the
     letters dropped ("avec un accent aigu sur le E", "avec deux L")."""
-    return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r" \1 \1", _SPELLING_REMARK.sub(
+    return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r"\1 \2\1 \2", _SPELLING_REMARK.sub(
         "", _LETTER_REMARK.sub("", text))))
 
 

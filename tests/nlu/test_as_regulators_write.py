@@ -1701,3 +1701,24 @@ def test_tc_is_a_teleconsultation_only_where_a_mode_is_said(text, mode):
 
 def test_who_says_so_ends_the_complaint():
     assert read("vertiges depuis ce matin selon son mari, Lyon")["symptomes"] == "vertiges depuis ce matin"
+
+
+@pytest.mark.parametrize("said, joined", [("Brunel, B, R, U, N, E, L", "Brunel, BRUNEL"),
+                                          ("Mallet, M, A, deux L, E, T", "Mallet, MALLET")])
+def test_letters_spelled_with_commas_between_them(said, joined):
+    assert normalize_dictation(said) == joined
+
+
+def test_a_name_spelled_with_commas_is_the_name():
+    assert read("Chabrol, C comme Charles, H, A, B, R, O, L") == {"nom": "Chabrol"}
+
+
+def test_an_institution_is_no_name():
+    read_back = read("j'ai un résident d'EHPAD à Cholet, M. Morin Lucien, fièvre")
+    assert (read_back["nom"], read_back["prenom"]) == ("Morin", "Lucien")
+
+
+@pytest.mark.parametrize("text, field", [("une dame, Mme Huguette, chute", "prenom"), ("Mme Lefebvre, chute", "nom"),
+                                         ("M. Bernard, chute", "nom")])
+def test_a_lone_name_after_a_civility_is_a_first_name_only_when_hardly_a_surname(text, field):
+    assert {"prenom", "nom"} & set(read(text)) == {field}

@@ -7,7 +7,7 @@ import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.components import REFERENCE_TIME_KEY, PatientDetailsExtractor
+from bot.nlu.components import REFERENCE_TIME_KEY, PatientDetailsExtractor, leading_cancel
 
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
@@ -319,3 +319,8 @@ def test_where_or_how_the_patient_is_to_be_seen_is_no_question_about_sas(extract
 @pytest.mark.parametrize("text, expected", [("go", None), ("ok go", None), ("Go", "Go")])
 def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
     assert process(extractor, text, []).get("nom") == expected
+
+
+@pytest.mark.parametrize("text", ["ah stop on annule, il est parti aux urgences", "bon finalement on annule, merci"])
+def test_an_order_to_cancel_after_an_interjection(text):
+    assert leading_cancel(text)
