@@ -80,7 +80,7 @@ BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originair
 _DATE_LABELS = {"ddn", "dn", "naissance", "naiss"}  # "DDN : …", "date de naissance : …"
 # The verbs of living somewhere, whoever their subject and tense: "habite", "ils habitent Nice", "vivait à Metz"
 _RESIDING = {stem + end for stem in ("habit", "resid", "demeur") for end in ("e", "ent", "ait", "aient")} | {
-    "vit", "vivent", "vivait", "vivaient"}
+    "vit", "vivent", "vivait", "vivaient", "j'habite", "j'habitais"}  # the patient calling: "j'habite Lyon 3e"
 RESIDENCE_WORDS = {"dom", "habitant", "habitante", "vivant", "residant", "residante", "demeurant", "demeurante",
                    "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe", "situee", "heberge",
                    "hebergee", "loge", "logee"} | _RESIDING
@@ -1568,11 +1568,18 @@ class _Reader:
         return k
 
     def set_caller_apart(self, first: int, last: int) -> None:
-        """The caller's names are no patient's when the patient is named after them."""
+        """The caller's names are no patient's when someone else is named after them; names the caller said again
+        ("je suis madame Nguyen Thi Lan euh Nguyen N G U Y E N et le prénom c'est Thi Lan") say the caller is the
+        patient."""
         start, end = self.tokens[first].start, self.tokens[last].end
         mine = [s for s in self.spans if s.field in ("nom", "prenom") and start <= s.start < end]
-        if mine and any(s.field in ("nom", "prenom") and s.start >= end for s in self.spans):
+        later = [s for s in self.spans if s.field in ("nom", "prenom") and s.start >= end]
+        said = set(key(self.text[start:end]).split())
+        if mine and later and not all(set(key(self.text_of(s)).split()) <= said for s in later):
             self.spans = [s for s in self.spans if s not in mine] + [Span(CALLER, start, end)]
+        elif mine and later:  # the same names said again: what the first reading gave stands
+            given = {s.field for s in mine}
+            self.spans = [s for s in self.spans if s not in later or s.field not in given]
 
     def field_value(self, field: str, cue: tuple[str, ...], j: int) -> int | None:
         if j >= len(self.tokens) or self.taken[j]:

@@ -1722,3 +1722,12 @@ def test_an_institution_is_no_name():
                                          ("M. Bernard, chute", "nom")])
 def test_a_lone_name_after_a_civility_is_a_first_name_only_when_hardly_a_surname(text, field):
     assert {"prenom", "nom"} & set(read(text)) == {field}
+
+
+def test_the_patient_calling_says_where_they_live():
+    assert read("oui alors j'habite Paris dix-huitième j'ai mal au dos")["localisation"] == "Paris dix-huitième"
+
+
+def test_a_caller_saying_her_names_again_is_the_patient():
+    read_back = read("oui je suis madame Tran Mai euh Tran T R A N et le prénom c'est Mai j'ai une angine")
+    assert (read_back.get("nom"), read_back.get("prenom")) == ("Tran", "Mai")
