@@ -4,6 +4,7 @@ Each validator returns {slot: value} or {slot: None} with a French response sayi
 of one field the assistant offers a way out (skip an optional field, or cancel the referral)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.tracker_history import last_patient_value, latest_entities, latest_intent, value_before_last_user_turn
 from bot.nlu import fields as parse
+from bot.nlu.lexicons import key, surname_scores
 from bot.nlu.names import said_once
 from bot.referral.extra_fields import birth_place
 from bot.referral.fields import (
@@ -57,6 +59,22 @@ def covers_message(entity: dict, text: str) -> bool:
     itself is said once: "Guérin, G U E R I N, avec un accent aigu sur le E")."""
     span = len(str(entity.get("value") if entity.get("start") is None else text[entity["start"]:entity["end"]]))
     return span >= 0.6 * len(said_once(text).strip(" ,"))
+
+
+_FIRST_CLAUSE = re.compile(r"^(.*?)(?:[,;]| et | puis )")
+
+
+_USUAL_SURNAME = 6  # lexicon score: a name said in small letters before the rest ("rousseau, et elle est née …")
+
+
+def answer_said_first(text: str, others: list[dict]) -> str | None:
+    """The words before the first comma (or "et"), when none of the other details read lies in them and they are
+    written as a name, or said as a usual surname ("bon, …" or "attendez, …" are no answer)."""
+    first = _FIRST_CLAUSE.match(text)
+    said = first.group(1).strip() if first else ""
+    if not said or any(e.get("start") is not None and e["start"] < first.end(1) for e in others):
+        return None
+    return said if said[0].isupper() or surname_scores().get(key(said), 0) >= _USUAL_SURNAME else None
 
 
 class PatientFieldValidators:
@@ -171,7 +189,9 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         given = latest_entities(tracker) & {*PATIENT_FIELDS, *NEED_FIELDS}
         text = tracker.latest_message.get("text") or ""
         nom = value_before_last_user_turn(tracker, "nom") if "nom" in given else tracker.get_slot("nom")
-        if field == "nom_naissance" and (says_the_name_again(text, nom) or is_same_name_answer(text)):
+        read = next((e["value"] for e in tracker.latest_message.get("entities", []) if e["entity"] == field), None)
+        named_apart = read is not None and not is_same_name_answer(str(read)) and key(str(read)) != key(nom or "")
+        if field == "nom_naissance" and not named_apart and (says_the_name_again(text, nom) or is_same_name_answer(text)):
             # "Céleste pareil" read by the NLU as a first name and a name, "Baron" as a commune (of the Gironde), "elle
             # a gardé son nom, Zébina" with Zébina as a complaint: the usage name said again, and whatever the NLU
             # read in its words gets its earlier value back
@@ -182,6 +202,10 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
+        first = answer_said_first(text, others) if others and not misread else None
+        value = self._bare_answer(field, first, tracker) if first else None
+        if value is not None:
+            return {field: value}  # "Rousseau, et elle est née le 17 août 1951": the answer, then another detail
         if others and not misread and said >= 0.5 * len(text.strip()):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)

@@ -224,3 +224,21 @@ async def test_a_phone_already_given_is_not_replaced_by_the_last_patient_s(dispa
     events = [{"event": "slot", "name": "telephone", "value": "+33325714692"}, {"event": "reset_slots"}]
     tracker = make_tracker({"telephone": "+33612345678"}, text="même adresse, même numéro", events=events)
     assert await form().extract_telephone(dispatcher, tracker, DOMAIN) == {}
+
+
+@pytest.mark.parametrize("text, nom", [("Rousseau, et elle est née le 17 août 1951", "Rousseau"),
+                                       ("rousseau et elle est née le 17 août 1951", "Rousseau"),
+                                       ("attendez, elle est née le 17 août 1951", None)])
+def test_the_answer_said_before_another_detail_is_taken(dispatcher, text, nom):
+    start = text.index("17")
+    entities = [{"entity": "date_naissance", "value": "1951-08-17", "start": start, "end": len(text)}]
+    tracker = make_tracker({"requested_slot": "nom", "date_naissance": "1951-08-17"}, text=text, entities=entities)
+    assert form()._extract_requested("nom", dispatcher, tracker) == ({"nom": nom} if nom else {})
+
+
+def test_the_usage_name_said_again_then_the_birth_name_takes_the_birth_name(dispatcher):
+    text = "Rousseau c'est son nom marié, elle est née Bonnet"
+    entities = [{"entity": "nom_naissance", "value": "Bonnet", "start": 44, "end": 50}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Rousseau", "nom_naissance": "Bonnet"}, text=text,
+                           entities=entities)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
