@@ -19,6 +19,8 @@ class Mode:
     said: tuple[str, ...]  # folded phrases the NLU reads in a message
 
 
+# The patient cannot come to the practice: a home visit, unless a mode is asked for ("…, une téléconsultation lui irait")
+UNABLE_TO_COME = ("ne se deplace pas", "ne peut pas se deplacer", "ne peut plus se deplacer")
 MODES = {mode.code: mode for mode in (
     Mode("cabinet", "au cabinet", ("au cabinet", "en cabinet", "cabinet", "au cab", "cab", "en presentiel",
                                     "presentiel")),
@@ -29,8 +31,7 @@ MODES = {mode.code: mode for mode in (
                                     "en visite", "vad", "se deplacer chez",
                                     # "il faudrait une visite": the doctor goes; "consultation" is at the practice
                                     "une visite", "visite d'un medecin", "visite du medecin",
-                                    # the patient cannot come to the practice
-                                    "ne se deplace pas", "ne peut pas se deplacer", "ne peut plus se deplacer",
+                                    *UNABLE_TO_COME,
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),
                                     # "un médecin qui passe demain", "quelqu'un qui se déplace"

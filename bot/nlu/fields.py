@@ -25,6 +25,7 @@ from bot.nlu.vocabulary import (
     PhraseTable,
 )
 from bot.phone_plans import french_number
+from bot.vocabulary import UNABLE_TO_COME
 
 __all__ = [
     "normalize_dictation", "parse_phone", "parse_birth_date", "parse_email", "parse_person_name",
@@ -188,7 +189,9 @@ def find_modes(folded: str) -> list[Found]:
              and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))]
     asked = [Found("domicile", m.start(), m.end(1)) for m in _VISIT_ASKED.finditer(folded)
              if not any(f.start <= m.start() < f.end for f in found)]  # "…, visite svp"
-    return sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)
+    modes = sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)
+    named = [f for f in modes if folded[f.start:f.end] not in UNABLE_TO_COME]
+    return named or modes  # a mode asked for says more than the patient unable to come
 
 
 def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:

@@ -1731,3 +1731,11 @@ def test_the_patient_calling_says_where_they_live():
 def test_a_caller_saying_her_names_again_is_the_patient():
     read_back = read("oui je suis madame Tran Mai euh Tran T R A N et le prénom c'est Mai j'ai une angine")
     assert (read_back.get("nom"), read_back.get("prenom")) == ("Tran", "Mai")
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("il ne peut pas se déplacer, une visio ce serait parfait", "video"),
+    ("il ne peut pas se déplacer, Angers", "domicile"),
+])
+def test_a_mode_asked_for_says_more_than_the_patient_unable_to_come(text, mode):
+    assert read(text)["type_consultation"] == mode
