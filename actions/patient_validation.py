@@ -186,6 +186,18 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
     def _extract_requested(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != field or latest_intent(tracker) in NOT_ANSWERS:
             return {}
+        return {**self._complaint_kept(tracker), **self._answer_to(field, dispatcher, tracker)}
+
+    @staticmethod
+    def _complaint_kept(tracker: Tracker) -> dict[str, Any]:
+        """An answer to a question about the patient ("elle a toujours eu ce nom") never replaces the complaint
+        described before: the message to the practitioner is made of it."""
+        earlier = value_before_last_user_turn(tracker, "symptomes")
+        if earlier and "symptomes" in latest_entities(tracker) and latest_intent(tracker) != "adresser_patient":
+            return {"symptomes": earlier}
+        return {}
+
+    def _answer_to(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         given = latest_entities(tracker) & {*PATIENT_FIELDS, *NEED_FIELDS}
         text = tracker.latest_message.get("text") or ""
         nom = value_before_last_user_turn(tracker, "nom") if "nom" in given else tracker.get_slot("nom")

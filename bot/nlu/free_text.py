@@ -290,6 +290,7 @@ _SPELLED_LAST, _SPELLED_AS_SAID = 20, 5  # the latter about what the lists say o
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
+_BEFORE_A_PARTICIPLE = {"toujours", "jamais", "deja", "bien", "souvent", "encore", "aussi", "beaucoup", "trop"}
 _WELL_KNOWN_FIRST_NAME, _RARE_SURNAME = 8, 3  # lexicon scores (log2 of frequencies)
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
@@ -1640,8 +1641,12 @@ class _Reader:
             if end is not None:
                 self.add("localisation", j, end)
             return end
-        if len(cue) == 2 and cue[1] == "a" and self.symptom_end(j) is None and self.past_participle(j):
-            return None  # "elle a glissé ce matin": what happened; the complaint comes after ("elle a mal au genou")
+        if len(cue) == 2 and cue[1] == "a" and self.symptom_end(j) is None and (
+                self.past_participle(j) or self.tokens[j].folded in _BEFORE_A_PARTICIPLE and j + 1 < len(self.tokens)
+                and self.past_participle(j + 1)):
+            # "elle a glissé ce matin", "elle a toujours eu ce nom": what happened; the complaint comes after ("elle a
+            # mal au genou")
+            return None
         if self.tokens[j].folded in _NEGATION_ENDS:
             return None  # "elle a pas école", "il a plus de fièvre": nothing the patient has
         definite = self.tokens[j].folded in _DEFINITE

@@ -242,3 +242,17 @@ def test_the_usage_name_said_again_then_the_birth_name_takes_the_birth_name(disp
     tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Rousseau", "nom_naissance": "Bonnet"}, text=text,
                            entities=entities)
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
+
+
+def test_an_answer_read_as_a_complaint_keeps_the_complaint_described(dispatcher):
+    text = "zéro quatre soixante-quatorze, elle a encore la tête qui tourne"
+    events = user_turn("symptomes", "la tête qui tourne", "vertiges depuis ce matin")
+    tracker = make_tracker({"requested_slot": "telephone", "symptomes": "la tête qui tourne"}, text=text,
+                           entities=[{"entity": "symptomes", "value": "la tête qui tourne", "start": 42, "end": 60}],
+                           events=events)
+    assert form()._extract_requested("telephone", dispatcher, tracker)["symptomes"] == "vertiges depuis ce matin"
+
+
+def test_a_name_never_changed_is_the_same_birth_name(dispatcher):
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Chauvin"}, text="elle a toujours eu ce nom")
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {"nom_naissance": "Chauvin"}

@@ -1739,3 +1739,7 @@ def test_a_caller_saying_her_names_again_is_the_patient():
 ])
 def test_a_mode_asked_for_says_more_than_the_patient_unable_to_come(text, mode):
     assert read(text)["type_consultation"] == mode
+
+
+def test_a_compound_past_with_an_adverb_is_no_complaint():
+    assert "symptomes" not in read("il a toujours eu ce nom")
