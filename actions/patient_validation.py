@@ -62,8 +62,6 @@ def covers_message(entity: dict, text: str) -> bool:
 
 
 _FIRST_CLAUSE = re.compile(r"^(.*?)(?:[,;]| et | puis )")
-
-
 _USUAL_SURNAME = 6  # lexicon score: a name said in small letters before the rest ("rousseau, et elle est née …")
 
 
