@@ -11,6 +11,7 @@ from functools import lru_cache
 from text_to_num import alpha2digit
 
 from bot.nlu.spoken_numbers import TENS, UNITS, spoken_phones
+from bot.nlu.vocabulary import WEEKDAYS
 
 
 @lru_cache(maxsize=4096)
@@ -133,8 +134,7 @@ def _numbers_in_digits(text: str) -> str:
 
 # Shorthand of regulation software notes ("Pat. : DUPONT Jean – DDN 12.03.51 – NJF : MARTIN"), written out so that
 # the reader sees the words it knows ("DDN" it reads as is).
-_DAY_OF = {"lun": "lundi", "mar": "mardi", "mer": "mercredi", "jeu": "jeudi", "ven": "vendredi", "sam": "samedi",
-           "dim": "dimanche"}
+_DAY_OF = {day[:3]: day for day in WEEKDAYS}  # "lun" -> "lundi", "ven" -> "vendredi"
 _SHORT_DAYS = "|".join(_DAY_OF)
 _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
@@ -162,7 +162,7 @@ _SHORTHAND = [
     (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
     # "TC ok", "TC samedi matin", "tc pr Mme X": a teleconsultation, where "TC sans PC" is a head injury
     (re.compile(r"\btc\b(?=\s+(?:ok|possible|poss|svp|stp|si|dans|demain|aujourd|ce|cet|cette|pr|pour|d'ici|de pr[ée]f"
-                r"|(?:lun|mar|mer|jeu|ven|sam|dim)\w*|accept[ée]e?)\b)", re.IGNORECASE), "téléconsultation"),
+                rf"|(?:{_SHORT_DAYS})\w*|accept[ée]e?)\b)", re.IGNORECASE), "téléconsultation"),
     (re.compile(r"\bmm\b\.?(?=\s+nom\b)", re.IGNORECASE), "même"),  # "mm nom de naiss."
     # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
     (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"
