@@ -28,6 +28,7 @@ from bot.referral.fields import (
     is_valid_name,
     merge_month_day,
     says_the_name_again,
+    without_too,
 )
 from bot.referral.summary import need_line, patient_line
 from bot.vocabulary import NAME_FIELDS
@@ -171,6 +172,7 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         return events
 
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
+        text = without_too(text)
         if field in NAME_FIELDS:
             if field == "nom_naissance" and is_same_name_answer(text):
                 return tracker.get_slot("nom")

@@ -70,8 +70,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _NOT_ABOUT_A_PATIENT and not entities and "?" not in text \
                     and leading_answer(text) == "affirm" and len(text.split()) <= 5:
                 _set_intent(message, "affirm")  # "oui ça me va", "ça me va": a yes, no question about SAS
-            elif intent in _DETAILS and not entities and leading_answer(text) == "deny":
-                _set_intent(message, "deny")  # "non, deux choses": a no, the corrections come after
+            elif intent in _DETAILS and not entities and (answer := leading_answer(text)):
+                # "non, deux choses": a no, the corrections come after; "oui c'est ca": a yes, nothing to note
+                _set_intent(message, answer)
             elif intent == "choisir_creneau" and says_a_range(text, entities) \
                     or intent in _SEARCH_AGAIN and any(e["entity"] in _ELSEWHERE_OR_OTHERWISE | _IDENTITY for e in entities):
                 # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode;
@@ -79,7 +80,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
-            elif intent in _DETAILS and leading_cancel(text):
+            elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and "?" not in text) and leading_cancel(text):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
@@ -190,14 +191,16 @@ def leading_cancel(text: str) -> bool:
     words = re.findall(r"[a-z']+", first)
     while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
         words = words[1:]
-    return " ".join(words) in _CANCEL_ORDERS
+    order = " ".join(words)
+    return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "je dois annuler": the order all the same
 
 
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on annule tout", "annule tout", "annulez tout",
                   "on arrete", "on arrete la", "arretez", "laisse tomber", "laissez tomber", "on laisse tomber",
                   "oubliez", "oublie"}
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
-                    "ben"}
+                    "ben", "mince", "zut", "oups", "bref"}
+_MODAL = re.compile(r"^(?:(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais)) (?=annuler|arreter)")
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

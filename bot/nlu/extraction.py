@@ -12,6 +12,7 @@ from bot.nlu.free_text import (
     BIRTH_DATE,
     BOUNDARY,
     CALLER,
+    CITIES_WITH_ARRONDISSEMENTS,
     HISTORY,
     PLACE_FIELDS,
     PRACTITIONER,
@@ -20,6 +21,7 @@ from bot.nlu.free_text import (
 )
 from bot.nlu.lexicons import commune_names, first_name_spellings, key
 from bot.nlu.names import normalize_name
+from bot.nlu.spoken_numbers import ORDINALS
 from bot.nlu.taken_back import meant
 from bot.nlu.text import Normalized, fold
 from bot.nlu.time_windows import find_time_window
@@ -98,7 +100,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
         if span.field in PLACE_FIELDS:
-            value = _with_contracted_article(normalized.text[:span.start], value)
+            value = _arrondissement_in_figures(_with_contracted_article(normalized.text[:span.start], value))
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})
@@ -123,6 +125,19 @@ def _joined_as_listed(first_name: str) -> str:
     return words[0] + "".join(joint + word for joint, word in zip(joints, words[1:], strict=True))
 
 
+_SPOKEN_ARRONDISSEMENT = re.compile(r"(?P<city>\w+)\s+(?:dans\s+le\s+)?(?P<ordinal>[^\W\d_][\w-]*)"
+                                    r"(?P<rest>\s+arrondissement)?", re.IGNORECASE)
+
+
+def _arrondissement_in_figures(place: str) -> str:
+    """"Paris quinzième", "marseille dans le huitième" as a regulator types them: "Paris 15e", "marseille 8e"."""
+    said = _SPOKEN_ARRONDISSEMENT.fullmatch(place)
+    if said is None or key(said["city"]) not in CITIES_WITH_ARRONDISSEMENTS or fold(said["ordinal"]) not in ORDINALS:
+        return place
+    number = ORDINALS[fold(said["ordinal"])]
+    return f"{said['city']} {number}{'er' if number == 1 else 'e'}{said['rest'] or ''}"
+
+
 _CONTRACTED = re.compile(r"\b(au|aux)\s+$", re.IGNORECASE)
 
 
@@ -134,7 +149,8 @@ def _with_contracted_article(before: str, place: str) -> str:
         return place
     article = "le" if contracted.group(1).lower() == "au" else "les"
     named = f"{article.capitalize() if place[:1].isupper() else article} {place}"
-    return named if key(named) in commune_names() else place
+    words = named.split()  # the commune may be situated after: "aux Abymes (Guadeloupe)"
+    return named if any(key(" ".join(words[:n])) in commune_names() for n in range(2, len(words) + 1)) else place
 
 
 def one_per_field(entities: list[dict]) -> list[dict]:

@@ -28,6 +28,7 @@ from bot.nlu.lexicons import (
     short_commune_names,
     surname_scores,
 )
+from bot.nlu.spoken_numbers import ORDINALS
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
@@ -37,7 +38,7 @@ BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
 # A line break is a token: a note pasted from regulation software has a field a line ("Motif : …\nLieu : …").
 # a number glued to its unit ("10j") is a number, then the unit
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème)?\b"
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème|ER|E|EME|ÈME)?\b"
                     r"|\d+(?=[^\W\d_])|[^\w\s]|\n")
 
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
@@ -60,8 +61,8 @@ CUES: dict[tuple[str, ...], str] = {
                                                      "originaire d'", "lieu de naissance", "lieu naiss",
                                                      "lieu de naiss"]},
     **{tuple(c.split()): "localisation" for c in [
-        "sur", "a", "au", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "se trouve a",
-        "se trouve au", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
+        "sur", "a", "au", "aux", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "elle est au",
+        "il est au", "elle est aux", "il est aux", "se trouve a", "se trouve au", "se trouve aux", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
         "ville :", "commune :",
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
@@ -114,7 +115,7 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"} | {
     word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
-_CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
+CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})(?:er|e|eme|ème)")  # "Paris XVe"
 _ARRONDISSEMENT = {"arrondissement", "arr", "arrdt", "arrt"}
 _VICINITY = {"cote", "pres", "proche", "alentours", "environs", "autour", "commune", "ville", "region", "banlieue",
@@ -350,6 +351,18 @@ _PLEASE = {"svp", "stp", "merci"}  # a courtesy closes what comes before it, as 
 _ELIDED_PRONOUN = re.compile(r"(?:j|t|s|c|qu|m|n)['’](?=[aeiouyh])")
 # A verb in the imperative with its pronoun ("mettez-la", "prenez-le", "rappelez-moi"): no name ends so
 _IMPERATIVE = re.compile(r"[a-z]+(?:ez|ons)-(?:le|la|les|lui|leur|moi|nous|y|en)$")
+
+
+_KIN_ARTICLES = {"la", "le", "l'", "sa", "son", "une", "un"}
+
+
+def _without_apposed_kin(before: list[str]) -> list[str]:
+    """The words before names set in apposition to a relative ("Appel de la fille (Mme Perrot Carine)", "je suis
+    sa voisine, Mme Roux"), without that relative: the names are the relative's, as they would be right after."""
+    words = before[:-1] if before[-1:] in (["("], [","]) else before
+    if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (words[-1] in RELATIVES or (words[-1],) in PERSON_NOUNS):
+        return words[:-2]
+    return before
 
 
 def _is_name_word(token: Token) -> bool:
@@ -810,14 +823,16 @@ class _Reader:
         if found is None:
             return None
         after = found + 1
-        if after < len(self.tokens) and (re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)", self.tokens[after].text)
+        city = key(" ".join(t.text for t in self.tokens[i:after])) in CITIES_WITH_ARRONDISSEMENTS
+        if after < len(self.tokens) and (re.fullmatch(r"\d{1,2}(?:er|e|eme)", self.tokens[after].folded)
                                          or self.tokens[after].folded in PLACE_SUFFIXES
-                                         or _ROMAN_ORDINAL.fullmatch(self.tokens[after].text)):
-            # "Lyon 3e arrondissement", "Paris XVe"
+                                         or _ROMAN_ORDINAL.fullmatch(self.tokens[after].text)
+                                         or city and self.tokens[after].folded in ORDINALS):
+            # "Lyon 3e arrondissement", "Paris XVe", "Paris quinzième"
             return after + (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in _ARRONDISSEMENT)
-        city = key(" ".join(t.text for t in self.tokens[i:after])) in _CITIES_WITH_ARRONDISSEMENTS
         if city and after + 2 < len(self.tokens) and [t.folded for t in self.tokens[after:after + 2]] == ["dans", "le"] \
-                and re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)|premier", self.tokens[after + 2].folded):
+                and (re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)", self.tokens[after + 2].folded)
+                     or self.tokens[after + 2].folded in ORDINALS):
             return after + 2  # "marseille dans le 13ème": the arrondissement said after the city
         if after < len(self.tokens) and re.fullmatch(r"\d{1,2}", self.tokens[after].text) and city \
                 and not (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in ("ans", "mois")):
@@ -1520,7 +1535,7 @@ class _Reader:
     def calls(self, civility: int, after: int) -> bool:
         """The civility at `civility` and the names before token `after` are those of who calls ("je suis Mme
         Roux", "Appel de M. Dupuy", "Mme Roux appelle")."""
-        before = [t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"]
+        before = _without_apposed_kin([t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"])
         calling = after < len(self.tokens) and (self.tokens[after].folded in _CALLING or (
             self.tokens[after].folded == "qui" and after + 1 < len(self.tokens)
             and self.tokens[after + 1].folded in _CALLING))

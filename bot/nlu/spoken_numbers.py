@@ -37,6 +37,19 @@ def in_words(n: int) -> str:
     return head + ("" if rest == 0 else " " + in_words(rest))
 
 
+def ordinal_in_words(n: int) -> str:
+    """French ordinal words for 1..99, unaccented: "premier", "cinquieme", "neuvieme", "vingt et unieme"."""
+    if n == 1:
+        return "premier"
+    cardinal = in_words(n)
+    stem = cardinal[:-1] if cardinal.endswith(("e", "vingts")) else cardinal  # "quatre", "quatre-vingts"
+    stem = stem + "u" if stem.endswith("q") else stem[:-1] + "v" if stem.endswith("neuf") else stem
+    return stem + "ieme"
+
+
+ORDINALS = {ordinal_in_words(n): n for n in range(1, 21)}  # the arrondissements of Paris, Lyon and Marseille
+
+
 @lru_cache(maxsize=1)
 def _pair_words() -> dict[tuple[str, ...], int]:
     """Every way of saying one pair of digits, as word tuples: "zero six" (06), "dix" .. "quatre vingt dix neuf"."""

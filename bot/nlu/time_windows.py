@@ -74,6 +74,15 @@ _SINCE_SAID = re.compile(rf"\bdepuis\s+(?:\d+\s*(?:j|jours?|h|heures?|sem|semain
                          rf"|hier(?: soir| matin)?\b|avant-hier\b|ce matin\b|cette nuit\b|ce week-end\b"
                          rf"|(?:{'|'.join(WEEKDAYS)})(?: soir| matin| dernier)?\b)")
 _CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _clause_ending(before: str) -> str:
+    """The clause that `before` ends with, of the same length as in `before`. An aside in brackets belongs to the
+    clause it sits in ("corps étranger œil gauche (meulage) ce matin")."""
+    return re.split(_CLAUSE_START, _ASIDE.sub(lambda m: " " * len(m.group(0)), before))[-1]
+
+
 _TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans la matinée de demain"
 # "avant midi" is before noon, "après midi" the afternoon, as "après-midi" (not "after 12:00 till evening")
 _NOON = re.compile(r"\b((?:avant|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
@@ -172,7 +181,7 @@ def _weekend(folded: str, now: datetime) -> Found | None:
         return None  # "depuis ce week-end": when it began
     from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
 
-    if names_a_complaint(re.split(_CLAUSE_START, folded[max(0, match.start() - 60):match.start()])[-1]):
+    if names_a_complaint(_clause_ending(folded[max(0, match.start() - 60):match.start()])):
         return None  # "entorse poignet au hand ce we": when it happened, not when to be seen
     saturday = _day_of("samedi", now) if now.weekday() < 5 else now
     sunday = saturday + timedelta(days=6 - saturday.weekday())
@@ -312,7 +321,7 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
         return True  # "opéré vendredi, pansement à refaire lundi": the Friday gone by
     from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
 
-    clause = re.split(_CLAUSE_START, before)[-1]
+    clause = _clause_ending(before)
     if _HABIT.match(match.group(0)) and (names_a_complaint(clause) or _DESCRIBED.search(clause)):
         return True  # "des palpitations le soir", "l'œil qui colle le matin": when it happens, not when to be seen
     period = match.group("period")
@@ -334,7 +343,7 @@ _AUXILIARY = re.compile(r"\b(?:a|ai|as|avons|avez|ont|est|es|suis|sommes|etes|so
 def _past_in_clause(said: str, before: str, at: int) -> bool:
     """A verb in the past in the clause just before `at` ("il est tombé ce matin"), told by spaCy's morphology on
     the text as said (accents tell "tombé" from "tombe")."""
-    clause = re.split(_CLAUSE_START, before)[-1]
+    clause = _clause_ending(before)
     start = at - len(clause)
     if not _AUXILIARY.search(clause):
         return False
@@ -349,7 +358,7 @@ _WISHED = re.compile(r"(?:souhait|demand|voulu|desir|prevu|propos|conseill|prefe
 def _done_in_clause(said: str, before: str, at: int) -> bool:
     """A past participle alone in the clause before a part of today already begun or a weekday: what was done then
     ("sondé par SOS ce matin", "opéré vendredi"), not a wish."""
-    clause = re.split(_CLAUSE_START, before)[-1]
+    clause = _clause_ending(before)
     start = at - len(clause)
     # A clause opening on a word in -é(e)(s) or on "vu(e)" is one the tagger may take for a noun ("sondé", "plâtrée",
     # "Vu lundi par SOS").

@@ -53,6 +53,14 @@ def says_the_name_again(text: str, nom: str | None) -> bool:
         rest[0] not in NAME_PARTICLES and (rest[0] in STOP_WORDS or f"{rest[0]}'" in STOP_WORDS))
 
 
+_TOO = re.compile(r"[\s,]+(?:aussi|egalement|également|de m[eê]me|itou|pareil|pareille|idem)\s*[.!]*\s*$", re.IGNORECASE)
+
+
+def without_too(answer: str) -> str:
+    """"Hamel aussi", "Caen également": the answer, without the word saying it is the same as for someone else."""
+    return _TOO.sub("", answer)
+
+
 def is_valid_name(value: str) -> bool:
     """Letters (accents included), hyphens, apostrophes and spaces only."""
     return bool(value) and len(value) <= 80 and bool(NAME.match(value.strip()))

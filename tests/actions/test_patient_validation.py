@@ -256,3 +256,10 @@ def test_an_answer_read_as_a_complaint_keeps_the_complaint_described(dispatcher)
 def test_a_name_never_changed_is_the_same_birth_name(dispatcher):
     tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Chauvin"}, text="elle a toujours eu ce nom")
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {"nom_naissance": "Chauvin"}
+
+
+@pytest.mark.parametrize("field, said, value", [("nom", "Hamel aussi", "Hamel"), ("localisation", "Caen aussi", "Caen"),
+                                                ("localisation", "Caen, également.", "Caen")])
+def test_an_answer_said_to_be_the_same_as_for_the_last_patient_is_the_answer(dispatcher, field, said, value):
+    tracker = make_tracker({"requested_slot": field}, text=said, entities=[])
+    assert form()._extract_requested(field, dispatcher, tracker) == {field: value}

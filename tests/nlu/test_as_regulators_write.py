@@ -34,7 +34,7 @@ def test_a_birth_place_abroad_is_the_country(said, country):
 @pytest.mark.parametrize("text, expected", [
     ("M. Ali Haddad né en Tunisie le 2/2/1980, vit à Lille", {"lieu_naissance": "Tunisie", "localisation": "Lille"}),
     ("née à Oran (Algérie) le 3 mai 1961", {"lieu_naissance": "Oran (Algérie)"}),
-    ("il vit au François en Martinique", {"localisation": "François en Martinique"}),
+    ("il vit au François en Martinique", {"localisation": "Le François en Martinique"}),
     ("née à Saint-Pierre (La Réunion), habite Saint-Joseph", {"lieu_naissance": "Saint-Pierre (La Réunion)",
                                                              "localisation": "Saint-Joseph"}),
 ])
@@ -913,7 +913,7 @@ def test_a_complaint_since_the_weekend_wants_no_weekend():
 @pytest.mark.parametrize("text, expected", [
     ("c'est pour madame fatou diallo D I A deux L O elle habite à mamoudzou", {"nom": "Diallo"}),  # a letter twice
     ("monsieur andré vidal il habite à marseille dans le treizième il a une toux grasse",
-     {"localisation": "marseille dans le treizième"}),  # the arrondissement said after the city
+     {"localisation": "marseille 13e"}),  # the arrondissement said after the city, in figures as typed
 ])
 def test_a_letter_spelled_twice_and_an_arrondissement_said_after_the_city(text, expected):
     assert _subset(read(text), expected) == expected
@@ -1725,7 +1725,7 @@ def test_a_lone_name_after_a_civility_is_a_first_name_only_when_hardly_a_surname
 
 
 def test_the_patient_calling_says_where_they_live():
-    assert read("oui alors j'habite Paris dix-huitième j'ai mal au dos")["localisation"] == "Paris dix-huitième"
+    assert read("oui alors j'habite Paris dix-huitième j'ai mal au dos")["localisation"] == "Paris 18e"
 
 
 def test_a_caller_saying_her_names_again_is_the_patient():
@@ -1743,3 +1743,39 @@ def test_a_mode_asked_for_says_more_than_the_patient_unable_to_come(text, mode):
 
 def test_a_compound_past_with_an_adverb_is_no_complaint():
     assert "symptomes" not in read("il a toujours eu ce nom")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("elle habite Paris quinzième elle a de la fièvre", "Paris 15e"),
+    ("on est à Lyon premier arrondissement il tousse", "Lyon 1er arrondissement"),
+    ("MME DA SILVA ANA HABITE PARIS 18E. CYSTITE", "PARIS 18E"),  # the ordinal typed in capitals
+    ("il habite Lyon dix-septième", "Lyon 17e"),
+])
+def test_an_arrondissement_said_in_words_is_written_in_figures(text, place):
+    assert read(text)["localisation"] == place
+
+
+def test_an_aside_in_brackets_belongs_to_its_clause():
+    # "ce matin" says when the eye was hurt, "(meulage)" between them: the wanted time is the afternoon
+    assert window_read("M. Giordano Marco, vit à Nice. Corps étranger oeil gauche (meulage) ce matin, gêne +++. "
+                       "RDV ophtalmo cet aprem entre 14h et 16h si possible") == ("2026-11-25T14:00:00+01:00",
+                                                                                  "2026-11-25T16:00:00+01:00")
+
+
+@pytest.mark.parametrize("text, place", [("MG aux Abymes (Guadeloupe) ds la semaine", "Les Abymes (Guadeloupe)"),
+                                         ("il est aux Abymes", "Les Abymes"), ("il est au Lamentin", "Le Lamentin")])
+def test_a_place_after_a_contracted_article(text, place):
+    assert read(text)["localisation"] == place
+
+
+def test_a_place_after_au_or_aux_needs_a_commune():
+    assert "localisation" not in read("il est aux urgences depuis ce matin")
+
+
+@pytest.mark.parametrize("text", [
+    "Appel de la fille (Mme PERROT Carine) pour son pere M. LAMBERT Denis ne le 26/07/1936, fievre",
+    "je suis sa voisine, Mme Perrot Carine, pour M. Lambert Denis, fièvre",
+])
+def test_the_names_set_beside_the_relative_who_calls_are_the_caller_s(text):
+    read_back = read(text)
+    assert (read_back["nom"], read_back["prenom"]) == ("Lambert", "Denis")

@@ -190,6 +190,8 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
     ("oui mais comment je crée un compte ?", "faq", "faq"),
     # a no said first with no detail after it: the corrections come next ("non, il est né le 8 mai" stays inform)
     ("non, deux choses", "inform", "deny"), ("non, il est né le 8 mai 1996", "inform", "inform"),
+    # a yes typed without accents, nothing read after it: no detail to note again
+    ("oui c'est ca", "inform", "affirm"), ("oui, elle habite à Caen", "inform", "inform"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
@@ -288,6 +290,10 @@ def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_fo
 @pytest.mark.parametrize("text, classified, expected", [
     ("on annule, il a une douleur thoracique, je passe la main au 15", "inform", "annuler"),
     ("Laissez tomber. Elle a de la fièvre mais sa fille l'emmène aux urgences", "adresser_patient", "annuler"),
+    # said as a need, or taken by the classifier for a question because of what the reason names
+    ("ah mince faut annuler, il vient d'etre pris en charge par le SMUR", "inform", "annuler"),
+    ("finalement on annule, il a trouvé son médecin traitant", "faq", "annuler"),
+    ("comment annuler un rdv ?", "faq", "faq"),
     # a cancel inside a description is no order to cancel this one
     ("Mme Roy annule son rdv de demain, fièvre, Lyon", "adresser_patient", "adresser_patient"),
 ])
