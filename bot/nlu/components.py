@@ -17,6 +17,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
+from bot.nlu.free_text import PERSON_NOUNS, RELATIVES
 from bot.nlu.names import said_once
 from bot.nlu.text import fold
 from bot.referral.choice import TIME, names_a_pick
@@ -61,7 +62,11 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             intent = (message.get(INTENT) or {}).get("name")
             # An uncertain classifier (the fallback) leaves it to what the message carries.
             beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
-            if intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and beyond_names
+            if not entities and announces_the_next_patient(text):
+                _set_intent(message, "nouveau_patient")  # "ok maintenant le mari": the next one of a family
+            elif intent in _NOT_ABOUT_A_PATIENT and announces_a_patient(text):
+                _set_intent(message, "adresser_patient")  # "patiente a adresser svp": a referral opens, no question
+            elif intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and beyond_names
                                            or intent in _NOT_ABOUT_A_PATIENT and (names_the_patient(entities)
                                                                                   or speaks_of_the_patient(text, entities))):
                 _set_intent(message, "inform")
@@ -140,6 +145,23 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
         and bool(set(words) & _OF_THE_PATIENT)
 
 
+def announces_a_patient(text: str) -> bool:
+    """Someone to refer, announced as such with no question ("patiente a adresser svp", "j'ai un monsieur à placer
+    sur Reims"), however the classifier read it."""
+    folded = fold(text)
+    return "?" not in text and not set(re.findall(r"[a-z'-]+", folded)) & _ASKING and bool(_TO_REFER.search(folded))
+
+
+def announces_the_next_patient(text: str) -> bool:
+    """"ok maintenant le mari", "ensuite sa fille": someone else announced next, whose details will follow."""
+    said = _NEXT.match(fold(text).strip())
+    return said is not None and (said["who"] in RELATIVES or (said["who"],) in PERSON_NOUNS)
+
+
+_NEXT = re.compile(r"(?:(?:ok|bon|et|alors|bien|parfait|merci)[\s,]+)*(?:maintenant|ensuite|puis|au tour d[eu']?)\s*"
+                   r"(?:l'|le |la |les |son |sa |leur |un |une |mon |ma )?(?P<who>[a-z'-]+)\s*[.!]*$")
+_TO_REFER = re.compile(r"\b(?:patiente?|pte?|monsieur|madame|mr|mme|dame|homme|femme|enfant|bebe|nourrisson|personne"
+                       r"|resident|residente)\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer)\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",

@@ -131,7 +131,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     for hit in _CIVILITES.finditer(folded):
         before, after = original[:hit.start].rstrip()[-1:], original[hit.end:].lstrip()[:1]
         # "GUILLOT;Marcel;M;…", "Kowalski Tomasz (M)", "KOWALSKI Henryk, M., né le …": a field of its own
-        column = before in _COLUMNS and after in _COLUMNS or (before, after) in (("(", ")"), (",", ","))
+        column = before in _COLUMNS and after in _COLUMNS or (before, after) in (("(", ")"), (",", ",")) \
+            or bool(_CIVILITY_LABEL.search(folded, 0, hit.start))  # "Civ : M. | Nom : …": the field's label
         if folded[hit.start:hit.end] in ("m.", "m") and not (
                 (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M") \
                 and not _small_letters_civility(original, hit):
@@ -147,6 +148,7 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     return meant(found, folded)
 
 
+_CIVILITY_LABEL = re.compile(r"\b(?:civ|civilite|titre)\.?\s*:\s*$")
 _GREETED = re.compile(r"\b(?:bonjour|bonsoir|merci|allo|pardon|excusez-moi)[\s,]*$")
 _TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\b|voila\b|alors\b|donc\b|oui\b|s'il\b|"
                               r"pardon\b|desole|ici\b|on\b|il\b|elle\b|ma\b|mon\b)")

@@ -393,6 +393,8 @@ class _Reader:
             for n in (k - 1, k + 1))
 
     def cue_at(self, i: int) -> tuple[str, int] | None:
+        if i > 0 and self.tokens[i - 1].is_number and self.tokens[i - 1].end == self.tokens[i].start:
+            return None  # the unit of a number ("71A", "3j"), not a word of its own: "71A GLYCEMIES" is no place
         for size in range(min(_LONGEST_CUE, len(self.tokens) - i), 0, -1):
             field = CUES.get(tuple(t.folded for t in self.tokens[i:i + size]))
             if field:

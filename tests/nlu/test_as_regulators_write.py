@@ -1779,3 +1779,14 @@ def test_a_place_after_au_or_aux_needs_a_commune():
 def test_the_names_set_beside_the_relative_who_calls_are_the_caller_s(text):
     read_back = read(text)
     assert (read_back["nom"], read_back["prenom"]) == ("Lambert", "Denis")
+
+
+def test_the_unit_glued_to_a_number_is_no_preposition():
+    # "71A": 71 ans; its "A" is no « à » before a place
+    read_back = read("URGENT PT DIABETIQUE INSULINO 71A GLYCEMIES >3G DS LA NUIT, POLYURIE. M BRUNO LECLERC, "
+                     "DDN 30/06/55, MAUBEUGE. VAD")
+    assert read_back["localisation"] == "MAUBEUGE"
+
+
+def test_a_civility_in_its_labelled_field():
+    assert read("Civ : M. | Nom : NGUYEN | Prénom : Thanh | DDN : 17/11/1969")["civilite"] == "Monsieur"

@@ -313,6 +313,22 @@ def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, clas
 
 
 @pytest.mark.parametrize("text, classified, expected", [
+    ("patiente a adresser svp", "faq", "adresser_patient"), ("une patiente à orienter", "nlu_fallback", "adresser_patient"),
+    ("quelles infos pour adresser une patiente ?", "faq", "faq"),
+])
+def test_a_patient_announced_opens_a_referral(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.8) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    ("ok maintenant le mari", "affirm", "nouveau_patient"), ("ensuite sa fille", "inform", "nouveau_patient"),
+    ("maintenant le 2", "choisir_creneau", "choisir_creneau"),  # no one announced
+])
+def test_someone_announced_next_is_a_new_patient(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.8) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
     ("la patiente me dit qu'elle est chez sa sœur à Aix-en-Provence en ce moment", "faq", "inform"),
     ("il prefere finalement une visite a domicile, il peut pas conduire", "faq", "inform"),
     ("comment il fait pour avoir une visite à domicile", "faq", "faq"),  # a question
