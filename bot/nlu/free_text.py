@@ -62,7 +62,8 @@ CUES: dict[tuple[str, ...], str] = {
                                                      "lieu de naiss"]},
     **{tuple(c.split()): "localisation" for c in [
         "sur", "a", "au", "aux", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "elle est au",
-        "il est au", "elle est aux", "il est aux", "se trouve a", "se trouve au", "se trouve aux", "se trouve sur", "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
+        "il est au", "elle est aux", "il est aux", "se trouve a", "se trouve au", "se trouve aux", "se trouve sur",
+        "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
         "ville :", "commune :",
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
