@@ -62,10 +62,10 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             intent = (message.get(INTENT) or {}).get("name")
             # An uncertain classifier (the fallback) leaves it to what the message carries.
             beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
-            if not entities and announces_the_next_patient(text):
-                _set_intent(message, "nouveau_patient")  # "ok maintenant le mari": the next one of a family
-            elif intent in _NOT_ABOUT_A_PATIENT and announces_a_patient(text):
-                _set_intent(message, "adresser_patient")  # "patiente a adresser svp": a referral opens, no question
+            if not entities and announces_the_next_patient(text) or intent in _NOT_ABOUT_A_PATIENT \
+                    and announces_a_patient(text):
+                # "patiente a adresser svp", "ok maintenant le mari": a referral opens, no question
+                _set_intent(message, "adresser_patient")
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and beyond_names
                                            or intent in _NOT_ABOUT_A_PATIENT and (names_the_patient(entities)
                                                                                   or speaks_of_the_patient(text, entities))):

@@ -168,7 +168,7 @@ async def test_global_validation_covers_patient_fields_only(dispatcher):
 
 def test_a_same_name_answer_is_the_name_never_the_word(dispatcher):
     tracker = make_tracker({"nom": "Durand"})
-    for said in ("identique", "Identique", "même nom", "pareil"):
+    for said in ("identique", "Identique", "même nom", "pareil", "meme", "Même."):
         assert form().validate_nom_naissance(said, dispatcher, tracker, DOMAIN) == {"nom_naissance": "Durand"}
     assert form().validate_nom_naissance("Martin", dispatcher, tracker, DOMAIN) == {"nom_naissance": "Martin"}
 

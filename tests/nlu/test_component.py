@@ -321,10 +321,10 @@ def test_a_patient_announced_opens_a_referral(extractor, text, classified, expec
 
 
 @pytest.mark.parametrize("text, classified, expected", [
-    ("ok maintenant le mari", "affirm", "nouveau_patient"), ("ensuite sa fille", "inform", "nouveau_patient"),
+    ("ok maintenant le mari", "affirm", "adresser_patient"), ("ensuite sa fille", "inform", "adresser_patient"),
     ("maintenant le 2", "choisir_creneau", "choisir_creneau"),  # no one announced
 ])
-def test_someone_announced_next_is_a_new_patient(extractor, text, classified, expected):
+def test_someone_announced_next_opens_a_referral(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
 
 
