@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from bot.nlu.taken_back import FILLER, TAKEN_BACK, TAKING_BACK, meant
+from bot.nlu.taken_back import FILLER, TAKEN_BACK, TAKING_BACK, meant, takes_back
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, Found
 
 _YEAR = r"(?P<year>\d{4}|\d{2})"
@@ -100,10 +100,17 @@ def find_birth_date(folded: str, today: date) -> Found | None:
         if _OTHER_CUE.search(before):
             continue
         if _BIRTH_CUE.search(before):
-            return _as_corrected(folded, candidate, today)
+            return _with_the_slip(dates, candidate, _as_corrected(folded, candidate, today), folded)
         if has_year and fallback is None and int(candidate.value[:4]) < today.year - 1:
             fallback = candidate
-    return fallback and _as_corrected(folded, fallback, today)
+    return fallback and _with_the_slip(dates, fallback, _as_corrected(folded, fallback, today), folded)
+
+
+def _with_the_slip(dates: list[tuple[Found, bool]], candidate: Found, corrected: Found, folded: str) -> Found:
+    """The date as corrected, its span covering a whole date taken back just before it ("née le 12/03/1951 non
+    pardon 21/03/1951 à Angers"), so that what follows attaches across both to the birth word."""
+    slip = next((d for d, _ in dates if d.end <= candidate.start and takes_back(folded, d.end, candidate.start)), None)
+    return Found(corrected.value, min(slip.start, corrected.start), corrected.end) if slip else corrected
 
 
 def _as_corrected(folded: str, candidate: Found, today: date) -> Found:

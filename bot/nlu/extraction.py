@@ -73,7 +73,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.
     doctor = find_known_doctor(normalized.text)
     candidates = {
-        "telephone": phones or wrong_phones,
+        "telephone": meant(phones, folded) or wrong_phones,  # "06 12 34 56 89 non pardon 07 …": the second
         "email": emails,
         "date_naissance": [birth] if birth else [],
         "creneau": [window] if window else [],

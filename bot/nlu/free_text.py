@@ -147,7 +147,8 @@ _NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt"
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
-_CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",)}
+_CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",),
+                  ("moi", "c'est")}
 _RESTARTS = {"attendez", "attends", "enfin", "pardon", "plutot"}  # said before a name said again
 _HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous", "epelle", ","}
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
@@ -654,6 +655,8 @@ class _Reader:
             token = self.tokens[i]
             if re.sub(r"^[dl]'", "", token.folded) in _INSTITUTIONS:
                 break  # "une résidente d'EHPAD": where she lives, no name
+            if (cue := self.cue_at(i)) and cue[1] >= 2:
+                break  # "M. Le Gall de passage à Annecy": a phrase introducing another field, no particle
             particles_end = self.after_particles(i)
             if particles_end > i:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
@@ -1457,8 +1460,11 @@ class _Reader:
                 if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(self.name_units(i, 4))
                                           and self.names_stand_alone(i) and not self.names_a_thing(i)
                                           or self.written_as_identity(i)):
-                    i = self.identity(i)
+                    j = self.identity(i)
                     identity_done = True
+                    if self.says_who_calls(i, j):  # "je suis Sylvie Marchetti, … pour ma maman Giovanna …"
+                        caller, identity_done = (i, j - 1), False
+                    i = j
                     continue
                 if not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
                     self.add("prenom", i, i)
@@ -1542,8 +1548,21 @@ class _Reader:
         calling = after < len(self.tokens) and (self.tokens[after].folded in _CALLING or (
             self.tokens[after].folded == "qui" and after + 1 < len(self.tokens)
             and self.tokens[after + 1].folded in _CALLING))
-        return calling or self.for_a_relative(after) or any(
+        return calling or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def says_who_calls(self, first: int, after: int) -> bool:
+        """The names from token `first` to before `after` are said by who calls of themselves ("je suis Sylvie
+        Marchetti", "moi c'est Alain Tessier, le voisin"): the patient's if no one else is named after."""
+        before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
+        return before in (("je", "suis"), ("moi", "c'est")) or self.apposed_kin_at(after)
+
+    def apposed_kin_at(self, k: int) -> bool:
+        """"M. Tessier Alain, le voisin", "Sylvie Marchetti la fille de la patiente": the names said are those of a
+        relative or a carer (with "le", "la": a "sa fille" after them would be the patient's, someone else)."""
+        k += k < len(self.tokens) and self.tokens[k].text == ","
+        words = [t.folded for t in self.tokens[k:k + 2]]
+        return len(words) == 2 and words[0] in ("le", "la", "l'") and words[1] in RELATIVES | {"fille", "fils"}
 
     def child_named_by_age(self, i: int) -> bool:
         """A first name alone, then an age, opening the message: how a child is named ("Jade 6 ans, fièvre"), not

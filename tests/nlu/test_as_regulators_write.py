@@ -1790,3 +1790,32 @@ def test_the_unit_glued_to_a_number_is_no_preposition():
 
 def test_a_civility_in_its_labelled_field():
     assert read("Civ : M. | Nom : NGUYEN | Prénom : Thanh | DDN : 17/11/1969")["civilite"] == "Monsieur"
+
+
+def test_a_birth_place_after_a_birth_date_taken_back_is_still_the_birth_place():
+    read_back = read("Mme LEROY Martine née le 12/03/1951 non pardon 21/03/1951 à Angers, hébergée chez son fils à "
+                     "Cholet")
+    assert (read_back["date_naissance"], read_back["lieu_naissance"], read_back["localisation"]) == (
+        "1951-03-21", "Angers", "Cholet")
+
+
+def test_a_phone_taken_back_gives_way_to_the_next():
+    assert read("tél 06 12 34 56 89 non pardon 06 12 34 56 88, angine")["telephone"] == "+33612345688"
+
+
+def test_a_phrase_introducing_a_place_is_no_particle_of_a_name():
+    read_back = read("Patient de passage à Annecy, M. Tanguy Le Gall, originaire de Quimper, entorse")
+    assert (read_back["nom"], read_back["prenom"], read_back["localisation"]) == ("Le Gall", "Tanguy", "Annecy")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("bonjour je suis Sylvie Marchetti la fille de la patiente mon numéro c'est le zéro six soixante-dix vingt-deux "
+     "trente-trois quarante-quatre alors c'est pour ma maman Giovanna Marchetti elle vit à Ajaccio",
+     ("Marchetti", "Giovanna")),
+    ("oui bonjour moi c'est monsieur Tessier Alain le voisin je vous appelle pour madame Rivière Lucienne elle vit "
+     "seule à Saumur", ("Rivière", "Lucienne")),
+    ("bonjour je suis Lucie Martin j'ai mal à la gorge depuis hier j'habite à Lyon", ("Martin", "Lucie")),  # herself
+])
+def test_who_calls_names_themselves_first_then_the_patient(text, names):
+    read_back = read(text)
+    assert (read_back["nom"], read_back["prenom"]) == names
