@@ -95,7 +95,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         said = text[start:end]
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
         value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
-            else said.strip(" \t,;:.")
+            else _HESITATION_AFTER.sub("", said).strip(" \t,;:.")
         raw = normalized.text[span.start:span.end]
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
@@ -125,6 +125,8 @@ def _joined_as_listed(first_name: str) -> str:
     return words[0] + "".join(joint + word for joint, word in zip(joints, words[1:], strict=True))
 
 
+# a hesitation dropped from the normalized text may still end the span said ("Paris onzième euh")
+_HESITATION_AFTER = re.compile(r"(?:[\s,]+(?:euh|heu|hum|hein))+[\s,]*$", re.IGNORECASE)
 _SPOKEN_ARRONDISSEMENT = re.compile(r"(?P<city>\w+)\s+(?:dans\s+le\s+)?(?P<ordinal>[^\W\d_][\w-]*)"
                                     r"(?P<rest>\s+arrondissement)?", re.IGNORECASE)
 
