@@ -19,8 +19,9 @@ from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
 from bot.nlu.free_text import PERSON_NOUNS, RELATIVES
 from bot.nlu.names import said_once
-from bot.nlu.text import fold
+from bot.nlu.text import fold, written_out
 from bot.referral.choice import TIME, names_a_pick
+from bot.referral.fields import is_same_name_answer
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
@@ -66,9 +67,10 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                     and announces_a_patient(text):
                 # "patiente a adresser svp", "ok maintenant le mari": a referral opens, no question
                 _set_intent(message, "adresser_patient")
-            elif intent not in _DETAILS and (is_bare_detail(text, entities) or intent == "nlu_fallback" and beyond_names
-                                           or intent in _NOT_ABOUT_A_PATIENT and (names_the_patient(entities)
-                                                                                  or speaks_of_the_patient(text, entities))):
+            elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
+                                             or intent == "nlu_fallback" and beyond_names
+                                             or intent in _NOT_ABOUT_A_PATIENT and (
+                                                 names_the_patient(entities) or speaks_of_the_patient(text, entities))):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
@@ -147,8 +149,8 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
 
 def announces_a_patient(text: str) -> bool:
     """Someone to refer, announced as such with no question ("patiente a adresser svp", "j'ai un monsieur à placer
-    sur Reims"), however the classifier read it."""
-    folded = fold(text)
+    sur Reims", "MG pr pt diabétique"), however the classifier read it."""
+    folded = fold(written_out(text))
     return "?" not in text and not set(re.findall(r"[a-z'-]+", folded)) & _ASKING and bool(_TO_REFER.search(folded))
 
 
@@ -161,7 +163,8 @@ def announces_the_next_patient(text: str) -> bool:
 _NEXT = re.compile(r"(?:(?:ok|bon|et|alors|bien|parfait|merci)[\s,]+)*(?:maintenant|ensuite|puis|au tour d[eu']?)\s*"
                    r"(?:l'|le |la |les |son |sa |leur |un |une |mon |ma )?(?P<who>[a-z'-]+)\s*[.!]*$")
 _TO_REFER = re.compile(r"\b(?:patiente?|pte?|monsieur|madame|mr|mme|dame|homme|femme|enfant|bebe|nourrisson|personne"
-                       r"|resident|residente)\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer)\b")
+                       r"|resident|residente)\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer)\b"
+                       r"|^\w+\s+pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b")  # "MG pr pt diabétique, …"
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",
@@ -170,7 +173,7 @@ _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles",
 
 def leading_answer(text: str) -> str | None:
     """"oui merci", "non merci, pas besoin": a yes or a no said first is the answer, the courtesy after it is not."""
-    words = re.findall(r"[a-z]+", fold(text).replace("d'accord", "daccord"))
+    words = re.findall(r"[a-z]+", fold(written_out(text)).replace("d'accord", "daccord"))  # "c bon"
     if not words:
         return None
     first_two = " ".join(words[:2])

@@ -1422,7 +1422,8 @@ class _Reader:
                     or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper())
                     and self.is_bare_place(i)
                     and (identity_done or not self.separated_names(i))) \
-                    and not self.says_a_name_again(i, self.place_at(i) or i):
+                    and not self.says_a_name_again(i, self.place_at(i) or i) \
+                    and not self.labelled_as_a_name(self.place_at(i) or i):
                 end = self.place_at(i)
                 self.add("localisation", i, end)
                 i = end + 1
@@ -1512,6 +1513,15 @@ class _Reader:
             self.set_caller_apart(*caller)
         self.drop_places_taken_back()
         return self.spans
+
+    def labelled_as_a_name(self, last: int) -> bool:
+        """The words ending at `last` are a name its label follows ("Bonnet, c'est son nom de jeune fille"), though
+        a commune has it."""
+        k = last + 1
+        k += k < len(self.tokens) and self.tokens[k].text == ","
+        k += k < len(self.tokens) and self.tokens[k].folded == "c'est"
+        cue = self.cue_at(k + 1) if k < len(self.tokens) and self.tokens[k].folded in ("son", "sa", "le") else None
+        return cue is not None and cue[0] in ("nom", "prenom", "nom_naissance")
 
     def place_taken_back_before(self, i: int) -> str | None:
         """The field of a place said just before token i and taken back there ("à Lille non pardon")."""
@@ -1967,6 +1977,9 @@ class _Reader:
         if not units:
             return i
         self.gender = gender or self.gender
+        if len(units) == 1 and self.spelled(units[0]) and not lone_is_given:
+            self.add("nom", *units[0])  # "monsieur Celestin C E L E S T I N": a name spelled is the surname
+            return units[0][1] + 1
         if len(units) == 1:
             words = self.tokens[units[0][0]:units[0][1] + 1]
             first, surname = _first_name_score(words, self.gender), _surname_score(words)

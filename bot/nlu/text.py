@@ -164,6 +164,10 @@ _SHORTHAND = [
     (re.compile(r"\btc\b(?=\s+(?:ok|possible|poss|svp|stp|si|dans|demain|aujourd|ce|cet|cette|pr|pour|d'ici|de pr[ée]f"
                 rf"|(?:{_SHORT_DAYS})\w*|accept[ée]e?)\b)", re.IGNORECASE), "téléconsultation"),
     (re.compile(r"\bmm\b\.?(?=\s+nom\b)", re.IGNORECASE), "même"),  # "mm nom de naiss."
+    # "c bon", "c le meme", "c Matthieu": "c'est" as texted, where a spelled "c" is beside other letters or opens
+    # an email said ("c morin tiret neuf arobase …")
+    (re.compile(r"(?<![\w'’])(?<!\b\w )c(?=\s+(?:[^\W\d_]{2,}|[ld]['’]))(?!\s+comme\b)"
+                r"(?!(?:\s+[\w-]+){1,4}\s+arobase\b)"), "c'est"),
     # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
     (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"
                 r" d['’](?=[^\W\d_])", re.IGNORECASE), r"\1 de "),
@@ -180,7 +184,8 @@ _SHORTHAND = [
 ]
 
 
-def _written_out(text: str) -> str:
+def written_out(text: str) -> str:
+    """The shorthand of notes and texts written out ("ds", "dem", "c bon")."""
     for pattern, words in _SHORTHAND:
         text = pattern.sub(words, text)
     return text
@@ -210,7 +215,7 @@ def spelling_read(text: str) -> str:
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", _written_out(text)))))
+    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, spelling_read(text))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))

@@ -8,6 +8,7 @@ from datetime import date
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu.lexicons import NAME_PARTICLES, key
+from bot.nlu.text import written_out
 
 # Re-exported for the dialogue's modules: the field names and labels are defined in bot.vocabulary.
 from bot.vocabulary import MANDATORY_PATIENT_FIELDS, NEED_FIELDS, PATIENT_FIELDS  # noqa: F401
@@ -39,7 +40,7 @@ MAX_AGE_YEARS = 120
 
 def is_same_name_answer(text: str) -> bool:
     """"identique", "pareil", "même nom": the birth name is the usage name."""
-    return bool(SAME_NAME.match(text or ""))
+    return bool(SAME_NAME.match(written_out(text or "")))  # "c le meme" as texted
 
 
 def says_the_name_again(text: str, nom: str | None) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from bot.nlu.abroad import born_abroad
 from bot.nlu.extraction import read_details
 from bot.nlu.spoken_numbers import spoken_phones
-from bot.nlu.text import fold, normalize_dictation
+from bot.nlu.text import fold, normalize_dictation, written_out
 
 NOW = datetime.fromisoformat("2026-11-25T10:30:00+01:00")  # a Wednesday
 
@@ -1819,3 +1819,23 @@ def test_a_phrase_introducing_a_place_is_no_particle_of_a_name():
 def test_who_calls_names_themselves_first_then_the_patient(text, names):
     read_back = read(text)
     assert (read_back["nom"], read_back["prenom"]) == names
+
+
+def test_a_lone_name_spelled_after_a_civility_is_the_surname():
+    read_back = read("j'ai un monsieur Celestin C E L E S T I N prenom Rodrigue il est né le douze mars 1978")
+    assert (read_back["nom"], read_back["prenom"]) == ("Celestin", "Rodrigue")
+
+
+@pytest.mark.parametrize("text, field", [("Bonnet, c'est son nom de jeune fille", "nom_naissance"),
+                                         ("Bonnet, c'est son nom", "nom")])
+def test_a_name_its_label_follows_is_that_name_though_a_commune_has_it(text, field):
+    assert read(text) == {field: "Bonnet"}
+
+
+@pytest.mark.parametrize("text, written", [
+    ("c bon pour moi", "c'est bon pour moi"), ("attendez le prenom c Matthieu", "attendez le prenom c'est Matthieu"),
+    ("l u c a s", "l u c a s"), ("c comme Camille", "c comme Camille"),  # spelled letters
+    ("mail c morin tiret neuf arobase neuf point fr", "mail c morin tiret neuf arobase neuf point fr"),
+])
+def test_c_as_texted_is_c_est(text, written):
+    assert written_out(text) == written

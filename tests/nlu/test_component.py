@@ -192,6 +192,7 @@ def test_a_pick_or_a_question_keeps_its_intent(extractor, text):
     ("non, deux choses", "inform", "deny"), ("non, il est né le 8 mai 1996", "inform", "inform"),
     # a yes typed without accents, nothing read after it: no detail to note again
     ("oui c'est ca", "inform", "affirm"), ("oui, elle habite à Caen", "inform", "inform"),
+    ("c bon pour moi", "nlu_fallback", "affirm"), ("c le meme", "faq", "inform"),  # texted
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
@@ -315,6 +316,7 @@ def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, clas
 @pytest.mark.parametrize("text, classified, expected", [
     ("patiente a adresser svp", "faq", "adresser_patient"), ("une patiente à orienter", "nlu_fallback", "adresser_patient"),
     ("quelles infos pour adresser une patiente ?", "faq", "faq"),
+    ("MG pr pt diabetique, hypergly moderee sans signe de gravite, mardi matin svp", "faq", "adresser_patient"),
 ])
 def test_a_patient_announced_opens_a_referral(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
