@@ -197,7 +197,9 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
-    "confus", "confuse", "désorienté", "désorientée", "agité", "agitée",
+    "confus", "confuse", "désorienté", "désorientée", "agité", "agitée", "anxieux", "anxieuse", "angoissé",
+    "angoissée", "déprimé", "déprimée",
+    "voit flou", "vision floue", "vue floue", "mal partout", "douleurs partout",
     "pleurs", "acné", "plaque", "plaques"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
@@ -275,6 +277,7 @@ _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne"
 _SAID_OF_THE_PATIENT = {"est", "etait", "et", "patient", "patiente", "ans", "aussi"}
 HISTORY = "antecedents"  # what the patient has had or lives with: never the complaint, never a name
 _HISTORY = _HAD | {"ttt", "traitement"}  # or takes
+_QUANTITIES = [("un", "peu", "de"), ("beaucoup", "de"), ("pas", "mal", "de"), ("plein", "de")]
 _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement"}  # said before a state: part of the complaint
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
@@ -1008,6 +1011,10 @@ class _Reader:
         and how strong it is said ("très essoufflée")."""
         while i >= 1 and self.tokens[i - 1].folded in _INTENSITY and not self.taken[i - 1]:
             i -= 1
+        before = tuple(t.folded for t in self.tokens[max(0, i - 3):i])
+        quantity = next((q for q in _QUANTITIES if before[-len(q):] == q), ())
+        if quantity and not any(self.taken[i - len(quantity):i]):
+            i -= len(quantity)  # "un peu de fièvre": how much, part of the complaint
         while i >= 2 and self.tokens[i - 1].text == "," and not self.taken[i - 2] and not self.tokens[i - 2].is_boundary:
             first = i - 2
             while first > 0 and not self.tokens[first - 1].is_boundary and not self.taken[first - 1]:

@@ -1839,3 +1839,12 @@ def test_a_name_its_label_follows_is_that_name_though_a_commune_has_it(text, fie
 ])
 def test_c_as_texted_is_c_est(text, written):
     assert written_out(text) == written
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("M. Roux, Lyon, courbatures, un peu de fièvre", "courbatures, un peu de fièvre"),  # how much is part of it
+    ("M. Roux, Lyon, mal partout, un peu de fièvre", "mal partout, un peu de fièvre"),
+    ("M. Roux, Lyon, il est très anxieux depuis une semaine", "très anxieux depuis une semaine"),
+])
+def test_complaints_said_with_their_degree(text, complaint):
+    assert read(text)["symptomes"] == complaint
