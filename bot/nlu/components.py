@@ -162,9 +162,11 @@ def announces_the_next_patient(text: str) -> bool:
 
 _NEXT = re.compile(r"(?:(?:ok|bon|et|alors|bien|parfait|merci)[\s,]+)*(?:maintenant|ensuite|puis|au tour d[eu']?)\s*"
                    r"(?:l'|le |la |les |son |sa |leur |un |une |mon |ma )?(?P<who>[a-z'-]+)\s*[.!]*$")
-_TO_REFER = re.compile(r"\b(?:patiente?|pte?|monsieur|madame|mr|mme|dame|homme|femme|enfant|bebe|nourrisson|personne"
-                       r"|resident|residente)\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer)\b"
-                       r"|^\w+\s+pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b")  # "MG pr pt diabétique, …"
+_SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", "monsieur", "madame", "mr", "mme",
+                                                                         "personne", "bebe", "nourrisson"}))
+# "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique"
+_TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer"
+                       rf"|faire voir|voir)\b|\bpour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",

@@ -128,7 +128,7 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
-                           "patient", "patiente", "jeune"]},
+                           "patient", "patiente", "jeune", "pt", "pte"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
                                        "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
                                        "touriste", "salarie", "detenu"]},
@@ -1510,6 +1510,8 @@ class _Reader:
             if end is None:
                 i += 1
                 continue
+            if field == "nom_naissance":
+                end = self.given_after_an_aside(i, end)
             if field in ("nom", "prenom", "nom_naissance", "epouse"):
                 identity_done = True
             i = end + 1
@@ -1520,6 +1522,19 @@ class _Reader:
             self.set_caller_apart(*caller)
         self.drop_places_taken_back()
         return self.spans
+
+    def given_after_an_aside(self, cue: int, end: int) -> int:
+        """Last token read once the birth name, set in brackets between the names, is read ("Mme Ferrand (née
+        Aubert) Claire"): the first name that follows the bracket, when none was read yet."""
+        after = end + 1
+        if not (cue > 0 and self.tokens[cue - 1].text == "(" and after + 1 < len(self.tokens)
+                and self.tokens[after].text == ")") or any(s.field == "prenom" for s in self.spans):
+            return end
+        units = self.name_units(after + 1, 1)
+        if not units or not self.ends_cleanly(units):
+            return end
+        self.add("prenom", *units[0])
+        return units[0][1]
 
     def labelled_as_a_name(self, last: int) -> bool:
         """The words ending at `last` are a name its label follows ("Bonnet, c'est son nom de jeune fille"), though

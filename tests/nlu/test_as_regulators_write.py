@@ -1848,3 +1848,8 @@ def test_c_as_texted_is_c_est(text, written):
 ])
 def test_complaints_said_with_their_degree(text, complaint):
     assert read(text)["symptomes"] == complaint
+
+
+def test_the_first_name_after_a_birth_name_in_brackets():
+    read_back = read("Mme Ferrand (nee Aubert) Claire ddn 11/07/1983 tel 06 25 93 47 18, marseille 13e")
+    assert (read_back["nom"], read_back["nom_naissance"], read_back["prenom"]) == ("Ferrand", "Aubert", "Claire")
