@@ -317,7 +317,8 @@ def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, clas
     ("patiente a adresser svp", "faq", "adresser_patient"), ("une patiente à orienter", "nlu_fallback", "adresser_patient"),
     ("quelles infos pour adresser une patiente ?", "faq", "faq"),
     ("MG pr pt diabetique, hypergly moderee sans signe de gravite, mardi matin svp", "faq", "adresser_patient"),
-    ("Bonjour j'ai un petit garcon a faire voir par un pediatre, gene respiratoire legere", "faq", "adresser_patient"),
+    ("Bonjour j'ai un petit garcon a faire voir par un pediatre, gene respiratoire legere, dans les 48h", "faq",
+     "adresser_patient"),
     ("quels papiers pour un patient en EHPAD", "faq", "faq"),
 ])
 def test_a_patient_announced_opens_a_referral(extractor, text, classified, expected):
