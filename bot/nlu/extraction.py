@@ -131,12 +131,18 @@ _SPOKEN_ARRONDISSEMENT = re.compile(r"(?P<city>\w+)\s+(?:dans\s+le\s+)?(?P<ordin
                                     r"(?P<rest>\s+arrondissement)?", re.IGNORECASE)
 
 
+_ARRONDISSEMENT_FIRST = re.compile(r"(?:dans\s+)?le\s+(?P<ordinal>[\w-]+)\s+(?:[aà]|sur)\s+(?P<city>\w+)(?P<rest>)",
+                                   re.IGNORECASE)
+
+
 def _arrondissement_in_figures(place: str) -> str:
-    """"Paris quinzième", "marseille dans le huitième" as a regulator types them: "Paris 15e", "marseille 8e"."""
-    said = _SPOKEN_ARRONDISSEMENT.fullmatch(place)
-    if said is None or key(said["city"]) not in CITIES_WITH_ARRONDISSEMENTS or fold(said["ordinal"]) not in ORDINALS:
+    """"Paris quinzième", "marseille dans le huitième", "dans le onzième à Paris" as a regulator types them: "Paris
+    15e", "marseille 8e", "Paris 11e"."""
+    said = _SPOKEN_ARRONDISSEMENT.fullmatch(place) or _ARRONDISSEMENT_FIRST.fullmatch(place)
+    if said is None or key(said["city"]) not in CITIES_WITH_ARRONDISSEMENTS \
+            or fold(said["ordinal"]) not in ORDINALS and said.re is _SPOKEN_ARRONDISSEMENT:
         return place
-    number = ORDINALS[fold(said["ordinal"])]
+    number = ORDINALS.get(fold(said["ordinal"])) or int(re.match(r"\d+", said["ordinal"])[0])
     return f"{said['city']} {number}{'er' if number == 1 else 'e'}{said['rest'] or ''}"
 
 

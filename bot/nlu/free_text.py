@@ -128,7 +128,7 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
-                           "patient", "patiente", "jeune", "pt", "pte"]},
+                           "patient", "patiente", "jeune", "pt", "pte", "client", "cliente"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
                                        "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
                                        "touriste", "salarie", "detenu"]},
@@ -198,7 +198,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée", "anxieux", "anxieuse", "angoissé",
-    "angoissée", "déprimé", "déprimée",
+    "angoissée", "déprimé", "déprimée", "érythème",
     "voit flou", "vision floue", "vue floue", "mal partout", "douleurs partout",
     "pleurs", "acné", "plaque", "plaques"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
@@ -579,6 +579,7 @@ class _Reader:
         """Tokens first..last (inclusive) are the value of `field`; a place keeps what says where it lies."""
         if field in PLACE_FIELDS:
             last = self.where_it_lies(last, born=field == "lieu_naissance")
+            first = self.arrondissement_before(first, last)
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -586,6 +587,18 @@ class _Reader:
         for k in range(first, last + 1):
             self.taken[k] = True
             self.field_of[k] = field
+
+    def arrondissement_before(self, first: int, last: int) -> int:
+        """First token of the place once its arrondissement said before the city is in it ("dans le onzième à
+        Paris", "le 2e à Lyon")."""
+        if self.tokens[last].folded not in CITIES_WITH_ARRONDISSEMENTS:
+            return first
+        k = last - (last > 0 and self.tokens[last - 1].folded in ("a", "sur"))
+        ordinal = self.tokens[k - 1] if k >= 2 else None
+        if ordinal is None or not (ordinal.folded in ORDINALS or re.fullmatch(r"\d{1,2}(?:er|e|eme)", ordinal.folded)) \
+                or self.tokens[k - 2].folded != "le" or any(self.taken[k - 2:first]):
+            return first
+        return min(first, k - 2 - (k >= 3 and self.tokens[k - 3].folded == "dans"))
 
     def where_it_lies(self, last: int, born: bool = False) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
@@ -1119,6 +1132,9 @@ class _Reader:
                 return commune  # "8 avenue Jean Jaurès 38000 Grenoble chute …": the commune closes it
         if end is not None and end + 2 < len(self.tokens) and self.tokens[end + 1].folded in ("a", "au"):
             return self.place_at(end + 2) or end
+        if end is not None and end + 3 < len(self.tokens) and self.tokens[end + 1].text == "," \
+                and re.fullmatch(r"\d{5}", self.tokens[end + 2].text):
+            return self.place_at(end + 3) or end + 2  # "42 boulevard Baille, 13005 Marseille": the commune after
         return end
 
     def labels_a_field(self, last: int) -> bool:

@@ -30,7 +30,8 @@ _ACCENTLESS_NUMBERS = re.compile(r"\bzero\b", re.IGNORECASE)
 _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 # "à" is never a letter said in a spelling: "k e r b o r i o u à quimper" spells, then says where
 # Letters apart, or with the commas a transcript puts between them ("V, U, I, L, L, E").
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe )(?![àÀ])[^\W\d_]\b){2,}")
+# (a letter before an apostrophe is an elided word: "F E R N A N D c'est le nom")
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe )(?![àÀ])[^\W\d_]\b(?!['’])){2,}")
 # A letter said twice in a spelling: "D I A deux L O", "M A double L E T", "U, I, deux L, E"
 _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)", re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"

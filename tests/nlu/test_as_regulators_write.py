@@ -1853,3 +1853,24 @@ def test_complaints_said_with_their_degree(text, complaint):
 def test_the_first_name_after_a_birth_name_in_brackets():
     read_back = read("Mme Ferrand (nee Aubert) Claire ddn 11/07/1983 tel 06 25 93 47 18, marseille 13e")
     assert (read_back["nom"], read_back["nom_naissance"], read_back["prenom"]) == ("Ferrand", "Aubert", "Claire")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("il est dans le deuxième à Lyon il a une conjonctivite", "Lyon 2e"),
+    ("il vit dans le dix-huitième à Paris il a les jambes qui gonflent", "Paris 18e"),
+    ("il est dans le 11e à Paris", "Paris 11e"),
+    ("Adresse : 42 boulevard Baille, 13005 Marseille ; Motif : migraine", "42 boulevard Baille, 13005 Marseille"),
+])
+def test_an_arrondissement_said_before_its_city_and_a_commune_after_its_street(text, place):
+    assert read(text)["localisation"] == place
+
+
+def test_a_letter_before_an_apostrophe_is_no_spelled_letter():
+    read_back = read("monsieur Baptiste Fernand F E R N A N D c'est le nom de famille né le trente et un décembre "
+                     "mille neuf cent trente")
+    assert (read_back["nom"], read_back["prenom"]) == ("Fernand", "Baptiste")
+
+
+def test_a_client_is_who_the_pharmacy_calls_for():
+    read_back = read("Pharmacie, appel pour une cliente : Mme PAYET Josette, habite à Saint-Pierre, plaie du pied")
+    assert (read_back["nom"], read_back["symptomes"]) == ("Payet", "plaie du pied")
