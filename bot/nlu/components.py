@@ -166,7 +166,7 @@ _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", 
                                                                          "personne", "bebe", "nourrisson"}))
 # "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique"
 _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer"
-                       rf"|faire voir|voir)\b|\bpour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b")
+                       rf"|faire voir|voir)\b|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",
