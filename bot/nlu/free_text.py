@@ -128,7 +128,7 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
-                           "patient", "patiente", "jeune", "pt", "pte", "client", "cliente"]},
+                           "patient", "patiente", "jeune", "client", "cliente"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
                                        "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
                                        "touriste", "salarie", "detenu"]},
@@ -1513,7 +1513,8 @@ class _Reader:
                 field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
             j = self.skip_colons(i + size)
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
-                                         or j < len(self.tokens) and self.tokens[j].folded in CIVILITES):
+                                         or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
+                                         or self.a_patient_labelled(j)):
                 i += size
                 continue
             labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
@@ -1551,6 +1552,11 @@ class _Reader:
             return end
         self.add("prenom", *units[0])
         return units[0][1]
+
+    def a_patient_labelled(self, j: int) -> bool:
+        """"pt", "un pt" at j: the patient, as notes write it ("rdv mg pr un pt svp"), no complaint."""
+        j += j < len(self.tokens) and self.tokens[j].folded in ("un", "une")
+        return j < len(self.tokens) and self.tokens[j].folded in _PATIENT_LABELS
 
     def labelled_as_a_name(self, last: int) -> bool:
         """The words ending at `last` are a name its label follows ("Bonnet, c'est son nom de jeune fille"), though

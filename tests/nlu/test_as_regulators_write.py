@@ -1874,3 +1874,9 @@ def test_a_letter_before_an_apostrophe_is_no_spelled_letter():
 def test_a_client_is_who_the_pharmacy_calls_for():
     read_back = read("Pharmacie, appel pour une cliente : Mme PAYET Josette, habite à Saint-Pierre, plaie du pied")
     assert (read_back["nom"], read_back["symptomes"]) == ("Payet", "plaie du pied")
+
+
+@pytest.mark.parametrize("text, absent", [("rdv mg pr un pt svp, pas urgent, lundi ca ira", "symptomes"),
+                                          ("pte actuellement à Fort-de-France chez sa fille, à voir demain", "nom")])
+def test_the_patient_s_label_is_neither_a_complaint_nor_a_name(text, absent):
+    assert absent not in read(text)
