@@ -245,10 +245,11 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
     def _same_as_the_last(self, field: str, tracker: Tracker) -> dict[str, Any]:
         """"même téléphone", "même adresse" said for a new patient: the last patient's value, when this one has none."""
         text = tracker.latest_message.get("text") or ""
-        if tracker.get_slot(field) is None and SAME_AS_THE_LAST[field].search(text):
-            earlier = last_patient_value(tracker, field)
-            return {field: earlier} if earlier is not None else {}
-        return {}
+        if not SAME_AS_THE_LAST[field].search(text):
+            return {}
+        earlier = last_patient_value(tracker, field)
+        # the slot mappings ran first and may have set it already this turn: the same value, kept
+        return {field: earlier} if earlier is not None and tracker.get_slot(field) in (None, earlier) else {}
 
     async def extract_telephone(self, dispatcher, tracker, domain: DomainDict):
         return self._same_as_the_last("telephone", tracker) or self._extract_requested("telephone", dispatcher, tracker)

@@ -220,6 +220,16 @@ async def test_the_next_patient_of_a_family_takes_the_last_phone_and_place(dispa
     assert await form().extract_localisation(dispatcher, tracker, DOMAIN) == {"localisation": "Troyes"}
 
 
+async def test_the_last_phone_said_again_as_an_answer_is_kept_on_the_form_s_second_pass(dispatcher):
+    # the slot mappings set it at this turn first; the form extracts again and must not refuse "même tel"
+    events = [{"event": "slot", "name": "telephone", "value": "+33618273645"}, {"event": "reset_slots"},
+              {"event": "user", "text": "même tel"}, {"event": "slot", "name": "telephone", "value": "+33618273645"}]
+    tracker = make_tracker({"requested_slot": "telephone", "telephone": "+33618273645"}, text="même tel",
+                           events=events)
+    assert await form().extract_telephone(dispatcher, tracker, DOMAIN) == {"telephone": "+33618273645"}
+    assert dispatcher.messages == []
+
+
 async def test_a_phone_already_given_is_not_replaced_by_the_last_patient_s(dispatcher):
     events = [{"event": "slot", "name": "telephone", "value": "+33325714692"}, {"event": "reset_slots"}]
     tracker = make_tracker({"telephone": "+33612345678"}, text="même adresse, même numéro", events=events)
