@@ -33,7 +33,7 @@ def birth_place(text: str) -> str | None:
     commune as said otherwise (the agenda checks it against the communes it knows); None when it is no place."""
     said = (text or "").strip(" .,;")
     plain = fold(said)
-    country = abroad.born_abroad(said)
+    country = abroad.born_abroad(said) or abroad.city_abroad(said)
     if country:
         return country
     if _ABROAD.search(plain):

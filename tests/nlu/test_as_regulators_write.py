@@ -8,6 +8,7 @@ from bot.nlu.abroad import born_abroad
 from bot.nlu.extraction import read_details
 from bot.nlu.spoken_numbers import spoken_phones
 from bot.nlu.text import fold, normalize_dictation, written_out
+from bot.referral.extra_fields import birth_place
 
 NOW = datetime.fromisoformat("2026-11-25T10:30:00+01:00")  # a Wednesday
 
@@ -1880,3 +1881,11 @@ def test_a_client_is_who_the_pharmacy_calls_for():
                                           ("pte actuellement à Fort-de-France chez sa fille, à voir demain", "nom")])
 def test_the_patient_s_label_is_neither_a_complaint_nor_a_name(text, absent):
     assert absent not in read(text)
+
+
+@pytest.mark.parametrize("said, funnel", [("Oran", "Étranger (Algérie)"), ("PORTO", "Étranger (Portugal)"),
+                                          ("Lisbonne", "Étranger (Portugal)"), ("Fès", "Étranger (Maroc)"),
+                                          ("Valence", "Valence"),  # a French commune first
+                                          ("Orsan", "Orsan")])
+def test_a_large_city_abroad_is_born_abroad_in_its_country(said, funnel):
+    assert birth_place(said) == funnel
