@@ -277,6 +277,8 @@ _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne"
 _SAID_OF_THE_PATIENT = {"est", "etait", "et", "patient", "patiente", "ans", "aussi"}
 HISTORY = "antecedents"  # what the patient has had or lives with: never the complaint, never a name
 _HISTORY = _HAD | {"ttt", "traitement"}  # or takes
+# Said inside a complaint, what takes it back for the next one ("une angine enfin mal à la gorge", "euh non pardon")
+_TAKING_BACK_HERE = re.compile(r"(?:euh\s+)?(?:non\s+pardon|non\s+attendez|enfin\s+non|ah\s+non|enfin|pardon)\b")
 _QUANTITIES = [("un", "peu", "de"), ("beaucoup", "de"), ("pas", "mal", "de"), ("plein", "de")]
 _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement"}  # said before a state: part of the complaint
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
@@ -1042,6 +1044,8 @@ class _Reader:
         only "à" or "sur" before a known place start the location. Right after a link ("depuis ce matin", "qui ne
         guérit pas", "quand il marche") a clause word opens no new clause."""
         token = self.tokens[k]
+        if _TAKING_BACK_HERE.match(fold(self.text[token.start:token.start + 30])):
+            return True  # "de la fièvre euh non pardon des brûlures urinaires": the next one is meant
         if token.folded in _SUBJECTS | {"qui", "je", "j'", "on", "nous"} and k + 1 < len(self.tokens) \
                 and self.tokens[k + 1].folded in _WISHING:
             # "tordu le genou hier et qui voudrait voir un médecin", "qui saigne je voudrais un dermatologue": the

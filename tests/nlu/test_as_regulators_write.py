@@ -1889,3 +1889,13 @@ def test_the_patient_s_label_is_neither_a_complaint_nor_a_name(text, absent):
                                           ("Orsan", "Orsan")])
 def test_a_large_city_abroad_is_born_abroad_in_its_country(said, funnel):
     assert birth_place(said) == funnel
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("monsieur Delattre Gérard il a de la fièvre euh non pardon des brûlures urinaires et du sang dans les urines "
+     "depuis hier soir il faudrait une visite", "brûlures urinaires et du sang dans les urines depuis hier soir"),
+    ("elle a une otite enfin une douleur à l'oreille depuis trois jours elle voudrait un ORL",
+     "douleur à l'oreille depuis trois jours"),
+])
+def test_a_complaint_taken_back_gives_way_to_the_next(text, complaint):
+    assert read(text)["symptomes"] == complaint
