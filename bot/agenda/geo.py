@@ -205,6 +205,9 @@ def geocode(query: str) -> Place:
     coordinates = _parse_coordinates(text)
     if coordinates:
         return _place_at(query, *coordinates)
+    named = normalize_name(text)
+    if named in _departement_names() and named not in _index().by_name:  # "la Réunion", "Isère": too wide a place
+        raise UnknownPlace(query, [], f"« {text} » est un département : dans quelle commune se trouve le patient ?")
     return _place_from_text(query, text)
 
 
@@ -246,7 +249,8 @@ class _Index:
         self.by_insee = {c.insee: c for c in rows}
         self.departements = {c.departement for c in rows}
         for commune in rows:
-            self.by_name.setdefault(normalize_name(commune.name), []).append(commune)
+            if not names_a_departement(commune):
+                self.by_name.setdefault(normalize_name(commune.name), []).append(commune)
             for code in commune.postal_codes:
                 self.by_postal_code.setdefault(code, []).append(commune)
         for code, found in self.by_postal_code.items():
@@ -403,6 +407,16 @@ def _departement_named_after(text: str) -> tuple[str, str | None]:
                 before.pop()
             return " ".join(before), code
     return text, None
+
+
+DEPARTEMENT_HOMONYM_POPULATION = 5_000
+
+
+def names_a_departement(commune: Commune) -> bool:
+    """A small commune bearing a département's name ("La Réunion", 524 people in the Lot-et-Garonne; "Doubs"): said
+    alone, the name is the département ("elle est à la Réunion"), never the commune, found by its postal code. A
+    town as large as "Vienne" or "Mayenne" keeps its name."""
+    return commune.population < DEPARTEMENT_HOMONYM_POPULATION and normalize_name(commune.name) in _departement_names()
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,8 @@ CUES: dict[tuple[str, ...], str] = {
         "ville :", "commune :",
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
-        "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a"]},
+        "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a",
+        "patient de", "patiente de"]},  # "une patiente de Lille"
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
@@ -240,7 +241,7 @@ _SUBJECTS = {"il", "elle"}
 _CONDITIONS = {"enceinte", "diabetique", "asthmatique", "cardiaque", "allergique", "hypertendu", "hypertendue",
                "grabataire", "dialyse", "dialysee", "immunodeprime", "immunodeprimee", "alite", "alitee", "handicape",
                "handicapee", "epileptique", "insuffisant", "insuffisante"}
-_REQUESTS = {"rendez-vous", "rdv", "consultation", "cs", "demande", "creneau", "visite", "teleconsultation",
+_REQUESTS = {"rendez-vous", "rdv", "consultation", "consult", "cs", "demande", "creneau", "visite", "teleconsultation",
              "orientation", "avis", "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance",
              "certificat"}
 _AUXILIARIES = {"a", "ai", "as", "avons", "avez", "ont", "est", "sont"}
@@ -306,7 +307,7 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
-    | {"appel"}  # "appel du petit-fils pour …": who calls, no name
+    | {"appel", "ici"}  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
 _NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
 
 
@@ -477,6 +478,8 @@ class _Reader:
         j = self.skip_age(self.after_little(self.skip_colons(i + size)))  # "Identité - TRAN Minh Duc | DDN - …"
         if j < len(self.tokens) and self.tokens[j].folded in _INSTITUTIONS:
             return None  # "résidente EHPAD sur Ussel, Mme FAURE Germaine": where she lives, her names come after
+        if person and j + 1 < len(self.tokens) and self.tokens[j].folded == "de" and self.place_at(j + 1) is not None:
+            return None  # "une patiente de Lille": where she is from, no name with its particle
         units = self.name_units(j, 4)
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
         # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
@@ -1611,9 +1614,10 @@ class _Reader:
 
     def says_who_calls(self, first: int, after: int) -> bool:
         """The names from token `first` to before `after` are said by who calls of themselves ("je suis Sylvie
-        Marchetti", "moi c'est Alain Tessier, le voisin"): the patient's if no one else is named after."""
+        Marchetti", "moi c'est Alain Tessier, le voisin", "Ici Mathieu, SAS 25"): the patient's if no one else is
+        named after."""
         before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
-        return before in (("je", "suis"), ("moi", "c'est")) or self.apposed_kin_at(after)
+        return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after)
 
     def apposed_kin_at(self, k: int) -> bool:
         """"M. Tessier Alain, le voisin", "Sylvie Marchetti la fille de la patiente": the names said are those of a

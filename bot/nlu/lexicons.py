@@ -127,10 +127,11 @@ def surname_scores() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _names_of_communes() -> tuple[str, ...]:
-    from bot.agenda.geo import aliases, communes
+    from bot.agenda.geo import aliases, communes, names_a_departement
 
-    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite): the agenda reads them as their commune.
-    return tuple(c.name for c in communes()) + tuple(a.name for a in aliases())
+    # Former communes too ("Oullins", now in Oullins-Pierre-Bénite): the agenda reads them as their commune; not a
+    # small commune named as a département ("à la Réunion" is the island).
+    return tuple(c.name for c in communes() if not names_a_departement(c)) + tuple(a.name for a in aliases())
 
 
 @lru_cache(maxsize=1)

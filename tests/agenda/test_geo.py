@@ -299,3 +299,16 @@ def test_a_commune_then_where_in_it_is_the_commune(query, insee):
 @pytest.mark.parametrize("query, insee", [("Angers centre", "49007"), ("Rouen rive gauche", "76540")])
 def test_a_commune_then_a_part_of_it_is_the_commune(query, insee):
     assert geocode(query).insee == insee
+
+
+@pytest.mark.parametrize("query", ["la Reunion", "La Réunion", "Doubs", "Martinique"])
+def test_a_departement_said_alone_asks_for_the_commune(query):
+    # "La Réunion" is also a commune of 524 people in the Lot-et-Garonne: "elle est à la Réunion" means the island
+    with pytest.raises(UnknownPlace, match="est un département : dans quelle commune"):
+        geocode(query)
+
+
+@pytest.mark.parametrize("query, commune", [("Vienne", "Vienne"), ("Mayenne", "Mayenne"), ("Paris", "Paris"),
+                                            ("47700", "Casteljaloux")])
+def test_a_town_bearing_a_departement_s_name_stays_the_town(query, commune):
+    assert geocode(query).commune == commune

@@ -1899,3 +1899,18 @@ def test_a_large_city_abroad_is_born_abroad_in_its_country(said, funnel):
 ])
 def test_a_complaint_taken_back_gives_way_to_the_next(text, complaint):
     assert read(text)["symptomes"] == complaint
+
+
+def test_the_regulator_introducing_themself_is_no_patient():
+    read_back = read("Ici Mathieu, SAS 25. Mme Chantal Grosjean, nom de jeune fille Vuillemin, nee le 30/11/1949 a "
+                     "Pontarlier, habite Besancon")
+    assert (read_back["nom"], read_back["prenom"], read_back["localisation"]) == ("Grosjean", "Chantal", "Besancon")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Bjr, je dois adresser une patiente de Lille pr une consult MG mardi matin, angine", "Lille"),
+    ("elle est a la Reunion, entorse de cheville", None),  # the island: which commune is asked
+])
+def test_where_a_patient_is_from_and_a_departement_said_alone(text, place):
+    read_back = read(text)
+    assert read_back.get("localisation") == place and "nom" not in read_back
