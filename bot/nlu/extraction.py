@@ -139,11 +139,12 @@ def _arrondissement_in_figures(place: str) -> str:
     """"Paris quinzième", "marseille dans le huitième", "dans le onzième à Paris" as a regulator types them: "Paris
     15e", "marseille 8e", "Paris 11e"."""
     said = _SPOKEN_ARRONDISSEMENT.fullmatch(place) or _ARRONDISSEMENT_FIRST.fullmatch(place)
-    if said is None or key(said["city"]) not in CITIES_WITH_ARRONDISSEMENTS \
-            or fold(said["ordinal"]) not in ORDINALS and said.re is _SPOKEN_ARRONDISSEMENT:
+    if said is None or key(said["city"]) not in CITIES_WITH_ARRONDISSEMENTS:
         return place
-    number = ORDINALS.get(fold(said["ordinal"])) or int(re.match(r"\d+", said["ordinal"])[0])
-    return f"{said['city']} {number}{'er' if number == 1 else 'e'}{said['rest'] or ''}"
+    figures = re.fullmatch(r"(\d{1,2})(?:er|e|eme|ème)", said["ordinal"], re.IGNORECASE)
+    number = ORDINALS.get(fold(said["ordinal"])) or (int(figures[1]) if figures and said.re is _ARRONDISSEMENT_FIRST
+                                                     else None)
+    return f"{said['city']} {number}{'er' if number == 1 else 'e'}{said['rest'] or ''}" if number else place
 
 
 _CONTRACTED = re.compile(r"\b(au|aux)\s+$", re.IGNORECASE)

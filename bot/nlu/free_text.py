@@ -38,7 +38,7 @@ BOUNDARY = "|"  # what blanked-out fields are replaced with
 BIRTH_DATE = "#"  # what the birth date is replaced with: a place may attach to "née" across it
 # A line break is a token: a note pasted from regulation software has a field a line ("Motif : …\nLieu : …").
 # a number glued to its unit ("10j") is a number, then the unit
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?:er|e|eme|ème|ER|E|EME|ÈME)?\b"
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:[,.]\d+)?(?i:er|e|eme|ème)?\b"
                     r"|\d+(?=[^\W\d_])|[^\w\s]|\n")
 
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
