@@ -120,6 +120,7 @@ PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
 CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})(?:er|e|eme|ème)")  # "Paris XVe"
 _ARRONDISSEMENT = {"arrondissement", "arr", "arrdt", "arrt"}
+_ORDINAL_IN_FIGURES = re.compile(r"\d{1,2}(?:er|e|eme)")  # on folded text: "3e", "13ème", "1er"
 _VICINITY = {"cote", "pres", "proche", "alentours", "environs", "autour", "commune", "ville", "region", "banlieue",
              "secteur", "quartier", "agglomeration", "agglo", "nord", "sud", "est", "ouest", "centre", "centre-ville"}
 _VICINITY_LINKS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "aux", "dans"}  # glue, saying no vicinity alone
@@ -373,6 +374,11 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
     return before
 
 
+def _is_an_ordinal(token: Token) -> bool:
+    """An arrondissement's number as an ordinal, in figures or in words: "11e", "onzième"."""
+    return bool(_ORDINAL_IN_FIGURES.fullmatch(token.folded)) or token.folded in ORDINALS
+
+
 def _is_name_word(token: Token) -> bool:
     return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded) \
         and not _IMPERATIVE.match(token.folded)
@@ -600,7 +606,7 @@ class _Reader:
             return first
         k = last - (last > 0 and self.tokens[last - 1].folded in ("a", "sur"))
         ordinal = self.tokens[k - 1] if k >= 2 else None
-        if ordinal is None or not (ordinal.folded in ORDINALS or re.fullmatch(r"\d{1,2}(?:er|e|eme)", ordinal.folded)) \
+        if ordinal is None or not _is_an_ordinal(ordinal) \
                 or self.tokens[k - 2].folded != "le" or any(self.taken[k - 2:first]):
             return first
         return min(first, k - 2 - (k >= 3 and self.tokens[k - 3].folded == "dans"))
@@ -851,15 +857,14 @@ class _Reader:
             return None
         after = found + 1
         city = key(" ".join(t.text for t in self.tokens[i:after])) in CITIES_WITH_ARRONDISSEMENTS
-        if after < len(self.tokens) and (re.fullmatch(r"\d{1,2}(?:er|e|eme)", self.tokens[after].folded)
+        if after < len(self.tokens) and (_ORDINAL_IN_FIGURES.fullmatch(self.tokens[after].folded)
                                          or self.tokens[after].folded in PLACE_SUFFIXES
                                          or _ROMAN_ORDINAL.fullmatch(self.tokens[after].text)
                                          or city and self.tokens[after].folded in ORDINALS):
             # "Lyon 3e arrondissement", "Paris XVe", "Paris quinzième"
             return after + (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in _ARRONDISSEMENT)
         if city and after + 2 < len(self.tokens) and [t.folded for t in self.tokens[after:after + 2]] == ["dans", "le"] \
-                and (re.fullmatch(r"\d{1,2}(?:er|e|eme|ème)", self.tokens[after + 2].folded)
-                     or self.tokens[after + 2].folded in ORDINALS):
+                and _is_an_ordinal(self.tokens[after + 2]):
             return after + 2  # "marseille dans le 13ème": the arrondissement said after the city
         if after < len(self.tokens) and re.fullmatch(r"\d{1,2}", self.tokens[after].text) and city \
                 and not (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in ("ans", "mois")):
