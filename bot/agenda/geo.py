@@ -369,13 +369,15 @@ def _place_at(query: str, lat: float, lon: float) -> Place:
     return _make_place(label, commune, commune.postal_codes[0], "coordinates", lat, lon)
 
 
-# "marseille dans le treizième", as an operator says the arrondissement: "marseille 13"
-_ARRONDISSEMENT_SAID = re.compile(r"\b(paris|lyon|marseille) dans le (\w+(?:-\w+)*)$", re.IGNORECASE)
+# "marseille dans le treizième", "Lyon troisième rue Paul Bert", as an operator says the arrondissement: "marseille 13e"
+_ARRONDISSEMENT_SAID = re.compile(r"\b(paris|lyon|marseille) (?:dans le (\w+(?:-\w+)*)|([^\W\d]+(?:-\w+)*))",
+                                  re.IGNORECASE)
+_ORDINAL_SAID = re.compile(r"\b\d{1,2} ?(?:e|er|ème|eme)\b", re.IGNORECASE)  # "Lyon 3e rue …", not "Marseille 12 rue …"
 
 
 def _arrondissement(match: re.Match) -> str:
-    number = re.match(r"\d+", alpha2digit(match.group(2), "fr").replace("premier", "1"))
-    return f"{match.group(1)} {number.group(0)}" if number else match.group(0)
+    number = re.match(r"\d+", alpha2digit(match.group(2) or match.group(3), "fr").replace("premier", "1"))
+    return f"{match.group(1)} {number.group(0)}e" if number else match.group(0)
 
 
 def _place_from_text(query: str, text: str) -> Place:
@@ -452,7 +454,7 @@ def _place_from_words(query: str, text: str) -> Place:
     if postal_code and not candidates:
         raise UnknownPlace(query, [], f"Code postal inconnu : « {postal_code} ».")
     words = normalize_name(rest).split()
-    found = _find_commune(words, candidates, departement)
+    found = _find_commune(words, candidates, departement, arrondissement_said=bool(_ORDINAL_SAID.search(rest)))
     if found:
         named, street = found
         code = postal_code if postal_code in _commune_of(named).postal_codes else None
@@ -493,7 +495,7 @@ def _split_codes(text: str) -> tuple[str | None, str | None, str]:
 
 
 def _find_commune(
-    words: list[str], candidates: list[Commune] | None, departement: str | None
+    words: list[str], candidates: list[Commune] | None, departement: str | None, arrondissement_said: bool = False
 ) -> tuple[Commune | Alias, list[str]] | None:
     """The commune or alias named by the whole text, or by its last words when what precedes looks like a
     street."""
@@ -511,6 +513,15 @@ def _find_commune(
             return next((c for c in candidates if normalize_name(c.name).startswith(name + " ")), None)
         return None
 
+    # "Lyon 3e rue Paul Bert": the commune said first, then the street (whose last word may name another commune)
+    for end in range(min(len(words) - 1, index.max_name_words), 0, -1):
+        rest = words[end:]
+        numbered = words[end - 1].isdigit()  # an arrondissement only when said as one; else the street's number
+        if (rest[0] in _STREET_WORDS or rest[0].isdigit() and len(rest) > 1 and rest[1] in _STREET_WORDS) \
+                and (arrondissement_said or not numbered):
+            commune = matching(" ".join(words[:end]))
+            if commune:
+                return commune, rest
     for start in range(max(0, len(words) - index.max_name_words), len(words)):
         street = words[:start]
         if street and candidates is None and not _looks_like_street(street):

@@ -44,7 +44,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*['’]?|\d+(?:
 _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
 CIVILITES = set(_GENDER_OF_CIVILITE)
-PARTICLES = NAME_PARTICLES
+PARTICLES = NAME_PARTICLES | {"d"}  # "d'" elided before a name that is also a commune: "d'Estaing"
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille",
@@ -58,7 +58,7 @@ CUES: dict[tuple[str, ...], str] = {
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
                                                      "ne aux", "nee aux", "originaire de", "originaire du",
-                                                     "originaire d'", "lieu de naissance", "lieu naiss",
+                                                     "originaire d", "lieu de naissance", "lieu naiss",
                                                      "lieu de naiss"]},
     **{tuple(c.split()): "localisation" for c in [
         "sur", "a", "au", "aux", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "elle est au",
@@ -68,7 +68,7 @@ CUES: dict[tuple[str, ...], str] = {
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
         "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a",
-        "patient de", "patiente de"]},  # "une patiente de Lille"
+        "patient de", "patiente de", "patient d", "patiente d"]},  # "une patiente de Lille", "d'Aurillac"
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
@@ -158,7 +158,7 @@ _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
 _IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
-_SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "\n", ",", "."}
+_SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "/", "\n", ",", "."}  # "/": "SAS 974 // PAYET Jean-Claude //"
 _PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
@@ -374,6 +374,22 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
     return before
 
 
+def _tokens(text: str) -> list[Token]:
+    """The words, numbers and signs of `text`; "de" elided before a commune is a token of its own ("une patiente
+    d'Aurillac", "originaire d'Angers": its folded form is "d"), unless the word is also a complaint or a part of the
+    body ("crise d'angoisse": Angoisse is a commune of the Dordogne)."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word, start = match.group(0), match.start()
+        rest = word[2:]
+        if re.match(r"[dD]['’]\w", word) and key(rest) in commune_names() \
+                and (fold(rest),) not in SYMPTOMS and fold(rest) not in _BODY_PARTS:
+            tokens += [Token(word[:2], start, start + 2), Token(rest, start + 2, match.end())]
+        else:
+            tokens.append(Token(word, start, match.end()))
+    return tokens
+
+
 def _is_an_ordinal(token: Token) -> bool:
     """An arrondissement's number as an ordinal, in figures or in words: "11e", "onzième"."""
     return bool(_ORDINAL_IN_FIGURES.fullmatch(token.folded)) or token.folded in ORDINALS
@@ -387,7 +403,7 @@ def _is_name_word(token: Token) -> bool:
 class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.tokens = _tokens(text)
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
         self.field_of: list[str | None] = [None] * len(self.tokens)
@@ -484,7 +500,8 @@ class _Reader:
         j = self.skip_age(self.after_little(self.skip_colons(i + size)))  # "Identité - TRAN Minh Duc | DDN - …"
         if j < len(self.tokens) and self.tokens[j].folded in _INSTITUTIONS:
             return None  # "résidente EHPAD sur Ussel, Mme FAURE Germaine": where she lives, her names come after
-        if person and j + 1 < len(self.tokens) and self.tokens[j].folded == "de" and self.place_at(j + 1) is not None:
+        if person and j + 1 < len(self.tokens) and self.tokens[j].folded in ("de", "d") \
+                and self.place_at(j + 1) is not None:
             return None  # "une patiente de Lille": where she is from, no name with its particle
         units = self.name_units(j, 4)
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
@@ -591,6 +608,8 @@ class _Reader:
         if field in PLACE_FIELDS:
             last = self.where_it_lies(last, born=field == "lieu_naissance")
             first = self.arrondissement_before(first, last)
+        if field == "localisation":
+            last = self.street_after(last)
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -598,6 +617,16 @@ class _Reader:
         for k in range(first, last + 1):
             self.taken[k] = True
             self.field_of[k] = field
+
+    def street_after(self, last: int) -> int:
+        """Last token of the street said right after the commune ending at `last` ("Lyon 3e rue Paul Bert", "Brest,
+        12 rue de Siam"), or `last`: the address is where the patient is, not the next field."""
+        k = last + 1 + (last + 1 < len(self.tokens) and self.tokens[last + 1].text == ",")
+        street = k + (k < len(self.tokens) and self.tokens[k].is_number and not _is_an_ordinal(self.tokens[k]))
+        if street >= len(self.tokens) or self.tokens[street].folded not in STREET_TYPES or any(self.taken[k:street + 1]):
+            return last
+        end = self.value_until_stop(street, allow_numbers=True)
+        return last if end is None or end == street else end
 
     def arrondissement_before(self, first: int, last: int) -> int:
         """First token of the place once its arrondissement said before the city is in it ("dans le onzième à
@@ -635,7 +664,8 @@ class _Reader:
             said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1]))
             if said in countries() or said in region_names() and not comma:
                 found = end
-        if found is None and born and self.tokens[k].folded in ("au", "en", "aux") and k + 1 < len(self.tokens) \
+        if found is None and born and not comma and self.tokens[k].folded in ("au", "en", "aux") \
+                and k + 1 < len(self.tokens) \
                 and _is_name_word(self.tokens[k + 1]) and self.tokens[k + 1].text[:1].isupper() \
                 and not self.taken[k + 1] and self.commune_at(k + 1) is None:
             found = k + 1
@@ -873,7 +903,8 @@ class _Reader:
 
     def segment_end(self, i: int) -> int:
         """Last token of the comma-separated segment (or up to a read field) holding token i."""
-        while i + 1 < len(self.tokens) and not self.tokens[i + 1].is_boundary and not self.taken[i + 1]:
+        while i + 1 < len(self.tokens) and not self.tokens[i + 1].is_boundary and not self.taken[i + 1] \
+                and self.tokens[i + 1].folded not in _PLEASE:
             i += 1
         return i
 
@@ -1125,7 +1156,8 @@ class _Reader:
         # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e"), after a word ("chez ses parents 14 rue …").
         # "ADRESSE 18 RUE MOYENNE …", "domicile 12 rue …": a label without its colon
         street = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("bis", "ter"))  # "17 bis rue"
-        if not self.tokens[i].is_number or street >= len(self.tokens) or self.tokens[street].folded not in STREET_TYPES \
+        if not self.tokens[i].is_number or _is_an_ordinal(self.tokens[i]) \
+                or street >= len(self.tokens) or self.tokens[street].folded not in STREET_TYPES \
                 or i > 0 and self.tokens[i - 1].folded in ("depuis", "pendant", "dans", "sous", "de"):
             return None
         end = self.street_end(i)
@@ -1163,7 +1195,7 @@ class _Reader:
             return False
         if self.typed and self.tokens[i].text.islower() and self.capitalized_commune:
             return False  # "otite, pleure, fièvre … Lieu : Lyon 8e": who capitalizes a town writes "pleure" as a verb
-        end = self.where_it_lies(end)
+        end = self.street_after(self.where_it_lies(end))
         named = any(span.field == "prenom" for span in self.spans)
         # "son mail", "fille joignable": no communes; in a typed note, a commune capitalized right after another
         # field once the patient is named opens the rest ("DUPUIS Michel 06 … Nîmes HTA déséquilibrée")
@@ -1452,6 +1484,8 @@ class _Reader:
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if (self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     or self.tokens[i - 1].folded in _PLEASE  # "MG ce jour svp grenoble"
+                    or self.tokens[i - 1].folded in ("pour", "pr") and i > 1  # "pt pour vannes", "rdv pour Lyon"
+                    and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
                     or self.field_of[i - 1] == "symptomes"
                     or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper())

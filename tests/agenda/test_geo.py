@@ -312,3 +312,15 @@ def test_a_departement_said_alone_asks_for_the_commune(query):
                                             ("47700", "Casteljaloux")])
 def test_a_town_bearing_a_departement_s_name_stays_the_town(query, commune):
     assert geocode(query).commune == commune
+
+
+@pytest.mark.parametrize("query, commune", [
+    # the commune said first, then the street, whose last word names another commune (Bert, in the Allier)
+    ("Lyon 3e rue Paul Bert", "Lyon 3e Arrondissement"), ("Lyon troisième rue Paul Bert", "Lyon 3e Arrondissement"),
+    ("Clermont-Ferrand avenue de Royat", "Clermont-Ferrand"),
+    ("Marseille 12 rue de Rome", "Marseille"),  # a number without its ordinal is the street's
+    ("Marseille 12e rue de Rome", "Marseille 12e Arrondissement"),
+    ("rue Paul Bert, Lyon 3e", "Lyon 3e Arrondissement"),
+])
+def test_a_commune_then_its_street_is_the_commune(query, commune):
+    assert geocode(query).commune == commune

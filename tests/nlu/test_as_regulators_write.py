@@ -1465,12 +1465,14 @@ def test_a_name_said_again_spelled_is_that_name_not_the_commune_bearing_it():
                    {"nom_naissance": "", "localisation": ""}) == {"nom_naissance": "Bouchet", "localisation": None}
 
 
-@pytest.mark.parametrize("text", [
-    "elle habite à Chamalières euh non pardon Clermont-Ferrand elle peut pas sortir",
-    "elle habite à Chamalières euh non pardon c'est bien Clermont-Ferrand avenue de Royat elle peut pas sortir",
+@pytest.mark.parametrize("text,place", [
+    ("elle habite à Chamalières euh non pardon Clermont-Ferrand elle peut pas sortir", "Clermont-Ferrand"),
+    # the street said after the commune is its address (Royat, a commune too, is the street's name)
+    ("elle habite à Chamalières euh non pardon c'est bien Clermont-Ferrand avenue de Royat elle peut pas sortir",
+     "Clermont-Ferrand avenue de Royat"),
 ])
-def test_a_commune_said_right_after_a_place_taken_back_is_that_place_whatever_follows(text):
-    assert read(text)["localisation"] == "Clermont-Ferrand"
+def test_a_commune_said_right_after_a_place_taken_back_is_that_place_whatever_follows(text, place):
+    assert read(text)["localisation"] == place
 
 
 def test_a_spelling_of_both_names_said_is_no_third_name():
@@ -1914,3 +1916,37 @@ def test_the_regulator_introducing_themself_is_no_patient():
 def test_where_a_patient_is_from_and_a_departement_said_alone(text, place):
     read_back = read(text)
     assert read_back.get("localisation") == place and "nom" not in read_back
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "de" elided before a commune is the preposition, not a name's particle
+    ("je voudrais une téléconsultation pour une patiente d'Aurillac", {"localisation": "Aurillac", "nom": None}),
+    ("originaire d'Angers, vit à Lyon", {"lieu_naissance": "Angers", "localisation": "Lyon"}),
+    ("pour un patient d'Ajaccio, M. Paoli Jean", {"localisation": "Ajaccio", "nom": "Paoli"}),
+    # … unless it is a name's ("Estaing" is a commune too) or a complaint's (Angoisse, a commune of the Dordogne)
+    ("M. Pierre d'Estaing, toux, Rodez", {"nom": "d'Estaing", "localisation": "Rodez"}),
+    ("Mme Anne d'Ornano, crise d'angoisse, vit à Bastia", {"symptomes": "crise d'angoisse", "localisation": "Bastia"}),
+])
+def test_de_elided_before_a_commune(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SAS 974 // PAYET Jean-Claude // ddn 22/11/1958 // ne a Saint-Denis // loc: Saint-Pierre",
+     {"nom": "Payet", "prenom": "Jean-Claude", "lieu_naissance": "Saint-Denis", "localisation": "Saint-Pierre"}),
+    # after a comma, « en EHPAD » says where she lives now, nothing of where she was born
+    ("Mme FOURNIER nee ROUX le 12/12/1932 a Aurillac, en EHPAD a Saint-Flour, confusion",
+     {"lieu_naissance": "Aurillac", "localisation": "Saint-Flour"}),
+    ("né à Pointe-Noire, au Congo, vit à Lyon", {"lieu_naissance": "Pointe-Noire, au Congo", "localisation": "Lyon"}),
+    # a street after the commune is its address; « 3e » is an arrondissement, no house number
+    ("Lyon troisième rue Paul Bert", {"localisation": "Lyon troisième rue Paul Bert"}),
+    ("elle habite Lyon 3e rue Paul Bert, toux", {"localisation": "Lyon 3e rue Paul Bert", "symptomes": "toux"}),
+    ("Mme Le Gall Anne, Brest, 12 rue de Siam, fièvre", {"localisation": "Brest, 12 rue de Siam"}),
+    # « pour » a commune after the patient or the request; a courtesy closes the segment
+    ("pt pour vannes svp, douleur thoracique", {"localisation": "vannes", "symptomes": "douleur thoracique"}),
+    ("rdv pour Nancy Martin, toux", {"prenom": "Nancy", "nom": "Martin", "localisation": None}),
+])
+def test_what_a_place_attaches_to_in_notes(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
