@@ -87,7 +87,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
-            elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and "?" not in text) and leading_cancel(text):
+            elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and "?" not in text) and says_to_cancel(text):
                 _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
@@ -211,23 +211,33 @@ def is_only_a_yes(text: str) -> bool:
     return text == text.lower() and len(text.split()) <= 3 and leading_answer(text) == "affirm"
 
 
-def leading_cancel(text: str) -> bool:
-    """The first clause of the message, whole, orders to cancel ("on annule, il part aux urgences"): the details
-    after it say why, they describe no patient to refer."""
-    first = re.split(r"[,.;:!\n]| - ", fold(text), maxsplit=1)[0]
-    words = re.findall(r"[a-z']+", first)
+def says_to_cancel(text: str) -> bool:
+    """The first or the last clause of the message, whole, orders to cancel: "on annule, il part aux urgences" (the
+    order, then why), "il a rdv chez son médecin demain, vous pouvez annuler le rdv svp" (why, then the order). The
+    other clauses describe no patient to refer."""
+    clauses = [c for c in re.split(r"[,.;:!\n]| - ", fold(text)) if c.strip()]
+    return any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]} if clauses)
+
+
+def _orders_to_cancel(clause: str) -> bool:
+    words = re.findall(r"[a-z'-]+", clause)
     while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
         words = words[1:]
-    order = " ".join(words)
-    return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "je dois annuler": the order all the same
+    while words[1:] and words[-1] in _COURTESY:  # "annulez svp"
+        words = words[:-1]
+    order = _CANCELLED.sub("", " ".join(words))  # "annuler le rdv": what is cancelled, the order all the same
+    return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "vous pouvez annuler": the order all the same
 
 
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on annule tout", "annule tout", "annulez tout",
                   "on arrete", "on arrete la", "arretez", "laisse tomber", "laissez tomber", "on laisse tomber",
                   "oubliez", "oublie"}
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
-                    "ben", "mince", "zut", "oups", "bref"}
-_MODAL = re.compile(r"^(?:(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais)) (?=annuler|arreter)")
+                    "ben", "mince", "zut", "oups", "bref", "donc"}
+_COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
+_CANCELLED = re.compile(r" (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)$")
+_MODAL = re.compile(r"^(?:(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais)"
+                    r"|vous (?:pouvez|pourriez)|pouvez-vous|pourriez-vous|merci d') ?(?=annuler|arreter)")
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

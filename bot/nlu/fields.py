@@ -57,7 +57,7 @@ _NOT_PRESSING = max(URGENCY_PHRASES)  # hours: "pas pressé"
 _SYMPTOM_PACE = re.compile(r"\b(?:respire|respirent|respirait|bat|battait|s'essouffle|essouffle|se fatigue|gonfle"
                            r"|s'aggrave|aggrave|evolue|progresse|grossit|monte|augmente|baisse)\s+(?:tres\s+|trop\s+)?$")
 _NEGATION_BEFORE = re.compile(r"\b(?:non|pas|peu|sans|n'est pas|pas du tout|pas vraiment|pas si|pas tres|pas trop)"
-                              r"(?: (?:si|tres|trop|vraiment|tellement))?\s+$")
+                              r"(?: (?:si|tres|trop|vraiment|tellement|forcement|obligatoirement|necessairement))?\s+$")
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:tel|telephone|portable|port|numero|fixe|mobile|joignable)\b\W*(?:au|le|sur le|c'est le)?\s*$")

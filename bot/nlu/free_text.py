@@ -86,7 +86,7 @@ _RESIDING = {stem + end for stem in ("habit", "resid", "demeur") for end in ("e"
     "vit", "vivent", "vivait", "vivaient", "j'habite", "j'habitais"}  # the patient calling: "j'habite Lyon 3e"
 RESIDENCE_WORDS = {"dom", "habitant", "habitante", "vivant", "residant", "residante", "demeurant", "demeurante",
                    "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe", "situee", "heberge",
-                   "hebergee", "loge", "logee"} | _RESIDING
+                   "hebergee", "loge", "logee", "actuellement"} | _RESIDING  # "actuellement paris 18e"
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
 _BEFORE_PLACE = PLACE_PREPOSITIONS | {"le", "la", "l'", "les", "secteur", "commune", "ville", "du"}
 # What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
@@ -719,7 +719,7 @@ class _Reader:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
                         or self.taken[particles_end] or self.body_part_as_it_is(i):
                     break  # "dos Santos", not "dos bloqué"
-                units.append((i, particles_end))
+                units = self.without_said_again(units, (i, particles_end))  # "Le Floch Marguerite Le Floch"
                 i = particles_end + 1
             elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
                 i = self.said_again_at(units.pop(), i)  # "Jacques attendez Jacques-Henri": said again, whole
@@ -754,9 +754,7 @@ class _Reader:
                     pass  # "roux isabelle r o u x", "Da Silva Rui D A espace S I L V A R U I": a spelling of names
                     # said is no third name
                 else:
-                    # "camara mamadou camara": a name said first, then again after the first name, is said once
-                    units = [u for u in units[:-1] if key(self.text_of_unit(u)) != key(token.text)] + units[-1:]
-                    units.append((i, i))
+                    units = self.without_said_again(units, (i, i))
                 i += 1
                 if fold(token.text).rsplit("-", 1)[-1] in PARTICLES and "-" in token.text \
                         and i < len(self.tokens) and _is_name_word(self.tokens[i]):  # "Dufour-Da Silva"
@@ -793,6 +791,12 @@ class _Reader:
                 and key(self.tokens[k].text).startswith(said + " "):
             return k
         return None
+
+    def without_said_again(self, units: list[tuple[int, int]], unit: tuple[int, int]) -> list[tuple[int, int]]:
+        """`units` then `unit`: a name said first, then again after the first name ("camara mamadou camara"), is
+        said once."""
+        said = key(self.text_of_unit(unit))
+        return [u for u in units[:-1] if key(self.text_of_unit(u)) != said] + units[-1:] + [unit]
 
     def says_units_again(self, units: list[tuple[int, int]], i: int) -> bool:
         """The tokens from i say these names again, a word each, in the same order (a name spelled is one word)."""

@@ -1946,7 +1946,23 @@ def test_de_elided_before_a_commune(text, expected):
     # « pour » a commune after the patient or the request; a courtesy closes the segment
     ("pt pour vannes svp, douleur thoracique", {"localisation": "vannes", "symptomes": "douleur thoracique"}),
     ("rdv pour Nancy Martin, toux", {"prenom": "Nancy", "nom": "Martin", "localisation": None}),
+    ("Mr DIALLO Ibrahima ne le 30/12/1990 a Dakar, actuellement paris 18e, plaie main",
+     {"lieu_naissance": "Dakar", "localisation": "paris 18e"}),
 ])
 def test_what_a_place_attaches_to_in_notes(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day denied is no deadline: the one said after it is
+    ("un médecin qui vienne à la maison pas forcément aujourd'hui mais d'ici demain", {"urgence": 24}),
+    # a surname with its particle said again after the first name is said once
+    ("madame Le Floch Marguerite Le Floch en deux mots, toux", {"nom": "Le Floch", "prenom": "Marguerite"}),
+    # « tc » after a request or a feminine article is a teleconsultation; « un TC » a head injury
+    ("Mlle Nadia BENSAID, crises d'angoisse, demande tc avec psychiatre", {"type_consultation": "video"}),
+    ("chute avec un TC sans PC", {"type_consultation": None}),
+])
+def test_denied_days_names_said_again_and_teleconsultations(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected

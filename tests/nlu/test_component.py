@@ -7,7 +7,7 @@ import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.components import REFERENCE_TIME_KEY, PatientDetailsExtractor, leading_cancel
+from bot.nlu.components import REFERENCE_TIME_KEY, PatientDetailsExtractor, says_to_cancel
 
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
@@ -350,4 +350,17 @@ def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
 
 @pytest.mark.parametrize("text", ["ah stop on annule, il est parti aux urgences", "bon finalement on annule, merci"])
 def test_an_order_to_cancel_after_an_interjection(text):
-    assert leading_cancel(text)
+    assert says_to_cancel(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # why first, then the order, with what is cancelled and a courtesy
+    ("ah finalement il me dit qu'il a rdv chez son medecin traitant demain, vous pouvez annuler le rdv svp", True),
+    ("attendez le pt me dit que ca serre plus fort, je le passe au 15, on annule", True),
+    ("pouvez-vous annuler la demande s'il vous plaît", True),
+    # no order: a negation, a middle clause, a question
+    ("il ne faut pas annuler, toux", False), ("on annule pas, toux", False),
+    ("toux, on annule, fièvre", False), ("comment annuler un rdv", False),
+])
+def test_an_order_to_cancel_after_its_reason(text, expected):
+    assert says_to_cancel(text) == expected
