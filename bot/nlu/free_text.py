@@ -1324,6 +1324,8 @@ class _Reader:
         while j < len(self.tokens) and prepositions < 3 and self.tokens[j].folded in _BEFORE_PLACE \
                 and self.place_at(j) is None:  # "le" of "Le Mans" is the place
             j, prepositions = j + 1, prepositions + 1
+        if j >= len(self.tokens):
+            return None  # "… il est là actuellement": no place after the word
         j = self.past_vicinity(j)
         if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
                 and self.place_at(j + 1) is not None:
