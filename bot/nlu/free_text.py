@@ -158,7 +158,7 @@ _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
 _IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
-_SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "/", "\n", ",", "."}  # "/": "SAS 974 // PAYET Jean-Claude //"
+_SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "/", ";", "\n", ",", "."}  # "SAS 974 // PAYET Jean-Claude //"
 _PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",

@@ -144,6 +144,8 @@ _SHORTHAND = [
     (re.compile(r"\bnn\b\.?(?=\s*:?\s*(?:[A-ZÀ-Ý]|(?:idem|pareil|identique|m[êe]me)\b))", re.IGNORECASE),
      "nom de naissance"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
+    (re.compile(r"\bdlrs?\b\.?", re.IGNORECASE), "douleur"),  # "dlr hanche g", the complaint as notes write it
+    (re.compile(r"\bc[ée]ph\b\.?", re.IGNORECASE), "céphalées"),
     (re.compile(r"\bO\.\s?R\.\s?L\b\.?", re.IGNORECASE), "ORL"),  # "O.R.L."
     (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"
     # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
@@ -258,6 +260,9 @@ class Normalized:
                 for k in range(j2 - j1):
                     spans[j1 + k] = orig_tokens[i1 + k]
                     same[j1 + k] = True
+            elif j2 > j1 and i2 - i1 == j2 - j1:  # "ceph, tc" -> "céphalées, téléconsultation": word for word
+                for k in range(j2 - j1):
+                    spans[j1 + k] = orig_tokens[i1 + k]
             elif j2 > j1:
                 block = (orig_tokens[i1][0], orig_tokens[i2 - 1][1]) if i2 > i1 else _gap(orig_tokens, i1)
                 for k in range(j1, j2):

@@ -1966,3 +1966,20 @@ def test_what_a_place_attaches_to_in_notes(text, expected):
 def test_denied_days_names_said_again_and_teleconsultations(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+def test_words_written_out_side_by_side_keep_their_own_offsets():
+    """« ceph, tc » is written out as two words: the mode is « tc », the complaint « ceph », not both each."""
+    entities = {e["entity"]: (e["start"], e["end"]) for e in read_details("pt 61a, TA 18/10 + ceph, tc ok", NOW)}
+    text = "pt 61a, TA 18/10 + ceph, tc ok"
+    assert text[slice(*entities["type_consultation"])] == "tc"
+    assert text[slice(*entities["symptomes"])].startswith("ceph")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("pte LE GOFF, dlr hanche g apres chute sans PC hier soir", {"symptomes": "dlr hanche g apres chute sans PC hier soir"}),
+    ("SAS 974 | PAYET Jean-Claude | ddn 22/11/1958", {"nom": "Payet", "prenom": "Jean-Claude"}),
+])
+def test_note_shorthand_and_columns(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
