@@ -28,7 +28,7 @@ from bot.nlu.lexicons import (
     short_commune_names,
     surname_scores,
 )
-from bot.nlu.spoken_numbers import ORDINALS
+from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
@@ -587,11 +587,14 @@ class _Reader:
         return i + 2 if len(words) == 2 and words[0] in ("le", "la", "du") and words[1] in _LITTLE else i
 
     def skip_age(self, i: int) -> int:
-        """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)"."""
+        """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)", "de neuf mois"."""
+        def a_number(k: int) -> bool:
+            return self.tokens[k].is_number or is_said_number(self.tokens[k].folded)
+
         while i < len(self.tokens) and self.tokens[i].text in ",:()" or (
-                i + 1 < len(self.tokens) and self.tokens[i].folded == "de" and self.tokens[i + 1].is_number):
+                i + 1 < len(self.tokens) and self.tokens[i].folded == "de" and a_number(i + 1)):
             i += 1
-        if i + 1 < len(self.tokens) and self.tokens[i].is_number and self.tokens[i + 1].folded in ("ans", "mois", "an"):
+        if i + 1 < len(self.tokens) and a_number(i) and self.tokens[i + 1].folded in ("ans", "mois", "an"):
             return self.skip_age(i + 2)
         return i
 
@@ -832,6 +835,9 @@ class _Reader:
         k = i
         while k < len(self.tokens) and not self.taken[k]:
             token = self.tokens[k]
+            if token.text == "." and k > i and self.tokens[k - 1].folded in STREET_TYPES:
+                k += 1  # "15 av. des Platanes": the street type cut short, not the end of the value
+                continue
             if token.is_boundary or (k > i and token.folded in STOPS and token.folded not in _INSIDE_VALUES):
                 break
             if token.is_number and not allow_numbers:
@@ -2279,6 +2285,12 @@ def names_a_complaint(folded: str) -> bool:
     """Folded text holds a complaint the reader knows ("il a un malaise", "mal au ventre")."""
     reader = _Reader(folded)
     return any(reader.symptom_end(k) is not None for k in range(len(reader.tokens)))
+
+
+def opens_with_a_complaint(folded: str) -> bool:
+    """Folded text begins with a complaint the reader knows ("céphalées et TA à 18/10", "douleur thoracique")."""
+    reader = _Reader(folded)
+    return bool(reader.tokens) and reader.symptom_end(0) is not None
 
 
 def read_free_text(text: str) -> list[Span]:

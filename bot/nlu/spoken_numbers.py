@@ -64,6 +64,11 @@ def _pair_words() -> dict[tuple[str, ...], int]:
 
 
 _NUMBER_WORDS = {w for words in _pair_words() for w in words}
+
+
+def is_said_number(folded: str) -> bool:
+    """A number said in words under a hundred, as one token ("neuf", "quatre-vingt-onze", "vingt-et-un")."""
+    return all(word in _NUMBER_WORDS for word in folded.split("-")) and folded != "zero"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -94,6 +99,7 @@ def _segment(words: list[str], glued: list[bool]) -> list[tuple[int, int]] | Non
 
 # Words that take back the pair just said ("... vingt-quatre non pardon vingt-cinq ...").
 _CORRECTIONS = [("non", "pardon"), ("pardon",), ("non",), ("enfin",), ("je", "veux", "dire"), ("plutot",)]
+_BEFORE_A_CORRECTION = {"attendez", "attends", "euh", "ah", "oh", "oups"}  # said before it, not taking back alone
 
 
 def _run_end(tokens: list[tuple[int, int, str]], folded: str, i: int) -> int:
@@ -115,10 +121,13 @@ def _corrected(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) 
     """(digits, end token) of a phone whose pair said last before j is taken back and said again after a correction
     word: the pair dropped is the one that lets the rest make a phone."""
     words = [t[2] for t in tokens]
+    lead = j
+    while lead < len(words) and words[lead] in _BEFORE_A_CORRECTION:  # "… soixante et onze attendez non …"
+        lead += 1
     for marker in _CORRECTIONS:
-        if tuple(words[j:j + len(marker)]) != marker:
+        if tuple(words[lead:lead + len(marker)]) != marker:
             continue
-        after = j + len(marker)
+        after = lead + len(marker)
         end = _run_end(tokens, folded, after)
         for size in (1, 2, 3, 4):
             if end == after or j - size <= i or tuple(words[j - size:j]) not in _pair_words():

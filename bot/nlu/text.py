@@ -165,7 +165,7 @@ _SHORTHAND = [
     (re.compile(r"\bbb\b", re.IGNORECASE), "bébé"),
     # "TC ok", "TC samedi matin", "tc pr Mme X", "demande tc", "une tc", "en tc": a teleconsultation, where "TC sans
     # PC", "un TC" are a head injury
-    (re.compile(r"\b(demande|une|en|par|via) tc\b", re.IGNORECASE), r"\1 téléconsultation"),
+    (re.compile(r"\b(demande|souhaite|voudrait|veut|une|en|par|via) tc\b", re.IGNORECASE), r"\1 téléconsultation"),
     (re.compile(r"\btc\b(?=\s+(?:ok|possible|poss|svp|stp|si|dans|demain|aujourd|ce|cet|cette|pr|pour|d'ici|de pr[ée]f"
                 rf"|(?:{_SHORT_DAYS})\w*|accept[ée]e?)\b)", re.IGNORECASE), "téléconsultation"),
     (re.compile(r"\bmm\b\.?(?=\s+nom\b)", re.IGNORECASE), "même"),  # "mm nom de naiss."

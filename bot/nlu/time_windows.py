@@ -319,7 +319,7 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     weekday = (match.group("day") or "").split(" ")[0].rstrip(".")
     if _CUT_SHORT.get(weekday, weekday) in WEEKDAYS and _done_in_clause(said, before, match.start()):
         return True  # "opéré vendredi, pansement à refaire lundi": the Friday gone by
-    from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
+    from bot.nlu.free_text import names_a_complaint, opens_with_a_complaint  # the reader's table of complaints
 
     clause = _clause_ending(before)
     if _HABIT.match(match.group(0)) and (names_a_complaint(clause) or _DESCRIBED.search(clause)):
@@ -327,9 +327,10 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     period = match.group("period")
     if not match.group("this") or _PERIODS[period][0] > now.hour:
         return False
-    # "il meulait sans lunettes ce matin": what was going on this morning
+    # "il meulait sans lunettes ce matin": what was going on this morning; "ce matin céphalées": what began then
     return names_a_complaint(clause) or bool(_MEASURE.search(clause)) or _done_in_clause(said, before, match.start()) \
-        or says_the_past(said[match.start() - len(clause):match.start()])
+        or says_the_past(said[match.start() - len(clause):match.start()]) \
+        or opens_with_a_complaint(re.split(r"[,.;:!?\n]", folded[match.end():], maxsplit=1)[0].strip())
 
 
 _HABIT = re.compile(r"(?:le|la|l')\s*[a-z]")  # a part of the day with its article alone: "le soir", "la matinée"

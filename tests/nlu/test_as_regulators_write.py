@@ -1983,3 +1983,24 @@ def test_words_written_out_side_by_side_keep_their_own_offsets():
 def test_note_shorthand_and_columns(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age said in words is an age, no name: "de Neuf Mois" was the surname
+    ("alors j'ai la maman d'un bébé de neuf mois Jade Petit P E T I T elle a la diarrhée",
+     {"prenom": "Jade", "nom": "Petit"}),
+    # a pair of the phone taken back after a hesitation
+    ("mon numéro c'est le zéro six quatre-vingt-dix trente-deux quatorze soixante et onze attendez non soixante-douze",
+     {"telephone": "+590690321472"}),
+    # a street type cut short keeps its address whole
+    ("domicile 15 av. des Platanes 13100 Aix-en-Provence / plaie",
+     {"localisation": "15 av. des Platanes 13100 Aix-en-Provence"}),
+    # a part of today begun, then a complaint: when it began, not when to be seen
+    ("atcd HTA, ce matin cephalees et TA a 18/10. teleconsult dans l'heure possible ?", {"creneau": None}),
+    ("rdv ce matin si possible, toux", {"creneau": {"text": "ce matin", "start": "2026-11-25T10:30:00+01:00",
+                                                   "end": "2026-11-25T12:00:00+01:00"}}),
+    ("crise d'angoisse, souhaite tc avec psychiatre", {"type_consultation": "video"}),
+])
+def test_ages_in_words_phones_taken_back_streets_cut_short_and_onsets(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
