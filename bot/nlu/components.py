@@ -112,6 +112,7 @@ _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "enten
 _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
              "c est parfait", "c est bon", "c est ok", "va pour"}  # "ça me va" (not "ça me va pas")
 _NO = {"non", "nan"}
+_INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
 
@@ -164,9 +165,12 @@ _NEXT = re.compile(r"(?:(?:ok|bon|et|alors|bien|parfait|merci)[\s,]+)*(?:mainten
                    r"(?:l'|le |la |les |son |sa |leur |un |une |mon |ma )?(?P<who>[a-z'-]+)\s*[.!]*$")
 _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", "monsieur", "madame", "mr", "mme",
                                                                          "personne", "bebe", "nourrisson"}))
-# "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique"
+# "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique", "besoin d'un
+# créneau pr une pte sur Créteil": someone to refer, or a slot asked for someone
 _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer"
-                       rf"|faire voir|voir)\b|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b")
+                       rf"|faire voir|voir)\b|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
+                       rf"|\b(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
+                       rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",
@@ -176,6 +180,8 @@ _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles",
 def leading_answer(text: str) -> str | None:
     """"oui merci", "non merci, pas besoin": a yes or a no said first is the answer, the courtesy after it is not."""
     words = re.findall(r"[a-z]+", fold(written_out(text)).replace("d'accord", "daccord"))  # "c bon"
+    while words[1:] and words[0] in _INTERJECTIONS:  # "ah non attendez, il y a une erreur sur le nom"
+        words = words[1:]
     if not words:
         return None
     first_two = " ".join(words[:2])

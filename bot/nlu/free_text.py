@@ -459,7 +459,10 @@ class _Reader:
         return (units[-1][1] if units else j) + 1
 
     def same_birth_name_end(self, i: int) -> int | None:
-        """Last token of "même nom (de naissance)", "pas de nom d'usage", "nom de naissance : identique" at i."""
+        """Last token of "même nom (de naissance)", "pas de nom d'usage", "nom de naissance : identique", "(c'est le)
+        même de naissance" at i."""
+        if [t.folded for t in self.tokens[i:i + 3]][1:] == ["de", "naissance"] and self.tokens[i].folded in _SAME:
+            return i + 2
         words = [t.folded for t in self.tokens[i:i + 2]]
         lead = 1 if words[:1] == ["meme"] else 2 if words == ["pas", "de"] else 0
         cue = self.cue_at(i + lead)
@@ -516,6 +519,9 @@ class _Reader:
         if not units or (len(units) < 2 and (not (person or lone_given or spelled)
                                              or self.is_bare_place(j) and not spelled)):  # spelled: a name
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
+        place = self.place_at(j)
+        if place is not None and place > j and place >= units[-1][1] and self.is_bare_place(j):
+            return None  # "pte saint etienne, cystite": one commune in several words, all the "names" said
         if token.folded in _NAMING and self.names_a_thing(j):
             return None  # "c'est la résidence autonomie de Cholet (qui appelle pour M. Giraud)"
         if token.folded in _NAMING and not self.typed and not spelled and not any(
@@ -1495,7 +1501,7 @@ class _Reader:
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if (self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
-                    or self.tokens[i - 1].folded in _PLEASE  # "MG ce jour svp grenoble"
+                    or self.tokens[i - 1].folded in _PLEASE | _PATIENT_LABELS  # "MG ce jour svp grenoble", "pt lyon,"
                     or self.tokens[i - 1].folded in ("pour", "pr") and i > 1  # "pt pour vannes", "rdv pour Lyon"
                     and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()

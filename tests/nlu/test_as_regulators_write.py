@@ -2004,3 +2004,18 @@ def test_note_shorthand_and_columns(text, expected):
 def test_ages_in_words_phones_taken_back_streets_cut_short_and_onsets(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a patient's label, a commune spanning the words said is where she is, not her names
+    ("pte aix en provence, cystite, demain stp", {"localisation": "aix en provence", "nom": None}),
+    ("pte saint etienne, cystite", {"localisation": "saint etienne", "nom": None}),
+    ("pt lyon, toux", {"localisation": "lyon"}),
+    ("pte Marie Laval, toux", {"prenom": "Marie", "nom": "Laval", "localisation": None}),
+    # "le même de naissance": the birth name is the name; "hein" is said, no complaint
+    ("c'est Lefebvre avec un B L E F E B V R E et c'est le même de naissance hein",
+     {"nom": "Lefebvre", "nom_naissance": "Lefebvre", "symptomes": None}),
+])
+def test_a_commune_after_the_patient_label_and_the_same_birth_name(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected

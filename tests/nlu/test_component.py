@@ -364,3 +364,15 @@ def test_an_order_to_cancel_after_an_interjection(text):
 ])
 def test_an_order_to_cancel_after_its_reason(text, expected):
     assert says_to_cancel(text) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    # an interjection before the no: the answer all the same, the corrections come when asked
+    ("ah non attendez il y a une erreur sur le nom", "inform", "deny"),
+    ("oh oui c'est parfait", "inform", "affirm"),
+    # a slot asked for someone: a referral opens, no question about SAS
+    ("besoin d'un creneau pr une pte sur creteil", "faq", "inform"),
+    ("comment avoir un créneau pour un patient ?", "faq", "faq"),
+])
+def test_interjections_and_slots_asked_for_someone(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.8) == expected
