@@ -65,7 +65,7 @@ _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir
                          r"|\bpas(?: le| la| l'| en)?)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
-                r"voudrait|" \
+                r"souhaiterait|souhaiterais|voudrait|voudrais|aimerait|aimerais|demande|" \
                 r"prefere|faudrait|si|mais|plutot"
 # "depuis" earlier in the same clause: the time is when the complaint began ("depuis le vol de dimanche",
 # "mal à la cheville depuis le sport ce matin").

@@ -2019,3 +2019,17 @@ def test_ages_in_words_phones_taken_back_streets_cut_short_and_onsets(text, expe
 def test_a_commune_after_the_patient_label_and_the_same_birth_name(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wish opens the clause of the time wanted, after the complaint's onset
+    ("elle a la diarrhée depuis hier et elle boit moins bien ils sont à Olivet la maman souhaiterait un pédiatre en "
+     "téléconsultation ce matin si possible",
+     {"creneau": {"text": "ce matin", "start": "2026-11-25T10:30:00+01:00", "end": "2026-11-25T12:00:00+01:00"}}),
+    # either mode will do: none is wanted
+    ("voir un medecin d'ici demain, domicile ou cabinet peu importe", {"type_consultation": None}),
+    ("au cabinet peu importe l'heure", {"type_consultation": "cabinet"}),
+])
+def test_wishes_open_a_clause_and_either_mode_will_do(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
