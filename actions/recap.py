@@ -39,9 +39,9 @@ class ActionRecap(Action):
             tracker.add_slots(events)
         slots = tracker.current_slot_values()
         patient, need = patient_line(slots), need_line(slots)
-        if patient or need:
-            dispatcher.utter_message(response="utter_recap", patient=patient or "—", besoin=need or "—",
-                                     json_message=recap_payload(slots))
+        if patient or need:  # only what is known: "besoin : à domicile", no "patient : —"
+            noted = " · ".join(f"{label} : {line}" for label, line in (("patient", patient), ("besoin", need)) if line)
+            dispatcher.utter_message(response="utter_recap", noted=noted, json_message=recap_payload(slots))
         else:
             dispatcher.utter_message(response="utter_debut_adressage")
         return events

@@ -9,9 +9,15 @@ async def test_recap_shows_what_is_known_and_marks_what_is_missing(dispatcher):
     tracker = make_tracker({"prenom": "Marie", "nom": "Durand", "symptomes": "fièvre", "localisation": "Lyon 3e"})
     assert await ActionRecap().run(dispatcher, tracker, DOMAIN) == []
     message = dispatcher.messages[0]
-    assert message["response"] == "utter_recap" and "Marie Durand" in message["patient"]
-    assert "Lyon 3e" in message["besoin"] and "fièvre" in message["besoin"]
+    patient, need = message["noted"].split(" · ")
+    assert message["response"] == "utter_recap" and patient == "patient : Marie Durand"
+    assert need.startswith("besoin : ") and "Lyon 3e" in need and "fièvre" in need
     assert message["custom"]["manquants"] == ["nom_naissance", "date_naissance", "telephone"]
+
+
+async def test_a_recap_of_the_need_alone_says_no_patient(dispatcher):
+    await ActionRecap().run(dispatcher, make_tracker({"type_consultation": "domicile"}), DOMAIN)
+    assert dispatcher.messages[0]["noted"] == "besoin : à domicile"
 
 
 async def test_nothing_known_yet_just_starts(dispatcher):
@@ -34,7 +40,8 @@ async def test_the_next_patient_of_a_family_keeps_what_is_said_to_be_the_same(di
                            entities=[{"entity": "prenom", "value": "Léa"}])
     events = slot_events(await ActionRecap().run(dispatcher, tracker, DOMAIN))
     assert "telephone" not in events and "localisation" not in events and events["nom"] is None
-    assert "03 25 71 46 92" in dispatcher.messages[0]["patient"] and "Troyes" in dispatcher.messages[0]["besoin"]
+    patient, need = dispatcher.messages[0]["noted"].split(" · ")
+    assert "03 25 71 46 92" in patient and "Troyes" in need
 
 
 def _hour_said(text: str, said: str) -> dict:
