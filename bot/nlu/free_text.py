@@ -192,6 +192,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
     "démangeaison", "crise de",  # "une crise de goutte"; plurals are read as their singular
     "grain de beauté", "corps étranger", "baisse de vision", "baisse brutale", "baisse d'audition",
+    "baisse d'acuité", "baisse acuité", "baisse de l'acuité",
     "désaturation", "difficulté respiratoire", "difficulté à respirer",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
     "renouvellement", "pansement", "certificat", "ablation des fils", "ablation fils",

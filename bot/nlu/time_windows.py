@@ -32,7 +32,7 @@ _SHORT_WEEKDAY = rf"(?:{'|'.join(_CUT_SHORT)})\.?(?=\s+(?:{_PERIOD}|\d{{1,2}}\s*
 _PERIOD_ARTICLE = r"(?:dans l'|dans la |en |en fin d'|en debut d'|l'|le |la |au )"
 # "le 9 au matin": a low day of the month is no rank when a part of the day is said for it
 _DAY_WITH_PERIOD = rf"(?:[1-9]|10|1er)(?=\s+{_PERIOD_ARTICLE}?(?:{_PERIOD})(?![\w]))"
-_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui" \
+_DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|ce jour" \
        rf"|(?:{'|'.join(WEEKDAYS)})(?: prochain)?(?:\s+(?:{_DATE_SAID}|{_MONTH_DAY}))?|{_SHORT_WEEKDAY}" \
        rf"|{_DATE_SAID}|le {_DAY_NOT_RANK}|le {_DAY_WITH_PERIOD}"
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
@@ -173,6 +173,23 @@ def _either_day(folded: str, now: datetime) -> Found | None:
     period = match.group("period") or match.group("before")  # "jeudi ou vendredi matin", "en fin de matinée jeudi …"
     low, high = _PERIODS[period] if period else (_DAY_START, _DAY_END)
     return _choice_window(match, _at(first, (low, 0)), _at(last, (high, 0)), now)
+
+
+# "le 2 ou le 3 décembre", "le deux décembre ou le trois": two days of one month, the month said once
+_TWO_DATES = re.compile(rf"(?<![\w'/])(?:le )?(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{MONTH_PATTERN}))?{_OR_DAY}"
+                        rf"(?:le )?(?P<d2>\d{{1,2}})(?:\s+(?P<m2>{MONTH_PATTERN}))?(?![\w/])")
+
+
+def _two_dates(folded: str, now: datetime) -> Found | None:
+    match = next((m for m in _TWO_DATES.finditer(folded) if m.group("m1") or m.group("m2")), None)
+    if match is None or _unwanted(folded, match):
+        return None
+    month = match.group("m1") or match.group("m2")
+    first = _day_of(f"{match.group('d1')} {match.group('m1') or month}", now)
+    last = _day_of(f"{match.group('d2')} {match.group('m2') or month}", now)
+    if first is None or last is None or last.date() < first.date():
+        return None
+    return _choice_window(match, _at(first, (_DAY_START, 0)), _at(last, (_DAY_END, 0)), now)
 
 
 def _weekend(folded: str, now: datetime) -> Found | None:
@@ -403,7 +420,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
 
 
 def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
-    either = _either_day(folded, now) or _either_period(folded, now) or _weekend(folded, now) \
+    either = _either_day(folded, now) or _two_dates(folded, now) or _either_period(folded, now) or _weekend(folded, now) \
         or _next_week(folded, now) or _by_day(folded, now)
     if either:
         return either
@@ -466,7 +483,7 @@ def _rather_later(found: Found, folded: str, unfolded: str, now: datetime) -> Fo
 def _window_of(match: re.Match, folded: str, unfolded: str, now: datetime) -> Found | None:
     """The window a match of _WINDOW says, None when it is no wanted time (an onset, today alone, passed)."""
     said = match.group(0)
-    bare_today = match.group("day") in ("aujourd'hui", "aujourd hui") and not match.group("period") \
+    bare_today = match.group("day") in ("aujourd'hui", "aujourd hui", "ce jour") and not match.group("period") \
         and not match.group("clock")
     if not said.strip() or bare_today or (match.group("this") and not match.group("period")):
         return None

@@ -2033,3 +2033,15 @@ def test_a_commune_after_the_patient_label_and_the_same_birth_name(text, expecte
 def test_wishes_open_a_clause_and_either_mode_will_do(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, window", [
+    ("Créneau souhaité : ce jour avant 18h", ("2026-11-25T10:30:00+01:00", "2026-11-25T18:00:00+01:00")),
+    # two days of one month, the month said once
+    ("il voudrait voir un cardiologue le deux décembre ou le trois il est à Poitiers",
+     ("2026-12-02T08:00:00+01:00", "2026-12-03T20:00:00+01:00")),
+    ("le 2 ou le 3 décembre", ("2026-12-02T08:00:00+01:00", "2026-12-03T20:00:00+01:00")),
+    ("le 3 ou le 4", None),  # no month: ranks of the slots offered, maybe
+])
+def test_today_as_notes_say_it_and_two_dates_of_a_month(text, window):
+    assert window_read(text) == window
