@@ -79,12 +79,9 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         dispatcher.utter_message(response="utter_fenetre_elargie")
     state = [SlotSet("etape", "choix"), SlotSet("criteres_recherche", criteria)]
     if not cards:
-        if offset:
-            dispatcher.utter_message(response="utter_aucun_creneau_suite", rayon=f"{result.radius_km:g}",
-                                     buttons=ways_out(result, criteria))
-        else:
-            dispatcher.utter_message(response="utter_aucun_creneau", rayon=f"{result.radius_km:g}",
-                                     buttons=ways_out(result, criteria))
+        buttons = ways_out(result, criteria)
+        dispatcher.utter_message(response="utter_aucun_creneau_suite" if offset else "utter_aucun_creneau",
+                                 rayon=f"{result.radius_km:g}", pistes=ways_out_said(buttons), buttons=buttons)
         return [*state, SlotSet("creneaux_proposes", [])]
     tell_medecin_traitant(dispatcher, result, offset)
     buttons = [{"title": time_button_title(card), "payload": card["payload"]} for card in cards]
@@ -135,6 +132,16 @@ def ways_out(result: SearchResult, criteria: dict) -> list[dict]:
         buttons.append({"title": f"Élargir le rayon à {radius} km", "payload": f'/elargir_rayon{{"rayon_km": {radius}}}'})
     buttons.append({"title": "Orienter en surnuméraire", "payload": "/orienter_surnumeraire"})
     return buttons
+
+
+_SAID = {"En vidéo": "chercher en vidéo", "Élargir le délai": "élargir le délai", "Élargir le rayon": "élargir le rayon",
+         "Orienter en surnuméraire": "orienter le patient en surnuméraire"}
+
+
+def ways_out_said(buttons: list[dict]) -> str:
+    """The ways out the buttons offer, as a sentence says them (no "chercher en vidéo" when the search was one)."""
+    said = [words for button in buttons for start, words in _SAID.items() if button["title"].startswith(start)]
+    return ", ".join(said[:-1]) + " ou " + said[-1] if len(said) > 1 else "".join(said)
 
 
 class ActionSearchSlots(Action):

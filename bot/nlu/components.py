@@ -70,7 +70,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
                                              or intent == "nlu_fallback" and beyond_names
                                              or intent in _NOT_ABOUT_A_PATIENT and (
-                                                 names_the_patient(entities) or speaks_of_the_patient(text, entities))):
+                                                 names_the_patient(entities) or speaks_of_the_patient(text, entities)
+                                                 or gives_a_detail_it_names(text, entities))):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
@@ -146,6 +147,19 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return "?" not in text and not set(words) & _ASKING and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
         and bool(set(words) & _OF_THE_PATIENT)
+
+
+def gives_a_detail_it_names(text: str, entities: list[dict]) -> bool:
+    """A statement naming one of the patient's details and giving it ("il y a une erreur sur le prénom c'est Maëva
+    pas Maëlle"): a correction, no question about SAS."""
+    words = set(re.findall(r"[a-z']+", fold(text)))
+    return "?" not in text and not words & _ASKING and any(
+        words & _DETAIL_WORDS.get(e["entity"], set()) for e in entities)
+
+
+_DETAIL_WORDS = {"prenom": {"prenom"}, "nom": {"nom"}, "nom_naissance": {"naissance", "fille"},
+                 "date_naissance": {"naissance", "ddn", "date"}, "telephone": {"telephone", "tel", "numero", "portable"},
+                 "email": {"mail", "email", "adresse"}, "localisation": {"adresse", "ville", "commune"}}
 
 
 def announces_a_patient(text: str) -> bool:

@@ -90,7 +90,7 @@ RESIDENCE_WORDS = {"dom", "habitant", "habitante", "vivant", "residant", "resida
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
 _BEFORE_PLACE = PLACE_PREPOSITIONS | {"le", "la", "l'", "les", "secteur", "commune", "ville", "du"}
 # What may sit between a birth word and its place: the birth date, a birth name, articles and punctuation.
-_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ":", "(", ")", ",", "e", "le", "la", "l'"}
+_BETWEEN_BIRTH_AND_PLACE = {BIRTH_DATE, ":", "(", ")", ",", "e", "le", "la", "l'", "pardon"}  # "… 1959 pardon à Dakar"
 _BIRTH_PREPOSITIONS = {"a", "au", "aux", "en"}
 # Words that end a free-text value (the start of another cue or field).
 STOPS = {w for cue in CUES for w in cue[:1]} | {
@@ -727,8 +727,9 @@ class _Reader:
             particles_end = self.after_particles(i)
             if particles_end > i:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
-                        or self.taken[particles_end] or self.body_part_as_it_is(i):
-                    break  # "dos Santos", not "dos bloqué"
+                        or self.taken[particles_end] or self.body_part_as_it_is(i) \
+                        or re.sub(r"^[dl]'", "", self.tokens[particles_end].folded) in _INSTITUTIONS:
+                    break  # "dos Santos", not "dos bloqué"; "une résidente de l'EHPAD": where she lives
                 units = self.without_said_again(units, (i, particles_end))  # "Le Floch Marguerite Le Floch"
                 i = particles_end + 1
             elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
@@ -1823,12 +1824,11 @@ class _Reader:
         k = i - 1
         while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "est", ",") and not self.taken[k]:
             k -= 1
-        first = k
-        while first >= 0 and first > k - 3 and not self.taken[first] and (
-                _is_name_word(self.tokens[first]) or self.tokens[first].folded in PARTICLES) \
-                and self.tokens[first].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"}:
+        # one name, with its particles ("ben youssef"): "il se tire l'oreille Marie-Sainte c'est son nom de naissance"
+        first = k if k >= 0 and not self.taken[k] and _is_name_word(self.tokens[k]) \
+            and self.tokens[k].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"} else k + 1
+        while first > 0 and first > k - 3 and not self.taken[first - 1] and self.tokens[first - 1].folded in PARTICLES:
             first -= 1
-        first += 1
         if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
                 or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k):
             return None  # "elle a gardé son nom": what was done with the name, no name

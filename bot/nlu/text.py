@@ -37,12 +37,13 @@ _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
 _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
-    r"|cédille)(?: sur (?:le |la |l')?[^\W\d_]\b)?)+", re.IGNORECASE)
+    r"|cédille)(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_]\b)?)+", re.IGNORECASE)
 # How a name is written, said after it: "dupond avec un d à la fin", "MARTINEZ avec un Z", "du plessis en deux mots"
 _LETTER_REMARK = re.compile(
     r"(?<=[^\W\d_])(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?![\w'])"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots"
-    r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?(?: sur (?:le |la |l')?[^\W\d_](?![\w']))?))+(?![\w'])",
+    r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?"
+    r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])",
     re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"

@@ -117,6 +117,8 @@ async def test_nothing_even_widened_offers_the_ways_out_in_order(agenda, dispatc
         {"title": "Élargir le rayon à 60 km", "payload": '/elargir_rayon{"rayon_km": 60}'},
         {"title": "Orienter en surnuméraire", "payload": "/orienter_surnumeraire"},
     ]
+    assert dispatcher.messages[-1]["pistes"] == ("chercher en vidéo, élargir le délai, élargir le rayon ou orienter le "
+                                                 "patient en surnuméraire")
     assert slot_events(events)["creneaux_proposes"] == []
 
 
@@ -125,6 +127,7 @@ async def test_in_video_already_the_ways_out_do_not_offer_it_again(agenda, dispa
     await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "type_consultation": "video"}), DOMAIN)
     assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [
         "Élargir le délai (d'ici 7 jours)", "Élargir le rayon à 20 km", "Orienter en surnuméraire"]
+    assert "vidéo" not in dispatcher.messages[-1]["pistes"]  # the sentence says what the buttons offer
 
 
 @pytest.mark.parametrize("radius, offered", [(133, "Élargir le rayon à 200 km"), (200, None)])

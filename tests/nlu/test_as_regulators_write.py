@@ -2045,3 +2045,21 @@ def test_wishes_open_a_clause_and_either_mode_will_do(text, expected):
 ])
 def test_today_as_notes_say_it_and_two_dates_of_a_month(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name said before its label is one name: not "tire l'oreille Marie-Sainte"
+    ("il a trente-neuf de fièvre depuis cette nuit et il se tire l'oreille Marie-Sainte c'est son nom de naissance "
+     "aussi hein", {"nom_naissance": "Marie-Sainte"}),
+    # "de l'EHPAD" is where she lives, no particle of a name
+    ("c'est pour une résidente de l'EHPAD les Tilleuls à Auxerre madame Perrin Germaine née Mougeot elle tousse",
+     {"nom": "Perrin", "prenom": "Germaine", "nom_naissance": "Mougeot"}),
+    # the spelling's remark, whichever letter it is about
+    ("Kerhervé K E R H E R V E avec un accent aigu sur le dernier E", {"nom": "Kerhervé"}),
+    # a birth date taken back, "pardon" after it: the place still attaches to "née"
+    ("ma mère madame Diallo Aminata née Camara le vingt-deux mai mille neuf cent cinquante-huit non cinquante-neuf "
+     "pardon à Dakar elle vit chez nous à Aubervilliers", {"lieu_naissance": "Dakar", "localisation": "Aubervilliers"}),
+])
+def test_names_before_labels_institutions_remarks_and_slips(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected

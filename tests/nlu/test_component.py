@@ -376,3 +376,11 @@ def test_an_order_to_cancel_after_its_reason(text, expected):
 ])
 def test_interjections_and_slots_asked_for_someone(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    # a correction naming the detail it gives: about the patient, whatever the classifier read
+    ("non attendez il y a une erreur sur le prénom c'est Maëva pas Maëlle j'ai mal lu mes notes", "faq", "inform"),
+])
+def test_a_correction_naming_its_detail_is_no_question(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.8) == expected
