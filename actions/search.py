@@ -46,13 +46,26 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     "le 2", "le Dr Thomas" or "celui de 14h30" can be resolved later."""
     criteria = search_criteria(tracker)
     start, end = search_window(now, criteria["creneau"], criteria["urgence"])
-    try:
-        result = await search.search(
+
+    async def search_for(specialty: str | None):
+        return await search.search(
             location=criteria["localisation"], start=start, end=end, mode=criteria["type_consultation"] or DEFAULT_MODE,
-            specialty=criteria["specialite"], limit=PAGE, offset=offset, per_practitioner=TIMES_PER_PRACTITIONER,
+            specialty=specialty, limit=PAGE, offset=offset, per_practitioner=TIMES_PER_PRACTITIONER,
             medecin_traitant=search_param(criteria["medecin_traitant"]),
             radius_km=tracker.get_slot("rayon_km"),  # only once the regulator asked to widen it
         )
+
+    fell_back: list = []
+    try:
+        result = await search_for(criteria["specialite"])
+        otherwise = tracker.get_slot("specialite_sinon")
+        if not result.offers and otherwise and otherwise != criteria["specialite"]:
+            # "un psychiatre ou à défaut un MG": the fallback the regulator gave, said as such, now the specialty
+            dispatcher.utter_message(response="utter_specialite_sinon", specialite=criteria["specialite"],
+                                     sinon=otherwise)
+            criteria["specialite"] = otherwise
+            fell_back = [SlotSet("specialite", otherwise), SlotSet("specialite_sinon", None)]
+            result = await search_for(otherwise)
     except SourcesUnavailable:
         tell_agenda_unavailable(dispatcher, "/rechercher")
         return []
@@ -77,7 +90,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
     if result.window_widened:
         dispatcher.utter_message(response="utter_fenetre_elargie")
-    state = [SlotSet("etape", "choix"), SlotSet("criteres_recherche", criteria)]
+    state = [SlotSet("etape", "choix"), SlotSet("criteres_recherche", criteria), *fell_back]
     if not cards:
         buttons = ways_out(result, criteria)
         dispatcher.utter_message(response="utter_aucun_creneau_suite" if offset else "utter_aucun_creneau",

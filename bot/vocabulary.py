@@ -129,5 +129,6 @@ NEED_FIELDS = {
     "creneau": "Quand",
     "urgence": "Délai",
     "specialite": "Spécialité",
+    "specialite_sinon": "Spécialité à défaut",  # "un psychiatre ou à défaut un MG": searched when the first has none
     "symptomes": "Symptômes",
 }

@@ -72,6 +72,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     urgencies = [u for u in urgencies if not (window and u.start < window.end and window.start < u.end)]
     # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.
     doctor = find_known_doctor(normalized.text)
+    specialties = fields.find_specialties(folded)
     candidates = {
         "telephone": meant(phones, folded) or wrong_phones,  # "06 12 34 56 89 non pardon 07 …": the second
         "email": emails,
@@ -80,7 +81,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "urgence": urgencies,
         "civilite": fields.find_civilite(normalized.text, folded),
         "type_consultation": fields.find_modes(folded),
-        "specialite": fields.find_specialties(folded),
+        "specialite": specialties,
+        "specialite_sinon": fields.fallback_specialty(specialties, folded),
         "medecin_traitant": doctor,
         "deja_consulte": [] if doctor else find_already_known(normalized.text),
     }

@@ -224,6 +224,17 @@ _BARE_VISIT = re.compile(r"\bvisite\b")
 _VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee)\b")
 
 
+def fallback_specialty(found: list[Found], folded: str) -> list[Found]:
+    """The specialty said after the one wanted, to search when that one has no slot ("un psychiatre ou à défaut un
+    MG", "ophtalmo ou MG dans la semaine")."""
+    return [second for first, second in zip(found, found[1:], strict=False)
+            if second.value != first.value and _OTHERWISE.fullmatch(folded[first.end:second.start])][:1]
+
+
+_OTHERWISE = re.compile(r"[\s,]*(?:ou|sinon|voire|a defaut)(?:\s+(?:a defaut|sinon|bien|alors))?[\s,]*"
+                        r"(?:(?:d'|par |chez |voir )?(?:un|une|le|la|l')\s*)?")
+
+
 def find_specialties(folded: str) -> list[Found]:
     found = list(_SPECIALTIES.finditer(folded))
     found += [Found(_SHORT_NAME[m.group("short")], m.start("short"), m.end("short"))

@@ -1,6 +1,7 @@
 import pytest
 
 from actions.search import ActionContinueReferral, ActionSearchSlots
+from bot.agenda.contract import SearchResult
 from bot.agenda.specialties import UnknownSpecialty, resolve
 from bot.sources.federated import SourcesUnavailable, UnknownLocation
 from tests.actions.conftest import (
@@ -279,3 +280,21 @@ async def test_practitioners_requiring_a_field_the_regulator_cannot_give_are_not
     offered = slot_events(events)["creneaux_proposes"]
     assert [(c["nom"], c["id"], c["rang"]) for c in offered] == [("Nguyen", "n14", 1), ("Roux", "r15", 2)]
     assert "Autres praticiens" not in [b["title"] for b in dispatcher.messages[-1]["buttons"]]
+
+
+async def test_no_slot_in_the_specialty_searches_the_one_given_as_a_fallback(agenda, dispatcher, searched):
+    """"un psychiatre ou à défaut un MG": the psychiatrists have none, the general practitioners are searched and
+    offered, and the specialty is now theirs."""
+    answers = {"psychiatrie": search_answer([]), "médecine générale": search_answer([agenda_offer("Thomas", 9)])}
+
+    async def by_specialty(**asked):
+        searched.calls.append(asked)
+        return SearchResult.parse_obj(answers[asked["specialty"]])
+
+    searched.search = by_specialty
+    tracker = make_tracker({**NEED, "specialite": "psychiatrie", "specialite_sinon": "médecine générale"})
+    events = slot_events(await search_action(agenda, searched).run(dispatcher, tracker, DOMAIN))
+    assert [call["specialty"] for call in searched.calls] == ["psychiatrie", "médecine générale"]
+    assert responses(dispatcher) == ["utter_specialite_sinon", "utter_creneaux"]
+    assert (events["specialite"], events["specialite_sinon"]) == ("médecine générale", None)
+    assert events["criteres_recherche"]["specialite"] == "médecine générale"

@@ -2063,3 +2063,15 @@ def test_today_as_notes_say_it_and_two_dates_of_a_month(text, window):
 def test_names_before_labels_institutions_remarks_and_slips(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("téléconsultation avec un psychiatre ou à défaut un MG, d'ici 48h",
+     {"specialite": "psychiatrie", "specialite_sinon": "médecine générale"}),
+    ("tel 06 94 27 15 83. ophtalmo ou MG dans la semaine",
+     {"specialite": "ophtalmologie", "specialite_sinon": "médecine générale"}),
+    ("pédiatre et ORL", {"specialite": "pédiatrie", "specialite_sinon": None}),  # both, no fallback
+])
+def test_a_specialty_given_as_a_fallback(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
