@@ -95,7 +95,11 @@ class PatientFieldValidators:
         return self._names("prenom", value, dispatcher, tracker)
 
     def validate_nom(self, value, dispatcher, tracker, domain):
-        return self._names("nom", value, dispatcher, tracker)
+        checked = self._names("nom", value, dispatcher, tracker)
+        before = value_before_last_user_turn(tracker, "nom")
+        if checked.get("nom") and before and checked["nom"] != before and tracker.get_slot("nom_naissance") == before:
+            checked["nom_naissance"] = checked["nom"]  # "idem" said for a name now corrected: the same name, corrected
+        return checked
 
     def validate_nom_naissance(self, value, dispatcher, tracker, domain):
         if value is not None and (is_same_name_answer(str(value)) or says_the_name_again(str(value), tracker.get_slot("nom"))):

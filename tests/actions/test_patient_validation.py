@@ -273,3 +273,13 @@ def test_a_name_never_changed_is_the_same_birth_name(dispatcher):
 def test_an_answer_said_to_be_the_same_as_for_the_last_patient_is_the_answer(dispatcher, field, said, value):
     tracker = make_tracker({"requested_slot": field}, text=said, entities=[])
     assert form()._extract_requested(field, dispatcher, tracker) == {field: value}
+
+
+@pytest.mark.parametrize("birth_name, expected", [("Franceshi", "Franceschi"), ("Orsoni", None)])
+def test_a_surname_corrected_carries_the_birth_name_said_the_same(dispatcher, birth_name, expected):
+    """"idem" for Franceshi, then "c FRANCESCHI avec un c avant le h": the birth name was the same name, corrected too;
+    a birth name of its own stays."""
+    history = [{"event": "slot", "name": "nom", "value": "Franceshi"}, {"event": "user", "text": "c FRANCESCHI"}]
+    tracker = make_tracker({"nom": "Franceschi", "nom_naissance": birth_name}, events=history)
+    validated = form().validate_nom("Franceschi", dispatcher, tracker, DOMAIN)
+    assert validated.get("nom_naissance") == expected and validated["nom"] == "Franceschi"

@@ -2011,6 +2011,7 @@ def test_ages_in_words_phones_taken_back_streets_cut_short_and_onsets(text, expe
     ("pte aix en provence, cystite, demain stp", {"localisation": "aix en provence", "nom": None}),
     ("pte saint etienne, cystite", {"localisation": "saint etienne", "nom": None}),
     ("pt lyon, toux", {"localisation": "lyon"}),
+    ("pt a adresser bastia, crise hemorroidaire, lundi si possible", {"localisation": "bastia"}),
     ("pte Marie Laval, toux", {"prenom": "Marie", "nom": "Laval", "localisation": None}),
     # "le même de naissance": the birth name is the name; "hein" is said, no complaint
     ("c'est Lefebvre avec un B L E F E B V R E et c'est le même de naissance hein",
