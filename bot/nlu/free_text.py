@@ -620,7 +620,7 @@ class _Reader:
             last = self.where_it_lies(last, born=field == "lieu_naissance")
             first = self.arrondissement_before(first, last)
         if field == "localisation":
-            last = self.street_after(last)
+            last = self.commune_after_its_street(first, self.street_after(last))
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -628,6 +628,15 @@ class _Reader:
         for k in range(first, last + 1):
             self.taken[k] = True
             self.field_of[k] = field
+
+    def commune_after_its_street(self, first: int, last: int) -> int:
+        """Last token of the commune said after the street address first..last and a comma ("domiciliée 27 bd de la
+        Liberté, Marseille 4e"), or `last`."""
+        street = first + 1 + (first + 1 < len(self.tokens) and self.tokens[first + 1].folded in ("bis", "ter"))
+        if not (self.tokens[first].is_number and street <= last and self.tokens[street].folded in STREET_TYPES) \
+                or last + 2 >= len(self.tokens) or self.tokens[last + 1].text != "," or not self.is_bare_place(last + 2):
+            return last
+        return self.place_at(last + 2)
 
     def street_after(self, last: int) -> int:
         """Last token of the street said right after the commune ending at `last` ("Lyon 3e rue Paul Bert", "Brest,
@@ -708,7 +717,8 @@ class _Reader:
                 i + 1 < len(self.tokens) and re.fullmatch(r"\d{5}", self.tokens[i + 1].text)):
             return False
         k = i - 1
-        while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE or self.field_of[k] == "nom_naissance"):
+        while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE | _RESTARTS  # "née le attendez 1er mai … à"
+                          or self.field_of[k] == "nom_naissance"):
             k -= 1
         crossed = {t.text for t in self.tokens[k + 1:i]}
         # "ddn 08/08/67, à Baie-Mahault": the label names the date alone; after its comma comes another field
@@ -1391,6 +1401,8 @@ class _Reader:
         """(first, last) tokens of a known commune said with « à » or « de » a few words after token `last`, within
         its phrase ("en EHPAD à Annecy", "au foyer des Lilas à Vienne", "l'EHPAD de Cholet")."""
         for k in range(last + 1, min(last + 5, len(self.tokens) - 1)):
+            if self.tokens[k].text == "," and not self.taken[k + 1] and self.is_bare_place(k + 1):
+                return k + 1, self.place_at(k + 1)  # "résident EHPAD les Glycines, Saumur"
             if self.taken[k] or self.tokens[k].is_boundary:
                 return None
             end = self.place_at(k + 1) if self.tokens[k].folded in ("a", "au", "aux", "de", "d'") else None

@@ -52,9 +52,11 @@ def normalize_name(text: str) -> str:
     """A name as written, with capitals normalized when it was all upper or all lower case."""
     text = re.sub(r"\s+tiret\s+", "-", text.strip(" \t,;:.()"), flags=re.IGNORECASE)
     text = re.sub(r"\s*-\s*", "-", said_once(text)).strip(" ,;:")  # "Haddou, H A D D O U": the comma goes too
-    if not text or (text != text.upper() and text != text.lower()):
-        return text
     words = text.split()
+    # the name's own words decide, its particles aside: "de LA ROCHEFOUCAULD" was typed in capitals
+    core = " ".join(w for i, w in enumerate(words) if not _is_particle(words, i))
+    if not text or (core != core.upper() and core != core.lower()):
+        return text
     return " ".join(_case_word(w, _is_particle(words, i)) for i, w in enumerate(words))
 
 

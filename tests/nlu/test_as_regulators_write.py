@@ -2076,3 +2076,18 @@ def test_names_before_labels_institutions_remarks_and_slips(text, expected):
 def test_a_specialty_given_as_a_fallback(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hesitation inside the birth date: the place still attaches to "née", never the search place
+    ("elle est née le euh attendez premier mai mille neuf cent quarante-quatre à Tunis elle habite dans le "
+     "dix-huitième à Paris au quarante-deux rue Ordener", {"lieu_naissance": "Tunis", "localisation": "Paris 18e"}),
+    # the commune after the institution's name, after the street, across a comma
+    ("M. Henri de LA ROCHEFOUCAULD 91 ans, né le 02/04/35 à Angers, résident EHPAD les Glycines, Saumur. Chute",
+     {"localisation": "Saumur", "nom": "de la Rochefoucauld"}),
+    ("Mme FONTAINE épouse MARCHAND, domiciliée 27 bd de la Liberté, Marseille 4e. Lombosciatique",
+     {"localisation": "27 bd de la Liberté, Marseille 4e"}),
+])
+def test_hesitations_in_a_birth_date_and_communes_after_a_comma(text, expected):
+    read_back = read(text)
+    assert {field: read_back.get(field) for field in expected} == expected
