@@ -1665,6 +1665,10 @@ class _Reader:
         here = [p for p in places if p.field == "localisation" and p not in dropped]
         usual = [p for p in here if _usually_said_of(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += usual if len(usual) < len(here) else []
+        # "infirmière libérale à Mâcon, je suis chez une patiente … à Charnay-lès-Mâcon": where the caller works
+        here = [p for p in here if p not in dropped]
+        theirs = [p for p in here if _WORKS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))]
+        dropped += theirs if len(theirs) < len(here) else []
         self.spans = [s for s in self.spans if s not in dropped]
 
     def says_again(self, civility: int) -> bool:
@@ -2306,6 +2310,12 @@ def names_a_complaint(folded: str) -> bool:
     """Folded text holds a complaint the reader knows ("il a un malaise", "mal au ventre")."""
     reader = _Reader(folded)
     return any(reader.symptom_end(k) is not None for k in range(len(reader.tokens)))
+
+
+# A caregiver or a practice right before a place: where the one who calls works, not where the patient is
+_WORKS_AT = re.compile(r"\b(?:infirmier|infirmiere|ide|idel|pharmacie|pharmacien|pharmacienne|kine|kinesitherapeute"
+                       r"|sage-femme|cabinet|medecin|docteur|dr|auxiliaire de vie|aide-soignante?|aide a domicile)"
+                       r"\b(?:\s+(?:liberale?|du centre|de garde|de la gare|[a-z]+)){0,2}\s+(?:a|au|aux|de|sur)\s+$")
 
 
 def opens_with_a_complaint(folded: str) -> bool:

@@ -2091,3 +2091,15 @@ def test_a_specialty_given_as_a_fallback(text, expected):
 def test_hesitations_in_a_birth_date_and_communes_after_a_comma(text, expected):
     read_back = read(text)
     assert {field: read_back.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    # where the caller works gives way to where the patient is
+    ("oui bonjour je suis infirmière libérale à Mâcon je suis chez une patiente madame Bonnet Germaine elle habite au "
+     "5 impasse des Mûriers à Charnay-lès-Mâcon elle a une douleur au mollet", "5 impasse des Mûriers à Charnay-lès-Mâcon"),
+    ("appel pharmacie du Centre a Quimperle pour pte Mme LE BIHAN Maryvonne 89a domiciliee a Clohars-Carnoet",
+     "Clohars-Carnoet"),
+    ("infirmière à Lyon, pour M. Roux, toux", "Lyon"),  # the only place said
+])
+def test_where_the_caller_works_is_not_where_the_patient_is(text, place):
+    assert read(text)["localisation"] == place
