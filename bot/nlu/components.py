@@ -183,7 +183,8 @@ _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", 
 # créneau pr une pte sur Créteil": someone to refer, or a slot asked for someone
 _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer"
                        rf"|faire voir|voir)\b|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
-                       rf"|\b(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
+                       rf"|\b(?:besoin|il me faut|il me faudrait|je cherche|cherche)\s+(?:d')?(?:un|une)\s+"
+                       rf"(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}

@@ -192,13 +192,15 @@ def find_modes(folded: str) -> list[Found]:
     asked = [Found("domicile", m.start(), m.end(1)) for m in _VISIT_ASKED.finditer(folded)
              if not any(f.start <= m.start() < f.end for f in found)]  # "…, visite svp"
     modes = sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)
-    modes = [f for f in modes if not (_EITHER_WILL_DO.search(clause := _clause_of(folded, f)) and " ou " in clause)]
+    modes = [f for f in modes if not (_EITHER_WILL_DO.search(clause := _clause_of(folded, f))
+                                      and len(_MODE_WORDS.findall(clause)) > 1 and " ou " in clause)]
     named = [f for f in modes if folded[f.start:f.end] not in UNABLE_TO_COME]
     return named or modes  # a mode asked for says more than the patient unable to come
 
 
 # "domicile ou cabinet peu importe", "vidéo ou cabinet, indifférent": no mode wanted
 _EITHER_WILL_DO = re.compile(r"\b(?:peu importe|indifferent|indifferemment|n'importe|egal)\b")
+_MODE_WORDS = re.compile(r"\b(?:domicile|dom|maison|cabinet|cab|video|visio|teleconsult\w*|vad)\b")
 
 
 def _clause_of(folded: str, found: Found) -> str:

@@ -2030,6 +2030,7 @@ def test_a_commune_after_the_patient_label_and_the_same_birth_name(text, expecte
     # either mode will do: none is wanted
     ("voir un medecin d'ici demain, domicile ou cabinet peu importe", {"type_consultation": None}),
     ("au cabinet peu importe l'heure", {"type_consultation": "cabinet"}),
+    ("il peut venir au cabinet aujourd'hui ou demain peu importe", {"type_consultation": "cabinet"}),  # either day
 ])
 def test_wishes_open_a_clause_and_either_mode_will_do(text, expected):
     read_back = read(text)

@@ -373,6 +373,7 @@ def test_an_order_to_cancel_after_its_reason(text, expected):
     # a slot asked for someone: a referral opens, no question about SAS
     ("besoin d'un creneau pr une pte sur creteil", "faq", "inform"),
     ("comment avoir un créneau pour un patient ?", "faq", "faq"),
+    ("infos obligatoires pour reserver un rdv pour un patient", "faq", "faq"),  # a question all the same
 ])
 def test_interjections_and_slots_asked_for_someone(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
