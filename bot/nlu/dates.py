@@ -106,6 +106,18 @@ def find_birth_date(folded: str, today: date) -> Found | None:
     return fallback and _with_the_slip(dates, fallback, _as_corrected(folded, fallback, today), folded)
 
 
+_DATE_SHAPED = re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b")
+
+
+def find_impossible_birth_date(folded: str, today: date) -> Found | None:
+    """A birth date written as one that is no day of the calendar ("ddn 31/02/1980"): kept as written, so that the
+    assistant says it is wrong instead of dropping it in silence."""
+    read = [found for found, _ in find_dates(folded, today)]
+    return next((Found(m.group(0), m.start(), m.end()) for m in _DATE_SHAPED.finditer(folded)
+                 if _BIRTH_CUE.search(folded[max(0, m.start() - 30):m.start()])
+                 and not any(f.start <= m.start() < f.end for f in read)), None)
+
+
 def _with_the_slip(dates: list[tuple[Found, bool]], candidate: Found, corrected: Found, folded: str) -> Found:
     """The date as corrected, its span covering a whole date taken back just before it ("née le 12/03/1951 non
     pardon 21/03/1951 à Angers"), so that what follows attaches across both to the birth word."""

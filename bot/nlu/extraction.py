@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from bot.nlu import fields
-from bot.nlu.dates import find_birth_date
+from bot.nlu.dates import find_birth_date, find_impossible_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
 from bot.nlu.free_text import (
     BIRTH_DATE,
@@ -63,7 +63,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     dialled = fields.find_invalid_phones(folded, now.date())
     wrong_phones = [] if phones else dialled
     folded = _mask(folded, dialled)
-    birth = find_birth_date(folded, now.date())
+    birth = find_birth_date(folded, now.date()) or find_impossible_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now, normalized.text)
     urgencies = fields.find_urgencies(after_birth)

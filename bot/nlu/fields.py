@@ -106,8 +106,10 @@ def find_invalid_phones(text: str, today: date) -> list[Found]:
     runs = (run for run in _DIGIT_RUN.finditer(text)
             if 8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
             or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start()))
+    # "tel 06 12 34" is a phone cut short, though it reads as 6 December 1934: its label says what it is
     return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
-            if not french_number(run.group(0)) and not _is_a_date(run.group(0).strip(), today)]
+            if not french_number(run.group(0)) and (_PHONE_WORD_BEFORE.search(text, 0, run.start())
+                                                    or not _is_a_date(run.group(0).strip(), today))]
 
 
 def _is_a_date(digits: str, today: date) -> bool:

@@ -283,3 +283,8 @@ def test_a_surname_corrected_carries_the_birth_name_said_the_same(dispatcher, bi
     tracker = make_tracker({"nom": "Franceschi", "nom_naissance": birth_name}, events=history)
     validated = form().validate_nom("Franceschi", dispatcher, tracker, DOMAIN)
     assert validated.get("nom_naissance") == expected and validated["nom"] == "Franceschi"
+
+
+def test_a_birth_date_no_calendar_has_is_refused_in_french(dispatcher):
+    assert form().validate_date_naissance("31/02/1980", dispatcher, make_tracker(), DOMAIN)["date_naissance"] is None
+    assert responses(dispatcher) == ["utter_invalid_date_naissance"]

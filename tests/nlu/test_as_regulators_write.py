@@ -2104,3 +2104,10 @@ def test_hesitations_in_a_birth_date_and_communes_after_a_comma(text, expected):
 ])
 def test_where_the_caller_works_is_not_where_the_patient_is(text, place):
     assert read(text)["localisation"] == place
+
+
+def test_an_impossible_birth_date_and_a_phone_cut_short_are_kept_to_be_refused():
+    """"ddn 31/02/1980, tel 06 12 34": no day of the calendar, and a phone cut short that reads as 6 December 1934;
+    both kept as written, so that the assistant says each is wrong instead of booking a birth date never said."""
+    read_back = read("pte pour vannes, Mme Le Bris Katell, ddn 31/02/1980, tel 06 12 34, angine")
+    assert (read_back["date_naissance"], read_back["telephone"]) == ("31/02/1980", "06 12 34")
