@@ -17,7 +17,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
-from bot.nlu.free_text import PERSON_NOUNS, RELATIVES
+from bot.nlu.free_text import PERSON_NOUNS, REFERRING, RELATIVES
 from bot.nlu.names import said_once
 from bot.nlu.text import fold, written_out
 from bot.referral.choice import TIME, names_a_pick
@@ -181,8 +181,8 @@ _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", 
                                                                          "personne", "bebe", "nourrisson"}))
 # "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique", "besoin d'un
 # créneau pr une pte sur Créteil": someone to refer, or a slot asked for someone
-_TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:adresser|orienter|reorienter|placer|caser|envoyer"
-                       rf"|faire voir|voir)\b|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
+_TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:{'|'.join(sorted(REFERRING))}|faire voir|voir)\b"
+                       rf"|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
                        rf"|\b(?:besoin|il me faut|il me faudrait|je cherche|cherche)\s+(?:d')?(?:un|une)\s+"
                        rf"(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")

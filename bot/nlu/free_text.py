@@ -160,7 +160,7 @@ _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 _IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
 _SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "/", ";", "\n", ",", "."}  # "SAS 974 // PAYET Jean-Claude //"
 _PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
-_REFERRING = {"adresser", "orienter", "reorienter", "placer", "caser", "envoyer"}  # "un pt à adresser [sur] Bastia"
+REFERRING = {"adresser", "orienter", "reorienter", "placer", "caser", "envoyer"}  # "un pt à adresser [sur] Bastia"
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
@@ -1517,7 +1517,7 @@ class _Reader:
             aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
             if (self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     # "MG ce jour svp grenoble", "pt lyon,", "pt a adresser bastia,"
-                    or self.tokens[i - 1].folded in _PLEASE | _PATIENT_LABELS | _REFERRING
+                    or self.tokens[i - 1].folded in _PLEASE | _PATIENT_LABELS | REFERRING
                     or self.tokens[i - 1].folded in ("pour", "pr") and i > 1  # "pt pour vannes", "rdv pour Lyon"
                     and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()

@@ -1928,8 +1928,7 @@ def test_where_a_patient_is_from_and_a_departement_said_alone(text, place):
     ("Mme Anne d'Ornano, crise d'angoisse, vit à Bastia", {"symptomes": "crise d'angoisse", "localisation": "Bastia"}),
 ])
 def test_de_elided_before_a_commune(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1950,8 +1949,7 @@ def test_de_elided_before_a_commune(text, expected):
      {"lieu_naissance": "Dakar", "localisation": "paris 18e"}),
 ])
 def test_what_a_place_attaches_to_in_notes(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1964,8 +1962,7 @@ def test_what_a_place_attaches_to_in_notes(text, expected):
     ("chute avec un TC sans PC", {"type_consultation": None}),
 ])
 def test_denied_days_names_said_again_and_teleconsultations(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 def test_words_written_out_side_by_side_keep_their_own_offsets():
@@ -1981,8 +1978,7 @@ def test_words_written_out_side_by_side_keep_their_own_offsets():
     ("SAS 974 | PAYET Jean-Claude | ddn 22/11/1958", {"nom": "Payet", "prenom": "Jean-Claude"}),
 ])
 def test_note_shorthand_and_columns(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2002,8 +1998,7 @@ def test_note_shorthand_and_columns(text, expected):
     ("crise d'angoisse, souhaite tc avec psychiatre", {"type_consultation": "video"}),
 ])
 def test_ages_in_words_phones_taken_back_streets_cut_short_and_onsets(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2018,8 +2013,7 @@ def test_ages_in_words_phones_taken_back_streets_cut_short_and_onsets(text, expe
      {"nom": "Lefebvre", "nom_naissance": "Lefebvre", "symptomes": None}),
 ])
 def test_a_commune_after_the_patient_label_and_the_same_birth_name(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2033,8 +2027,7 @@ def test_a_commune_after_the_patient_label_and_the_same_birth_name(text, expecte
     ("il peut venir au cabinet aujourd'hui ou demain peu importe", {"type_consultation": "cabinet"}),  # either day
 ])
 def test_wishes_open_a_clause_and_either_mode_will_do(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, window", [
@@ -2063,8 +2056,7 @@ def test_today_as_notes_say_it_and_two_dates_of_a_month(text, window):
      "pardon à Dakar elle vit chez nous à Aubervilliers", {"lieu_naissance": "Dakar", "localisation": "Aubervilliers"}),
 ])
 def test_names_before_labels_institutions_remarks_and_slips(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2075,8 +2067,7 @@ def test_names_before_labels_institutions_remarks_and_slips(text, expected):
     ("pédiatre et ORL", {"specialite": "pédiatrie", "specialite_sinon": None}),  # both, no fallback
 ])
 def test_a_specialty_given_as_a_fallback(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2090,8 +2081,7 @@ def test_a_specialty_given_as_a_fallback(text, expected):
      {"localisation": "27 bd de la Liberté, Marseille 4e"}),
 ])
 def test_hesitations_in_a_birth_date_and_communes_after_a_comma(text, expected):
-    read_back = read(text)
-    assert {field: read_back.get(field) for field in expected} == expected
+    assert _subset(read(text), expected) == expected
 
 
 @pytest.mark.parametrize("text, place", [
