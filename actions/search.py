@@ -147,13 +147,14 @@ def ways_out(result: SearchResult, criteria: dict) -> list[dict]:
     return buttons
 
 
-_SAID = {"En vidéo": "chercher en vidéo", "Élargir le délai": "élargir le délai", "Élargir le rayon": "élargir le rayon",
-         "Orienter en surnuméraire": "orienter le patient en surnuméraire"}
+# What each way out's intent is called in a sentence (the video button informs the mode)
+_SAID = {"inform": "chercher en vidéo", "elargir_delai": "élargir le délai", "elargir_rayon": "élargir le rayon",
+         "orienter_surnumeraire": "orienter le patient en surnuméraire"}
 
 
 def ways_out_said(buttons: list[dict]) -> str:
     """The ways out the buttons offer, as a sentence says them (no "chercher en vidéo" when the search was one)."""
-    said = [words for button in buttons for start, words in _SAID.items() if button["title"].startswith(start)]
+    said = [_SAID[button["payload"][1:].split("{", 1)[0]] for button in buttons]
     return ", ".join(said[:-1]) + " ou " + said[-1] if len(said) > 1 else "".join(said)
 
 
