@@ -629,12 +629,20 @@ class _Reader:
             self.taken[k] = True
             self.field_of[k] = field
 
+    def street_type_after_number(self, i: int) -> int | None:
+        """The street type after the house number at i ("18 rue", "17 bis rue"); None when i is no house number
+        ("3e", an arrondissement) or no street follows."""
+        if not self.tokens[i].is_number or _is_an_ordinal(self.tokens[i]):
+            return None
+        street = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("bis", "ter"))
+        return street if street < len(self.tokens) and self.tokens[street].folded in STREET_TYPES else None
+
     def commune_after_its_street(self, first: int, last: int) -> int:
         """Last token of the commune said after the street address first..last and a comma ("domiciliée 27 bd de la
         Liberté, Marseille 4e"), or `last`."""
-        street = first + 1 + (first + 1 < len(self.tokens) and self.tokens[first + 1].folded in ("bis", "ter"))
-        if not (self.tokens[first].is_number and street <= last and self.tokens[street].folded in STREET_TYPES) \
-                or last + 2 >= len(self.tokens) or self.tokens[last + 1].text != "," or not self.is_bare_place(last + 2):
+        street = self.street_type_after_number(first)
+        if street is None or street > last or last + 2 >= len(self.tokens) or self.tokens[last + 1].text != "," \
+                or not self.is_bare_place(last + 2):
             return last
         return self.place_at(last + 2)
 
@@ -1184,9 +1192,7 @@ class _Reader:
         # A house number and a street type make an address wherever it starts: a segment, right after another
         # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e"), after a word ("chez ses parents 14 rue …").
         # "ADRESSE 18 RUE MOYENNE …", "domicile 12 rue …": a label without its colon
-        street = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("bis", "ter"))  # "17 bis rue"
-        if not self.tokens[i].is_number or _is_an_ordinal(self.tokens[i]) \
-                or street >= len(self.tokens) or self.tokens[street].folded not in STREET_TYPES \
+        if self.street_type_after_number(i) is None \
                 or i > 0 and self.tokens[i - 1].folded in ("depuis", "pendant", "dans", "sous", "de"):
             return None
         end = self.street_end(i)
