@@ -102,6 +102,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
         if span.field in PLACE_FIELDS:
+            value = _house_number_in_figures(value, normalized.text[span.start:span.end])
             value = _arrondissement_in_figures(_with_contracted_article(normalized.text[:span.start], value))
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
@@ -114,6 +115,16 @@ def _without_taken_back(spans: list, folded: str) -> list:
     douleur à l'oreille"), in text order."""
     kept = [s for field in {s.field for s in spans} for s in meant([o for o in spans if o.field == field], folded)]
     return sorted(kept, key=lambda s: s.start)
+
+
+def _house_number_in_figures(said: str, normalized: str) -> str:
+    """"douze rue des Lilas à Villeurbanne" as the agenda's address field takes it: "12 rue des Lilas à …"."""
+    if re.match(r"\d", said) or not re.match(r"\d+\b", normalized):
+        return said
+    return _POSTCODE_SAID.sub(r"\1\2", _HESITATION_AFTER.sub("", normalized).strip(" \t,;:."))
+
+
+_POSTCODE_SAID = re.compile(r"\b(\d{2}) (\d{3})(?= [^\W\d_])")  # "soixante-quinze zéro onze paris": 75011 Paris
 
 
 def _joined_as_listed(first_name: str) -> str:

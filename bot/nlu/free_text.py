@@ -273,6 +273,7 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
                 "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule",
                 "moins"}  # "il mange moins"
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
+_DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sentences
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
@@ -437,6 +438,7 @@ class _Reader:
         """(size, gender) of the person noun starting at i ("petit garçon": 2, "m")."""
         for size in (2, 1):
             words = tuple(t.folded for t in self.tokens[i:i + size])
+            words = (words[0].removeprefix("l'"), *words[1:])  # "pour l'enfant Enzo DESIRE"
             if len(words) == size and words in PERSON_NOUNS:
                 return size, PERSON_NOUNS[words]
         return None
@@ -828,6 +830,13 @@ class _Reader:
         said = key(self.text_of_unit(unit))
         return [u for u in units[:-1] if key(self.text_of_unit(u)) != said] + units[-1:] + [unit]
 
+    def one_said_again(self, units: list[tuple[int, int]], i: int) -> bool:
+        """After the hesitations from i, one of these names is said again, to be told apart or spelled ("alors Marc
+        tiret Antoine et Lefort")."""
+        while i < len(self.tokens) and self.tokens[i].folded in _HESITATIONS:
+            i += 1
+        return i < len(self.tokens) and any(key(self.tokens[i].text) == key(self.text_of_unit(u)) for u in units)
+
     def says_units_again(self, units: list[tuple[int, int]], i: int) -> bool:
         """The tokens from i say these names again, a word each, in the same order (a name spelled is one word)."""
         said = [key(self.tokens[b].text) for _, b in units]
@@ -1026,8 +1035,11 @@ class _Reader:
                 linked = k
             if k > i and linked >= i and self.time_over(linked) == k - 1:
                 linked = -99  # "depuis hier", "depuis ce matin" said whole: a clause word after them starts anew
-                if token.folded in _DEFINITE and opens_a_clause(self.text[token.start:self.tokens[min(
-                        k + 5, len(self.tokens) - 1)].end]):
+                said = k
+                while said + 1 < len(self.tokens) and self.tokens[said].folded in _DISCOURSE:
+                    said += 1  # "… depuis hier soir bon la tension est correcte"
+                if self.tokens[said].folded in _DEFINITE and opens_a_clause(self.text[self.tokens[said].start:self.tokens[
+                        min(said + 5, len(self.tokens) - 1)].end]):
                     break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
                 if token.folded in _WHO_ASKS:
                     break  # "... depuis cette nuit médecin à domicile": the request, dictated without a verb
@@ -1343,7 +1355,9 @@ class _Reader:
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
-            or token.folded in _SUBJECTS  # "il s'appelle mathis il a douze ans": said aloud, a clause begins
+            or token.folded in _SUBJECTS \
+            or token.folded in _HESITATIONS and self.one_said_again(units, after)
+        # "il s'appelle mathis il a douze ans": said aloud, a clause begins; "Marc Lefort alors Lefort L E F O R T"
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:
@@ -1604,7 +1618,7 @@ class _Reader:
                 i += size
                 continue
             labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
-                and self.tokens[i - 1].folded in ("le", "son", "sa")  # "dupont c'est son nom": said before its label
+                and self.tokens[i - 1].folded in ("le", "son", "sa", "mon")  # "dupont c'est son nom": said before it
             end = self.labelled_after(field, i) if labelled else None
             if end is None:
                 end = self.field_value(field, words, j)
@@ -1750,6 +1764,11 @@ class _Reader:
             k -= 2 if self.tokens[k - 2].folded in CIVILITES else 3
         return k
 
+    def said_as_mine(self, span: Span) -> bool:
+        """The name is said by who calls as theirs ("mon prénom c'est Wilfried"): the caller is the patient."""
+        before = [t.folded for t in self.tokens if t.end <= span.start][-3:]
+        return "mon" in before and any(w in ("nom", "prenom") for w in before)
+
     def set_caller_apart(self, first: int, last: int) -> None:
         """The caller's names are no patient's when someone else is named after them; names the caller said again
         ("je suis madame Nguyen Thi Lan euh Nguyen N G U Y E N et le prénom c'est Thi Lan") say the caller is the
@@ -1758,8 +1777,9 @@ class _Reader:
         mine = [s for s in self.spans if s.field in ("nom", "prenom") and start <= s.start < end]
         later = [s for s in self.spans if s.field in ("nom", "prenom") and s.start >= end]
         said = set(key(self.text[start:end]).split())
-        if mine and later and not all(set(key(self.text_of(s)).split()) <= said for s in later):
-            self.spans = [s for s in self.spans if s not in mine] + [Span(CALLER, start, end)]
+        theirs = [s for s in later if self.said_as_mine(s)]  # "mon prénom c'est Wilfried": the caller's own
+        if mine and later and not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs):
+            self.spans = [s for s in self.spans if s not in mine + theirs] + [Span(CALLER, start, end)]
         elif mine and later:  # the same names said again: what the first reading gave stands
             given = {s.field for s in mine}
             self.spans = [s for s in self.spans if s not in later or s.field not in given]
@@ -1846,8 +1866,18 @@ class _Reader:
         """"ben youssef c'est le nom et mohamed le prénom": the name said, then its label (the cue at i); the token
         after the label, or None when no name is said right before it."""
         k = i - 1
-        while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "est", ",") and not self.taken[k]:
+        while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "mon", "ma", "est", ",") \
+                and not self.taken[k]:
             k -= 1
+        pair = self.pair_said_before(k) if field in ("nom", "prenom") and 0 <= k < i - 1 else None
+        if pair is not None:  # "Théophile Rodrigue euh Rodrigue c'est le nom": the label tells the two apart
+            return self.name_roles_said(pair, k, field, i)
+        said_again = self.name_said_again_at(k) if field in ("nom", "prenom") and 0 <= k < i - 1 else None
+        if said_again is not None:  # "monsieur Alexandre euh Alexandre c'est mon nom de famille"
+            self.spans = [Span(field, s.start, s.end) if s == said_again else s for s in self.spans]
+            self.field_of = [field if f and self.tokens[n].start >= said_again.start
+                             and self.tokens[n].end <= said_again.end else f for n, f in enumerate(self.field_of)]
+            return i
         # one name, with its particles ("ben youssef"): "il se tire l'oreille Marie-Sainte c'est son nom de naissance"
         first = k if k >= 0 and not self.taken[k] and _is_name_word(self.tokens[k]) \
             and self.tokens[k].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"} else k + 1
@@ -1858,6 +1888,39 @@ class _Reader:
             return None  # "elle a gardé son nom": what was done with the name, no name
         self.spans = [s for s in self.spans if s.field != field]
         self.add(field, first, k)
+        return i
+
+    def pair_said_before(self, k: int) -> tuple[int, int] | None:
+        """(the name at k said first, the name said beside it), when the name at k says again one of two names said
+        together just before ("Lucas Vincent alors Lucas c'est le prénom")."""
+        said = key(self.tokens[k].text)
+        if k > 0 and self.tokens[k - 1].folded in PARTICLES:
+            return None  # a name of several words ("ben youssef") is read as its units are
+        for q in range(k - 1, max(-1, k - 8), -1):
+            if key(self.tokens[q].text) != said or not _is_name_word(self.tokens[q]):
+                continue
+            for other in (q + 1, q - 1):
+                around = self.tokens[max(0, min(q, other) - 1):max(q, other) + 2]
+                if 0 <= other < k and _is_name_word(self.tokens[other]) and key(self.tokens[other].text) != said \
+                        and self.tokens[other].folded not in _NOT_NAMES and not any(t.folded in PARTICLES for t in around):
+                    return q, other
+            return None
+        return None
+
+    def name_said_again_at(self, k: int) -> Span | None:
+        """The name read at k when it is that one word, or that word said twice in a row ("Alexandre Alexandre")."""
+        said = key(self.tokens[k].text)
+        return next((s for s in self.spans if s.field in ("nom", "prenom") and s.start <= self.tokens[k].start < s.end
+                     and set(key(self.text[s.start:s.end]).split()) == {said}), None)
+
+    def name_roles_said(self, pair: tuple[int, int], k: int, field: str, i: int) -> int:
+        """The name at pair[0] (said again at k) is `field`, the one beside it the other of first name and surname."""
+        first, last = min(*pair, k), max(*pair, k)
+        self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")
+                      or s.end <= self.tokens[first].start or s.start >= self.tokens[last].end]
+        self.add(field, pair[0], pair[0])
+        self.add("prenom" if field == "nom" else "nom", pair[1], pair[1])
+        self.taken[k] = True
         return i
 
     def labelled_line_end(self, j: int) -> int:

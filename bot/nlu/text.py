@@ -38,9 +38,9 @@ _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?
 _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
     r"|cédille)(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_]\b)?)+", re.IGNORECASE)
-# How a name is written, said after it: "dupond avec un d à la fin", "MARTINEZ avec un Z", "du plessis en deux mots"
+# How a name is written, said after it: "dupond avec un d à la fin", "MEYER avec un Y grec", "du plessis en deux mots"
 _LETTER_REMARK = re.compile(
-    r"(?<=[^\W\d_])(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?![\w'])"
+    r"(?<=[^\W\d_])(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w'])"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots"
     r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?"
     r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])",
@@ -218,10 +218,24 @@ def spelling_read(text: str) -> str:
         "", _LETTER_REMARK.sub("", text))))
 
 
+_WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def unshouted(text: str) -> str:
+    """A message typed all in capitals, lower-cased: there a capital tells no name or commune from a word ("ENTORSE
+    CHEVILLE G" is no commune Chevillé). A short answer in capitals ("DUPONT") keeps them: it is a name as written."""
+    words = _WORD_OF_LETTERS.findall(text)
+    letters = [c for word in words for c in word]
+    shouted = len(words) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    lowered = text.lower()
+    return lowered if shouted and len(lowered) == len(text) else text
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(text)))))
+    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(
+        unshouted(text))))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, spelling_read(text))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))

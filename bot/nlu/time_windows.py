@@ -324,6 +324,13 @@ def _at(day: datetime, hour_minute: tuple[int, int]) -> datetime:
 _MEASURE = re.compile(r"\d(?![\d\s]*(?:h\b|heures?))")
 
 
+_NIGHT_ENDS = 5  # before it, "ce matin", "ce soir" are still said of the day gone by ("entorse ce soir" at 1 h)
+
+
+def _hour_of_the_day_said(now: datetime) -> int:
+    return now.hour + 24 if now.hour < _NIGHT_ENDS else now.hour
+
+
 def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     """The time says when the complaint began, not when the patient is to be seen: after "depuis" or a verb in the
     past in the same clause ("il est tombé ce matin", "a chuté dimanche"), or a part of today already begun right
@@ -342,7 +349,7 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     if _HABIT.match(match.group(0)) and (names_a_complaint(clause) or _DESCRIBED.search(clause)):
         return True  # "des palpitations le soir", "l'œil qui colle le matin": when it happens, not when to be seen
     period = match.group("period")
-    if not match.group("this") or _PERIODS[period][0] > now.hour:
+    if not match.group("this") or _PERIODS[period][0] > _hour_of_the_day_said(now):
         return False
     # "il meulait sans lunettes ce matin": what was going on this morning; "ce matin céphalées": what began then
     return names_a_complaint(clause) or bool(_MEASURE.search(clause)) or _done_in_clause(said, before, match.start()) \

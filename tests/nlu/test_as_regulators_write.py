@@ -1085,7 +1085,7 @@ def test_a_complaint_keeps_its_measure_and_its_adverb(text, symptomes):
      {"localisation": "14 rue Nationale 59000 Lille"}),
     ("VAD 17 bis rue Pasteur 76600 Le Havre - 06 81 92 03 14", {"localisation": "17 bis rue Pasteur 76600 Le Havre"}),
     ("j'habite vingt rue oberkampf soixante-quinze zéro onze paris j'ai des migraines très fortes depuis deux semaines",
-     {"localisation": "vingt rue oberkampf soixante-quinze zéro onze paris",
+     {"localisation": "20 rue oberkampf 75011 paris",
       "symptomes": "migraines très fortes depuis deux semaines"}),
     ("on voudrait voir un allergologue on n'est pas pressés", {"urgence": 72}),
 ])
@@ -2101,3 +2101,47 @@ def test_an_impossible_birth_date_and_a_phone_cut_short_are_kept_to_be_refused()
     both kept as written, so that the assistant says each is wrong instead of booking a birth date never said."""
     read_back = read("pte pour vannes, Mme Le Bris Katell, ddn 31/02/1980, tel 06 12 34, angine")
     assert (read_back["date_naissance"], read_back["telephone"]) == ("31/02/1980", "06 12 34")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # typed all in capitals, a capital tells nothing: a body part that is also a commune is no place
+    ("PTE MME GIRARD LUCIE 12/09/77 DOULEUR CHEVILLE DROITE DEPUIS HIER, A VOIR AU CABINET, AMIENS",
+     {"nom": "Girard", "prenom": "Lucie", "localisation": "AMIENS", "symptomes": "DOULEUR CHEVILLE DROITE DEPUIS HIER"}),
+    ("DUPONT", {}),  # a short answer in capitals stays a name as written
+])
+def test_a_message_typed_in_capitals_is_read_as_in_small_letters(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the label said after one of the two names tells them apart, whatever the lists would say
+    ("alors c'est Gabriel Thomas euh Thomas c'est le nom de famille", {"prenom": "Gabriel", "nom": "Thomas"}),
+    ("c'est Thomas Gabriel alors Thomas c'est le prénom", {"prenom": "Thomas", "nom": "Gabriel"}),
+    # a patient calling for himself: "mon nom", "mon prénom" are the patient's
+    ("bonjour je suis monsieur Bernard euh Bernard c'est mon nom de famille mon prénom c'est Kevin j'ai mal au dos",
+     {"nom": "Bernard", "prenom": "Kevin"}),
+    # names said, then one of them said again to be spelled or told apart
+    ("oui bonjour Jean-Luc Perrot alors Jean tiret Luc et Perrot P E R R O T je suis né à Dole",
+     {"prenom": "Jean-Luc", "nom": "Perrot", "lieu_naissance": "Dole"}),
+    ("pour sa fille Chloé Reyes R E Y E S avec un Y grec elle tousse", {"prenom": "Chloé", "nom": "Reyes"}),
+    ("pour l'enfant Hugo MARCHAL né à Metz, otite", {"prenom": "Hugo", "nom": "Marchal"}),
+])
+def test_names_told_apart_by_what_is_said_of_them(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+def test_a_complaint_ends_before_the_next_sentence_after_a_filler():
+    assert read("elle a des vertiges depuis lundi bon la glycémie est normale")["symptomes"] == "vertiges depuis lundi"
+
+
+def test_a_house_number_said_in_words_is_written_in_figures():
+    assert read("il habite au quarante et un rue de la Gare à Morlaix")["localisation"] == "41 rue de la Gare à Morlaix"
+
+
+def test_at_night_this_morning_after_a_complaint_is_when_it_began():
+    """At 1 h, "entorse ce matin" is said of the morning gone by; "à voir ce matin" still asks for the coming one."""
+    night = datetime.fromisoformat("2026-11-26T01:10:00+01:00")
+    read_at_night = {e["entity"]: e["value"] for e in read_details("entorse du genou ce matin, à voir dans les 6h", night)}
+    assert (read_at_night["symptomes"], "creneau" in read_at_night) == ("entorse du genou ce matin", False)
+    wished = {e["entity"]: e["value"] for e in read_details("à voir ce matin pour une otite", night)}
+    assert wished["creneau"]["start"] == "2026-11-26T08:00:00+01:00"
