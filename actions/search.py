@@ -18,6 +18,7 @@ from actions.select_slot import already_consulted, choose_motif, slot_agendas
 from actions.summary import present_summary
 from actions.tracker_history import latest_intent
 from bot.agenda.contract import SearchResult
+from bot.agenda.search import NATIONWIDE_KM
 from bot.agenda.specialties import UnknownSpecialty
 from bot.referral.cards import offer_entry, offer_line, time_button_title
 from bot.referral.extra_fields import bookable_without
@@ -86,7 +87,9 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     offers = [kept for offer in result.offers if (kept := bookable_without(offer, unknown, set_aside))]
     entries = [offer_entry(offer, rank, timezone) for rank, offer in enumerate(offers, offset + 1)]
     cards = [card for entry in entries for card in entry["creneaux"]]
-    if result.widened:
+    if result.widened and result.radius_km >= NATIONWIDE_KM:
+        dispatcher.utter_message(response="utter_rayon_national")
+    elif result.widened:
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
     if result.window_widened:
         dispatcher.utter_message(response="utter_fenetre_elargie")

@@ -33,6 +33,7 @@ from bot.agenda.rules import eligible_clause
 from bot.vocabulary import DEFAULT_MODE, DEFAULT_SPECIALTY
 
 MAX_WINDOW = timedelta(days=7)
+NATIONWIDE_KM = 1000.0  # the farthest two points of mainland France are about 1,000 km apart
 KM_PER_DEGREE = 111.32
 MEDECIN_TRAITANT, SAS, OTHERS = 0, 1, 2  # the groups, in their order
 
@@ -106,7 +107,7 @@ class _Ranked:
 
 
 def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResult:
-    radii = radius_steps(rule)
+    radii = radius_steps(rule, query.mode)
     end, window_widened = query.end, False
     radius, ranked = _choose_radius(session, query, end, radii)
     if not ranked and end < query.start + MAX_WINDOW:
@@ -164,13 +165,16 @@ def _rank(query: SearchQuery, within: list[_Candidate], medecin_traitant: list[_
     return sorted(ranked, key=lambda r: r.key)
 
 
-def radius_steps(rule: RadiusRule) -> list[float]:
-    """Default radius, then one step more at a time, ending exactly at the cap."""
+def radius_steps(rule: RadiusRule, mode: str = DEFAULT_MODE) -> list[float]:
+    """Default radius, then one step more at a time, ending exactly at the cap; in video, where the patient travels
+    nowhere, the whole country last, rather than no slot at all."""
     radii = [rule.default_km]
     while rule.step_km > 0 and radii[-1] + rule.step_km < rule.cap_km:
         radii.append(radii[-1] + rule.step_km)
     if rule.cap_km > radii[-1]:
         radii.append(rule.cap_km)
+    if mode == "video" and radii[-1] < NATIONWIDE_KM:
+        radii.append(NATIONWIDE_KM)
     return radii
 
 

@@ -30,7 +30,7 @@ from bot.nlu.lexicons import (
 )
 from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
-from bot.nlu.text import fold
+from bot.nlu.text import fold, shouted
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 from bot.vocabulary import NAME_FIELDS
 
@@ -405,15 +405,17 @@ def _is_name_word(token: Token) -> bool:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.tokens = _tokens(text)
+        capitals = shouted(text)  # read as in small letters, and known to be typed
+        self.text = text.lower() if capitals else text
+        self.tokens = _tokens(self.text)
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
         self.field_of: list[str | None] = [None] * len(self.tokens)
         self.birth_place_said = any((self.cue_at(k) or ("",))[0] == "lieu_naissance" for k in range(len(self.tokens)))
         self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
         # dictation comes in lower case, but for the names spelled, which the normalization joined in capitals
-        self.typed = any(t.text[:1].isupper() and not self.spells_a_neighbour(k) for k, t in enumerate(self.tokens))
+        self.typed = capitals or any(t.text[:1].isupper() and not self.spells_a_neighbour(k)
+                                     for k, t in enumerate(self.tokens))
         self.punctuated = sum(t.text in _FIELD_SEPARATORS for t in self.tokens) >= 2
         self.capitalized_commune = self.writes_a_town_capitalized()  # before any field is read
 
@@ -512,6 +514,9 @@ class _Reader:
             return None  # "une patiente de Lille": where she is from, no name with its particle
         units = self.name_units(j, 4)
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
+        if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
+                and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
+            return None  # "patiente de 27 ans, suspicion de mycose": a word, in small letters, no list has as a name
         # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
         # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès": a lone first name is the patient's
         lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES) \

@@ -221,21 +221,17 @@ def spelling_read(text: str) -> str:
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
-def unshouted(text: str) -> str:
-    """A message typed all in capitals, lower-cased: there a capital tells no name or commune from a word ("ENTORSE
-    CHEVILLE G" is no commune Chevillé). A short answer in capitals ("DUPONT") keeps them: it is a name as written."""
-    words = _WORD_OF_LETTERS.findall(text)
-    letters = [c for word in words for c in word]
-    shouted = len(words) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-    lowered = text.lower()
-    return lowered if shouted and len(lowered) == len(text) else text
+def shouted(text: str) -> bool:
+    """Typed all in capitals: there a capital tells no name or commune from a word ("ENTORSE CHEVILLE G" is no
+    commune Chevillé). A short answer in capitals ("DUPONT") is not: it is a name as written."""
+    words = _WORD_OF_LETTERS.findall(text)  # one word in small letters ("DUPONT Jean …") and the case speaks
+    return len(words) >= 3 and all(word.isupper() for word in words) and len(text.lower()) == len(text)
 
 
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(
-        unshouted(text))))))
+    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, spelling_read(text))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))

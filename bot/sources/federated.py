@@ -116,7 +116,7 @@ class FederatedSearch:
         except (httpx.HTTPError, ValueError) as error:  # first load only: a failed reload keeps the listings read
             log.warning("directory unavailable: %s", type(error).__name__)
             raise SourcesUnavailable([s.label for s in self.sources.values() if s.booking == "api"]) from error
-        radii = radius_steps(geo.radius_rule(place.departement).widened_to(radius_km))
+        radii = radius_steps(geo.radius_rule(place.departement).widened_to(radius_km), mode)
         everything = listings.near(place.lat, place.lon, radii[-1], code)
         doctor = listings.medecin_traitant(medecin_traitant, place) if medecin_traitant else None
         run = _Run(self, mode, start, offset + limit, doctor and doctor.rpps)

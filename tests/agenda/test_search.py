@@ -6,7 +6,7 @@ import pytest
 
 from bot.agenda.geo import Place as Location
 from bot.agenda.geo import RadiusRule
-from bot.agenda.search import SearchQuery, search
+from bot.agenda.search import NATIONWIDE_KM, SearchQuery, search
 from tests.agenda.factories import ADULT_FIRST, GENERAL_PRACTICE, LYON_3, NOW, SNP, SNP_MOTIF, AgendaBuilder
 
 RULE = RadiusRule(default_km=5, step_km=3, cap_km=20)
@@ -120,6 +120,16 @@ def test_radius_stops_at_the_cap(agenda_db, make_practitioner, make_slot):
     make_slot(make_practitioner(north_km=25), hours=1)
     result = run(agenda_db.session_factory, limit=5)
     assert (result.radius_km, result.widened, result.total) == (20, True, 2)
+
+
+def test_in_video_the_whole_country_comes_after_the_cap(agenda_db, make_practitioner, make_slot):
+    """The patient travels nowhere: a video slot 300 km away beats no slot; at the practice the cap holds."""
+    far = make_practitioner(north_km=300)
+    video = make_slot(far, hours=1, mode="video")
+    make_slot(far, hours=1, mode="cabinet")
+    result = run(agenda_db.session_factory, mode="video")
+    assert (ids(result), result.radius_km, result.window_widened) == ([video], NATIONWIDE_KM, False)
+    assert run(agenda_db.session_factory, mode="cabinet").total == 0
 
 
 def test_window_widens_to_seven_days_when_nothing_at_the_widest_radius(agenda_db, make_practitioner, make_slot):
