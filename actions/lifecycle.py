@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
@@ -9,8 +10,20 @@ from rasa_sdk.events import AllSlotsReset, SlotSet
 
 from actions.agenda_client import AgendaError, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
+from bot.nlu.text import fold
 
 logger = logging.getLogger(__name__)
+
+
+_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+# The 15 (SAMU), the 18, the 112, an emergency department: the patient leaves the SAS way ("le 15 jours" is none)
+_EMERGENCIES = re.compile(rf"\b(?:au|le|du)\s+(?:15|quinze|18|dix-huit|112)\b"
+                          rf"(?!\s*(?:j\b|jours?|h\b|heures?|min|ans?|km|{_MONTHS}))|\b(?:samu|smur|urgences?|pompiers)\b")
+
+
+def hands_over_to_emergencies(text: str) -> bool:
+    """The regulator hands the patient over to emergency care ("on va plutôt passer au quinze")."""
+    return bool(_EMERGENCIES.search(fold(text)))
 
 
 class ActionCancel(Action):
@@ -35,6 +48,11 @@ class ActionCancel(Action):
             dispatcher.utter_message(response="utter_annulation_impossible", reference=booked["reference"])
             return []
         logger.info("appointment %s cancelled", booked["id"])
+        if hands_over_to_emergencies(tracker.latest_message.get("text") or ""):
+            # "on passe au 15, il faut annuler": no other slot to offer, the referral ends with the booking
+            dispatcher.utter_message(response="utter_rdv_annule_adressage_clos", reference=booked["reference"])
+            dispatcher.utter_message(response="utter_adressage_annule")
+            return [AllSlotsReset()]
         dispatcher.utter_message(response="utter_rdv_annule", reference=booked["reference"])
         # The patient's details stay: the regulator may book another slot for the same patient.
         return [SlotSet("rendez_vous", None), SlotSet("creneau_choisi", None), SlotSet("etape", "collecte")]

@@ -23,7 +23,7 @@ from actions.external_booking import present_link
 from actions.orientation import select_surnumeraire
 from actions.summary import present_summary
 from bot.referral.cards import id_at_source
-from bot.referral.choice import resolve_choice
+from bot.referral.choice import practitioners_if_rank_beyond, resolve_choice
 from bot.referral.extra_fields import fields_to_ask
 from bot.referral.known_doctor import is_their_slot
 from bot.referral.summary import draft_message, patient_payload
@@ -102,7 +102,11 @@ class ActionSelectSlot(Action):
                 return select_surnumeraire(dispatcher, tracker, domain, chosen)
         card = resolve_choice(text, cards, tracker.get_slot("creneau_id"))
         if card is None:
-            dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
+            offered = practitioners_if_rank_beyond(text, cards)  # "le 3" when two are listed
+            if offered:
+                dispatcher.utter_message(response="utter_rang_hors_liste", nombre=offered)
+            else:
+                dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
             return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
         events = []
         if (tracker.get_slot("creneau_choisi") or {}).get("id") != card["id"] \

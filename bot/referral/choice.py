@@ -83,6 +83,14 @@ def _of_rank_with_time(plain: str, cards: list[dict], offer: list[dict]) -> list
     return None if rank is None else [c for c in cards if c.get("rang") == rank]
 
 
+def practitioners_if_rank_beyond(text: str, cards: list[dict]) -> int | None:
+    """How many practitioners are offered, when the rank said ("le 3") is past the last of them."""
+    plain = fold(text or "")
+    offered = len({_practitioner(c) for c in cards})
+    rank = None if TIME.search(plain) else _rank_said(plain, RANK, cardinals=True)
+    return offered if rank and offered > 1 and rank > offered else None
+
+
 def _by_rank(plain: str, cards: list[dict]) -> dict | None:
     if "dernier" in _words(plain):
         return cards[-1] if cards else None

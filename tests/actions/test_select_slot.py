@@ -40,10 +40,17 @@ async def test_pick_by_button_uses_the_slot_id(agenda, dispatcher):
 
 
 async def test_an_unclear_pick_asks_again_without_calling_the_agenda(agenda, dispatcher):
-    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="le 7", intent="choisir_creneau")
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="celui du Dr Martin", intent="choisir_creneau")
     events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert responses(dispatcher) == ["utter_choix_incompris"] and agenda.requests == []
     assert "creneau_choisi" not in slot_events(events)
+
+
+async def test_a_rank_past_the_list_says_how_many_practitioners_are_listed(agenda, dispatcher):
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="le 7", intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_rang_hors_liste"] and dispatcher.messages[0]["nombre"] == 2
+    assert "creneau_choisi" not in slot_events(events) and agenda.requests == []
 
 
 async def test_agenda_down_during_the_motif_choice_offers_a_retry_of_the_same_pick(agenda, dispatcher):

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.referral.choice import names_a_pick, resolve_choice
+from bot.referral.choice import names_a_pick, practitioners_if_rank_beyond, resolve_choice
 from tests.actions.conftest import agenda_card
 
 CARDS = [agenda_card("a", 9, "Thomas"), agenda_card("b", 14, "Nguyen"), agenda_card("c", 16, "Lefèvre")]
@@ -77,3 +77,8 @@ def test_with_one_practitioner_offered_a_rank_counts_their_times():
     alone = grouped(1, "Chrétien", 14, 15, 16)
     assert resolve_choice("on va dire le deuxième", alone)["id"] == "c15"
     assert resolve_choice("le 4", alone) is None
+
+
+@pytest.mark.parametrize("text, offered", [("le 4", 3), ("le quatrième", 3), ("le 2", None), ("le 4 à 14h30", None)])
+def test_a_rank_past_the_list_says_how_many_practitioners_there_are(text, offered):
+    assert practitioners_if_rank_beyond(text, OFFER) == offered
