@@ -225,7 +225,8 @@ def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
 
 _BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"
 _BARE_VISIT = re.compile(r"\bvisite\b")
-_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee)\b")
+# "visite svp", "visite sur place" (where the patient is: the EHPAD, the home)
+_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee|sur place)\b")
 
 
 def fallback_specialty(found: list[Found], folded: str) -> list[Found]:

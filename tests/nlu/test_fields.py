@@ -132,6 +132,7 @@ def test_parse_civilite(text, value):
     ("on verra", None), ("pas en vidéo, plutôt au cabinet", "cabinet"), ("sans visio", None),
     ("vidéo impossible, il n'a pas internet, plutôt cabinet", "cabinet"), ("c'est le cabinet infirmier", None),
     ("c'est le cabinet médical, une visite à domicile", "domicile"), ("rdv cabinet demain", "cabinet"),
+    ("résident du foyer, visite sur place par un MG", "domicile"),
 ])
 def test_parse_mode(text, value):
     assert fields.parse_mode(text) == value
