@@ -178,8 +178,9 @@ _PRACTICE = re.compile(r"\s+(?:infirmiers?|infirmieres?|medical|dentaire|paramed
 _VISIT_OF = re.compile(r"\s+(?:de\s+|d')(?!urgence|ici\b)")
 # "l'infirmière du cabinet", "la secrétaire de son cabinet": whose practice, not where the patient is to be seen
 _OF_A_PRACTICE = re.compile(r"\b(?:du|de son|de notre|de mon|de leur)\s+$")
-# "aide à domicile", "soins à domicile": a service (often the caller), not where the patient is to be seen
-_SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|portage de repas)(?: infirmiers?)?\s+(?:a\s+)?$")
+# "aide à domicile", "soins à domicile", "sous O2 à dom": a service (often the caller), not where the patient is to be seen
+_SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|portage de repas|o2|oxygene|oxygenotherapie)"
+                      r"(?: infirmiers?)?\s+(?:a\s+)?$")
 
 
 def find_modes(folded: str) -> list[Found]:

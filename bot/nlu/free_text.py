@@ -550,8 +550,9 @@ class _Reader:
         if j + 3 < len(self.tokens) and self.tokens[j + 2].folded in ("de", "du", "d'") \
                 and (self.place_at(j + 3) is not None or key(self.tokens[j + 3].text) in region_names()):
             return True  # "c'est le samu de guadeloupe", "la pharmacie de Brest": a body of a place
+        whole = self.tokens[j:j + 2]  # "Le Goff" is listed whole, "Goff" alone is not
         return is_common_word(self.tokens[j + 1].text) and not _first_name_score([self.tokens[j + 1]], None) \
-            and not _surname_score([self.tokens[j + 1]])
+            and not _surname_score([self.tokens[j + 1]]) and not _surname_score(whole)
 
     def opens_a_segment_with_names(self, i: int) -> bool:
         """Capitalized names opening a segment of a typed note, after what it says first ("demain midi au cab si
@@ -1428,8 +1429,8 @@ class _Reader:
         for k in range(last + 1, min(last + 5, len(self.tokens) - 1)):
             if self.tokens[k].text == "," and not self.taken[k + 1] and self.is_bare_place(k + 1):
                 return k + 1, self.place_at(k + 1)  # "résident EHPAD les Glycines, Saumur"
-            if self.taken[k] or self.tokens[k].is_boundary:
-                return None
+            if self.taken[k] or self.tokens[k].is_boundary or self.tokens[k].folded in _SUBJECTS | BIRTH_WORDS:
+                return None  # "habite à Gand il est né à Lyon": another clause
             end = self.place_at(k + 1) if self.tokens[k].folded in ("a", "au", "aux", "de", "d'") else None
             if end is not None:
                 return k + 1, end
@@ -1619,7 +1620,7 @@ class _Reader:
             j = self.skip_colons(i + size)
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
-                                         or self.a_patient_labelled(j)):
+                                         or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)):
                 i += size
                 continue
             labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
@@ -1658,6 +1659,11 @@ class _Reader:
         self.add("prenom", *units[0])
         return units[0][1]
 
+    def a_purpose_at(self, j: int) -> bool:
+        """"à Tours pour mes études", "pour son travail": what the patient is there for, no complaint."""
+        return j + 1 < len(self.tokens) and self.tokens[j].folded in _POSSESSIVES | _THEIR \
+            and not names_a_complaint(" ".join(t.folded for t in self.tokens[j + 1:j + 4]))
+
     def a_patient_labelled(self, j: int) -> bool:
         """"pt", "un pt" at j: the patient, as notes write it ("rdv mg pr un pt svp"), no complaint."""
         j += j < len(self.tokens) and self.tokens[j].folded in ("un", "une")
@@ -1683,9 +1689,12 @@ class _Reader:
         patient lives, then where they are now ("habite à Niort mais là il est chez sa fille à La Rochelle", "vit à
         Metz, elle est à Nancy en ce moment"): the search is for where they are."""
         places = sorted((s for s in self.spans if s.field in PLACE_FIELDS), key=lambda s: s.start)
-        dropped = [a for a, b in zip(places, places[1:], strict=False) if a.field == b.field and (
-            TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start])) or b.field == "localisation" and (
-                _NOW_BETWEEN.search(fold(self.text[a.end:b.start])) or _NOW_AFTER.match(fold(self.text[b.end:]))))]
+        dropped = [a for a, b in zip(places, places[1:], strict=False)
+                   if a.field == b.field and TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start]))]
+        # a birth place said between them changes nothing ("habite à Gand, né à Bruges, là il est à Font-Romeu")
+        located = [p for p in places if p.field == "localisation"]
+        dropped += [a for a, b in zip(located, located[1:], strict=False) if _NOW_BETWEEN.search(
+            self.text[a.end:b.start].lower()) or _NOW_AFTER.match(fold(self.text[b.end:]))]
         # "habite normalement Parthenay": where the patient usually lives gives way to where they are said to be
         here = [p for p in places if p.field == "localisation" and p not in dropped]
         usual = [p for p in here if _usually_said_of(fold(self.text[max(0, p.start - 40):p.start]))]
@@ -2363,7 +2372,9 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
 
 
 _NOW = r"actuellement|en ce moment|pour le moment|pour l'instant|maintenant"  # where the patient is now
-_NOW_BETWEEN = re.compile(rf"\b(?:mais|non|{_NOW})\b")
+# on the text in small letters, accents kept: "là" is no article; a stay away from home says where the patient is now
+_NOW_BETWEEN = re.compile(rf"\b(?:mais|non|{_NOW}|actuellement|là|en (?:vacances|location|déplacement|deplacement|séjour"
+                          r"|sejour|stage|visite)|de passage|pour (?:ses|les) (?:études|etudes|vacances))(?!\w)")
 
 
 def _usually_said_of(before: str) -> bool:

@@ -2145,3 +2145,24 @@ def test_at_night_this_morning_after_a_complaint_is_when_it_began():
     assert (read_at_night["symptomes"], "creneau" in read_at_night) == ("entorse du genou ce matin", False)
     wished = {e["entity"]: e["value"] for e in read_details("à voir ce matin pour une otite", night)}
     assert wished["creneau"]["start"] == "2026-11-26T08:00:00+01:00"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the patient lives, a birth place, then where the patient stays now: the search is for the last
+    ("elle habite à Namur elle est née à Liège là elle est en vacances à Gérardmer elle a une angine",
+     {"localisation": "Gérardmer", "lieu_naissance": "Liège"}),
+    ("M. Morel vit à Nantes, en déplacement à Rouen cette semaine, lombalgie", {"localisation": "Rouen"}),
+    # a place no table knows, then another clause: its commune is not looked for in the birth place
+    ("il habite à Anvers il est né à Lille il tousse", {"localisation": "Anvers", "lieu_naissance": "Lille"}),
+])
+def test_a_stay_away_from_home_is_where_the_patient_is(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Blanc, insuffisant respiratoire sous O2 à dom, fièvre, en téléconsultation svp", {"type_consultation": "video"}),
+    ("je m'appelle Louis Caron je suis à Rennes pour mes études j'ai une cystite", {"symptomes": "cystite"}),
+    ("Pt : Le Bihan Maël, 12/02/1990, otite", {"nom": "Le Bihan", "prenom": "Maël"}),
+])
+def test_what_a_word_attaches_to_in_a_note(text, expected):
+    assert _subset(read(text), expected) == expected
