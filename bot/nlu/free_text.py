@@ -550,9 +550,9 @@ class _Reader:
         if j + 3 < len(self.tokens) and self.tokens[j + 2].folded in ("de", "du", "d'") \
                 and (self.place_at(j + 3) is not None or key(self.tokens[j + 3].text) in region_names()):
             return True  # "c'est le samu de guadeloupe", "la pharmacie de Brest": a body of a place
-        whole = self.tokens[j:j + 2]  # "Le Goff" is listed whole, "Goff" alone is not
+        whole = key(self.text_of_unit((j, j + 1)))  # "Le Goff" is listed whole, "Goff" alone is not
         return is_common_word(self.tokens[j + 1].text) and not _first_name_score([self.tokens[j + 1]], None) \
-            and not _surname_score([self.tokens[j + 1]]) and not _surname_score(whole)
+            and not _surname_score([self.tokens[j + 1]]) and whole not in surname_scores()
 
     def opens_a_segment_with_names(self, i: int) -> bool:
         """Capitalized names opening a segment of a typed note, after what it says first ("demain midi au cab si

@@ -2163,6 +2163,7 @@ def test_a_stay_away_from_home_is_where_the_patient_is(text, expected):
     ("M. Blanc, insuffisant respiratoire sous O2 à dom, fièvre, en téléconsultation svp", {"type_consultation": "video"}),
     ("je m'appelle Louis Caron je suis à Rennes pour mes études j'ai une cystite", {"symptomes": "cystite"}),
     ("Pt : Le Bihan Maël, 12/02/1990, otite", {"nom": "Le Bihan", "prenom": "Maël"}),
+    ("c'est la pharmacie des Halles à Blois j'ai un monsieur monsieur Tran Minh qui tousse", {"nom": "Tran", "prenom": "Minh"}),
 ])
 def test_what_a_word_attaches_to_in_a_note(text, expected):
     assert _subset(read(text), expected) == expected
