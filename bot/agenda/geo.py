@@ -213,14 +213,16 @@ def geocode(query: str) -> Place:
 
 def commune_name(query: str) -> str:
     """The commune (or former commune) a name says, as the table spells it ("saint etienne" -> "Saint-Étienne"); a
-    département may follow ("Saint-Denis (974)"). UnknownPlace with the closest names otherwise. Not an address,
-    nor a code: a birth place is a commune."""
+    département may follow ("Saint-Denis (974)", "Saint-Pierre (La Réunion)"). UnknownPlace with the closest names
+    otherwise. Not an address, nor a code: a birth place is a commune."""
     text = " ".join(query.split())
     index = _index()
     named = index.by_name.get(normalize_name(text)) or index.by_alias.get(normalize_name(text))
     if named:
         return named[0].name
     _, departement, rest = _split_codes(text)
+    if not departement:  # "Saint-Pierre (La Réunion)", "Les Abymes en Guadeloupe": the département by its name
+        rest, departement = _departement_named_after(text)
     if departement:
         found = _find_commune(normalize_name(rest).split(), None, departement)
         if found and not found[1]:

@@ -8,6 +8,7 @@ from bot.agenda.geo import (
     RadiusRule,
     UnknownPlace,
     aliases,
+    commune_name,
     communes,
     distance_km,
     geocode,
@@ -324,3 +325,11 @@ def test_a_town_bearing_a_departement_s_name_stays_the_town(query, commune):
 ])
 def test_a_commune_then_its_street_is_the_commune(query, commune):
     assert geocode(query).commune == commune
+
+
+@pytest.mark.parametrize("said, commune", [
+    ("Saint-Pierre (La Réunion)", "Saint-Pierre"), ("LES ABYMES (GUADELOUPE)", "Les Abymes"),
+    ("Basse-Terre en Guadeloupe", "Basse-Terre"), ("Saint-Pierre à la Réunion", "Saint-Pierre"), ("Fontaine (38)", "Fontaine"),
+])
+def test_a_birth_place_with_its_departement_named_is_that_commune(said, commune):
+    assert commune_name(said) == commune

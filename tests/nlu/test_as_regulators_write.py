@@ -1888,7 +1888,8 @@ def test_the_patient_s_label_is_neither_a_complaint_nor_a_name(text, absent):
 @pytest.mark.parametrize("said, funnel", [("Oran", "Étranger (Algérie)"), ("PORTO", "Étranger (Portugal)"),
                                           ("Lisbonne", "Étranger (Portugal)"), ("Fès", "Étranger (Maroc)"),
                                           ("Valence", "Valence"),  # a French commune first
-                                          ("Orsan", "Orsan")])
+                                          ("Orsan", "Orsan"),
+                                          ("Saint-Pierre (La Réunion)", "Saint-Pierre (La Réunion)")])  # the agenda finds it
 def test_a_large_city_abroad_is_born_abroad_in_its_country(said, funnel):
     assert birth_place(said) == funnel
 
