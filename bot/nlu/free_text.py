@@ -791,6 +791,8 @@ class _Reader:
                 elif any(self.spelled_again(unit, token) for unit in units[:-1]) or self.spells_all(units, token):
                     pass  # "roux isabelle r o u x", "Da Silva Rui D A espace S I L V A R U I": a spelling of names
                     # said is no third name
+                elif units and key(token.text) == key(self.text_of_unit(units[-1])):
+                    units[-1] = (units[-1][0], i)  # "Jean-Baptiste Marie-Line Marie-Line": said twice in a row, once
                 else:
                     units = self.without_said_again(units, (i, i))
                 i += 1
@@ -864,6 +866,8 @@ class _Reader:
         """`token` is the name of `unit` said again, spelled: its last word or all its words run together."""
         spelled = key(token.text).replace(" ", "")
         words = [key(t.text).replace(" ", "") for t in self.tokens[unit[0]:unit[1] + 1]]
+        if _said_as_a_name(token.text) and token.text == self.tokens[unit[1]].text:
+            return False  # "Marie-Line Marie-Line": said twice, not spelled
         return spelled in (words[-1], "".join(words))
 
     def spells_all(self, units: list[tuple[int, int]], token: Token) -> bool:
@@ -2286,7 +2290,7 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
     if len(words) > 1 and _compound_first_name(tokens):
         # "Émile-Eugène", "Rose-Marie": compounds of first names are first names ("Lopez Manuel" is not one)
         score = max(score, sum(scores.get(w, 0) for w in words) / len(words) + 4)
-    said = genders.get(parts[0], "?")  # a compound has the gender of its first part ("Marie-Claude")
+    said = genders.get(parts[0]) or genders.get(words[0], "?")  # a compound has its first part's ("Marie-Claude")
     if gender and said != "?" and score >= _GENDER_TRUSTED:
         score += 5 if said == gender else -5
     return score
@@ -2317,8 +2321,13 @@ def _compound_of_first_names(tokens: list[Token]) -> bool:
 
 def _spelled_after(tokens: list[Token]) -> bool:
     """The name is followed by its spelling ("Cherif C H E R I F"): on the phone, the surname is the one spelled."""
-    return len(tokens) > 1 and key(tokens[-1].text).replace(" ", "") == key(
+    return len(tokens) > 1 and not _said_as_a_name(tokens[-1].text) and key(tokens[-1].text).replace(" ", "") == key(
         " ".join(t.text for t in tokens[:-1])).replace(" ", "")
+
+
+def _said_as_a_name(word: str) -> bool:
+    """Written with its capital, as a name is ("Marie-Line"): a spelling joins its letters in one case."""
+    return not word.isupper() and not word.islower()
 
 
 def _is_capitals(tokens: list[Token]) -> bool:
@@ -2332,7 +2341,9 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     a surname in the message (the caller's, a parent's) is the surname again ("Mme Olivier … son fils Tom Olivier")."""
     if len(units) == 1:
         return ["nom"]
-    words = [tokens[a:b + 1] for a, b in units]
+    # a name said twice in a row ("Marie-Line Marie-Line") is scored as said once
+    words = [[t for k, t in enumerate(tokens[a:b + 1])
+              if not k or t.text != tokens[a + k - 1].text or not _said_as_a_name(t.text)] for a, b in units]
     case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
     if not case_speaks and len(units) == 2 and all(_compound_of_first_names(w) for w in words):
         return ["prenom", "nom"]  # "jean-robert pierre-charles": the lists cannot tell, the order does

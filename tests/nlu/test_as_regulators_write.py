@@ -2126,6 +2126,10 @@ def test_a_message_typed_in_capitals_is_read_as_in_small_letters(text, expected)
      {"prenom": "Jean-Luc", "nom": "Perrot", "lieu_naissance": "Dole"}),
     ("pour sa fille Chloé Reyes R E Y E S avec un Y grec elle tousse", {"prenom": "Chloé", "nom": "Reyes"}),
     ("pour l'enfant Hugo MARCHAL né à Metz, otite", {"prenom": "Hugo", "nom": "Marchal"}),
+    # a first name said twice in a row is said once, neither spelled nor a surname
+    ("c'est pour madame Jean-Pierre Marie-Claire Marie-Claire elle a de la fièvre",
+     {"nom": "Jean-Pierre", "prenom": "Marie-Claire"}),
+    ("monsieur Moreau Paul-Henri Paul-Henri il tousse", {"nom": "Moreau", "prenom": "Paul-Henri"}),
 ])
 def test_names_told_apart_by_what_is_said_of_them(text, expected):
     assert _subset(read(text), expected) == expected
