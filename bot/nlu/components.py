@@ -236,8 +236,13 @@ def says_to_cancel(text: str) -> bool:
     """The first or the last clause of the message, whole, orders to cancel: "on annule, il part aux urgences" (the
     order, then why), "il a rdv chez son médecin demain, vous pouvez annuler le rdv svp" (why, then the order). The
     other clauses describe no patient to refer."""
-    clauses = [c for c in re.split(r"[,.;:!\n]| - ", fold(text)) if c.strip()]
+    clauses = [c for c in _CLAUSE_BREAKS.split(fold(text)) if c and c.strip()]
     return any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]} if clauses)
+
+
+# Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
+# peine")
+_CLAUSE_BREAKS = re.compile(r"[,.;:!\n]| - |\b(?:du coup|donc|c'est)\b")
 
 
 def _orders_to_cancel(clause: str) -> bool:
@@ -252,7 +257,7 @@ def _orders_to_cancel(clause: str) -> bool:
 
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on annule tout", "annule tout", "annulez tout",
                   "on arrete", "on arrete la", "arretez", "laisse tomber", "laissez tomber", "on laisse tomber",
-                  "oubliez", "oublie"}
+                  "oubliez", "oublie", "plus la peine", "n'est plus la peine", "plus besoin"}
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split

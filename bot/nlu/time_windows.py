@@ -89,12 +89,13 @@ _NOON = re.compile(r"\b((?:avant|vers|des|a partir de|jusqu'a|entre|et) )midi\b"
 _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # the lunch break: from noon to two
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
-# "aujourd'hui ou demain", "demain ou après-demain": any time from the first day to the end of the last.
+# "aujourd'hui ou demain", "dans la journée ou demain", "demain ou après-demain": any time from the first day to the
+# end of the last.
 # "aujourd'hui si possible sinon demain": the wish said for the first day does not part the two
 _IF_POSSIBLE = r"(?:,?\s+si (?:possible|poss|possib)\b)?"
 _OR_DAY = rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon|et)\s+"
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?"
-                         rf"(?P<first>{_DAY})(?:(?:{_OR_DAY}|\s*[/,-]\s*)(?P<last>{_DAY}))+"
+                         rf"(?P<first>{_DAY}|dans la journee)(?:(?:{_OR_DAY}|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"

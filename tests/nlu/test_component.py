@@ -348,7 +348,10 @@ def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
     assert process(extractor, text, []).get("nom") == expected
 
 
-@pytest.mark.parametrize("text", ["ah stop on annule, il est parti aux urgences", "bon finalement on annule, merci"])
+@pytest.mark.parametrize("text", ["ah stop on annule, il est parti aux urgences", "bon finalement on annule, merci",
+                                  # dictated, no punctuation: the words opening a clause split it
+                                  "il a eu une place chez son kiné ce matin du coup on annule",
+                                  "sa fille l'emmène aux urgences donc annulez c'est plus la peine"])
 def test_an_order_to_cancel_after_an_interjection(text):
     assert says_to_cancel(text)
 
