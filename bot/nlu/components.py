@@ -236,13 +236,15 @@ def says_to_cancel(text: str) -> bool:
     """The first or the last clause of the message, whole, orders to cancel: "on annule, il part aux urgences" (the
     order, then why), "il a rdv chez son médecin demain, vous pouvez annuler le rdv svp" (why, then the order). The
     other clauses describe no patient to refer."""
-    clauses = [c for c in _CLAUSE_BREAKS.split(fold(text)) if c and c.strip()]
+    clauses = [c for c in _CLAUSE_BREAKS.split(fold(text))
+               if c and not set(re.findall(r"[a-z'-]+", c)) <= _BEFORE_AN_ORDER]  # "ah mince" opens no clause
     return any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]} if clauses)
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
-# peine")
-_CLAUSE_BREAKS = re.compile(r"[,.;:!\n]| - |\b(?:du coup|donc|c'est)\b")
+# peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous")
+_CLAUSE_BREAKS = re.compile(r"[,.;:!\n]| - |\b(?:du coup|donc|c'est)\b"
+                            r"|(?=\b(?:il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d')\b)")
 
 
 def _orders_to_cancel(clause: str) -> bool:

@@ -351,7 +351,8 @@ def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
 @pytest.mark.parametrize("text", ["ah stop on annule, il est parti aux urgences", "bon finalement on annule, merci",
                                   # dictated, no punctuation: the words opening a clause split it
                                   "il a eu une place chez son kiné ce matin du coup on annule",
-                                  "sa fille l'emmène aux urgences donc annulez c'est plus la peine"])
+                                  "sa fille l'emmène aux urgences donc annulez c'est plus la peine",
+                                  "elle fait un malaise on la passe au samu il faut annuler le rdv"])
 def test_an_order_to_cancel_after_an_interjection(text):
     assert says_to_cancel(text)
 
