@@ -1454,12 +1454,21 @@ class _Reader:
         if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"
             return self.street_end(i)
         place = self.place_at(i)
-        if place is None and _is_name_word(token) and (token.text[0].isupper() or strong) and not self.a_code_at(i):
-            place = i  # a place the commune table does not know (a hamlet, a district)
+        # a place the commune table does not know (a hamlet, a district); not a thing with its article ("au fournil")
+        if place is None and _is_name_word(token) and not self.a_code_at(i) and (
+                token.text[0].isupper() or strong and not self.a_thing_at(i)):
+            place = i
             while place + 1 < len(self.tokens) and self.tokens[place + 1].text[:1].isupper() \
                     and _is_name_word(self.tokens[place + 1]) and token.text[0].isupper():
                 place += 1
         return place
+
+    def a_thing_at(self, i: int) -> bool:
+        """A common word in small letters after its article ("actuellement au fournil", "à la campagne"), no
+        institution ("au foyer des Lilas à Vienne"): a room or a thing, no commune."""
+        token = self.tokens[i]
+        return i > 0 and self.tokens[i - 1].folded in ("au", "aux", "la", "le", "l'", "les") and token.text.islower() \
+            and is_common_word(token.text) and token.folded not in _INSTITUTIONS
 
     def a_code_at(self, i: int) -> bool:
         """A letter or word glued to a number is a code, not a place: "ablation des fils à J10", "à T0+6"."""
@@ -1721,9 +1730,11 @@ class _Reader:
         """The civility at `civility` and the names before token `after` are those of who calls ("je suis Mme
         Roux", "Appel de M. Dupuy", "Mme Roux appelle")."""
         before = _without_apposed_kin([t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"])
-        calling = after < len(self.tokens) and (self.tokens[after].folded in _CALLING or (
-            self.tokens[after].folded == "qui" and after + 1 < len(self.tokens)
-            and self.tokens[after + 1].folded in _CALLING))
+        # "Mme Roux appelle", "… qui appelle", "c'est madame Lebrun je vous appelle pour mon mari"
+        said_after = [t.folded for t in self.tokens[after:after + 3]]
+        calling = bool(said_after) and (said_after[0] in _CALLING or said_after[0] == "qui" and said_after[1:2]
+                                         and said_after[1] in _CALLING or said_after[0] == "je" and any(
+                                             w in _CALLING for w in said_after[1:3]))
         return calling or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
 

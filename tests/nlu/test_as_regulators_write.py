@@ -2172,3 +2172,14 @@ def test_a_stay_away_from_home_is_where_the_patient_is(text, expected):
 ])
 def test_what_a_word_attaches_to_in_a_note(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who calls, named first, then says "je vous appelle pour" someone: the patient is the one named after
+    ("oui c'est madame Girard je vous appelle pour mon mari Girard Henri il a de la fièvre",
+     {"nom": "Girard", "prenom": "Henri", "civilite": None}),
+    # a room of the workplace is no commune: the commune said with the job stays the place
+    ("Mme PERRIN Lise, cuisinière à Montluçon, actuellement au restaurant, brûlure de la main", {"localisation": "Montluçon"}),
+])
+def test_who_calls_and_where_the_patient_works(text, expected):
+    assert _subset(read(text), expected) == expected
