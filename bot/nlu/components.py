@@ -238,7 +238,7 @@ def says_to_cancel(text: str) -> bool:
     other clauses describe no patient to refer."""
     clauses = [c for c in _CLAUSE_BREAKS.split(fold(text))
                if c and not set(re.findall(r"[a-z'-]+", c)) <= _BEFORE_AN_ORDER]  # "ah mince" opens no clause
-    return any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]} if clauses)
+    return bool(clauses) and any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]})
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la

@@ -357,6 +357,11 @@ def test_an_order_to_cancel_after_an_interjection(text):
     assert says_to_cancel(text)
 
 
+@pytest.mark.parametrize("text", ["12/03/90", "06 12 34 56 78", "ah", ""])
+def test_an_answer_without_a_clause_orders_nothing(text):
+    assert not says_to_cancel(text)
+
+
 @pytest.mark.parametrize("text, expected", [
     # why first, then the order, with what is cancelled and a courtesy
     ("ah finalement il me dit qu'il a rdv chez son medecin traitant demain, vous pouvez annuler le rdv svp", True),
