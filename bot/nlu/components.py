@@ -93,7 +93,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
             elif not entities and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
-                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)))):
+                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)))
+                    or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and len(text.split()) <= 5
+                    and TIME.search(fold(text))):  # "8h45 c bien": a time said alone is no question
                 # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick
                 _set_intent(message, "choisir_creneau")
         return messages

@@ -394,3 +394,9 @@ def test_interjections_and_slots_asked_for_someone(extractor, text, classified, 
 ])
 def test_a_correction_naming_its_detail_is_no_question(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("9h40 c bien", "choisir_creneau"), ("14h10 ok pour moi", "choisir_creneau"),
+                                            ("les créneaux de 8h remontent sur la plateforme ?", "faq")])
+def test_a_time_said_alone_is_a_pick_not_a_question(extractor, text, expected):
+    assert intent_after(extractor, text, "faq", 0.8) == expected
