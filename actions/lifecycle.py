@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 _MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 # The 15 (SAMU), the 18, the 112, an emergency department: the patient leaves the SAS way ("le 15 jours" is none)
 _EMERGENCIES = re.compile(rf"\b(?:au|le|du)\s+(?:15|quinze|18|dix-huit|112)\b"
-                          rf"(?!\s*(?:j\b|jours?|h\b|heures?|min|ans?|km|{_MONTHS}))|\b(?:samu|smur|urgences?|pompiers)\b")
+                          rf"(?!\s*(?:j\b|jours?|h\b|heures?|min|ans?|km|{_MONTHS}))|\b(?:samu|smur|urgences|pompiers)\b")
 
 
 def hands_over_to_emergencies(text: str) -> bool:

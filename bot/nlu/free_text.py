@@ -1362,12 +1362,12 @@ class _Reader:
         if after >= len(self.tokens):
             return True
         token = self.tokens[after]
+        # "il s'appelle mathis il a douze ans": said aloud, a clause begins; "Marc Lefort alors Lefort L E F O R T":
+        # one of the names said again, to be told apart or spelled
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
-            or token.folded in _SUBJECTS \
-            or token.folded in _HESITATIONS and self.one_said_again(units, after)
-        # "il s'appelle mathis il a douze ans": said aloud, a clause begins; "Marc Lefort alors Lefort L E F O R T"
+            or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after)
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:

@@ -36,7 +36,7 @@ async def test_a_booking_cancelled_to_hand_over_to_the_15_ends_the_referral(agen
 @pytest.mark.parametrize("text, handed_over", [
     ("on va plutôt passer au quinze, annulez", True), ("je le transfère au 15", True), ("direction les urgences", True),
     ("annulez, on reprendra un rdv dans le 15 jours", False), ("annulez, elle revient le 15 décembre", False),
-    ("annulez svp", False),
+    ("annulez svp", False), ("annulez, finalement ce n'est pas une urgence", False),
 ])
 def test_what_hands_the_patient_over_to_emergency_care(text, handed_over):
     assert hands_over_to_emergencies(text) is handed_over
