@@ -16,14 +16,18 @@ logger = logging.getLogger(__name__)
 
 
 _MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-# The 15 (SAMU), the 18, the 112, an emergency department: the patient leaves the SAS way ("le 15 jours" is none)
-_EMERGENCIES = re.compile(rf"\b(?:au|le|du)\s+(?:15|quinze|18|dix-huit|112)\b"
-                          rf"(?!\s*(?:j\b|jours?|h\b|heures?|min|ans?|km|{_MONTHS}))|\b(?:samu|smur|urgences|pompiers)\b")
+# The 15 (SAMU), the 18, the 112, an emergency department, the patient's own doctor, no need any more: the patient
+# leaves the SAS way ("le 15 jours" is none)
+_ELSEWHERE = re.compile(rf"\b(?:au|le|du)\s+(?:15|quinze|18|dix-huit|112)\b"
+                        rf"(?!\s*(?:j\b|jours?|h\b|heures?|min|ans?|km|{_MONTHS}))|\b(?:samu|smur|urgences|pompiers)\b"
+                        r"|\b(?:medecin traitant|son medecin|sos medecins?|plus besoin|plus la peine)\b"
+                        r"|\ba (?:deja )?(?:eu )?(?:un )?(?:rdv|rendez-vous)\b")
 
 
-def hands_over_to_emergencies(text: str) -> bool:
-    """The regulator hands the patient over to emergency care ("on va plutôt passer au quinze")."""
-    return bool(_EMERGENCIES.search(fold(text)))
+def cared_for_elsewhere(text: str) -> bool:
+    """The patient is seen elsewhere or no longer needs it ("on va plutôt passer au quinze", "il a rdv chez son
+    médecin traitant demain"): no other slot to offer."""
+    return bool(_ELSEWHERE.search(fold(text)))
 
 
 class ActionCancel(Action):
@@ -48,8 +52,8 @@ class ActionCancel(Action):
             dispatcher.utter_message(response="utter_annulation_impossible", reference=booked["reference"])
             return []
         logger.info("appointment %s cancelled", booked["id"])
-        if hands_over_to_emergencies(tracker.latest_message.get("text") or ""):
-            # "on passe au 15, il faut annuler": no other slot to offer, the referral ends with the booking
+        if cared_for_elsewhere(tracker.latest_message.get("text") or ""):
+            # "on passe au 15, il faut annuler", "il a rdv chez son médecin": the referral ends with the booking
             dispatcher.utter_message(response="utter_rdv_annule_adressage_clos", reference=booked["reference"])
             dispatcher.utter_message(response="utter_adressage_annule")
             return [AllSlotsReset()]

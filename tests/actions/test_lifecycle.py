@@ -1,6 +1,6 @@
 import pytest
 
-from actions.lifecycle import ActionCancel, ActionNewPatient, hands_over_to_emergencies
+from actions.lifecycle import ActionCancel, ActionNewPatient, cared_for_elsewhere
 from tests.actions.conftest import DOMAIN, PATIENT, appointment_answer, make_tracker, responses, slot_events
 
 
@@ -37,9 +37,10 @@ async def test_a_booking_cancelled_to_hand_over_to_the_15_ends_the_referral(agen
     ("on va plutôt passer au quinze, annulez", True), ("je le transfère au 15", True), ("direction les urgences", True),
     ("annulez, on reprendra un rdv dans le 15 jours", False), ("annulez, elle revient le 15 décembre", False),
     ("annulez svp", False), ("annulez, finalement ce n'est pas une urgence", False),
+    ("il a rdv chez son médecin traitant demain, annulez", True), ("annulez, elle préfère un autre créneau", False),
 ])
-def test_what_hands_the_patient_over_to_emergency_care(text, handed_over):
-    assert hands_over_to_emergencies(text) is handed_over
+def test_what_says_the_patient_is_cared_for_elsewhere(text, handed_over):
+    assert cared_for_elsewhere(text) is handed_over
 
 
 async def test_cancel_while_the_agenda_is_down_keeps_the_booking_known(agenda, dispatcher):
