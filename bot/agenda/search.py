@@ -107,12 +107,15 @@ class _Ranked:
 
 
 def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResult:
-    radii = radius_steps(rule, query.mode)
+    radii = radius_steps(rule)
+    farther = beyond_the_cap(query.mode, radii)
     end, window_widened = query.end, False
     radius, ranked = _choose_radius(session, query, end, radii)
+    if not ranked and farther:
+        radius, ranked = _choose_radius(session, query, end, farther)
     if not ranked and end < query.start + MAX_WINDOW:
         end, window_widened = query.start + MAX_WINDOW, True
-        radius, ranked = _choose_radius(session, query, end, radii)
+        radius, ranked = _choose_radius(session, query, end, radii + farther)
     return SearchResult(
         radius_km=radius,
         widened=radius > radii[0],
@@ -165,17 +168,20 @@ def _rank(query: SearchQuery, within: list[_Candidate], medecin_traitant: list[_
     return sorted(ranked, key=lambda r: r.key)
 
 
-def radius_steps(rule: RadiusRule, mode: str = DEFAULT_MODE) -> list[float]:
-    """Default radius, then one step more at a time, ending exactly at the cap; in video, where the patient travels
-    nowhere, the whole country last, rather than no slot at all."""
+def radius_steps(rule: RadiusRule) -> list[float]:
+    """Default radius, then one step more at a time, ending exactly at the cap."""
     radii = [rule.default_km]
     while rule.step_km > 0 and radii[-1] + rule.step_km < rule.cap_km:
         radii.append(radii[-1] + rule.step_km)
     if rule.cap_km > radii[-1]:
         radii.append(rule.cap_km)
-    if mode == "video" and radii[-1] < NATIONWIDE_KM:
-        radii.append(NATIONWIDE_KM)
     return radii
+
+
+def beyond_the_cap(mode: str, radii: list[float]) -> list[float]:
+    """Where to search when nothing is found up to the cap, before any longer delay: in video, where the patient
+    travels nowhere, the whole country rather than no slot at all; elsewhere nowhere."""
+    return [NATIONWIDE_KM] if mode == "video" and radii[-1] < NATIONWIDE_KM else []
 
 
 def _candidates(session: Session, query: SearchQuery, radius_km: float, *criteria) -> list[_Candidate]:

@@ -23,7 +23,7 @@ import httpx
 from bot.agenda import contract, geo, specialties
 from bot.agenda.fhir import MAX_PRACTITIONERS
 from bot.agenda.medecin_traitant import words
-from bot.agenda.search import MAX_WINDOW, MEDECIN_TRAITANT, OTHERS, SAS, radius_steps
+from bot.agenda.search import MAX_WINDOW, MEDECIN_TRAITANT, OTHERS, SAS, beyond_the_cap, radius_steps
 from bot.settings import get_settings
 from bot.sources.config import Source, get_sources
 from bot.sources.directory import Candidate, PractitionerDirectory, get_directory
@@ -116,16 +116,19 @@ class FederatedSearch:
         except (httpx.HTTPError, ValueError) as error:  # first load only: a failed reload keeps the listings read
             log.warning("directory unavailable: %s", type(error).__name__)
             raise SourcesUnavailable([s.label for s in self.sources.values() if s.booking == "api"]) from error
-        radii = radius_steps(geo.radius_rule(place.departement).widened_to(radius_km), mode)
-        everything = listings.near(place.lat, place.lon, radii[-1], code)
+        radii = radius_steps(geo.radius_rule(place.departement).widened_to(radius_km))
+        farther = beyond_the_cap(mode, radii)
+        everything = listings.near(place.lat, place.lon, (farther or radii)[-1], code)
         doctor = listings.medecin_traitant(medecin_traitant, place) if medecin_traitant else None
         run = _Run(self, mode, start, offset + limit, doctor and doctor.rpps)
 
         window_end, window_widened = end, False
         radius, ranked = await run.choose_radius(everything, radii, window_end)
+        if not ranked and farther:
+            radius, ranked = await run.choose_radius(everything, farther, window_end)
         if not ranked and window_end < start + MAX_WINDOW:
             window_end, window_widened = start + MAX_WINDOW, True
-            radius, ranked = await run.choose_radius(everything, radii, window_end)
+            radius, ranked = await run.choose_radius(everything, radii + farther, window_end)
         if run.failed and len(run.failed) == len(run.tried):
             raise SourcesUnavailable([self.sources[name].label for name in sorted(run.failed)])
         return contract.SearchResult(

@@ -132,6 +132,14 @@ def test_in_video_the_whole_country_comes_after_the_cap(agenda_db, make_practiti
     assert run(agenda_db.session_factory, mode="cabinet").total == 0
 
 
+
+def test_in_video_the_cap_is_kept_when_a_slot_is_found_within_it(agenda_db, make_practitioner, make_slot):
+    near = make_slot(make_practitioner(north_km=2), hours=1, mode="video")
+    make_slot(make_practitioner(north_km=300), hours=1, mode="video")
+    result = run(agenda_db.session_factory, mode="video")
+    assert (ids(result), result.radius_km) == ([near], 20)
+
+
 def test_window_widens_to_seven_days_when_nothing_at_the_widest_radius(agenda_db, make_practitioner, make_slot):
     doc = make_practitioner(north_km=1)
     in_four_days = make_slot(doc, hours=96)
