@@ -115,7 +115,9 @@ def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResu
         radius, ranked = _choose_radius(session, query, end, farther)
     if not ranked and end < query.start + MAX_WINDOW:
         end, window_widened = query.start + MAX_WINDOW, True
-        radius, ranked = _choose_radius(session, query, end, radii + farther)
+        radius, ranked = _choose_radius(session, query, end, radii)
+        if not ranked and farther:
+            radius, ranked = _choose_radius(session, query, end, farther)
     return SearchResult(
         radius_km=radius,
         widened=radius > radii[0],

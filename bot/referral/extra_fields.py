@@ -12,8 +12,10 @@ from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
 # "né à l'étranger", "hors de France", "étranger": abroad, the country unsaid.
 _ABROAD = re.compile(r"\b(?:a l'etranger|etranger|hors de france|hors france)\b")
 _LEAD_IN = re.compile(r"^(?:(?:il|elle) est\s+)?(?:(?:nee?s?|ne\(e\))\s+)?(?:(?:a|au|aux|en|dans)\s+)*")
-# a commune, its département after it if need be: "Saint-Pierre (La Réunion)", "Fontaine (38)"
-_PLACE = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*(?: ?\((?:[^\W\d_]+(?:[ '’\-][^\W\d_]+)*|\d{2,3}|2[AB])\))?$")
+# a commune, its arrondissement or its département after it if need be: "Paris 12e", "Saint-Pierre (La Réunion)",
+# "Fontaine (38)"
+_PLACE = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*(?: \d{1,2}(?:er|e|ème|eme)?)?"
+                    r"(?: ?\((?:[^\W\d_]+(?:[ '’\-][^\W\d_]+)*|\d{2,3}|2[AB])\))?$")
 # What says the value is not known, whoever speaks: "je ne sais pas", "il ne connaît pas sa commune", "inconnu",
 # "aucune idée", "non renseigné", "pas de mail", "sans adresse email", "on n'a pas l'info".
 _NOT_KNOWN = re.compile(

@@ -128,7 +128,9 @@ class FederatedSearch:
             radius, ranked = await run.choose_radius(everything, farther, window_end)
         if not ranked and window_end < start + MAX_WINDOW:
             window_end, window_widened = start + MAX_WINDOW, True
-            radius, ranked = await run.choose_radius(everything, radii + farther, window_end)
+            radius, ranked = await run.choose_radius(everything, radii, window_end)
+            if not ranked and farther:
+                radius, ranked = await run.choose_radius(everything, farther, window_end)
         if run.failed and len(run.failed) == len(run.tried):
             raise SourcesUnavailable([self.sources[name].label for name in sorted(run.failed)])
         return contract.SearchResult(

@@ -1889,7 +1889,8 @@ def test_the_patient_s_label_is_neither_a_complaint_nor_a_name(text, absent):
                                           ("Lisbonne", "Étranger (Portugal)"), ("Fès", "Étranger (Maroc)"),
                                           ("Valence", "Valence"),  # a French commune first
                                           ("Orsan", "Orsan"),
-                                          ("Saint-Pierre (La Réunion)", "Saint-Pierre (La Réunion)")])  # the agenda finds it
+                                          ("Saint-Pierre (La Réunion)", "Saint-Pierre (La Réunion)"),  # the agenda finds it
+                                          ("Paris 12e", "Paris 12e")])
 def test_a_large_city_abroad_is_born_abroad_in_its_country(said, funnel):
     assert birth_place(said) == funnel
 
