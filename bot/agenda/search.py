@@ -20,6 +20,7 @@ With nothing in the window at the cap, the next 7 days are searched.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -108,16 +109,11 @@ class _Ranked:
 
 def search(session: Session, query: SearchQuery, rule: RadiusRule) -> SearchResult:
     radii = radius_steps(rule)
-    farther = beyond_the_cap(query.mode, radii)
-    end, window_widened = query.end, False
-    radius, ranked = _choose_radius(session, query, end, radii)
-    if not ranked and farther:
-        radius, ranked = _choose_radius(session, query, end, farther)
-    if not ranked and end < query.start + MAX_WINDOW:
-        end, window_widened = query.start + MAX_WINDOW, True
-        radius, ranked = _choose_radius(session, query, end, radii)
-        if not ranked and farther:
-            radius, ranked = _choose_radius(session, query, end, farther)
+    for search_pass in search_passes(radii, beyond_the_cap(query.mode, radii), query.start, query.end):
+        steps, end, window_widened = search_pass  # the last pass tried says what the result covers
+        radius, ranked = _choose_radius(session, query, end, steps)
+        if ranked:
+            break
     return SearchResult(
         radius_km=radius,
         widened=radius > radii[0],
@@ -178,6 +174,17 @@ def radius_steps(rule: RadiusRule) -> list[float]:
     if rule.cap_km > radii[-1]:
         radii.append(rule.cap_km)
     return radii
+
+
+def search_passes(radii: list[float], farther: list[float], start: datetime,
+                  end: datetime) -> Iterator[tuple[list[float], datetime, bool]]:
+    """(radius steps, window end, window widened) of each pass of a search, in order, until one finds a slot: up to
+    the cap, then beyond it, within the window asked; then the same over the next 7 days."""
+    ends = [(end, False)] + ([(start + MAX_WINDOW, True)] if end < start + MAX_WINDOW else [])
+    for window_end, widened in ends:
+        for steps in (radii, farther):
+            if steps:
+                yield steps, window_end, widened
 
 
 def beyond_the_cap(mode: str, radii: list[float]) -> list[float]:

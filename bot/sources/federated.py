@@ -23,7 +23,7 @@ import httpx
 from bot.agenda import contract, geo, specialties
 from bot.agenda.fhir import MAX_PRACTITIONERS
 from bot.agenda.medecin_traitant import words
-from bot.agenda.search import MAX_WINDOW, MEDECIN_TRAITANT, OTHERS, SAS, beyond_the_cap, radius_steps
+from bot.agenda.search import MEDECIN_TRAITANT, OTHERS, SAS, beyond_the_cap, radius_steps, search_passes
 from bot.settings import get_settings
 from bot.sources.config import Source, get_sources
 from bot.sources.directory import Candidate, PractitionerDirectory, get_directory
@@ -122,15 +122,11 @@ class FederatedSearch:
         doctor = listings.medecin_traitant(medecin_traitant, place) if medecin_traitant else None
         run = _Run(self, mode, start, offset + limit, doctor and doctor.rpps)
 
-        window_end, window_widened = end, False
-        radius, ranked = await run.choose_radius(everything, radii, window_end)
-        if not ranked and farther:
-            radius, ranked = await run.choose_radius(everything, farther, window_end)
-        if not ranked and window_end < start + MAX_WINDOW:
-            window_end, window_widened = start + MAX_WINDOW, True
-            radius, ranked = await run.choose_radius(everything, radii, window_end)
-            if not ranked and farther:
-                radius, ranked = await run.choose_radius(everything, farther, window_end)
+        for search_pass in search_passes(radii, farther, start, end):
+            steps, window_end, window_widened = search_pass  # the last pass tried says what the result covers
+            radius, ranked = await run.choose_radius(everything, steps, window_end)
+            if ranked:
+                break
         if run.failed and len(run.failed) == len(run.tried):
             raise SourcesUnavailable([self.sources[name].label for name in sorted(run.failed)])
         return contract.SearchResult(
