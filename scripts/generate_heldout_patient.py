@@ -5,6 +5,8 @@
 Another seed, other templates, cities and symptoms than generate_nlu_data.py, and the held-out side of the
 name split. Each message carries its expected intent and normalized values; wanted times are resolved by hand
 from REFERENCE_TIME (a Wednesday), which the evaluation passes to the parser as the message's clock.
+Expected values follow the realistic set's conventions (bot/eval/nlu_sets.py): a number of hours is the delay,
+the complaint is kept as written with its duration, "née le <date> à X" is the birth place.
 """
 from __future__ import annotations
 
@@ -53,14 +55,21 @@ WINDOWS = {  # phrase -> (days after the reference day, start, end)
 WINDOWS_SAID = {"demain matin": "demain matin", "vendredi": "vendredi", "avant dix-sept heures": "avant 17h",
                 "ce soir": "ce soir", "jeudi matin": "jeudi matin", "demain après seize heures": "demain après 16h"}
 URGENCIES = [("dans l'heure", 4), ("urgent", 8), ("en urgence", 8), ("à voir aujourd'hui", 12),
-             ("dans les 6 heures", 8), ("sous 72 h", 72), ("pas pressée", 72), ("d'ici demain", 24),
+             ("dans les 6 heures", 6), ("sous 72 h", 72), ("pas pressée", 72), ("d'ici demain", 24),
              ("dans les 2 jours", 48), ("au plus vite", 4), ("sous 12h", 12), ("rien d'urgent", 72)]
-URGENCIES_SAID = [("dans l'heure", 4), ("c'est urgent", 8), ("dans les six heures", 8), ("pas pressé", 72),
+URGENCIES_SAID = [("dans l'heure", 4), ("c'est urgent", 8), ("dans les six heures", 6), ("pas pressé", 72),
                   ("dans les deux jours", 48), ("aujourd'hui", 12)]
 SPECIALTIES = [("un pédiatre", "pédiatrie"), ("une dermato", "dermatologie"), ("un médecin généraliste",
                "médecine générale"), ("un ophtalmologue", "ophtalmologie"), ("un ORL", "oto-rhino-laryngologie"),
                ("un cardiologue", "cardiologie")]
 DOMAINS = ["outlook.fr", "icloud.com", "bbox.fr", "neuf.fr", "gmail.com", "orange.fr"]
+
+
+def born_on_just_before(ex: Example) -> bool:
+    """The message so far ends with "né(e) le <date>", then a space or a comma, and names no birth place yet."""
+    cue, date, sep = ex.segments[-3:] if len(ex.segments) >= 3 else ("", "", "")
+    return isinstance(date, tuple) and date[1] == "date_naissance" and cue.startswith("né") and sep in (" ", ", ") \
+        and "lieu_naissance" not in ex.expected
 
 
 class HeldOut:
@@ -176,15 +185,19 @@ class HeldOut:
     def add_place(self, ex, said, p, ne):
         place = self.place(said)
         cue = "demeurant au " if place[0].isdigit() and len(place) > 5 else self.rng.choice(["à ", "sur ", "demeurant à "])
-        ex.add(cue, (place, "localisation", place))
+        # "née le 9 juillet 1998 à Vichy": right after the birth date, in the same sentence, "à <town>" is where the
+        # patient was born.
+        born_there = cue == "à " and not place[0].isdigit() and born_on_just_before(ex)
+        ex.add(cue, (place, "lieu_naissance" if born_there else "localisation", place))
 
     def add_symptom(self, ex, said, p, ne):
         text = self.rng.choice(SYMPTOMS)
         if said:
             text = text.replace("38,5", "trente-huit cinq")
-        ex.add(self.rng.choice(["consulte pour ", "motif ", "pour ", "se plaint de "]), (text, "symptomes", text))
-        if self.rng.random() < 0.3:
-            ex.add(self.rng.choice([" depuis le 21 novembre", " depuis hier", " depuis samedi", " depuis le 2 nov"]))
+        cue = self.rng.choice(["consulte pour ", "motif ", "pour ", "se plaint de "])
+        if self.rng.random() < 0.3:  # the complaint as written, with how long it has lasted
+            text += self.rng.choice([" depuis le 21 novembre", " depuis hier", " depuis samedi", " depuis le 2 nov"])
+        ex.add(cue, (text, "symptomes", text))
 
     def add_email(self, ex, said, p, ne):
         address = self.w.email_of(p["prenom"], p["nom"], self.rng.choice(DOMAINS), self.rng.randrange(4))
