@@ -130,13 +130,13 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
     **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
-                           "patient", "patiente", "jeune", "client", "cliente"]},
+                           "patient", "patiente", "jeune", "client", "cliente", "eleve"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
                                        "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
-                                       "touriste", "salarie", "detenu"]},
+                                       "touriste", "salarie", "detenu", "ecolier", "apprenti"]},
     **{tuple(w.split()): "f" for w in ["fille", "petite fille", "jeune fille", "fillette", "jeune femme", "femme",
                                        "dame", "residente", "etudiante", "lyceenne", "collegienne", "retraitee",
-                                       "salariee", "detenue"]},
+                                       "salariee", "detenue", "ecoliere", "apprentie"]},
 }
 _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when two names follow
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
@@ -204,7 +204,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée", "anxieux", "anxieuse", "angoissé",
     "angoissée", "déprimé", "déprimée", "érythème",
     "voit flou", "vision floue", "vue floue", "mal partout", "douleurs partout",
-    "pleurs", "acné", "plaque", "plaques"]}
+    "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
 # chronic disease (-iasis) after three letters at least, which first names as « Laurie » have not
@@ -253,7 +253,7 @@ _WISHING = {"voudrait", "veut", "souhaite", "souhaiterait", "aimerait", "demande
             "voudrais", "veux", "souhaiterais", "aimerais", "preferes", "preferer", "voudrions", "voulons",
             "souhaitons", "voudraient", "veulent", "souhaitent", "souhaiteraient", "aimerions", "aimeraient"}
 _SUBJECT_OF_HAS = {"il", "elle", "on", "qui", "ca", "y", "n'y", "l'", "en"}  # "il a", "qui a", "y a", "l'a", "en a"
-_DEGREES = {"tres", "trop", "assez", "super", "vraiment"}
+_DEGREES = {"tres", "trop", "assez", "super", "vraiment", "tout", "toute"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
 _STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
@@ -285,7 +285,9 @@ _HISTORY = _HAD | {"ttt", "traitement"}  # or takes
 # Said inside a complaint, what takes it back for the next one ("une angine enfin mal à la gorge", "euh non pardon")
 _TAKING_BACK_HERE = re.compile(r"(?:euh\s+)?(?:non\s+pardon|non\s+attendez|enfin\s+non|ah\s+non|enfin|pardon)\b")
 _QUANTITIES = [("un", "peu", "de"), ("beaucoup", "de"), ("pas", "mal", "de"), ("plein", "de")]
-_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement"}  # said before a state: part of the complaint
+# said before a state or a complaint: part of it ("très essoufflée", "une grosse douleur", "petites pertes de sang")
+_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "gros", "grosse", "grosses", "forte", "fortes",
+              "petite", "petites", "legere", "legeres", "vive", "violente", "violentes", "intense", "intenses"}
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
@@ -691,13 +693,15 @@ class _Reader:
         comma = self.tokens[k].text == "," and k + 1 < len(self.tokens) and not self.taken[k + 1] \
             and self.tokens[k + 1].folded in ("au", "en", "aux")
         k += comma
-        if not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de"}):
+        if self.tokens[k].folded == "dans" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("le", "la", "les"):
+            k += 1  # "Riom dans le Puy-de-Dôme", "Saint-Just dans l'Ain"
+        elif not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de", "dans"}):
             return last  # "Saint-Denis de la Réunion" goes on
         found = None
         for end in range(k + 1, min(k + 6, len(self.tokens))):
             if not self.tokens[end].is_word or self.taken[end]:
                 break
-            said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1]))
+            said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1])).removeprefix("l ")
             if said in countries() or said in region_names() and not comma:
                 found = end
         if found is None and born and not comma and self.tokens[k].folded in ("au", "en", "aux") \
@@ -1001,7 +1005,7 @@ class _Reader:
         if part not in _BODY_PARTS and part.removesuffix("s") not in _BODY_PARTS:  # "les jambes qui enflent"
             return False
         k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
-        return k < len(self.tokens) and (self.tokens[k].folded in _BODY_STATES or self.past_participle(k))
+        return k < len(self.tokens) and (self.tokens[k].folded == "qui" or self.state_at(k) or self.past_participle(k))
 
     def state_at(self, k: int) -> bool:
         """How a part of the body is, said at k past how much ("très rouge", "gonflé")."""
@@ -1048,6 +1052,8 @@ class _Reader:
                 said = k
                 while said + 1 < len(self.tokens) and self.tokens[said].folded in _DISCOURSE:
                     said += 1  # "… depuis hier soir bon la tension est correcte"
+                if self.tokens[said].folded in _SUBJECTS:
+                    break  # "… il dort plus depuis des semaines il s'enferme": the next sentence
                 if self.tokens[said].folded in _DEFINITE and opens_a_clause(self.text[self.tokens[said].start:self.tokens[
                         min(said + 5, len(self.tokens) - 1)].end]):
                     break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
@@ -1077,8 +1083,8 @@ class _Reader:
             return k + 1
         if word in ("hier", "avant-hier") or word in WEEKDAYS:
             return k + (k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _TIMES_OF_DAY)
-        if self.tokens[k].is_number or word in ("un", "une", "deux", "quelques"):
-            return k + (k + 1 < len(self.tokens) and self.tokens[k + 1].is_word)
+        if self.tokens[k].is_number or word in ("un", "une", "deux", "quelques", "des", "plusieurs"):
+            return k + (k + 1 < len(self.tokens) and self.tokens[k + 1].is_word)  # "3 jours", "des semaines"
         return None
 
     def ago_at(self, k: int) -> bool:
@@ -1149,17 +1155,20 @@ class _Reader:
             # "tordu le genou hier et qui voudrait voir un médecin", "qui saigne je voudrais un dermatologue": the
             # wish, not the complaint
             return True
-        if token.folded in _SUBJECTS and self.tokens[k - 1].folded == "et" and self.says_more_of_it(k + 1):
-            return False  # "fièvre depuis trois jours et il tousse beaucoup"
+        if token.folded in _SUBJECTS | {"ca", "je", "j'"} and self.tokens[k - 1].folded == "et" \
+                and self.says_more_of_it(k + 1):
+            return False  # "fièvre depuis trois jours et il tousse beaucoup", "mal à l'oreille et ça coule"
+        if token.folded in _SUBJECTS and not linked and self.tokens[k - 1].is_word and self.says_more_of_it(k + 1):
+            return False  # dictated, one sentence running into the next: "il a fait un malaise il est pâle"
         if self.tokens[k - 1].folded == "et" and (token.folded == "ne" or token.folded.startswith("n'")) \
                 and self.no_longer_done(k) is not None:
             return False  # "très fatiguée et ne mange plus depuis 3 jours"
         if token.folded in ("est", "sont") and self.state_at(k + 1):
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
-        if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS and self.tokens[k - 2].folded == "et" \
-                and self.says_more_of_it(k):
-            return False  # its verb: "forte fièvre et elle est confuse"
-        if not linked and token.folded in _CLAUSE_STARTS or token.folded in CIVILITES | RELATIVES \
+        if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
+            return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
+        if not linked and (token.folded in _CLAUSE_STARTS or token.folded.startswith("j'")) \
+                or token.folded in CIVILITES | RELATIVES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HAD:
             return True  # "agitation ++ atcd bipolaire": what the patient has had is no part of the complaint
         if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
@@ -1187,8 +1196,8 @@ class _Reader:
         word = self.tokens[k].folded
         if word == "ne" or word.startswith("n'"):
             return self.no_longer_done(k) is not None  # "et il ne boit plus", not "et il n'a pas de fièvre"
-        if word in ("a", "avait"):
-            after = self.after_determiners(k + 1)
+        if word in ("a", "avait"):  # "a de la fièvre", "a refait de la fièvre"
+            after = self.after_determiners(k + 1 + (k + 1 < len(self.tokens) and self.past_participle(k + 1)))
             return after < len(self.tokens) and not self.taken[after] and (
                 self.symptom_end(after) is not None or self.tokens[after].folded in _ACHES)
         if word in ("est", "etait"):  # "et il est très fatigué", not "et il est à Metz", "et elle est dispo"
@@ -1422,7 +1431,8 @@ class _Reader:
     def institution_place(self, i: int) -> tuple[int, int] | None:
         """The commune of an institution opening a segment at i, where the patient lives ("EHPAD de Cholet")."""
         k = i
-        while k > 0 and self.tokens[k - 1].folded in OPENING | {"la", "le", "l", "ici"}:  # "c'est la résidence de …"
+        # "c'est la résidence de …", "résidente EHPAD de Dole"
+        while k > 0 and self.tokens[k - 1].folded in OPENING | {"la", "le", "l", "ici", "resident", "residente"}:
             k -= 1
         opens = k == 0 or self.tokens[k - 1].is_boundary or self.tokens[k - 1].text in ",;:-–"
         return self.commune_after(i) if opens and self.tokens[i].folded in _INSTITUTIONS else None
@@ -1716,7 +1726,18 @@ class _Reader:
         here = [p for p in here if p not in dropped]
         theirs = [p for p in here if _WORKS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += theirs if len(theirs) < len(here) else []
+        # "je suis à Nancy, c'est pour mon père … chez lui à Lunéville": where the one who calls for another is
+        here = [p for p in here if p not in dropped]
+        callers = [p for p in here if _CALLER_IS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))]
+        dropped += callers if len(callers) < len(here) and self.calls_for_another() else []
         self.spans = [s for s in self.spans if s not in dropped]
+
+    def calls_for_another(self) -> bool:
+        """The call is for a relative of the caller's ("pour mon père", "ma fille") or for someone they look after
+        ("pour une résidente", "j'ai un élève")."""
+        return any(self.family_of_the_caller_at(i) or self.tokens[i].folded in ("pour", "ai", "avons") and
+                   i + 2 < len(self.tokens) and self.tokens[i + 1].folded in ("un", "une", "le", "la")
+                   and self.person_noun_at(i + 2) is not None for i in range(len(self.tokens)))
 
     def says_again(self, civility: int) -> bool:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
@@ -2422,7 +2443,14 @@ def names_a_complaint(folded: str) -> bool:
 # A caregiver or a practice right before a place: where the one who calls works, not where the patient is
 _WORKS_AT = re.compile(r"\b(?:infirmier|infirmiere|ide|idel|pharmacie|pharmacien|pharmacienne|kine|kinesitherapeute"
                        r"|sage-femme|cabinet|medecin|docteur|dr|auxiliaire de vie|aide-soignante?|aide a domicile)"
-                       r"\b(?:\s+(?:liberale?|du centre|de garde|de la gare|[a-z]+)){0,2}\s+(?:a|au|aux|de|sur)\s+$")
+                       r"\b(?:\s+(?:liberale?|du centre|de garde|de la gare|[a-z]+)){0,2}\s+(?:a|au|aux|de|sur)\s+$"
+                       r"|\bpharmacie(?:\s+[a-z-]+)?\s+$")  # "Pharmacie centrale Aurillac, je vous adresse …"
+
+
+# Said by the one who calls of themself, right before a place ("moi j'habite à Montpellier", "je vous appelle de
+# Pointe-à-Pitre")
+_CALLER_IS_AT = re.compile(r"\b(?:je suis|j'habite|je vis|j'appelle|je vous appelle|je t'appelle|on m'appelle)"
+                           r"(?: actuellement| en ce moment)?\s+(?:a|au|aux|de|d'|du|des|sur|dans le|dans la)?\s*$")
 
 
 def opens_with_a_complaint(folded: str) -> bool:

@@ -131,8 +131,14 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     if any(m.start() < match.start() - start < m.end() for m in _SINCE_SAID.finditer(said)):
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
+    busy = _BUSY.search(folded[max(0, match.start() - 30):match.start()])
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
-        or _AGE_BEFORE.search(before) is not None
+        or _AGE_BEFORE.search(before) is not None or busy is not None
+
+
+# "je travaille jusqu'à 18h", "il est à l'école jusqu'à 16h30": when the patient cannot come, no time wanted
+_BUSY = re.compile(r"\b(?:travaille|travaillent|bosse|bossent|au travail|au boulot|en cours|a l'ecole|au lycee"
+                   r"|au college)(?:\s+avant)?\s*$")
 
 
 _AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday

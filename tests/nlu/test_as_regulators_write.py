@@ -2184,3 +2184,50 @@ def test_what_a_word_attaches_to_in_a_note(text, expected):
 ])
 def test_who_calls_and_where_the_patient_works(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the one who calls for someone else is, and where a pharmacy or an institution is, against the patient's
+    ("je suis à Reims c'est pour ma mère madame Colin Odette qui est chez elle à Épernay elle tousse",
+     {"localisation": "Épernay", "nom": "Colin"}),
+    ("moi j'habite à Tours c'est pour mon père il vit à Amboise il a de la fièvre", {"localisation": "Amboise"}),
+    ("c'est pour moi, je suis à Laval, angine", {"localisation": "Laval"}),
+    ("Pharmacie du Marché Vierzon, je vous envoie Mme Roux Léa, cystite, elle habite à Mehun-sur-Yèvre",
+     {"localisation": "Mehun-sur-Yèvre"}),
+    ("M. Petit Yves, 88 ans, résident EHPAD de Figeac, toux grasse", {"localisation": "Figeac", "symptomes": "toux grasse"}),
+    ("Élève BERNARD Lucas 03/04/2012, douleur au poignet", {"nom": "Bernard", "prenom": "Lucas"}),
+    # a commune situated in its département, kept with it so that the search finds the right one
+    ("il habite à Saint-Germain dans l'Ain", {"localisation": "Saint-Germain dans l'Ain"}),
+    ("elle est à Riom dans le Puy-de-Dôme", {"localisation": "Riom dans le Puy-de-Dôme"}),
+])
+def test_the_place_of_who_calls_is_not_the_patient_s(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dictated, one sentence running into the next: each one describing the complaint belongs to it
+    ("il a fait un malaise il est tout blanc et il a mal à la tête sa mère arrive",
+     {"symptomes": "malaise il est tout blanc et il a mal à la tête"}),
+    ("elle est essoufflée et elle a repris de la fièvre cette nuit il faudrait une visite",
+     {"symptomes": "essoufflée et elle a repris de la fièvre cette nuit"}),
+    ("j'ai une forte douleur au genou et ça gonfle depuis hier",
+     {"symptomes": "forte douleur au genou et ça gonfle depuis hier"}),
+    ("j'ai l'oreille droite toute rouge et je vois trouble depuis ce matin j'aimerais voir quelqu'un",
+     {"symptomes": "oreille droite toute rouge et je vois trouble depuis ce matin"}),  # without its article
+    ("il est très anxieux il mange plus depuis des jours il reste au lit",
+     {"symptomes": "très anxieux il mange plus depuis des jours"}),
+    ("elle a des petites pertes de sang depuis hier", {"symptomes": "petites pertes de sang depuis hier"}),
+])
+def test_a_complaint_said_in_several_sentences(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, window", [
+    # the hours the patient works are when they cannot come; what they say after is the time wanted
+    ("elle travaille jusqu'à dix-sept heures donc après dix-sept heures ça irait",
+     ("2026-11-25T17:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("il est au lycée jusqu'à 16h, demain après 16h", ("2026-11-26T16:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("rdv jusqu'à 18h svp", ("2026-11-25T10:30:00+01:00", "2026-11-25T18:00:00+01:00")),
+])
+def test_when_the_patient_is_busy_is_no_time_wanted(text, window):
+    assert window_read(text) == window
