@@ -142,7 +142,9 @@ _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
 _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler", "l'epelle"}
 _ANNOUNCING = {"attendez", "attends", "je", "vous", "le", "ca", "ce", "euh", "alors", "donc", ","}  # "je vous l'épelle"
-_INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa"}  # where a patient lives, in a town
+# where a patient lives or spends the day, in a town
+_INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa", "lycee", "college", "l'ecole", "ecole",
+                 "creche", "internat", "l'internat"}
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
 _NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pte", "pat", "identite", "concernant"} \
     | _SPELLING
@@ -1434,7 +1436,9 @@ class _Reader:
         # "c'est la résidence de …", "résidente EHPAD de Dole"
         while k > 0 and self.tokens[k - 1].folded in OPENING | {"la", "le", "l", "ici", "resident", "residente"}:
             k -= 1
-        opens = k == 0 or self.tokens[k - 1].is_boundary or self.tokens[k - 1].text in ",;:-–"
+        # or said where one is: "au lycée Victor Hugo de Besançon", "à l'EHPAD les Tilleuls de Guéret"
+        opens = k == 0 or self.tokens[k - 1].is_boundary or self.tokens[k - 1].text in ",;:-–" \
+            or i > 0 and self.tokens[i - 1].folded in ("au", "a", "l'", "en", "dans")
         return self.commune_after(i) if opens and self.tokens[i].folded in _INSTITUTIONS else None
 
     def commune_after(self, last: int) -> tuple[int, int] | None:
@@ -1722,7 +1726,8 @@ class _Reader:
         here = [p for p in places if p.field == "localisation" and p not in dropped]
         usual = [p for p in here if _usually_said_of(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += usual if len(usual) < len(here) else []
-        # "infirmière libérale à Mâcon, je suis chez une patiente … à Charnay-lès-Mâcon": where the caller works
+        # "infirmière libérale à Mâcon, je suis chez une patiente … à Charnay-lès-Mâcon": where the caller works; "va à
+        # l'école de Brioude, vit à Lempdes": where the patient lives
         here = [p for p in here if p not in dropped]
         theirs = [p for p in here if _WORKS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += theirs if len(theirs) < len(here) else []
@@ -2440,8 +2445,10 @@ def names_a_complaint(folded: str) -> bool:
     return any(reader.symptom_end(k) is not None for k in range(len(reader.tokens)))
 
 
-# A caregiver or a practice right before a place: where the one who calls works, not where the patient is
+# A caregiver or a practice right before a place: where the one who calls works, not where the patient is; a school:
+# where a pupil spends the day, not where they live
 _WORKS_AT = re.compile(r"\b(?:infirmier|infirmiere|ide|idel|pharmacie|pharmacien|pharmacienne|kine|kinesitherapeute"
+                       r"|ecole|lycee|college|creche|internat"
                        r"|sage-femme|cabinet|medecin|docteur|dr|auxiliaire de vie|aide-soignante?|aide a domicile)"
                        r"\b(?:\s+(?:liberale?|du centre|de garde|de la gare|[a-z]+)){0,2}\s+(?:a|au|aux|de|sur)\s+$"
                        r"|\bpharmacie(?:\s+[a-z-]+)?\s+$")  # "Pharmacie centrale Aurillac, je vous adresse …"

@@ -2196,6 +2196,10 @@ def test_who_calls_and_where_the_patient_works(text, expected):
      {"localisation": "Mehun-sur-Yèvre"}),
     ("M. Petit Yves, 88 ans, résident EHPAD de Figeac, toux grasse", {"localisation": "Figeac", "symptomes": "toux grasse"}),
     ("Élève BERNARD Lucas 03/04/2012, douleur au poignet", {"nom": "Bernard", "prenom": "Lucas"}),
+    # a pupil is at school when its nurse calls; where they live wins when it is said too
+    ("infirmière scolaire au collège Jules Ferry de Langres, j'ai une élève Zoé Marchal qui a vomi",
+     {"localisation": "Langres"}),
+    ("elle va au lycée de Saint-Flour, elle habite à Murat, angine", {"localisation": "Murat"}),
     # a commune situated in its département, kept with it so that the search finds the right one
     ("il habite à Saint-Germain dans l'Ain", {"localisation": "Saint-Germain dans l'Ain"}),
     ("elle est à Riom dans le Puy-de-Dôme", {"localisation": "Riom dans le Puy-de-Dôme"}),
