@@ -277,6 +277,7 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sentences
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+_PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
 # Where a condition the patient lives with is said of them ("diabétique, plaie au pied", "et il est diabétique"),
@@ -497,7 +498,7 @@ class _Reader:
             size, gender = person
         elif token.folded in RELATIVES and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du"):
             size, gender = 2, None
-        elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "moi":
+        elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("moi", "moi-meme"):
             size, gender = 2, None  # "un rendez-vous pour moi, Kevin Morel": the caller is the patient
         elif self.family_of_the_caller_at(i):  # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"
             size = self.family_size(i)
@@ -1668,10 +1669,20 @@ class _Reader:
         if not any(span.field == "symptomes" for span in self.spans):
             self.unexplained_segment()
         self.complaints_listed_beside()
+        self.prefer_known_complaints()
         if caller:
             self.set_caller_apart(*caller)
         self.drop_places_taken_back()
         return self.spans
+
+    def prefer_known_complaints(self) -> None:
+        """A complaint read from words the reader does not know ("il a des stents", "il a de la tension") gives way
+        to one it knows said later ("… depuis dimanche il a des palpitations")."""
+        complaints = [s for s in self.spans if s.field == "symptomes"]
+        known = [s for s in complaints if any(self.symptom_end(k) is not None for k in [  # "petites pertes"
+            k for k, t in enumerate(self.tokens) if s.start < t.end and t.start < s.end][:3])]
+        if known and complaints[0] not in known:
+            self.spans = [s for s in self.spans if s.field != "symptomes" or s.start >= known[0].start]
 
     def given_after_an_aside(self, cue: int, end: int) -> int:
         """Last token read once the birth name, set in brackets between the names, is read ("Mme Ferrand (née
@@ -1727,9 +1738,11 @@ class _Reader:
         usual = [p for p in here if _usually_said_of(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += usual if len(usual) < len(here) else []
         # "infirmière libérale à Mâcon, je suis chez une patiente … à Charnay-lès-Mâcon": where the caller works; "va à
-        # l'école de Brioude, vit à Lempdes": where the patient lives
+        # l'école de Brioude, vit à Lempdes": where the patient lives; "son MT (Dr Weber, Illkirch)", "son cardiologue
+        # il est à Brest": where a doctor practises
         here = [p for p in here if p not in dropped]
-        theirs = [p for p in here if _WORKS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))]
+        theirs = [p for p in here if _WORKS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))
+                  or _of_a_practice(fold(self.text[max(0, p.start - 40):p.start]))]
         dropped += theirs if len(theirs) < len(here) else []
         # "je suis à Nancy, c'est pour mon père … chez lui à Lunéville": where the one who calls for another is
         here = [p for p in here if p not in dropped]
@@ -1738,11 +1751,12 @@ class _Reader:
         self.spans = [s for s in self.spans if s not in dropped]
 
     def calls_for_another(self) -> bool:
-        """The call is for a relative of the caller's ("pour mon père", "ma fille") or for someone they look after
-        ("pour une résidente", "j'ai un élève")."""
-        return any(self.family_of_the_caller_at(i) or self.tokens[i].folded in ("pour", "ai", "avons") and
-                   i + 2 < len(self.tokens) and self.tokens[i + 1].folded in ("un", "une", "le", "la")
-                   and self.person_noun_at(i + 2) is not None for i in range(len(self.tokens)))
+        """The call is for a relative of the caller's ("pour mon père", "au sujet de ma fille") or for someone they
+        look after ("pour une résidente", "j'ai un élève"); "c'est ma femme qui l'a remarqué" is no such call."""
+        return any(self.tokens[i].folded in ("pour", "concernant", "de") and self.family_of_the_caller_at(i + 1)
+                   or self.tokens[i].folded in ("pour", "ai", "avons") and i + 2 < len(self.tokens)
+                   and self.tokens[i + 1].folded in ("un", "une", "le", "la") and self.person_noun_at(i + 2) is not None
+                   for i in range(len(self.tokens) - 1))
 
     def says_again(self, civility: int) -> bool:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
@@ -1904,8 +1918,8 @@ class _Reader:
             # "elle a glissé ce matin", "elle a toujours eu ce nom": what happened; the complaint comes after ("elle a
             # mal au genou")
             return None
-        if self.tokens[j].folded in _NEGATION_ENDS:
-            return None  # "elle a pas école", "il a plus de fièvre": nothing the patient has
+        if self.tokens[j].folded in _NEGATION_ENDS | _PRONOUNS:
+            return None  # "elle a pas école", "il a plus de fièvre", "c'est pour ça": nothing the patient has
         definite = self.tokens[j].folded in _DEFINITE
         j = self.after_determiners(j + (self.tokens[j].folded in _POSSESSIVES))
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
@@ -2458,6 +2472,20 @@ _WORKS_AT = re.compile(r"\b(?:infirmier|infirmiere|ide|idel|pharmacie|pharmacien
 # Pointe-à-Pitre")
 _CALLER_IS_AT = re.compile(r"\b(?:je suis|j'habite|je vis|j'appelle|je vous appelle|je t'appelle|on m'appelle)"
                            r"(?: actuellement| en ce moment)?\s+(?:a|au|aux|de|d'|du|des|sur|dans le|dans la)?\s*$")
+
+
+# A practitioner, then a few words that say nothing of the patient, right before a place: where the doctor practises
+_PRACTICE = re.compile(r"(?:\b(?:dr|docteur|medecin|mt|generaliste|specialiste|cardiologue|dermatologue|pediatre"
+                       r"|gynecologue|ophtalmologue|psychiatre|secretariat|cabinet)\b|\bcab\."
+                       r"|\b(?:son|sa|le|du) \|{3,})(?P<rest>[^;!?\n]{0,30})$")  # "son cardiologue", masked as read
+_OF_THE_PATIENT = re.compile(r"\.\s+\w|\b(?:habite|vit|domicilie|domiciliee|demeurant|patient|patiente|pt|pte|chez)\b")
+
+
+def _of_a_practice(before: str) -> bool:
+    """Folded text `before` a place ends with a practitioner and words of theirs ("secrétariat Dr Fabre (cab. ",
+    "médecin de garde secteur ", "son cardiologue il est à ")."""
+    practice = _PRACTICE.search(before)
+    return practice is not None and not _OF_THE_PATIENT.search(practice["rest"])
 
 
 def opens_with_a_complaint(folded: str) -> bool:

@@ -2200,6 +2200,13 @@ def test_who_calls_and_where_the_patient_works(text, expected):
     ("infirmière scolaire au collège Jules Ferry de Langres, j'ai une élève Zoé Marchal qui a vomi",
      {"localisation": "Langres"}),
     ("elle va au lycée de Saint-Flour, elle habite à Murat, angine", {"localisation": "Murat"}),
+    # where a practitioner practises, against where the patient lives
+    ("Cabinet du Dr Roche (cab. Vichy) : Mme Morel Ana, angine. Elle habite Cusset", {"localisation": "Cusset"}),
+    ("envoyé par son MT (Dr Klein, Schiltigheim), vit à Bischheim, sciatique", {"localisation": "Bischheim"}),
+    ("son dermatologue il est à Vannes mais il peut pas la voir, elle habite à Auray", {"localisation": "Auray"}),
+    ("besoin d'un médecin à Pau", {"localisation": "Pau"}),
+    # "ma femme" said in passing: the caller speaks of himself, where he lives stays
+    ("je m'appelle Marc Roy c'est ma femme qui a insisté j'habite à Riom près de Clermont", {"localisation": "Riom"}),
     # a commune situated in its département, kept with it so that the search finds the right one
     ("il habite à Saint-Germain dans l'Ain", {"localisation": "Saint-Germain dans l'Ain"}),
     ("elle est à Riom dans le Puy-de-Dôme", {"localisation": "Riom dans le Puy-de-Dôme"}),
@@ -2221,6 +2228,10 @@ def test_the_place_of_who_calls_is_not_the_patient_s(text, expected):
     ("il est très anxieux il mange plus depuis des jours il reste au lit",
      {"symptomes": "très anxieux il mange plus depuis des jours"}),
     ("elle a des petites pertes de sang depuis hier", {"symptomes": "petites pertes de sang depuis hier"}),
+    # what the patient has had or takes, read first, gives way to a complaint the reader knows
+    ("il a des stents il prend son traitement et depuis lundi il a des vertiges", {"symptomes": "vertiges"}),
+    ("c'est pour ça que j'appelle elle a une otite", {"symptomes": "otite"}),
+    ("je vous appelle pour moi-même Louis Garnier j'ai une angine", {"prenom": "Louis", "nom": "Garnier"}),
 ])
 def test_a_complaint_said_in_several_sentences(text, expected):
     assert _subset(read(text), expected) == expected
