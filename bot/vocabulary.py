@@ -27,7 +27,8 @@ MODES = {mode.code: mode for mode in (
     Mode("video", "en vidéo", ("en video", "video", "en visio", "visio", "visioconference", "teleconsultation",
                                "teleconsult", "tlc")),  # "TLC svp" in notes
     # a doctor coming to the patient: "qu'un médecin passe la voir", "que le médecin vienne à la maison"
-    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "visite domicile", "visite a dom", "a dom",
+    Mode("domicile", "à domicile", ("a domicile", "visite a domicile", "visite domicile", "visite a dom", "visite dom",
+                                    "a dom",
                                     "en visite", "vad", "se deplacer chez",
                                     # "il faudrait une visite": the doctor goes; "consultation" is at the practice
                                     "une visite", "visite d'un medecin", "visite du medecin",
@@ -37,7 +38,8 @@ MODES = {mode.code: mode for mode in (
                                     # "un médecin qui passe demain", "quelqu'un qui se déplace"
                                     *(f"{who} qui {come}" for who in ("medecin", "docteur", "generaliste", "quelqu'un")
                                       for come in ("passe", "vienne", "se deplace")),
-                                    *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir")
+                                    # "que quelqu'un aille la voir chez elle"
+                                    *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir", "aille")
                                       for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",
                                                     "chez lui", "chez elle", "chez eux")))),
 )}

@@ -176,6 +176,8 @@ _PRACTICE = re.compile(r"\s+(?:infirmiers?|infirmieres?|medical|dentaire|paramed
 
 # "une visite de contrôle", "de suivi": what for, not where ("une visite d'ici demain" is when)
 _VISIT_OF = re.compile(r"\s+(?:de\s+|d')(?!urgence|ici\b)")
+# "en visite chez sa sœur à Dijon": where the patient stays, not a doctor's visit ("en visite chez elle" is one)
+_STAYING_WITH = re.compile(r"\s+chez\s+(?:sa|son|ses|leur|leurs|des|un|une|mon|ma|mes)\b")
 # "l'infirmière du cabinet", "la secrétaire de son cabinet": whose practice, not where the patient is to be seen
 _OF_A_PRACTICE = re.compile(r"\b(?:du|de son|de notre|de mon|de leur)\s+$")
 # "aide à domicile", "soins à domicile", "sous O2 à dom": a service (often the caller), not where the patient is to be seen
@@ -191,7 +193,8 @@ def find_modes(folded: str) -> list[Found]:
              and not (folded[f.start:f.end] == "cabinet" and (_PRACTICE.match(folded, f.end)
                                                                or _OF_A_PRACTICE.search(folded, 0, f.start)))
              and not _SERVICE.search(folded[max(0, f.start - 24):f.start])
-             and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))]
+             and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))
+             and not (folded[f.start:f.end] == "en visite" and _STAYING_WITH.match(folded, f.end))]
     asked = [Found("domicile", m.start(), m.end(1)) for m in _VISIT_ASKED.finditer(folded)
              if not any(f.start <= m.start() < f.end for f in found)]  # "…, visite svp"
     modes = sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)

@@ -277,6 +277,8 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sentences
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+_GLUE = {"de", "du", "des", "la", "le", "les", "l'", "d'"}  # inside a name of a place: "quartier de la Gare"
+_PER = {"j", "jour", "jr", "h", "heure", "nuit", "sem", "semaine"}  # "6/j", "3/nuit": how often
 _PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
@@ -633,7 +635,7 @@ class _Reader:
             last = self.where_it_lies(last, born=field == "lieu_naissance")
             first = self.arrondissement_before(first, last)
         if field == "localisation":
-            last = self.commune_after_its_street(first, self.street_after(last))
+            last = self.district_after(self.commune_after_its_street(first, self.street_after(last)))
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -641,6 +643,22 @@ class _Reader:
         for k in range(first, last + 1):
             self.taken[k] = True
             self.field_of[k] = field
+
+    def district_after(self, last: int) -> int:
+        """Last token of the district named after the commune ending at `last` ("Nice quartier Cimiez", "Mamoudzou
+        quartier Cavani"): a home visit needs it; `last` when none is."""
+        k = last + 1
+        if k + 1 >= len(self.tokens) or self.tokens[k].folded not in ("quartier", "qtier", "cite") or self.taken[k + 1]:
+            return last
+        end = last
+        for j in range(k + 1, min(k + 5, len(self.tokens))):
+            word = self.tokens[j]
+            if word.folded in _GLUE and not self.taken[j]:
+                continue
+            if self.taken[j] or not _is_name_word(word) or word.folded in _CLAUSE_STARTS | _NOT_NAMES:
+                break
+            end = j
+        return end
 
     def street_type_after_number(self, i: int) -> int | None:
         """The street type after the house number at i ("18 rue", "17 bis rue"); None when i is no house number
@@ -1107,7 +1125,7 @@ class _Reader:
         if self.tokens[k].text == "%":
             return k > 0 and self.tokens[k - 1].is_number
         return self.tokens[k].text == "/" and 0 < k < len(self.tokens) - 1 and self.tokens[k - 1].is_number \
-            and self.tokens[k + 1].is_number
+            and (self.tokens[k + 1].is_number or self.tokens[k + 1].folded in _PER)  # "x6/j": six a day
 
     def dangles(self, first: int, last: int) -> bool:
         """The complaint first..last cannot end with token `last` ("... depuis ce matin son"), unless it closes
@@ -1170,6 +1188,8 @@ class _Reader:
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
             return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
+        if token.folded == "du" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "coup":
+            return True  # "… crises d'angoisse au travail du coup je suis en arrêt"
         if not linked and (token.folded in _CLAUSE_STARTS or token.folded.startswith("j'")) \
                 or token.folded in CIVILITES | RELATIVES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HAD:
@@ -2187,9 +2207,10 @@ class _Reader:
         if not opens:
             return None
         last, said = k, False
+        listed = (":", ",") if k + 1 < len(self.tokens) and self.tokens[k + 1].text == ":" else (":",)  # "ATCD : ICC, FA"
         for j in range(k + 1, len(self.tokens)):
             token = self.tokens[j]
-            if token.is_boundary and token.text != ":" or token.folded in _CLAUSE_STARTS \
+            if token.is_boundary and token.text not in listed or token.folded in _CLAUSE_STARTS \
                     or said and self.symptom_end(j) is not None:
                 break
             last, said = j, said or token.is_word and token.folded not in FUNCTION_WORDS | {"pour", "de", "d'"}

@@ -2246,3 +2246,21 @@ def test_a_complaint_said_in_several_sentences(text, expected):
 ])
 def test_when_the_patient_is_busy_is_no_time_wanted(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("VAD svp, visite dom dans la journée", {"type_consultation": "domicile"}),
+    ("il faudrait que quelqu'un aille la voir chez elle demain", {"type_consultation": "domicile"}),
+    # visiting a relative is where the patient stays, not a doctor's visit
+    ("Mme Blanc, en visite chez son fils à Agen, otite, d'ici 48h", {"type_consultation": None, "localisation": "Agen"}),
+    ("un médecin en visite chez elle si possible", {"type_consultation": "domicile"}),
+    # a history listed after its label runs over its commas: no commune read in it ("FA" is Fa, in the Aude)
+    ("ATCD : ICC, FA sous AOD. Vit à Ajaccio. Dyspnée", {"localisation": "Ajaccio", "symptomes": "Dyspnée"}),
+    # how often, a measure; a discourse word ends the complaint
+    ("Motif: vomissements x5/j depuis hier | Lieu: Brest", {"symptomes": "vomissements x5/j depuis hier"}),
+    ("il a des crises d'angoisse le soir du coup il dort mal", {"symptomes": "crises d'angoisse le soir"}),
+    # the district of a town, for a home visit
+    ("il est à Toulon quartier du Mourillon il faudrait une visite", {"localisation": "Toulon quartier du Mourillon"}),
+])
+def test_modes_histories_and_districts_as_notes_say_them(text, expected):
+    assert _subset(read(text), expected) == expected
