@@ -520,6 +520,10 @@ class _Reader:
                 and self.place_at(j + 1) is not None:
             return None  # "une patiente de Lille": where she is from, no name with its particle
         units = self.name_units(j, 4)
+        if units and all(self.tokens[a].text.islower() and is_common_word(self.tokens[b].text) and max(
+                _first_name_score(self.tokens[a:b + 1], gender), _surname_score(self.tokens[a:b + 1])) < _COMMON_SURNAME
+                for a, b in units[:2]):
+            return None  # "patient sorti hier du service de médecine": words in small letters no list has as names
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
@@ -1792,9 +1796,11 @@ class _Reader:
         before = _without_apposed_kin([t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"])
         # "Mme Roux appelle", "… qui appelle", "c'est madame Lebrun je vous appelle pour mon mari"
         said_after = [t.folded for t in self.tokens[after:after + 3]]
-        calling = bool(said_after) and (said_after[0] in _CALLING or said_after[0] == "qui" and said_after[1:2]
-                                         and said_after[1] in _CALLING or said_after[0] == "je" and any(
-                                             w in _CALLING for w in said_after[1:3]))
+        on_the_line = said_after[:2] in (["en", "ligne"], ["au", "telephone"])  # "j'ai M. Roux en ligne, il appelle…"
+        said_after = [t.folded for t in self.tokens[after + 2:after + 5]] if on_the_line else said_after
+        calling = on_the_line or bool(said_after) and (
+            said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]
+            and said_after[1] in _CALLING or said_after[0] == "je" and any(w in _CALLING for w in said_after[1:3]))
         return calling or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
 
@@ -2236,6 +2242,9 @@ class _Reader:
         closing = next((k for k in range(last + 2, min(last + 6, len(self.tokens))) if self.tokens[k].text == ")"), None)
         if last + 1 < len(self.tokens) and self.tokens[last + 1].text == "(" and closing:
             last = closing  # "Dr Martin (SOS)", "Dr Roux (remplaçant)": said of the practitioner, no place of the patient
+        elif units and last + 2 < len(self.tokens) and self.tokens[last + 1].folded in ("a", "au", "sur") \
+                and not self.taken[last + 2] and self.place_at(last + 2) is not None:
+            last = self.place_at(last + 2)  # "la secrétaire du Dr Vasseur à Rouen": where the doctor practises
         self.add(PRACTITIONER, i, last)
         return last + 1
 

@@ -131,11 +131,15 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     if any(m.start() < match.start() - start < m.end() for m in _SINCE_SAID.finditer(said)):
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
-    busy = _BUSY.search(folded[max(0, match.start() - 30):match.start()])
+    busy = _BUSY.search(folded[max(0, match.start() - 30):match.start()]) \
+        or _DOSE.search(folded[max(0, match.start() - 30):match.start()])
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _AGE_BEFORE.search(before) is not None or busy is not None
 
 
+# "insuline le soir", "un comprimé le matin": when a treatment is taken, no time wanted
+_DOSE = re.compile(r"\b(?:insuline|comprimes?|cachets?|gelules?|traitement|ttt|doses?|prises?|injections?|sachets?"
+                   r"|piqures?)\s+(?:le|la|les|du|au|chaque|tous les|toutes les)?\s*$")
 # "je travaille jusqu'à 18h", "il est à l'école jusqu'à 16h30": when the patient cannot come, no time wanted
 _BUSY = re.compile(r"\b(?:travaille|travaillent|bosse|bossent|au travail|au boulot|en cours|a l'ecole|au lycee"
                    r"|au college)(?:\s+avant)?\s*$")

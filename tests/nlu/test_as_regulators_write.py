@@ -2264,3 +2264,18 @@ def test_when_the_patient_is_busy_is_no_time_wanted(text, window):
 ])
 def test_modes_histories_and_districts_as_notes_say_them(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the doctor's town, said with the doctor, is no place of the patient: it is asked
+    ("je suis la secrétaire du Dr Morin à Angers, un de ses patients a une otite", {"localisation": None}),
+    # words in small letters after "patient" in a typed note are no names
+    ("Patient sorti ce matin du service de chirurgie, M. Bodin Paul, 12/03/1950, pansement", {"nom": "Bodin", "prenom": "Paul"}),
+    # when a treatment is taken is no time wanted
+    ("diabétique sous insuline le soir, plaie du pied, d'ici 48h", {"creneau": None, "urgence": 48}),
+    # the caller on the line, then the patient named
+    ("j'ai madame Petit en ligne elle appelle pour son mari c'est monsieur Petit Alain il a de la fièvre",
+     {"civilite": "Monsieur", "nom": "Petit", "prenom": "Alain"}),
+])
+def test_who_is_the_patient_in_a_note_from_a_practice_or_a_ward(text, expected):
+    assert _subset(read(text), expected) == expected
