@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
@@ -9,8 +10,24 @@ from rasa_sdk.events import AllSlotsReset, SlotSet
 
 from actions.agenda_client import AgendaError, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
+from bot.nlu.text import fold
 
 logger = logging.getLogger(__name__)
+
+
+_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+# The 15 (SAMU), the 18, the 112, an emergency department, the patient's own doctor, no need any more: the patient
+# leaves the SAS way ("le 15 jours" is none)
+_ELSEWHERE = re.compile(rf"\b(?:au|le|du)\s+(?:15|quinze|18|dix-huit|112)\b"
+                        rf"(?!\s*(?:j\b|jours?|h\b|heures?|min|ans?|km|{_MONTHS}))|\b(?:samu|smur|urgences|pompiers)\b"
+                        r"|\b(?:medecin traitant|son medecin|sos medecins?|plus besoin|plus la peine)\b"
+                        r"|\ba (?:deja )?(?:eu )?(?:un )?(?:rdv|rendez-vous)\b")
+
+
+def cared_for_elsewhere(text: str) -> bool:
+    """The patient is seen elsewhere or no longer needs it ("on va plutôt passer au quinze", "il a rdv chez son
+    médecin traitant demain"): no other slot to offer."""
+    return bool(_ELSEWHERE.search(fold(text)))
 
 
 class ActionCancel(Action):
@@ -36,7 +53,12 @@ class ActionCancel(Action):
             return []
         logger.info("appointment %s cancelled", booked["id"])
         dispatcher.utter_message(response="utter_rdv_annule", reference=booked["reference"])
-        # The patient's details stay: the regulator may book another slot for the same patient.
+        if cared_for_elsewhere(tracker.latest_message.get("text") or ""):
+            # "on passe au 15, il faut annuler", "son médecin traitant peut la voir": the referral ends with the booking
+            dispatcher.utter_message(response="utter_adressage_annule")
+            return [AllSlotsReset()]
+        # Otherwise the patient's details stay: the regulator may book another slot for the same patient.
+        dispatcher.utter_message(response="utter_infos_conservees")
         return [SlotSet("rendez_vous", None), SlotSet("creneau_choisi", None), SlotSet("etape", "collecte")]
 
 

@@ -279,6 +279,8 @@ _DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sent
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 _GLUE = {"de", "du", "des", "la", "le", "les", "l'", "d'"}  # inside a name of a place: "quartier de la Gare"
 _PER = {"j", "jour", "jr", "h", "heure", "nuit", "sem", "semaine"}  # "6/j", "3/nuit": how often
+_GUESSED = re.compile(r"\b(?:pense|pensent|croit|croient|crois)\s+(?:avoir|qu'(?:il|elle) a|que j'ai|faire)\s+"
+                     r"(?:une?|des|de la|du|d')?\s*$")
 _PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
@@ -1703,6 +1705,10 @@ class _Reader:
         """A complaint read from words the reader does not know ("il a des stents", "il a de la tension") gives way
         to one it knows said later ("… depuis dimanche il a des palpitations")."""
         complaints = [s for s in self.spans if s.field == "symptomes"]
+        # "elle pense avoir une sinusite, elle a mal au visage": what the patient feels, not what they think it is
+        guessed = [s for s in complaints[:-1] if _GUESSED.search(fold(self.text[max(0, s.start - 30):s.start]))]
+        self.spans = [s for s in self.spans if s not in guessed]
+        complaints = [s for s in complaints if s not in guessed]
         known = [s for s in complaints if any(self.symptom_end(k) is not None for k in [  # "petites pertes"
             k for k, t in enumerate(self.tokens) if s.start < t.end and t.start < s.end][:3])]
         if known and complaints[0] not in known:

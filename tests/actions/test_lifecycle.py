@@ -1,4 +1,6 @@
-from actions.lifecycle import ActionCancel, ActionNewPatient
+import pytest
+
+from actions.lifecycle import ActionCancel, ActionNewPatient, cared_for_elsewhere
 from tests.actions.conftest import DOMAIN, PATIENT, appointment_answer, make_tracker, responses, slot_events
 
 
@@ -19,7 +21,27 @@ async def test_cancel_after_a_booking_cancels_it_on_the_agenda_and_keeps_the_pat
     tracker = make_tracker({**PATIENT, "rendez_vous": {"id": "42", "reference": "SAS-1"}, "etape": "reserve"})
     events = await cancel_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert slot_events(events) == {"rendez_vous": None, "creneau_choisi": None, "etape": "collecte"}
-    assert responses(dispatcher) == ["utter_rdv_annule"] and dispatcher.messages[0]["reference"] == "SAS-1"
+    assert responses(dispatcher) == ["utter_rdv_annule", "utter_infos_conservees"] \
+        and dispatcher.messages[0]["reference"] == "SAS-1"
+
+
+async def test_a_booking_cancelled_because_the_patient_is_seen_elsewhere_ends_the_referral(agenda, dispatcher):
+    agenda.routes["POST /api/appointments/42/cancel"] = (200, appointment_answer(status="cancelled"))
+    tracker = make_tracker({**PATIENT, "rendez_vous": {"id": "42", "reference": "SAS-1"}, "etape": "reserve"},
+                           text="finalement elle fait un malaise, je la bascule au SAMU, annulez le rdv", intent="annuler")
+    events = await cancel_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert [e["event"] for e in events] == ["reset_slots"] and agenda.requests[0].url.path.endswith("/42/cancel")
+    assert responses(dispatcher) == ["utter_rdv_annule", "utter_adressage_annule"]
+
+
+@pytest.mark.parametrize("text, elsewhere", [
+    ("on va plutôt passer au quinze, annulez", True), ("je le transfère au 15", True), ("direction les urgences", True),
+    ("annulez, on reprendra un rdv dans le 15 jours", False), ("annulez, elle revient le 15 décembre", False),
+    ("annulez svp", False), ("annulez, finalement ce n'est pas une urgence", False),
+    ("son médecin traitant peut la voir cet après-midi, annulez", True), ("annulez, elle préfère un autre créneau", False),
+])
+def test_what_says_the_patient_is_cared_for_elsewhere(text, elsewhere):
+    assert cared_for_elsewhere(text) is elsewhere
 
 
 async def test_cancel_while_the_agenda_is_down_keeps_the_booking_known(agenda, dispatcher):

@@ -2231,6 +2231,9 @@ def test_the_place_of_who_calls_is_not_the_patient_s(text, expected):
     # what the patient has had or takes, read first, gives way to a complaint the reader knows
     ("il a des stents il prend son traitement et depuis lundi il a des vertiges", {"symptomes": "vertiges"}),
     ("c'est pour ça que j'appelle elle a une otite", {"symptomes": "otite"}),
+    # what the patient thinks it is gives way to what they feel, said after
+    ("il pense avoir une grippe, il a des courbatures depuis hier", {"symptomes": "courbatures depuis hier"}),
+    ("elle pense avoir une cystite", {"symptomes": "cystite"}),
     ("je vous appelle pour moi-même Louis Garnier j'ai une angine", {"prenom": "Louis", "nom": "Garnier"}),
 ])
 def test_a_complaint_said_in_several_sentences(text, expected):
