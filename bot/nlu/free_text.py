@@ -1284,7 +1284,7 @@ class _Reader:
     def is_bare_place(self, i: int) -> bool:
         """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, or a commune followed by
         the complaint; a first name that is also a commune ("Marie", "Nancy") only once the patient's first name
-        is known."""
+        is known or right after the complaint."""
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in _NOT_PLACES or self.labels_a_field(end):
             return False
@@ -1300,7 +1300,10 @@ class _Reader:
         ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
-        return ends_segment and (end > i or named or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+        # "sciatique gauche depuis 1 sem, Nancy, dans les 48h": after the complaint, no name yet, the town
+        after_complaint = i > 1 and self.tokens[i - 1].text == "," and self.field_of[i - 2] == "symptomes"
+        return ends_segment and (end > i or named or after_complaint
+                                 or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
     def says_a_name_again(self, i: int, end: int) -> bool:
         """Tokens i..end are a name read before, said again ("Bouchet je crois B O U C H E T"): that name, no commune

@@ -2210,6 +2210,8 @@ def test_who_calls_and_where_the_patient_works(text, expected):
     # a commune situated in its département, kept with it so that the search finds the right one
     ("il habite à Saint-Germain dans l'Ain", {"localisation": "Saint-Germain dans l'Ain"}),
     ("elle est à Riom dans le Puy-de-Dôme", {"localisation": "Riom dans le Puy-de-Dôme"}),
+    # a town that is also a first name, in its own segment right after the complaint
+    ("F 70a chute, douleur poignet, Nancy, aujourd'hui", {"localisation": "Nancy"}),
 ])
 def test_the_place_of_who_calls_is_not_the_patient_s(text, expected):
     assert _subset(read(text), expected) == expected
