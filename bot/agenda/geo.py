@@ -384,6 +384,14 @@ def _arrondissement(match: re.Match) -> str:
 
 def _place_from_text(query: str, text: str) -> Place:
     text = _ARRONDISSEMENT_SAID.sub(_arrondissement, text)
+    if _SITUATED_IN.search(text):
+        # "Saint-Germain dans l'Ain": the commune of that name in that département, never another one elsewhere
+        commune, departement = _departement_named_after(text)
+        if departement:
+            found = _find_commune(normalize_name(commune).split(), None, departement)
+            if not found:
+                raise UnknownPlace(query, _index().suggestions(commune))
+            return _named_place(found[0], "commune")
     try:
         return _place_from_words(query, text)
     except UnknownPlace:
@@ -397,6 +405,9 @@ def _place_from_text(query: str, text: str) -> Place:
         if not named:
             raise
         return _named_place(named, "commune")
+
+
+_SITUATED_IN = re.compile(r"\bdans\s+(?:l['’]|le\b|la\b|les\b)", re.IGNORECASE)
 
 
 def _departement_named_after(text: str) -> tuple[str, str | None]:

@@ -25,6 +25,7 @@ from bot.nlu.lexicons import (
     key,
     postal_codes,
     region_names,
+    shared_commune_names,
     short_commune_names,
     surname_scores,
 )
@@ -638,7 +639,7 @@ class _Reader:
     def add(self, field: str, first: int, last: int) -> None:
         """Tokens first..last (inclusive) are the value of `field`; a place keeps what says where it lies."""
         if field in PLACE_FIELDS:
-            last = self.where_it_lies(last, born=field == "lieu_naissance")
+            last = self.where_it_lies(last, born=field == "lieu_naissance", first=first)
             first = self.arrondissement_before(first, last)
         if field == "localisation":
             last = self.district_after(self.commune_after_its_street(first, self.street_after(last)))
@@ -705,7 +706,7 @@ class _Reader:
             return first
         return min(first, k - 2 - (k >= 3 and self.tokens[k - 3].folded == "dans"))
 
-    def where_it_lies(self, last: int, born: bool = False) -> int:
+    def where_it_lies(self, last: int, born: bool = False, first: int | None = None) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
         Martinique", "Casablanca (Maroc)", "Fès au Maroc", "Saint-Denis de la Réunion"), or `last` when none
         follows. `born`: after a birth place, a capitalized name after "au", "en" situates it even when no table
@@ -720,8 +721,13 @@ class _Reader:
         comma = self.tokens[k].text == "," and k + 1 < len(self.tokens) and not self.taken[k + 1] \
             and self.tokens[k + 1].folded in ("au", "en", "aux")
         k += comma
-        if self.tokens[k].folded == "dans" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("le", "la", "les"):
-            k += 1  # "Riom dans le Puy-de-Dôme", "Saint-Just dans l'Ain"
+        if self.tokens[k].folded == "dans":
+            # "Saint-Just dans l'Ain", one of several Saint-Just: the département tells which; "Die dans la Drôme" is
+            # the only Die, the commune says it all
+            said = key(self.text[self.tokens[first].start:self.tokens[last].end]) if first is not None else None
+            if said not in shared_commune_names():
+                return last
+            k += k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("le", "la", "les")
         elif not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de", "dans"}):
             return last  # "Saint-Denis de la Réunion" goes on
         found = None
@@ -1196,7 +1202,8 @@ class _Reader:
             return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
         if token.folded == "du" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "coup":
             return True  # "… crises d'angoisse au travail du coup je suis en arrêt"
-        if not linked and (token.folded in _CLAUSE_STARTS or token.folded.startswith("j'")) \
+        if not linked and (token.folded in _CLAUSE_STARTS or token.folded[2:] in _WISHING | _RESIDING | _CALLING
+                           and token.folded.startswith("j'")) \
                 or token.folded in CIVILITES | RELATIVES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HAD:
             return True  # "agitation ++ atcd bipolaire": what the patient has had is no part of the complaint
@@ -1233,8 +1240,8 @@ class _Reader:
             after = k + 1 + (k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _DEGREES)
             return after < len(self.tokens) and not self.taken[after] and self.tokens[after].is_word \
                 and self.tokens[after].folded not in FUNCTION_WORDS | _AVAILABLE and self.cue_at(after) is None
-        return word not in FUNCTION_WORDS | _CLAUSE_STARTS | RESIDENCE_WORDS and self.cue_at(k) is None \
-            and word not in _STATES and self.tokens[k].text.islower()
+        return word not in FUNCTION_WORDS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _CALLING \
+            and self.cue_at(k) is None and word not in _STATES and self.tokens[k].text.islower()
 
     def names_a_place(self, k: int) -> bool:
         """Token k starts a commune written as one (capitalized, or hyphenated, or ending the message when nothing

@@ -139,6 +139,16 @@ def commune_names() -> frozenset[str]:
     return frozenset(key(name) for name in _names_of_communes())
 
 
+@lru_cache(maxsize=1)
+def shared_commune_names() -> frozenset[str]:
+    """Names that several communes bear ("Saint-Just", "Beaumont"): said alone, they do not tell which."""
+    from collections import Counter
+
+    from bot.agenda.geo import communes
+
+    return frozenset(name for name, count in Counter(key(c.name) for c in communes()).items() if count > 1)
+
+
 def _spelled(text: str) -> str:
     """As `key`, accents kept: "Gené" is "gené", "Saint-Étienne" is "saint étienne"."""
     return _words(text.lower())

@@ -333,3 +333,15 @@ def test_a_commune_then_its_street_is_the_commune(query, commune):
 ])
 def test_a_birth_place_with_its_departement_named_is_that_commune(said, commune):
     assert commune_name(said) == commune
+
+
+@pytest.mark.parametrize("query, insee", [("Saint-Just dans l'Ain", "01369"), ("Beaumont dans le Puy-de-Dôme", "63032"),
+                                          ("Châteaulin dans le Finistère", "29026")])
+def test_a_commune_said_in_its_departement_is_the_one_there(query, insee):
+    assert geocode(query).insee == insee
+
+
+def test_a_commune_said_in_a_departement_that_has_none_of_that_name_is_asked_not_taken_elsewhere():
+    # there is a Saint-Germain in the Aube, none in the Ain: searching in the Aube would send the patient 250 km off
+    with pytest.raises(UnknownPlace):
+        geocode("Saint-Germain dans l'Ain")

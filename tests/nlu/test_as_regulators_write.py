@@ -2207,9 +2207,10 @@ def test_who_calls_and_where_the_patient_works(text, expected):
     ("besoin d'un médecin à Pau", {"localisation": "Pau"}),
     # "ma femme" said in passing: the caller speaks of himself, where he lives stays
     ("je m'appelle Marc Roy c'est ma femme qui a insisté j'habite à Riom près de Clermont", {"localisation": "Riom"}),
-    # a commune situated in its département, kept with it so that the search finds the right one
-    ("il habite à Saint-Germain dans l'Ain", {"localisation": "Saint-Germain dans l'Ain"}),
-    ("elle est à Riom dans le Puy-de-Dôme", {"localisation": "Riom dans le Puy-de-Dôme"}),
+    # a commune several communes are named after, kept with its département so that the search finds the right one;
+    # the only Riom needs none
+    ("il habite à Beaumont dans le Puy-de-Dôme", {"localisation": "Beaumont dans le Puy-de-Dôme"}),
+    ("elle est à Riom dans le Puy-de-Dôme", {"localisation": "Riom"}),
     # a town that is also a first name, in its own segment right after the complaint
     ("F 70a chute, douleur poignet, Nancy, aujourd'hui", {"localisation": "Nancy"}),
 ])
