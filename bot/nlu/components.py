@@ -67,6 +67,11 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                     and announces_a_patient(text):
                 # "patiente a adresser svp", "ok maintenant le mari": a referral opens, no question
                 _set_intent(message, "adresser_patient")
+            elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and ("?" not in text or asks_to_cancel(text))) \
+                    and says_to_cancel(text):
+                # "on annule, le mollet est chaud …": the order, then its reason; "son médecin peut la voir cet
+                # après-midi, vous pouvez annuler le RDV ?": asked politely, an order all the same
+                _set_intent(message, "annuler")
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
                                              or intent == "nlu_fallback" and beyond_names
                                              or intent in _NOT_ABOUT_A_PATIENT and (
@@ -88,8 +93,6 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
-            elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and "?" not in text) and says_to_cancel(text):
-                _set_intent(message, "annuler")  # "on annule, le mollet est chaud …": the order, then its reason
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
             elif not entities and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
@@ -234,6 +237,15 @@ def is_only_a_yes(text: str) -> bool:
     return text == text.lower() and len(text.split()) <= 3 and leading_answer(text) == "affirm"
 
 
+def asks_to_cancel(text: str) -> bool:
+    """"vous pouvez annuler le RDV ?", "pouvez-vous annuler ?": a request made as a question, not one about SAS."""
+    return bool(_ASKED_TO_CANCEL.search(fold(text)))
+
+
+_ASKED_TO_CANCEL = re.compile(r"\b(?:vous pouvez|pouvez-vous|pourriez-vous|vous pourriez|tu peux|peux-tu)\s+"
+                              r"(?:me\s+|m')?(?:l'|le\s+)?annuler\b")
+
+
 def says_to_cancel(text: str) -> bool:
     """The first or the last clause of the message, whole, orders to cancel: "on annule, il part aux urgences" (the
     order, then why), "il a rdv chez son médecin demain, vous pouvez annuler le rdv svp" (why, then the order). The
@@ -245,7 +257,7 @@ def says_to_cancel(text: str) -> bool:
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
 # peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous")
-_CLAUSE_BREAKS = re.compile(r"[,.;:!\n]| - |\b(?:du coup|donc|c'est)\b"
+_CLAUSE_BREAKS = re.compile(r"[,.;:!?\n]| - |\b(?:du coup|donc|c'est)\b"
                             r"|(?=\b(?:il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d')\b)")
 
 

@@ -282,6 +282,7 @@ _GLUE = {"de", "du", "des", "la", "le", "les", "l'", "d'"}  # inside a name of a
 _PER = {"j", "jour", "jr", "h", "heure", "nuit", "sem", "semaine"}  # "6/j", "3/nuit": how often
 _GUESSED = re.compile(r"\b(?:pense|pensent|croit|croient|crois)\s+(?:avoir|qu'(?:il|elle) a|que j'ai|faire)\s+"
                      r"(?:une?|des|de la|du|d')?\s*$")
+_SINCE = re.compile(r"\b(?:depuis|hier|avant-hier|ce matin|cette nuit|ce soir|il y a)\b")
 _PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
@@ -2233,10 +2234,15 @@ class _Reader:
         for j in range(k + 1, len(self.tokens)):
             token = self.tokens[j]
             if token.is_boundary and token.text not in listed or token.folded in _CLAUSE_STARTS \
-                    or said and self.symptom_end(j) is not None:
-                break
+                    or said and self.symptom_end(j) is not None and (len(listed) == 1 or self.since_in_segment(j)):
+                break  # in a list after "ATCD :", a complaint known to the reader is history unless said since when
             last, said = j, said or token.is_word and token.folded not in FUNCTION_WORDS | {"pour", "de", "d'"}
         return last
+
+    def since_in_segment(self, j: int) -> bool:
+        """The segment from token j says since when ("toux depuis 3 j", "fièvre ce matin")."""
+        end = self.segment_end(j)
+        return bool(_SINCE.search(fold(self.text[self.tokens[j].start:self.tokens[end].end])))
 
     def known_condition_end(self, k: int) -> int | None:
         """ "HTA connue", "diabète connu": a segment opening at k that ends on "connu(e)(s)" says what the patient

@@ -2262,6 +2262,8 @@ def test_when_the_patient_is_busy_is_no_time_wanted(text, window):
     ("un médecin en visite chez elle si possible", {"type_consultation": "domicile"}),
     # a history listed after its label runs over its commas: no commune read in it ("FA" is Fa, in the Aude)
     ("ATCD : ICC, FA sous AOD. Vit à Ajaccio. Dyspnée", {"localisation": "Ajaccio", "symptomes": "Dyspnée"}),
+    ("ATCD : diabète, allergie au latex. Angine depuis hier", {"symptomes": "Angine depuis hier"}),
+    ("ATCD : asthme, toux depuis 3 j, Lyon", {"symptomes": "toux depuis 3 j"}),  # said since when: the complaint
     # how often, a measure; a discourse word ends the complaint
     ("Motif: vomissements x5/j depuis hier | Lieu: Brest", {"symptomes": "vomissements x5/j depuis hier"}),
     ("il a des crises d'angoisse le soir du coup il dort mal", {"symptomes": "crises d'angoisse le soir"}),

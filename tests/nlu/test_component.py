@@ -296,6 +296,10 @@ def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_fo
     ("ah mince faut annuler, il vient d'etre pris en charge par le SMUR", "inform", "annuler"),
     ("finalement on annule, il a trouvé son médecin traitant", "faq", "annuler"),
     ("comment annuler un rdv ?", "faq", "faq"),
+    # asked as a question, the order all the same; a question about cancelling stays one
+    ("la patiente a rappelé, son médecin la voit cet après-midi. Vous pouvez annuler le RDV ?", "faq", "annuler"),
+    ("pouvez-vous annuler ? il va aux urgences", "faq", "annuler"),
+    ("peut-on annuler un rendez-vous pris par le SAS ?", "faq", "faq"),
     # a cancel inside a description is no order to cancel this one
     ("Mme Roy annule son rdv de demain, fièvre, Lyon", "adresser_patient", "adresser_patient"),
 ])
