@@ -1032,6 +1032,11 @@ class _Reader:
             k += 1
         return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
 
+    def denied_at(self, i: int) -> bool:
+        """The complaint at i is said absent: "pas de perte de connaissance", "sans fièvre", "ni toux"."""
+        before = [t.folded for t in self.tokens[max(0, i - 2):i]]
+        return before[-1:] in (["sans"], ["ni"], ["aucun"], ["aucune"]) or before == ["pas", "de"]
+
     def body_part_as_it_is(self, i: int) -> bool:
         """A part of the body at i, then how it is, past its side: "œil rouge", "genou droit gonflé", "pied qui
         enfle" (the complaint runs on from there)."""
@@ -1576,6 +1581,11 @@ class _Reader:
                 i = max(j, i + 1)
                 continue
             introduced = self.introduced_names_at(i)
+            if introduced is not None and weak_identity and self.tokens[i].folded in _NAMING \
+                    and self.says_again_whole(introduced[0]):
+                # "le fils de madame Lacoste … elle s'appelle Odette Lacoste": the name alone, said again whole
+                self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
+                identity_done = weak_identity = False
             if introduced is not None and not identity_done:
                 start, gender = introduced
                 read_before = len(self.spans)
@@ -1629,7 +1639,7 @@ class _Reader:
                 end = self.residence(i)
                 i = i + 1 if end is None else end + 1
                 continue
-            complaint = self.complaint_end(i) if self.symptom_end(i) is not None else None
+            complaint = self.complaint_end(i) if self.symptom_end(i) is not None and not self.denied_at(i) else None
             if complaint is not None:
                 self.add("symptomes", self.listed_start(i), complaint)
                 i = complaint + 1
@@ -1799,6 +1809,12 @@ class _Reader:
                    and self.tokens[i + 1].folded in ("un", "une", "le", "la") and self.person_noun_at(i + 2) is not None
                    for i in range(len(self.tokens) - 1))
 
+    def says_again_whole(self, first: int) -> bool:
+        """The names from token `first` hold the lone name read before, with another one ("Odette Lacoste")."""
+        units = self.name_units(first, 4)
+        said = {key(" ".join(t.text for t in self.tokens[a:b + 1])) for a, b in units}
+        return len(units) >= 2 and any(key(self.text_of(s)) in said for s in self.spans if s.field == "nom")
+
     def says_again(self, civility: int) -> bool:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
         Lopez : … Mme Isabel Lopez"), not someone else's ("Mme Durand …, sa voisine Mme Paule Roux")."""
@@ -1813,7 +1829,9 @@ class _Reader:
         before = _without_apposed_kin([t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"])
         # "Mme Roux appelle", "… qui appelle", "c'est madame Lebrun je vous appelle pour mon mari"
         said_after = [t.folded for t in self.tokens[after:after + 3]]
-        on_the_line = said_after[:2] in (["en", "ligne"], ["au", "telephone"])  # "j'ai M. Roux en ligne, il appelle…"
+        # "j'ai M. Roux en ligne, il appelle…"; "j'ai le fils de Mme Lacoste en ligne": the son calls, she is the patient
+        on_the_line = said_after[:2] in (["en", "ligne"], ["au", "telephone"]) and not (
+            before[-1:] in (["de"], ["du"]) and before[-2:-1] and (before[-2] in RELATIVES or before[-2] in _FAMILY))
         said_after = [t.folded for t in self.tokens[after + 2:after + 5]] if on_the_line else said_after
         calling = on_the_line or bool(said_after) and (
             said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]

@@ -2284,6 +2284,11 @@ def test_modes_histories_and_districts_as_notes_say_them(text, expected):
     # the caller on the line, then the patient named
     ("j'ai madame Petit en ligne elle appelle pour son mari c'est monsieur Petit Alain il a de la fièvre",
      {"civilite": "Monsieur", "nom": "Petit", "prenom": "Alain"}),
+    # the son of Mme X on the line: she is the patient, named whole after
+    ("j'ai le fils de madame Garcia en ligne il appelle pour sa mère elle s'appelle Lucienne Garcia elle tousse",
+     {"civilite": "Madame", "nom": "Garcia", "prenom": "Lucienne"}),
+    # a complaint said absent is none
+    ("elle est tombée, pas de perte de connaissance, mais elle a mal au genou", {"symptomes": "mal au genou"}),
 ])
 def test_who_is_the_patient_in_a_note_from_a_practice_or_a_ward(text, expected):
     assert _subset(read(text), expected) == expected
