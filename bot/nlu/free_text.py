@@ -729,7 +729,7 @@ class _Reader:
             if said not in shared_commune_names():
                 return last
             k += k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("le", "la", "les")
-        elif not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de", "dans"}):
+        elif not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de"}):
             return last  # "Saint-Denis de la Réunion" goes on
         found = None
         for end in range(k + 1, min(k + 6, len(self.tokens))):
@@ -1819,9 +1819,7 @@ class _Reader:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
         Lopez : … Mme Isabel Lopez"), not someone else's ("Mme Durand …, sa voisine Mme Paule Roux")."""
         dot = civility + 1 < len(self.tokens) and self.tokens[civility + 1].text == "."
-        units = self.name_units(self.skip_colons(civility + 1 + dot), 4)
-        said = {key(" ".join(t.text for t in self.tokens[a:b + 1])) for a, b in units}
-        return len(units) >= 2 and any(key(self.text_of(s)) in said for s in self.spans if s.field == "nom")
+        return self.says_again_whole(self.skip_colons(civility + 1 + dot))
 
     def calls(self, civility: int, after: int) -> bool:
         """The civility at `civility` and the names before token `after` are those of who calls ("je suis Mme
