@@ -1784,21 +1784,17 @@ class _Reader:
         located = [p for p in places if p.field == "localisation"]
         dropped += [a for a, b in zip(located, located[1:], strict=False) if _NOW_BETWEEN.search(
             self.text[a.end:b.start].lower()) or _NOW_AFTER.match(fold(self.text[b.end:]))]
-        # "habite normalement Parthenay": where the patient usually lives gives way to where they are said to be
-        here = [p for p in places if p.field == "localisation" and p not in dropped]
-        usual = [p for p in here if _usually_said_of(fold(self.text[max(0, p.start - 40):p.start]))]
-        dropped += usual if len(usual) < len(here) else []
-        # "infirmière libérale à Mâcon, je suis chez une patiente … à Charnay-lès-Mâcon": where the caller works; "va à
-        # l'école de Brioude, vit à Lempdes": where the patient lives; "son MT (Dr Weber, Illkirch)", "son cardiologue
-        # il est à Brest": where a doctor practises
-        here = [p for p in here if p not in dropped]
-        theirs = [p for p in here if _WORKS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))
-                  or _of_a_practice(fold(self.text[max(0, p.start - 40):p.start]))]
-        dropped += theirs if len(theirs) < len(here) else []
-        # "je suis à Nancy, c'est pour mon père … chez lui à Lunéville": where the one who calls for another is
-        here = [p for p in here if p not in dropped]
-        callers = [p for p in here if _CALLER_IS_AT.search(fold(self.text[max(0, p.start - 40):p.start]))]
-        dropped += callers if len(callers) < len(here) and self.calls_for_another() else []
+        # Each in turn gives way to the other places said, when one is left, by what is said right before it:
+        # - "habite normalement Parthenay": where the patient usually lives, not where they are said to be;
+        # - "infirmière libérale à Mâcon, …", "va à l'école de Brioude, vit à Lempdes", "son MT (Dr Weber,
+        #   Illkirch)", "son cardiologue il est à Brest": where the caller or a doctor works, where a pupil studies;
+        # - "je suis à Nancy, c'est pour mon père … chez lui à Lunéville": where the one who calls for another is.
+        said_before = {p: fold(self.text[max(0, p.start - 40):p.start]) for p in located}
+        for gives_way in (_usually_said_of, lambda before: bool(_WORKS_AT.search(before)) or _of_a_practice(before),
+                          lambda before: bool(_CALLER_IS_AT.search(before)) and self.calls_for_another()):
+            here = [p for p in located if p not in dropped]
+            theirs = [p for p in here if gives_way(said_before[p])]
+            dropped += theirs if len(theirs) < len(here) else []
         self.spans = [s for s in self.spans if s not in dropped]
 
     def calls_for_another(self) -> bool:

@@ -131,8 +131,8 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     if any(m.start() < match.start() - start < m.end() for m in _SINCE_SAID.finditer(said)):
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
-    busy = _BUSY.search(folded[max(0, match.start() - 30):match.start()]) \
-        or _DOSE.search(folded[max(0, match.start() - 30):match.start()])
+    just_before = folded[max(0, match.start() - 30):match.start()]
+    busy = _BUSY.search(just_before) or _DOSE.search(just_before)
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _AGE_BEFORE.search(before) is not None or busy is not None
 
