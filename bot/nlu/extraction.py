@@ -91,7 +91,9 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     spans = _without_taken_back(read_free_text(masked), fold(masked))
     callers = [span for span in spans if span.field == CALLER]  # "je suis Mme Roux, la fille de M. Castel"
     candidates["civilite"] = [c for c in candidates["civilite"] if not any(s.start <= c.start < s.end for s in callers)]
-    entities = [_entity(field, meant(found, folded)[0], normalized) for field, found in candidates.items() if found]
+    # urgencies come in the order that decides, already without those taken back
+    entities = [_entity(field, (found if field == "urgence" else meant(found, folded))[0], normalized)
+                for field, found in candidates.items() if found]
     for span in spans:
         start, end = normalized.to_original(span.start, span.end)
         said = text[start:end]
@@ -104,6 +106,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         if span.field in PLACE_FIELDS:
             value = _house_number_in_figures(value, normalized.text[span.start:span.end])
             value = _arrondissement_in_figures(_with_contracted_article(normalized.text[:span.start], value))
+        if span.field == "symptomes":  # "l'œil rouge": a word rewritten ("oeil") maps back whole, its article too
+            value = re.sub(r"^[ldLD]['’]", "", value)
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})

@@ -298,8 +298,9 @@ def _edits(a: str, b: str, limit: int) -> int:
 def find_urgencies(folded: str) -> list[Found]:
     """Delays, the one that decides first: a delay said in numbers ("dans les 2 heures", "peut attendre 3 jours")
     or as a day's end ("aujourd'hui", "d'ici demain") is more precise than words ("urgent", "pas pressé") and wins
-    over them; of two delays of one kind, the stricter wins ("d'ici 48h et idéalement aujourd'hui": today). Numbers
-    are kept as said (in hours), words take their step."""
+    over them; of two delays of one kind, the stricter wins ("d'ici 48h et idéalement aujourd'hui": today), unless
+    the first is taken back ("dans les 2 heures non pardon 3"). Numbers are kept as said (in hours), words take their
+    step."""
     said = []
     for match in _URGENCY_DELAY.finditer(folded):
         hours = int(match.group("n")) * _HOURS_IN[match.group("unit")[0]]
@@ -311,8 +312,11 @@ def find_urgencies(folded: str) -> list[Found]:
     taken = [(f.start, f.end) for f in said]
     words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
              if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)]
-    precise = said + [w for w in words if w.value in _DAY_ENDS]
-    return sorted(precise, key=lambda f: f.value) + sorted((w for w in words if w not in precise), key=lambda f: f.value)
+    precise = sorted(said + [w for w in words if w.value in _DAY_ENDS], key=lambda f: f.start)
+    vague = [w for w in words if w not in precise]
+    # each kind taken back in the order said; words do not take a number back: "dans les 3 heures enfin c'est
+    # urgent quoi" sums the delay up
+    return sorted(meant(precise, folded), key=lambda f: f.value) + sorted(meant(vague, folded), key=lambda f: f.value)
 
 
 _DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner

@@ -207,7 +207,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée", "anxieux", "anxieuse", "angoissé",
     "angoissée", "déprimé", "déprimée", "érythème",
     "voit flou", "vision floue", "vue floue", "mal partout", "douleurs partout",
-    "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance"]}
+    "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance", "ongle incarné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
 # chronic disease (-iasis) after three letters at least, which first names as « Laurie » have not
@@ -216,7 +216,8 @@ _CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
     "cou", "nuque", "tête", "épaule", "bras", "coude", "poignet", "main", "doigt", "dos", "ventre", "sein", "hanche",
-    "cuisse", "genou", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau",
+    "cuisse", "genou", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
+    "ongle", "visage", "front", "fesse", "thorax", "côtes",
     "tension"]}  # and what is measured of the body: "tension élevée"
 _SIDES = {"droit", "droite", "gauche", "droits", "droites", "gauches", "gros"}
 _BODY_STATES = {fold(w) for w in {
@@ -226,6 +227,8 @@ _BODY_STATES = {fold(w) for w in {
                 "élevée", "haute", "basse"}}
 _ACHES = {"mal", "maux"}  # "mal de gorge", "maux de tête", "mal au ventre", "mal à la tête", "mal d'oreille"
 _ACHE_LINKS = {"de", "du", "des", "au", "aux", "a", "la"}
+_WHERE_IN_THE_BODY = {"dans", "sous", "derriere", "entre"}
+_SIDES_OF_A_PART = {"bas", "haut", "creux", "fond", "milieu"}
 # Titles of a practitioner ("le Dr Thomas", "docteur Martin"): the names after them are never the patient's.
 PRACTITIONER_TITLES = {"dr", "docteur", "pr", "professeur", "doc"}
 PRACTITIONER = "praticien"  # the span read for them, kept out of the patient's details
@@ -261,6 +264,7 @@ _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente"
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
 _STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
            "travaille", "part", "rentre", "doit", "devrait", "sort"} | _RESIDING
+_NEEDING = {"aurait", "aurais", "aurions", "auraient"}  # "et j'aurais besoin d'un rendez-vous": the wish
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/", "\n"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
@@ -278,7 +282,9 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sentences
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+_DENYING = {"pas", "sans", "ni", "aucun", "aucune", "absence"}  # opening what the patient has not
 _GLUE = {"de", "du", "des", "la", "le", "les", "l'", "d'"}  # inside a name of a place: "quartier de la Gare"
+_SCHOOL_YEAR = re.compile(r"^(?:\d+(?:e|eme|ieme)|[a-z]+ieme|cp|seconde|terminale|premiere|maternelle)$")
 _PER = {"j", "jour", "jr", "h", "heure", "nuit", "sem", "semaine"}  # "6/j", "3/nuit": how often
 _GUESSED = re.compile(r"\b(?:pense|pensent|croit|croient|crois)\s+(?:avoir|qu'(?:il|elle) a|que j'ai|faire)\s+"
                      r"(?:une?|des|de la|du|d')?\s*$")
@@ -295,7 +301,7 @@ _HISTORY = _HAD | {"ttt", "traitement"}  # or takes
 _TAKING_BACK_HERE = re.compile(r"(?:euh\s+)?(?:non\s+pardon|non\s+attendez|enfin\s+non|ah\s+non|enfin|pardon)\b")
 _QUANTITIES = [("un", "peu", "de"), ("beaucoup", "de"), ("pas", "mal", "de"), ("plein", "de")]
 # said before a state or a complaint: part of it ("très essoufflée", "une grosse douleur", "petites pertes de sang")
-_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "gros", "grosse", "grosses", "forte", "fortes",
+_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "completement", "totalement", "vraiment", "gros", "grosse", "grosses", "forte", "fortes",
               "petite", "petites", "legere", "legeres", "vive", "violente", "violentes", "intense", "intenses"}
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
@@ -627,6 +633,14 @@ class _Reader:
             i += 1
         if i + 1 < len(self.tokens) and a_number(i) and self.tokens[i + 1].folded in ("ans", "mois", "an"):
             return self.skip_age(i + 2)
+        # the class after "de" ("une élève de cinquième Emma Klein", "un élève de CM2"), "de" passed above or not
+        class_at = i + (i < len(self.tokens) and self.tokens[i].folded == "de")
+        if 0 < class_at < len(self.tokens) and self.tokens[class_at - 1].folded == "de":
+            if _SCHOOL_YEAR.match(self.tokens[class_at].folded):
+                return self.skip_age(class_at + 1)
+            if class_at + 1 < len(self.tokens) and self.tokens[class_at].folded in ("ce", "cm") \
+                    and self.tokens[class_at + 1].folded in ("1", "2"):
+                return self.skip_age(class_at + 2)
         return i
 
     def skip_colons(self, i: int) -> int:
@@ -782,8 +796,8 @@ class _Reader:
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
         units: list[tuple[int, int]] = []
-        # the last name may still be spelled after it: "olivier mercier m e r c i e r"
-        while i < len(self.tokens) and (len(units) < limit or self.spelled_again(units[-1], self.tokens[i])):
+        # a name may still be spelled after them: "olivier mercier m e r c i e r", "técher didier t e c h e r"
+        while i < len(self.tokens) and (len(units) < limit or any(self.spelled_again(u, self.tokens[i]) for u in units)):
             token = self.tokens[i]
             if re.sub(r"^[dl]'", "", token.folded) in _INSTITUTIONS:
                 break  # "une résidente d'EHPAD": where she lives, no name
@@ -808,10 +822,12 @@ class _Reader:
             elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
-            elif units and token.folded in ("non", "pardon") and self.taken_back_at(i) is not None:
+            elif units and (token.folded in ("non", "pardon") and self.taken_back_at(i) is not None
+                            or token.text == "," and i + 1 < len(self.tokens)
+                            and self.tokens[i + 1].folded in ("non", "pardon") and self.taken_back_at(i + 1) is not None):
                 # "Josiane euh non Josette": the name said again replaces the one taken back; "marie josé non
-                # pardon marie thérèse": from the word said again on
-                i = self.taken_back_at(i)
+                # pardon marie thérèse": from the word said again on; "Benhamou, non pardon Benhaddou"
+                i = self.taken_back_at(i + (token.text == ","))
                 again = [n for n, (a, _) in enumerate(units) if key(self.tokens[a].text) == key(self.tokens[i].text)]
                 del units[again[-1] if again else -1:]
             elif len(units) >= 2 and self.says_units_again(units, i):
@@ -827,8 +843,9 @@ class _Reader:
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
                 elif any(self.spelled_again(unit, token) for unit in units[:-1]) or self.spells_all(units, token):
-                    pass  # "roux isabelle r o u x", "Da Silva Rui D A espace S I L V A R U I": a spelling of names
-                    # said is no third name
+                    # "roux isabelle r o u x", "Da Silva Rui D A espace S I L V A R U I": a spelling of names said
+                    # is no third name, and nothing else either (not a complaint)
+                    self.taken[i] = True
                 elif units and key(token.text) == key(self.text_of_unit(units[-1])):
                     units[-1] = (units[-1][0], i)  # "Jean-Baptiste Marie-Line Marie-Line": said twice in a row, once
                 else:
@@ -1025,8 +1042,14 @@ class _Reader:
                 return done  # "il ne dort plus depuis dix jours": what the patient no longer does since, a complaint
         if self.tokens[i].folded not in _ACHES | {"crise", "crises"} or i + 1 >= len(self.tokens):
             return None  # "mal de gorge", "maux de tête", "crise d'urticaire"
-        if self.tokens[i + 1].folded.startswith("d'"):
+        if self.tokens[i + 1].folded.startswith("d'") or self.tokens[i + 1].folded == "partout":
             return i + 1
+        if self.tokens[i + 1].folded in _WHERE_IN_THE_BODY:  # "mal dans le dos", "mal sous le pied"
+            part = self.after_determiners(i + 2)
+            if part + 1 < len(self.tokens) and self.tokens[part].folded in _SIDES_OF_A_PART:
+                part = self.after_determiners(part + 1)  # "mal dans le bas du dos"
+            if part < len(self.tokens) and re.sub(r"^[ld]'", "", self.tokens[part].folded) in _BODY_PARTS:
+                return part
         k = i + 1
         while k < len(self.tokens) and k - i <= 2 and self.tokens[k].folded in _ACHE_LINKS:
             k += 1
@@ -1045,6 +1068,10 @@ class _Reader:
             return False
         k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
         return k < len(self.tokens) and (self.tokens[k].folded == "qui" or self.state_at(k) or self.past_participle(k))
+
+    def part_before(self, k: int) -> int:
+        """Where the part of the body would be, said before the state at k: past its side ("œil droit rouge")."""
+        return k - 1 - (k >= 2 and self.tokens[k - 1].folded in _SIDES)
 
     def state_at(self, k: int) -> bool:
         """How a part of the body is, said at k past how much ("très rouge", "gonflé")."""
@@ -1190,7 +1217,8 @@ class _Reader:
         if _TAKING_BACK_HERE.match(fold(self.text[token.start:token.start + 30])):
             return True  # "de la fièvre euh non pardon des brûlures urinaires": the next one is meant
         if token.folded in _SUBJECTS | {"qui", "je", "j'", "on", "nous"} and k + 1 < len(self.tokens) \
-                and self.tokens[k + 1].folded in _WISHING:
+                and self.tokens[k + 1].folded in _WISHING | _NEEDING \
+                or token.folded.startswith("j'") and token.folded[2:] in _WISHING | _NEEDING:
             # "tordu le genou hier et qui voudrait voir un médecin", "qui saigne je voudrais un dermatologue": the
             # wish, not the complaint
             return True
@@ -1215,8 +1243,11 @@ class _Reader:
             return True  # "agitation ++ atcd bipolaire": what the patient has had is no part of the complaint
         if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
             return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now
-        if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked:
-            return True  # "angine Dijon": a commune said bare after the complaint is where the patient is
+        if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked \
+                and not (token.folded in _BODY_STATES and self.body_part_as_it_is(self.part_before(k))):
+            # "angine Dijon": a commune said bare after the complaint is where the patient is; not "l'œil droit
+            # rouge", how the part of the body is
+            return True
         if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING:
             return True  # "... quand il marche son fixe": a possessive after a noun or verb opens another phrase
         cue = self.cue_at(k)
@@ -1703,8 +1734,9 @@ class _Reader:
             end = self.labelled_after(field, i) if labelled else None
             if end is None:
                 end = self.field_value(field, words, j)
-            if end is None and field in ("nom", "prenom", "nom_naissance") and not labelled:
-                end = self.labelled_after(field, i)  # "Kerhervé, son nom de jeune fille"
+            if end is None and field in ("nom", "prenom", "nom_naissance") and not labelled and words != ("nee",):
+                # "Kerhervé, son nom de jeune fille"; not "Samira, née le 15 avril": "née" then says when
+                end = self.labelled_after(field, i)
             if end is None:
                 i += 1
                 continue
@@ -2008,8 +2040,9 @@ class _Reader:
         while first > 0 and first > k - 3 and not self.taken[first - 1] and self.tokens[first - 1].folded in PARTICLES:
             first -= 1
         if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
-                or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k):
-            return None  # "elle a gardé son nom": what was done with the name, no name
+                or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k) \
+                or k > 0 and self.tokens[k - 1].is_number:
+            return None  # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; no name
         self.spans = [s for s in self.spans if s.field != field]
         self.add(field, first, k)
         return i
@@ -2057,6 +2090,9 @@ class _Reader:
             end += 1
         if end + 1 < len(self.tokens) and self.tokens[end + 1].text != "\n":
             return j  # another field on the line: the complaint ends as it would
+        denied = next((k for k in range(j + 1, end) if self.tokens[k].text == ","
+                       and self.tokens[k + 1].folded in _DENYING), None)
+        end = end if denied is None else denied  # "…, pas d'idées suicidaires actuelles": what the patient has not
         while end > j and self.tokens[end].is_boundary:
             end -= 1
         return end
@@ -2307,6 +2343,11 @@ class _Reader:
         if not units:
             return i
         self.gender = gender or self.gender
+        given = self.given_name_after_comma(units[0][1] + 1) if len(units) == 1 and not lone_is_given else None
+        if given is not None:  # "M. VANDAMME, Olivier, né le …", "madame Koenig, K O E N I G, Marianne"
+            self.add("nom", *units[0])
+            self.add("prenom", given, given)
+            return given + 1
         if len(units) == 1 and self.spelled(units[0]) and not lone_is_given:
             self.add("nom", *units[0])  # "monsieur Celestin C E L E S T I N": a name spelled is the surname
             return units[0][1] + 1
@@ -2319,6 +2360,17 @@ class _Reader:
                 self.add("prenom", *units[0])
                 return units[0][1] + 1
         return self.assign_names(units)
+
+    def given_name_after_comma(self, k: int) -> int | None:
+        """The token of a well-known first name said alone after the comma at k, the surname before it."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].text != ",":
+            return None
+        k += 1
+        if self.taken[k] or not _is_name_word(self.tokens[k]) or self.cue_at(k) \
+                or k + 1 < len(self.tokens) and not self.tokens[k + 1].is_boundary:
+            return None
+        first = _first_name_score(self.tokens[k:k + 1], self.gender)
+        return k if first >= _WELL_KNOWN_FIRST_NAME and first > _surname_score(self.tokens[k:k + 1]) else None
 
     def surname_after_given(self, i: int) -> int | None:
         """Last token of the name said right after the first name read alone, said again at i."""

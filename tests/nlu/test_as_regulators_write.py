@@ -2292,3 +2292,43 @@ def test_modes_histories_and_districts_as_notes_say_them(text, expected):
 ])
 def test_who_is_the_patient_in_a_note_from_a_practice_or_a_ward(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname, a comma, then a first name alone: both, whatever sits between (its spelling, a correction)
+    ("monsieur Girardot, Mathieu, né le 4 juin 1969, il est à Dole", {"nom": "Girardot", "prenom": "Mathieu"}),
+    ("madame Weiss, W E I S S, Hélène, elle tousse", {"nom": "Weiss", "prenom": "Hélène"}),
+    ("madame Bensaïd, non pardon Bensalem, Leïla, à Nîmes", {"nom": "Bensalem", "prenom": "Leïla"}),
+    ("Mme Fabre, Toulouse, angine", {"nom": "Fabre", "prenom": None, "localisation": "Toulouse"}),
+    # "née le …" after a first name says when, it labels no birth name
+    ("madame Perrin, Odile, née le 3 mai 1948, à Vichy", {"prenom": "Odile", "nom_naissance": None}),
+    # an age before "née le": no name
+    ("Lou FAVIER 10 mois, née le 12/01/26, Albi, fièvre", {"nom": "Favier", "nom_naissance": None}),
+    # a name spelled after the first name is the surname's spelling, nothing else (no complaint)
+    ("c'est Mme Ribeiro Ana R I B E I R O elle habite à Tours", {"nom": "Ribeiro", "prenom": "Ana",
+                                                                "symptomes": None, "localisation": "Tours"}),
+    # the class of a pupil sits between the person noun and the names
+    ("une élève de quatrième Chloé Marchal qui a de la fièvre", {"prenom": "Chloé", "nom": "Marchal"}),
+    ("un élève de CE2 Noé Lambert a mal au ventre", {"prenom": "Noé", "nom": "Lambert"}),
+])
+def test_names_across_commas_spellings_and_a_class(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a delay in words sums up one in numbers, it does not take it back
+    ("il faudrait la voir dans les 4 heures enfin c'est urgent quoi", {"urgence": 4}),
+    ("dans les 6 heures non pardon dans les 3 heures", {"urgence": 3}),
+    # a wish opens no part of the complaint, even after its duration
+    ("j'ai une sinusite depuis cinq jours et j'aurais besoin d'un rendez-vous", {"symptomes": "sinusite depuis cinq jours"}),
+    # where it hurts, said with "dans", "sous"; how a part of the body is, though a commune has that name
+    ("il a mal dans le bas du dos depuis hier", {"symptomes": "mal dans le bas du dos depuis hier"}),
+    ("elle a l'oeil gauche rouge", {"symptomes": "oeil gauche rouge", "localisation": None}),
+    ("il a l'œil droit qui pleure depuis hier", {"symptomes": "œil droit qui pleure depuis hier"}),
+    # on a labelled line, what the patient does not have is no part of the complaint
+    ("Pat. M. Roy Luc\nMotif : douleur lombaire depuis 3 j, pas de fièvre\nTél. 06 12 34 56 78",
+     {"symptomes": "douleur lombaire depuis 3 j"}),
+    ("il est complètement désorienté depuis ce matin", {"symptomes": "complètement désorienté depuis ce matin"}),
+])
+def test_delays_summed_up_and_complaints_where_they_end(text, expected):
+    assert _subset(read(text), expected) == expected
