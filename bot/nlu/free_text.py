@@ -301,7 +301,8 @@ _HISTORY = _HAD | {"ttt", "traitement"}  # or takes
 _TAKING_BACK_HERE = re.compile(r"(?:euh\s+)?(?:non\s+pardon|non\s+attendez|enfin\s+non|ah\s+non|enfin|pardon)\b")
 _QUANTITIES = [("un", "peu", "de"), ("beaucoup", "de"), ("pas", "mal", "de"), ("plein", "de")]
 # said before a state or a complaint: part of it ("très essoufflée", "une grosse douleur", "petites pertes de sang")
-_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "completement", "totalement", "vraiment", "gros", "grosse", "grosses", "forte", "fortes",
+_INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "completement", "totalement", "vraiment",
+              "gros", "grosse", "grosses", "forte", "fortes",
               "petite", "petites", "legere", "legeres", "vive", "violente", "violentes", "intense", "intenses"}
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
