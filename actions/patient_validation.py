@@ -17,6 +17,7 @@ from actions.tracker_history import last_patient_value, latest_entities, latest_
 from bot.nlu import fields as parse
 from bot.nlu.lexicons import key, surname_scores
 from bot.nlu.names import said_once
+from bot.nlu.text import fold
 from bot.referral.extra_fields import birth_place
 from bot.referral.fields import (
     MANDATORY_PATIENT_FIELDS,
@@ -62,6 +63,15 @@ def covers_message(entity: dict, text: str) -> bool:
     return span >= 0.6 * len(said_once(text).strip(" ,"))
 
 
+def placed_by_its_cue(entity: dict, text: str) -> bool:
+    """A place read after the words that put the patient there ("elle est a Mauriac", "il habite Lens", "née à
+    Brest"): meant as a place, whatever question it answers."""
+    return entity["entity"] in ("localisation", "lieu_naissance") and entity.get("start") is not None \
+        and _PLACE_CUE.search(fold(text[:entity["start"]])) is not None
+
+
+_PLACE_CUE = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve|domicilie|domiciliee|ne|nee|a|au|aux|sur|"
+                        r"chez|dans)\s*$")
 _FIRST_CLAUSE = re.compile(r"^(.*?)(?:[,;]| et | puis )")
 _USUAL_SURNAME = 6  # lexicon score: a name said in small letters before the rest ("rousseau, et elle est née …")
 
@@ -216,7 +226,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
-        misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)}
+        misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)
+                   and not placed_by_its_cue(e, text)}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
         first = answer_said_first(text, others) if others and not misread else None
         value = self._bare_answer(field, first, tracker) if first else None

@@ -63,9 +63,11 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             intent = (message.get(INTENT) or {}).get("name")
             # An uncertain classifier (the fallback) leaves it to what the message carries.
             beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
-            if not entities and announces_the_next_patient(text) or intent in _NOT_ABOUT_A_PATIENT \
-                    and announces_a_patient(text):
-                # "patiente a adresser svp", "ok maintenant le mari": a referral opens, no question
+            announced = announces_a_patient(text)
+            if not entities and announces_the_next_patient(text) or (
+                    intent in _NOT_ABOUT_A_PATIENT or intent not in _DETAILS and not entities) and announced:
+                # "patiente a adresser svp", "ok maintenant le mari", "oui bonjour je vous appelle pour un patient"
+                # (read as a yes): a referral opens, no question
                 _set_intent(message, "adresser_patient")
             elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and ("?" not in text or asks_to_cancel(text))) \
                     and says_to_cancel(text):
@@ -83,7 +85,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _NOT_ABOUT_A_PATIENT and not entities and "?" not in text \
                     and leading_answer(text) == "affirm" and len(text.split()) <= 5:
                 _set_intent(message, "affirm")  # "oui ça me va", "ça me va": a yes, no question about SAS
-            elif intent in _DETAILS and not entities and (answer := leading_answer(text)):
+            elif intent in _DETAILS and not entities and not announced and (answer := leading_answer(text)):
                 # "non, deux choses": a no, the corrections come after; "oui c'est ca": a yes, nothing to note
                 _set_intent(message, answer)
             elif intent == "choisir_creneau" and says_a_range(text, entities) \
@@ -95,7 +97,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
-            elif not entities and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
+            elif not entities and not announced and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
                     _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)))
                     or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and len(text.split()) <= 5
                     and TIME.search(fold(text))):  # "8h45 c bien": a time said alone is no question
@@ -188,6 +190,7 @@ _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", 
 # créneau pr une pte sur Créteil": someone to refer, or a slot asked for someone
 _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:{'|'.join(sorted(REFERRING))}|faire voir|voir)\b"
                        rf"|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
+                       rf"|\bappelle\s+pour\s+(?:un|une)\s+(?:{_SOMEONE})\b"  # "je vous appelle pour un patient"
                        rf"|\b(?:besoin|il me faut|il me faudrait|je cherche|cherche)\s+(?:d')?(?:un|une)\s+"
                        rf"(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")

@@ -112,6 +112,16 @@ def test_the_usage_name_said_again_read_as_a_commune_leaves_the_place_as_it_was(
         "nom_naissance": "Baron", "localisation": None}
 
 
+def test_a_place_said_with_its_cue_to_the_first_name_question_is_the_place_not_the_name(dispatcher):
+    """"elle est a Mauriac dans le cantal" answered to "Quel est le prénom ?": the place is kept, the first name is
+    asked again (it was booked as the first name "Mauriac dans le cantal")."""
+    text = "elle est a Mauriac dans le cantal"
+    entities = [{"entity": "localisation", "value": "Mauriac dans le cantal", "start": 11, "end": 33}]
+    tracker = make_tracker({"requested_slot": "prenom", "localisation": "Mauriac dans le cantal"}, text=text,
+                           entities=entities, events=user_turn("localisation", "Mauriac dans le cantal", None))
+    assert form()._extract_requested("prenom", dispatcher, tracker) == {}
+
+
 def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
     events = user_turn("prenom", "Durand", "Marie")
     entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]

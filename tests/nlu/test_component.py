@@ -325,6 +325,10 @@ def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, clas
     ("Bonjour j'ai un petit garcon a faire voir par un pediatre, gene respiratoire legere, dans les 48h", "faq",
      "adresser_patient"),
     ("quels papiers pour un patient en EHPAD", "faq", "faq"),
+    # a yes said first, a "un" read as a rank: the call announces someone to refer all the same
+    ("oui bonjour euh je vous appelle pour une patiente", "adresser_patient", "adresser_patient"),
+    ("bonsoir je vous appelle pour une patiente", "nlu_fallback", "adresser_patient"),
+    ("le un", "nlu_fallback", "choisir_creneau"),
 ])
 def test_a_patient_announced_opens_a_referral(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
