@@ -93,6 +93,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode;
                 # "attendez je regarde, le 3 mars 35": a birth date, never a new search
                 _set_intent(message, "inform")
+            elif intent == "adresser_patient" and not entities and _runner_up(message) == "faq" and asks_something(text):
+                # "la patiente demande si elle aura un dépassement, c koi le tarif pr un rdv SAS ?": about SAS
+                _set_intent(message, "faq")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
@@ -176,6 +179,11 @@ def announces_a_patient(text: str) -> bool:
     return "?" not in text and not set(re.findall(r"[a-z'-]+", folded)) & _ASKING and bool(_TO_REFER.search(folded))
 
 
+def asks_something(text: str) -> bool:
+    """A question with a word that asks ("c'est quoi le tarif ?", "combien …?"), not a request ("un rdv svp ?")."""
+    return "?" in text and bool(set(re.findall(r"[a-z'-]+", fold(written_out(text)))) & _ASKING_WHAT)
+
+
 def announces_the_next_patient(text: str) -> bool:
     """"ok maintenant le mari", "ensuite sa fille": someone else announced next, whose details will follow."""
     said = _NEXT.match(fold(text).strip())
@@ -196,6 +204,7 @@ _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:{'|'.join(sorted(RE
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
+_ASKING_WHAT = {"quoi", "combien", "comment", "pourquoi", "quel", "quelle", "quels", "quelles"}  # not "pouvez-vous"
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",
            "peut-on", "puis-je", "faut-il", "doit-on", "dois-je", "ou"}
 

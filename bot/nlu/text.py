@@ -158,6 +158,11 @@ _SHORTHAND = [
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
+    # words of a question as texted: "c koi le tarif", "pk", "qd"
+    (re.compile(r"\bkoi\b", re.IGNORECASE), "quoi"),
+    (re.compile(r"\b(?:pk|pq)\b(?!\s*\d)", re.IGNORECASE), "pourquoi"),
+    (re.compile(r"\bqd\b", re.IGNORECASE), "quand"),
+    (re.compile(r"\bbcp\b", re.IGNORECASE), "beaucoup"),
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
     # "pr Mme X", "pr Emma ROUX": "pour" in small letters before the patient ("Pr Martin", "le pr" are professors)

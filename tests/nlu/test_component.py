@@ -409,3 +409,15 @@ def test_a_correction_naming_its_detail_is_no_question(extractor, text, classifi
                                             ("les créneaux de 8h remontent sur la plateforme ?", "faq")])
 def test_a_time_said_alone_is_a_pick_not_a_question(extractor, text, expected):
     assert intent_after(extractor, text, "faq", 0.8) == expected
+
+
+def test_a_question_texted_about_the_fee_is_a_question_and_names_no_one(extractor):
+    """"c koi le tarif" was read "c'est Koi Le Tarif", the patient renamed so, and the referral started over."""
+    text = "au fait le patient demande si il aura un depassement, c koi le tarif pr un rdv SAS ?"
+    message = Message(data={TEXT: text, ENTITIES: [], "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()},
+                            INTENT: {"name": "adresser_patient", "confidence": 0.9},
+                            INTENT_RANKING_KEY: [{"name": "adresser_patient", "confidence": 0.9},
+                                                   {"name": "faq", "confidence": 0.1}]})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "faq"
+    assert message.get(ENTITIES) == []
