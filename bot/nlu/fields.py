@@ -18,6 +18,7 @@ from bot.nlu.vocabulary import (
     CIVILITES,
     MODES,
     SHORT_SPECIALTIES,
+    SOMEONE_ELSE_COMING,
     SPECIALTIES,
     URGENCY_PHRASES,
     URGENCY_TABLE,
@@ -194,7 +195,8 @@ def find_modes(folded: str) -> list[Found]:
                                                                or _OF_A_PRACTICE.search(folded, 0, f.start)))
              and not _SERVICE.search(folded[max(0, f.start - 24):f.start])
              and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))
-             and not (folded[f.start:f.end] == "en visite" and _STAYING_WITH.match(folded, f.end))]
+             and not (folded[f.start:f.end] == "en visite" and _STAYING_WITH.match(folded, f.end))
+             and not (_COMING.match(folded, f.start) and _SOMEONE_ELSE_BEFORE.search(folded, max(0, f.start - 40), f.start))]
     asked = [Found("domicile", m.start(), m.end(1)) for m in _VISIT_ASKED.finditer(folded)
              if not any(f.start <= m.start() < f.end for f in found)]  # "…, visite svp"
     modes = sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)
@@ -230,6 +232,8 @@ def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
 _BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"
 _BARE_VISIT = re.compile(r"\bvisite\b")
 # "visite svp", "visite sur place" (where the patient is: the EHPAD, the home)
+_SOMEONE_ELSE_BEFORE = re.compile(SOMEONE_ELSE_COMING + r"$")  # "sa fille passe la voir": no doctor's visit
+_COMING = re.compile(r"(?:passe|passer|vienne|venir|aille)\b")
 _VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee|sur place)\b")
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from bot.nlu.grammar import past_participles, says_the_past
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold
-from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, URGENCY_TABLE, WEEKDAYS, Found
+from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, SOMEONE_ELSE_COMING, URGENCY_TABLE, WEEKDAYS, Found
 
 _DAY_START, _DAY_END = 8, 20  # the hours SAS slots are offered
 _PERIODS = {"matin": (8, 12), "matinee": (8, 12), "midi": (12, 14), "apres-midi": (14, 18), "apres midi": (14, 18),
@@ -132,7 +132,8 @@ def _unwanted(folded: str, match: re.Match) -> bool:
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
     just_before = folded[max(0, match.start() - 30):match.start()]
-    busy = _BUSY.search(just_before) or _DOSE.search(just_before)
+    busy = _BUSY.search(just_before) or _DOSE.search(just_before) \
+        or _SOMEONE_ELSE_COMES.search(folded, max(0, match.start() - 45), match.start())
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _AGE_BEFORE.search(before) is not None or busy is not None
 
@@ -145,6 +146,9 @@ _BUSY = re.compile(r"\b(?:travaille|travaillent|bosse|bossent|au travail|au boul
                    r"|au college)(?:\s+avant)?\s*$")
 
 
+_SOMEONE_ELSE_COMES = re.compile(
+    SOMEONE_ELSE_COMING + r"(?:passe|passent|passera|vient|viennent|viendra|arrive|arrivera)"
+    r"(?:\s+(?:le|la|les|l')?\s*(?:chercher|recuperer|prendre|voir))?\s*(?:a|vers|le|en|dans la)?\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday
 # "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
 _EMERGENCY_NUMBER = re.compile(r"(?:\b(?:avec|appele?r?|appel|fait|faire|contacte?r?|prevenu|prevenir|joindre|rappeler|"

@@ -2332,3 +2332,20 @@ def test_names_across_commas_spellings_and_a_class(text, expected):
 ])
 def test_delays_summed_up_and_complaints_where_they_end(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # when a carer or a relative comes is no time wanted, their visit no doctor's home visit
+    ("plaie du talon, l'infirmière passe le soir, un généraliste au cabinet jeudi", {"creneau": (
+        "2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00"), "type_consultation": "cabinet"}),
+    ("son papa vient le chercher à 17h, un médecin pourrait le voir en fin de journée ?", {"creneau": (
+        "2026-11-25T17:00:00+01:00", "2026-11-25T20:00:00+01:00")}),
+    ("son fils passe la voir ce soir, elle tousse", {"type_consultation": None}),
+    # a doctor's visit asked for still is one
+    ("il faudrait qu'un médecin passe la voir ce soir", {"type_consultation": "domicile", "creneau": (
+        "2026-11-25T18:00:00+01:00", "2026-11-25T20:00:00+01:00")}),
+])
+def test_when_someone_else_comes_is_no_time_wanted_nor_a_home_visit(text, expected):
+    said = read(text)
+    said["creneau"] = said.get("creneau") and (said["creneau"]["start"], said["creneau"]["end"])
+    assert _subset(said, expected) == expected
