@@ -240,8 +240,17 @@ _VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|
 def fallback_specialty(found: list[Found], folded: str) -> list[Found]:
     """The specialty said after the one wanted, to search when that one has no slot ("un psychiatre ou à défaut un
     MG", "ophtalmo ou MG dans la semaine")."""
-    return [second for first, second in zip(found, found[1:], strict=False)
+    said = [second for first, second in zip(found, found[1:], strict=False)
             if second.value != first.value and _OTHERWISE.fullmatch(folded[first.end:second.start])][:1]
+    # "dermato si dispo", "un pédiatre de préférence": wished for, a general practitioner will do otherwise
+    wished = [Found(_GENERAL_PRACTICE, m.start(), m.end()) for f in found[:1] if f.value != _GENERAL_PRACTICE
+              and (m := _IF_THERE_IS_ONE.match(folded, f.end))]
+    return said or wished
+
+
+_GENERAL_PRACTICE = "médecine générale"
+_IF_THERE_IS_ONE = re.compile(r"[\s,]*(?:si (?:dispo|disponible|possible|poss|vous avez|y en a|il y en a)|de preference"
+                              r"|idealement|au mieux)\b")
 
 
 _OTHERWISE = re.compile(r"[\s,]*(?:ou|sinon|voire|a defaut)(?:\s+(?:a defaut|sinon|bien|alors))?[\s,]*"

@@ -2349,3 +2349,13 @@ def test_when_someone_else_comes_is_no_time_wanted_nor_a_home_visit(text, expect
     said = read(text)
     said["creneau"] = said.get("creneau") and (said["creneau"]["start"], said["creneau"]["end"])
     assert _subset(said, expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a specialist wished for "si dispo": a general practitioner will do when none has a slot
+    ("eczéma surinfecté, dermato si dispo, demain", {"specialite": "dermatologie", "specialite_sinon": "médecine générale"}),
+    ("un pédiatre de préférence", {"specialite": "pédiatrie", "specialite_sinon": "médecine générale"}),
+    ("un ophtalmo demain", {"specialite": "ophtalmologie", "specialite_sinon": None}),
+])
+def test_a_specialist_wished_for_falls_back_on_a_general_practitioner(text, expected):
+    assert _subset(read(text), expected) == expected
