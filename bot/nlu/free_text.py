@@ -282,6 +282,10 @@ _PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtem
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
 _DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sentences
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
+# grammar words that are no verb (spaCy's stop words hold verbs, "passe", "fait"): "qui passe pas" closes a negation,
+# "mais pas" does not
+_NO_VERB = _DETERMINERS | {"mais", "et", "ou", "donc", "car", "ni", "a", "au", "aux", "en", "sur", "pour", "par", "avec",
+                          "sans", "si", "que", "qui", "il", "elle", "on", "ca"}
 _DENYING = {"pas", "sans", "ni", "aucun", "aucune", "absence"}  # opening what the patient has not
 _GLUE = {"de", "du", "des", "la", "le", "les", "l'", "d'"}  # inside a name of a place: "quartier de la Gare"
 _SCHOOL_YEAR = re.compile(r"^(?:\d+(?:e|eme|ieme)|[a-z]+ieme|cp|seconde|terminale|premiere|maternelle)$")
@@ -1181,7 +1185,7 @@ class _Reader:
         # spoken French drops the "ne": "plaie qui cicatrise pas" closes a negation after a verb in a relative clause
         # as after a subject: "fièvre et il mange plus"
         negated = any(t.folded == "ne" or t.folded.startswith("n'") for t in words) or any(
-            t.folded in _COMPLAINT_LINKS | _SUBJECTS for t in words) and self.tokens[last - 1].folded not in FUNCTION_WORDS
+            t.folded in _COMPLAINT_LINKS | _SUBJECTS for t in words) and self.tokens[last - 1].folded not in _NO_VERB
         if token.folded in _NEGATION_ENDS and negated:
             return False
         return token.folded in _LOOSE_ENDS

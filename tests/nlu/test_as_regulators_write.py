@@ -2329,6 +2329,8 @@ def test_names_across_commas_spellings_and_a_class(text, expected):
     ("Pat. M. Roy Luc\nMotif : douleur lombaire depuis 3 j, pas de fièvre\nTél. 06 12 34 56 78",
      {"symptomes": "douleur lombaire depuis 3 j"}),
     ("il est complètement désorienté depuis ce matin", {"symptomes": "complètement désorienté depuis ce matin"}),
+    # said without its "ne", the negation closes the complaint all the same: not "une angine qui passe"
+    ("elle a une angine qui passe pas je voudrais un rdv", {"symptomes": "angine qui passe pas"}),
 ])
 def test_delays_summed_up_and_complaints_where_they_end(text, expected):
     assert _subset(read(text), expected) == expected
