@@ -457,6 +457,7 @@ def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
         instead = _said_instead(found, folded, unfolded, now) or _rather_later(found, folded, unfolded, now)
         if instead is not None:
             return instead
+        found = _from_an_hour_said_after(found, folded)
         other = _OR.match(folded, found.end)
         hour = other and _BARE_HOUR.match(folded, other.end())
         start = datetime.fromisoformat(found.value["start"])
@@ -473,6 +474,20 @@ def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
     return over
 
 
+def _from_an_hour_said_after(found: Found, folded: str) -> Found:
+    """The window starts at an hour inside it said just after ("demain apm, pas avant 15h", "cet après-midi mais
+    pas avant quinze heures"): from that hour to the window's end."""
+    after = _FROM_HOUR.search(folded, found.end, found.end + 30)
+    if after is None or re.search(r"[.;\n]", folded[found.end:after.start()]):
+        return found
+    start, end = datetime.fromisoformat(found.value["start"]), datetime.fromisoformat(found.value["end"])
+    hour = _at(start, (int(after["h"]), int(after["m"] or 0)))
+    if not start < hour < end:
+        return found
+    return Found({**found.value, "start": hour.isoformat()}, found.start, after.end())
+
+
+_FROM_HOUR = re.compile(r"\b(?:apres|a partir de|des)\s+(?P<h>[01]?\d|2[0-3])\s*h(?:eures?)?(?:\s*(?P<m>\d{2}))?(?!\w)")
 _OR = re.compile(rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon)\s+")  # "dans la matinée si poss sinon début d'aprem"
 _BARE_HOUR = re.compile(r"(?:a\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>\d{2})?(?![\w])")
 

@@ -2361,3 +2361,15 @@ def test_when_someone_else_comes_is_no_time_wanted_nor_a_home_visit(text, expect
 ])
 def test_a_specialist_wished_for_falls_back_on_a_general_practitioner(text, expected):
     assert _subset(read(text), expected) == expected
+
+
+@pytest.mark.parametrize("text, window", [
+    # an hour inside the window, said just after it, is where it starts
+    ("RDV dem apm, pas avant 16h svp", ("2026-11-26T16:00:00+01:00", "2026-11-26T18:00:00+01:00")),
+    ("il faudrait la voir ce soir mais pas avant dix-neuf heures", ("2026-11-25T19:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("jeudi matin à partir de 10h30", ("2026-11-26T10:30:00+01:00", "2026-11-26T12:00:00+01:00")),
+    # an hour outside it changes nothing
+    ("demain matin, pas avant 15h", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+])
+def test_an_hour_said_after_a_window_is_where_it_starts(text, window):
+    assert window_read(text) == window
