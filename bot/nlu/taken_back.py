@@ -11,8 +11,10 @@ TAKING_BACK = r"(?:non|pardon|enfin|plutot|attendez|attends|je veux dire|ah non)
 FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon)"  # "non pardon c'est bien …"
 # "... enfin pas Bordeaux même à Mérignac": the value taken back, said again before the one meant
 _NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
-_ARTICLE = r"(?:(?:a|au|aux|sur|en|un|une|le|la|les|l'|des|du|de la|de l'|d')\s*)"
-TAKEN_BACK = re.compile(rf"[\s,.]*(?:euh[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*{_NOT_THAT_ONE}{_ARTICLE}*")
+# a word of its own, not the first letters of the value meant ("non pardon après 17h")
+_ARTICLE = r"(?:(?:(?:a|au|aux|sur|en|un|une|le|la|les|des|du|de la)(?![a-z])|de l'|l'|d')\s*)"
+TAKEN_BACK = re.compile(rf"[\s,.]*(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
+                        rf"{_NOT_THAT_ONE}{_ARTICLE}*")
 
 
 def takes_back(folded: str, end: int, start: int) -> bool:

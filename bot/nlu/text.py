@@ -153,7 +153,7 @@ _SHORTHAND = [
     # "dem" is "demain" as a time ("dem matin", "rdv dem", "d'ici dem") and "demande" in a note ("DEM VAD", "dem ORL")
     (re.compile(r"(\b(?:pour|ici|rdv|dispo|voir|vue?|passer|avant)\s+)?\bdem\b\.?"
                 r"((?=\s*(?:matin|mat\b|midi|soir|apm|ap-m|apr|fin d|en fin|vers|avant|a partir|à partir|entre|"
-                r"\d{1,2}\s*h|[,;.]|$)))?", re.IGNORECASE),
+                r"\d{1,2}\s*h|de pr[ée]f|si poss|sinon|svp|[,;.]|$)))?", re.IGNORECASE),
      lambda m: (m.group(1) or "") + ("demain" if m.group(1) or m.group(2) is not None else "demande")),
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"

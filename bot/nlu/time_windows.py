@@ -71,7 +71,8 @@ _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|co
 # "mal à la cheville depuis le sport ce matin").
 _SINCE_IN_CLAUSE = re.compile(rf"\bdepuis\b(?:(?!\b(?:{_CLAUSE_WORDS})\b)[^,.;:!?|()\n])*$")
 _SINCE_SAID = re.compile(rf"\bdepuis\s+(?:\d+\s*(?:j|jours?|h|heures?|sem|semaines?|mois|ans?|min|minutes?)\b"
-                         rf"|hier(?: soir| matin)?\b|avant-hier\b|ce matin\b|cette nuit\b|ce week-end\b"
+                         rf"|hier(?: soir| matin| midi| apres-midi)?\b|avant-hier(?: soir| matin)?\b|ce matin\b"
+                         rf"|cette nuit\b|ce week-end\b"
                          rf"|(?:{'|'.join(WEEKDAYS)})(?: soir| matin| dernier)?\b)")
 _CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -132,7 +133,9 @@ def _unwanted(folded: str, match: re.Match) -> bool:
         return True  # "depuis hier soir": the onset itself
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
     just_before = folded[max(0, match.start() - 30):match.start()]
+    habit = match.group(0).startswith(("le ", "chaque ", "tous les "))
     busy = _BUSY.search(just_before) or _DOSE.search(just_before) \
+        or habit and _DOSE_HABIT.search(folded, max(0, match.start() - 45), match.start()) \
         or _SOMEONE_ELSE_COMES.search(folded, max(0, match.start() - 45), match.start())
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _AGE_BEFORE.search(before) is not None or busy is not None
@@ -141,14 +144,17 @@ def _unwanted(folded: str, match: re.Match) -> bool:
 # "insuline le soir", "un comprimé le matin": when a treatment is taken, no time wanted
 _DOSE = re.compile(r"\b(?:insuline|comprimes?|cachets?|gelules?|traitement|ttt|doses?|prises?|injections?|sachets?"
                    r"|piqures?)\s+(?:le|la|les|du|au|chaque|tous les|toutes les)?\s*$")
+# "son traitement pour la thyroïde le matin": said of the treatment, a habit ("le matin") is when it is taken
+_DOSE_HABIT = re.compile(r"\b(?:comprimes?|cachets?|gelules?|traitement|ttt|doses?|injections?|sachets?)(?:\s+[\w']+){1,4}\s*$")
 # "je travaille jusqu'à 18h", "il est à l'école jusqu'à 16h30": when the patient cannot come, no time wanted
 _BUSY = re.compile(r"\b(?:travaille|travaillent|bosse|bossent|au travail|au boulot|en cours|a l'ecole|au lycee"
-                   r"|au college)(?:\s+avant)?\s*$")
+                   r"|au college|(?:sort|sortira|finit|finira|termine|rentre)\s+(?:du|de son|le|son)\s+(?:boulot|travail|taf)"
+                   r")(?:\s+avant)?\s*(?:a|vers)?\s*$")
 
 
 _SOMEONE_ELSE_COMES = re.compile(
     SOMEONE_ELSE_COMING + r"(?:passe|passent|passera|vient|viennent|viendra|arrive|arrivera)"
-    r"(?:\s+(?:le|la|les|l')?\s*(?:chercher|recuperer|prendre|voir))?\s*(?:a|vers|le|en|dans la)?\s*$")
+    r"(?:\s+(?:le|la|les|l')?\s*(?:chercher|recuperer|prendre|voir))?\s*(?:a|vers|le|en|dans la|de)?\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday
 # "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
 _EMERGENCY_NUMBER = re.compile(r"(?:\b(?:avec|appele?r?|appel|fait|faire|contacte?r?|prevenu|prevenir|joindre|rappeler|"
@@ -498,7 +504,17 @@ def _said_instead(found: Found, folded: str, unfolded: str, now: datetime) -> Fo
     back = TAKEN_BACK.match(folded, found.end)
     later = back and _WINDOW.match(folded, back.end())
     meant = _window_of(later, folded, unfolded, now) if later and later.group(0).strip() else None
-    return meant and Found({"text": unfolded[meant.start:meant.end], **meant.value}, found.start, meant.end)
+    if meant is None:
+        return None
+    value = {"text": unfolded[meant.start:meant.end], **meant.value}
+    first = _WINDOW.match(folded, found.start)
+    if first and first.group("day") and not later.group("day") and not later.group("this"):
+        # "demain vers 10h non pardon après 17h": the hours taken back, the day kept
+        shift = datetime.fromisoformat(found.value["start"]).date() - datetime.fromisoformat(meant.value["start"]).date()
+        start = max(datetime.fromisoformat(meant.value["start"]) + shift, now.replace(second=0, microsecond=0))
+        value |= {"text": f"{unfolded[first.start('day'):first.end('day')]} {value['text']}",
+                  "start": start.isoformat(), "end": (datetime.fromisoformat(meant.value["end"]) + shift).isoformat()}
+    return Found(value, found.start, meant.end)
 
 
 _RATHER = re.compile(r"\b(?:plutot|de preference|idealement)\s*,?\s*$")

@@ -2373,3 +2373,20 @@ def test_a_specialist_wished_for_falls_back_on_a_general_practitioner(text, expe
 ])
 def test_an_hour_said_after_a_window_is_where_it_starts(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, window", [
+    # hours taken back, the day kept; a value taken back "en fait"
+    ("demain vers 9h non pardon plutôt après 16h", ("2026-11-26T16:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("RDV jeudi 10h-11h, en fait non 15h-16h", ("2026-11-26T15:00:00+01:00", "2026-11-26T16:00:00+01:00")),
+    # when the symptoms began, when work ends, when a treatment is taken, when the home help comes: no time wanted
+    ("fièvre depuis hier midi, à voir aujourd'hui", None),
+    ("il sort du travail à 18h15, ce soir si possible", ("2026-11-25T18:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("elle prend son traitement pour la tension le soir", None),
+    ("selon l'aide ménagère (qui passe de 8h à 10h), visite en fin de journée",
+     ("2026-11-25T17:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    # "dem" before "de préférence" is tomorrow, not "demande"
+    ("au cabinet dem de préférence", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+])
+def test_the_time_wanted_among_times_said_of_other_things(text, window):
+    assert window_read(text) == window
