@@ -233,9 +233,11 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         value = self._bare_answer(field, first, tracker) if first else None
         if value is not None:
             return {field: value}  # "Rousseau, et elle est née le 17 août 1951": the answer, then another detail
-        if others and not misread and said >= 0.5 * len(text.strip()):
+        if others and not misread and (said >= 0.5 * len(text.strip()) or any(placed_by_its_cue(e, text) for e in others)):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)
+        if value is not None and field in NAME_FIELDS:  # "Bernard euh non Bertrand" read as a surname: the first name
+            misread |= {e["entity"] for e in others if e["entity"] in NAME_FIELDS and key(str(e["value"])) == key(value)}
         if value is None and field in NAME_FIELDS and len(misread) == 1:
             value = tracker.get_slot(next(iter(misread)))
         if value is None:

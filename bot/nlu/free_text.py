@@ -50,6 +50,7 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille",
         "de jeune fille",  # elided after the married name: "Darrigrand, c'est son nom d'épouse ; de jeune fille …"
+        "de naissance c'est", "de naissance elle s'appelle",  # "Texier c'est son nom d'épouse, de naissance c'est …"
         "de son nom de naissance", "son nom de naissance c'est",
         "son nom de naissance est", "nom de naissance c'est"]},
     **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},

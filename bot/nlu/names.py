@@ -9,6 +9,7 @@ from bot.nlu.text import fold, spelling_read
 # "Le Gall", "La Fontaine" keep their capital
 _LOWER_PARTICLES = {"de", "du", "des", "d'", "da", "dos", "das", "van", "von"}
 _SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der")}  # "de la Fontaine", "van der Berg"
+_TAKEN_BACK_BEFORE = re.compile(r"^.*?\S.*\b(?:non|pardon|plutot|plutôt|je veux dire)(?![\w'])[\s,]*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
     r"(?:le |son |sa |mon |ma )?(?:nom|prénom|prenom)(?: de famille| d'usage| de naissance| de jeune fille)?"
@@ -20,6 +21,7 @@ _NOT_NAMES = {
     "oui", "non", "merci", "bonjour", "bonsoir", "daccord", "d'accord", "ok", "okay", "rien", "aucun", "aucune",
     "inconnu", "inconnue", "pas", "je", "ne", "sais", "patient", "patiente", "annuler", "stop", "aide", "urgent",
     "demain", "aujourd'hui", "matin", "soir", "cabinet", "video", "domicile", "telephone", "mail", "email",
+    "il", "elle", "ils", "elles", "est", "sont", "habite", "vit",  # "il est a chenove": a sentence, no name
 }
 
 
@@ -69,6 +71,7 @@ def _is_particle(words: list[str], i: int) -> bool:
 
 def parse_person_name(text: str) -> str | None:
     """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
+    text = _TAKEN_BACK_BEFORE.sub("", text)  # "Bernard euh non Bertrand": the name meant comes last
     candidate = _LEAD_IN.sub("", text.strip().strip(".!?")).strip(" ,;:")
     candidate = normalize_name(candidate)
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:

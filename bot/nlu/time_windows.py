@@ -103,7 +103,8 @@ _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
 _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
                             rf"(?:,?\s+(?:ou|ou bien|voire|sinon)\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
 # "pas avant 15h", "pas dispo avant 15h": from 15h
-_NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente))? avant\b")
+_NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente|venir|passer|se liberer))?"
+                         r" avant\b")
 # "d'ici 17h", "jusqu'à 18h": by an hour of the clock, as "avant"; "d'ici 4h", "d'ici 12h" (SAS steps) are delays
 BY_A_CLOCK_HOUR = re.compile(r"\b(?:d'ici|d ici|jusqu'a|jusqu a) (?=(?:9|1[013-9]|2[0-3])\s*h|\d{1,2}\s*h\s*\d{2})")
 # "d'ici jeudi", "d'ici le 18": any time from now to the end of that day ("absent jusqu'à jeudi" says the opposite)

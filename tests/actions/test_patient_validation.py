@@ -122,6 +122,23 @@ def test_a_place_said_with_its_cue_to_the_first_name_question_is_the_place_not_t
     assert form()._extract_requested("prenom", dispatcher, tracker) == {}
 
 
+def test_a_short_sentence_placing_the_patient_is_no_first_name(dispatcher):
+    text = "il est a vesoul"  # the place read is less than half the message
+    entities = [{"entity": "localisation", "value": "vesoul", "start": 9, "end": 15}]
+    tracker = make_tracker({"requested_slot": "prenom", "localisation": "vesoul"}, text=text, entities=entities,
+                           events=user_turn("localisation", "vesoul", None))
+    assert form()._extract_requested("prenom", dispatcher, tracker) == {}
+
+
+def test_a_first_name_taken_back_and_read_as_a_surname_is_the_first_name(dispatcher):
+    """"Bernard euh non Bertrand" to the first-name question: Bertrand, asked again forever before."""
+    text = "Bernard euh non Bertrand"
+    entities = [{"entity": "nom", "value": "Bertrand", "start": 16, "end": 24}]
+    tracker = make_tracker({"requested_slot": "prenom", "nom": "Bertrand"}, text=text, entities=entities,
+                           events=user_turn("nom", "Bertrand", None))
+    assert form()._extract_requested("prenom", dispatcher, tracker) == {"prenom": "Bertrand", "nom": None}
+
+
 def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
     events = user_turn("prenom", "Durand", "Marie")
     entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]

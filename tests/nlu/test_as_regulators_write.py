@@ -2390,3 +2390,24 @@ def test_an_hour_said_after_a_window_is_where_it_starts(text, window):
 ])
 def test_the_time_wanted_among_times_said_of_other_things(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the birth name said after the married one, its label cut short
+    ("Texier c'est son nom d'épouse de naissance c'est Brunet", {"nom": "Texier", "nom_naissance": "Brunet",
+                                                                 "localisation": None}),
+    ("de naissance c'est Etcheverry", {"nom_naissance": "Etcheverry"}),
+])
+def test_a_birth_name_said_after_the_married_one(text, expected):
+    assert _subset(read(text), expected) == expected
+
+
+def test_not_able_to_come_before_an_hour_is_from_that_hour():
+    assert window_read("elle peut pas venir avant 11h demain") == ("2026-11-26T11:00:00+01:00", "2026-11-26T20:00:00+01:00")
+
+
+@pytest.mark.parametrize("said, name", [("Bernard euh non Bertrand", "Bertrand"), ("non pardon c'est Lefort", "Lefort"),
+                                        ("il est a chenove", None), ("non", None)])
+def test_a_bare_name_answer_taken_back_or_a_sentence(said, name):
+    from bot.nlu.fields import parse_person_name
+    assert parse_person_name(said) == name
