@@ -1363,10 +1363,19 @@ class _Reader:
                    for span in self.spans)
 
     def writes_a_town_capitalized(self) -> bool:
-        """The message writes a town with its capital (not a first name that is also one, "Marie")."""
+        """The message writes a town with its capital (not a first name that is also one, "Marie", nor a surname
+        after a civility or beside a first name, "Mme Hamel Marie")."""
         return any(t.is_word and t.text[:1].isupper() and not t.text.isupper()
                    and self.commune_at(k) is not None and first_name_scores().get(key(t.text), 0) <= 1
+                   and not self.beside_a_civility_or_a_first_name(k)
                    for k, t in enumerate(self.tokens))
+
+    def beside_a_civility_or_a_first_name(self, k: int) -> bool:
+        before = self.tokens[k - 1] if k > 0 else None
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return before is not None and before.folded.rstrip(".") in CIVILITES or any(
+            t is not None and t.is_word and first_name_scores().get(key(t.text), 0) >= _WELL_KNOWN_FIRST_NAME
+            for t in (before, after))
 
     def closes_a_run(self, i: int) -> bool:
         """A commune written as one (capitalized) after the complaint or a run of lowercase words, where another

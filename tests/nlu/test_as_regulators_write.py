@@ -2411,3 +2411,9 @@ def test_not_able_to_come_before_an_hour_is_from_that_hour():
 def test_a_bare_name_answer_taken_back_or_a_sentence(said, name):
     from bot.nlu.fields import parse_person_name
     assert parse_person_name(said) == name
+
+
+def test_a_surname_that_is_a_commune_does_not_make_the_note_one_of_capitalized_towns():
+    """"Hamel" is a commune of the Nord: read as a town written with its capital, the lowercase town typed at the end
+    was refused and asked again."""
+    assert read("Mme Hamel Sophie angine, demain aprem, montigny les metz")["localisation"] == "montigny les metz"
