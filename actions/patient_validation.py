@@ -226,14 +226,14 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
-        misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text)
-                   and not placed_by_its_cue(e, text)}
+        placed = [e for e in others if placed_by_its_cue(e, text)]
+        misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text) and e not in placed}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
         first = answer_said_first(text, others) if others and not misread else None
         value = self._bare_answer(field, first, tracker) if first else None
         if value is not None:
             return {field: value}  # "Rousseau, et elle est née le 17 août 1951": the answer, then another detail
-        if others and not misread and (said >= 0.5 * len(text.strip()) or any(placed_by_its_cue(e, text) for e in others)):
+        if others and not misread and (said >= 0.5 * len(text.strip()) or placed):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)
         if value is not None and field in NAME_FIELDS:  # "Bernard euh non Bertrand" read as a surname: the first name

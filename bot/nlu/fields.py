@@ -16,6 +16,7 @@ from bot.nlu.text import Normalized, fold, normalize_dictation
 from bot.nlu.time_windows import BY_A_CLOCK_HOUR, find_time_window
 from bot.nlu.vocabulary import (
     CIVILITES,
+    DEFAULT_SPECIALTY_NAME,
     MODES,
     SHORT_SPECIALTIES,
     SOMEONE_ELSE_COMING,
@@ -243,12 +244,11 @@ def fallback_specialty(found: list[Found], folded: str) -> list[Found]:
     said = [second for first, second in zip(found, found[1:], strict=False)
             if second.value != first.value and _OTHERWISE.fullmatch(folded[first.end:second.start])][:1]
     # "dermato si dispo", "un pédiatre de préférence": wished for, a general practitioner will do otherwise
-    wished = [Found(_GENERAL_PRACTICE, m.start(), m.end()) for f in found[:1] if f.value != _GENERAL_PRACTICE
+    wished = [Found(DEFAULT_SPECIALTY_NAME, m.start(), m.end()) for f in found[:1] if f.value != DEFAULT_SPECIALTY_NAME
               and (m := _IF_THERE_IS_ONE.match(folded, f.end))]
     return said or wished
 
 
-_GENERAL_PRACTICE = "médecine générale"
 _IF_THERE_IS_ONE = re.compile(r"[\s,]*(?:si (?:dispo|disponible|possible|poss|vous avez|y en a|il y en a)|de preference"
                               r"|idealement|au mieux)\b")
 

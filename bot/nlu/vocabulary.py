@@ -25,6 +25,7 @@ SPECIALTIES = {specialty.name: _with_adjectives(specialty.said) + specialty.said
                for specialty in shared.SPECIALTIES}
 # Short forms that also qualify a noun ("ATCD psy", "pas de signe neuro"): read only where a doctor is asked for.
 SHORT_SPECIALTIES = {specialty.name: specialty.short for specialty in shared.SPECIALTIES if specialty.short}
+DEFAULT_SPECIALTY_NAME = next(s.name for s in shared.SPECIALTIES if s.code == shared.DEFAULT_SPECIALTY)
 
 # The delay in hours a phrase says, on the SAS "disponible sous" steps (a delay said in numbers is kept as said).
 URGENCY_PHRASES = {
