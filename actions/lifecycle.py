@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import AllSlotsReset, SlotSet
+from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 
 from actions.agenda_client import AgendaError, AgendaUnavailable, get_agenda_client
 from actions.agenda_errors import tell_agenda_unavailable
 from bot.nlu.text import fold
+from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +63,33 @@ class ActionCancel(Action):
         return [SlotSet("rendez_vous", None), SlotSet("creneau_choisi", None), SlotSet("etape", "collecte")]
 
 
+def nothing_in_progress(tracker: Tracker) -> bool:
+    """No patient, need or booking noted yet: the conversation is at its start (or just started over)."""
+    return not any(tracker.get_slot(name) for name in (*PATIENT_FIELDS, *NEED_FIELDS, "creneau_choisi", "rendez_vous"))
+
+
 class ActionNewPatient(Action):
+    """"nouveau patient" forgets the patient in progress; with none ("j'ai un patient pour vous" as a first
+    message), the referral starts: its form asks the first question, for a regulator who answers only when asked."""
+
     def name(self) -> str:
         return "action_new_patient"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
+        if nothing_in_progress(tracker):
+            dispatcher.utter_message(response="utter_a_vous_ecouter")
+            return [FollowupAction("referral_form")]
         dispatcher.utter_message(response="utter_nouveau_patient")
         return [AllSlotsReset()]
+
+
+class ActionGreet(Action):
+    """A greeting opens the referral when nothing is in progress: the invitation to describe the patient, then the
+    form's first question."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> list:
+        dispatcher.utter_message(response="utter_greet")
+        return [FollowupAction("referral_form")] if nothing_in_progress(tracker) else []

@@ -64,18 +64,23 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             # An uncertain classifier (the fallback) leaves it to what the message carries.
             beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
             announced = announces_a_patient(text)
-            if not entities and announces_the_next_patient(text) or (
-                    intent in _NOT_ABOUT_A_PATIENT or intent not in _DETAILS and not entities) and announced:
+            # "j'ai un autre patient pour vous" stays a new patient: the one in progress is forgotten first
+            if not entities and announces_the_next_patient(text) or (intent in _NOT_ABOUT_A_PATIENT or intent not in (
+                    *_DETAILS, "nouveau_patient") and not entities) and announced:
                 # "patiente a adresser svp", "ok maintenant le mari", "oui bonjour je vous appelle pour un patient"
                 # (read as a yes): a referral opens, no question
                 _set_intent(message, "adresser_patient")
-            elif (intent in _DETAILS or intent in _NOT_ABOUT_A_PATIENT and ("?" not in text or asks_to_cancel(text))) \
-                    and says_to_cancel(text):
-                # "on annule, le mollet est chaud …": the order, then its reason; "son médecin peut la voir cet
+            elif (intent in (*_DETAILS, "deny") or intent in _NOT_ABOUT_A_PATIENT and (
+                    "?" not in text or asks_to_cancel(text))) and says_to_cancel(text):
+                # "on annule, le mollet est chaud …": the order, then its reason ("ah non attendez … finalement on
+                # annule": after a no too); "son médecin peut la voir cet
                 # après-midi, vous pouvez annuler le RDV ?": asked politely, an order all the same
                 _set_intent(message, "annuler")
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
                                              or intent == "nlu_fallback" and beyond_names
+                                             # "non erreur sur la ddn c 08/12/1948": the no says what is wrong
+                                             or intent == "deny" and (names_the_patient(entities)
+                                                                      or gives_a_detail_it_names(text, entities))
                                              or intent in _NOT_ABOUT_A_PATIENT and (
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
                                                  or gives_a_detail_it_names(text, entities))):
@@ -93,7 +98,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode;
                 # "attendez je regarde, le 3 mars 35": a birth date, never a new search
                 _set_intent(message, "inform")
-            elif intent == "adresser_patient" and not entities and _runner_up(message) == "faq" and asks_something(text):
+            elif intent in _DETAILS and not entities and (
+                    _runner_up(message) == "faq" and asks_something(text) or asks_on_behalf(text)):
                 # "la patiente demande si elle aura un dépassement, c koi le tarif pr un rdv SAS ?": about SAS
                 _set_intent(message, "faq")
             elif intent == "autres_creneaux" and other_of_a_detail(text):
@@ -184,6 +190,16 @@ def asks_something(text: str) -> bool:
     return "?" in text and bool(set(re.findall(r"[a-z'-]+", fold(written_out(text)))) & _ASKING_WHAT)
 
 
+def asks_on_behalf(text: str) -> bool:
+    """A question said on the patient's behalf, with no question mark when dictated ("il me demande s'il va recevoir
+    un sms", "elle voudrait savoir combien ça coûte"): about SAS, no detail of the patient."""
+    return bool(_ON_BEHALF.search(fold(written_out(text))))
+
+
+_ON_BEHALF = re.compile(r"\b(?:me|nous|vous)?\s*(?:demande|demandent|demandait|voudrait savoir|veut savoir|aimerait savoir"
+                        r"|se demande)\s+(?:si|s'il|s'ils|s'elle|comment|combien|pourquoi|quand|qui|quel|quelle|ce que)\b")
+
+
 def announces_the_next_patient(text: str) -> bool:
     """"ok maintenant le mari", "ensuite sa fille": someone else announced next, whose details will follow."""
     said = _NEXT.match(fold(text).strip())
@@ -196,7 +212,8 @@ _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", 
                                                                          "personne", "bebe", "nourrisson"}))
 # "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique", "besoin d'un
 # créneau pr une pte sur Créteil": someone to refer, or a slot asked for someone
-_TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:{'|'.join(sorted(REFERRING))}|faire voir|voir)\b"
+_TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:vous\s+)?(?:{'|'.join(sorted(REFERRING))}|faire voir|voir)\b"
+                       rf"|\b(?:{_SOMEONE})\s+(?:a vous passer|pour vous)\b"  # "j'ai un patient à vous passer, pour vous"
                        rf"|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
                        rf"|\bappelle\s+pour\s+(?:un|une)\s+(?:{_SOMEONE})\b"  # "je vous appelle pour un patient"
                        rf"|\b(?:besoin|il me faut|il me faudrait|je cherche|cherche)\s+(?:d')?(?:un|une)\s+"
@@ -270,7 +287,7 @@ def says_to_cancel(text: str) -> bool:
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
 # peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous")
 _CLAUSE_BREAKS = re.compile(r"[,.;:!?\n]| - |\b(?:du coup|donc|c'est)\b"
-                            r"|(?=\b(?:il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d')\b)")
+                            r"|(?=\b(?:finalement|il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d')\b)")
 
 
 def _orders_to_cancel(clause: str) -> bool:

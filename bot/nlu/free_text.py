@@ -168,6 +168,7 @@ REFERRING = {"adresser", "orienter", "reorienter", "placer", "caser", "envoyer"}
 CALLER = "appelant"  # the span read for them, kept out of the patient's details when the patient is named too
 RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conjointe", "compagnon", "compagne",
              "soeur", "frere", "grand-mere", "grand-pere", "mamie", "papi", "tante", "oncle", "voisin", "voisine",
+             "cousin", "cousine", "copain", "copine", "coloc", "colocataire", "collegue", "fiance", "fiancee",
              "aidant", "aidante", "tuteur", "tutrice", "famille", "parents", "parent", "nounou",
              # carers who call or are called for the patient ("c'est l'infirmière", "tél infirmier")
              "infirmier", "infirmiere", "infirmiers", "ide", "idel", "l'infirmier", "l'infirmiere", "aide-soignant",
@@ -318,11 +319,15 @@ _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
            **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
-                               "tante", "fille", "niece", "petite-fille", "belle-mere")}}
+                               "tante", "fille", "niece", "petite-fille", "belle-mere")},
+           # close ones who are no family, said the same way ("c pr ma coloc Léa Fontaine", "mon copain Yanis …")
+           **{w: "m" for w in ("cousin", "copain", "ami", "fiance", "beau-frere", "gendre", "beau-fils")},
+           **{w: "f" for w in ("cousine", "copine", "amie", "fiancee", "belle-soeur", "belle-fille")},
+           **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
-_SPELLED_LAST, _SPELLED_AS_SAID = 20, 5  # the latter about what the lists say of a first name against a surname
+_SPELLED_LAST, _SPELLED_AS_SAID = 11, 5  # the latter about what the lists say of a first name against a surname
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
@@ -664,6 +669,9 @@ class _Reader:
             first = self.arrondissement_before(first, last)
         if field == "localisation":
             last = self.district_after(self.commune_after_its_street(first, self.street_after(last)))
+        if field == "symptomes" and first >= 2 and self.tokens[first - 1].folded == "de" \
+                and self.tokens[first - 2].is_number and not self.taken[first - 2]:
+            first -= 2  # "elle a 40 de fièvre": the measure, then what it measures
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -1036,9 +1044,11 @@ class _Reader:
                 and re.sub(r"^[ld]'", "", self.tokens[i + 2 + (self.tokens[i + 2].folded == "la")].folded) in _BODY_PARTS:
             return i + 2 + (self.tokens[i + 2].folded == "la")  # "bloqué du dos": how, then which part
         for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
-            words = tuple(t.folded for t in self.tokens[i:i + size])
-            if words in SYMPTOMS or tuple(w.removesuffix("s") for w in words) in SYMPTOMS:
-                return i + size - 1  # "migraines" as "migraine", "crises d'urticaire" as "crise d'urticaire"
+            said = tuple(t.folded for t in self.tokens[i:i + size])
+            # "pour l'angine": the elided article stays on the word
+            for words in {said, (said[0].removeprefix("l'"), *said[1:])}:
+                if words in SYMPTOMS or tuple(w.removesuffix("s") for w in words) in SYMPTOMS:
+                    return i + size - 1  # "migraines" as "migraine", "crises d'urticaire" as "crise d'urticaire"
         if _CLINICAL_ENDING.search(self.tokens[i].folded):
             return i  # "métrorragies", "arthralgies", "otorrhée": a clinical word, whichever
         if self.tokens[i].folded == "ne" or self.tokens[i].folded.startswith("n'"):
@@ -2022,7 +2032,8 @@ class _Reader:
             return None
         if self.tokens[j].folded in _NEGATION_ENDS | _PRONOUNS:
             return None  # "elle a pas école", "il a plus de fièvre", "c'est pour ça": nothing the patient has
-        definite = self.tokens[j].folded in _DEFINITE
+        # "pour l'hiver": the article elided stays on its word
+        definite = self.tokens[j].folded in _DEFINITE or self.tokens[j].folded.startswith("l'")
         j = self.after_determiners(j + (self.tokens[j].folded in _POSSESSIVES))
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
             return None  # "est sur Toulouse pour ses études", "pour le travail": a purpose, not a complaint
@@ -2165,8 +2176,8 @@ class _Reader:
             self.add("symptomes", *best)
 
     def tokens_of(self, span: Span) -> tuple[int, int]:
-        """First and last tokens of a span read."""
-        inside = [k for k, t in enumerate(self.tokens) if span.start <= t.start and t.end <= span.end]
+        """First and last tokens of a span read (a value without its article starts inside "l'hiver")."""
+        inside = [k for k, t in enumerate(self.tokens) if span.start < t.end and t.start < span.end]
         return inside[0], inside[-1]
 
     def joined_at(self, k: int) -> bool:
@@ -2526,6 +2537,11 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     # a name said twice in a row ("Marie-Line Marie-Line") is scored as said once
     words = [[t for k, t in enumerate(tokens[a:b + 1])
               if not k or t.text != tokens[a + k - 1].text or not _said_as_a_name(t.text)] for a, b in units]
+    # a name is scored as said, without its spelling; spelled one by one as they come ("Nguyen N G U Y E N Linh L I
+    # N H"), the spellings tell nothing
+    spelled = [k for k, w in enumerate(words) if _spelled_after(w)]
+    words = [w[:-1] if k in spelled else w for k, w in enumerate(words)]
+    spelled = [] if len(spelled) == len(words) else spelled
     case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
     if not case_speaks and len(units) == 2 and all(_compound_of_first_names(w) for w in words):
         return ["prenom", "nom"]  # "jean-robert pierre-charles": the lists cannot tell, the order does
@@ -2548,7 +2564,6 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
                          if key(" ".join(t.text for t in w)) in surnames)
             # spelled after the whole name, a word is the surname ("Martin Gérard G E R A R D"); spelled as it comes,
             # the first name is too ("inès I N E S brahimi"): there the lists speak louder
-            spelled = [k for k, w in enumerate(words) if _spelled_after(w)]
             score += sum((_SPELLED_LAST if k == len(words) - 1 else _SPELLED_AS_SAID) * (1 if roles[k] == "nom" else -1)
                          for k in spelled)
             if len(spelled) == 1 and roles[spelled[0]] == "nom":  # "minh khoa phan p h a n": one surname, spelled

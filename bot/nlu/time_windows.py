@@ -135,10 +135,13 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     before = _SINCE_SAID.sub(lambda m: "," * len(m.group(0)), said[:match.start() - start])
     just_before = folded[max(0, match.start() - 30):match.start()]
     habit = match.group(0).startswith(("le ", "chaque ", "tous les "))
+    clause = folded[max(0, match.start() - 60):match.start()]
     busy = _BUSY.search(just_before) or _DOSE.search(just_before) \
         or habit and _DOSE_HABIT.search(folded, max(0, match.start() - 45), match.start()) \
-        or _SOMEONE_ELSE_COMES.search(folded, max(0, match.start() - 45), match.start())
+        or _SOMEONE_ELSE_COMES.search(clause) or _ON_THE_WAY.search(clause) or _TAKES_ITS.search(clause)
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
+        or _RULED_OUT_AFTER.match(folded, match.end()) is not None or _STAY_FOR.search(clause) is not None \
+        or _EMERGENCY_NUMBER_ACTING.match(folded, match.end()) is not None and _SAMU_NUMBER.fullmatch(said[-5:].strip()) \
         or _AGE_BEFORE.search(before) is not None or busy is not None
 
 
@@ -153,11 +156,34 @@ _BUSY = re.compile(r"\b(?:travaille|travaillent|bosse|bossent|au travail|au boul
                    r")(?:\s+avant)?\s*(?:a|vers)?\s*$")
 
 
+# "chez ses parents à Noisy-le-Grand pr le we": how long the patient stays there, no time wanted
+_STAY_FOR = re.compile(r"\b(?:chez\s+(?:ses|sa|son|leur|leurs|mes|ma|mon|nos|notre|nous|moi|lui|elle|eux|des amis)|en vacances"
+                       r"|en sejour|de passage)\s+(?:[\w'-]+\s+){0,6}?(?:pour|pr)\s+$")
+# "le soir c'est pas l'idéal", "mardi ça va pas": a time ruled out by what is said right after it
+_RULED_OUT_AFTER = re.compile(r"\s*,?\s*(?:c'est|c est|ce n'est|ce serait|ca|ca ne|ca n')\s*(?:va|marche|convient|arrange)?"
+                              r"\s*(?:pas|plus)\b(?!\s+(?:mal|grave|trop tard|plus tard|plus mal))")
+# What may stand between a verb and the time it is said with, other times of the same schedule included ("passe
+# tous les jours de 9h a 11h et le soir a", "passe a 8h et"); a word of any other kind ends the clause.
+_SCHEDULE = (r"(?:\s+(?:\d{1,2}\s*h(?:\s*\d{2})?|\d{1,2}|et|a|vers|de|du|le|la|les|l'|en|tous|toutes|chaque|jours?|matin"
+             r"|soir|midi|ce|cet|apres-midi|aprem|heures?|semaine))*\s*$")
 _SOMEONE_ELSE_COMES = re.compile(
-    SOMEONE_ELSE_COMING + r"(?:passe|passent|passera|vient|viennent|viendra|arrive|arrivera)"
-    r"(?:\s+(?:le|la|les|l')?\s*(?:chercher|recuperer|prendre|voir))?\s*(?:a|vers|le|en|dans la|de)?\s*$")
+    SOMEONE_ELSE_COMING + r"(?:re)?(?:passe|passent|passera|vient|viennent|viendra|arrive|arrivera|part|partira)"
+    r"(?:\s+(?:le|la|les|l')?\s*(?:chercher|recuperer|prendre|voir))?" + _SCHEDULE)
+# "moi je repars à 11h et je reviens à 17h", "elle finit à 17h en semaine", "je finis le travail à 18h": the
+# comings and goings of whoever speaks or of the patient, no time wanted for a doctor
+_ON_THE_WAY = re.compile(r"\b(?:je|j'|on|il|elle|ils|elles)\s+(?:re)?(?:pars|part|partira|rentre|rentrera|finis|finit"
+                         r"|finira|termine|terminera|sors|sort|sortira|quitte|reviens|revient|reviendra)"
+                         r"(?:\s+(?:du|de son|le|son|de l'|l')\s*(?:boulot|travail|taf|cours|ecole))?" + _SCHEDULE)
+# "prend son Seresta a 20h", "il prend son Lasilix le matin à huit heures", "elle prend son biberon vers 19h": when
+# the patient takes what is theirs, a habit
+_TAKES_ITS = re.compile(r"\b(?:prend|prends|prennent|a pris|prenait|boit|mange)\s+(?:son|sa|ses)\s+[\w'-]+(?:\s+[\w'-]+)?"
+                        + _SCHEDULE)
 _AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday
 # "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
+# "le 15 l'a vu", "le 15 a dit", "le quinze pense que c'est pariétal": the SAMU acting, no day of the month
+_EMERGENCY_NUMBER_ACTING = re.compile(r"\s+(?:l'a|l'|les|lui a|nous a|m'a|a (?:dit|vu|conseille|oriente|regule|pense|estime)"
+                                      r"|pense|estime|conseille|dit|oriente|a regule|est (?:d'accord|ok|au courant))\b")
+_SAMU_NUMBER = re.compile(r"(?:le\s+)?1(?:5|12)")
 _EMERGENCY_NUMBER = re.compile(r"(?:\b(?:avec|appele?r?|appel|fait|faire|contacte?r?|prevenu|prevenir|joindre|rappeler|"
                                r"passe par|par|via|au|du)\s+)le\s+1(?:5|12)$")
 
@@ -360,7 +386,8 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     # "depuis 10j cabinet lundi": "depuis" with its whole object said is over before the day
     before = _SINCE_SAID.sub(lambda m: " " * len(m.group(0)), folded[max(0, match.start() - 60):match.start()])
     ahead = (match.group("day") or "").endswith("demain") or match.group("rel") in ("avant", "apres", "a partir de")
-    if _SINCE_IN_CLAUSE.search(before) or _past_in_clause(said, before, match.start()):
+    if _SINCE_IN_CLAUSE.search(before) or _past_in_clause(said, before, match.start()) \
+            or _past_right_after(said, folded, match.end()):
         return not ahead  # "fièvre depuis 2 jours demain matin si possible": nothing begins tomorrow
     weekday = (match.group("day") or "").split(" ")[0].rstrip(".")
     if _CUT_SHORT.get(weekday, weekday) in WEEKDAYS and _done_in_clause(said, before, match.start()):
@@ -396,6 +423,24 @@ def _past_in_clause(said: str, before: str, at: int) -> bool:
         return False
     head = max(0, start - 20)  # the subject before the clause helps the tagger ("il est tombé")
     return _done(said, clause, start, [(head + s, head + e) for s, e in past_participles(said[head:at])])
+
+
+def _past_right_after(said: str, folded: str, at: int) -> bool:
+    """The time opens a clause whose verb is in the past ("ce matin elle est tombée", "ce matin il a pris son
+    biberon"): when it happened."""
+    clause = _SUBJECT_AND_AUXILIARY.match(folded, at)
+    if clause is None:
+        return False
+    verb = _NEXT_WORD.match(folded, clause.end())  # the participle right after its auxiliary ("est tombée")
+    if verb is None or verb.group(1) in _AVAILABLE:
+        return False
+    return any(at + s == verb.start(1) for s, _ in past_participles(said[at:verb.end()]))
+
+
+_NEXT_WORD = re.compile(r"\s+(?:(?:deja|bien|encore|pas|tout|toujours)\s+)?([\w'-]+)")
+_AVAILABLE = {"dispo", "disponible", "libre", "present", "presente", "joignable", "la"}  # "ce soir elle est dispo"
+_SUBJECT_AND_AUXILIARY = re.compile(r"\s*,?\s*(?:il|elle|on|je|j'|nous|ils|elles|le patient|la patiente)\s*(?:n'|ne\s+)?"
+                                    r"(?:a|ai|as|avons|ont|est|suis|sommes|sont|avait|etait)\b")
 
 
 # Participles of a wish: "RDV souhaité cet après-midi" wants that time.
@@ -445,7 +490,29 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = _NOT_BEFORE.sub(lambda m: "apres".ljust(len(m.group(0))), folded)
     folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
-    return _but_not_in(_first_window(folded, unfolded, now), folded, now)
+    return _but_not_in(_narrowed(_first_window(folded, unfolded, now), folded, unfolded, now), folded, now)
+
+
+def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) -> Found | None:
+    """The most precise of two times said one after the other, the second inside the first ("demain aprem après les
+    cours, vers 15h", "dispo que le week-end donc samedi après-midi"): the second."""
+    if found is None or "text" in found.value:
+        return found
+    for match in _WINDOW.finditer(folded, found.end, found.end + 40):
+        if re.search(r"[.;\n]", folded[found.end:match.start()]):
+            break
+        inner = _window_of(match, folded, unfolded, now)
+        if inner is None or "text" in inner.value:
+            continue
+        start, end = datetime.fromisoformat(inner.value["start"]), datetime.fromisoformat(inner.value["end"])
+        if not match.group("day"):  # "vers 15h" after "demain aprem": the day said first
+            moved = datetime.fromisoformat(found.value["start"]).date() - start.date()
+            start, end = start + moved, end + moved
+        if (found.value["start"], found.value["end"]) != (start.isoformat(), end.isoformat()) \
+                and found.value["start"] <= start.isoformat() and end.isoformat() <= found.value["end"]:
+            return Found({"start": start.isoformat(), "end": end.isoformat()}, found.start, inner.end)
+        break
+    return found
 
 
 def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:

@@ -82,4 +82,5 @@ URGENCY_TABLE = PhraseTable(URGENCY_PHRASES)
 # Who else comes to the patient, a carer or a relative: when they come is no time wanted ("l'IDE passe le matin",
 # "la maman passe la chercher à 16h") and their visit no home visit by a doctor ("sa fille passe la voir")
 SOMEONE_ELSE_COMING = (r"\b(?:ide|infirmiere|infirmier|aide a domicile|aide menagere|auxiliaire de vie|aide-soignante|kine"
+                       r"|aide|auxiliaire|ssiad|admr|voisin|voisine"
                        r"|maman|papa|mere|pere|parents|sa fille|son fils|son mari|sa femme)[\s()]+(?:[a-z'-]+\s+){0,2}?")

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.lifecycle import ActionCancel, ActionNewPatient, cared_for_elsewhere
+from actions.lifecycle import ActionCancel, ActionGreet, ActionNewPatient, cared_for_elsewhere
 from tests.actions.conftest import DOMAIN, PATIENT, appointment_answer, make_tracker, responses, slot_events
 
 
@@ -54,3 +54,27 @@ async def test_cancel_while_the_agenda_is_down_keeps_the_booking_known(agenda, d
 async def test_new_patient_clears_everything(dispatcher):
     events = await ActionNewPatient().run(dispatcher, make_tracker(PATIENT), DOMAIN)
     assert [e["event"] for e in events] == ["reset_slots"] and responses(dispatcher) == ["utter_nouveau_patient"]
+
+
+async def test_a_patient_announced_with_nothing_in_progress_starts_the_form(dispatcher):
+    # "j'ai un patient pour vous" as a first message: nothing to forget, the referral's first question follows
+    events = await ActionNewPatient().run(dispatcher, make_tracker({"etape": "collecte"}), DOMAIN)
+    assert events == [{"event": "followup", "timestamp": None, "name": "referral_form"}]
+    assert responses(dispatcher) == ["utter_a_vous_ecouter"]
+
+
+@pytest.mark.parametrize("slots", [{"localisation": "Lyon"}, {"rendez_vous": {"id": "42", "reference": "SAS-1"}},
+                                   {"symptomes": "toux"}])
+async def test_a_new_patient_after_anything_noted_forgets_it_and_asks_nothing(dispatcher, slots):
+    events = await ActionNewPatient().run(dispatcher, make_tracker(slots), DOMAIN)
+    assert [e["event"] for e in events] == ["reset_slots"] and responses(dispatcher) == ["utter_nouveau_patient"]
+
+
+async def test_a_greeting_at_the_start_asks_the_first_question(dispatcher):
+    events = await ActionGreet().run(dispatcher, make_tracker({"etape": "collecte"}, intent="greet"), DOMAIN)
+    assert [e["event"] for e in events] == ["followup"] and responses(dispatcher) == ["utter_greet"]
+
+
+async def test_a_greeting_in_the_middle_of_a_referral_only_greets(dispatcher):
+    events = await ActionGreet().run(dispatcher, make_tracker(PATIENT, intent="greet"), DOMAIN)
+    assert events == [] and responses(dispatcher) == ["utter_greet"]

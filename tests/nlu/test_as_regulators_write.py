@@ -2417,3 +2417,74 @@ def test_a_surname_that_is_a_commune_does_not_make_the_note_one_of_capitalized_t
     """"Hamel" is a commune of the Nord: read as a town written with its capital, the lowercase town typed at the end
     was refused and asked again."""
     assert read("Mme Hamel Sophie angine, demain aprem, montigny les metz")["localisation"] == "montigny les metz"
+
+
+@pytest.mark.parametrize("text, complaint", [
+    # the complaint listed after a stay "pour l'hiver" made the reading fail (a value starting inside a word)
+    ("Mme Chassang Odette, chez sa fille a Murat pour l'hiver. chute sans PC, douleur hanche G, marche difficile.",
+     "chute sans PC, douleur hanche G, marche difficile"),
+    ("M. Roux Paul, à Murat pour l'été, toux", "toux"),
+    ("M. Roux Paul pour l'angine", "angine"),
+    ("vient pour l'éruption sur les bras", "éruption sur les bras"),
+])
+def test_an_elided_article_is_no_part_of_what_follows_pour(text, complaint):
+    assert read(text).get("symptomes") == complaint
+
+
+@pytest.mark.parametrize("text, names", [
+    ("slt, c pr ma coloc Léa Fontaine, elle a mal au bide", {"prenom": "Léa", "nom": "Fontaine"}),
+    ("pr mon copain Yanis Belkacem 24 ans, il a trop mal à l'oreille", {"prenom": "Yanis", "nom": "Belkacem"}),
+    ("c pour ma cousine Léa Fontaine, toux", {"prenom": "Léa", "nom": "Fontaine"}),
+    ("pour mon collègue Yanis Belkacem, toux", {"prenom": "Yanis", "nom": "Belkacem"}),
+    # each name spelled as it comes: the spellings do not say which is the surname, the lists do
+    ("madame Nguyen N G U Y E N Linh L I N H née le 20/04/95", {"prenom": "Linh", "nom": "Nguyen"}),
+    ("madame Dupont D U P O N T Marie M A R I E née le 20/04/95", {"prenom": "Marie", "nom": "Dupont"}),
+])
+def test_close_ones_who_are_no_family_and_names_spelled_one_by_one(text, names):
+    got = read(text)
+    assert {f: got.get(f) for f in names} == names
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("ma coloc Manon Giraud a 40 de fièvre depuis 2 jours", "40 de fièvre depuis 2 jours"),
+    ("il a trente-neuf de fièvre et des courbatures", "trente-neuf de fièvre et des courbatures"),
+])
+def test_a_fever_keeps_its_measure(text, complaint):
+    assert read(text).get("symptomes") == complaint
+
+
+@pytest.mark.parametrize("text, window", [
+    # the comings and goings of carers, of whoever speaks, and the patient's own habits are no time wanted
+    ("l'aide repasse a 17h pour le repas du soir. MT en conges, a voir rapidement", None),
+    ("Prend son Seresta a 20h, IDE passe a 8h et 19h. A voir d'ici demain", None),
+    ("il prend son Lasilix le matin à huit heures mais il faudrait une visite à domicile aujourd'hui", None),
+    ("moi je repars à onze heures et je reviens à dix-sept heures il faudrait que le docteur passe d'ici demain", None),
+    ("l'infirmière passe à dix-huit heures ce soir mais un médecin à la maison dans la journée", None),
+    ("Aide passe tous les jours de 9h a 11h et le soir a 18h30. Dem VAD apres 16h idealement",
+     ("2026-11-25T16:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+    ("je finis le travail à dix-huit heures mais en fait je préférerais samedi dans la matinée",
+     ("2026-11-28T08:00:00+01:00", "2026-11-28T12:00:00+01:00")),
+    ("Elle finit à 17h en semaine mais préfère samedi midi si dispo",
+     ("2026-11-28T12:00:00+01:00", "2026-11-28T14:00:00+01:00")),
+    # a time ruled out right after it is said
+    ("elle prend son biberon vers dix-neuf heures donc le soir c'est pas l'idéal si on pouvait demain matin",
+     ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+    # the SAMU acting is no day of the month
+    ("douleur thoracique mais le quinze l'a vu c'est pariétal à voir demain dans la journée",
+     ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("rdv le 15 l'après-midi", ("2026-12-15T14:00:00+01:00", "2026-12-15T18:00:00+01:00")),
+    # how long the patient stays somewhere
+    ("Mlle Sarah Cohen, chez ses parents à Noisy-le-Grand pr le we. Crises d'angoisse.", None),
+    ("consultation chez un généraliste pour demain matin", ("2026-11-26T08:00:00+01:00", "2026-11-26T12:00:00+01:00")),
+    # the more precise of two times said one after the other
+    ("dispo demain aprem après les cours, vers 15h ce serait top",
+     ("2026-11-26T14:00:00+01:00", "2026-11-26T16:00:00+01:00")),
+    ("je suis disponible que le week-end donc samedi après-midi ce serait bien",
+     ("2026-11-28T14:00:00+01:00", "2026-11-28T18:00:00+01:00")),
+    # a time opening a clause in the past says when it happened
+    ("ce matin elle est tombée dans l'escalier, à voir demain",
+     ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("ce soir elle est dispo", ("2026-11-25T18:00:00+01:00", "2026-11-25T20:00:00+01:00")),
+])
+def test_whose_time_an_hour_is(text, window):
+    assert window_read(text) == window

@@ -421,3 +421,23 @@ def test_a_question_texted_about_the_fee_is_a_question_and_names_no_one(extracto
     extractor.process([message])
     assert message.get(INTENT)["name"] == "faq"
     assert message.get(ENTITIES) == []
+
+
+@pytest.mark.parametrize("text, mistaken_for, expected", [
+    # a referral announced, however the classifier read it: the form then asks its first question
+    ("oui bonjour euh j'ai un patient à vous passer", "affirm", "adresser_patient"),
+    ("euh oui bonjour j'ai un patient pour vous", "affirm", "adresser_patient"),
+    ("j'ai une dame à vous adresser", "greet", "adresser_patient"),
+    # another patient: the one in progress is forgotten first
+    ("j'ai un autre patient pour vous", "nouveau_patient", "nouveau_patient"),
+    # a no that says what is wrong is a correction; a no, then an order to cancel, a cancel
+    ("non erreur sur la ddn c 08/12/1948 pas 49", "deny", "inform"),
+    ("ah non attendez elle me dit qu'elle vient de vomir et qu'elle préfère aller aux urgences finalement on annule",
+     "deny", "annuler"),
+    # a question said on the patient's behalf, dictated with no question mark
+    ("attendez avant il me demande s'il va recevoir un sms de confirmation ou si c'est moi qui dois le rappeler",
+     "inform", "faq"),
+    ("la patiente demande si un médecin peut passer demain", "inform", "inform"),  # a wish, with a time
+])
+def test_what_a_dictated_or_texted_opening_or_answer_means(extractor, text, mistaken_for, expected):
+    assert intent_after(extractor, text, mistaken_for, 0.6) == expected
