@@ -503,7 +503,10 @@ def _split_codes(text: str) -> tuple[str | None, str | None, str]:
         return match.group(1), None, (text[: match.start()] + " " + text[match.end():]).strip(" ,")
     hint = _DEPARTEMENT_HINT.search(text)
     if hint and _radius_key(hint.group(1)) in _index().departements:
-        return None, _radius_key(hint.group(1)), text[: hint.start()].strip(" ,")
+        words = text[: hint.start()].strip(" ,").split()
+        while words[1:] and normalize_name(words[-1]) in _DEPARTEMENT_CONNECTORS:
+            words.pop()  # "Saint-Denis dans le 93": the commune, in that département
+        return None, _radius_key(hint.group(1)), " ".join(words)
     return None, None, text
 
 

@@ -78,6 +78,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "annuler")
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
                                              or intent == "nlu_fallback" and beyond_names
+                                             # "alors il s'appelle Gaëtan", mistaken for a goodbye
+                                             or intent in (*_COURTESIES, "nlu_fallback") and names_someone(text, entities)
                                              # "non erreur sur la ddn c 08/12/1948": the no says what is wrong
                                              or intent == "deny" and (names_the_patient(entities)
                                                                       or gives_a_detail_it_names(text, entities))
@@ -163,6 +165,14 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return "?" not in text and not set(words) & _ASKING and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
         and bool(set(words) & _OF_THE_PATIENT)
+
+
+def names_someone(text: str, entities: list[dict]) -> bool:
+    """A name read and a verb that names ("il s'appelle Gaëtan", "elle se nomme …"): who the patient is."""
+    return any(e["entity"] in NAME_FIELDS for e in entities) and bool(_NAMING.search(fold(text)))
+
+
+_NAMING = re.compile(r"\b(?:s'appelle|s appelle|se nomme|se prenomme|son prenom c'est|son nom c'est)\b")
 
 
 def gives_a_detail_it_names(text: str, entities: list[dict]) -> bool:

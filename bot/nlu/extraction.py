@@ -122,8 +122,9 @@ def _without_taken_back(spans: list, folded: str) -> list:
 
 
 def _house_number_in_figures(said: str, normalized: str) -> str:
-    """"douze rue des Lilas à Villeurbanne" as the agenda's address field takes it: "12 rue des Lilas à …"."""
-    if re.match(r"\d", said) or not re.match(r"\d+\b", normalized):
+    """"douze rue des Lilas à Villeurbanne" as the agenda's address field takes it: "12 rue des Lilas à …"; so
+    too a département said by its number ("Saint-Denis dans le quatre-vingt-treize": "… dans le 93")."""
+    if re.search(r"\d", said) or not re.search(r"\d+\b", normalized):
         return said
     return _POSTCODE_SAID.sub(r"\1\2", _HESITATION_AFTER.sub("", normalized).strip(" \t,;:."))
 

@@ -327,6 +327,7 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
+_DEPARTEMENT_NUMBER = re.compile(r"0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b")
 _SPELLED_LAST, _SPELLED_AS_SAID = 11, 5  # the latter about what the lists say of a first name against a surname
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
@@ -760,8 +761,11 @@ class _Reader:
         elif not (self.tokens[k].text == "(" or self.tokens[k].folded in _BIRTH_PREPOSITIONS | {"de"}):
             return last  # "Saint-Denis de la Réunion" goes on
         found = None
+        if k + 1 < len(self.tokens) and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k + 1].folded) \
+                and self.tokens[k].folded in ("dans", "le", "(", "en") and not self.taken[k + 1]:
+            found = k + 1  # "Saint-Denis dans le 93", "(93)": the département by its number
         for end in range(k + 1, min(k + 6, len(self.tokens))):
-            if not self.tokens[end].is_word or self.taken[end]:
+            if found is not None or not self.tokens[end].is_word or self.taken[end]:
                 break
             said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1])).removeprefix("l ")
             if said in countries() or said in region_names() and not comma:
@@ -1493,8 +1497,8 @@ class _Reader:
             return None  # "… il est là actuellement": no place after the word
         j = self.past_vicinity(j)
         if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
-                and self.place_at(j + 1) is not None:
-            j += 1  # "habite désormais Nice"
+                and self.tokens[j].folded not in CIVILITES | _IN_A_TOWN and self.place_at(j + 1) is not None:
+            j += 1  # "habite désormais Nice"; not "à dom de Mme ROCHE": her home, her name
         if j >= len(self.tokens) or self.taken[j]:
             return None
         token = self.tokens[j]
@@ -1503,7 +1507,9 @@ class _Reader:
             return None
         end = self.location(j, strong=True)
         end = self.to_the_commune_of_its_line(j, end)
-        if end is not None and self.place_at(j) is None and not token.is_number and token.folded not in STREET_TYPES:
+        if end is not None and token.folded in _IN_A_TOWN:  # "au lieu-dit les Pradeaux à Saint-Anthème": all of it
+            end = (self.commune_after(end) or (j, end))[1]
+        elif end is not None and self.place_at(j) is None and not token.is_number and token.folded not in STREET_TYPES:
             j, end = self.commune_after(end) or (j, end)  # "vit en EHPAD à Annecy": the commune says where
         if end is not None:
             self.add("localisation", j, end)

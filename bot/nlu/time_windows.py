@@ -66,7 +66,7 @@ _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
                 r"souhaiterait|souhaiterais|voudrait|voudrais|aimerait|aimerais|demande|" \
-                r"prefere|faudrait|si|mais|plutot"
+                r"prefere|faudrait|si|mais|plutot|c'est"
 # "depuis" earlier in the same clause: the time is when the complaint began ("depuis le vol de dimanche",
 # "mal à la cheville depuis le sport ce matin").
 _SINCE_IN_CLAUSE = re.compile(rf"\bdepuis\b(?:(?!\b(?:{_CLAUSE_WORDS})\b)[^,.;:!?|()\n])*$")
@@ -461,13 +461,17 @@ def _done_in_clause(said: str, before: str, at: int) -> bool:
     return _done(said, clause, start, done + [(start + s, start + e) for s, e in past_participles(said[start:at])])
 
 
+_BORN = {"ne", "nee", "nes", "nees"}  # "je suis née le … à Chambéry": a birth, nothing that began then
+
+
 def _done(said: str, clause: str, start: int, participles: list[tuple[int, int]]) -> bool:
     """One of the participles found in the clause starting at `start` says a thing done. Not a participle saying how
     soon ("c'est pas pressé lundi"), a wish or an advice given in the past ("on nous a conseillé un ORL mercredi"),
     a passive wanted ("elle voudrait être vue vendredi"), nor "midi", which the tagger takes for one."""
     soon = [(start + f.start, start + f.end) for f in URGENCY_TABLE.finditer(fold(clause))]
     return any(s >= start and not any(a <= s < b for a, b in soon) and not _WISHED.search(fold(said[s:e]))
-               and fold(said[s:e]) not in _PERIODS and not re.search(r"\b[eê]tre\s+$", said[start:s])
+               and fold(said[s:e]) not in _PERIODS and fold(said[s:e]) not in _BORN
+               and not re.search(r"\b[eê]tre\s+$", said[start:s])
                for s, e in participles)
 
 

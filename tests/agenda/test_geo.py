@@ -83,6 +83,9 @@ def test_homonyms_prefer_the_most_populated_unless_a_code_says_otherwise():
     assert geocode("Saint-Denis (93)").insee == "93066"
     assert geocode("Saint-Denis 93").insee == "93066"
     assert geocode("Saint-Denis 974").insee == "97411"
+    # the département by its number after a preposition: the patient in Seine-Saint-Denis is never sent to La Réunion
+    assert geocode("Saint-Denis dans le 93").insee == "93066"
+    assert geocode("Valence dans le 82").insee == "82186"
     assert geocode("93200 Saint-Denis").insee == "93066"
 
 

@@ -2488,3 +2488,32 @@ def test_a_fever_keeps_its_measure(text, complaint):
 ])
 def test_whose_time_an_hour_is(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, place", [
+    # the département said by its number stays with the commune: "Saint-Denis" alone is the one of La Réunion
+    ("il habite à Saint-Denis dans le quatre-vingt-treize il a le gros orteil gonflé", "Saint-Denis dans le 93"),
+    ("il est à Saint-Denis (93), toux", "Saint-Denis (93)"),
+    # a lieu-dit is inside the commune said after it
+    ("elle habite au lieu-dit les Pradeaux à Saint-Anthème elle a fait une chute",
+     "lieu-dit les Pradeaux à Saint-Anthème"),
+    ("il habite lieu-dit la Combe, Lamastre", "lieu-dit la Combe, Lamastre"),
+    # "à dom de Mme ROCHE": her home, her name; the place is the one labelled
+    ("appel de l'aide a dom de Mme ROCHE (87 ans), domicile : Le Chambon-sur-Lignon. confusion",
+     "Le Chambon-sur-Lignon"),
+])
+def test_what_situates_a_place_stays_with_it(text, place):
+    assert read(text).get("localisation") == place
+
+
+@pytest.mark.parametrize("text, window", [
+    # being born is nothing that began then: the wish said after it stands
+    ("je suis née le quatorze juin quatre-vingt-quinze à Chambéry j'habite à Aillon-le-Jeune vendredi matin ça "
+     "m'arrangerait", ("2026-11-27T08:00:00+01:00", "2026-11-27T12:00:00+01:00")),
+    # "je me suis trompé" is over with "c'est": the day said after it is wanted
+    ("non pardon je me suis trompé c'est pas jeudi c'est vendredi matin qu'il est disponible",
+     ("2026-11-27T08:00:00+01:00", "2026-11-27T12:00:00+01:00")),
+    ("elle est tombée ce matin", None),
+])
+def test_a_past_verb_dates_only_its_own_clause(text, window):
+    assert window_read(text) == window

@@ -441,3 +441,9 @@ def test_a_question_texted_about_the_fee_is_a_question_and_names_no_one(extracto
 ])
 def test_what_a_dictated_or_texted_opening_or_answer_means(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.6) == expected
+
+
+@pytest.mark.parametrize("text, mistaken_for", [("alors il s'appelle Gaëtan", "goodbye"),
+                                                 ("bonjour, il s'appelle Paul Durand", "nlu_fallback")])
+def test_a_name_given_with_a_naming_verb_is_an_answer(extractor, text, mistaken_for):
+    assert intent_after(extractor, text, mistaken_for, 0.5) == "inform"
