@@ -38,6 +38,10 @@ MODES = {mode.code: mode for mode in (
                                     # "un médecin qui passe demain", "quelqu'un qui se déplace"
                                     *(f"{who} qui {come}" for who in ("medecin", "docteur", "generaliste", "quelqu'un")
                                       for come in ("passe", "vienne", "se deplace")),
+                                    # "est-ce que quelqu'un peut passer ce soir", "qqn pourrait passer ds les 3h"
+                                    *(f"{who} {can} {come}" for who in ("quelqu'un", "un medecin", "le medecin")
+                                      for can in ("peut", "pourrait", "puisse", "pourra")
+                                      for come in ("passer", "se deplacer")),
                                     # "que quelqu'un aille la voir chez elle"
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir", "aille")
                                       for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",

@@ -104,6 +104,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                     _runner_up(message) == "faq" and asks_something(text) or asks_on_behalf(text)):
                 # "la patiente demande si elle aura un dépassement, c koi le tarif pr un rdv SAS ?": about SAS
                 _set_intent(message, "faq")
+            elif intent == "choisir_creneau" and (names_the_patient(entities)
+                                                  or gives_a_detail_it_names(written_out(text), entities)):
+                _set_intent(message, "inform")  # "NDN LE GUEN" looks like "le 2": a detail named, no slot picked
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
@@ -219,7 +222,8 @@ def announces_the_next_patient(text: str) -> bool:
 _NEXT = re.compile(r"(?:(?:ok|bon|et|alors|bien|parfait|merci)[\s,]+)*(?:maintenant|ensuite|puis|au tour d[eu']?)\s*"
                    r"(?:l'|le |la |les |son |sa |leur |un |une |mon |ma )?(?P<who>[a-z'-]+)\s*[.!]*$")
 _SOMEONE = "|".join(sorted({" ".join(noun) for noun in PERSON_NOUNS} | {"pte?", "monsieur", "madame", "mr", "mme",
-                                                                         "personne", "bebe", "nourrisson"}))
+                                                                         "personne", "bebe", "nourrisson",
+                                                                         "quelqu'un"}))  # "j'ai qqn a vous adresser"
 # "une patiente à adresser", "un petit garçon à faire voir par un pédiatre", "MG pr un pt diabétique", "besoin d'un
 # créneau pr une pte sur Créteil": someone to refer, or a slot asked for someone
 _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:vous\s+)?(?:{'|'.join(sorted(REFERRING))}|faire voir|voir)\b"
@@ -230,7 +234,7 @@ _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:vous\s+)?(?:{'|'.jo
                        rf"(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")
 _WHERE_OR_HOW = {"localisation", "type_consultation"}
-_OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle"}
+_OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle", "pt", "pte", "pat"}  # "la pte est a …"
 _ASKING_WHAT = {"quoi", "combien", "comment", "pourquoi", "quel", "quelle", "quels", "quelles"}  # not "pouvez-vous"
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",
            "peut-on", "puis-je", "faut-il", "doit-on", "dois-je", "ou"}

@@ -70,7 +70,10 @@ CUES: dict[tuple[str, ...], str] = {
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
         "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a",
-        "patient de", "patiente de", "patient d", "patiente d"]},  # "une patiente de Lille", "d'Aurillac"
+        "patient de", "patiente de", "patient d", "patiente d",  # "une patiente de Lille", "d'Aurillac"
+        # "une dame de Mont-de-Marsan", "un monsieur de Dax" (not "Monsieur de Villepin": a civility and a particle)
+        *(f"{who} {of}" for who in ("dame", "un monsieur", "un homme", "une femme", "un enfant", "une personne")
+          for of in ("de", "d"))]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
@@ -162,6 +165,9 @@ _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
 _IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
+# Where in a building ("escalier B", "bât C", "code porte 1452"): part of the address, never a complaint
+_IN_A_BUILDING = {"escalier", "esc", "batiment", "bat", "etage", "porte", "code", "digicode", "interphone", "appartement",
+                  "appt", "apt", "app"}
 _SEGMENT_OPENERS = {"-", "–", "—", ":", "?", "|", "/", ";", "\n", ",", "."}  # "SAS 974 // PAYET Jean-Claude //"
 _PATIENT_LABELS = {"patient", "patiente", "pt", "pte", "pat"}
 REFERRING = {"adresser", "orienter", "reorienter", "placer", "caser", "envoyer"}  # "un pt à adresser [sur] Bastia"
@@ -673,6 +679,7 @@ class _Reader:
         if field == "symptomes" and first >= 2 and self.tokens[first - 1].folded == "de" \
                 and self.tokens[first - 2].is_number and not self.taken[first - 2]:
             first -= 2  # "elle a 40 de fièvre": the measure, then what it measures
+            first -= first > 0 and self.tokens[first - 1].is_number and not self.taken[first - 1]  # "39 2 de fièvre"
         start = self.tokens[first].start
         if field == "symptomes" and re.match(r"[ld]'\w", self.tokens[first].folded):
             start += 2  # "de l'acné": the complaint, like the others, without its article
@@ -709,10 +716,23 @@ class _Reader:
         """Last token of the commune said after the street address first..last and a comma ("domiciliée 27 bd de la
         Liberté, Marseille 4e"), or `last`."""
         street = self.street_type_after_number(first)
-        if street is None or street > last or last + 2 >= len(self.tokens) or self.tokens[last + 1].text != "," \
-                or not self.is_bare_place(last + 2):
+        k = self.past_building_details(last)
+        if street is None or street > last or k + 2 >= len(self.tokens) or self.tokens[k + 1].text != "," \
+                or not self.is_bare_place(k + 2):
             return last
-        return self.place_at(last + 2)
+        return self.place_at(k + 2)
+
+    def past_building_details(self, last: int) -> int:
+        """Last token of the building details said after an address ("…, escalier B, 3e étage, Tourcoing"): where
+        in the building, before the commune; `last` when none are."""
+        k = last
+        while k + 2 < len(self.tokens) and self.tokens[k + 1].text == "," and any(
+                t.folded in _IN_A_BUILDING for t in self.tokens[k + 2:k + 4]):  # "bât C", "2e étage"
+            end = next((m for m in range(k + 2, min(k + 6, len(self.tokens))) if self.tokens[m].text == ","), None)
+            if end is None:
+                return k
+            k = end - 1
+        return k
 
     def street_after(self, last: int) -> int:
         """Last token of the street said right after the commune ending at `last` ("Lyon 3e rue Paul Bert", "Brest,
@@ -2261,7 +2281,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN \
+            | _IN_A_TOWN | _IN_A_BUILDING \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:

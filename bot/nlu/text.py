@@ -141,6 +141,7 @@ _SHORT_DAYS = "|".join(_DAY_OF)
 _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
+    (re.compile(r"(?<=\bpr )nn\b|(?<=\bpour )nn\b", re.IGNORECASE), "nouveau-né"),  # "pr nn GUILLOU Lina (3 sem)"
     # "NN : idem", "nn Favre": the birth name's label of forms, before a name or a word saying it is the same
     (re.compile(r"\bnn\b\.?(?=\s*:?\s*(?:[A-ZÀ-Ý]|(?:idem|pareil|identique|m[êe]me)\b))", re.IGNORECASE),
      "nom de naissance"),
@@ -163,6 +164,8 @@ _SHORTHAND = [
     (re.compile(r"\b(?:pk|pq)\b(?!\s*\d)", re.IGNORECASE), "pourquoi"),
     (re.compile(r"\bqd\b", re.IGNORECASE), "quand"),
     (re.compile(r"\bbcp\b", re.IGNORECASE), "beaucoup"),
+    (re.compile(r"\b(?:qqn|qqun|qlqn)\b", re.IGNORECASE), "quelqu'un"),  # "qqn pourrait passer ds les 3h ?"
+    (re.compile(r"\btt de suite\b", re.IGNORECASE), "tout de suite"),  # "tt" alone may be a treatment ("tt en cours")
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),
     (re.compile(r"\bds\b", re.IGNORECASE), "dans"),
     # "pr Mme X", "pr Emma ROUX": "pour" in small letters before the patient ("Pr Martin", "le pr" are professors)

@@ -61,7 +61,8 @@ _WINDOW = re.compile(
 _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hours said just after the day are its own
 # "il y a 1h": a time ago ("a 1h" after it is no hour of the day)
 # "pas le matin", "de préférence pas le lundi": a time refused
-_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|\by|\bnee?s?|\bddn"
+_NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|eviter|evitez"
+                         r"|\bdebut|\bdebute|commence|\by|\bnee?s?|\bddn"
                          r"|\bpas(?: le| la| l'| en)?)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
@@ -138,7 +139,8 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     clause = folded[max(0, match.start() - 60):match.start()]
     busy = _BUSY.search(just_before) or _DOSE.search(just_before) \
         or habit and _DOSE_HABIT.search(folded, max(0, match.start() - 45), match.start()) \
-        or _SOMEONE_ELSE_COMES.search(clause) or _ON_THE_WAY.search(clause) or _TAKES_ITS.search(clause)
+        or _SOMEONE_ELSE_COMES.search(clause) or _ON_THE_WAY.search(clause) or _TAKES_ITS.search(clause) \
+        or _FETCHES.search(clause)
     return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _RULED_OUT_AFTER.match(folded, match.end()) is not None or _STAY_FOR.search(clause) is not None \
         or _EMERGENCY_NUMBER_ACTING.match(folded, match.end()) is not None and _SAMU_NUMBER.fullmatch(said[-5:].strip()) \
@@ -174,6 +176,9 @@ _SOMEONE_ELSE_COMES = re.compile(
 _ON_THE_WAY = re.compile(r"\b(?:je|j'|on|il|elle|ils|elles)\s+(?:re)?(?:pars|part|partira|rentre|rentrera|finis|finit"
                          r"|finira|termine|terminera|sors|sort|sortira|quitte|reviens|revient|reviendra)"
                          r"(?:\s+(?:du|de son|le|son|de l'|l')\s*(?:boulot|travail|taf|cours|ecole))?" + _SCHEDULE)
+# "elle récupère l'enfant à 11h45", "va chercher le petit à 16h30": someone fetched, then brought to the doctor later
+_FETCHES = re.compile(r"\b(?:recupere|recupérera|recuperera|va chercher|vient chercher|passe chercher|depose)"
+                      r"\s+(?:l'|le |la |les |son |sa |ses )?[\w'-]+" + _SCHEDULE)
 # "prend son Seresta a 20h", "il prend son Lasilix le matin à huit heures", "elle prend son biberon vers 19h": when
 # the patient takes what is theirs, a habit
 _TAKES_ITS = re.compile(r"\b(?:prend|prends|prennent|a pris|prenait|boit|mange)\s+(?:son|sa|ses)\s+[\w'-]+(?:\s+[\w'-]+)?"

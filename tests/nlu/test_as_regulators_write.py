@@ -2517,3 +2517,51 @@ def test_what_situates_a_place_stays_with_it(text, place):
 ])
 def test_a_past_verb_dates_only_its_own_clause(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone able to come is a doctor's visit; "venir au cabinet" is not one
+    ("c urgent, qqn pourrait passer ds les 3h ? Tel 06 71 84 05 29", {"type_consultation": "domicile", "urgence": 3}),
+    ("est-ce que quelqu'un peut passer ce soir", {"type_consultation": "domicile"}),
+    ("le médecin peut venir au cabinet demain ?", {"type_consultation": "cabinet"}),
+    ("mon petit a de la fièvre, on est sur Balma. qqn tt de suite si possible stp", {"urgence": 4}),
+    # where in the building sits between the street and the commune, and is no complaint
+    ("Adresse : 3 résidence Les Peupliers, escalier B, 59200 Tourcoing",
+     {"localisation": "3 résidence Les Peupliers, escalier B, 59200 Tourcoing", "symptomes": None}),
+    ("Adresse : 3 rue des Lilas, bât C, 2e étage, Tourcoing, toux",
+     {"localisation": "3 rue des Lilas, bât C, 2e étage, Tourcoing", "symptomes": "toux"}),
+    ("adresse exacte : 7 impasse des Gentianes, Les Contamines-Montjoie, code porte 1452", {"symptomes": None}),
+])
+def test_texted_visits_and_building_details(text, expected):
+    got = read(text)
+    assert {f: got.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the person said is from, after a person noun, is where the patient is
+    ("c'est pour une dame de Mont-de-Marsan madame Dupouy qui tousse",
+     {"localisation": "Mont-de-Marsan", "nom": "Dupouy"}),
+    ("un monsieur de Dax, M. Roux, toux", {"localisation": "Dax", "nom": "Roux"}),
+    ("Monsieur de Villepin Paul, toux", {"localisation": None, "nom": "de Villepin"}),
+    # "nn" after "pour" is a newborn; before a name elsewhere, the birth name's label
+    ("Mère au tel pr nn GUILLOU Lina née le 02/11/26 (3 sem). pas de fievre.",
+     {"nom": "Guillou", "prenom": "Lina", "nom_naissance": None}),
+    ("Mme Roux Anne, nn : Martin", {"nom_naissance": "Martin"}),
+    # after a spelling whole, "deux T" counts a letter again
+    ("monsieur Vialatte Henri V I A L A T T E deux T il est né le 3 juillet 1958", {"nom": "Vialatte"}),
+    ("elle a trente-neuf deux de fièvre et des frissons", {"symptomes": "trente-neuf deux de fièvre et des frissons"}),
+])
+def test_origins_newborns_and_letters_counted(text, expected):
+    got = read(text)
+    assert {f: got.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize("text, window", [
+    ("pleurs ++ et refuse les biberons, debut ce matin. Voir pediatre ajd. Lorient.", None),
+    ("VAD dans la journée, eviter 14h-15h (tour des ttt).", None),
+    ("debut ce matin. Mere jointe, elle recupere l'enfant a 11h45 et peut l'emmener au cab vers 14h",
+     ("2026-11-25T13:00:00+01:00", "2026-11-25T15:00:00+01:00")),
+    ("rdv en début d'après-midi", ("2026-11-25T14:00:00+01:00", "2026-11-25T16:00:00+01:00")),
+])
+def test_an_onset_a_time_to_avoid_and_a_child_fetched(text, window):
+    assert window_read(text) == window

@@ -447,3 +447,12 @@ def test_what_a_dictated_or_texted_opening_or_answer_means(extractor, text, mist
                                                  ("bonjour, il s'appelle Paul Durand", "nlu_fallback")])
 def test_a_name_given_with_a_naming_verb_is_an_answer(extractor, text, mistaken_for):
     assert intent_after(extractor, text, mistaken_for, 0.5) == "inform"
+
+
+@pytest.mark.parametrize("text, mistaken_for, expected", [
+    ("j'ai qqn a vous adresser", "faq", "adresser_patient"),
+    ("NDN LE GUEN", "choisir_creneau", "inform"),  # "le Guen" looks like "le 2"
+    ("en fait la pte est a Nogent-le-Rotrou, pas a Dreux", "faq", "inform"),
+])
+def test_notes_shorthand_is_read_as_the_patient(extractor, text, mistaken_for, expected):
+    assert intent_after(extractor, text, mistaken_for, 0.6) == expected
