@@ -165,6 +165,7 @@ _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
 _IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
+_ONSET_WORDS = {"debut", "debute", "commence"}  # "fievre + douleur sein D, debut hier soir": when, not what
 # Where in a building ("escalier B", "bât C", "code porte 1452"): part of the address, never a complaint
 _IN_A_BUILDING = {"escalier", "esc", "batiment", "bat", "etage", "porte", "code", "digicode", "interphone", "appartement",
                   "appt", "apt", "app"}
@@ -2281,7 +2282,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN | _IN_A_BUILDING \
+            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:

@@ -2565,3 +2565,13 @@ def test_origins_newborns_and_letters_counted(text, expected):
 ])
 def test_an_onset_a_time_to_avoid_and_a_child_fetched(text, window):
     assert window_read(text) == window
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("SF liberale : Mme Morvan Elodie. fievre 38,9 + douleur sein D, debut hier soir. Habite a Lannion.",
+     "fievre 38,9 + douleur sein D"),
+    ("pas de fievre. pleurs ++ et refuse les biberons, debut ce matin. Voir pediatre ajd. Lorient.",
+     "pleurs ++ et refuse les biberons"),
+])
+def test_when_it_began_is_no_complaint_listed(text, complaint):
+    assert read(text).get("symptomes") == complaint
