@@ -181,8 +181,9 @@ _FETCHES = re.compile(r"\b(?:recupere|recupérera|recuperera|va chercher|vient c
                       r"\s+(?:l'|le |la |les |son |sa |ses )?[\w'-]+" + _SCHEDULE)
 # "prend son Seresta a 20h", "il prend son Lasilix le matin à huit heures", "elle prend son biberon vers 19h": when
 # the patient takes what is theirs, a habit
-_TAKES_ITS = re.compile(r"\b(?:prend|prends|prennent|a pris|prenait|boit|mange)\s+(?:son|sa|ses)\s+[\w'-]+(?:\s+[\w'-]+)?"
-                        + _SCHEDULE)
+# ("un traitement pour la tension qu'elle prend à huit heures le matin": what she takes, said before)
+_TAKES_ITS = re.compile(r"\b(?:prend|prends|prennent|a pris|prenait|boit|mange)(?:\s+(?:son|sa|ses)\s+[\w'-]+"
+                        r"(?:\s+[\w'-]+)?)?" + _SCHEDULE)
 _AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday
 # "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
 # "le 15 l'a vu", "le 15 a dit", "le quinze pense que c'est pariétal": the SAMU acting, no day of the month

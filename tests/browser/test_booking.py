@@ -52,5 +52,7 @@ def test_a_whole_booking_from_the_first_message_to_the_confirmation(panel, shot)
     panel.new_patient_button.click()
     panel.wait_for_reply()
     expect(panel.transcript).not_to_contain_text("Durand")
-    expect(panel.last_bot_message()).to_contain_text("Nouveau patient")
+    # a clean conversation: the assistant says so, then asks its first question for a regulator who answers
+    expect(panel.transcript.locator(".message-bot").nth(-2)).to_contain_text("Nouveau patient")
+    expect(panel.last_bot_message()).to_contain_text("Quel est le prénom du patient ?")
     shot("nouveau-patient")
