@@ -620,7 +620,17 @@ class _Reader:
             return False
         asked_for = i > 0 and self.tokens[i - 1].folded in ("pour", "concernant")
         owner = self.tokens[i].folded
-        return owner in _THEIR or owner in _POSSESSIVES and (asked_for or self.born_after_names(i + size))
+        return owner in _THEIR or owner in _POSSESSIVES and (
+            asked_for or self.born_after_names(i + size) or self.presented_at(i, size))
+
+    def presented_at(self, i: int, size: int) -> bool:
+        """"c'est son frère Hugo Perrin il a mal à la gorge": the next patient presented, not the one who calls
+        ("c'est sa fille Julie qui appelle")."""
+        if i == 0 or self.tokens[i - 1].folded != "c'est":
+            return False
+        units = self.name_units(i + size, 3)
+        after = units[-1][1] + 1 if units else len(self.tokens)
+        return bool(units) and (after >= len(self.tokens) or self.tokens[after].folded != "qui")
 
     def family_size(self, i: int) -> int | None:
         """Tokens of a relative said at i with its possessive: "mon père" (2), "sa grande sœur" (3)."""

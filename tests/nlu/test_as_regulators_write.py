@@ -2575,3 +2575,8 @@ def test_an_onset_a_time_to_avoid_and_a_child_fetched(text, window):
 ])
 def test_when_it_began_is_no_complaint_listed(text, complaint):
     assert read(text).get("symptomes") == complaint
+
+
+def test_the_next_patient_presented_as_a_relative_is_named():
+    found = read("et j'en ai un deuxième dans la foulée c'est son frère Hugo Perrin il a mal à la gorge depuis hier")
+    assert (found.get("prenom"), found.get("nom")) == ("Hugo", "Perrin")
