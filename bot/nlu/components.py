@@ -73,8 +73,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif (intent in (*_DETAILS, "deny") or intent in _NOT_ABOUT_A_PATIENT and (
                     "?" not in text or asks_to_cancel(text))) and says_to_cancel(text):
                 # "on annule, le mollet est chaud …": the order, then its reason ("ah non attendez … finalement on
-                # annule": after a no too); "son médecin peut la voir cet
-                # après-midi, vous pouvez annuler le RDV ?": asked politely, an order all the same
+                # annule": after a no too); "son médecin peut la voir cet après-midi, vous pouvez annuler le RDV ?":
+                # asked politely, an order all the same
                 _set_intent(message, "annuler")
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
                                              or intent == "nlu_fallback" and beyond_names

@@ -335,7 +335,9 @@ _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _DEPARTEMENT_NUMBER = re.compile(r"0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b")
-_SPELLED_LAST, _SPELLED_AS_SAID = 11, 5  # the latter about what the lists say of a first name against a surname
+# A name spelled last is the surname unless the lists clearly say otherwise ("Pinto Joao J O A O"); the latter is
+# about what the lists say of a first name against a surname
+_SPELLED_LAST, _SPELLED_AS_SAID = 11, 5
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust

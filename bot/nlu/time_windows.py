@@ -177,7 +177,7 @@ _ON_THE_WAY = re.compile(r"\b(?:je|j'|on|il|elle|ils|elles)\s+(?:re)?(?:pars|par
                          r"|finira|termine|terminera|sors|sort|sortira|quitte|reviens|revient|reviendra)"
                          r"(?:\s+(?:du|de son|le|son|de l'|l')\s*(?:boulot|travail|taf|cours|ecole))?" + _SCHEDULE)
 # "elle récupère l'enfant à 11h45", "va chercher le petit à 16h30": someone fetched, then brought to the doctor later
-_FETCHES = re.compile(r"\b(?:recupere|recupérera|recuperera|va chercher|vient chercher|passe chercher|depose)"
+_FETCHES = re.compile(r"\b(?:recupere|recuperera|va chercher|vient chercher|passe chercher|depose)"
                       r"\s+(?:l'|le |la |les |son |sa |ses )?[\w'-]+" + _SCHEDULE)
 # "prend son Seresta a 20h", "il prend son Lasilix le matin à huit heures", "elle prend son biberon vers 19h": when
 # the patient takes what is theirs, a habit
@@ -185,11 +185,11 @@ _FETCHES = re.compile(r"\b(?:recupere|recupérera|recuperera|va chercher|vient c
 _TAKES_ITS = re.compile(r"\b(?:prend|prends|prennent|a pris|prenait|boit|mange)(?:\s+(?:son|sa|ses)\s+[\w'-]+"
                         r"(?:\s+[\w'-]+)?)?" + _SCHEDULE)
 _AGE_BEFORE = re.compile(r"\b(?:a|aura|fete|fetera)\s+\d+\s*ans\s*$")  # "elle a 76 ans demain": her birthday
-# "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
 # "le 15 l'a vu", "le 15 a dit", "le quinze pense que c'est pariétal": the SAMU acting, no day of the month
 _EMERGENCY_NUMBER_ACTING = re.compile(r"\s+(?:l'a|l'|les|lui a|nous a|m'a|a (?:dit|vu|conseille|oriente|regule|pense|estime)"
                                       r"|pense|estime|conseille|dit|oriente|a regule|est (?:d'accord|ok|au courant))\b")
-_SAMU_NUMBER = re.compile(r"(?:le\s+)?1(?:5|12)")
+_SAMU_NUMBER = re.compile(r"(?:le\s+)?1(?:5|12)")  # the end of the time read: "le 15"
+# "elle part avec le 15", "il a appelé le 15", "le 15 est prévenu": the SAMU's number, no day of the month
 _EMERGENCY_NUMBER = re.compile(r"(?:\b(?:avec|appele?r?|appel|fait|faire|contacte?r?|prevenu|prevenir|joindre|rappeler|"
                                r"passe par|par|via|au|du)\s+)le\s+1(?:5|12)$")
 
