@@ -113,9 +113,11 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, kind)
             elif not entities and not announced and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
                     _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)))
-                    or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and len(text.split()) <= 5
-                    and TIME.search(fold(text))):  # "8h45 c bien": a time said alone is no question
-                # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick
+                    or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and TIME.search(fold(text)) and (
+                        len(text.split()) <= 5 or not set(re.findall(r"[a-z'-]+", fold(text))) & _ASKING)):
+                # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick; a time said
+                # alone ("8h45 c bien"), or a doctor and a time approved with no word asking ("Dr Georges de 8h45
+                # c'est bien, il le connaît"), is no question
                 _set_intent(message, "choisir_creneau")
         return messages
 

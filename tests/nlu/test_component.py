@@ -456,3 +456,11 @@ def test_a_name_given_with_a_naming_verb_is_an_answer(extractor, text, mistaken_
 ])
 def test_notes_shorthand_is_read_as_the_patient(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.6) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr Georges de 8h45 c'est bien, il le connaît", "choisir_creneau"),  # a doctor and a time approved
+    ("est-ce que le rdv de 14h est remboursé", "faq"),  # a word that asks: still a question
+])
+def test_a_pick_approved_at_length_is_no_question(extractor, text, expected):
+    assert intent_after(extractor, text, "faq", 0.6) == expected
