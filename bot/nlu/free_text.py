@@ -478,8 +478,10 @@ class _Reader:
         """(size, gender) of the person noun starting at i ("petit garçon": 2, "m")."""
         for size in (2, 1):
             words = tuple(t.folded for t in self.tokens[i:i + size])
+            if len(words) < size:
+                continue  # the text ends before ("… c'est pour")
             words = (words[0].removeprefix("l'"), *words[1:])  # "pour l'enfant Enzo DESIRE"
-            if len(words) == size and words in PERSON_NOUNS:
+            if words in PERSON_NOUNS:
                 return size, PERSON_NOUNS[words]
         return None
 

@@ -2580,3 +2580,9 @@ def test_when_it_began_is_no_complaint_listed(text, complaint):
 def test_the_next_patient_presented_as_a_relative_is_named():
     found = read("et j'en ai un deuxième dans la foulée c'est son frère Hugo Perrin il a mal à la gorge depuis hier")
     assert (found.get("prenom"), found.get("nom")) == ("Hugo", "Perrin")
+
+
+@pytest.mark.parametrize("text", ["il faut mettre quel motif", "c'est pour", "elle a", "motif"])
+def test_a_message_ending_on_the_word_that_opens_a_complaint_is_read(text):
+    # "il faut mettre quel motif" made the reader look for a person past the last word
+    assert read(text).get("symptomes") is None
