@@ -174,10 +174,10 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
 
 def names_someone(text: str, entities: list[dict]) -> bool:
     """A name read and a verb that names ("il s'appelle Gaëtan", "elle se nomme …"): who the patient is."""
-    return any(e["entity"] in NAME_FIELDS for e in entities) and bool(_NAMING.search(fold(text)))
+    return any(e["entity"] in NAME_FIELDS for e in entities) and bool(_NAMING_VERB.search(fold(text)))
 
 
-_NAMING = re.compile(r"\b(?:s'appelle|s appelle|se nomme|se prenomme|son prenom c'est|son nom c'est)\b")
+_NAMING_VERB = re.compile(r"\b(?:s'appelle|s appelle|se nomme|se prenomme|son prenom c'est|son nom c'est)\b")
 
 
 def gives_a_detail_it_names(text: str, entities: list[dict]) -> bool:
