@@ -1036,9 +1036,13 @@ class _Reader:
         communes = commune_names()
         if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
             communes = communes | communes_after_contraction()
-        if i > 0 and (self.tokens[i - 1].folded in ("a", "sur") or token.text[:1].isupper()
-                      and self.tokens[i - 1].is_boundary and self.tokens[i - 1].text != "("):
-            communes = communes | short_commune_names()  # "à Brive", ", Tassin," (not the name "Sophie Tremblay")
+        before = self.tokens[i - 1] if i > 0 else None
+        opens = before is not None and before.is_boundary and before.text != "("
+        # "à Brive", ", Tassin," (not the name "Sophie Tremblay"); in small letters, where case tells nothing, also
+        # right after another field ("06 … thonon, épaule bloquée")
+        if before is not None and (before.folded in {"a", "sur"} | RESIDENCE_WORDS or token.text[:1].isupper() and opens
+                                   or not self.typed and (opens or self.taken[i - 1])):
+            communes = communes | short_commune_names()
         found = None
         for size in range(1, 6):
             words = self.tokens[i:i + size]

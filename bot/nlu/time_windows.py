@@ -90,19 +90,23 @@ _TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans 
 _NOON = re.compile(r"\b((?:avant|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
 _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # the lunch break: from noon to two
 # "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
+# "après l'école", "après la crèche": from when children leave it, half past four
+_SCHOOL_OUT = re.compile(r"\bapres\s+(?:l'ecole|la creche|la garderie)\b")
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "dans la journée ou demain", "demain ou après-demain": any time from the first day to the
 # end of the last.
 # "aujourd'hui si possible sinon demain": the wish said for the first day does not part the two
 _IF_POSSIBLE = r"(?:,?\s+si (?:possible|poss|possib)\b)?"
-_OR_DAY = rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon|et)\s+"
+# the words of a second choice: "lundi matin ou à défaut mardi matin", "ce soir ou alors demain"
+_OTHERWISE = r"(?:ou(?: bien| alors| sinon| a defaut| eventuellement)?|voire|sinon|a defaut)"
+_OR_DAY = rf"{_IF_POSSIBLE},?\s+(?:{_OTHERWISE}|et)\s+"
 _EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P<before>{_PERIOD}),?\s+)?"
                          rf"(?P<first>{_DAY}|dans la journee)(?:(?:{_OR_DAY}|\s*[/,-]\s*)(?P<last>{_DAY}))+"
                          rf"(?:\s+(?:dans l'|en |l')?(?P<period>{_PERIOD}))?(?![\w])")
 # "demain matin ou après-midi", "ce matin ou cet après-midi": from the first part of the day to the end of the last.
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
 _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
-                            rf"(?:,?\s+(?:ou|ou bien|voire|sinon)\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
+                            rf"(?:,?\s+{_OTHERWISE}\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
 # "pas avant 15h", "pas dispo avant 15h": from 15h
 _NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente|venir|passer|se liberer))?"
                          r" avant\b")
@@ -500,6 +504,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = _NOT_BEFORE.sub(lambda m: "apres".ljust(len(m.group(0))), folded)
     folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
+    folded = _SCHOOL_OUT.sub(lambda m: "apres" + "16h30".rjust(len(m.group(0)) - 5), folded)  # same length
     return _but_not_in(_narrowed(_first_window(folded, unfolded, now), folded, unfolded, now), folded, now)
 
 
@@ -572,7 +577,7 @@ def _from_an_hour_said_after(found: Found, folded: str) -> Found:
 
 
 _FROM_HOUR = re.compile(r"\b(?:apres|a partir de|des)\s+(?P<h>[01]?\d|2[0-3])\s*h(?:eures?)?(?:\s*(?P<m>\d{2}))?(?!\w)")
-_OR = re.compile(rf"{_IF_POSSIBLE},?\s+(?:ou|ou bien|voire|sinon)\s+")  # "dans la matinée si poss sinon début d'aprem"
+_OR = re.compile(rf"{_IF_POSSIBLE},?\s+{_OTHERWISE}\s+")  # "dans la matinée si poss sinon début d'aprem"
 _BARE_HOUR = re.compile(r"(?:a\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>\d{2})?(?![\w])")
 
 

@@ -2586,3 +2586,24 @@ def test_the_next_patient_presented_as_a_relative_is_named():
 def test_a_message_ending_on_the_word_that_opens_a_complaint_is_read(text):
     # "il faut mettre quel motif" made the reader look for a person past the last word
     assert read(text).get("symptomes") is None
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # a second choice said with "à défaut", "ou alors": from the first to the end of the last
+    ("jeudi après-midi ou à défaut vendredi après-midi", ("2026-11-26T14:00:00+01:00", "2026-11-27T18:00:00+01:00")),
+    ("ce soir ou alors demain", ("2026-11-25T18:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    # children are free once out of school, half past four
+    ("le petit peut venir vendredi après l'école", ("2026-11-27T16:30:00+01:00", "2026-11-27T20:00:00+01:00")),
+    ("dispo seulement après la crèche", ("2026-11-25T16:30:00+01:00", "2026-11-25T20:00:00+01:00")),
+])
+def test_second_choices_and_the_end_of_school(text, creneau):
+    assert window_read(text) == creneau
+
+
+@pytest.mark.parametrize("text, place", [
+    # in small letters, where case tells nothing, a town said by the first part of its name right after a field
+    ("m roger petitjean 04 50 11 22 33 thonon, lombalgie", "thonon"),
+    ("elle habite charleville toux grasse", "charleville"),
+])
+def test_a_town_said_short_in_small_letters(text, place):
+    assert read(text).get("localisation") == place
