@@ -63,7 +63,7 @@ _HOURS_AFTER_DAY = 40  # characters: "demain, RDV dans la matinée" — the hour
 # "pas le matin", "de préférence pas le lundi": a time refused
 _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir d'|sauf|hors|excepte|eviter|evitez"
                          r"|\bdebut|\bdebute|commence|\by|\bnee?s?|\bddn"
-                         r"|\bpas(?: le| la| l'| en)?)\s*$")
+                         r"|impossible|\bpas(?: dispo| disponible| libre| possible| la)?(?: le| la| l'| en)?)\s*$")
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
                 r"souhaiterait|souhaiterais|voudrait|voudrais|aimerait|aimerais|demande|" \
@@ -107,16 +107,21 @@ _EITHER_DAY = re.compile(rf"(?<![\w'])(?:(?:dans l'|dans la |en |l'|le |la )?(?P
 _IN_PERIOD = r"(?:dans l'|dans la |en |l'|le |la |ce |cet |cette )?"
 _EITHER_PERIOD = re.compile(rf"(?<![\w'])(?:(?P<day>{_DAY})\s+)?{_IN_PERIOD}(?P<first>{_PERIOD})"
                             rf"(?:,?\s+{_OTHERWISE}\s+{_IN_PERIOD}(?P<last>{_PERIOD}))+(?![\w])")
-# "pas avant 15h", "pas dispo avant 15h": from 15h
-_NOT_BEFORE = re.compile(r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente|venir|passer|se liberer))?"
-                         r" avant\b")
+# "pas avant 15h", "pas dispo avant 15h": from 15h; "elle ne peut pas après 15h": before 15h
+_NOT_UNTIL = r"\bpas(?: (?:dispo|disponible|libre|joignable|la|present|presente|venir|passer|se liberer))?"
+_NOT_BEFORE = re.compile(_NOT_UNTIL + r" avant\b")
+_NOT_AFTER = re.compile(_NOT_UNTIL + r" apres(?=\s+\d)")
 # "d'ici 17h", "jusqu'à 18h": by an hour of the clock, as "avant"; "d'ici 4h", "d'ici 12h" (SAS steps) are delays
 BY_A_CLOCK_HOUR = re.compile(r"\b(?:d'ici|d ici|jusqu'a|jusqu a) (?=(?:9|1[013-9]|2[0-3])\s*h|\d{1,2}\s*h\s*\d{2})")
-# "d'ici jeudi", "d'ici le 18": any time from now to the end of that day ("absent jusqu'à jeudi" says the opposite)
-_BY_DAY = re.compile(rf"(?<![\w'])(?:d'ici|d ici)\s+(?:ce\s+)?(?P<day>(?:{'|'.join(WEEKDAYS)})"
+# "d'ici jeudi", "d'ici le 18": any time from now to the end of that day ("absent jusqu'à jeudi" says the opposite);
+# "avant vendredi": to the end of the day before
+_BY_DAY = re.compile(rf"(?<![\w'])(?:d'ici|d ici|(?P<before>avant))\s+(?:ce\s+)?(?P<day>(?:{'|'.join(WEEKDAYS)})"
                      rf"(?:\s+{_MONTH_DAY})?|{_DATE_SAID}|le {_MONTH_DAY})(?![\w])")
 _WEEKEND = re.compile(r"(?<![\w'])(?:ce|le) (?:week-?end|we)\b")  # Saturday and Sunday ("ce WE" in notes)
-_NEXT_WEEK = re.compile(r"(?<![\w'])(?:la |dans la |courant de la |courant )?semaine (?:prochaine|pro)\b")
+# "la semaine prochaine": its Monday to Sunday; "en début de semaine (prochaine)": its Monday and Tuesday, this
+# week's while they are to come
+_NEXT_WEEK = re.compile(r"(?<![\w'])(?:(?:en |au )?(?P<start>debut) de (?:la )?semaine(?P<next> prochaine| pro)?\b"
+                        r"|(?:la |dans la |courant de la |courant )?semaine (?:prochaine|pro)\b)")
 # "pas le matin", "pas l'après-midi": the rest of the day it is said of (today when none is)
 _NOT_PERIOD = re.compile(r"\bpas (?:le |l'|en |dans la |dans l')?(?P<period>matin|matinee|apres-midi|aprem|soir|soiree)\b")
 _TODAY = re.compile(r"(?<![\w'])(?:aujourd'hui|aujourd hui|ce jour)(?![\w])")
@@ -145,7 +150,7 @@ def _unwanted(folded: str, match: re.Match) -> bool:
         or habit and _DOSE_HABIT.search(folded, max(0, match.start() - 45), match.start()) \
         or _SOMEONE_ELSE_COMES.search(clause) or _ON_THE_WAY.search(clause) or _TAKES_ITS.search(clause) \
         or _FETCHES.search(clause)
-    return bool(_NOT_WANTED.search(before[-12:])) or _EMERGENCY_NUMBER.search(said) is not None \
+    return bool(_NOT_WANTED.search(before[-24:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _RULED_OUT_AFTER.match(folded, match.end()) is not None or _STAY_FOR.search(clause) is not None \
         or _EMERGENCY_NUMBER_ACTING.match(folded, match.end()) is not None and _SAMU_NUMBER.fullmatch(said[-5:].strip()) \
         or _AGE_BEFORE.search(before) is not None or busy is not None
@@ -165,9 +170,13 @@ _BUSY = re.compile(r"\b(?:travaille|travaillent|bosse|bossent|au travail|au boul
 # "chez ses parents à Noisy-le-Grand pr le we": how long the patient stays there, no time wanted
 _STAY_FOR = re.compile(r"\b(?:chez\s+(?:ses|sa|son|leur|leurs|mes|ma|mon|nos|notre|nous|moi|lui|elle|eux|des amis)|en vacances"
                        r"|en sejour|de passage)\s+(?:[\w'-]+\s+){0,6}?(?:pour|pr)\s+$")
-# "le soir c'est pas l'idéal", "mardi ça va pas": a time ruled out by what is said right after it
-_RULED_OUT_AFTER = re.compile(r"\s*,?\s*(?:c'est|c est|ce n'est|ce serait|ca|ca ne|ca n')\s*(?:va|marche|convient|arrange)?"
-                              r"\s*(?:pas|plus)\b(?!\s+(?:mal|grave|trop tard|plus tard|plus mal))")
+# "le soir c'est pas l'idéal", "mardi ça va pas", "demain il peut pas", "dem matin impossible": a time ruled out by
+# what is said right after it (not "il peut pas se déplacer": how, not when)
+_RULED_OUT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:c'est|c est|ce n'est|ce serait|ca|ca ne|ca n')\s*(?:va|marche|convient|arrange)?\s*(?:pas|plus)"
+    r"|(?:il|elle|ils|elles|on|je)\s+(?:ne |n')?(?:peut|peuvent|peux|pourra|pourront|est|sont|sera|seront)\s+pas"
+    r"|(?:c'est |ce n'est |ca )?(?:impossible|pas possible))\b"
+    r"(?!\s+(?:mal|grave|trop tard|plus tard|plus mal|se deplacer|bouger|marcher|conduire|se lever|sortir))")
 # What may stand between a verb and the time it is said with, other times of the same schedule included ("passe
 # tous les jours de 9h a 11h et le soir a", "passe a 8h et"); a word of any other kind ends the clause.
 _SCHEDULE = (r"(?:\s+(?:\d{1,2}\s*h(?:\s*\d{2})?|\d{1,2}|et|a|vers|de|du|le|la|les|l'|en|tous|toutes|chaque|jours?|matin"
@@ -268,7 +277,11 @@ def _next_week(folded: str, now: datetime) -> Found | None:
     if match is None or _unwanted(folded, match):
         return None
     monday = (now + timedelta(days=7 - now.weekday())).replace(hour=_DAY_START, minute=0, second=0, microsecond=0)
-    return _choice_window(match, monday, _at(monday + timedelta(days=6), (_DAY_END, 0)), now)
+    if not match["start"]:
+        return _choice_window(match, monday, _at(monday + timedelta(days=6), (_DAY_END, 0)), now)
+    if not match["next"] and now.weekday() <= 1:
+        monday -= timedelta(days=7)
+    return _choice_window(match, monday, _at(monday + timedelta(days=1), (_DAY_END, 0)), now)
 
 
 def _but_not_in(found: Found | None, folded: str, now: datetime) -> Found | None:
@@ -294,9 +307,13 @@ def _but_not_in(found: Found | None, folded: str, now: datetime) -> Found | None
     return Found({**text, **narrowed.value}, *span)
 
 
-def _by_day(folded: str, now: datetime) -> Found | None:
+def _by_day(folded: str, unfolded: str, now: datetime) -> Found | None:
     match = _BY_DAY.search(folded)
-    day = _day_of(match.group("day"), now) if match else None
+    wanted = match and not _unwanted(folded, match) \
+        and not _past_in_clause(unfolded, folded[max(0, match.start() - 60):match.start()], match.start())
+    day = _day_of(match.group("day"), now) if wanted else None
+    if day and match["before"]:
+        day -= timedelta(days=1)
     return _choice_window(match, now, _at(day, (_DAY_END, 0)), now) if day else None
 
 
@@ -502,6 +519,7 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = _LUNCH_BREAK.sub(lambda m: "entre 12 et 14h".ljust(len(m.group(0))), folded)  # same length
     folded = _NOON.sub(lambda m: m.group(1) + "12h ", folded)  # same length: spans stay right
     folded = _NOT_BEFORE.sub(lambda m: "apres".ljust(len(m.group(0))), folded)
+    folded = _NOT_AFTER.sub(lambda m: "avant".ljust(len(m.group(0))), folded)
     folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
     folded = _SCHOOL_OUT.sub(lambda m: "apres" + "16h30".rjust(len(m.group(0)) - 5), folded)  # same length
@@ -513,16 +531,18 @@ def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) ->
     cours, vers 15h", "dispo que le week-end donc samedi après-midi"): the second."""
     if found is None or "text" in found.value:
         return found
-    for match in _WINDOW.finditer(folded, found.end, found.end + 40):
-        if re.search(r"[.;\n]", folded[found.end:match.start()]):
-            break
-        inner = _window_of(match, folded, unfolded, now)
+    first, last = datetime.fromisoformat(found.value["start"]), datetime.fromisoformat(found.value["end"])
+    first_day = max(now, first.replace(hour=0, minute=0, second=0, microsecond=0))
+    for match in _WINDOW.finditer(folded, found.end):
+        if match.start() > found.end + 40 or re.search(r"[.;\n]", folded[found.end:match.start()]):
+            break  # within a few words of the first, and the same sentence
+        # hours said alone ("vers 15h" after "demain aprem") are those of the day said first, read on that day
+        inner = _window_of(match, folded, unfolded, now if match.group("day") else first_day)
         if inner is None or "text" in inner.value:
             continue
         start, end = datetime.fromisoformat(inner.value["start"]), datetime.fromisoformat(inner.value["end"])
-        if not match.group("day"):  # "vers 15h" after "demain aprem": the day said first
-            moved = datetime.fromisoformat(found.value["start"]).date() - start.date()
-            start, end = start + moved, end + moved
+        if not match.group("day"):  # of each day of several: "lundi ou mardi, uniquement le matin"
+            end += timedelta(days=(last.date() - end.date()).days)
         if (found.value["start"], found.value["end"]) != (start.isoformat(), end.isoformat()) \
                 and found.value["start"] <= start.isoformat() and end.isoformat() <= found.value["end"]:
             return Found({"start": start.isoformat(), "end": end.isoformat()}, found.start, inner.end)
@@ -532,7 +552,7 @@ def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) ->
 
 def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
     either = _either_day(folded, now) or _two_dates(folded, now) or _either_period(folded, now) or _weekend(folded, now) \
-        or _next_week(folded, now) or _by_day(folded, now)
+        or _next_week(folded, now) or _by_day(folded, unfolded, now)
     if either:
         return either
     over = None  # a part of today already over ("gonflé ce matin" at 16:40): tomorrow's only if nothing else is said
@@ -564,19 +584,20 @@ def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
 
 
 def _from_an_hour_said_after(found: Found, folded: str) -> Found:
-    """The window starts at an hour inside it said just after ("demain apm, pas avant 15h", "cet après-midi mais
-    pas avant quinze heures"): from that hour to the window's end."""
-    after = _FROM_HOUR.search(folded, found.end, found.end + 30)
+    """The window starts or ends at an hour inside it said just after ("demain apm, pas avant 15h", "cet après-midi
+    mais pas avant quinze heures", "demain, elle ne peut pas après 15h"): from that hour or until it."""
+    after = _LIMIT_HOUR.search(folded, found.end, found.end + 30)
     if after is None or re.search(r"[.;\n]", folded[found.end:after.start()]):
         return found
     start, end = datetime.fromisoformat(found.value["start"]), datetime.fromisoformat(found.value["end"])
     hour = _at(start, (int(after["h"]), int(after["m"] or 0)))
     if not start < hour < end:
         return found
-    return Found({**found.value, "start": hour.isoformat()}, found.start, after.end())
+    return Found({**found.value, "start" if after["since"] else "end": hour.isoformat()}, found.start, after.end())
 
 
-_FROM_HOUR = re.compile(r"\b(?:apres|a partir de|des)\s+(?P<h>[01]?\d|2[0-3])\s*h(?:eures?)?(?:\s*(?P<m>\d{2}))?(?!\w)")
+_LIMIT_HOUR = re.compile(r"\b(?:(?P<since>apres|a partir de|des)|avant)"
+                         r"\s+(?P<h>[01]?\d|2[0-3])\s*h(?:eures?)?(?:\s*(?P<m>\d{2}))?(?!\w)")
 _OR = re.compile(rf"{_IF_POSSIBLE},?\s+{_OTHERWISE}\s+")  # "dans la matinée si poss sinon début d'aprem"
 _BARE_HOUR = re.compile(r"(?:a\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>\d{2})?(?![\w])")
 

@@ -2607,3 +2607,27 @@ def test_second_choices_and_the_end_of_school(text, creneau):
 ])
 def test_a_town_said_short_in_small_letters(text, place):
     assert read(text).get("localisation") == place
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # a time said unavailable, before or after it, leaves the one that suits
+    ("pas disponible vendredi matin, vendredi 15h c'est bon", ("2026-11-27T15:00:00+01:00", "2026-11-27T16:00:00+01:00")),
+    ("jeudi elle peut pas elle garde ses petits-enfants, vendredi oui", ("2026-11-27T08:00:00+01:00",
+                                                                         "2026-11-27T20:00:00+01:00")),
+    ("demain matin impossible, demain soir ok", ("2026-11-26T18:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    # how the patient gets about is no time refused
+    ("jeudi il peut pas se déplacer, passage à domicile", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    # "pas après 16h" is until 16h
+    ("vendredi, il est pas dispo après 16h", ("2026-11-27T08:00:00+01:00", "2026-11-27T16:00:00+01:00")),
+    # "avant vendredi" ends the day before; "en début de semaine prochaine" is its Monday and Tuesday
+    ("à caser avant vendredi", ("2026-11-25T10:30:00+01:00", "2026-11-26T20:00:00+01:00")),
+    ("en début de semaine prochaine", ("2026-11-30T08:00:00+01:00", "2026-12-01T20:00:00+01:00")),
+    # a part of the day said after several days is that part of each
+    ("jeudi ou vendredi, seulement l'après-midi", ("2026-11-26T14:00:00+01:00", "2026-11-27T18:00:00+01:00")),
+    ("lundi ou mardi (pas avant 11h)", ("2026-11-30T11:00:00+01:00", "2026-12-01T20:00:00+01:00")),
+    # the more precise time a few words further on
+    ("samedi ce serait le mieux, de préférence en fin de matinée", ("2026-11-28T10:00:00+01:00",
+                                                                     "2026-11-28T12:00:00+01:00")),
+])
+def test_times_refused_limited_and_narrowed(text, creneau):
+    assert window_read(text) == creneau
