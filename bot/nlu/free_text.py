@@ -1020,6 +1020,10 @@ class _Reader:
         if k + 2 < len(self.tokens) and self.tokens[k].text == "(" and self.tokens[k + 2].text == ")" \
                 and re.fullmatch(r"\d{2,3}|\d{5}|2[ab]", self.tokens[k + 1].folded):
             return k + 2  # "Saint-Denis (93)": the département tells which
+        if k < len(self.tokens) and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k].folded) and not self.taken[k] \
+                and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary) \
+                and key(" ".join(t.text for t in self.tokens[i:end + 1])) in shared_commune_names():
+            return k  # "Saint-Denis 93, …": the number of the département, as for a town several bear
         return end
 
     def commune_at(self, i: int) -> int | None:

@@ -2631,3 +2631,13 @@ def test_a_town_said_short_in_small_letters(text, place):
 ])
 def test_times_refused_limited_and_narrowed(text, creneau):
     assert window_read(text) == creneau
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town several bear keeps the number of its département written after it: alone, it would be another one
+    ("Mme Lucie Bastien, dom. Saint-Denis 93, 07 81 22 40 19, otalgie", "Saint-Denis 93"),
+    ("vit à Saint-Pierre 974, céphalées", "Saint-Pierre 974"),
+    ("vit à Saint-Denis 93 ans", "Saint-Denis"),  # an age, no département
+])
+def test_a_homonym_keeps_the_number_of_its_departement(text, place):
+    assert read(text).get("localisation") == place
