@@ -102,14 +102,25 @@ class UnknownPlace(ValueError):
     def __init__(self, query: str, suggestions: list[str], reason: str | None = None):
         self.query = query
         self.suggestions = suggestions
+        self.reason = reason
         message = reason or f"Lieu inconnu : « {query} »."
         if suggestions:
             message += " Vouliez-vous dire : " + ", ".join(suggestions) + " ?"
         super().__init__(message)
 
 
+class AmbiguousPlace(UnknownPlace):
+    """A name several towns far apart bear: the regulator says which (the suggestions)."""
+
+    def __init__(self, query: str, towns: list[str]):
+        super().__init__(query, towns, f"Plusieurs villes s'appellent « {query.strip()} » : {' ou '.join(towns)}.")
+
+
 def unknown_place_message(location: str, unknown: UnknownPlace) -> str:
-    """What the regulator reads of a place no one knows, with the close ones (the agenda's 422, the federated search)."""
+    """What the regulator reads of a place no one knows, with the close ones (the agenda's 422, the federated search);
+    of a name several towns bear, which they are."""
+    if isinstance(unknown, AmbiguousPlace):
+        return unknown.reason
     message = f"Lieu inconnu : « {location.strip()} »."
     if unknown.suggestions:
         message += f" Lieux proches : {', '.join(unknown.suggestions)}."
@@ -157,6 +168,10 @@ def without_article(name: str) -> str | None:
 
 _SHORT_NAME_TOWN = 20_000  # inhabitants: a town known well enough by the first part of its name
 _SHORT_NAME_WEIGHT = 20  # the town wins over a commune of that very name this many times smaller
+# Towns of one name far apart, each big enough to be the one meant ("Saint-Denis": in the 93 and at La Réunion): the
+# most populated is no safe guess, the regulator says which
+_HOMONYM_TOWN = 10_000  # inhabitants
+_HOMONYMS_APART_KM = 100
 # Two names joined ("Levallois-Perret", "Décines-Charpieu"): the first alone says the town when it is long enough
 # not to be a common short word ("Six-Fours", "Ris-Orangis", "Bois-Colombes" keep their whole name).
 _SHORT_HEAD = 6
@@ -394,6 +409,8 @@ def _place_from_text(query: str, text: str) -> Place:
             return _named_place(found[0], "commune")
     try:
         return _place_from_words(query, text)
+    except AmbiguousPlace:
+        raise
     except UnknownPlace:
         # "Lamentin en Martinique", "Saint-Paul, La Réunion": a département named after the commune, read only
         # when the whole text names nothing ("Rivoli, Paris" is a street in Paris, not a hint).
@@ -461,6 +478,9 @@ def _place_from_words(query: str, text: str) -> Place:
     # Before looking for codes: "Paris 15" is an arrondissement, not Paris in the Cantal.
     named = index.by_name.get(normalize_name(text)) or index.by_alias.get(normalize_name(text))
     if named:
+        towns = _far_homonyms(normalize_name(text), named)
+        if towns:
+            raise AmbiguousPlace(query, [f"{town.name} ({town.departement})" for town in towns[:3]])
         return _named_place(named[0], "commune")
     postal_code, departement, rest = _split_codes(text)
     candidates = index.by_postal_code.get(postal_code) if postal_code else None
@@ -479,6 +499,13 @@ def _place_from_words(query: str, text: str) -> Place:
         label = text if precision == "address" else f"{candidates[0].name} ({postal_code})"
         return _make_place(label, candidates[0], postal_code, precision)
     raise UnknownPlace(query, index.suggestions(rest or text))
+
+
+def _far_homonyms(name: str, named: list) -> list[Commune]:
+    """The towns really called `name` (not by an alias nor without their article), big and far apart; [] if not so."""
+    towns = [c for c in named if isinstance(c, Commune) and c.population >= _HOMONYM_TOWN and normalize_name(c.name) == name]
+    far = [t for t in towns[1:] if distance_km(towns[0].lat, towns[0].lon, t.lat, t.lon) >= _HOMONYMS_APART_KM]
+    return [towns[0], *far] if far else []
 
 
 def _commune_then_where_in_it(text: str) -> Commune | Alias | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.agenda.geo import (
+    AmbiguousPlace,
     Place,
     RadiusRule,
     UnknownPlace,
@@ -15,6 +16,7 @@ from bot.agenda.geo import (
     normalize_name,
     radius_rule,
     short_names,
+    unknown_place_message,
     without_article,
 )
 
@@ -77,9 +79,15 @@ def test_insee_code_when_no_postal_code_has_those_digits():
 
 
 def test_homonyms_prefer_the_most_populated_unless_a_code_says_otherwise():
-    saint_denis = [c for c in communes() if c.name == "Saint-Denis"]
-    assert len(saint_denis) > 2
-    assert geocode("Saint-Denis").insee == max(saint_denis, key=lambda c: c.population).insee
+    valence = [c for c in communes() if c.name == "Valence"]
+    assert len(valence) > 1
+    assert geocode("Valence").insee == max(valence, key=lambda c: c.population).insee
+    # two towns far apart, each big enough to be the one meant: which one is asked, never guessed
+    with pytest.raises(AmbiguousPlace) as ambiguous:
+        geocode("saint denis")
+    assert ambiguous.value.suggestions == ["Saint-Denis (974)", "Saint-Denis (93)"]
+    assert unknown_place_message("saint denis", ambiguous.value) == \
+        "Plusieurs villes s'appellent « saint denis » : Saint-Denis (974) ou Saint-Denis (93)."
     assert geocode("Saint-Denis (93)").insee == "93066"
     assert geocode("Saint-Denis 93").insee == "93066"
     assert geocode("Saint-Denis 974").insee == "97411"
