@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import clock
 from actions.tracker_history import last_patient_value, latest_entities, latest_intent, value_before_last_user_turn
+from bot.agenda import geo
 from bot.nlu import fields as parse
 from bot.nlu.lexicons import key, surname_scores
 from bot.nlu.names import said_once
@@ -156,6 +157,11 @@ class PatientFieldValidators:
         if value is None:
             return {"localisation": None}
         place = str(value).strip(" ,.")
+        departement = geo.departement_said(place)
+        town = value_before_last_user_turn(tracker, "localisation", emptied_too=False) if departement else None
+        if town and not geo.departement_said(str(town)):
+            # "le 93" after "Saint-Denis", which two towns far apart bear: that one
+            return {"localisation": f"{town} ({departement})"}
         if len(place) >= 2:
             return {"localisation": place}
         return refuse(dispatcher, tracker, "localisation", "utter_invalid_localisation")

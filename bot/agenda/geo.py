@@ -441,6 +441,23 @@ def _departement_named_after(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# The words around a département said alone: "le 93", "dans le 974", "celle du 93", "en Seine-Saint-Denis"
+_AROUND_A_DEPARTEMENT = {"celle", "celui", "ville", "commune", "dans", "du", "de", "des", "en", "a", "au", "aux", "le",
+                         "la", "les", "l", "departement"}
+
+
+def departement_said(text: str) -> str | None:
+    """The code of the département a short answer names by its number or its name ("le 93", "à la Réunion"), or None
+    when it says more (a commune, an address)."""
+    words = normalize_name(text).split()
+    while words and words[0] in _AROUND_A_DEPARTEMENT:
+        words.pop(0)
+    said = " ".join(words)
+    if said.upper() in _index().departements:
+        return said.upper()
+    return _departement_names().get(said)
+
+
 DEPARTEMENT_HOMONYM_POPULATION = 5_000
 
 

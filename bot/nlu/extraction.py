@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.agenda.geo import departement_said
 from bot.nlu import fields
 from bot.nlu.dates import find_birth_date, find_impossible_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
@@ -194,5 +195,13 @@ def one_per_field(entities: list[dict]) -> list[dict]:
 
 
 def read_details(text: str, now: datetime) -> list[dict]:
-    """Every patient detail of a message, one clean value per field."""
-    return one_per_field(extract_details(text, now))
+    """Every patient detail of a message, one clean value per field; a message that only names a département ("le
+    93", "en Seine-Saint-Denis", answering which of two towns) is where the patient is, joined to the town said
+    before by the actions."""
+    found = one_per_field(extract_details(text, now))
+    said = text.strip(" ,.!?")
+    if not found and said and departement_said(said):
+        start = text.index(said)
+        found = [{"entity": "localisation", "start": start, "end": start + len(said), "value": said,
+                  "extractor": EXTRACTOR, "confidence_entity": 1.0}]
+    return found

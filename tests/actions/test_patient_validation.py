@@ -315,3 +315,15 @@ def test_a_surname_corrected_carries_the_birth_name_said_the_same(dispatcher, bi
 def test_a_birth_date_no_calendar_has_is_refused_in_french(dispatcher):
     assert form().validate_date_naissance("31/02/1980", dispatcher, make_tracker(), DOMAIN)["date_naissance"] is None
     assert responses(dispatcher) == ["utter_invalid_date_naissance"]
+
+
+@pytest.mark.parametrize("answer", ["93", "le 93", "en Seine-Saint-Denis"])
+def test_a_departement_answered_after_a_town_two_bear_says_which(dispatcher, answer):
+    # the search asked "Saint-Denis (974) ou Saint-Denis (93)" and emptied the place; the answer names the département
+    events = [{"event": "slot", "name": "localisation", "value": "Saint-Denis"},
+              {"event": "slot", "name": "localisation", "value": None}, {"event": "user", "text": answer},
+              {"event": "slot", "name": "localisation", "value": answer}]
+    tracker = make_tracker(events=events)
+    assert form().validate_localisation(answer, dispatcher, tracker, DOMAIN) == {"localisation": "Saint-Denis (93)"}
+    # with no town said before, the département alone is kept as said (the search asks for a commune)
+    assert form().validate_localisation(answer, dispatcher, make_tracker(), DOMAIN) == {"localisation": answer}

@@ -2641,3 +2641,11 @@ def test_times_refused_limited_and_narrowed(text, creneau):
 ])
 def test_a_homonym_keeps_the_number_of_its_departement(text, place):
     assert read(text).get("localisation") == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # answering which of two towns: the département alone is where the patient is (the actions join the town)
+    ("dans le 93", "dans le 93"), ("celle de la Réunion", "celle de la Réunion"), ("974", "974"),
+])
+def test_a_departement_said_alone_is_the_place(text, place):
+    assert read(text) == {"localisation": place}
