@@ -332,6 +332,8 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: "f" for w in ("cousine", "copine", "amie", "fiancee", "belle-soeur", "belle-fille")},
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
+_ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("au", "bout", "du", "fil"), ("avec", "moi"),
+                ("a", "cote", "de", "moi"), ("a", "cote"))
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
 _DEPARTEMENT_NUMBER = re.compile(r"0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b")
@@ -656,11 +658,21 @@ class _Reader:
             return i + 1
         return i + 2 if len(words) == 2 and words[0] in ("le", "la", "du") and words[1] in _LITTLE else i
 
+    def past_the_line(self, i: int) -> int:
+        """Past where the person is while the operator speaks, before their names: "j'ai un jeune homme au téléphone
+        Yanis Benali", "un monsieur en ligne, Paul Girard"."""
+        for words in _ON_THE_LINE:
+            if tuple(t.folded for t in self.tokens[i:i + len(words)]) == words:
+                return i + len(words) + (i + len(words) < len(self.tokens) and self.tokens[i + len(words)].text == ",")
+        return i
+
     def skip_age(self, i: int) -> int:
-        """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)", "de neuf mois"."""
+        """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)", "de neuf mois"; past where the
+        person is on the line."""
         def a_number(k: int) -> bool:
             return self.tokens[k].is_number or is_said_number(self.tokens[k].folded)
 
+        i = self.past_the_line(i)
         while i < len(self.tokens) and self.tokens[i].text in ",:()" or (
                 i + 1 < len(self.tokens) and self.tokens[i].folded == "de" and a_number(i + 1)):
             i += 1
@@ -1675,8 +1687,8 @@ class _Reader:
                 identity_done = weak_identity = False
             if token.folded in CIVILITES and not identity_done:
                 gender, said_gender, read_before = _GENDER_OF_CIVILITE[token.folded], self.gender, len(self.spans)
-                j = self.identity(self.skip_colons(i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")),
-                                  gender)
+                j = self.identity(self.past_the_line(self.skip_colons(
+                    i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."))), gender)
                 # "un monsieur âgé, monsieur Marcel Besson", "M. et Mme Olivier": the names come later
                 identity_done = len(self.spans) > read_before
                 if identity_done and self.calls(i, j):

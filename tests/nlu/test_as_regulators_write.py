@@ -2649,3 +2649,13 @@ def test_a_homonym_keeps_the_number_of_its_departement(text, place):
 ])
 def test_a_departement_said_alone_is_the_place(text, place):
     assert read(text) == {"localisation": place}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the person is while the operator speaks stands between the noun and the names
+    ("alors j'ai une jeune fille au téléphone inès moreau dix-sept ans", {"prenom": "Inès", "nom": "Moreau"}),
+    ("j'ai un monsieur en ligne, Marc Delorme, qui a mal au dos", {"prenom": "Marc", "nom": "Delorme"}),
+])
+def test_names_after_where_the_person_is_on_the_line(text, expected):
+    found = read(text)
+    assert {k: found.get(k) for k in expected} == expected
