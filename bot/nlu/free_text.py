@@ -1572,8 +1572,14 @@ class _Reader:
 
     def to_the_commune_of_its_line(self, j: int, end: int | None) -> int | None:
         """The place j..end read after a label on a line of its own runs to the commune ending that line
-        ("Localisation : EHPAD Les Tilleuls 80100 Abbeville")."""
+        ("Localisation : EHPAD Les Tilleuls 80100 Abbeville"), or its column ("| Adresse : EHPAD Les Glycines, 3 av.
+        Foch 60200 Compiègne |", the bars read as semicolons)."""
         line_end = self.labelled_line_end(j)
+        if line_end == j and j > 0 and self.tokens[j - 1].text == ":":
+            line_end = j
+            while line_end + 1 < len(self.tokens) and self.tokens[line_end + 1].text not in (";", "\n") \
+                    and not self.taken[line_end + 1]:
+                line_end += 1
         if end is not None and any(self.place_at(k) == line_end for k in range(end + 1, line_end + 1)):
             return line_end
         return end

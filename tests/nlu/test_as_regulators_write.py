@@ -2659,3 +2659,8 @@ def test_a_departement_said_alone_is_the_place(text, place):
 def test_names_after_where_the_person_is_on_the_line(text, expected):
     found = read(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_an_address_column_of_a_note_runs_to_its_commune():
+    text = "VAD | Pat. : M. ROUSSEL Gaston | Adresse : EHPAD Les Acacias, 14 rue Pasteur 21000 Dijon | Tél : 03 80 41 22 19"
+    assert read(text)["localisation"] == "EHPAD Les Acacias, 14 rue Pasteur 21000 Dijon"
