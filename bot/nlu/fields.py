@@ -23,6 +23,7 @@ from bot.nlu.vocabulary import (
     SPECIALTIES,
     URGENCY_PHRASES,
     URGENCY_TABLE,
+    WEEKDAYS,
     Found,
     PhraseTable,
 )
@@ -324,7 +325,8 @@ def find_urgencies(folded: str) -> list[Found]:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]
     words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
-             if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)]
+             if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)
+             and not _OF_ANOTHER_DAY.match(folded, f.end)]
     precise = sorted(said + [w for w in words if w.value in _DAY_ENDS], key=lambda f: f.start)
     vague = [w for w in words if w not in precise]
     # each kind taken back in the order said; words do not take a number back: "dans les 3 heures enfin c'est
@@ -332,6 +334,8 @@ def find_urgencies(folded: str) -> list[Found]:
     return sorted(meant(precise, folded), key=lambda f: f.value) + sorted(meant(vague, folded), key=lambda f: f.value)
 
 
+# "dans la journée de demain": the day said is another, no delay of today
+_OF_ANOTHER_DAY = re.compile(rf"\s+(?:de|du)\s+(?:demain|apres-demain|{'|'.join(WEEKDAYS)})\b")
 _DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner
 
 

@@ -176,7 +176,8 @@ _RULED_OUT_AFTER = re.compile(
     r"\s*,?\s*(?:(?:c'est|c est|ce n'est|ce serait|ca|ca ne|ca n')\s*(?:va|marche|convient|arrange)?\s*(?:pas|plus)"
     r"|(?:il|elle|ils|elles|on|je)\s+(?:ne |n')?(?:peut|peuvent|peux|pourra|pourront|est|sont|sera|seront)\s+pas"
     r"|(?:c'est |ce n'est |ca )?(?:impossible|pas possible))\b"
-    r"(?!\s+(?:mal|grave|trop tard|plus tard|plus mal|se deplacer|bouger|marcher|conduire|se lever|sortir))")
+    r"(?!\s+(?:mal|grave|urgent|presse|pressant|trop tard|plus tard|plus mal|se deplacer|bouger|marcher|conduire"
+    r"|se lever|sortir))")
 # What may stand between a verb and the time it is said with, other times of the same schedule included ("passe
 # tous les jours de 9h a 11h et le soir a", "passe a 8h et"); a word of any other kind ends the clause.
 _SCHEDULE = (r"(?:\s+(?:\d{1,2}\s*h(?:\s*\d{2})?|\d{1,2}|et|a|vers|de|du|le|la|les|l'|en|tous|toutes|chaque|jours?|matin"
@@ -494,11 +495,12 @@ _BORN = {"ne", "nee", "nes", "nees"}  # "je suis née le … à Chambéry": a bi
 def _done(said: str, clause: str, start: int, participles: list[tuple[int, int]]) -> bool:
     """One of the participles found in the clause starting at `start` says a thing done. Not a participle saying how
     soon ("c'est pas pressé lundi"), a wish or an advice given in the past ("on nous a conseillé un ORL mercredi"),
-    a passive wanted ("elle voudrait être vue vendredi"), nor "midi", which the tagger takes for one."""
+    a passive wanted ("elle voudrait être vue vendredi", "qu'il soit vu ce soir"), nor "midi", which the tagger
+    takes for one."""
     soon = [(start + f.start, start + f.end) for f in URGENCY_TABLE.finditer(fold(clause))]
     return any(s >= start and not any(a <= s < b for a, b in soon) and not _WISHED.search(fold(said[s:e]))
                and fold(said[s:e]) not in _PERIODS and fold(said[s:e]) not in _BORN
-               and not re.search(r"\b[eê]tre\s+$", said[start:s])
+               and not re.search(r"\b(?:[eê]tre|soit|soient|sera|seront|serait|seraient)\s+$", said[start:s])
                for s, e in participles)
 
 
@@ -527,8 +529,8 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
 
 
 def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) -> Found | None:
-    """The most precise of two times said one after the other, the second inside the first ("demain aprem après les
-    cours, vers 15h", "dispo que le week-end donc samedi après-midi"): the second."""
+    """The most precise of two times said one after the other, the second narrower and meeting the first ("demain
+    aprem après les cours, vers 15h", "dispo que le week-end donc samedi après-midi"): the second."""
     if found is None or "text" in found.value:
         return found
     first, last = datetime.fromisoformat(found.value["start"]), datetime.fromisoformat(found.value["end"])
@@ -543,8 +545,8 @@ def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) ->
         start, end = datetime.fromisoformat(inner.value["start"]), datetime.fromisoformat(inner.value["end"])
         if not match.group("day"):  # of each day of several: "lundi ou mardi, uniquement le matin"
             end += timedelta(days=(last.date() - end.date()).days)
-        if (found.value["start"], found.value["end"]) != (start.isoformat(), end.isoformat()) \
-                and found.value["start"] <= start.isoformat() and end.isoformat() <= found.value["end"]:
+        # inside the first, or across its edge and narrower ("demain après l'école vers 17h": about 17h)
+        if (first, last) != (start, end) and start < last and first < end and end - start < last - first:
             return Found({"start": start.isoformat(), "end": end.isoformat()}, found.start, inner.end)
         break
     return found

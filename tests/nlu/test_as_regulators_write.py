@@ -2664,3 +2664,20 @@ def test_names_after_where_the_person_is_on_the_line(text, expected):
 def test_an_address_column_of_a_note_runs_to_its_commune():
     text = "VAD | Pat. : M. ROUSSEL Gaston | Adresse : EHPAD Les Acacias, 14 rue Pasteur 21000 Dijon | Tél : 03 80 41 22 19"
     assert read(text)["localisation"] == "EHPAD Les Acacias, 14 rue Pasteur 21000 Dijon"
+
+
+@pytest.mark.parametrize("text, creneau", [
+    # a passive wanted in the subjunctive is no thing done
+    ("la maman voudrait qu'il soit vu cet après-midi", ("2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00")),
+    # "pas urgent" says the delay, not a time refused
+    ("jeudi ce n'est pas urgent", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
+    # an hour said after a window, across its edge and narrower, is the time meant
+    ("vendredi après la crèche, vers 16h", ("2026-11-27T15:00:00+01:00", "2026-11-27T17:00:00+01:00")),
+])
+def test_wishes_delays_and_hours_said_after(text, creneau):
+    assert window_read(text) == creneau
+
+
+def test_the_day_of_another_day_is_no_delay_of_today():
+    found = read("éruption qui démange, dans la journée de vendredi")
+    assert "urgence" not in found and found["creneau"]["start"] == "2026-11-27T08:00:00+01:00"
