@@ -2224,7 +2224,9 @@ class _Reader:
         """In a note typed field by field ("Mme X, 06 …, Lyon, zona, au cabinet"), the segment no other field
         explains is the complaint: the longest such run of words between punctuation, when it starts with no
         function, clause or phone word and holds no age. Typed without punctuation ("M. Le Gall 02 98 … hernie
-        douloureuse Quimper demain"), the fields read around the run bound it as commas would."""
+        douloureuse Quimper demain"), the fields read around the run bound it as commas would. Beside a single field,
+        no note: a run that is a sentence or a label ("Pardon, erreur sur la DDN : c'est le 12/03/1950", "Précision :
+        elle est chez sa fille, 3 rue …") is a complaint only if it names one."""
         if not self.punctuated and not self.typed:
             return  # dictated text has no segments
         best: tuple[int, int] | None = None
@@ -2239,7 +2241,12 @@ class _Reader:
             if self.could_be_complaint(k, end) and (best is None or end - k > best[1] - best[0]):
                 best = (k, end)
             k = end + 1
-        if best:
+        if best is None:
+            return
+        run = self.tokens[best[0]:best[1] + 1]
+        note = len({span.field for span in self.spans}) >= 2
+        listed = not any(t.text == ":" or t.folded in _CLAUSE_STARTS or t.folded.startswith("j'") for t in run)
+        if note or listed or names_a_complaint(fold(self.text[run[0].start:run[-1].end])):
             self.add("symptomes", *best)
 
     def tokens_of(self, span: Span) -> tuple[int, int]:

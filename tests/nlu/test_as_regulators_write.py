@@ -2681,3 +2681,14 @@ def test_wishes_delays_and_hours_said_after(text, creneau):
 def test_the_day_of_another_day_is_no_delay_of_today():
     found = read("éruption qui démange, dans la journée de vendredi")
     assert "urgence" not in found and found["creneau"]["start"] == "2026-11-27T08:00:00+01:00"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a correction or a precision is no note: its sentence is no complaint
+    ("Désolé, erreur sur le tél : c'est le 06 41 27 93 58", {"telephone": "+33641279358"}),
+    ("Précision : il est chez son fils, 8 rue Voltaire 37000 Tours", {"localisation": "8 rue Voltaire 37000 Tours"}),
+    # a complaint listed beside one field still is one
+    ("Nantes, sinusite", {"localisation": "Nantes", "symptomes": "sinusite"}),
+])
+def test_a_correction_is_no_note(text, expected):
+    assert read(text) == expected
