@@ -160,6 +160,10 @@ _CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",)
                   ("moi", "c'est")}
 _RESTARTS = {"attendez", "attends", "enfin", "pardon", "plutot"}  # said before a name said again
 _HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous", "epelle", ","}
+# Who looks after a patient and calls for them
+_CARERS = {"infirmier", "infirmiere", "ide", "idel", "idec", "aide-soignant", "aide-soignante", "auxiliaire", "aidant",
+           "aidante", "secretaire", "pharmacien", "pharmacienne", "kine", "cadre", "directeur", "directrice", "educateur",
+           "educatrice", "assistante"}
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
@@ -409,11 +413,15 @@ _KIN_ARTICLES = {"la", "le", "l'", "sa", "son", "une", "un"}
 
 
 def _without_apposed_kin(before: list[str]) -> list[str]:
-    """The words before names set in apposition to a relative ("Appel de la fille (Mme Perrot Carine)", "je suis
-    sa voisine, Mme Roux"), without that relative: the names are the relative's, as they would be right after."""
+    """The words before names set in apposition to a relative or a carer ("Appel de la fille (Mme Perrot Carine)",
+    "je suis sa voisine, Mme Roux", "appel de l'IDEC Mme Pons"), without them: the names are theirs, as they would
+    be right after."""
     words = before[:-1] if before[-1:] in (["("], [","]) else before
-    if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (words[-1] in RELATIVES or (words[-1],) in PERSON_NOUNS):
+    if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (
+            words[-1] in RELATIVES | _CARERS or (words[-1],) in PERSON_NOUNS):
         return words[:-2]
+    if words and words[-1].startswith("l'") and words[-1][2:] in _CARERS:
+        return words[:-1]
     return before
 
 
@@ -2329,7 +2337,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS \
+            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:

@@ -2692,3 +2692,8 @@ def test_the_day_of_another_day_is_no_delay_of_today():
 ])
 def test_a_correction_is_no_note(text, expected):
     assert read(text) == expected
+
+
+def test_a_carer_who_calls_is_not_the_patient():
+    found = read("Appel de l'IDE Mme Lacroix pour M. Henri VIDAL, né le 14/02/1940. Foyer Les Tilleuls. Plaie au talon")
+    assert (found.get("prenom"), found.get("nom"), found.get("symptomes")) == ("Henri", "Vidal", "Plaie au talon")
