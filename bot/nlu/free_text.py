@@ -17,6 +17,7 @@ from bot.nlu.grammar import is_common_word, opens_a_clause, opens_with_noun, pas
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
     accents_agree,
+    city_names,
     commune_names,
     communes_after_contraction,
     first_name_genders,
@@ -791,6 +792,15 @@ class _Reader:
             return first
         return min(first, k - 2 - (k >= 3 and self.tokens[k - 3].folded == "dans"))
 
+    def a_quarter_at(self, k: int) -> bool:
+        """Token k names a part of the city before it: typed capitalized, alone before the segment's end, no commune
+        nor a name the lists know well ("Toulouse Rangueil,", not "Lyon Martin,")."""
+        token = self.tokens[k]
+        said = key(token.text)
+        return self.typed and token.is_word and token.text[:1].isupper() and not token.text.isupper() \
+            and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary) and said not in commune_names() \
+            and first_name_scores().get(said, 0) <= 1 and surname_scores().get(said, 0) < _COMMON_SURNAME
+
     def where_it_lies(self, last: int, born: bool = False, first: int | None = None) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
         Martinique", "Casablanca (Maroc)", "Fès au Maroc", "Saint-Denis de la Réunion"), or `last` when none
@@ -799,6 +809,8 @@ class _Reader:
         k = last + 1
         if k >= len(self.tokens) or self.taken[k]:
             return last
+        if not born and key(self.tokens[last].text) in city_names() and self.a_quarter_at(k):
+            return k  # "Bordeaux Chartrons, …": the part of the city it is in
         bare = self.region_at(k)  # "Mamoudzou Mayotte"
         if bare is not None:
             return bare

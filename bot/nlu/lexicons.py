@@ -140,6 +140,17 @@ def commune_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Towns large enough to be named with a part of them ("Bordeaux Chartrons", "Toulouse Rangueil")."""
+    from bot.agenda.geo import communes
+
+    return frozenset(key(c.name) for c in communes() if c.population >= _CITY)
+
+
+_CITY = 100_000  # inhabitants
+
+
+@lru_cache(maxsize=1)
 def shared_commune_names() -> frozenset[str]:
     """Names that several communes bear ("Saint-Just", "Beaumont"): said alone, they do not tell which."""
     from collections import Counter

@@ -2697,3 +2697,12 @@ def test_a_correction_is_no_note(text, expected):
 def test_a_carer_who_calls_is_not_the_patient():
     found = read("Appel de l'IDE Mme Lacroix pour M. Henri VIDAL, né le 14/02/1940. Foyer Les Tilleuls. Plaie au talon")
     assert (found.get("prenom"), found.get("nom"), found.get("symptomes")) == ("Henri", "Vidal", "Plaie au talon")
+
+
+@pytest.mark.parametrize("text, place", [
+    # a part of a city typed after it stays with it (the agenda searches the city)
+    ("M. Hugo Lemaire, Lille Wazemmes, 06 18 42 77 30, entorse", "Lille Wazemmes"),
+    ("Mme Roux, Marseille Endoume, 06 18 42 77 30, cystite", "Marseille Endoume"),
+])
+def test_a_part_of_a_city_stays_with_it(text, place):
+    assert read(text)["localisation"] == place
