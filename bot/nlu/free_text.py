@@ -1220,7 +1220,9 @@ class _Reader:
                     break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
                 if token.folded in _WHO_ASKS:
                     break  # "... depuis cette nuit médecin à domicile": the request, dictated without a verb
-            if token.is_boundary and token.text != "+" and not self.in_a_measure(k) \
+            if token.folded == "mais" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "qui":
+                linked = k + 1  # "coupure pas profonde mais qui saigne encore": the complaint described on
+            elif token.is_boundary and token.text != "+" and not self.in_a_measure(k) \
                     or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):

@@ -2706,3 +2706,8 @@ def test_a_carer_who_calls_is_not_the_patient():
 ])
 def test_a_part_of_a_city_stays_with_it(text, place):
     assert read(text)["localisation"] == place
+
+
+def test_a_complaint_goes_on_after_but_which():
+    found = read("elle a une brûlure à la main pas très étendue mais qui suinte depuis ce matin, au cabinet")
+    assert found["symptomes"] == "brûlure à la main pas très étendue mais qui suinte depuis ce matin"
