@@ -194,13 +194,24 @@ def one_per_field(entities: list[dict]) -> list[dict]:
     return sorted(first.values(), key=lambda e: e["start"])
 
 
+# "le 10" after "autres créneaux" is a rank in the list: a département by a small number needs its preposition
+_RANKS_SAID = 20
+_DEPARTEMENT_PREPOSITION = re.compile(r"(?:dans|du|en|celle|celui)\b")
+
+
+def _names_a_departement_alone(said: str) -> bool:
+    code = departement_said(said)
+    return code is not None and (not code.isdigit() or int(code) > _RANKS_SAID
+                                 or _DEPARTEMENT_PREPOSITION.match(fold(said)) is not None)
+
+
 def read_details(text: str, now: datetime) -> list[dict]:
     """Every patient detail of a message, one clean value per field; a message that only names a département ("le
     93", "en Seine-Saint-Denis", answering which of two towns) is where the patient is, joined to the town said
     before by the actions."""
     found = one_per_field(extract_details(text, now))
     said = text.strip(" ,.!?")
-    if not found and said and departement_said(said):
+    if not found and said and _names_a_departement_alone(said):
         start = text.index(said)
         found = [{"entity": "localisation", "start": start, "end": start + len(said), "value": said,
                   "extractor": EXTRACTOR, "confidence_entity": 1.0}]

@@ -2711,3 +2711,9 @@ def test_a_part_of_a_city_stays_with_it(text, place):
 def test_a_complaint_goes_on_after_but_which():
     found = read("elle a une brûlure à la main pas très étendue mais qui suinte depuis ce matin, au cabinet")
     assert found["symptomes"] == "brûlure à la main pas très étendue mais qui suinte depuis ce matin"
+
+
+@pytest.mark.parametrize("text", ["le 10", "le 7", "12"])
+def test_a_small_number_alone_is_a_rank_not_a_departement(text):
+    # after "autres créneaux" the list goes on: "le 10" picks, it never moves the search to the Aube
+    assert "localisation" not in read(text)
