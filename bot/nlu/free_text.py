@@ -1598,10 +1598,7 @@ class _Reader:
         Foch 60200 Compiègne |", the bars read as semicolons)."""
         line_end = self.labelled_line_end(j)
         if line_end == j and j > 0 and self.tokens[j - 1].text == ":":
-            line_end = j
-            while line_end + 1 < len(self.tokens) and self.tokens[line_end + 1].text not in (";", "\n") \
-                    and not self.taken[line_end + 1]:
-                line_end += 1
+            line_end = self.run_to_line_end(j, (";", "\n"))
         if end is not None and any(self.place_at(k) == line_end for k in range(end + 1, line_end + 1)):
             return line_end
         return end
@@ -2195,14 +2192,19 @@ class _Reader:
         self.taken[k] = True
         return i
 
+    def run_to_line_end(self, j: int, ends: tuple[str, ...] = ("\n",)) -> int:
+        """Last token from j before the end of its line (or column) or a field already read."""
+        end = j
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].text not in ends and not self.taken[end + 1]:
+            end += 1
+        return end
+
     def labelled_line_end(self, j: int) -> int:
         """"Motif : angine, difficulté à avaler\n": a label's value in a note written a field a line is its whole
         line (j itself when the value is not on a labelled line of its own)."""
         if j == 0 or self.tokens[j - 1].text != ":" or not any(t.text == "\n" for t in self.tokens):
             return j
-        end = j
-        while end + 1 < len(self.tokens) and self.tokens[end + 1].text != "\n" and not self.taken[end + 1]:
-            end += 1
+        end = self.run_to_line_end(j)
         if end + 1 < len(self.tokens) and self.tokens[end + 1].text != "\n":
             return j  # another field on the line: the complaint ends as it would
         denied = next((k for k in range(j + 1, end) if self.tokens[k].text == ","
