@@ -139,15 +139,15 @@ def commune_names() -> frozenset[str]:
     return frozenset(key(name) for name in _names_of_communes())
 
 
+_CITY = 100_000  # inhabitants
+
+
 @lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
     """Towns large enough to be named with a part of them ("Bordeaux Chartrons", "Toulouse Rangueil")."""
     from bot.agenda.geo import communes
 
     return frozenset(key(c.name) for c in communes() if c.population >= _CITY)
-
-
-_CITY = 100_000  # inhabitants
 
 
 @lru_cache(maxsize=1)

@@ -89,9 +89,9 @@ _TRAILING_DAY = re.compile(rf",?\s+(?:de\s+)?(?P<day>{_DAY})(?![\w])")  # "dans 
 # "avant midi" is before noon, "après midi" the afternoon, as "après-midi" (not "after 12:00 till evening")
 _NOON = re.compile(r"\b((?:avant|vers|des|a partir de|jusqu'a|entre|et) )midi\b")
 _LUNCH_BREAK = re.compile(r"\bentre midi et (?:deux|2)(?:h|\s*heures)?\b")  # the lunch break: from noon to two
-# "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 # "après l'école", "après la crèche": from when children leave it, half past four
 _SCHOOL_OUT = re.compile(r"\bapres\s+(?:l'ecole|la creche|la garderie)\b")
+# "dix heures et demie", "9h et quart": the minutes in digits, in as many characters (spans stay right)
 _HALF_QUARTER = re.compile(r"(?<=\d)(\s*(?:h|heures?)) et (demie?|quart)\b")
 # "aujourd'hui ou demain", "dans la journée ou demain", "demain ou après-demain": any time from the first day to the
 # end of the last.
