@@ -73,7 +73,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     urgencies = [u for u in urgencies if not (window and u.start < window.end and window.start < u.end)]
     # The médecin traitant's name and commune are no detail of the patient: read first, masked for the rest.
     doctor = find_known_doctor(normalized.text)
-    specialties = fields.find_specialties(folded)
+    specialties = fields.find_specialties(folded, normalized.text)
     candidates = {
         "telephone": meant(phones, folded) or wrong_phones,  # "06 12 34 56 89 non pardon 07 …": the second
         "email": emails,

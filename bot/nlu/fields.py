@@ -45,11 +45,11 @@ _SHORT_NAME = {short: name for name, shorts in SHORT_SPECIALTIES.items() for sho
 # A short form is the specialty asked for ("un psy", "neuro urgent", "suivi psy souhaité"), unless it qualifies
 # a finding or a history ("ATCD psy", "pas de signe neuro", "troubles psy").
 _SHORT_QUALIFIED = re.compile(r"\b(?:atcd|antecedents?|signes?|troubles?|deficits?|examen|pathologies?|symptomes?|"
-                              r"histoire|terrain|hospitalisations?|hospit|etat|bilan)\s+$")
+                              r"histoire|terrain|hospitalisations?|hospit|etat|bilan|une|suspicion de)\s+$")
 _SHORT_SAID = re.compile(rf"(?<![\w'-])(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
 _URGENCY_DELAY = re.compile(
     r"(?:dans|sous|d'ici|d ici|en moins de|moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
-    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?(?:\s*<)?|(?<![\w\s])\s*<)\s*"  # "Délai : < 24h"
+    r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?(?:\s*<)?|<)\s*"  # "Délai : < 24h", "MG cabinet < 24h"
     r"(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?:(?:a|-|ou)\s*\d+\s*)?"  # "sous 24 à 48h": the stricter bound
     r"(?P<unit>h\b|heures?|jours?|j\b|semaines?|sem\b)(?:\s+max(?:imum)?\b)?"
@@ -258,7 +258,10 @@ _OTHERWISE = re.compile(r"[\s,]*(?:ou|sinon|voire|a defaut)(?:\s+(?:a defaut|sin
                         r"(?:(?:d'|par |chez |voir )?(?:un|une|le|la|l')\s*)?")
 
 
-def find_specialties(folded: str) -> list[Found]:
+def find_specialties(folded: str, written: str | None = None) -> list[Found]:
+    """The specialties named in folded text; `written`, the same text with its accents (same length), gives a
+    specialist the agenda does not list as French writes it ("gastro-entérologie")."""
+    written = folded if written is None or len(written) != len(folded) else written.lower()
     found = list(_SPECIALTIES.finditer(folded))
     found += [Found(_SHORT_NAME[m.group("short")], m.start("short"), m.end("short"))
               for m in _SHORT_SAID.finditer(folded) if not _SHORT_QUALIFIED.search(folded[:m.start()])]
@@ -269,7 +272,8 @@ def find_specialties(folded: str) -> list[Found]:
                 found.append(Found(near, word.start(), word.end()))
     # a specialist the agenda does not list ("un urologue", "rhumatologue"): read as said, so that the search
     # says it is not offered rather than look for a general practitioner in silence
-    found += [Found(m.group(1) + ("logie" if m.group(2).startswith("log") else "iatrie"), m.start(), m.end())
+    found += [Found(written[m.start(1):m.end(1)] + ("logie" if m.group(2).startswith("log") else "iatrie"), m.start(),
+                    m.end())
               for m in _SPECIALIST.finditer(folded) if not any(f.start <= m.start() < f.end for f in found)]
     return sorted(found, key=lambda f: f.start)
 
@@ -280,7 +284,8 @@ _SPECIALIST = re.compile(r"\b([a-z][a-z-]{2,}?)(logues?|logistes?|iatres?)\b")
 def _misspelt_specialty(word: str) -> str | None:
     """The specialty a word names with one letter wrong, missing, added or swapped (two for long words); its first
     two letters right ("radiologie" is no "cardiologie")."""
-    allowed = 1 if len(word) < 11 else 2
+    # a whole specialist's name is one letter off at most: "néphrologue" is no misspelt "neurologue"
+    allowed = 1 if len(word) < 11 or _SPECIALIST.fullmatch(word) else 2
     if _PARTICIPLE.search(word):
         return None  # "prurit généralisé": an adjective one letter from "généraliste"
     for phrase, value in _SPECIALTY_WORDS.items():
@@ -327,6 +332,7 @@ def find_urgencies(folded: str) -> list[Found]:
     words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
              if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)
              and not _OF_ANOTHER_DAY.match(folded, f.end)]
+    words += _misspelt_urgencies(folded, [(f.start, f.end) for f in said + words])
     precise = sorted(said + [w for w in words if w.value in _DAY_ENDS], key=lambda f: f.start)
     vague = [w for w in words if w not in precise]
     # each kind taken back in the order said; words do not take a number back: "dans les 3 heures enfin c'est
@@ -337,6 +343,23 @@ def find_urgencies(folded: str) -> list[Found]:
 # "dans la journée de demain": the day said is another, no delay of today
 _OF_ANOTHER_DAY = re.compile(rf"\s+(?:de|du)\s+(?:demain|apres-demain|{'|'.join(WEEKDAYS)})\b")
 _DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner
+
+
+# Urgency words long enough to be recognized with a letter wrong ("rapidemnt", "immédiatment")
+_LONG_URGENCY_WORDS = {phrase: hours for hours, phrases in URGENCY_PHRASES.items() for phrase in phrases
+                       if " " not in phrase and len(phrase) >= 8}
+
+
+def _misspelt_urgencies(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for word in re.finditer(r"[a-z]{8,}", folded):
+        if any(s < word.end() and word.start() < e for s, e in taken):
+            continue
+        hours = next((h for phrase, h in _LONG_URGENCY_WORDS.items() if word.group(0)[:2] == phrase[:2]
+                      and abs(len(phrase) - len(word.group(0))) <= 1 and _edits(word.group(0), phrase, 1) <= 1), None)
+        if hours is not None:
+            found.append(_negated(Found(hours, word.start(), word.end()), folded))
+    return found
 
 
 def _negated(found: Found, folded: str) -> Found:

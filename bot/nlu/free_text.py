@@ -18,6 +18,7 @@ from bot.nlu.lexicons import (
     NAME_PARTICLES,
     accents_agree,
     city_names,
+    commune_departements,
     commune_names,
     communes_after_contraction,
     first_name_genders,
@@ -77,6 +78,7 @@ CUES: dict[tuple[str, ...], str] = {
           for of in ("de", "d"))]},
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
+        "motif d'appel", "motif de l'appel", "motif de consultation", "motif de recours",  # the labels of notes
         "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
 }
 _LONGEST_CUE = max(len(c) for c in CUES)
@@ -148,9 +150,10 @@ _LITTLE = {"petit": "m", "petite": "f"}  # "la petite Léna Brun": a child, when
 # Words that announce a name's spelling ("Masson j'épelle M A S S O N"): what follows them is the same name again.
 _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'epele", "j'ecris", "epeler", "l'epelle"}
 _ANNOUNCING = {"attendez", "attends", "je", "vous", "le", "ca", "ce", "euh", "alors", "donc", ","}  # "je vous l'épelle"
-# where a patient lives or spends the day, in a town
+# where a patient lives or spends the day, in a town; or is, when the pharmacist calls (where the patient lives, said
+# too, wins: see `drop_places_taken_back`)
 _INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa", "lycee", "college", "l'ecole", "ecole",
-                 "creche", "internat", "l'internat"}
+                 "creche", "internat", "l'internat", "pharmacie", "officine"}
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
 _NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pte", "pat", "identite", "concernant"} \
     | _SPELLING
@@ -307,6 +310,8 @@ _PER = {"j", "jour", "jr", "h", "heure", "nuit", "sem", "semaine"}  # "6/j", "3/
 _GUESSED = re.compile(r"\b(?:pense|pensent|croit|croient|crois)\s+(?:avoir|qu'(?:il|elle) a|que j'ai|faire)\s+"
                      r"(?:une?|des|de la|du|d')?\s*$")
 _SINCE = re.compile(r"\b(?:depuis|hier|avant-hier|ce matin|cette nuit|ce soir|il y a)\b")
+_BEING_SOMEWHERE = {"trouve", "situe", "deplace", "deplacer", "rend", "rendre", "presente", "presenter"}  # after "se"
+_SUBJECT_PRONOUNS = {"je", "tu", "nous", "vous"}  # a verb follows them, no name
 _PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
@@ -340,7 +345,8 @@ _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("au", "bout", "du", "fil"), ("avec", "moi"),
                 ("a", "cote", "de", "moi"), ("a", "cote"))
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
-_ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'"}
+_ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'",
+                                                      "malgre", "sans", "contre"}
 _DEPARTEMENT_NUMBER = re.compile(r"0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b")
 # A name spelled last is the surname unless the lists clearly say otherwise ("Pinto Joao J O A O"); the latter is
 # about what the lists say of a first name against a surname
@@ -878,6 +884,19 @@ class _Reader:
         after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS
         return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date)
 
+    def born_bare_at(self, i: int) -> bool:
+        """A town at i, right after the birth date and its comma, with no preposition ("née le 15/06/1979, Bamako"),
+        is the birth place when the residence is said with its own word further on ("…, demeurant 27 bd …"); alone,
+        it may as well be where the patient is."""
+        if self.birth_place_said or i < 3 or [t.text for t in self.tokens[i - 2:i]] != [BIRTH_DATE, ","] \
+                or not _is_name_word(self.tokens[i]) or not self.tokens[i].text[:1].isupper():
+            return False
+        k = i - 3
+        while k >= 0 and self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE:
+            k -= 1
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS - _DATE_LABELS \
+            and any(t.folded in RESIDENCE_WORDS for t in self.tokens[i + 1:])
+
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
         units: list[tuple[int, int]] = []
@@ -1054,8 +1073,9 @@ class _Reader:
             return k + 2  # "Saint-Denis (93)": the département tells which
         if k < len(self.tokens) and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k].folded) and not self.taken[k] \
                 and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary) \
-                and key(" ".join(t.text for t in self.tokens[i:end + 1])) in shared_commune_names():
-            return k  # "Saint-Denis 93, …": the number of the département, as for a town several bear
+                and self.tokens[k].folded in commune_departements().get(
+                    key(" ".join(t.text for t in self.tokens[i:end + 1])), ()):
+            return k  # "Saint-Denis 93, …", "douai 59": the commune's département, said to tell which or to confirm
         return end
 
     def commune_at(self, i: int) -> int | None:
@@ -1285,7 +1305,14 @@ class _Reader:
     def listed_next(self, comma: int) -> bool:
         """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""
         return comma + 1 < len(self.tokens) and self.tokens[comma].text == "," and not self.taken[comma + 1] \
-            and self.symptom_end(comma + 1) is not None
+            and (self.symptom_end(comma + 1) is not None or self.done_little_at(comma + 1))
+
+    def done_little_at(self, k: int) -> bool:
+        """"boit peu", "dort mal", said alone in a list of complaints: what the patient hardly does."""
+        return k + 1 < len(self.tokens) and self.tokens[k].is_word and self.tokens[k].text.islower() \
+            and self.tokens[k].folded not in FUNCTION_WORDS and self.cue_at(k) is None \
+            and self.tokens[k + 1].folded in ("peu", "mal") \
+            and (k + 2 == len(self.tokens) or self.tokens[k + 2].is_boundary)
 
     def listed_start(self, i: int) -> int:
         """First token of a complaint list ending with the complaint at i: the segments just before it, up to the
@@ -1331,6 +1358,8 @@ class _Reader:
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
             return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
+        if token.is_word and self.labelled_as_a_name(k):
+            return True  # "… il se tire l'oreille Marie-Sainte c'est son nom de naissance": a name, its label after it
         if token.folded == "du" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "coup":
             return True  # "… crises d'angoisse au travail du coup je suis en arrêt"
         if not linked and (token.folded in _CLAUSE_STARTS or token.folded[2:] in _WISHING | _RESIDING | _CALLING
@@ -1366,6 +1395,11 @@ class _Reader:
         word = self.tokens[k].folded
         if word == "ne" or word.startswith("n'"):
             return self.no_longer_done(k) is not None  # "et il ne boit plus", not "et il n'a pas de fièvre"
+        if word == "se":  # "et elle se plaint du ventre": the verb after its pronoun; not where one is or goes
+            return k + 1 < len(self.tokens) and self.tokens[k + 1].folded not in _BEING_SOMEWHERE \
+                and self.says_more_of_it(k + 1)
+        if word.startswith("s'") and word not in _NAMING | _SPELLING:
+            return True  # "et il s'est cogné", not "elle s'appelle"
         if word in ("a", "avait"):  # "a de la fièvre", "a refait de la fièvre"
             after = self.after_determiners(k + 1 + (k + 1 < len(self.tokens) and self.past_participle(k + 1)))
             return after < len(self.tokens) and not self.taken[after] and (
@@ -1429,6 +1463,8 @@ class _Reader:
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in _NOT_PLACES or self.labels_a_field(end):
             return False
+        if end + 1 < len(self.tokens) and (self.cue_at(end + 1) or ("",))[0] == "epouse":
+            return False  # "GUERIN ép. LEFEVRE Odile": a birth name (Guérin is a commune too)
         if self.typed and self.tokens[i].text.islower() and self.capitalized_commune:
             return False  # "otite, pleure, fièvre … Lieu : Lyon 8e": who capitalizes a town writes "pleure" as a verb
         end = self.street_after(self.where_it_lies(end))
@@ -1498,7 +1534,7 @@ class _Reader:
 
     def starts_name(self, i: int) -> bool:
         """A name word, or particles before one ("DE SOUSA", "le gall", "de La Fontaine")."""
-        if i > 0 and self.tokens[i - 1].folded in ("je", "tu", "nous", "vous"):
+        if i > 0 and self.tokens[i - 1].folded in _SUBJECT_PRONOUNS:
             return False  # "vous avez rien d'autre": after a subject comes its verb
         end = self.after_particles(i)
         return end < len(self.tokens) and _is_name_word(self.tokens[end])
@@ -1650,8 +1686,9 @@ class _Reader:
             if not strong and not street:
                 return None
             return self.street_end(i)
-        if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"
-            return self.street_end(i)
+        if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"; "sur place" names no street
+            end = self.street_end(i)
+            return end if end is not None and end > i else None
         place = self.place_at(i)
         # a place the commune table does not know (a hamlet, a district); not a thing with its article ("au fournil")
         if place is None and _is_name_word(token) and not self.a_code_at(i) and (
@@ -1744,6 +1781,10 @@ class _Reader:
             if institution is not None:  # "…, EHPAD de Cholet, fièvre"
                 self.add("localisation", *institution)
                 i = institution[1] + 1
+                continue
+            born = self.field_value("lieu_naissance", (), i) if self.born_bare_at(i) else None
+            if born is not None:  # "née le 15/06/1979, Bamako, demeurant 27 bd …"
+                i = born + 1
                 continue
             address = self.bare_address_end(i)
             if address is not None:
@@ -2153,8 +2194,10 @@ class _Reader:
             first -= 1
         if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
                 or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k) \
-                or k > 0 and self.tokens[k - 1].is_number:
-            return None  # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; no name
+                or k > 0 and (self.tokens[k - 1].is_number or self.tokens[k - 1].folded in _SUBJECT_PRONOUNS):
+            # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
+            # nom": a verb; no name
+            return None
         self.spans = [s for s in self.spans if s.field != field]
         self.add(field, first, k)
         return i

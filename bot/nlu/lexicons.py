@@ -160,6 +160,19 @@ def shared_commune_names() -> frozenset[str]:
     return frozenset(name for name, count in Counter(key(c.name) for c in communes()).items() if count > 1)
 
 
+@lru_cache(maxsize=1)
+def commune_departements() -> dict[str, frozenset[str]]:
+    """The départements of the communes a name is borne by, in small letters ("2a", "974")."""
+    from collections import defaultdict
+
+    from bot.agenda.geo import communes
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for commune in communes():
+        found[key(commune.name)].add(commune.departement.lower())
+    return {name: frozenset(departements) for name, departements in found.items()}
+
+
 def _spelled(text: str) -> str:
     """As `key`, accents kept: "Gené" is "gené", "Saint-Étienne" is "saint étienne"."""
     return _words(text.lower())

@@ -13,16 +13,29 @@ FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon)
 _NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
 # a word of its own, not the first letters of the value meant ("non pardon après 17h")
 _ARTICLE = r"(?:(?:(?:a|au|aux|sur|en|un|une|le|la|les|des|du|de la)(?![a-z])|de l'|l'|d')\s*)"
-TAKEN_BACK = re.compile(rf"[\s,.]*(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
+TAKEN_BACK = re.compile(rf"[\s,.]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
                         rf"{_NOT_THAT_ONE}{_ARTICLE}*")
 
 
+# "…, urgent — pardon, né le 21/07/1990": the next value announced as a correction, however far from the first;
+# not something added ("pardon, et aussi de la fièvre")
+_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?)\b"
+                         r"(?![^.;\n]*\b(?:et|aussi|egalement|encore|puis)\b)[^\d.;\n]{0,40}$")
+
+
 def takes_back(folded: str, end: int, start: int) -> bool:
-    """The folded text between a value ending at `end` and the next one starting at `start` takes the first back."""
+    """The folded text between a value ending at `end` and the next one starting at `start` takes the first back
+    there, as a slip of the tongue."""
     return end <= start and TAKEN_BACK.fullmatch(folded, end, start) is not None
+
+
+def corrects(folded: str, end: int, start: int) -> bool:
+    """The value starting at `start` corrects the one ending at `end`: said right after it as a slip, or later
+    announced as a correction."""
+    return takes_back(folded, end, start) or end <= start and _CORRECTING.search(folded, end, start) is not None
 
 
 def meant(found: list[Found], folded: str) -> list[Found]:
     """The values found for one field (anything with a start and an end: a Found, a Span), without those taken back
     by the next one; in text order."""
-    return [f for k, f in enumerate(found) if k + 1 == len(found) or not takes_back(folded, f.end, found[k + 1].start)]
+    return [f for k, f in enumerate(found) if k + 1 == len(found) or not corrects(folded, f.end, found[k + 1].start)]

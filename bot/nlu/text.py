@@ -71,7 +71,14 @@ _DICTATED_EMAIL = re.compile(
 _GLUED_WORD = r"(?!(?:e-?mail|mail|adresse|courriel|son|sa|est|alors|donc|c|tout|tous|point|tiret)\b)[^\W\d_]+(?:-[^\W\d_]+)*"
 _GLUED = re.compile(
     rf"(?<![\w'’])((?:{_GLUED_WORD} ){{0,3}}{_GLUED_WORD})"
-    r" (?:tout |tous )?(?:attach[ée]e?s?|coll[ée]e?s?|sans espaces?)(?= (?:a?rr?obase?|at)\b)", re.IGNORECASE)
+    r" (?:tout |tous )?(?:attach[ée]e?s?|coll[ée]e?s?|sans espaces?|en un (?:seul )?mot)(?= (?:a?rr?obase?|at)\b)",
+    re.IGNORECASE)
+# "m point guerin g u e r i n soixante-neuf arobase …": a piece of the address said, then spelled, is one piece
+_SPELLED_AGAIN = re.compile(r"\b([^\W\d_]{2,}) ((?:[^\W\d_] )+[^\W\d_])(?=(?: [\w-]+){0,4} (?:a?rr?obase?|at)\b)")
+
+
+def _said_once(match: re.Match) -> str:
+    return match.group(1) if fold(match.group(2).replace(" ", "")) == fold(match.group(1)) else match.group(0)
 
 
 def _glue(match: re.Match) -> str:
@@ -159,6 +166,8 @@ _SHORTHAND = [
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
+    (re.compile(r"\b(si|que|qd|quand) poss\b\.?", re.IGNORECASE), r"\1 possible"),  # "dès que poss", "si poss"
+    (re.compile(r"\bpa(?= press|\s+urgent)"), "pas"),  # "pa pressé": "pas" as texted fast ("PA" is a blood pressure)
     # words of a question as texted: "c koi le tarif", "pk", "qd"
     (re.compile(r"\bkoi\b", re.IGNORECASE), "quoi"),
     (re.compile(r"\b(?:pk|pq)\b(?!\s*\d)", re.IGNORECASE), "pourquoi"),
@@ -241,7 +250,7 @@ def normalize_dictation(text: str) -> str:
     and hyphens; note shorthand written out."""
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(text)))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
-    text = _GLUED.sub(_glue, spelling_read(text))
+    text = _GLUED.sub(_glue, spelling_read(_SPELLED_AGAIN.sub(_said_once, text)))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
@@ -284,8 +293,9 @@ class Normalized:
                     spans[j1 + k] = orig_tokens[i1 + k]
             elif j2 > j1:
                 block = (orig_tokens[i1][0], orig_tokens[i2 - 1][1]) if i2 > i1 else _gap(orig_tokens, i1)
+                each = _word_by_word(orig_words[i1:i2], norm_words[j1:j2])
                 for k in range(j1, j2):
-                    spans[k] = block
+                    spans[k] = orig_tokens[i1 + each[k - j1]] if each else block
         return cls(original, text, tuple(s for s, _ in norm_tokens), tuple(spans), tuple(same))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -297,6 +307,19 @@ class Normalized:
         begin = self._spans[first][0] + (start - self._starts[first] if self._same[first] else 0)
         finish = self._spans[last][0] + (end - self._starts[last]) if self._same[last] else self._spans[last][1]
         return begin, finish
+
+
+def _word_by_word(originals: list[str], normalized: list[str]) -> list[int] | None:
+    """For each normalized word, the original word it comes from, when each original word normalized alone gives
+    the same words ("29a, dlr" -> "29 ans, douleur": "douleur" comes from "dlr" alone); None when a change spans
+    several words ("vingt et un")."""
+    if len(originals) < 2:
+        return None
+    each = []
+    for k, word in enumerate(originals):
+        each += [k] * len(normalize_dictation(word).split())
+    alone = [w for word in originals for w in normalize_dictation(word).split()]
+    return each if alone == normalized else None
 
 
 def _gap(tokens: list[tuple[int, int]], index: int) -> tuple[int, int]:

@@ -1041,8 +1041,13 @@ def test_how_a_name_is_written_said_after_it_is_no_word_of_it(said, typed):
 @pytest.mark.parametrize("text, specialty", [
     ("il voudrait voir un urologue dans les trois jours", "urologie"),  # not offered: the search will say so
     ("elle voudrait voir un rhumatologue vendredi", "rhumatologie"),
-    ("un gériatre à domicile", "geriatrie"),
+    ("un gériatre à domicile", "gériatrie"),  # with its accents, as French writes it
+    ("il aimerait voir un gastro-entérologue lundi", "gastro-entérologie"),
     ("cardiologue demain", "cardiologie"),
+    ("un néphrologue", "néphrologie"),  # a whole specialist's name, no misspelt "neurologue"
+    ("douleurs articulaires des mains, rhumato pas pressé", "rhumatologie"),
+    ("Spé : pneumo | Délai : 48h", "pneumologie"),
+    ("elle voudrait un orl ou euh non plutôt un pédiatre demain", "pédiatrie"),  # the one meant
 ])
 def test_a_specialist_is_read_as_said_even_when_not_offered(text, specialty):
     assert read(text)["specialite"] == specialty
@@ -2717,3 +2722,98 @@ def test_a_complaint_goes_on_after_but_which():
 def test_a_small_number_alone_is_a_rank_not_a_departement(text):
     # after "autres créneaux" the list goes on: "le 10" picks, it never moves the search to the Aube
     assert "localisation" not in read(text)
+
+
+def test_a_pneumonia_is_no_pneumologist():
+    assert "specialite" not in read("suspicion de pneumo, toux fébrile")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value announced as a correction, however far from the first
+    ("Mr Ousmane Diallo, né le 21/01/1990, 07 69 14 82 05, Évry-Courcouronnes, douleur testiculaire depuis ce matin, "
+     "urgent — pardon, né le 21/07/1990", {"date_naissance": "1990-07-21", "telephone": "+33769148205",
+                                           "localisation": "Évry-Courcouronnes"}),
+    ("Mme Anne Roy, 06 11 22 33 44, toux, Lyon. Erreur sur le tel, c'est le 06 11 22 33 45",
+     {"telephone": "+33611223345", "symptomes": "toux"}),
+    # something added is no correction
+    ("Mme Anne Roy, toux, pardon, et aussi de la fièvre, Lyon", {"symptomes": "toux", "localisation": "Lyon"}),
+])
+def test_a_value_announced_as_a_correction_wins(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Appel de la pharmacie du Centre à Carpentras : client sur place, M. Rémi Aubanel, 58 ans, plaques rouges",
+     {"localisation": "Carpentras", "nom": "Aubanel"}),  # "sur place" names no street
+    ("pr mr kevin batiste 06 72 19 40 83 sur douai 59, otalgie gche depuis 2j", {"localisation": "douai 59"}),
+    ("GUERIN ép. LEFEVRE Odile | 12/08/1939 | 9 rue des Capucins 76000 Rouen | dyspnée d'effort",
+     {"nom_naissance": "Guerin", "nom": "Lefevre", "localisation": "9 rue des Capucins 76000 Rouen"}),
+])
+def test_what_a_place_word_attaches_to(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("alors je vous donne euh le nom c'est monsieur quentin vandamme v a n d a m m e", {"nom": "Vandamme",
+                                                                                         "prenom": "Quentin"}),
+    ("pr mr Kevin Lemaire 29a, dlr gorge + fievre depuis 2j, tel 0678451209", {"symptomes": "dlr gorge + fievre depuis 2j"}),
+    ("elle a de la fièvre depuis hier soir et elle se plaint du ventre ils sont à vierzon",
+     {"symptomes": "fièvre depuis hier soir et elle se plaint du ventre", "localisation": "vierzon"}),
+    ("toux depuis hier et il se trouve à Lyon", {"symptomes": "toux depuis hier", "localisation": "Lyon"}),
+    ("il a des brûlures d'estomac depuis un mois malgré son traitement il aimerait voir un médecin",
+     {"symptomes": "brûlures d'estomac depuis un mois malgré son traitement"}),
+    ("Motif d'appel : lombosciatique droite\nOrientation : MG cabinet < 24h",
+     {"symptomes": "lombosciatique droite", "urgence": 24}),
+])
+def test_a_name_a_complaint_and_a_delay_read_where_they_attach(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("said, email", [
+    ("alors son adresse mail c'est m point guerin g u e r i n soixante-neuf arobase free point fr", "m.guerin69@free.fr"),
+    ("son mail laetitia bonnefoy en un mot arobase gmail point com", "laetitiabonnefoy@gmail.com"),
+    ("son mail c'est jean jean arobase free point fr", "jean jean@free.fr"),  # said twice, not spelled: kept as said
+])
+def test_an_email_piece_said_then_spelled_or_said_in_one_word(said, email):
+    assert email in normalize_dictation(said)
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("VAD svp dès que poss", 4),
+    ("voir un orl rapidemnt merci", 8),  # a letter missing
+    ("vomissements, pa pressé mais bon", 72),
+])
+def test_an_urgency_texted_fast(text, hours):
+    assert read(text)["urgence"] == hours
+
+
+def test_a_blood_pressure_is_no_negation():
+    assert "urgence" not in read("PA 14/8, fièvre")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme Fatoumata Keïta, née le 15/06/1979, Bamako, demeurant 27 bd de la Liberté 13001 Marseille, douleurs",
+     {"lieu_naissance": "Bamako", "localisation": "27 bd de la Liberté 13001 Marseille"}),
+    # without a residence said with its own word, the town after the date may be where she is
+    ("Mme Fatoumata Keïta, née le 15/06/1979, Lyon, toux", {"localisation": "Lyon"}),
+])
+def test_a_town_bare_after_the_birth_date(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("bonjour c'est la pharmacie de saint-gaudens j'ai une dame devant moi madame josiane ribes elle a un zona",
+     "saint-gaudens"),  # the patient is at the pharmacy
+    ("c'est la pharmacie de Muret, j'ai Mme Ribes, elle habite à Toulouse, zona", "Toulouse"),  # where she lives wins
+])
+def test_the_pharmacy_calling_is_where_the_patient_is_unless_told(text, place):
+    assert read(text)["localisation"] == place
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("Timéo Lambertin, 2 ans, vomissements et diarrhée depuis ce midi, boit peu, ils sont à Montluçon",
+     "vomissements et diarrhée depuis ce midi, boit peu"),
+    ("toux, fièvre, dort mal", "toux, fièvre, dort mal"),
+])
+def test_what_the_patient_hardly_does_is_listed_with_the_complaint(text, complaint):
+    assert read(text)["symptomes"] == complaint
