@@ -91,13 +91,18 @@ def find_phones(text: str) -> list[Found]:
     for run in _DIGIT_RUN.finditer(text):
         if any(f.start < run.end() and run.start() < f.end for f in found):
             continue
-        groups = [m.end() for m in re.finditer(r"\S+", run.group(0))]
-        for end in reversed(groups):
+        groups = list(re.finditer(r"\S+", run.group(0)))
+        for end in reversed([m.end() for m in groups]):
             number = french_number(run.group(0)[:end])
             if number and not _LONE_DIGIT_AFTER.match(text, run.start() + end) \
                     and not _PAIR_AFTER.match(text, run.start() + end):
                 found.append(Found(_e164(number), run.start(), run.start() + end))
                 break
+        else:  # "15/01/05 0612784039": the end of a date before the number, read from where the number starts
+            number, start = next(((french_number(run.group(0)[m.start():]), m.start()) for m in groups[1:]
+                                  if m.group(0)[0] in "0+" and french_number(run.group(0)[m.start():])), (None, 0))
+            if number:
+                found.append(Found(_e164(number), run.start() + start, run.end()))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -13,13 +13,13 @@ FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon)
 _NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
 # a word of its own, not the first letters of the value meant ("non pardon après 17h")
 _ARTICLE = r"(?:(?:(?:a|au|aux|sur|en|un|une|le|la|les|des|du|de la)(?![a-z])|de l'|l'|d')\s*)"
-TAKEN_BACK = re.compile(rf"[\s,.]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
+TAKEN_BACK = re.compile(rf"[\s,.(]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
                         rf"{_NOT_THAT_ONE}{_ARTICLE}*")
 
 
 # "…, urgent — pardon, né le 21/07/1990": the next value announced as a correction, however far from the first;
 # not something added ("pardon, et aussi de la fièvre")
-_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?)\b"
+_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?|plutot)\b"
                          r"(?![^.;\n]*\b(?:et|aussi|egalement|encore|puis)\b)[^\d.;\n]{0,40}$")
 
 
@@ -29,13 +29,16 @@ def takes_back(folded: str, end: int, start: int) -> bool:
     return end <= start and TAKEN_BACK.fullmatch(folded, end, start) is not None
 
 
-def corrects(folded: str, end: int, start: int) -> bool:
-    """The value starting at `start` corrects the one ending at `end`: said right after it as a slip, or later
-    announced as a correction."""
-    return takes_back(folded, end, start) or end <= start and _CORRECTING.search(folded, end, start) is not None
+def corrects(folded: str, end: int, start: int, next_one: bool = True) -> bool:
+    """The value starting at `start` corrects the one ending at `end`: said right after it as a slip (when it is the
+    next one said), or announced as a correction, however far."""
+    return end <= start and (next_one and TAKEN_BACK.fullmatch(folded, end, start) is not None
+                             or _CORRECTING.search(folded, end, start) is not None)
 
 
 def meant(found: list[Found], folded: str) -> list[Found]:
-    """The values found for one field (anything with a start and an end: a Found, a Span), without those taken back
-    by the next one; in text order."""
-    return [f for k, f in enumerate(found) if k + 1 == len(found) or not corrects(folded, f.end, found[k + 1].start)]
+    """The values found for one field (anything with a start and an end: a Found, a Span), without those a later
+    one corrects ("VAD ou cabinet ? plutôt cabinet"); in text order."""
+    return [f for k, f in enumerate(found)
+            if not any(corrects(folded, f.end, later.start, next_one=j == k + 1)
+                       for j, later in enumerate(found[k + 1:], k + 1))]

@@ -528,6 +528,9 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     return _but_not_in(_narrowed(_first_window(folded, unfolded, now), folded, unfolded, now), folded, now)
 
 
+_DAY_SAID_IN = re.compile(rf"(?<![\w'])(?:{_DAY})(?![\w])")
+
+
 def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) -> Found | None:
     """The most precise of two times said one after the other, the second narrower and meeting the first ("demain
     aprem après les cours, vers 15h", "dispo que le week-end donc samedi après-midi"): the second."""
@@ -543,6 +546,17 @@ def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) ->
         if inner is None or "text" in inner.value:
             continue
         start, end = datetime.fromisoformat(inner.value["start"]), datetime.fromisoformat(inner.value["end"])
+        if match.group("day") and not _DAY_SAID_IN.search(folded, found.start, found.end) and start.date() > last.date():
+            # "elle ne peut se déplacer que le matin donc lundi (matin)": the day said after the hours of any day,
+            # those hours whole (today's may have begun)
+            said = _WINDOW.match(folded, found.start)
+            hours = _PERIODS.get(said["period"]) if said and said["period"] and not said["clock"] else None
+            (h1, m1), (h2, m2) = ((hours[0], 0), (hours[1], 0)) if hours else ((first.hour, first.minute),
+                                                                               (last.hour, last.minute))
+            start, end = max(start, _at(start, (h1, m1))), min(end, _at(start, (h2, m2)))
+            if start < end:
+                return Found({"start": start.isoformat(), "end": end.isoformat()}, found.start, inner.end)
+            break
         if not match.group("day"):  # of each day of several: "lundi ou mardi, uniquement le matin"
             end += timedelta(days=(last.date() - end.date()).days)
         # inside the first, or across its edge and narrower ("demain après l'école vers 17h": about 17h)

@@ -2817,3 +2817,57 @@ def test_the_pharmacy_calling_is_where_the_patient_is_unless_told(text, place):
 ])
 def test_what_the_patient_hardly_does_is_listed_with_the_complaint(text, complaint):
     assert read(text)["symptomes"] == complaint
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Baptiste Ollivier, né le 17/04/1994, vit à Vannes", {"prenom": "Baptiste", "nom": "Ollivier"}),
+    ("M. Frantz Edouard, toux", {"prenom": "Frantz", "nom": "Edouard"}),
+    # a surname made of first names, as the Antilles bear
+    ("M. Jordan Pierre-Louis né le 09/09/1992 à Fort-de-France", {"prenom": "Jordan", "nom": "Pierre-Louis"}),
+    ("monsieur rodolphe jean-baptiste né à sainte-marie", {"prenom": "Rodolphe", "nom": "Jean-Baptiste"}),
+    # what the lists say clearly still wins, as do capitals and the civility's gender
+    ("Mme Yilmaz Emre", {"nom": "Yilmaz", "prenom": "Emre"}),
+    ("Mme Durand Marie née Martin 21/11/52", {"nom": "Durand", "prenom": "Marie"}),
+    ("Mme Rose-Aimée JEAN-LOUIS, Le Lamentin", {"prenom": "Rose-Aimée", "nom": "Jean-Louis"}),
+])
+def test_right_after_a_civility_the_first_name_comes_first(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Samuel Achour, né le 05/11/1990 (non c'est le 15/11/1990), Décines-Charpieu",
+     {"date_naissance": "1990-11-15", "localisation": "Décines-Charpieu"}),
+    ("vomissements depuis hier soir, ne garde rien, VAD ou cabinet ? plutôt cabinet, vers 10h",
+     {"type_consultation": "cabinet"}),
+    ("c'est pour madame lucie garnier pardon madame lucie garnaud g a r n a u d trente-trois ans",
+     {"nom": "Garnaud", "prenom": "Lucie"}),
+    ("Baptiste ROY 15/01/05 0612784039 Niort fievre", {"date_naissance": "2005-01-15", "telephone": "+33612784039"}),
+    ("FERRAND Chantal, 03/11/1950, Saint-Affrique, Aveyron, 05 65 49 20 87, douleurs épaule",
+     {"localisation": "Saint-Affrique, Aveyron"}),
+])
+def test_what_is_said_again_or_beside(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+def test_a_phone_dialled_too_long_is_no_valid_number():
+    assert read("tel 06 12 34 56 78 9")["telephone"] == "06 12 34 56 78 9"
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("DUPRÉ MONIQUE NÉE LAFFONT 12/06/1949 MÉRIGNAC ŒDÈME DES DEUX JAMBES CONSULT CABINET SOUS 48H",
+     "ŒDÈME DES DEUX JAMBES"),
+    ("M. Armand Nkoulou, 47 ans, Évry, 06 81 42 90 27, colique néphrétique connue, peut venir avant 14h",
+     "colique néphrétique connue"),  # what the patient is known for, the only complaint said
+    ("M. Roy, HTA connue, toux depuis 3j", "toux depuis 3j"),  # beside another complaint: the history
+])
+def test_the_complaint_ends_at_the_request_and_a_known_condition_alone_is_it(text, complaint):
+    assert read(text)["symptomes"] == complaint
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("elle ne peut se déplacer que le matin donc euh lundi matin de préférence", "2026-11-30T08:00", "2026-11-30T12:00"),
+    ("seulement l'après-midi, mardi si possible", "2026-12-01T14:00", "2026-12-01T18:00"),
+])
+def test_a_day_said_after_the_hours_of_any_day(text, start, end):
+    window = read(text)["creneau"]
+    assert (window["start"][:16], window["end"][:16]) == (start, end)
