@@ -228,7 +228,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
 # chronic disease (-iasis) after three letters at least, which first names as « Laurie » have not
-_CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?:pnee|urie)s?$|^[a-z]{3,}iasis$")
+_CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?:pnee|urie)s?$|^[a-z]{3,}iasis$"
+                              r"|^[a-z]*(?:glyc|kali|natr|calc|septic|bacteri|an)emies?$")  # "hyperglycémie", "anémie"
 # A part of the body and how it is ("œil rouge et douloureux", "genou droit gonflé", "pied qui enfle"): a complaint
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
@@ -306,11 +307,13 @@ _NO_VERB = _DETERMINERS | {"mais", "et", "ou", "donc", "car", "ni", "a", "au", "
 _DENYING = {"pas", "sans", "ni", "aucun", "aucune", "absence"}  # opening what the patient has not
 _GLUE = {"de", "du", "des", "la", "le", "les", "l'", "d'"}  # inside a name of a place: "quartier de la Gare"
 _SCHOOL_YEAR = re.compile(r"^(?:\d+(?:e|eme|ieme)|[a-z]+ieme|cp|seconde|terminale|premiere|maternelle)$")
+_UNITS = {"g", "mg", "µg", "mmol", "µmol", "l", "dl", "ml", "cl", "h", "min", "kg", "m2"}  # "3 g/l", "120 mg/dl"
 _PER = {"j", "jour", "jr", "h", "heure", "nuit", "sem", "semaine"}  # "6/j", "3/nuit": how often
 _GUESSED = re.compile(r"\b(?:pense|pensent|croit|croient|crois)\s+(?:avoir|qu'(?:il|elle) a|que j'ai|faire)\s+"
                      r"(?:une?|des|de la|du|d')?\s*$")
 _SINCE = re.compile(r"\b(?:depuis|hier|avant-hier|ce matin|cette nuit|ce soir|il y a)\b")
 _BEING_SOMEWHERE = {"trouve", "situe", "deplace", "deplacer", "rend", "rendre", "presente", "presenter"}  # after "se"
+_REACHING = {"joindre", "contacter", "avoir", "trouver", "obtenir", "appeler"}  # someone: "n'arrive pas à joindre"
 _SUBJECT_PRONOUNS = {"je", "tu", "nous", "vous"}  # a verb follows them, no name
 _PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
@@ -933,11 +936,13 @@ class _Reader:
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
             elif units and (token.folded in ("non", "pardon") and self.taken_back_at(i) is not None
-                            or token.text == "," and i + 1 < len(self.tokens)
-                            and self.tokens[i + 1].folded in ("non", "pardon") and self.taken_back_at(i + 1) is not None):
+                            or token.text in (",", "-", "–", "—") and i + 1 < len(self.tokens)
+                            and self.tokens[i + 1].folded in ("non", "pardon") and self.taken_back_at(i + 1) is not None
+                            and self.place_at(self.taken_back_at(i + 1)) is None):  # not "Roux, pardon, Clermont"
                 # "Josiane euh non Josette": the name said again replaces the one taken back; "marie josé non
-                # pardon marie thérèse": from the word said again on; "Benhamou, non pardon Benhaddou"
-                i = self.taken_back_at(i + (token.text == ","))
+                # pardon marie thérèse": from the word said again on; "Benhamou, non pardon Benhaddou",
+                # "Lefèvre – pardon Lefebvre"
+                i = self.taken_back_at(i + (not token.is_word))
                 again = [n for n, (a, _) in enumerate(units) if key(self.tokens[a].text) == key(self.tokens[i].text)]
                 del units[again[-1] if again else -1:]
             elif len(units) >= 2 and self.says_units_again(units, i):
@@ -1172,6 +1177,8 @@ class _Reader:
                 part = self.after_determiners(part + 1)  # "mal dans le bas du dos"
             if part < len(self.tokens) and re.sub(r"^[ld]'", "", self.tokens[part].folded) in _BODY_PARTS:
                 return part
+        if self.tokens[i].folded in _ACHES and self.tokens[i + 1].folded in _BODY_PARTS:
+            return i + 1  # "mal gorge+fièvre", "mal ventre": texted without its article
         k = i + 1
         while k < len(self.tokens) and k - i <= 2 and self.tokens[k].folded in _ACHE_LINKS:
             k += 1
@@ -1219,7 +1226,10 @@ class _Reader:
         for k in range(first + 1, min(first + 3, len(self.tokens))):
             if self.tokens[k].folded in _NEGATION_ENDS:
                 verb = self.tokens[k - 1].folded.removeprefix("n'")
-                return None if verb in _NOT_DOINGS else k
+                # "elle n'arrive pas à joindre sa sage-femme": someone she cannot reach, not what she cannot do
+                reaching = verb in ("arrive", "parvient") and k + 2 < len(self.tokens) \
+                    and self.tokens[k + 1].folded == "a" and self.tokens[k + 2].folded in _REACHING
+                return None if verb in _NOT_DOINGS or reaching else k
             if not self.tokens[k].is_word:
                 return None
         return None
@@ -1293,8 +1303,12 @@ class _Reader:
         90%"), not a separator."""
         if self.tokens[k].text == "%":
             return k > 0 and self.tokens[k - 1].is_number
-        return self.tokens[k].text == "/" and 0 < k < len(self.tokens) - 1 and self.tokens[k - 1].is_number \
-            and (self.tokens[k + 1].is_number or self.tokens[k + 1].folded in _PER)  # "x6/j": six a day
+        if self.tokens[k].text != "/" or not 0 < k < len(self.tokens) - 1:
+            return False
+        if k > 1 and self.tokens[k - 2].is_number and self.tokens[k - 1].folded in _UNITS \
+                and self.tokens[k + 1].folded in _UNITS:
+            return True  # "glycémie à 3 g/l", "120 mg/dl"
+        return self.tokens[k - 1].is_number and (self.tokens[k + 1].is_number or self.tokens[k + 1].folded in _PER)
 
     def dangles(self, first: int, last: int) -> bool:
         """The complaint first..last cannot end with token `last` ("... depuis ce matin son"), unless it closes
@@ -1386,6 +1400,9 @@ class _Reader:
             return True
         if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING:
             return True  # "... quand il marche son fixe": a possessive after a noun or verb opens another phrase
+        if token.folded in ("la", "le", "l'") and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _FAMILY \
+                and self.tokens[k - 1].folded not in _ATTACHING:
+            return True  # "… depuis une chute hier la fille est joignable": someone else's sentence
         cue = self.cue_at(k)
         if not cue or cue[0] == "symptomes":
             return False
@@ -1674,15 +1691,17 @@ class _Reader:
 
     def commune_after(self, last: int) -> tuple[int, int] | None:
         """(first, last) tokens of a known commune said with « à » or « de » a few words after token `last`, within
-        its phrase ("en EHPAD à Annecy", "au foyer des Lilas à Vienne", "l'EHPAD de Cholet")."""
-        for k in range(last + 1, min(last + 5, len(self.tokens) - 1)):
-            if self.tokens[k].text == "," and not self.taken[k + 1] and self.is_bare_place(k + 1):
-                return k + 1, self.place_at(k + 1)  # "résident EHPAD les Glycines, Saumur"
-            if self.taken[k] or self.tokens[k].is_boundary or self.tokens[k].folded in _SUBJECTS | BIRTH_WORDS:
-                return None  # "habite à Gand il est né à Lyon": another clause
-            end = self.place_at(k + 1) if self.tokens[k].folded in ("a", "au", "aux", "de", "d'") else None
-            if end is not None:
-                return k + 1, end
+        its phrase ("en EHPAD à Annecy", "au foyer des Lilas à Vienne", "l'EHPAD de Cholet"); « à » first: "la
+        pharmacie de l'hôtel de ville à Vesoul" (Ville is a commune of the Oise)."""
+        for prepositions in (("a", "au", "aux"), ("de", "d'")):
+            for k in range(last + 1, min(last + 7, len(self.tokens) - 1)):
+                if self.tokens[k].text == "," and not self.taken[k + 1] and self.is_bare_place(k + 1):
+                    return k + 1, self.place_at(k + 1)  # "résident EHPAD les Glycines, Saumur"
+                if self.taken[k] or self.tokens[k].is_boundary or self.tokens[k].folded in _SUBJECTS | BIRTH_WORDS:
+                    break  # "habite à Gand il est né à Lyon": another clause
+                end = self.place_at(k + 1) if self.tokens[k].folded in prepositions else None
+                if end is not None:
+                    return k + 1, end
         return None
 
     def location(self, i: int, strong: bool) -> int | None:
@@ -1816,7 +1835,8 @@ class _Reader:
                     and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
                     or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
                     or self.field_of[i - 1] == "symptomes"
-                    or self.field_of[i - 1] in ("nom", "prenom") and self.tokens[i].text[:1].isupper())
+                    or self.field_of[i - 1] in ("nom", "prenom") and (self.tokens[i].text[:1].isupper()
+                                                                      or re.fullmatch(r"\d{5}", self.tokens[i].text)))
                     and self.is_bare_place(i)
                     and (identity_done or not self.separated_names(i))) \
                     and not self.says_a_name_again(i, self.place_at(i) or i) \

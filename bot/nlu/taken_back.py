@@ -19,7 +19,8 @@ TAKEN_BACK = re.compile(rf"[\s,.(]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]
 
 # "…, urgent — pardon, né le 21/07/1990": the next value announced as a correction, however far from the first;
 # not something added ("pardon, et aussi de la fièvre")
-_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?|plutot)\b"
+_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?"
+                         r"|plutot(?! qu))\b"  # "une visite plutôt qu'un rendez-vous au cabinet": the first wins
                          r"(?![^.;\n]*\b(?:et|aussi|egalement|encore|puis)\b)[^\d.;\n]{0,40}$")
 
 

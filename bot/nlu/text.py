@@ -62,7 +62,8 @@ _PAIRS_APART = re.compile(rf"\b({_NUMBER_WORD}),\s+(?=(?:{_NUMBER_WORD})\b)", re
 _PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"
 _DICTATED_EMAIL = re.compile(
     rf"\b((?:(?!à )[^\W\d_] )?{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: (?:{_SAID_NUMBER}|\d+))?) (?:a?rr?obase?|at) "
-    r"([\w\-]+(?: point [\w\-]+)+|[\w\-]+(?:\.[\w\-]+)+)\b",  # "sfr point fr", "gmail.com"
+    r"([\w\-]+(?: (?:point|tiret) [\w\-]+)*(?: point [\w\-]+)|[\w\-]+(?:\.[\w\-]+)+)\b",  # "sfr point fr", "gmail.com",
+    # "etu point univ tiret poitiers point fr"
     re.IGNORECASE,
 )
 
@@ -168,6 +169,9 @@ _SHORTHAND = [
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
     (re.compile(r"\b(si|que|qd|quand) poss\b\.?", re.IGNORECASE), r"\1 possible"),  # "dès que poss", "si poss"
     (re.compile(r"\bpa(?= press|\s+urgent)"), "pas"),  # "pa pressé": "pas" as texted fast ("PA" is a blood pressure)
+    # typed fast: "pas presée", "dpuis mercredi" (an onset, no day wanted)
+    (re.compile(r"\b(pas )pres(?=[ée]e?s?\b)", re.IGNORECASE), r"\1press"),
+    (re.compile(r"\b(?:dpuis|depui|depuit|dpui)\b", re.IGNORECASE), "depuis"),
     # words of a question as texted: "c koi le tarif", "pk", "qd"
     (re.compile(r"\bkoi\b", re.IGNORECASE), "quoi"),
     (re.compile(r"\b(?:pk|pq)\b(?!\s*\d)", re.IGNORECASE), "pourquoi"),

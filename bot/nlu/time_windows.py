@@ -5,7 +5,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from bot.nlu.grammar import past_participles, says_the_past
-from bot.nlu.taken_back import TAKEN_BACK
+from bot.nlu.taken_back import TAKEN_BACK, corrects
 from bot.nlu.text import fold
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, SOMEONE_ELSE_COMING, URGENCY_TABLE, WEEKDAYS, Found
 
@@ -525,7 +525,21 @@ def find_time_window(folded: str, now: datetime, unfolded: str | None = None) ->
     folded = BY_A_CLOCK_HOUR.sub(lambda m: "avant ".ljust(len(m.group(0))), folded)
     folded = _HALF_QUARTER.sub(_minutes, folded)
     folded = _SCHOOL_OUT.sub(lambda m: "apres" + "16h30".rjust(len(m.group(0)) - 5), folded)  # same length
-    return _but_not_in(_narrowed(_first_window(folded, unfolded, now), folded, unfolded, now), folded, now)
+    found = _corrected(_first_window(folded, unfolded, now), folded, unfolded, now)
+    return _but_not_in(_narrowed(found, folded, unfolded, now), folded, now)
+
+
+def _corrected(found: Found | None, folded: str, unfolded: str, now: datetime) -> Found | None:
+    """The time said later as a correction of the first ("cabinet vendredi – pardon, samedi matin"), or the first."""
+    if found is None:
+        return None
+    for match in _WINDOW.finditer(folded, found.end):
+        if match.start() > found.end + 60:
+            break
+        later = _window_of(match, folded, unfolded, now) if corrects(folded, found.end, match.start()) else None
+        if later is not None and "text" not in later.value:
+            return later
+    return found
 
 
 _DAY_SAID_IN = re.compile(rf"(?<![\w'])(?:{_DAY})(?![\w])")

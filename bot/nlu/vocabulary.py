@@ -27,7 +27,8 @@ SPECIALTIES = {specialty.name: _with_adjectives(specialty.said) + specialty.said
 SHORT_SPECIALTIES = {specialty.name: specialty.short for specialty in shared.SPECIALTIES if specialty.short}
 # Short forms of specialists the agenda does not list, read as said so that the search says they are not offered;
 # not "gastro" (a gastro-enteritis) nor "une pneumo" (a pneumonia, see the qualifiers of `fields`)
-SHORT_SPECIALTIES |= {"rhumatologie": ("rhumato",), "pneumologie": ("pneumo",), "néphrologie": ("nephro",)}
+SHORT_SPECIALTIES |= {"rhumatologie": ("rhumato",), "pneumologie": ("pneumo",), "néphrologie": ("nephro",),
+                      "urologie": ("uro",)}
 DEFAULT_SPECIALTY_NAME = next(s.name for s in shared.SPECIALTIES if s.code == shared.DEFAULT_SPECIALTY)
 
 # The delay in hours a phrase says, on the SAS "disponible sous" steps (a delay said in numbers is kept as said).

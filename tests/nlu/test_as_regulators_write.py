@@ -2871,3 +2871,46 @@ def test_the_complaint_ends_at_the_request_and_a_known_condition_alone_is_it(tex
 def test_a_day_said_after_the_hours_of_any_day(text, start, end):
     window = read(text)["creneau"]
     assert (window["start"][:16], window["end"][:16]) == (start, end)
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("elle a des brûlures en urinant elle n'arrive pas à joindre sa sage-femme il faudrait la voir ce soir",
+     "brûlures en urinant"),  # someone she cannot reach
+    ("il a de la fièvre et il n'arrive pas à dormir", "fièvre et il n'arrive pas à dormir"),  # what he cannot do
+])
+def test_what_the_patient_cannot_do_and_whom_they_cannot_reach(text, complaint):
+    assert read(text)["symptomes"] == complaint
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("oui bonjour c'est la pharmacie de l'hôtel de ville à vesoul j'ai au comptoir monsieur jérôme petitjean",
+     {"localisation": "vesoul"}),  # « à » says the town; "de ville" is no commune of the Oise
+    ("Finalement la famille préfère une visite à domicile plutôt qu'un rendez-vous au cabinet",
+     {"type_consultation": "domicile"}),  # "plutôt que": the first is preferred
+    ("Mme Line CLAIRVILLE 97232 Le Lamentin, port. 0696 31 85 47, lombalgie", {"localisation": "97232 Le Lamentin"}),
+    ("Mme Laëtitia Lefèvre – pardon Lefebvre avec un b – 06 20 48 73 96, Clermont-Ferrand",
+     {"nom": "Lefebvre", "localisation": "Clermont-Ferrand"}),
+    ("Mme Laëtitia Lefèvre – pardon, Clermont", {"nom": "Lefèvre", "localisation": "Clermont"}),
+    ("mr jordan lebreton 0778124590 mal gorge+fievre 39 depuis 2j habite st brieuc",
+     {"symptomes": "mal gorge+fievre 39 depuis 2j"}),
+    ("elle a mal au poignet droit depuis une chute hier la fille est joignable au 06 28 55 39 14",
+     {"symptomes": "mal au poignet droit depuis une chute hier"}),
+    ("hyperglycémies à 3 g/l depuis 2 jours, diabétique sous insuline", {"symptomes": "hyperglycémies à 3 g/l depuis 2 jours"}),
+    ("Rdv uro pour M. Albert Fontanel, difficultés à uriner", {"specialite": "urologie"}),
+    ("mme sandrine picard, conjonctivite des 2 yeux dpuis mercredi, habite mulhouse 68, pas presée",
+     {"symptomes": "conjonctivite des 2 yeux dpuis mercredi", "urgence": 72}),
+])
+def test_read_where_each_word_attaches_as_typed_fast(text, expected):
+    found = read(text)
+    assert expected.items() <= found.items()
+    assert "creneau" not in found or "mercredi" not in text  # an onset typed fast is no wanted day
+
+
+def test_a_time_said_again_as_a_correction():
+    assert window_read("M. Yannick Le Bihan, Brest, entorse poignet, cabinet vendredi – pardon, samedi matin") == (
+        "2026-11-28T08:00:00+01:00", "2026-11-28T12:00:00+01:00")
+
+
+def test_an_email_domain_with_a_hyphen_said():
+    assert "mathis.bouvier@etu.univ-poitiers.fr" in normalize_dictation(
+        "son adresse mail c'est mathis point bouvier arobase etu point univ tiret poitiers point fr et son numéro")
