@@ -70,7 +70,8 @@ _LONE_DIGIT_AFTER = re.compile(r"[ .\-]\d(?![\d.,/:h])(?!\s*(?:ans?|mois|semaine
 # A pair of digits more at the end of what was said ("06 62 41 33 24 56", "… 24 56, fièvre"): a number dialled too
 # long, not a valid number and something else (an age, a house number, a date or an hour go on after the pair).
 _PAIR_AFTER = re.compile(r"[ .\-]\d{2}(?=\s*(?:$|[,;!?)]|\.(?!\d)|\s+(?![\d(])(?!(?:ans?|mois|semaines?|jours?|"
-                         r"heures?|h|enfants?|rue|avenue|av|bd|boulevard|chemin|allee|impasse|place|route|quai|bis|ter)\b)))")
+                         r"heures?|h|enfants?|rue|avenue|av|bd|boulevard|chemin|all[ée]e|impasse|place|route|quai|bis|ter"
+                         r")\b)))", re.IGNORECASE)  # normalized text keeps its accents and capitals: "12 Allée …"
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -270,6 +271,7 @@ def find_specialties(folded: str, written: str | None = None) -> list[Found]:
     found = list(_SPECIALTIES.finditer(folded))
     found += [Found(_SHORT_NAME[m.group("short")], m.start("short"), m.end("short"))
               for m in _SHORT_SAID.finditer(folded) if not _SHORT_QUALIFIED.search(folded[:m.start()])]
+    found += [Found("gastro-entérologie", m.start(1), m.end(1)) for m in _GASTRO_ASKED.finditer(folded)]
     for word in re.finditer(r"[a-z]{6,}", folded):  # typed fast: "opthalmo", "dermatho", "cardiologe"
         if not any(f.start <= word.start() < f.end for f in found):
             near = _misspelt_specialty(word.group(0))
@@ -283,6 +285,9 @@ def find_specialties(folded: str, written: str | None = None) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+# "avis gastro", "un gastro", "RDV gastro": the specialist asked for; "une gastro", "gastro depuis hier" are a
+# gastro-enteritis
+_GASTRO_ASKED = re.compile(r"\b(?:avis|un|rdv|voir|consult|consultation|spe|specialiste)\s+(gastro)(?![\w-])")
 _SPECIALIST = re.compile(r"\b([a-z][a-z-]{2,}?)(logues?|logistes?|iatres?)\b")
 
 

@@ -214,7 +214,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "démangeaison", "crise de",  # "une crise de goutte"; plurals are read as their singular
     "grain de beauté", "corps étranger", "baisse de vision", "baisse brutale", "baisse d'audition",
     "baisse d'acuité", "baisse acuité", "baisse de l'acuité",
-    "désaturation", "difficulté respiratoire", "difficulté à respirer",
+    "désaturation", "difficulté respiratoire", "difficulté à respirer", "difficulté à", "difficulté pour", "difficulté de",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
     "renouvellement", "pansement", "certificat", "ablation des fils", "ablation fils",
     "toussé", "saigné", "craché",
@@ -1379,6 +1379,8 @@ class _Reader:
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
             return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
+        if token.folded == "pas" and not linked and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("de", "d'"):
+            return True  # "DOULEUR DENTAIRE + JOUE GONFLEE PAS DE DENTISTE DE GARDE": what is missing, said apart
         if token.folded in _REQUESTS and (k + 1 == len(self.tokens) or self.taken[k + 1]
                                           or self.tokens[k + 1].text == BOUNDARY):
             return True  # "ŒDÈME DES DEUX JAMBES CONSULT CABINET": the request, its mode read apart
@@ -1431,8 +1433,9 @@ class _Reader:
             after = self.after_determiners(k + 1 + (k + 1 < len(self.tokens) and self.past_participle(k + 1)))
             return after < len(self.tokens) and not self.taken[after] and (
                 self.symptom_end(after) is not None or self.tokens[after].folded in _ACHES)
-        if word in ("est", "etait"):  # "et il est très fatigué", not "et il est à Metz", "et elle est dispo"
+        if word in ("est", "etait"):  # "et il est très fatigué", "un peu confus", not "et il est à Metz", "dispo"
             after = k + 1 + (k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _DEGREES)
+            after += 2 * ([t.folded for t in self.tokens[after:after + 2]] == ["un", "peu"])
             return after < len(self.tokens) and not self.taken[after] and self.tokens[after].is_word \
                 and self.tokens[after].folded not in FUNCTION_WORDS | _AVAILABLE and self.cue_at(after) is None
         return word not in FUNCTION_WORDS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _CALLING \
@@ -2473,7 +2476,8 @@ class _Reader:
         known = self.known_condition_end(k)
         if known is not None:
             return known
-        opens = word in _HAD or word in _FOLLOWED and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "pour"
+        opens = word in _HAD or word in _FOLLOWED and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "pour" \
+            or word in ("porteur", "porteuse") and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("de", "d'")
         if not opens:
             return None
         last, said = k, False

@@ -19,9 +19,14 @@ TAKEN_BACK = re.compile(rf"[\s,.(]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]
 
 # "…, urgent — pardon, né le 21/07/1990": the next value announced as a correction, however far from the first;
 # not something added ("pardon, et aussi de la fièvre")
-_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?"
-                         r"|plutot(?! qu))\b"  # "une visite plutôt qu'un rendez-vous au cabinet": the first wins
+_CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?)\b"
                          r"(?![^.;\n]*\b(?:et|aussi|egalement|encore|puis)\b)[^\d.;\n]{0,40}$")
+
+
+# "VAD ou cabinet ? plutôt cabinet": a choice made a few words after the values it chooses among; not "une visite
+# plutôt qu'un rendez-vous au cabinet" (the first wins), nor "DDN 30/01/1984, …, plutôt le 17 décembre" (far apart)
+_PREFERRED = re.compile(r"\bplutot(?! qu)\b[^\d.;\n]{0,15}$")
+_PREFERRED_WITHIN = 30  # characters between the value chosen against and the one chosen
 
 
 def takes_back(folded: str, end: int, start: int) -> bool:
@@ -34,7 +39,8 @@ def corrects(folded: str, end: int, start: int, next_one: bool = True) -> bool:
     """The value starting at `start` corrects the one ending at `end`: said right after it as a slip (when it is the
     next one said), or announced as a correction, however far."""
     return end <= start and (next_one and TAKEN_BACK.fullmatch(folded, end, start) is not None
-                             or _CORRECTING.search(folded, end, start) is not None)
+                             or _CORRECTING.search(folded, end, start) is not None
+                             or start - end <= _PREFERRED_WITHIN and _PREFERRED.search(folded, end, start) is not None)
 
 
 def meant(found: list[Found], folded: str) -> list[Found]:

@@ -205,8 +205,8 @@ _SHORTHAND = [
      lambda m: f"{_DAY_OF[m[1].lower()]}{m[2]}{_DAY_OF[m[3].lower()]}"),
     *[(re.compile(rf"\b{short}\b\.?(?=\s+(?:\d|matin|mat\b|midi|soir|apr))", re.IGNORECASE), day)
       for short, day in _DAY_OF.items()],
-    # "demain mat", "sam mat": the morning, after a day only ("mat" alone is no time)
-    (re.compile(r"\b(demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+mat\b\.?",
+    # "demain mat", "sam mat", "ce mat": the morning, after a day only ("mat" alone is no time)
+    (re.compile(r"\b(demain|aujourd'hui|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+mat\b\.?",
                 re.IGNORECASE), r"\1 matin"),
 ]
 

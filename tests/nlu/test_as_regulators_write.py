@@ -2914,3 +2914,27 @@ def test_a_time_said_again_as_a_correction():
 def test_an_email_domain_with_a_hyphen_said():
     assert "mathis.bouvier@etu.univ-poitiers.fr" in normalize_dictation(
         "son adresse mail c'est mathis point bouvier arobase etu point univ tiret poitiers point fr et son numéro")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("avis gastro pour Mme Sandrine Caillaud, DDN 30/01/1984, 06 59 21 84 37, reflux persistant, pas pressé, "
+     "plutôt le 17 décembre", {"specialite": "gastro-entérologie", "date_naissance": "1984-01-30",
+                               "symptomes": "reflux persistant"}),  # a date far on chooses nothing
+    ("il a une gastro depuis hier, vomit", {"symptomes": "gastro depuis hier, vomit"}),  # the illness
+    ("Mme Henriette BOUVIER (née LACOMBE) 88 ans 05 55 34 71 26 12 allée des Tilleuls 87000 Limoges",
+     {"telephone": "+33555347126", "localisation": "12 allée des Tilleuls 87000 Limoges"}),
+    ("M. Gérard Lemaire 72 ans Montluçon (03) difficultés pour uriner depuis 15 jours, urologue",
+     {"symptomes": "difficultés pour uriner depuis 15 jours"}),
+    ("il a une diarrhée depuis trois jours et il est un peu confus vous pouvez me joindre",
+     {"symptomes": "diarrhée depuis trois jours et il est un peu confus"}),
+    ("M. Bernard Lemaire, 70 ans, porteur de lentilles, œil rouge et douloureux, Chartres",
+     {"symptomes": "œil rouge et douloureux"}),
+    ("URGENT MR PEREIRA JOAO AUBERVILLIERS DOULEUR DENTAIRE + JOUE GONFLEE PAS DE DENTISTE DE GARDE GENERALISTE",
+     {"symptomes": "DOULEUR DENTAIRE + JOUE GONFLEE"}),
+])
+def test_what_each_word_belongs_to_in_a_busy_note(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+def test_this_morning_texted_short():
+    assert window_read("angine, dispo ce mat si poss") == ("2026-11-25T10:30:00+01:00", "2026-11-25T12:00:00+01:00")
