@@ -52,6 +52,7 @@ _STREET_WORDS = {
     "rue", "avenue", "av", "bd", "boulevard", "chemin", "che", "place", "pl", "allee", "impasse", "imp",
     "route", "rte", "quai", "cours", "square", "sq", "passage", "lieu", "dit", "lotissement", "residence",
     "hameau", "voie", "sentier", "esplanade", "parvis", "faubourg", "fbg", "cite", "zone", "za", "zi", "bis", "ter",
+    "ehpad", "foyer", "usld", "marpa",  # "EHPAD Les Tilleuls à Cholet": a place in the commune, as a street is
 }
 _POSTAL_CODE = re.compile(r"(?<![\d.,])(\d{5})(?![\d.,])")
 _INSEE_CORSICA = re.compile(r"^(2[AB]\d{3})$", re.IGNORECASE)

@@ -92,7 +92,7 @@ _DATE_LABELS = {"ddn", "dn", "naissance", "naiss"}  # "DDN : …", "date de nais
 # The verbs of living somewhere, whoever their subject and tense: "habite", "ils habitent Nice", "vivait à Metz"
 _RESIDING = {stem + end for stem in ("habit", "resid", "demeur") for end in ("e", "ent", "ait", "aient")} | {
     "vit", "vivent", "vivait", "vivaient", "j'habite", "j'habitais"}  # the patient calling: "j'habite Lyon 3e"
-RESIDENCE_WORDS = {"dom", "habitant", "habitante", "vivant", "residant", "residante", "demeurant", "demeurante",
+RESIDENCE_WORDS = {"dom", "hab", "habitant", "habitante", "vivant", "residant", "residante", "demeurant", "demeurante",
                    "domicile", "domicilie", "domiciliee", "secteur", "localisation", "situe", "situee", "heberge",
                    "hebergee", "loge", "logee", "actuellement"} | _RESIDING  # "actuellement paris 18e"
 PLACE_PREPOSITIONS = {"a", "au", "aux", "en", "sur", "dans", "vers", "pres", "de"}
@@ -267,7 +267,7 @@ _SUBJECTS = {"il", "elle"}
 # What the patient is, said beside the age: never a name ("patiente 34 ans enceinte de 5 mois")
 _CONDITIONS = {"enceinte", "diabetique", "asthmatique", "cardiaque", "allergique", "hypertendu", "hypertendue",
                "grabataire", "dialyse", "dialysee", "immunodeprime", "immunodeprimee", "alite", "alitee", "handicape",
-               "handicapee", "epileptique", "insuffisant", "insuffisante"}
+               "handicapee", "epileptique", "insuffisant", "insuffisante", "fumeur", "fumeuse"}
 _REQUESTS = {"rendez-vous", "rdv", "consultation", "consult", "cs", "demande", "creneau", "visite", "teleconsultation",
              "orientation", "avis", "urgence", "urgences", "suivi", "controle", "renouvellement", "ordonnance",
              "certificat"}
@@ -281,7 +281,8 @@ _DEGREES = {"tres", "trop", "assez", "super", "vraiment", "tout", "toute"}
 _AVAILABLE = {"disponible", "dispo", "libre", "joignable", "present", "presente", "d'accord", "ok", "chez", "seul", "seule"}
 # Verbs of being and wanting after "et il": what follows is another field or a request ("et il serait dispo").
 _STATES = {"serait", "sera", "etait", "voudrait", "souhaite", "souhaiterait", "peut", "pourrait", "prefere", "aimerait",
-           "travaille", "part", "rentre", "doit", "devrait", "sort"} | _RESIDING
+           "travaille", "part", "rentre", "doit", "devrait", "sort", "arrive", "parvient"} | _RESIDING  # "il arrive à
+# marcher": what he still can do (not "il n'arrive pas à dormir")
 _NEEDING = {"aurait", "aurais", "aurions", "auraient"}  # "et j'aurais besoin d'un rendez-vous": the wish
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/", "\n"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
@@ -1345,7 +1346,8 @@ class _Reader:
         quantity = next((q for q in _QUANTITIES if before[-len(q):] == q), ())
         if quantity and not any(self.taken[i - len(quantity):i]):
             i -= len(quantity)  # "un peu de fièvre": how much, part of the complaint
-        while i >= 2 and self.tokens[i - 1].text == "," and not self.taken[i - 2] and not self.tokens[i - 2].is_boundary:
+        while i >= 2 and self.tokens[i - 1].text in (",", "+") and not self.taken[i - 2] \
+                and not self.tokens[i - 2].is_boundary:  # "vomissmts + diarrhée": joined as notes join them
             first = i - 2
             while first > 0 and not self.tokens[first - 1].is_boundary and not self.taken[first - 1]:
                 first -= 1
@@ -1437,7 +1439,8 @@ class _Reader:
             after = k + 1 + (k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _DEGREES)
             after += 2 * ([t.folded for t in self.tokens[after:after + 2]] == ["un", "peu"])
             return after < len(self.tokens) and not self.taken[after] and self.tokens[after].is_word \
-                and self.tokens[after].folded not in FUNCTION_WORDS | _AVAILABLE and self.cue_at(after) is None
+                and self.tokens[after].folded not in FUNCTION_WORDS | _AVAILABLE | _CONDITIONS \
+                and self.cue_at(after) is None  # not "et il est fumeur": what he lives with
         return word not in FUNCTION_WORDS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _CALLING \
             and self.cue_at(k) is None and word not in _STATES and self.tokens[k].text.islower()
 
@@ -1690,7 +1693,24 @@ class _Reader:
         # or said where one is: "au lycée Victor Hugo de Besançon", "à l'EHPAD les Tilleuls de Guéret"
         opens = k == 0 or self.tokens[k - 1].is_boundary or self.tokens[k - 1].text in ",;:-–" \
             or i > 0 and self.tokens[i - 1].folded in ("au", "a", "l'", "en", "dans")
-        return self.commune_after(i) if opens and self.tokens[i].folded in _INSTITUTIONS else None
+        if not opens or self.tokens[i].folded not in _INSTITUTIONS:
+            return None
+        named = self.institution_named_at(i)
+        return (i, named) if named is not None else self.commune_after(i)
+
+    def institution_named_at(self, i: int) -> int | None:
+        """The institution at i called by its name, then where it is ("EHPAD Les Tilleuls à Cholet", "EHPAD Les
+        Glycines, 5 rue Pasteur 21200 Beaune"): the last token of its place, all of it kept for the practitioner."""
+        name = i
+        while name + 1 < len(self.tokens) and name - i < 4 and self.tokens[name + 1].is_word \
+                and self.tokens[name + 1].text[:1].isupper() and not self.taken[name + 1]:
+            name += 1
+        if name == i or name + 2 >= len(self.tokens) or self.tokens[name + 1].text != "," \
+                and self.tokens[name + 1].folded not in ("a", "au"):
+            return None
+        place = name + 2
+        end = self.bare_address_end(place) or (self.place_at(place) if not self.taken[place] else None)
+        return self.where_it_lies(end) if end is not None else None
 
     def commune_after(self, last: int) -> tuple[int, int] | None:
         """(first, last) tokens of a known commune said with « à » or « de » a few words after token `last`, within
@@ -2413,8 +2433,10 @@ class _Reader:
     def could_be_complaint(self, first: int, last: int) -> bool:
         words = self.tokens[first:last + 1]
         # a typed message opens with who, not what; a "+" joins complaints
-        opens = self.bounds(first - 1) or self.tokens[first - 1].text == "+" if first else self.punctuated
-        bounded = opens and (last + 1 >= len(self.tokens) or self.bounds(last + 1) or self.tokens[last + 1].text == "+")
+        joined = last + 1 < len(self.tokens) and self.tokens[last + 1].text == "+"  # "… 06… diarhée + vomissements"
+        opens = self.bounds(first - 1) or self.tokens[first - 1].text == "+" or joined and self.tokens[first - 1].is_boundary \
+            if first else self.punctuated
+        bounded = opens and (last + 1 >= len(self.tokens) or self.bounds(last + 1) or joined)
         # an age, not a duration ("qui change de couleur depuis 2 mois")
         aged = any(w.is_number and (k + 1 < len(words) and words[k + 1].folded in ("ans", "an", "a", "mois"))
                    and not (k and words[k - 1].folded in ("depuis", "pendant", "dans", "sous", "de"))

@@ -61,7 +61,7 @@ _SAID_NUMBER = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD}))*\b"
 _PAIRS_APART = re.compile(rf"\b({_NUMBER_WORD}),\s+(?=(?:{_NUMBER_WORD})\b)", re.IGNORECASE)
 _PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"
 _DICTATED_EMAIL = re.compile(
-    rf"\b((?:(?!à )[^\W\d_] )?{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: (?:{_SAID_NUMBER}|\d+))?) (?:a?rr?obase?|at) "
+    rf"\b((?:(?!à )[^\W\d_] ){{0,3}}{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: (?:{_SAID_NUMBER}|\d+))?) (?:a?rr?obase?|at) "
     r"([\w\-]+(?: (?:point|tiret) [\w\-]+)*(?: point [\w\-]+)|[\w\-]+(?:\.[\w\-]+)+)\b",  # "sfr point fr", "gmail.com",
     # "etu point univ tiret poitiers point fr"
     re.IGNORECASE,

@@ -588,7 +588,8 @@ def test_a_name_said_again_a_possessive_and_dotted_letters(text, expected):
 @pytest.mark.parametrize("text, place", [
     ("Mme BRUNET Nadège, 88 ans, EHPAD de Cholet, altération de l'état général", "Cholet"),
     ("elle vit à l'EHPAD de Cholet", "Cholet"),  # not « l'EHPAD »
-    ("EHPAD Les Tilleuls à Dieppe, toux", "Dieppe"),
+    # called by its name, the institution is kept with its town for the practitioner; the search goes to the town
+    ("EHPAD Les Tilleuls à Dieppe, toux", "EHPAD Les Tilleuls à Dieppe"),
 ])
 def test_the_town_of_an_institution_is_where_the_patient_is(text, place):
     assert read(text)["localisation"] == place
@@ -2938,3 +2939,35 @@ def test_what_each_word_belongs_to_in_a_busy_note(text, expected):
 
 def test_this_morning_texted_short():
     assert window_read("angine, dispo ce mat si poss") == ("2026-11-25T10:30:00+01:00", "2026-11-25T12:00:00+01:00")
+
+
+@pytest.mark.parametrize("text, place, commune", [
+    ("VAD demandée | Mme Odette Fleury 94a | EHPAD Les Tilleuls, Cosne-Cours-sur-Loire | toux sèche depuis lundi",
+     "EHPAD Les Tilleuls, Cosne-Cours-sur-Loire", "Cosne-Cours-sur-Loire"),
+    ("M. Raymond Petitjean, 91 ans, EHPAD Les Glycines, 5 rue Pasteur 21200 Beaune, escarre sacrée",
+     "EHPAD Les Glycines, 5 rue Pasteur 21200 Beaune", "Beaune"),
+    ("Mme Lucette Barbier, 90 ans, EHPAD Les Tilleuls à Cholet, toux", "EHPAD Les Tilleuls à Cholet", "Cholet"),
+    ("résidente EHPAD de Dole, toux", "Dole", "Dole"),
+])
+def test_an_institution_called_by_its_name_is_kept_with_its_town(text, place, commune):
+    from bot.agenda.geo import geocode
+
+    read_place = read(text)["localisation"]
+    assert (read_place, geocode(read_place).commune) == (place, commune)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mme bouchard josiane 78a chez sa fille a st-brieuc tel fille 0675418230 diarhée + vomissements depuis hier",
+     {"symptomes": "diarhée + vomissements depuis hier"}),  # a word unknown joined by "+" to a complaint
+    ("mme pauline ngo ddn 12/08/89 tel 0612873045 hab paris 13e brulure au bras", {"localisation": "paris 13e"}),
+    ("il a une toux qui traîne depuis un mois avec des crachats il est fumeur il aimerait voir un pneumologue",
+     {"symptomes": "toux qui traîne depuis un mois avec des crachats"}),
+    ("il a une douleur à la hanche après une chute il arrive à marcher mais il faudrait une visite",
+     {"symptomes": "douleur à la hanche après une chute"}),  # what he still can do
+])
+def test_a_complaint_joined_a_residence_cut_short_and_what_goes_beside(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+def test_an_email_with_two_initials_said():
+    assert "mcthomas@orange.fr" in normalize_dictation("son adresse mail c'est m c thomas arobase orange point fr et")
