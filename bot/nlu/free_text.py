@@ -954,7 +954,8 @@ class _Reader:
                 break  # "Mme Claire Dupont Lyon Rhône fièvre": the names end where the commune begins (not
                 # "pascal rivière R I V I È R E": a name spelled again, though Rivière is a commune)
             elif _is_name_word(token) and not self.taken[i] and not self.cue_at(i) and (
-                    not self.body_part_as_it_is(i) or units and self.spelled_again(units[-1], token)):
+                    not self.body_part_as_it_is(i) or units and self.spelled_again(units[-1], token)) \
+                    and not (units and _CLINICAL_ENDING.search(token.folded)):  # "Kevin Lachaud sciatalgie G"
                 # "gilles mollet m o deux l e t né le …": the name spelled, whatever a body part followed by a state
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
@@ -1327,7 +1328,9 @@ class _Reader:
     def listed_next(self, comma: int) -> bool:
         """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""
         return comma + 1 < len(self.tokens) and self.tokens[comma].text == "," and not self.taken[comma + 1] \
-            and (self.symptom_end(comma + 1) is not None or self.done_little_at(comma + 1))
+            and (self.symptom_end(comma + 1) is not None or self.done_little_at(comma + 1)
+                 # "gros orteil rouge, chaud et douloureux": how the part is, said on
+                 or self.tokens[comma + 1].folded in _BODY_STATES - {"qui"} and self.tokens[comma - 1].folded in _BODY_STATES)
 
     def done_little_at(self, k: int) -> bool:
         """"boit peu", "dort mal", said alone in a list of complaints: what the patient hardly does."""
@@ -1507,13 +1510,21 @@ class _Reader:
         capitalized = self.tokens[i].text[:1].isupper()
         # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
         headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
-        ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None or (
+        ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None \
+            or self.place_said_instead(end) or (
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
         # "sciatique gauche depuis 1 sem, Nancy, dans les 48h": after the complaint, no name yet, the town
         after_complaint = i > 1 and self.tokens[i - 1].text == "," and self.field_of[i - 2] == "symptomes"
         return ends_segment and (end > i or named or after_complaint
                                  or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
+
+    def place_said_instead(self, end: int) -> bool:
+        """Another commune follows the one ending at `end`, said instead of it ("angers non pardon avrillé")."""
+        back = TAKEN_BACK.match(fold(self.text), self.tokens[end].end)
+        after = next((k for k in range(end + 1, len(self.tokens)) if self.tokens[k].start >= back.end()), None) \
+            if back and back.end() > self.tokens[end].end else None
+        return after is not None and self.tokens[after].start == back.end() and self.place_at(after) is not None
 
     def says_a_name_again(self, i: int, end: int) -> bool:
         """Tokens i..end are a name read before, said again ("Bouchet je crois B O U C H E T"): that name, no commune

@@ -2971,3 +2971,14 @@ def test_a_complaint_joined_a_residence_cut_short_and_what_goes_beside(text, exp
 
 def test_an_email_with_two_initials_said():
     assert "mcthomas@orange.fr" in normalize_dictation("son adresse mail c'est m c thomas arobase orange point fr et")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mme sandrine obrien 0678451290 angers non pardon avrillé, mal de gorge", {"localisation": "avrillé"}),
+    ("pt 52a M. Kevin Lachaud sciatalgie G +++ depuis 5j, MG rapidement, tel 0623917408 Limoges",
+     {"nom": "Lachaud", "symptomes": "sciatalgie G +++ depuis 5j"}),  # a clinical word is no third name
+    ("Mme Josiane Peyrard, 68 ans, gros orteil rouge, chaud et douloureux depuis hier. Elle souhaiterait voir",
+     {"symptomes": "gros orteil rouge, chaud et douloureux depuis hier"}),
+])
+def test_a_town_taken_back_a_clinical_word_after_names_and_states_listed(text, expected):
+    assert expected.items() <= read(text).items()
