@@ -1,4 +1,4 @@
-"""Which offered slot the regulator picked: "le 2", "le deuxième", "celui de 14h30", "le Dr Thomas".
+"""Which offered slot the regulator picked: "le 2", "le deuxième", "celui de 14h30", "le Dr Thomas", "celui de Nevers".
 
 Offers are grouped per practitioner (each card carries its practitioner's `rang`): a rank names a practitioner,
 and a practitioner named without a time means their first time."""
@@ -37,7 +37,7 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
     plain = fold(text or "")
     narrowed, described = cards, False
-    for narrow in (_at_time, _with_practitioner, _of_rank_with_time):
+    for narrow in (_at_time, _with_practitioner, _in_town, _of_rank_with_time):
         kept = narrow(plain, narrowed, cards)
         if kept is not None:
             narrowed, described = kept, True
@@ -68,6 +68,19 @@ def _with_practitioner(plain: str, cards: list[dict], offer: list[dict]) -> list
     """Cards of the practitioners named among those of the whole offer (a name that is not there narrows nothing)."""
     named = {c["nom"] for c in offer if c["nom"] and re.search(rf"\b{re.escape(fold(c['nom']))}\b", plain)}
     return [c for c in cards if c["nom"] in named] if named else None
+
+
+_COMMUNE = re.compile(r"\b\d{5} (.+)$")
+
+
+def _in_town(plain: str, cards: list[dict], offer: list[dict]) -> list[dict] | None:
+    """Cards of the practitioners whose town is named ("le docteur de Nevers à 9h"), among those of the whole offer."""
+    def town(card: dict) -> str | None:
+        found = _COMMUNE.search(card.get("adresse") or "")
+        return fold(found.group(1)) if found else None
+
+    named = {town(c) for c in offer if town(c) and re.search(rf"\b{re.escape(town(c))}\b", plain)}
+    return [c for c in cards if town(c) in named] if named else None
 
 
 # "le 3 à 8h50", "le deuxième à 15h30": a rank said before the time names the practitioner of that time

@@ -82,3 +82,23 @@ def test_with_one_practitioner_offered_a_rank_counts_their_times():
 @pytest.mark.parametrize("text, offered", [("le 4", 3), ("le quatrième", 3), ("le 2", None), ("le 4 à 14h30", None)])
 def test_a_rank_past_the_list_says_how_many_practitioners_there_are(text, offered):
     assert practitioners_if_rank_beyond(text, OFFER) == offered
+
+
+def _in(card: dict, commune: str, postal_code: str, rank: int) -> dict:
+    return {**card, "adresse": f"4, avenue Dias, {postal_code} {commune}", "rang": rank}
+
+
+TOWNS = [_in(agenda_card("g", 8, "Grenier"), "Melay", "71340", 1), _in(agenda_card("c", 8, "Colas"), "Nevers", "58000", 2),
+         _in(agenda_card("c2", 9, "Colas"), "Nevers", "58000", 2), _in(agenda_card("l", 9, "Lenoir"), "Aubière", "63170", 3)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("plutôt le docteur de Nevers à 9h30", "c2"), ("celui de Melay", "g"), ("le médecin d'Aubière", "l"),
+    ("celui de Nevers", "c"),  # their first time
+])
+def test_a_practitioner_picked_by_their_town(text, expected):
+    assert resolve_choice(text, TOWNS)["id"] == expected
+
+
+def test_a_town_no_practitioner_is_in_narrows_nothing():
+    assert resolve_choice("celui de Lyon à 9h30", TOWNS) is None  # two offer 9h30: asked again
