@@ -2982,3 +2982,12 @@ def test_an_email_with_two_initials_said():
 ])
 def test_a_town_taken_back_a_clinical_word_after_names_and_states_listed(text, expected):
     assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("palpitations intermittentes depuis dimanche, ECG normal ce jour, avis cardio à programmer dans la semaine", 72),
+    ("vu aujourd'hui par SOS, à revoir d'ici demain", 24),  # what was done today is no deadline
+    ("il faudrait le voir aujourd'hui", 12),
+])
+def test_what_was_done_today_is_no_deadline(text, hours):
+    assert read(text)["urgence"] == hours
