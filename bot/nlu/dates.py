@@ -96,7 +96,11 @@ def find_birth_date(folded: str, today: date) -> Found | None:
     dates = find_dates(folded, today)
     kept = meant([candidate for candidate, _ in dates], folded)  # "le 4 avril non le 5 avril 1932": the 5th
     for candidate, has_year in (d for d in dates if d[0] in kept):
-        before = folded[max(0, candidate.start - 30):candidate.start]
+        slip = next(((d, year) for d, year in dates if d.end <= candidate.start
+                     and takes_back(folded, d.end, candidate.start)), None)
+        if slip and slip[1] and not has_year:  # "le 14 avril 70 euh non pardon le 15 avril": the year said first
+            candidate, has_year = Found(slip[0].value[:4] + candidate.value[1:], candidate.start, candidate.end), True
+        before = folded[max(0, (slip[0] if slip else candidate).start - 30):candidate.start]
         if _OTHER_CUE.search(before):
             continue
         if _BIRTH_CUE.search(before):

@@ -282,7 +282,11 @@ def find_specialties(folded: str, written: str | None = None) -> list[Found]:
     found += [Found(written[m.start(1):m.end(1)] + ("logie" if m.group(2).startswith("log") else "iatrie"), m.start(),
                     m.end())
               for m in _SPECIALIST.finditer(folded) if not any(f.start <= m.start() < f.end for f in found)]
-    return sorted(found, key=lambda f: f.start)
+    # "pas d'ophtalmo joignable, à voir par un généraliste": a specialist not to be had is not the one asked for
+    return sorted((f for f in found if not _NONE_OF.search(folded, 0, f.start)), key=lambda f: f.start)
+
+
+_NONE_OF = re.compile(r"\b(?:pas d[e']|pas de l'|aucun|aucune|sans)\s*$")
 
 
 # "avis gastro", "un gastro", "RDV gastro": the specialist asked for; "une gastro", "gastro depuis hier" are a

@@ -2991,3 +2991,15 @@ def test_a_town_taken_back_a_clinical_word_after_names_and_states_listed(text, e
 ])
 def test_what_was_done_today_is_no_deadline(text, hours):
     assert read(text)["urgence"] == hours
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("monsieur olivier brunet né le quatorze avril soixante-dix euh non pardon le quinze avril il habite à saint-nazaire",
+     {"date_naissance": "1970-04-15"}),  # the year said with the date taken back
+    ("M. Yannick Le Bihan, œil rouge et douloureux, pas d'ophtalmo joignable, à voir par un généraliste aujourd'hui",
+     {"specialite": "médecine générale"}),  # a specialist not to be had is not the one asked for
+    ("pr Mme Julie Barre 06 41 07 58 33, cystite recidivante avec brulures, habite st etienne 42100, rdv rapide svp",
+     {"urgence": 8}),
+])
+def test_a_year_kept_through_a_slip_a_specialist_missing_and_a_quick_appointment(text, expected):
+    assert expected.items() <= read(text).items()
