@@ -345,7 +345,8 @@ def find_urgencies(folded: str) -> list[Found]:
     taken = [(f.start, f.end) for f in said]
     words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
              if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)
-             and not _OF_ANOTHER_DAY.match(folded, f.end) and not _DONE_THAT_DAY.search(folded, 0, f.start)]
+             and not _OF_ANOTHER_DAY.match(folded, f.end)
+             and not (f.value in _DAY_ENDS and _DONE_THAT_DAY.search(folded, 0, f.start))]
     words += _misspelt_urgencies(folded, [(f.start, f.end) for f in said + words])
     precise = sorted(said + [w for w in words if w.value in _DAY_ENDS], key=lambda f: f.start)
     vague = [w for w in words if w not in precise]
@@ -355,9 +356,10 @@ def find_urgencies(folded: str) -> list[Found]:
 
 
 # "dans la journée de demain": the day said is another, no delay of today
-# "ECG normal ce jour", "vu aujourd'hui par SOS": what was done today, no deadline
-_DONE_THAT_DAY = re.compile(r"\b(?:vue?s?|consultee?s?|examinee?s?|faite?s?|realisee?s?|normale?s?|ecg|bilan|radio)"
-                            r"\s+(?:[a-z]+\s+)?$")
+# "ECG normal ce jour", "vu aujourd'hui par SOS": what was done today, no deadline; not a wish ("souhaite être vu
+# aujourd'hui", "qu'elle soit vue d'ici demain")
+_DONE_THAT_DAY = re.compile(r"(?<!etre )(?<!soit )(?<!sera )\b(?:vue?s?|consultee?s?|examinee?s?|faite?s?|realisee?s?"
+                            r"|normale?s?|ecg|bilan|radio)\s+(?:[a-z]+\s+)?$")
 _OF_ANOTHER_DAY = re.compile(rf"\s+(?:de|du)\s+(?:demain|apres-demain|{'|'.join(WEEKDAYS)})\b")
 _DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner
 

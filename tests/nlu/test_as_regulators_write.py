@@ -2988,6 +2988,10 @@ def test_a_town_taken_back_a_clinical_word_after_names_and_states_listed(text, e
     ("palpitations intermittentes depuis dimanche, ECG normal ce jour, avis cardio à programmer dans la semaine", 72),
     ("vu aujourd'hui par SOS, à revoir d'ici demain", 24),  # what was done today is no deadline
     ("il faudrait le voir aujourd'hui", 12),
+    # a wish in the passive is a deadline still
+    ("il faudrait qu'elle soit vue d'ici demain", 24),
+    ("il faudrait que ce soit fait d'ici demain au plus tard", 24),
+    ("souhaite être vu aujourd'hui au cabinet", 12),
 ])
 def test_what_was_done_today_is_no_deadline(text, hours):
     assert read(text)["urgence"] == hours
