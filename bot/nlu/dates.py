@@ -96,8 +96,7 @@ def find_birth_date(folded: str, today: date) -> Found | None:
     dates = find_dates(folded, today)
     kept = meant([candidate for candidate, _ in dates], folded)  # "le 4 avril non le 5 avril 1932": the 5th
     for candidate, has_year in (d for d in dates if d[0] in kept):
-        slip = next(((d, year) for d, year in dates if d.end <= candidate.start
-                     and takes_back(folded, d.end, candidate.start)), None)
+        slip = _slip_before(dates, candidate, folded)
         if slip and slip[1] and not has_year:  # "le 14 avril 70 euh non pardon le 15 avril": the year said first
             candidate, has_year = Found(slip[0].value[:4] + candidate.value[1:], candidate.start, candidate.end), True
         before = folded[max(0, (slip[0] if slip else candidate).start - 30):candidate.start]
@@ -122,11 +121,17 @@ def find_impossible_birth_date(folded: str, today: date) -> Found | None:
                  and not any(f.start <= m.start() < f.end for f in read)), None)
 
 
+def _slip_before(dates: list[tuple[Found, bool]], candidate: Found, folded: str) -> tuple[Found, bool] | None:
+    """The date (and whether its year was said) taken back just before the candidate ("le 12/03/1951 non pardon …")."""
+    return next(((d, year) for d, year in dates if d.end <= candidate.start and takes_back(folded, d.end, candidate.start)),
+                None)
+
+
 def _with_the_slip(dates: list[tuple[Found, bool]], candidate: Found, corrected: Found, folded: str) -> Found:
     """The date as corrected, its span covering a whole date taken back just before it ("née le 12/03/1951 non
     pardon 21/03/1951 à Angers"), so that what follows attaches across both to the birth word."""
-    slip = next((d for d, _ in dates if d.end <= candidate.start and takes_back(folded, d.end, candidate.start)), None)
-    return Found(corrected.value, min(slip.start, corrected.start), corrected.end) if slip else corrected
+    slip = _slip_before(dates, candidate, folded)
+    return Found(corrected.value, min(slip[0].start, corrected.start), corrected.end) if slip else corrected
 
 
 def _as_corrected(folded: str, candidate: Found, today: date) -> Found:

@@ -470,6 +470,7 @@ class _Reader:
         capitals = shouted(text)  # read as in small letters, and known to be typed
         self.text = text.lower() if capitals else text
         self.tokens = _tokens(self.text)
+        self.folded = fold(self.text)  # same offsets as the text
         self.spans: list[Span] = []
         self.taken = [False] * len(self.tokens)
         self.field_of: list[str | None] = [None] * len(self.tokens)
@@ -1521,7 +1522,7 @@ class _Reader:
 
     def place_said_instead(self, end: int) -> bool:
         """Another commune follows the one ending at `end`, said instead of it ("angers non pardon avrillé")."""
-        back = TAKEN_BACK.match(fold(self.text), self.tokens[end].end)
+        back = TAKEN_BACK.match(self.folded, self.tokens[end].end)
         after = next((k for k in range(end + 1, len(self.tokens)) if self.tokens[k].start >= back.end()), None) \
             if back and back.end() > self.tokens[end].end else None
         return after is not None and self.tokens[after].start == back.end() and self.place_at(after) is not None

@@ -317,13 +317,19 @@ def _word_by_word(originals: list[str], normalized: list[str]) -> list[int] | No
     """For each normalized word, the original word it comes from, when each original word normalized alone gives
     the same words ("29a, dlr" -> "29 ans, douleur": "douleur" comes from "dlr" alone); None when a change spans
     several words ("vingt et un")."""
-    if len(originals) < 2:
+    if not 2 <= len(originals) <= _WORD_BY_WORD_AT_MOST:
         return None
-    each = []
-    for k, word in enumerate(originals):
-        each += [k] * len(normalize_dictation(word).split())
-    alone = [w for word in originals for w in normalize_dictation(word).split()]
-    return each if alone == normalized else None
+    alone = [_normalized_alone(word) for word in originals]
+    each = [k for k, words in enumerate(alone) for _ in words]
+    return each if [w for words in alone for w in words] == normalized else None
+
+
+_WORD_BY_WORD_AT_MOST = 3  # a longer change is a number or a name said in several words: they change together
+
+
+@lru_cache(maxsize=4096)
+def _normalized_alone(word: str) -> tuple[str, ...]:
+    return tuple(normalize_dictation(word).split())
 
 
 def _gap(tokens: list[tuple[int, int]], index: int) -> tuple[int, int]:
