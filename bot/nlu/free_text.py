@@ -1523,9 +1523,10 @@ class _Reader:
     def place_said_instead(self, end: int) -> bool:
         """Another commune follows the one ending at `end`, said instead of it ("angers non pardon avrillé")."""
         back = TAKEN_BACK.match(self.folded, self.tokens[end].end)
-        after = next((k for k in range(end + 1, len(self.tokens)) if self.tokens[k].start >= back.end()), None) \
-            if back and back.end() > self.tokens[end].end else None
-        return after is not None and self.tokens[after].start == back.end() and self.place_at(after) is not None
+        if not back or back.end() == self.tokens[end].end:
+            return False
+        after = next((k for k in range(end + 1, len(self.tokens)) if self.tokens[k].start == back.end()), None)
+        return after is not None and self.place_at(after) is not None
 
     def says_a_name_again(self, i: int, end: int) -> bool:
         """Tokens i..end are a name read before, said again ("Bouchet je crois B O U C H E T"): that name, no commune
@@ -2528,7 +2529,7 @@ class _Reader:
         """"colique néphrétique connue", "hyperglycémie chez diabétique connue", the only complaint of the message:
         what the patient is known for is why they call now (beside another complaint, it is their history)."""
         known = [s for s in self.spans if s.field == HISTORY
-                 and fold(self.text_of(s)).split()[-1] in ("connu", "connue", "connus", "connues")]
+                 and self.folded[s.start:s.end].split()[-1] in ("connu", "connue", "connus", "connues")]
         if len(known) == 1:
             self.spans = [Span("symptomes", s.start, s.end) if s is known[0] else s for s in self.spans]
 
