@@ -89,7 +89,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     }
     read = [one for field, found in candidates.items() if field not in ("civilite", "date_naissance") for one in found]
     masked = _mask(_mask(normalized.text, read, BOUNDARY), [birth] if birth else [], BIRTH_DATE)
-    spans = _without_taken_back(read_free_text(masked), fold(masked))
+    spans = _without_taken_back(read_free_text(masked, tuple(e.value for e in emails)), fold(masked))
     callers = [span for span in spans if span.field == CALLER]  # "je suis Mme Roux, la fille de M. Castel"
     candidates["civilite"] = [c for c in candidates["civilite"] if not any(s.start <= c.start < s.end for s in callers)]
     # urgencies come in the order that decides, already without those taken back

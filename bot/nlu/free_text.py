@@ -69,6 +69,7 @@ CUES: dict[tuple[str, ...], str] = {
         "il est au", "elle est aux", "il est aux", "se trouve a", "se trouve au", "se trouve aux", "se trouve sur",
         "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
         "ville :", "commune :",
+        "lieu de residence", "ville de residence", "lieu de vie",  # labels said without their colon too
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
         "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a",
@@ -84,7 +85,7 @@ CUES: dict[tuple[str, ...], str] = {
 _LONGEST_CUE = max(len(c) for c in CUES)
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
 _ONLINE = {"electronique", "mail", "e-mail", "email", "courriel", "internet", "messagerie"}
-_STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse", "en", "de", "sejourne"}
+_STRONG_PLACE_CUES = {"sur", "adresse", "se", "son", "l'adresse", "en", "de", "sejourne", "lieu", "ville", "commune"}
 # A place attaches to the word that governs it, whatever sits between them (the birth date, a comma): after one
 # of these it is the birth place ("née le 17/01/1994 à Rennes"), after one of the next where the patient is.
 BIRTH_WORDS = {"ne", "nee", "nes", "naissance", "naiss", "ddn", "dn", "originaire"}
@@ -357,8 +358,9 @@ _DEPARTEMENT_NUMBER = re.compile(r"0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2a|2b")
 _SPELLED_LAST, _SPELLED_AS_SAID = 11, 5
 _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in typed notes "DURAND Marie" is common)
 # Right after a civility, first name first, in any case but where capitals tell the name: 40 times for 1 in the
-# realistic dev set ("Mme Yilmaz Emre" the one), the lists' own log2 scale: "M. Baptiste Ollivier", "M. Frantz Edouard"
-_AFTER_A_CIVILITY = 6
+# realistic dev set ("Mme Yilmaz Emre" the one), on the lists' own log2 scale: "M. Frantz Edouard", "Mr Anli Said",
+# "M. Jordan Sainte-Rose", names of the Antilles and Mayotte the metropolitan lists know little of
+_AFTER_A_CIVILITY = 7
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
 _BEFORE_A_PARTICIPLE = {"toujours", "jamais", "deja", "bien", "souvent", "encore", "aussi", "beaucoup", "trop"}
@@ -466,7 +468,8 @@ def _is_name_word(token: Token) -> bool:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, emails: tuple[str, ...] = ()) -> None:
+        self.emails = emails  # masked out of the text, they still tell which name is the surname
         capitals = shouted(text)  # read as in small letters, and known to be typed
         self.text = text.lower() if capitals else text
         self.tokens = _tokens(self.text)
@@ -1418,7 +1421,10 @@ class _Reader:
             if token.text == "a" and self.tokens[k - 1].folded in _SUBJECTS | {"qui"}:
                 return False  # "qui a changé d'aspect": the verb, not "à Changé"
             capital = k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper()
-            return (token.folded in ("a", "sur") or capital) and self.place_at(k + 1) is not None
+            place = self.place_at(k + 1)
+            if not capital and place == k + 2 and self.a_thing_at(place):
+                return False  # "dyspnée à la marche": when the complaint comes, though a commune bears the name
+            return (token.folded in ("a", "sur") or capital) and place is not None
         return True
 
     def says_more_of_it(self, k: int) -> bool:
@@ -1666,13 +1672,21 @@ class _Reader:
             return None
         end = self.location(j, strong=True)
         end = self.to_the_commune_of_its_line(j, end)
-        if end is not None and token.folded in _IN_A_TOWN:  # "au lieu-dit les Pradeaux à Saint-Anthème": all of it
-            end = (self.commune_after(end) or (j, end))[1]
-        elif end is not None and self.place_at(j) is None and not token.is_number and token.folded not in STREET_TYPES:
-            j, end = self.commune_after(end) or (j, end)  # "vit en EHPAD à Annecy": the commune says where
         if end is not None:
+            j, end = self.with_its_commune(j, end)
             self.add("localisation", j, end)
         return end
+
+    def with_its_commune(self, j: int, end: int) -> tuple[int, int]:
+        """The place j..end said where the patient lives, with the commune said after it when it names none."""
+        if self.tokens[j].folded in _IN_A_TOWN:  # "au lieu-dit les Pradeaux à Saint-Anthème": all of it
+            return j, (self.commune_after(end) or (j, end))[1]
+        named = self.institution_named_at(j) if re.sub(r"^[dl]'", "", self.tokens[j].folded) in _INSTITUTIONS else None
+        if named is not None:
+            return j, named  # "lieu de vie : EHPAD Les Tilleuls à Cholet", all of it kept for the practitioner
+        if self.place_at(j) is None and not self.tokens[j].is_number and self.tokens[j].folded not in STREET_TYPES:
+            return self.commune_after(end) or (j, end)  # "vit en EHPAD à Annecy": the commune says where
+        return j, end
 
     def to_the_commune_of_its_line(self, j: int, end: int | None) -> int | None:
         """The place j..end read after a label on a line of its own runs to the commune ending that line
@@ -2208,9 +2222,10 @@ class _Reader:
             if self.tokens[j].folded in _ONLINE:
                 return None  # "son adresse électronique", "l'adresse mail"
             j = self.past_vicinity(j)
-            end = self.location(j, strong=cue[0] in _STRONG_PLACE_CUES)
-            end = self.to_the_commune_of_its_line(j, end)
+            strong = cue[0] in _STRONG_PLACE_CUES
+            end = self.to_the_commune_of_its_line(j, self.location(j, strong=strong))
             if end is not None:
+                j, end = self.with_its_commune(j, end) if strong else (j, end)
                 self.add(field, j, end)
             return end
         if cue[-1] == "a" and self.symptom_end(j) is None and self.tokens[j].text[:1].isupper() \
@@ -2654,6 +2669,21 @@ class _Reader:
                 return at
         return None
 
+    def surname_in_an_email(self, units: list[tuple[int, int]]) -> set[str]:
+        """The surname of two names as an address made of one initial and one name tells it: the first name comes
+        first there, whole or by its initial ("e.barthelemy@…" beside "M. Barthelemy Étienne", "nordine.z@…")."""
+        if len(units) != 2:
+            return set()
+        names = [key(self.text_of_unit(u)).replace(" ", "") for u in units]
+        for email in self.emails:
+            parts = [p for p in re.split(r"[^a-z]+", fold(email.split("@")[0])) if p]
+            if len(parts) != 2 or min(len(p) for p in parts) != 1 or not all(names):
+                continue
+            for given, family in ((0, 1), (1, 0)):
+                if parts in ([names[given][0], names[family]], [names[given], names[family][0]]):
+                    return {key(self.text_of_unit(units[family]))}
+        return set()
+
     def assign_names(self, units: list[tuple[int, int]]) -> int:
         """First name and name told apart among the name units; the token after them."""
         said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
@@ -2661,6 +2691,7 @@ class _Reader:
         spelling = self.spelling_after(units)
         if spelling is not None:  # "haddad ali H A D D A D": the name spelled is the surname
             said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[spelling])}
+        said |= self.surname_in_an_email(units)
         labelled = self.surname_labelled_at(after)
         if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname
             said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
@@ -2869,7 +2900,7 @@ def opens_with_a_complaint(folded: str) -> bool:
     return bool(reader.tokens) and reader.symptom_end(0) is not None
 
 
-def read_free_text(text: str) -> list[Span]:
+def read_free_text(text: str, emails: tuple[str, ...] = ()) -> list[Span]:
     """Spans of prenom, nom, nom_naissance, lieu_naissance, localisation and symptomes in `text`, and of the
-    practitioners named (PRACTITIONER), which are no patient detail."""
-    return _Reader(text).read()
+    practitioners named (PRACTITIONER), which are no patient detail; `emails` are the addresses read from it."""
+    return _Reader(text, emails).read()

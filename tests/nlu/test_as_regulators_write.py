@@ -3007,3 +3007,36 @@ def test_what_was_done_today_is_no_deadline(text, hours):
 ])
 def test_a_year_kept_through_a_slip_a_specialist_missing_and_a_quick_appointment(text, expected):
     assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two first names after a civility: the address made of an initial and a name tells which is the surname
+    ("Pour M. Martin Hugo, h.martin@laposte.net, 06 12 48 33 20", {"prenom": "Hugo", "nom": "Martin"}),
+    ("Pour M. Martin Hugo, martin.h@laposte.net", {"prenom": "Martin", "nom": "Hugo"}),
+    ("monsieur rémi gilles mail g point remi arobase orange point fr", {"prenom": "Gilles", "nom": "Rémi"}),
+    # the address of somebody else, or both names whole: it tells nothing
+    ("M. Gérard Lemaire, adresse de sa fille a.dupuis@free.fr", {"prenom": "Gérard", "nom": "Lemaire"}),
+])
+def test_an_email_made_of_an_initial_and_a_name_tells_the_surname(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "à la marche" says when the complaint comes, though a commune bears the name; the home said after is the place
+    ("il a une dyspnée à la marche depuis deux jours il habite à Nevers",
+     {"symptomes": "dyspnée à la marche depuis deux jours", "localisation": "Nevers"}),
+    ("douleur au mollet à la marche, habite Nevers", {"symptomes": "douleur au mollet à la marche"}),
+    # a commune written with its capital, or said where the patient is, stays the place
+    ("angine à La Flèche", {"localisation": "La Flèche"}),
+    ("elle a une toux sèche, elle est à la Possession", {"localisation": "la Possession"}),
+])
+def test_a_circumstance_of_the_complaint_is_no_place(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("nom martel prénom inès lieu de résidence saint-étienne motif eczéma", {"localisation": "saint-étienne"}),
+    ("Lieu de vie : foyer Clair Logis à Annecy, toux", {"localisation": "foyer Clair Logis à Annecy"}),
+])
+def test_the_label_of_the_residence_said_without_its_colon(text, expected):
+    assert expected.items() <= read(text).items()
