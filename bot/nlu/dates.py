@@ -34,6 +34,7 @@ _LEADING_DAY = re.compile(r"\d{1,2}(?:er)?")
 # "le 4 avril 31 non pardon 32": the year taken back for the one said after it, alone
 _YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
 _SAID_YEAR = re.compile(r"\d{2}(?:\d{2})?$")
+_DAY_ALONE = re.compile(rf"(?P<day>\d{{1,2}}|premier)(?:er)?(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 
 
@@ -149,12 +150,21 @@ def _as_corrected(folded: str, candidate: Found, today: date) -> Found:
 
 
 def _year_said_again(folded: str, candidate: Found, today: date) -> Found:
-    """The date with its year taken back and said again after it, if it is ("4 avril 31 non pardon 32")."""
+    """The date with its year or its day taken back and said again after it, if it is ("4 avril 31 non pardon 32",
+    "le 12/03/1981 non pardon le 13": with its article, a day)."""
     back = TAKEN_BACK.match(folded, candidate.end)
-    year = back and back.end() > candidate.end and _YEAR_ALONE.match(folded, back.end())
-    said = folded[candidate.start:candidate.end]
-    if not year or not _SAID_YEAR.search(said):
+    if not back or back.end() == candidate.end:
         return candidate
-    match = _DATE.search(_SAID_YEAR.sub(year["year"], said))
+    said = folded[candidate.start:candidate.end]
+    with_article = re.search(r"\ble\s*$", folded[candidate.end:back.end()])
+    day, leading = with_article and _DAY_ALONE.match(folded, back.end()), _LEADING_DAY.match(said)
+    year = not day and _YEAR_ALONE.match(folded, back.end())
+    if day and leading:
+        said, again = day["day"].replace("premier", "1") + said[leading.end():], day
+    elif year and _SAID_YEAR.search(said):
+        said, again = _SAID_YEAR.sub(year["year"], said), year
+    else:
+        return candidate
+    match = _DATE.search(said)
     read = match and _read(match, today)
-    return Found(read[0], candidate.start, year.end()) if read and read[1] else candidate
+    return Found(read[0], candidate.start, again.end()) if read and read[1] else candidate

@@ -67,6 +67,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     birth = find_birth_date(folded, now.date()) or find_impossible_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now, normalized.text)
+    if window:  # a phone masked right after it ("vers 10h 06 12 …") is blank to the reader, no part of the window
+        window = Found(window.value, window.start, window.start + len(after_birth[window.start:window.end].rstrip()))
     urgencies = fields.find_urgencies(after_birth)
     if window and any(u.start <= window.start and window.end <= u.end for u in URGENCY_TABLE.finditer(after_birth)):
         window = None  # "demain au plus tard", "demain dernier délai": a deadline, today as welcome as tomorrow

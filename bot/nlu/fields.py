@@ -48,7 +48,7 @@ _SHORT_QUALIFIED = re.compile(r"\b(?:atcd|antecedents?|signes?|troubles?|deficit
                               r"histoire|terrain|hospitalisations?|hospit|etat|bilan|une|suspicion de)\s+$")
 _SHORT_SAID = re.compile(rf"(?<![\w'-])(?P<short>{'|'.join(_SHORT_NAME)})(?![\w-])")
 _URGENCY_DELAY = re.compile(
-    r"(?:dans|sous|d'ici|d ici|en moins de|moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
+    r"(?:dans|sous|ss|d'ici|d ici|en moins de|moins de|avant|max(?:imum)?|(?:peu[tv]e?n?t?|pourrai[et]n?t?) attendre"
     r"(?: jusqu'a)?|dans un delai de|sous un delai de|delai\s*:?(?:\s*<)?|<)\s*"  # "Délai : < 24h", "MG cabinet < 24h"
     r"(?:les\s+|la\s+|l')?(?P<n>\d+)\s*"
     r"(?:(?:a|-|ou)\s*\d+\s*)?"  # "sous 24 à 48h": the stricter bound
@@ -205,7 +205,7 @@ def find_modes(folded: str) -> list[Found]:
              and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))
              and not (folded[f.start:f.end] == "en visite" and _STAYING_WITH.match(folded, f.end))
              and not (_COMING.match(folded, f.start) and _SOMEONE_ELSE_BEFORE.search(folded, max(0, f.start - 40), f.start))]
-    asked = [Found("domicile", m.start(), m.end(1)) for m in _VISIT_ASKED.finditer(folded)
+    asked = [Found("domicile", m.start(), m.end(m.lastindex)) for m in _VISIT_ASKED.finditer(folded)
              if not any(f.start <= m.start() < f.end for f in found)]  # "…, visite svp"
     modes = sorted(found + asked + _home_beside_doctor(folded, found), key=lambda f: f.start)
     modes = [f for f in modes if not (_EITHER_WILL_DO.search(clause := _clause_of(folded, f))
@@ -242,7 +242,11 @@ _BARE_VISIT = re.compile(r"\bvisite\b")
 # "visite svp", "visite sur place" (where the patient is: the EHPAD, the home)
 _SOMEONE_ELSE_BEFORE = re.compile(SOMEONE_ELSE_COMING + r"$")  # "sa fille passe la voir": no doctor's visit
 _COMING = re.compile(r"(?:passe|passer|vienne|venir|aille)\b")
-_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee|sur place)\b")
+_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee|sur place)\b"
+                          # "…, domicile aujourd'hui": the home said with when, not with a place nor a phone line
+                          r"|(?<!tel )(?<!fixe )(?<!numero )(?<!au )(?<!du )\b(domicile|dom)\s+(?=(?:aujourd'hui|demain"
+                          r"|apres-demain|ce soir|ce matin|cet apres-midi|dans la journee|svp|stp|si possible|des que"
+                          rf"|urgent|rapidement|sous|avant|apres|{'|'.join(WEEKDAYS)})\b)")
 
 
 def fallback_specialty(found: list[Found], folded: str) -> list[Found]:
@@ -364,18 +368,27 @@ _OF_ANOTHER_DAY = re.compile(rf"\s+(?:de|du)\s+(?:demain|apres-demain|{'|'.join(
 _DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner
 
 
-# Urgency words long enough to be recognized with a letter wrong ("rapidemnt", "immédiatment")
+# Urgency words long enough to be recognized with a letter wrong ("rapidemnt", "immédiatment") or shortened the
+# way texts shorten them, their first letters and their last ("rapidt", "immédiatmt")
 _LONG_URGENCY_WORDS = {phrase: hours for hours, phrases in URGENCY_PHRASES.items() for phrase in phrases
                        if " " not in phrase and len(phrase) >= 8}
 
 
+def _shortened(word: str, phrase: str) -> bool:
+    letters = iter(phrase[5:-1])
+    return len(word) < len(phrase) and word[:5] == phrase[:5] and word[-1] == phrase[-1] \
+        and all(letter in letters for letter in word[5:-1])
+
+
 def _misspelt_urgencies(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     found = []
-    for word in re.finditer(r"[a-z]{8,}", folded):
+    for word in re.finditer(r"[a-z]{6,}", folded):
         if any(s < word.end() and word.start() < e for s, e in taken):
             continue
-        hours = next((h for phrase, h in _LONG_URGENCY_WORDS.items() if word.group(0)[:2] == phrase[:2]
-                      and abs(len(phrase) - len(word.group(0))) <= 1 and _edits(word.group(0), phrase, 1) <= 1), None)
+        said = word.group(0)
+        hours = next((h for phrase, h in _LONG_URGENCY_WORDS.items() if _shortened(said, phrase) or len(said) >= 8
+                      and said[:2] == phrase[:2] and abs(len(phrase) - len(said)) <= 1 and _edits(said, phrase, 1) <= 1),
+                     None)
         if hours is not None:
             found.append(_negated(Found(hours, word.start(), word.end()), folded))
     return found

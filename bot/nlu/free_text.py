@@ -235,7 +235,7 @@ _CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
     "cou", "nuque", "tête", "épaule", "bras", "coude", "poignet", "main", "doigt", "dos", "ventre", "sein", "hanche",
-    "cuisse", "genou", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
+    "cuisse", "genou", "genoux", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
     "ongle", "visage", "front", "fesse", "thorax", "côtes",
     "tension"]}  # and what is measured of the body: "tension élevée"
 _SIDES = {"droit", "droite", "gauche", "droits", "droites", "gauches", "gros"}
@@ -288,6 +288,8 @@ _NEEDING = {"aurait", "aurais", "aurions", "auraient"}  # "et j'aurais besoin d'
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/", "\n"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
+_HEDGES = {"probablement", "peut-etre", "surement", "visiblement", "apparemment", "vraisemblablement", "certainement",
+           "possiblement", "avec"}
 # Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
 # ("plaie qui ne cicatrise pas") or when it comes ("vertiges quand elle se lève").
 _COMPLAINT_LINKS = {"depuis", "qui", "quand", "lorsque", "lorsqu'il", "lorsqu'elle"}
@@ -337,6 +339,10 @@ _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
                "doit", "faut", "repond", "decroche", "y"} | _RESIDING
+_GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", "bouge", "bouger"}
+_HOW_ONE_GETS_ABOUT = {"ne", "n'", "se", "s'", "plus", "pas", "peut", "peux", "arrive", "n'arrive", "a", "presque",
+                       "quasiment", "meme", "guere", "jamais"}
+_BOUTS = {"crise", "crises", "poussee", "poussees", "attaque", "attaques", "acces", "episode", "episodes"}  # "… de X"
 _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
@@ -1173,7 +1179,7 @@ class _Reader:
             if done is not None and done + 1 < len(self.tokens) and (
                     self.tokens[done + 1].folded == "depuis" or self.ago_at(done + 1)):
                 return done  # "il ne dort plus depuis dix jours": what the patient no longer does since, a complaint
-        if self.tokens[i].folded not in _ACHES | {"crise", "crises"} or i + 1 >= len(self.tokens):
+        if self.tokens[i].folded not in _ACHES | _BOUTS or i + 1 >= len(self.tokens):
             return None  # "mal de gorge", "maux de tête", "crise d'urticaire"
         if self.tokens[i + 1].folded.startswith("d'") or self.tokens[i + 1].folded == "partout":
             return i + 1
@@ -1198,11 +1204,16 @@ class _Reader:
     def body_part_as_it_is(self, i: int) -> bool:
         """A part of the body at i, then how it is, past its side: "œil rouge", "genou droit gonflé", "pied qui
         enfle" (the complaint runs on from there)."""
-        part = re.sub(r"^[ld]'", "", self.tokens[i].folded)
-        if part not in _BODY_PARTS and part.removesuffix("s") not in _BODY_PARTS:  # "les jambes qui enflent"
+        if not self.body_part_at(i):
             return False
         k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
+        if k + 1 < len(self.tokens) and self.tokens[k].folded == "et" and self.body_part_at(k + 1):
+            k += 2 + (k + 2 < len(self.tokens) and self.tokens[k + 2].folded in _SIDES)  # "genoux et poignets gonflés"
         return k < len(self.tokens) and (self.tokens[k].folded == "qui" or self.state_at(k) or self.past_participle(k))
+
+    def body_part_at(self, i: int) -> bool:
+        part = re.sub(r"^[ld]'", "", self.tokens[i].folded)
+        return part in _BODY_PARTS or part.removesuffix("s") in _BODY_PARTS  # "les jambes qui enflent"
 
     def part_before(self, k: int) -> int:
         """Where the part of the body would be, said before the state at k: past its side ("œil droit rouge")."""
@@ -1433,6 +1444,9 @@ class _Reader:
         ("voudrait", "habite", "est à", "a 45 ans")."""
         if k >= len(self.tokens) or self.taken[k] or not self.tokens[k].is_word:
             return False
+        said = (t.folded for t in self.tokens[k:k + 6])
+        if next((w for w in said if w not in _HOW_ONE_GETS_ABOUT), None) in _GETTING_ABOUT:
+            return False  # "… il ne se déplace plus", "il marche difficilement": why at home, not the complaint
         word = self.tokens[k].folded
         if word == "ne" or word.startswith("n'"):
             return self.no_longer_done(k) is not None  # "et il ne boit plus", not "et il n'a pas de fièvre"
@@ -1514,7 +1528,7 @@ class _Reader:
         named = any(span.field == "prenom" for span in self.spans)
         # "son mail", "fille joignable": no communes; in a typed note, a commune capitalized right after another
         # field once the patient is named opens the rest ("DUPUIS Michel 06 … Nîmes HTA déséquilibrée")
-        capitalized = self.tokens[i].text[:1].isupper()
+        capitalized = self.tokens[i].text[:1].isupper() or re.fullmatch(r"\d{5}", self.tokens[i].text) is not None
         # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
         headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
         ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None \
@@ -1844,6 +1858,12 @@ class _Reader:
                 # "le fils de madame Lacoste … elle s'appelle Odette Lacoste": the name alone, said again whole
                 self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
                 identity_done = weak_identity = False
+            if introduced is not None and self.relative_calling_at(i):
+                # "Appel de sa fille Nadia pour son père M. Rachid Bensaïd": the daughter's name, given as the contact
+                last = self.name_units(introduced[0], 2)[-1][1]
+                self.add(CALLER, i, last + (last + 1 < len(self.tokens) and self.tokens[last + 1].text == ")"))
+                i = last + 1
+                continue
             if introduced is not None and not identity_done:
                 start, gender = introduced
                 read_before = len(self.spans)
@@ -1877,16 +1897,17 @@ class _Reader:
                 i = end + 1
                 continue
             # "Ville : Riom", "angine, Lyon", "angine Lyon 7 dispo …", "BOYER Alain 1948 Montauban"
-            aged = i > 1 and self.tokens[i - 2].is_number and self.tokens[i - 1].folded in ("ans", "an", "mois")
+            aged = i > 1 and self.tokens[i - 2].is_number and (self.tokens[i - 1].folded in ("ans", "an", "mois") or (
+                self.tokens[i - 1].folded == "a" and self.tokens[i - 1].start == self.tokens[i - 2].end))  # "71a"
+            postcode = re.fullmatch(r"\d{5}", self.tokens[i].text)
             if (self.closes_a_run(i) or (i == 0 or self.tokens[i - 1].is_boundary or self.tokens[i - 1].text == ":"
                     # "MG ce jour svp grenoble", "pt lyon,", "pt a adresser bastia,"
                     or self.tokens[i - 1].folded in _PLEASE | _PATIENT_LABELS | REFERRING
                     or self.tokens[i - 1].folded in ("pour", "pr") and i > 1  # "pt pour vannes", "rdv pour Lyon"
                     and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
-                    or (self.tokens[i - 1].is_number or aged) and self.tokens[i].text[:1].isupper()
+                    or (self.tokens[i - 1].is_number or aged) and (self.tokens[i].text[:1].isupper() or postcode)
                     or self.field_of[i - 1] == "symptomes"
-                    or self.field_of[i - 1] in ("nom", "prenom") and (self.tokens[i].text[:1].isupper()
-                                                                      or re.fullmatch(r"\d{5}", self.tokens[i].text)))
+                    or self.field_of[i - 1] in ("nom", "prenom") and (self.tokens[i].text[:1].isupper() or postcode))
                     and self.is_bare_place(i)
                     and (identity_done or not self.separated_names(i))) \
                     and not self.says_a_name_again(i, self.place_at(i) or i) \
@@ -2138,6 +2159,19 @@ class _Reader:
         # Clara Meunier": a girl, no one's daughter
         return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos", "un", "une", "jeune"} & set(before)
 
+    def relative_calling_at(self, i: int) -> bool:
+        """The relative at i calls for the patient ("Appel de la fille (Nathalie)", "c'est son fils Karim qui
+        appelle"): the names said right after are theirs."""
+        if not (self.tokens[i].folded in RELATIVES or self.tokens[i].folded in ("fille", "fils")) \
+                or i + 1 < len(self.tokens) and self.tokens[i + 1].folded in (":", "de", "du", "d'", "d"):
+            return False  # "Appel de la fille : BERTHIER Monique", "la maman de Noah Girard": the patient named
+        before = [t.folded for t in self.tokens[max(0, i - 3):i] if t.folded not in _POSSESSIVES | _DEFINITE]
+        if before[-2:] in (["appel", "de"], ["appel", "du"], ["part", "de"], ["part", "du"]):
+            return True
+        units = self.name_units(self.skip_colons(i + 1), 2)
+        after = [t.folded for t in self.tokens[units[-1][1] + 1:units[-1][1] + 4]] if units else []
+        return after[:1] in (["qui"], [")"]) and any(w in _CALLING for w in after[:3])
+
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
         k += k < len(self.tokens) and self.tokens[k].text == ","  # "Mme Sandrine Girard, pour son fils"
@@ -2244,6 +2278,7 @@ class _Reader:
             return None  # "elle a pas école", "il a plus de fièvre", "c'est pour ça": nothing the patient has
         # "pour l'hiver": the article elided stays on its word
         definite = self.tokens[j].folded in _DEFINITE or self.tokens[j].folded.startswith("l'")
+        j = self.past_hedges(j)
         j = self.after_determiners(j + (self.tokens[j].folded in _POSSESSIVES))
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
             return None  # "est sur Toulouse pour ses études", "pour le travail": a purpose, not a complaint
@@ -2498,6 +2533,14 @@ class _Reader:
         if self.punctuated:  # an aside in brackets after the complaint is no field of its own: "(foot)"
             return self.tokens[k].text in _FIELD_SEPARATORS or self.tokens[k].text == "(" and k > 0
         return self.typed and (self.tokens[k].is_boundary or self.taken[k])
+
+    def past_hedges(self, i: int) -> int:
+        """Past how sure the caller is and what ties the complaint to its verb: "elle a probablement un zona", "se
+        présente avec un œil rouge"; the complaint is what comes after."""
+        while i + 1 < len(self.tokens) and (self.tokens[i].folded in _HEDGES or self.tokens[i].folded == "sans"
+                                            and self.tokens[i + 1].folded == "doute"):
+            i += 1 + (self.tokens[i].folded == "sans")
+        return i
 
     def after_determiners(self, i: int) -> int:
         """Past the articles before a complaint: "une toux", "de la fièvre", "des vomissements"."""

@@ -471,8 +471,10 @@ _SUBJECT_AND_AUXILIARY = re.compile(r"\s*,?\s*(?:il|elle|on|je|j'|nous|ils|elles
                                     r"(?:a|ai|as|avons|ont|est|suis|sommes|sont|avait|etait)\b")
 
 
-# Participles of a wish: "RDV souhaité cet après-midi" wants that time.
-_WISHED = re.compile(r"(?:souhait|demand|voulu|desir|prevu|propos|conseill|prefer)\w*$")
+# Participles of a wish: "RDV souhaité cet après-midi" wants that time; so does what was said of it ("il a dit que
+# ce serait mieux samedi", "elle a précisé lundi")
+_WISHED = re.compile(r"(?:souhait|demand|voulu|desir|prevu|propos|conseill|prefer|precis|indiqu|expliqu|sugger|recommand)"
+                     r"\w*$|^dite?s?$")
 
 
 def _done_in_clause(said: str, before: str, at: int) -> bool:

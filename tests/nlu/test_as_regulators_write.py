@@ -3040,3 +3040,61 @@ def test_a_circumstance_of_the_complaint_is_no_place(text, expected):
 ])
 def test_the_label_of_the_residence_said_without_its_colon(text, expected):
     assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day said again after the taking back, with its article: the day changes, month and year stay
+    ("elle est née le six mai soixante-deux non pardon le sept", {"date_naissance": "1962-05-07"}),
+    ("né le 30/09/1948 euh non le premier", {"date_naissance": "1948-09-01"}),
+    ("né le 30/09/1948 non pardon 1949", {"date_naissance": "1949-09-30"}),
+])
+def test_a_birth_day_said_again(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, hours", [("toux fébrile, à voir ss 48h", 48), ("otalgie, voir rapidt svp", 8),
+                                         ("rdv immédiat svp", 4), ("test rapide positif", None)])
+def test_delays_texted_short(text, hours):
+    assert read(text).get("urgence") == hours
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme Rolande Petit 84 ans 21000, chute hier", {"localisation": "21000"}),
+    ("pr M. Yves Caron 67a 59800 tel 03 20 11 45 67 lombalgie", {"localisation": "59800"}),
+])
+def test_a_postal_code_after_the_age(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("elle a sûrement une sinusite depuis lundi", {"symptomes": "sinusite depuis lundi"}),
+    ("se présente avec une entorse de cheville", {"symptomes": "entorse de cheville"}),
+    ("il a une bronchite il ne peut plus se déplacer il faudrait une visite", {"symptomes": "bronchite"}),
+    ("elle tousse depuis trois jours elle marche difficilement", {"symptomes": "tousse depuis trois jours"}),
+    ("poussée d'eczéma, coudes et mains rouges", {"symptomes": "poussée d'eczéma, coudes et mains rouges"}),
+    ("elle fait des attaques de panique la nuit", {"symptomes": "attaques de panique la nuit"}),
+])
+def test_where_a_complaint_starts_and_ends(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Appel du fils (Mehdi) pour sa mère Mme Fatima Ziani, 79 ans, Roubaix",
+     {"prenom": "Fatima", "nom": "Ziani", "localisation": "Roubaix"}),
+    ("c'est sa fille Sandrine qui appelle pour M. Lucien Roche, fièvre", {"prenom": "Lucien", "nom": "Roche"}),
+    ("pour son fils Hugo Marchal, 7 ans, otite", {"prenom": "Hugo", "nom": "Marchal"}),
+])
+def test_the_name_of_a_relative_who_calls_is_not_the_patient_s(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+def test_the_home_said_with_when_is_the_mode():
+    assert read("lombalgie aiguë, domicile demain matin")["type_consultation"] == "domicile"
+
+
+def test_a_day_the_caller_reports_is_wanted_not_past():
+    assert read("il a dit que ce serait mieux jeudi vers 15h")["creneau"]["text"] == "jeudi vers 15h"
+
+
+def test_a_phone_after_the_hour_is_no_part_of_the_window():
+    assert read("dispo jeudi après 17h 06 21 43 65 87")["creneau"]["text"] == "jeudi après 17h"
