@@ -341,8 +341,10 @@ def is_bare_detail(text: str, entities: list[dict]) -> bool:
     rest = list(text)
     for entity in entities:
         rest[entity["start"]:entity["end"]] = " " * (entity["end"] - entity["start"])
-    return not names_a_pick(text) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold("".join(rest))))
+    rest = "".join(rest)  # "sous 5h max svp": the hour is the delay's, no pick
+    return not names_a_pick(rest) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold(rest)))
 
 
 # spaCy's French stop words, as folded words, and the hesitations
-_GRAMMAR = {w for stop in STOP_WORDS for w in re.findall(r"[a-z]+", fold(stop))} | {"euh", "heu", "ben", "bah", "hum"}
+_GRAMMAR = {w for stop in STOP_WORDS for w in re.findall(r"[a-z]+", fold(stop))} | {"euh", "heu", "ben", "bah", "hum"} | {
+    "svp", "stp", "merci", "max", "maxi", "maximum", "possible", "poss"}  # "sous 5h max svp": the detail, politely

@@ -224,7 +224,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée", "anxieux", "anxieuse", "angoissé",
     "angoissée", "déprimé", "déprimée", "érythème",
-    "voit flou", "vision floue", "vue floue", "mal partout", "douleurs partout",
+    "voit flou", "vision floue", "vue floue", "baisse de la vue", "trouble de la vue", "troubles de la vue",
+    "baisse de vision", "mal partout", "douleurs partout",
     "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance", "ongle incarné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
@@ -343,6 +344,8 @@ _GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", 
 _HOW_ONE_GETS_ABOUT = {"ne", "n'", "se", "s'", "plus", "pas", "peut", "peux", "arrive", "n'arrive", "a", "presque",
                        "quasiment", "meme", "guere", "jamais"}
 _BOUTS = {"crise", "crises", "poussee", "poussees", "attaque", "attaques", "acces", "episode", "episodes"}  # "… de X"
+_WHERE_OR_WHEN_SEEN = {"en", "au", "a", "par", "demain", "aujourd'hui", "ce", "cette", "si", "rapidement", "dans", "sous",
+                       "avant", "apres", "le", "des", "vite"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
@@ -1406,6 +1409,10 @@ class _Reader:
             return True  # "ŒDÈME DES DEUX JAMBES CONSULT CABINET": the request, its mode read apart
         if token.is_word and self.labelled_as_a_name(k):
             return True  # "… il se tire l'oreille Marie-Sainte c'est son nom de naissance": a name, its label after it
+        if token.folded in ("vu", "vue", "vus", "vues") and self.tokens[k - 1].folded not in _DETERMINERS | _POSSESSIVES \
+                and k + 1 < len(self.tokens) and (self.tokens[k + 1].folded in _WHERE_OR_WHEN_SEEN
+                                                  or self.tokens[k + 1].text == BOUNDARY):  # a mode, a time read
+            return True  # "otite depuis hier soir vue en cabinet si possible": the request; not "baisse de la vue"
         if token.folded == "du" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "coup":
             return True  # "… crises d'angoisse au travail du coup je suis en arrêt"
         if not linked and (token.folded in _CLAUSE_STARTS or token.folded[2:] in _WISHING | _RESIDING | _CALLING

@@ -3098,3 +3098,11 @@ def test_a_day_the_caller_reports_is_wanted_not_past():
 
 def test_a_phone_after_the_hour_is_no_part_of_the_window():
     assert read("dispo jeudi après 17h 06 21 43 65 87")["creneau"]["text"] == "jeudi après 17h"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sinusite depuis lundi vue au cabinet demain si possible", {"symptomes": "sinusite depuis lundi"}),
+    ("baisse de la vue depuis une semaine", {"symptomes": "baisse de la vue depuis une semaine"}),
+])
+def test_seen_at_the_practice_is_the_request_not_the_complaint(text, expected):
+    assert expected.items() <= read(text).items()

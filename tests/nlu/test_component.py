@@ -464,3 +464,8 @@ def test_notes_shorthand_is_read_as_the_patient(extractor, text, mistaken_for, e
 ])
 def test_a_pick_approved_at_length_is_no_question(extractor, text, expected):
     assert intent_after(extractor, text, "faq", 0.6) == expected
+
+
+@pytest.mark.parametrize("text", ["sous 5h max svp", "dans les 6h maximum merci"])
+def test_a_delay_said_politely_is_an_answer_not_a_question(extractor, text):
+    assert intent_after(extractor, text, "faq", 0.6) == "inform"
