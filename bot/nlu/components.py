@@ -85,6 +85,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                                                                       or gives_a_detail_it_names(text, entities))
                                              or intent in _NOT_ABOUT_A_PATIENT and (
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
+                                                 or says_how_soon(text, entities)
                                                  or gives_a_detail_it_names(text, entities))):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
@@ -170,6 +171,14 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return "?" not in text and not set(words) & _ASKING and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
         and bool(set(words) & _OF_THE_PATIENT)
+
+
+def says_how_soon(text: str, entities: list[dict]) -> bool:
+    """A short statement of how soon the patient is to be seen, no question ("finalement c urgent, d'ici 6h max",
+    "il faudrait que ce soit fait dans les six heures maximum")."""
+    words = re.findall(r"[a-z']+", fold(text))
+    return "?" not in text and not set(words) & _ASKING and len(words) <= 12 \
+        and any(e["entity"] == "urgence" for e in entities)  # a time of day is also how practitioners speak of slots
 
 
 def names_someone(text: str, entities: list[dict]) -> bool:

@@ -18,6 +18,7 @@ from bot.nlu.free_text import (
     PLACE_FIELDS,
     PRACTITIONER,
     SAME_BIRTH_NAME,
+    STREET_TYPES,
     read_free_text,
 )
 from bot.nlu.lexicons import commune_names, first_name_spellings, key
@@ -107,7 +108,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
         if span.field in PLACE_FIELDS:
-            value = _house_number_in_figures(value, normalized.text[span.start:span.end])
+            value = _departement_in_figures(value, normalized.text[span.start:span.end])
             value = _arrondissement_in_figures(_with_contracted_article(normalized.text[:span.start], value))
         if span.field == "symptomes":  # "l'œil rouge": a word rewritten ("oeil") maps back whole, its article too
             value = re.sub(r"^[ldLD]['’]", "", value)
@@ -124,14 +125,16 @@ def _without_taken_back(spans: list, folded: str) -> list:
     return sorted(kept, key=lambda s: s.start)
 
 
-def _house_number_in_figures(said: str, normalized: str) -> str:
-    """"douze rue des Lilas à Villeurbanne" as the agenda's address field takes it: "12 rue des Lilas à …"; so
-    too a département said by its number ("Saint-Denis dans le quatre-vingt-treize": "… dans le 93")."""
-    if re.search(r"\d", said) or not re.search(r"\d+\b", normalized):
+def _departement_in_figures(said: str, normalized: str) -> str:
+    """A département or a postal code said in words, in figures as a code is read ("Saint-Denis dans le
+    quatre-vingt-treize": "… dans le 93"); a street address as said ("douze rue des Lilas à Villeurbanne"), since
+    the place serves the search by its commune and the recap the regulator reads."""
+    if re.search(r"\d", said) or not re.search(r"\d+\b", normalized) or _HOUSE_NUMBER.search(fold(normalized)):
         return said
     return _POSTCODE_SAID.sub(r"\1\2", _HESITATION_AFTER.sub("", normalized).strip(" \t,;:."))
 
 
+_HOUSE_NUMBER = re.compile(rf"\b\d+(?: bis| ter)? (?:{'|'.join(sorted(STREET_TYPES))})\b")
 _POSTCODE_SAID = re.compile(r"\b(\d{2}) (\d{3})(?= [^\W\d_])")  # "soixante-quinze zéro onze paris": 75011 Paris
 
 

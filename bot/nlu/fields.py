@@ -285,7 +285,8 @@ def find_specialties(folded: str, written: str | None = None) -> list[Found]:
     # says it is not offered rather than look for a general practitioner in silence
     found += [Found(written[m.start(1):m.end(1)] + ("logie" if m.group(2).startswith("log") else "iatrie"), m.start(),
                     m.end())
-              for m in _SPECIALIST.finditer(folded) if not any(f.start <= m.start() < f.end for f in found)]
+              for m in _SPECIALIST.finditer(folded) if not any(f.start <= m.start() < f.end for f in found)
+              and written[m.start(2):m.end(2)] == m.group(2)]  # "opiniâtre" is no specialist: its accent says so
     # "pas d'ophtalmo joignable, à voir par un généraliste": a specialist not to be had is not the one asked for
     return sorted((f for f in found if not _NONE_OF.search(folded, 0, f.start)), key=lambda f: f.start)
 

@@ -198,6 +198,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "céphalée", "céphalées", "migraine", "fatigue", "asthénie", "frissons", "courbatures", "dyspnée",
     "essoufflement", "palpitations", "malaise", "plaie", "entorse", "cystite", "infection urinaire", "conjonctivite",
     "bronchite", "bronchiolite", "grippe", "syndrome grippal", "gastro", "gastro-entérite", "covid", "rougeur",
+    "ballonnement", "écoulement",
     "rougeurs", "boutons", "démangeaisons", "prurit", "eczéma", "lombalgie", "lumbago", "sciatique", "saignement",
     "saignements", "constipation", "sinusite", "laryngite", "pharyngite", "otalgie", "douleur thoracique",
     "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire", "chute", "blessure",
@@ -340,7 +341,8 @@ _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
                "doit", "faut", "repond", "decroche", "y"} | _RESIDING
-_GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", "bouge", "bouger"}
+_GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", "bouge", "bouger", "conduit",
+                  "conduire"}
 _HOW_ONE_GETS_ABOUT = {"ne", "n'", "se", "s'", "plus", "pas", "peut", "peux", "arrive", "n'arrive", "a", "presque",
                        "quasiment", "meme", "guere", "jamais"}
 _BOUTS = {"crise", "crises", "poussee", "poussees", "attaque", "attaques", "acces", "episode", "episodes"}  # "… de X"
@@ -1074,6 +1076,9 @@ class _Reader:
                 break
             if token.is_number and not allow_numbers:
                 break
+            if k > i and token.folded in _DEFINITE and k + 1 < len(self.tokens) \
+                    and (self.tokens[k + 1].folded in RELATIVES or self.tokens[k + 1].folded in _FAMILY):
+                break  # "… douze rue des écoles le papa c'est …": someone else's sentence
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "ans":
                 break
             if token.folded in ("a", "au", "sur") and self.place_at(k + 1) is not None and k > i:
@@ -1413,6 +1418,8 @@ class _Reader:
                 and k + 1 < len(self.tokens) and (self.tokens[k + 1].folded in _WHERE_OR_WHEN_SEEN
                                                   or self.tokens[k + 1].text == BOUNDARY):  # a mode, a time read
             return True  # "otite depuis hier soir vue en cabinet si possible": the request; not "baisse de la vue"
+        if self.sick_note_at(k):
+            return True  # "rhinopharyngite, arrêt de travail souhaité": a paper asked for
         if token.folded == "du" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "coup":
             return True  # "… crises d'angoisse au travail du coup je suis en arrêt"
         if not linked and (token.folded in _CLAUSE_STARTS or token.folded[2:] in _WISHING | _RESIDING | _CALLING
@@ -2076,8 +2083,12 @@ class _Reader:
                    if a.field == b.field and TAKEN_BACK.fullmatch(fold(self.text[a.end:b.start]))]
         # a birth place said between them changes nothing ("habite à Gand, né à Bruges, là il est à Font-Romeu")
         located = [p for p in places if p.field == "localisation"]
-        dropped += [a for a, b in zip(located, located[1:], strict=False) if _NOW_BETWEEN.search(
-            self.text[a.end:b.start].lower()) or _NOW_AFTER.match(fold(self.text[b.end:]))]
+        for a, b in zip(located, located[1:], strict=False):
+            between = self.text[a.end:b.start].lower()
+            if _AWAY.search(fold(self.text[max(0, a.start - 30):a.start])) and _HOME_BEFORE.search(fold(between)):
+                dropped.append(b)  # "en déplacement à Biarritz mais il habite à Lille": the stay first, then the home
+            elif _NOW_BETWEEN.search(between) or _NOW_AFTER.match(fold(self.text[b.end:])):
+                dropped.append(a)
         # Each in turn gives way to the other places said, when one is left, by what is said right before it:
         # - "habite normalement Parthenay": where the patient usually lives, not where they are said to be;
         # - "infirmière libérale à Mâcon, …", "va à l'école de Brioude, vit à Lempdes", "son MT (Dr Weber,
@@ -2500,8 +2511,13 @@ class _Reader:
         self.add("symptomes", first, last)
         self.spans.insert(at, self.spans.pop())  # where it was read: the first complaint read is the one kept
 
+    def sick_note_at(self, k: int) -> bool:
+        return self.tokens[k].folded == "arret" and [t.folded for t in self.tokens[k + 1:k + 3]] == ["de", "travail"]
+
     def could_be_complaint(self, first: int, last: int) -> bool:
         words = self.tokens[first:last + 1]
+        if self.sick_note_at(first):
+            return False
         # a typed message opens with who, not what; a "+" joins complaints
         joined = last + 1 < len(self.tokens) and self.tokens[last + 1].text == "+"  # "… 06… diarhée + vomissements"
         opens = self.bounds(first - 1) or self.tokens[first - 1].text == "+" or joined and self.tokens[first - 1].is_boundary \
@@ -2523,7 +2539,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS \
+            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:
@@ -2570,9 +2586,11 @@ class _Reader:
         """Last token of the history said from token k: a condition alone, or after "ATCD", "suivi pour" the words
         up to the end of the segment, a new clause or a complaint said after it ("atcd asthme toux depuis 3 j")."""
         word = self.tokens[k].folded
-        if word in _CONDITIONS and k > 0 and (self.tokens[k - 1].is_boundary
-                                               or self.tokens[k - 1].folded in _SAID_OF_THE_PATIENT):
-            return k
+        former = word in ("ancien", "ancienne", "ex") and k + 1 < len(self.tokens) \
+            and self.tokens[k + 1].folded in _CONDITIONS  # "72 ans, ancien fumeur, essoufflement"
+        if (word in _CONDITIONS or former) and k > 0 and (self.tokens[k - 1].is_boundary
+                                                          or self.tokens[k - 1].folded in _SAID_OF_THE_PATIENT):
+            return k + former
         known = self.known_condition_end(k)
         if known is not None:
             return known
@@ -2907,6 +2925,9 @@ def _usually_said_of(before: str) -> bool:
 
 _USUALLY = re.compile(r"\b(?:normalement|habituellement|d'habitude|d habitude|en temps normal)\b[^,.;()]*$")
 _NOW_AFTER = re.compile(rf"\s*,?\s*(?:{_NOW})\b")
+_AWAY = re.compile(r"\b(?:en (?:vacances|location|deplacement|sejour|stage|visite)|de passage)\b[^,.;]*$")
+_HOME_BEFORE = re.compile(r"\b(?:habite|habitent|vit|vivent|reside|resident|demeure|demeurent|domicilie|domiciliee)\s*"
+                          r"(?:a|au|aux|en|sur)?\s*$")
 
 
 def names_a_complaint(folded: str) -> bool:

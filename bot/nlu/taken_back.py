@@ -13,7 +13,7 @@ FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon)
 _NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
 # a word of its own, not the first letters of the value meant ("non pardon après 17h")
 _ARTICLE = r"(?:(?:(?:a|au|aux|sur|en|un|une|le|la|les|des|du|de la)(?![a-z])|de l'|l'|d')\s*)"
-TAKEN_BACK = re.compile(rf"[\s,.(]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
+TAKEN_BACK = re.compile(rf"[\s,.(—–-]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fait[\s,.]+)?{TAKING_BACK}(?:[\s,.]+{FILLER})*[\s,.]*"
                         rf"{_NOT_THAT_ONE}{_ARTICLE}*")
 
 

@@ -75,7 +75,7 @@ _SINCE_SAID = re.compile(rf"\bdepuis\s+(?:\d+\s*(?:j|jours?|h|heures?|sem|semain
                          rf"|hier(?: soir| matin| midi| apres-midi)?\b|avant-hier(?: soir| matin)?\b|ce matin\b"
                          rf"|cette nuit\b|ce week-end\b"
                          rf"|(?:{'|'.join(WEEKDAYS)})(?: soir| matin| dernier)?\b)")
-_CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n]|\b(?:{_CLAUSE_WORDS})\b)")
+_CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n—–/]|\s-\s|\b(?:{_CLAUSE_WORDS})\b)")  # "cystite — ce matin si possible"
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
@@ -417,6 +417,8 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
     if _SINCE_IN_CLAUSE.search(before) or _past_in_clause(said, before, match.start()) \
             or _past_right_after(said, folded, match.end()):
         return not ahead  # "fièvre depuis 2 jours demain matin si possible": nothing begins tomorrow
+    if _WISH_AFTER.match(folded, match.end()):
+        return False  # "cystite ce matin si possible": asked for, whatever comes before
     weekday = (match.group("day") or "").split(" ")[0].rstrip(".")
     if _CUT_SHORT.get(weekday, weekday) in WEEKDAYS and _done_in_clause(said, before, match.start()):
         return True  # "opéré vendredi, pansement à refaire lundi": the Friday gone by
@@ -434,6 +436,7 @@ def _is_onset(folded: str, said: str, match: re.Match, now: datetime) -> bool:
         or opens_with_a_complaint(re.split(r"[,.;:!?\n]", folded[match.end():], maxsplit=1)[0].strip())
 
 
+_WISH_AFTER = re.compile(r"\s*,?\s*(?:si possible|si poss|svp|stp|s'il vous plait|de preference|idealement)\b")
 _HABIT = re.compile(r"(?:le|la|l')\s*[a-z]")  # a part of the day with its article alone: "le soir", "la matinée"
 # a relative clause describing the complaint ("l'œil qui coule et qui colle"), not one asking for someone ("quelqu'un
 # qui passe", "qui puisse venir")

@@ -1091,7 +1091,7 @@ def test_a_complaint_keeps_its_measure_and_its_adverb(text, symptomes):
      {"localisation": "14 rue Nationale 59000 Lille"}),
     ("VAD 17 bis rue Pasteur 76600 Le Havre - 06 81 92 03 14", {"localisation": "17 bis rue Pasteur 76600 Le Havre"}),
     ("j'habite vingt rue oberkampf soixante-quinze zéro onze paris j'ai des migraines très fortes depuis deux semaines",
-     {"localisation": "20 rue oberkampf 75011 paris",
+     {"localisation": "vingt rue oberkampf soixante-quinze zéro onze paris",
       "symptomes": "migraines très fortes depuis deux semaines"}),
     ("on voudrait voir un allergologue on n'est pas pressés", {"urgence": 72}),
 ])
@@ -2146,8 +2146,9 @@ def test_a_complaint_ends_before_the_next_sentence_after_a_filler():
     assert read("elle a des vertiges depuis lundi bon la glycémie est normale")["symptomes"] == "vertiges depuis lundi"
 
 
-def test_a_house_number_said_in_words_is_written_in_figures():
-    assert read("il habite au quarante et un rue de la Gare à Morlaix")["localisation"] == "41 rue de la Gare à Morlaix"
+def test_a_house_number_said_in_words_is_kept_as_said():
+    assert read("il habite au quarante et un rue de la Gare à Morlaix")["localisation"] == \
+        "quarante et un rue de la Gare à Morlaix"
 
 
 def test_at_night_this_morning_after_a_complaint_is_when_it_began():
@@ -3106,3 +3107,34 @@ def test_a_phone_after_the_hour_is_no_part_of_the_window():
 ])
 def test_seen_at_the_practice_is_the_request_not_the_complaint(text, expected):
     assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("elle est de passage à Annecy mais elle habite à Grenoble, angine", {"localisation": "Annecy"}),
+    ("il est en vacances à Royan, il habite à Poitiers", {"localisation": "Royan"}),
+    ("il habite à Poitiers mais là il est en vacances à Royan", {"localisation": "Royan"}),
+])
+def test_a_stay_said_before_the_home_is_where_the_patient_is(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme Léa Roux, 41 ans, ancienne fumeuse, toux grasse depuis 3 semaines", {"symptomes": "toux grasse depuis 3 semaines"}),
+    ("M. Yves Roux, lombalgie, arrêt de travail souhaité, visio ce soir", {"symptomes": "lombalgie"}),
+    ("douleurs abdominales, ballonnements, nausées", {"symptomes": "douleurs abdominales, ballonnements, nausées"}),
+    ("elle a une sciatique elle ne conduit plus il faudrait une visite", {"symptomes": "sciatique"}),
+])
+def test_what_the_complaint_lists_and_what_it_does_not(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+def test_a_word_ending_like_a_specialist_with_its_accent_is_none():
+    assert "specialite" not in read("toux opiniâtre depuis un mois")
+
+
+@pytest.mark.parametrize("text, day", [("Vichy — cystite — cet après-midi si possible", "T14:00"),
+                                       ("visio vendredi — non c'est samedi qu'il est dispo", "-05T08:00")])
+def test_a_window_set_apart_by_a_dash(text, day):
+    now = datetime.fromisoformat("2026-12-01T09:10:00+01:00")  # a Tuesday
+    window = {e["entity"]: e["value"] for e in read_details(text, now)}["creneau"]
+    assert day in window["start"]

@@ -469,3 +469,12 @@ def test_a_pick_approved_at_length_is_no_question(extractor, text, expected):
 @pytest.mark.parametrize("text", ["sous 5h max svp", "dans les 6h maximum merci"])
 def test_a_delay_said_politely_is_an_answer_not_a_question(extractor, text):
     assert intent_after(extractor, text, "faq", 0.6) == "inform"
+
+
+@pytest.mark.parametrize("text", ["finalement c'est urgent, d'ici 4h", "il faudrait que ce soit vu dans les trois heures"])
+def test_how_soon_said_without_a_question_is_an_answer(extractor, text):
+    assert intent_after(extractor, text, "faq", 0.6) == "inform"
+
+
+def test_how_soon_asked_stays_a_question(extractor):
+    assert intent_after(extractor, "comment avoir un rdv sous 48h ?", "faq", 0.8) == "faq"
