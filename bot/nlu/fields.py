@@ -11,7 +11,7 @@ import phonenumbers
 
 from bot.nlu.dates import find_dates
 from bot.nlu.names import parse_person_name
-from bot.nlu.taken_back import meant
+from bot.nlu.taken_back import TAKEN_BACK, meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
 from bot.nlu.time_windows import BY_A_CLOCK_HOUR, find_time_window
 from bot.nlu.vocabulary import (
@@ -104,7 +104,22 @@ def find_phones(text: str) -> list[Found]:
                                   if m.group(0)[0] in "0+" and french_number(run.group(0)[m.start():])), (None, 0))
             if number:
                 found.append(Found(_e164(number), run.start() + start, run.end()))
-    return sorted(found, key=lambda f: f.start)
+    return sorted((_end_said_again(text, f) for f in found), key=lambda f: f.start)
+
+
+def _end_said_again(text: str, phone: Found) -> Found:
+    """The number with its last pairs taken back and said again after it ("… 36 88 non pardon 89")."""
+    back = TAKEN_BACK.match(fold(text), phone.end)
+    again = back and back.end() > phone.end and _LAST_PAIRS.match(text, back.end())
+    if not again:
+        return phone
+    dialled = re.sub(r"\D", "", text[phone.start:phone.end])
+    pairs = again.group(0).replace(" ", "")
+    number = french_number(dialled[:-len(pairs)] + pairs) if len(pairs) < len(dialled) else None
+    return Found(_e164(number), phone.start, again.end()) if number else phone
+
+
+_LAST_PAIRS = re.compile(r"\d{2}(?: \d{2}){0,2}(?!\s*\d|[/.,:h]\d|\s*(?:ans?|mois)\b)")  # not a number, an age
 
 
 def find_invalid_phones(text: str, today: date) -> list[Found]:

@@ -3138,3 +3138,13 @@ def test_a_window_set_apart_by_a_dash(text, day):
     now = datetime.fromisoformat("2026-12-01T09:10:00+01:00")  # a Tuesday
     window = {e["entity"]: e["value"] for e in read_details(text, now)}["creneau"]
     assert day in window["start"]
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("fixe 04 78 22 61 35 non pardon 36 et portable 06 62 19 41 03", "+33478226136"),
+    ("son numéro zéro six douze trente-quatre cinquante-six soixante-dix-huit euh non soixante-dix-neuf", "+33612345679"),
+    ("06 45 37 26 53 non pardon 07 81 22 33 44", "+33781223344"),  # a whole number said again: that one
+    ("06 45 37 26 53, pardon 45 ans", "+33645372653"),  # an age after it changes nothing
+])
+def test_the_last_pairs_of_a_phone_said_again(text, phone):
+    assert read(text)["telephone"] == phone
