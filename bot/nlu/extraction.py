@@ -21,11 +21,11 @@ from bot.nlu.free_text import (
     STREET_TYPES,
     read_free_text,
 )
-from bot.nlu.lexicons import commune_names, first_name_spellings, key
+from bot.nlu.lexicons import commune_names, first_name_scores, first_name_spellings, key, surname_scores
 from bot.nlu.names import normalize_name
 from bot.nlu.spoken_numbers import ORDINALS
 from bot.nlu.taken_back import meant
-from bot.nlu.text import Normalized, fold
+from bot.nlu.text import Normalized, fold, remarked_word
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import URGENCY_TABLE, Found
 from bot.vocabulary import NAME_FIELDS
@@ -115,7 +115,22 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         field = "nom_naissance" if span.field == SAME_BIRTH_NAME else span.field
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})
+    remarked = remarked_word(text)
+    if remarked and not any(e["entity"] in NAME_FIELDS for e in entities):
+        entities.append(_name_spelled_out(text, *remarked))
     return entities
+
+
+_RARE_SURNAME = 3  # log2 scale of the surname list: "Théo" is borne as one, rarely
+
+
+def _name_spelled_out(text: str, start: int, end: int) -> dict:
+    """"non c'est pas Lefèvre c'est Lefebvre avec un B": the word whose letters are told is a name said again, the
+    first name when the lists know it better as one."""
+    said = text[start:end]
+    field = "prenom" if key(said) in first_name_scores() and surname_scores().get(key(said), 0) < _RARE_SURNAME else "nom"
+    return {"entity": field, "start": start, "end": end, "value": normalize_name(said), "extractor": EXTRACTOR,
+            "confidence_entity": 1.0}
 
 
 def _without_taken_back(spans: list, folded: str) -> list:

@@ -246,14 +246,17 @@ def _home_beside_doctor(folded: str, modes: list[Found]) -> list[Found]:
     elsewhere ("domicile : 12 rue ...", "visite de contrôle") they say something else."""
     bare = [(word, after) for pattern, after in ((_BARE_HOME, True), (_BARE_VISIT, False))
             for word in pattern.finditer(folded) if not any(m.start <= word.start() < m.end for m in modes)]
-    doctors = find_specialties(folded) if bare else []  # read again only when a bare word is there
+    # read again only when a bare word is there; "un médecin chez elle": a doctor of any kind
+    doctors = find_specialties(folded) + [Found(None, m.start(), m.end()) for m in _ANY_DOCTOR.finditer(folded)] \
+        if bare else []
     # "MG domicile" (the word after the doctor), "visite MG" or "MG visite" (beside him)
     return [Found("domicile", word.start(), word.end()) for word, after in bare
             if any(f.end == word.start() - 1 or not after and f.start == word.end() + 1 for f in doctors)]
 
 
-_BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom)\b(?!\s*[:\d])")  # "un généraliste à la maison"
+_BARE_HOME = re.compile(r"\b(?:a la maison|au domicile|domicile|dom|chez (?:elle|lui|eux))\b(?!\s*[:\d])")  # "un MG chez elle"
 _BARE_VISIT = re.compile(r"\bvisite\b")
+_ANY_DOCTOR = re.compile(r"\b(?:medecin|docteur)\b")
 # "visite svp", "visite sur place" (where the patient is: the EHPAD, the home)
 _SOMEONE_ELSE_BEFORE = re.compile(SOMEONE_ELSE_COMING + r"$")  # "sa fille passe la voir": no doctor's visit
 _COMING = re.compile(r"(?:passe|passer|vienne|venir|aille)\b")

@@ -290,8 +290,11 @@ _NEEDING = {"aurait", "aurais", "aurions", "auraient"}  # "et j'aurais besoin d'
 _FIELD_SEPARATORS = {",", ".", ";", "–", "—", "-", "/", "\n"}
 _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
+_EXAMS = {"ecg", "bilan", "radio", "echo", "echographie", "scanner", "irm", "trod", "bu", "bandelette", "biologie",
+          "hemoccult"}  # exams and their results ("ECG fait normal"); a glycaemia said is the complaint itself
+_CONTACTS = _ONLINE | PHONE_LABELS | {"numero", "tel", "telephone", "portable", "adresse"}
 _HEDGES = {"probablement", "peut-etre", "surement", "visiblement", "apparemment", "vraisemblablement", "certainement",
-           "possiblement", "avec"}
+           "possiblement", "avec", "aussi", "egalement"}  # "elle a aussi un mail : …": no complaint
 # Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
 # ("plaie qui ne cicatrise pas") or when it comes ("vertiges quand elle se lève").
 _COMPLAINT_LINKS = {"depuis", "qui", "quand", "lorsque", "lorsqu'il", "lorsqu'elle"}
@@ -1094,7 +1097,7 @@ class _Reader:
         the codes written beside it ("69003 Lyon", "Marseille 13013", "Villeurbanne (69)")."""
         end = self.commune_at(i)
         if end is None:
-            return None
+            return self.unlisted_with_its_departement(i)
         k = end + 1
         if self.tokens[i].is_number and k < len(self.tokens) and not self.tokens[k].is_number:
             return self.commune_at(k) or end  # "69003 Lyon"
@@ -1109,6 +1112,15 @@ class _Reader:
                     key(" ".join(t.text for t in self.tokens[i:end + 1])), ()):
             return k  # "Saint-Denis 93, …", "douai 59": the commune's département, said to tell which or to confirm
         return end
+
+    def unlisted_with_its_departement(self, i: int) -> int | None:
+        """Last token of a place the table does not list, capitalized, with its département in brackets ("Carhaix
+        (29)", "Saint-Jean-de-Luz (64)"): the bracket says a place as surely as the table would."""
+        k = i
+        while k < len(self.tokens) and k - i < 4 and _is_name_word(self.tokens[k]) and self.tokens[k].text[0].isupper():
+            k += 1
+        return k + 2 if i < k and k + 2 < len(self.tokens) and self.tokens[k].text == "(" \
+            and self.tokens[k + 2].text == ")" and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k + 1].folded) else None
 
     def commune_at(self, i: int) -> int | None:
         """Last token of a commune or postal code starting at i."""
@@ -1407,7 +1419,10 @@ class _Reader:
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
             return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
-        if token.folded == "pas" and not linked and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("de", "d'"):
+        if token.folded in _EXAMS:
+            return True  # "douleur thoracique, ECG fait normal": what was found, not what is felt
+        if token.folded == "pas" and not linked and k + 1 < len(self.tokens) and (
+                self.tokens[k + 1].folded in ("de", "d'") or self.tokens[k + 1].folded.startswith("d'")):
             return True  # "DOULEUR DENTAIRE + JOUE GONFLEE PAS DE DENTISTE DE GARDE": what is missing, said apart
         if token.folded in _REQUESTS and (k + 1 == len(self.tokens) or self.taken[k + 1]
                                           or self.tokens[k + 1].text == BOUNDARY):
@@ -2099,7 +2114,8 @@ class _Reader:
                           lambda before: bool(_CALLER_IS_AT.search(before)) and self.calls_for_another()):
             here = [p for p in located if p not in dropped]
             theirs = [p for p in here if gives_way(said_before[p])]
-            dropped += theirs if len(theirs) < len(here) else []
+            # all of them: the last said stays ("la pharmacie des Halles (Lannion)": its name, then its town)
+            dropped += theirs if len(theirs) < len(here) else theirs[:-1]
         self.spans = [s for s in self.spans if s not in dropped]
 
     def calls_for_another(self) -> bool:
@@ -2301,8 +2317,8 @@ class _Reader:
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
             return None  # "est sur Toulouse pour ses études", "pour le travail": a purpose, not a complaint
         end = self.complaint_end(j) if j < len(self.tokens) else None
-        if end is None or self.tokens[j].is_number or self.tokens[j].folded in _REQUESTS:
-            return None
+        if end is None or self.tokens[j].is_number or self.tokens[j].folded in _REQUESTS | _CONTACTS:
+            return None  # "elle a aussi un mail : …", "il a un portable"
         end = max(end, self.labelled_line_end(j))
         self.add(field, j, end)
         return end
@@ -2539,7 +2555,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS \
+            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:
@@ -2941,7 +2957,7 @@ def names_a_complaint(folded: str) -> bool:
 _WORKS_AT = re.compile(r"\b(?:infirmier|infirmiere|ide|idel|pharmacie|pharmacien|pharmacienne|kine|kinesitherapeute"
                        r"|ecole|lycee|college|creche|internat"
                        r"|sage-femme|cabinet|medecin|docteur|dr|auxiliaire de vie|aide-soignante?|aide a domicile)"
-                       r"\b(?:\s+(?:liberale?|du centre|de garde|de la gare|[a-z]+)){0,2}\s+(?:a|au|aux|de|sur)\s+$"
+                       r"\b(?:\s+(?:liberale?|du centre|de garde|de la gare|[a-z]+)){0,2}(?:\s+(?:a|au|aux|de|sur)\s+|\s*\(\s*)$"
                        r"|\bpharmacie(?:\s+[a-z-]+)?\s+$")  # "Pharmacie centrale Aurillac, je vous adresse …"
 
 

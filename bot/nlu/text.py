@@ -39,12 +39,13 @@ _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
     r"|cédille)(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_]\b)?)+", re.IGNORECASE)
 # How a name is written, said after it: "dupond avec un d à la fin", "MEYER avec un Y grec", "du plessis en deux mots"
-_LETTER_REMARK = re.compile(
-    r"(?<=[^\W\d_])(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w'])"
+_LETTERS_REMARK = (
+    r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w'])"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots"
     r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?"
-    r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])",
-    re.IGNORECASE)
+    r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")
+_LETTER_REMARK = re.compile(r"(?<=[^\W\d_])" + _LETTERS_REMARK, re.IGNORECASE)
+_REMARKED = re.compile(r"\b([^\W\d_][\w'’-]+)(?=" + _LETTERS_REMARK + ")", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "tiret du bas": "_", "underscore": "_"}
@@ -237,6 +238,13 @@ def spelling_read(text: str) -> str:
     letters dropped ("avec un accent aigu sur le E", "avec deux L")."""
     return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r"\1 \2\1 \2", _SPELLING_REMARK.sub(
         "", _LETTER_REMARK.sub("", text))))
+
+
+def remarked_word(text: str) -> tuple[int, int] | None:
+    """The span of the word a remark on its letters follows ("c'est Lefebvre avec un B", "Lefèvre avec un accent"):
+    a name, as written."""
+    found = _REMARKED.search(text)
+    return found.span(1) if found else None
 
 
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")

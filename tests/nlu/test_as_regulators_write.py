@@ -3148,3 +3148,34 @@ def test_a_window_set_apart_by_a_dash(text, day):
 ])
 def test_the_last_pairs_of_a_phone_said_again(text, phone):
     assert read(text)["telephone"] == phone
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Appel de la pharmacie du Port (Concarneau) pour Mme Anne Riou, domiciliée à Trégunc, conjonctivite",
+     {"localisation": "Trégunc"}),
+    ("Appel de la pharmacie du Marché (Concarneau) pour Mme Anne Riou, conjonctivite", {"localisation": "Concarneau"}),
+    ("Mme Anne Riou, Plouézoc'h (29), conjonctivite", {"localisation": "Plouézoc'h (29)"}),
+    ("M. Paul Riou (29 ans), conjonctivite", {"nom": "Riou"}),
+])
+def test_a_town_in_brackets(text, expected):
+    assert expected.items() <= read(text).items()
+    assert "localisation" in expected or "localisation" not in read(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("il faudrait un médecin chez lui ce soir", {"type_consultation": "domicile"}),
+    ("il a aussi un portable : 06 12 33 44 55", {"telephone": "+33612334455"}),
+    ("céphalées pas d'hyperthermie TA ok", {"symptomes": "céphalées"}),
+    ("dyspnée d'effort, ECG fait ce matin normal, cardio sous 48h", {"symptomes": "dyspnée d'effort"}),
+])
+def test_what_is_not_the_complaint_said_beside_it(text, expected):
+    got = read(text)
+    assert expected.items() <= got.items() and ("symptomes" in expected or "symptomes" not in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("non pas Dupont, Dupond avec un d à la fin", {"nom": "Dupond"}),
+    ("pardon c'est Lefèbvre sans accent", {"nom": "Lefèbvre"}),
+])
+def test_a_name_corrected_with_a_remark_on_its_letters(text, expected):
+    assert expected.items() <= read(text).items()
