@@ -96,7 +96,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _DETAILS and not entities and not announced and (answer := leading_answer(text)):
                 # "non, deux choses": a no, the corrections come after; "oui c'est ca": a yes, nothing to note
                 _set_intent(message, answer)
-            elif intent == "choisir_creneau" and says_a_range(text, entities) \
+            elif intent == "choisir_creneau" and (says_a_range(text, entities) or says_how_soon(text, entities)
+                                                  and not names_a_pick(_outside(text, entities))) \
                     or intent in _SEARCH_AGAIN and any(e["entity"] in _ELSEWHERE_OR_OTHERWISE | _IDENTITY for e in entities):
                 # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode;
                 # "attendez je regarde, le 3 mars 35": a birth date, never a new search
@@ -347,13 +348,18 @@ def is_bare_detail(text: str, entities: list[dict]) -> bool:
         return False
     if sum(e["end"] - e["start"] for e in entities) >= 0.8 * len(said):
         return True
+    rest = _outside(text, entities)  # "sous 5h max svp": the hour is the delay's, no pick
+    return not names_a_pick(rest) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold(rest)))
+
+
+def _outside(text: str, entities: list[dict]) -> str:
+    """The text with the details read blanked out."""
     rest = list(text)
     for entity in entities:
         rest[entity["start"]:entity["end"]] = " " * (entity["end"] - entity["start"])
-    rest = "".join(rest)  # "sous 5h max svp": the hour is the delay's, no pick
-    return not names_a_pick(rest) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold(rest)))
+    return "".join(rest)
 
 
 # spaCy's French stop words, as folded words, and the hesitations
 _GRAMMAR = {w for stop in STOP_WORDS for w in re.findall(r"[a-z]+", fold(stop))} | {"euh", "heu", "ben", "bah", "hum"} | {
-    "svp", "stp", "merci", "max", "maxi", "maximum", "possible", "poss"}  # "sous 5h max svp": the detail, politely
+    "svp", "stp", "merci", "max", "maxi", "maximum", "possible", "poss", "tard"}  # "au plus tard sous 5h svp"

@@ -478,3 +478,7 @@ def test_how_soon_said_without_a_question_is_an_answer(extractor, text):
 
 def test_how_soon_asked_stays_a_question(extractor):
     assert intent_after(extractor, "comment avoir un rdv sous 48h ?", "faq", 0.8) == "faq"
+
+
+def test_a_delay_is_no_pick_of_a_slot(extractor):
+    assert intent_after(extractor, "au plus tard sous 3h svp", "choisir_creneau", 0.6) == "inform"
