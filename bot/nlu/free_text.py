@@ -68,7 +68,7 @@ CUES: dict[tuple[str, ...], str] = {
         "sur", "a", "au", "aux", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "elle est au",
         "il est au", "elle est aux", "il est aux", "se trouve a", "se trouve au", "se trouve aux", "se trouve sur",
         "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
-        "ville :", "commune :",
+        "ville :", "commune :", "lieu :",
         "lieu de residence", "ville de residence", "lieu de vie",  # labels said without their colon too
         # where the patient is staying now: "en vacances à Chamonix", "de passage à Biarritz"
         # (not "il rentre de vacances en Espagne")
@@ -198,7 +198,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "céphalée", "céphalées", "migraine", "fatigue", "asthénie", "frissons", "courbatures", "dyspnée",
     "essoufflement", "palpitations", "malaise", "plaie", "entorse", "cystite", "infection urinaire", "conjonctivite",
     "bronchite", "bronchiolite", "grippe", "syndrome grippal", "gastro", "gastro-entérite", "covid", "rougeur",
-    "ballonnement", "écoulement",
+    "ballonnement", "écoulement", "goutte",
     "rougeurs", "boutons", "démangeaisons", "prurit", "eczéma", "lombalgie", "lumbago", "sciatique", "saignement",
     "saignements", "constipation", "sinusite", "laryngite", "pharyngite", "otalgie", "douleur thoracique",
     "douleurs thoraciques", "douleur abdominale", "douleurs abdominales", "gêne respiratoire", "chute", "blessure",
@@ -237,7 +237,7 @@ _CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
     "cou", "nuque", "tête", "épaule", "bras", "coude", "poignet", "main", "doigt", "dos", "ventre", "sein", "hanche",
-    "cuisse", "genou", "genoux", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
+    "cuisse", "genou", "genoux", "joue", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
     "ongle", "visage", "front", "fesse", "thorax", "côtes",
     "tension"]}  # and what is measured of the body: "tension élevée"
 _SIDES = {"droit", "droite", "gauche", "droits", "droites", "gauches", "gros"}
@@ -342,10 +342,10 @@ _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "comp
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
-_NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
-               "doit", "faut", "repond", "decroche", "y"} | _RESIDING
 _GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", "bouge", "bouger", "conduit",
                   "conduire"}
+_NOT_DOINGS = {"a", "ai", "est", "suis", "peut", "peux", "peuvent", "veut", "veulent", "souhaite", "sait", "connait",
+               "doit", "faut", "repond", "decroche", "y"} | _RESIDING | _GETTING_ABOUT  # "…, ne se déplace plus": why at home
 _HOW_ONE_GETS_ABOUT = {"ne", "n'", "se", "s'", "plus", "pas", "peut", "peux", "arrive", "n'arrive", "a", "presque",
                        "quasiment", "meme", "guere", "jamais"}
 _BOUTS = {"crise", "crises", "poussee", "poussees", "attaque", "attaques", "acces", "episode", "episodes"}  # "… de X"
@@ -1107,10 +1107,11 @@ class _Reader:
                 and re.fullmatch(r"\d{2,3}|\d{5}|2[ab]", self.tokens[k + 1].folded):
             return k + 2  # "Saint-Denis (93)": the département tells which
         if k < len(self.tokens) and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k].folded) and not self.taken[k] \
-                and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary) \
+                and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary or self.tokens[k + 1].is_word
+                     and self.tokens[k + 1].folded not in ("ans", "an", "a", "mois")) \
                 and self.tokens[k].folded in commune_departements().get(
                     key(" ".join(t.text for t in self.tokens[i:end + 1])), ()):
-            return k  # "Saint-Denis 93, …", "douai 59": the commune's département, said to tell which or to confirm
+            return k  # "Saint-Denis 93, …", "bobigny 93 migraine": the commune's département, to tell which or confirm
         return end
 
     def unlisted_with_its_departement(self, i: int) -> int | None:
@@ -1419,6 +1420,8 @@ class _Reader:
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
             return False  # its verb, the subject kept: "forte fièvre et elle est confuse", "malaise il est pâle"
+        if token.is_word and k + 1 < len(self.tokens) and self.tokens[k + 1].text == ":":
+            return True  # "… BRULURES MICTIONNELLES  DEMANDE: VISITE …": the next label of the note
         if token.folded in _EXAMS:
             return True  # "douleur thoracique, ECG fait normal": what was found, not what is felt
         if token.folded == "pas" and not linked and k + 1 < len(self.tokens) and (
@@ -1765,7 +1768,8 @@ class _Reader:
             or i > 0 and self.tokens[i - 1].folded in ("au", "a", "l'", "en", "dans")
         if not opens or self.tokens[i].folded not in _INSTITUTIONS:
             return None
-        named = self.institution_named_at(i)
+        # a home by its name ("EHPAD Les Tilleuls à Cholet"); a pharmacy's name is none of the patient's, its town is
+        named = self.institution_named_at(i) if self.tokens[i].folded not in ("pharmacie", "officine") else None
         return (i, named) if named is not None else self.commune_after(i)
 
     def institution_named_at(self, i: int) -> int | None:
@@ -2151,7 +2155,9 @@ class _Reader:
         calling = on_the_line or bool(said_after) and (
             said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]
             and said_after[1] in _CALLING or said_after[0] == "je" and any(w in _CALLING for w in said_after[1:3]))
-        return calling or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
+        # "(infirmière Mme Roux) : résident M. …": a carer named before the patient
+        carer = self.tokens[civility - 1].folded in _CARERS | {"l'infirmiere", "l'infirmier"} if civility else False
+        return calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
 
     def says_who_calls(self, first: int, after: int) -> bool:
@@ -2166,7 +2172,9 @@ class _Reader:
         relative or a carer (with "le", "la": a "sa fille" after them would be the patient's, someone else)."""
         k += k < len(self.tokens) and self.tokens[k].text == ","
         words = [t.folded for t in self.tokens[k:k + 2]]
-        return len(words) == 2 and words[0] in ("le", "la", "l'") and words[1] in RELATIVES | {"fille", "fils"}
+        # "(Mme Colas, pharmacienne)": who calls, named in an aside
+        return len(words) == 2 and (words[0] in ("le", "la", "l'") and words[1] in RELATIVES | {"fille", "fils"}
+                                    or words[0] in _CARERS and words[1] == ")")
 
     def child_named_by_age(self, i: int) -> bool:
         """A first name alone, then an age, opening the message: how a child is named ("Jade 6 ans, fièvre"), not

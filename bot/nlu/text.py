@@ -166,6 +166,9 @@ _SHORTHAND = [
                 r"\d{1,2}\s*h|de pr[ée]f|si poss|sinon|svp|[,;.]|$)))?", re.IGNORECASE),
      lambda m: (m.group(1) or "") + ("demain" if m.group(1) or m.group(2) is not None else "demande")),
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
+    (re.compile(r"\b(?:dem1|dmain|dmn)\b", re.IGNORECASE), "demain"),  # "vad dem1 matin"
+    (re.compile(r"\b(cette|la|ds la|dans la) sem\b\.?", re.IGNORECASE), r"\1 semaine"),  # "gastro cette sem"
+    (re.compile(r"\benft?\b\.?(?=\s)", re.IGNORECASE), "enfant"),  # "pr enft Lina Moreau 7 ans"
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
     (re.compile(r"\b(si|que|qd|quand) poss\b\.?", re.IGNORECASE), r"\1 possible"),  # "dès que poss", "si poss"

@@ -28,7 +28,7 @@ SHORT_SPECIALTIES = {specialty.name: specialty.short for specialty in shared.SPE
 # Short forms of specialists the agenda does not list, read as said so that the search says they are not offered;
 # not "gastro" (a gastro-enteritis) nor "une pneumo" (a pneumonia, see the qualifiers of `fields`)
 SHORT_SPECIALTIES |= {"rhumatologie": ("rhumato",), "pneumologie": ("pneumo",), "néphrologie": ("nephro",),
-                      "urologie": ("uro",)}
+                      "urologie": ("uro",), "gastro-entérologie": ("gastro-entero",)}
 DEFAULT_SPECIALTY_NAME = next(s.name for s in shared.SPECIALTIES if s.code == shared.DEFAULT_SPECIALTY)
 
 # The delay in hours a phrase says, on the SAS "disponible sous" steps (a delay said in numbers is kept as said).

@@ -3179,3 +3179,27 @@ def test_what_is_not_the_complaint_said_beside_it(text, expected):
 ])
 def test_a_name_corrected_with_a_remark_on_its_letters(text, expected):
     assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Appel de la pharmacie du Lac (Mme Perrin, pharmacienne) pour M. Louis Gros, 80 ans, zona",
+     {"prenom": "Louis", "nom": "Gros"}),
+    ("Foyer Les Cèdres (éducatrice Mme Blanc) : résidente Mme Inès Roche, otite", {"prenom": "Inès", "nom": "Roche"}),
+    ("Pharmacie Garnier à Dole pour sa cliente Mme Lucie Roy, cystite", {"localisation": "Dole"}),
+])
+def test_who_calls_named_in_an_aside(text, expected):
+    assert expected.items() <= read(text).items()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("vad dem1 aprem stp", {"type_consultation": "domicile"}),
+    ("pneumo cette sem si poss", {"urgence": 72}),
+    ("pr enft Tom Garcia 6 ans, otite", {"prenom": "Tom", "nom": "Garcia"}),
+    ("voudrait un gastro-entéro", {"specialite": "gastro-entérologie"}),
+    ("sur montreuil 93 toux depuis hier", {"localisation": "montreuil 93"}),
+    ("NOM: ROUX  PRENOM: ANNE  LIEU: SAINT-LO  MOTIF: TOUX FEBRILE  DEMANDE: VISITE", {"symptomes": "TOUX FEBRILE"}),
+    ("Pour Mme Lise Roy : Tours. Angine depuis hier, ne sort plus. Cabinet demain.", {"symptomes": "Angine depuis hier"}),
+    ("GOUTTE GROS ORTEIL DROIT A VOIR AUJOURD HUI", {"symptomes": "GOUTTE GROS ORTEIL DROIT"}),
+])
+def test_notes_written_short(text, expected):
+    assert expected.items() <= read(text).items()
