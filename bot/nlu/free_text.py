@@ -237,7 +237,8 @@ _CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?
 _BODY_PARTS = {fold(w) for w in [
     "œil", "oeil", "yeux", "paupière", "oreille", "nez", "bouche", "lèvre", "langue", "gencive", "dent", "gorge",
     "cou", "nuque", "tête", "épaule", "bras", "coude", "poignet", "main", "doigt", "dos", "ventre", "sein", "hanche",
-    "cuisse", "genou", "genoux", "joue", "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
+    "cuisse", "genou", "genoux", "joue",
+    "jambe", "mollet", "cheville", "pied", "talon", "orteil", "testicule", "peau", "poitrine",
     "ongle", "visage", "front", "fesse", "thorax", "côtes",
     "tension"]}  # and what is measured of the body: "tension élevée"
 _SIDES = {"droit", "droite", "gauche", "droits", "droites", "gauches", "gros"}
