@@ -123,7 +123,8 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "journee", "soiree", "matinee", "uniquement", "seulement", "exclusivement", "imperativement", "preference",
     # agenda software and where a booking is made: never a place nor a name ("c'est réservé sur Doctolib")
     "doctolib", "maiia", "keldoc", "clicrdv", "mondocteur", "agenda", "logiciel", "plateforme", "site",
-    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si"} | {
+    "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si",
+    "finalement", "sinon", "egalement", "ensuite"} | {
     word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
 CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
@@ -339,7 +340,8 @@ _QUANTITIES = [("un", "peu", "de"), ("beaucoup", "de"), ("pas", "mal", "de"), ("
 # said before a state or a complaint: part of it ("très essoufflée", "une grosse douleur", "petites pertes de sang")
 _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "completement", "totalement", "vraiment",
               "gros", "grosse", "grosses", "forte", "fortes",
-              "petite", "petites", "legere", "legeres", "vive", "violente", "violentes", "intense", "intenses"}
+              "petite", "petites", "petit", "petits", "legere", "legeres", "leger", "legers", "vive", "violente",
+              "violentes", "intense", "intenses"}
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
@@ -1561,7 +1563,9 @@ class _Reader:
         named = any(span.field == "prenom" for span in self.spans)
         # "son mail", "fille joignable": no communes; in a typed note, a commune capitalized right after another
         # field once the patient is named opens the rest ("DUPUIS Michel 06 … Nîmes HTA déséquilibrée")
-        capitalized = self.tokens[i].text[:1].isupper() or re.fullmatch(r"\d{5}", self.tokens[i].text) is not None
+        # a postal code, or any commune where nothing is capitalized, counts as a capitalized one
+        capitalized = self.tokens[i].text[:1].isupper() or re.fullmatch(r"\d{5}", self.tokens[i].text) is not None \
+            or not self.typed
         # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
         headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
         ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None \
@@ -1939,7 +1943,8 @@ class _Reader:
                     or self.tokens[i - 1].folded in _PLEASE | _PATIENT_LABELS | REFERRING
                     or self.tokens[i - 1].folded in ("pour", "pr") and i > 1  # "pt pour vannes", "rdv pour Lyon"
                     and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
-                    or (self.tokens[i - 1].is_number or aged) and (self.tokens[i].text[:1].isupper() or postcode)
+                    or (self.tokens[i - 1].is_number or aged) and (self.tokens[i].text[:1].isupper() or postcode
+                                                                    or not self.typed)
                     or self.field_of[i - 1] == "symptomes"
                     or self.field_of[i - 1] in ("nom", "prenom") and (self.tokens[i].text[:1].isupper() or postcode))
                     and self.is_bare_place(i)
@@ -2620,7 +2625,7 @@ class _Reader:
         if known is not None:
             return known
         opens = word in _HAD or word in _FOLLOWED and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "pour" \
-            or word in ("porteur", "porteuse") and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("de", "d'")
+            or word in ("porteur", "porteuse") and k + 1 < len(self.tokens) and self.tokens[k + 1].folded[:2] in ("de", "d'")
         if not opens:
             return None
         last, said = k, False

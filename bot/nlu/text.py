@@ -41,7 +41,7 @@ _SPELLING_REMARK = re.compile(
 # How a name is written, said after it: "dupond avec un d à la fin", "MEYER avec un Y grec", "du plessis en deux mots"
 _LETTERS_REMARK = (
     r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w'])"
-    r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|en (?:un|deux|trois) mots"
+    r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|sans [^\W\d_](?![\w'])|en (?:un|deux|trois) mots"
     r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?"
     r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")
 _LETTER_REMARK = re.compile(r"(?<=[^\W\d_])" + _LETTERS_REMARK, re.IGNORECASE)
@@ -167,6 +167,8 @@ _SHORTHAND = [
      lambda m: (m.group(1) or "") + ("demain" if m.group(1) or m.group(2) is not None else "demande")),
     (re.compile(r"\b(?:auj|aujd|ajd|ajdh|aujourdhui)\b\.?", re.IGNORECASE), "aujourd'hui"),
     (re.compile(r"\b(?:dem1|dmain|dmn)\b", re.IGNORECASE), "demain"),  # "vad dem1 matin"
+    (re.compile(r"(?<=\w-)ss(?=-\w)", re.IGNORECASE), "sous"),  # "Aulnay-ss-Bois"
+    (re.compile(r"\bvomiss?(?:mts?|ts?|emts?)\b", re.IGNORECASE), "vomissements"),  # "vomissmts depuis ce matin"
     (re.compile(r"\b(cette|la|ds la|dans la) sem\b\.?", re.IGNORECASE), r"\1 semaine"),  # "gastro cette sem"
     (re.compile(r"\benft?\b\.?(?=\s)", re.IGNORECASE), "enfant"),  # "pr enft Lina Moreau 7 ans"
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
