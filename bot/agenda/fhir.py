@@ -17,11 +17,11 @@ from functools import partial
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, joinedload
 
 from bot.agenda.deps import NowDep, SessionDep, TzDep
-from bot.agenda.models import Place, Practitioner, Slot
+from bot.agenda.models import Motif, Place, Practitioner, Slot, slot_motifs
 from bot.agenda.rules import eligible_clause
 
 FHIR_JSON = "application/fhir+json"
@@ -45,6 +45,7 @@ APPOINTMENT_PROFILE = PROFILE_BASE + "FrAppointmentSAS"  # the notices received 
 # The booking page of a slot (Slot.comment): the side panel, served at the agenda's root, on that slot.
 BOOKING_PAGE = "?creneau={slot_id}"
 MAX_PRACTITIONERS = 25
+MOTIFS_READ = 500  # slots whose motifs one statement reads (as selectinload does: bound parameters are limited)
 MODE_CODES = {
     "cabinet": ("AMB", "ambulatory"),
     "video": ("VR", "virtual"),
@@ -199,10 +200,28 @@ def _practitioner_identifiers(raw_values: list[str], problems: list[tuple[str, s
     return rpps
 
 
-def find_slots(session: Session, search: SlotSearch, now: datetime) -> list[Slot]:
+@dataclass(frozen=True)
+class MatchedSlot:
+    """A slot of the searchset read as columns: ORM objects for each slot and its motifs cost most of a search of
+    hundreds of slots. Its practitioner and place, a few a search, are ORM objects."""
+
+    id: int
+    start: datetime
+    end: datetime
+    mode: str
+    new_patients: bool
+    bookable_online: bool
+    snp: bool
+    labels: list[str]  # of its motifs offered through SAS, in their order
+    practitioner: Practitioner
+    place: Place
+
+
+def find_slots(session: Session, search: SlotSearch, now: datetime) -> list[MatchedSlot]:
     """Free, eligible, future slots of the given practitioners that start in the window."""
-    statement = (
-        select(Slot)
+    rows = session.execute(
+        select(Slot.id, Slot.practitioner_id, Slot.place_id, Slot.start, Slot.end, Slot.mode, Slot.new_patients,
+               Slot.bookable_online, Slot.snp)
         .join(Slot.practitioner)
         .where(
             Practitioner.rpps.in_(search.rpps),
@@ -211,17 +230,31 @@ def find_slots(session: Session, search: SlotSearch, now: datetime) -> list[Slot
             Slot.start <= search.start_to,
             eligible_clause(),
         )
-        .options(
-            joinedload(Slot.practitioner).selectinload(Practitioner.places),
-            joinedload(Slot.place),
-            selectinload(Slot.motifs),
-        )
         .order_by(Slot.start, Slot.id)
-    )
-    return list(session.execute(statement).unique().scalars())
+    ).all()
+    labels: dict[int, list[str]] = {row.id: [] for row in rows}
+    ids = list(labels)
+    for first in range(0, len(ids), MOTIFS_READ):
+        for slot_id, label in session.execute(
+            select(slot_motifs.c.slot_id, Motif.label).join(Motif, Motif.id == slot_motifs.c.motif_id)
+            # Motifs reserved to the practitioner's followed patients are never offered through SAS.
+            .where(slot_motifs.c.slot_id.in_(ids[first:first + MOTIFS_READ]),
+                   or_(Motif.new_patients.is_(True), Motif.snp.is_(True)))
+            .order_by(Motif.id)
+        ):
+            labels[slot_id].append(label)
+    practitioners = _by_id(session, Practitioner, {row.practitioner_id for row in rows})
+    places = _by_id(session, Place, {row.place_id for row in rows},
+                    joinedload(Place.practitioner).selectinload(Practitioner.places))
+    return [MatchedSlot(row.id, row.start, row.end, row.mode, row.new_patients, row.bookable_online, row.snp,
+                        labels[row.id], practitioners[row.practitioner_id], places[row.place_id]) for row in rows]
 
 
-def searchset(slots: list[Slot], search: SlotSearch, base: str, self_url: str, now: datetime) -> dict:
+def _by_id(session: Session, model, ids: set[int], *options) -> dict:
+    return {item.id: item for item in session.execute(select(model).where(model.id.in_(ids)).options(*options)).scalars()}
+
+
+def searchset(slots: list[MatchedSlot], search: SlotSearch, base: str, self_url: str, now: datetime) -> dict:
     """The Bundle: each Slot (match) followed by the resources it brings in first (include)."""
     entries: list[dict] = []
     included: set[str] = set()
@@ -235,10 +268,10 @@ def searchset(slots: list[Slot], search: SlotSearch, base: str, self_url: str, n
     for slot in slots:
         add(f"Slot/{slot.id}", partial(slot_resource, slot, base), "match")
         if search.include_schedule:
-            add(f"Schedule/{slot.place_id}", partial(schedule_resource, slot.place), "include")
+            add(f"Schedule/{slot.place.id}", partial(schedule_resource, slot.place), "include")
         if search.include_actors:
-            add(f"Practitioner/{slot.practitioner_id}", partial(practitioner_resource, slot.practitioner), "include")
-            add(f"PractitionerRole/{slot.place_id}", partial(practitioner_role_resource, slot.place), "include")
+            add(f"Practitioner/{slot.practitioner.id}", partial(practitioner_resource, slot.practitioner), "include")
+            add(f"PractitionerRole/{slot.place.id}", partial(practitioner_role_resource, slot.place), "include")
     return {
         "resourceType": "Bundle",
         "meta": {"lastUpdated": _instant_text(now), "profile": [BUNDLE_PROFILE]},
@@ -249,17 +282,15 @@ def searchset(slots: list[Slot], search: SlotSearch, base: str, self_url: str, n
     }
 
 
-def slot_resource(slot: Slot, base: str) -> dict:
+def slot_resource(slot: MatchedSlot, base: str) -> dict:
     mode_code, mode_display = MODE_CODES[slot.mode]
     mode = {"system": ACT_CODE_SYSTEM, "code": mode_code, "display": mode_display}
-    # Motifs reserved to the practitioner's followed patients are never offered through SAS.
-    labels = [motif.label for motif in slot.motifs if motif.new_patients or motif.snp]
     practitioner = slot.practitioner
     return {
         "resourceType": "Slot",
         "id": str(slot.id),
         "meta": {"profile": [SLOT_PROFILE], "security": _slot_types(slot)},
-        "serviceType": [{"coding": [mode], "text": label} for label in labels] or [{"coding": [mode]}],
+        "serviceType": [{"coding": [mode], "text": label} for label in slot.labels] or [{"coding": [mode]}],
         "specialty": [{
             "coding": [{
                 "system": SPECIALTY_SYSTEM,
@@ -269,7 +300,7 @@ def slot_resource(slot: Slot, base: str) -> dict:
             "text": practitioner.specialty_label,
         }],
         "appointmentType": {"coding": [{"system": APPOINTMENT_TYPE_SYSTEM, "code": "ROUTINE"}]},
-        "schedule": {"reference": f"Schedule/{slot.place_id}"},
+        "schedule": {"reference": f"Schedule/{slot.place.id}"},
         "status": "free",
         "start": _instant_text(slot.start),
         "end": _instant_text(slot.end),
@@ -277,7 +308,7 @@ def slot_resource(slot: Slot, base: str) -> dict:
     }
 
 
-def _slot_types(slot: Slot) -> list[dict]:
+def _slot_types(slot: MatchedSlot) -> list[dict]:
     """PUBLIC when anyone may book it online, SNP when it offers "Soins non programmés" (or both)."""
     codes = []
     if slot.new_patients and slot.bookable_online:

@@ -5,9 +5,10 @@ holding their calendars in parallel, merged into one ranked offer with the seman
 The radius is the département's, widened step by step up to its cap (or the radius asked, up to 200 km) until
 `offset + limit` practitioners have offered slots. Each step asks every practitioner of its ring not asked yet,
 25 a request as the contract allows, every request at once: the order inside a group is by earliest slot, so a
-ring is read whole before it is ranked. A source that fails (down, too slow, refusing, malformed) is named in
-`unanswered` and not asked again during that search; the others' slots are shown. With nothing in the window at
-the cap, the next 7 days are searched.
+ring is read whole before it is ranked. A step where fewer than `offset + limit` practitioners may still offer
+slots cannot be the one chosen: its ring is asked with the next one's, a round trip less. A source that fails
+(down, too slow, refusing, malformed) is named in `unanswered` and not asked again during that search; the
+others' slots are shown. With nothing in the window at the cap, the next 7 days are searched.
 """
 from __future__ import annotations
 
@@ -200,6 +201,11 @@ class _Run:
         ranked: list[_Ranked] = []
         for radius in radii:
             within = [c for c in everything if c.distance_km <= radius and c.rpps != self.medecin_traitant] + chosen
+            # A radius where fewer than `needed` practitioners may still offer slots (not asked yet, or with slots
+            # read) cannot be chosen: its ring is asked with the next ones, a round trip less, the same result.
+            possible = {c.rpps for c in within if c.rpps not in asked.asked or c.rpps in asked.slots}
+            if len(possible) < self.needed and radius != radii[-1]:
+                continue
             await self._ask(asked, [c for c in within if c.rpps not in asked.asked], end)
             ranked = self._rank(asked, within, end)
             if len(ranked) >= self.needed:

@@ -153,8 +153,9 @@ def _problem(error: Exception) -> str:
 def read_searchset(body: object, asked: set[str]) -> list[FhirSlot]:
     """The eligible free slots of a searchset Bundle; MalformedAnswer or ValidationError when it is not one.
 
-    The Bundle is validated without its resources, then each resource by its own model: checking them one by one
-    lets a resource already seen valid (the same slot asked again) skip the models, which cost ~1 ms a Slot.
+    Everything is validated before anything is read: the Bundle without its resources, then each resource by its
+    own model, a Slot by its shape (`_slot_shapes`). Checking them one by one lets a resource already seen valid
+    (the same practitioner asked again) skip the models, which cost ~1 ms a Slot.
     """
     if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
         raise MalformedAnswer(f"not a Bundle ({_kind(body)})")
@@ -167,34 +168,45 @@ def read_searchset(body: object, asked: set[str]) -> list[FhirSlot]:
     resources, matches = {}, []
     for entry in entries:
         resource = entry.get("resource")
-        _validate(resource)
+        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
+            raise MalformedAnswer("an entry without resource")
         key = f"{resource['resourceType']}/{resource.get('id')}"
         resources[key] = resource
         if entry.get("fullUrl"):
             resources[entry["fullUrl"]] = resource
         if resource["resourceType"] == "Slot":
             matches.append(resource)
+        else:
+            _validate(resource)
     actors: dict[str, tuple[str, Address]] = {}
-    slots = [_read_slot(slot, resources, asked, actors) for slot in matches]
+    offers: dict[str, _Offer] = {}  # by shape: what a shape says is read once for the slots sharing it
+    slots = []
+    for slot, shape in zip(matches, _slot_shapes(matches), strict=True):
+        if shape not in offers:
+            offers[shape] = _offer(slot)
+        slots.append(_read_slot(slot, offers[shape], resources, asked, actors))
     return [slot for slot in slots if slot is not None]
 
 
 class _EntryPrimitives(BaseModel):
-    fullUrl: fhirtypes.Uri | None
+    fullUrl: list[fhirtypes.Uri]
 
 
 def _entry_shapes(entries: list[dict]) -> list[dict]:
-    """The entries without their resources, each full URL checked as a FHIR uri then set to one valid value: the
-    entries left differ only by their search mode, so the Bundle model validates two of them, not hundreds."""
+    """The entries without their resources, the full URLs checked as FHIR uris in one validation then each set to
+    one valid value: the entries left differ only by their search mode, so the Bundle model validates two of them,
+    not hundreds."""
     shapes: dict[str, dict] = {}
+    urls = []
     for entry in entries:
         shape = {key: value for key, value in entry.items() if key != "resource"}
         if "fullUrl" in shape:
             if not isinstance(shape["fullUrl"], str):
                 raise MalformedAnswer("a Bundle.entry.fullUrl that is not a JSON string")
-            _EntryPrimitives.validate({"fullUrl": shape["fullUrl"]})
+            urls.append(shape["fullUrl"])
             shape["fullUrl"] = "urn:x"
         shapes.setdefault(json.dumps(shape, sort_keys=True), shape)
+    _EntryPrimitives.validate({"fullUrl": urls})
     return list(shapes.values())
 
 
@@ -205,11 +217,7 @@ class _ValidResources:
         self.size = size
         self.digests: OrderedDict[bytes, None] = OrderedDict()
 
-    def check(self, resource: object) -> None:
-        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
-            raise MalformedAnswer("an entry without resource")
-        if resource["resourceType"] == "Slot":
-            resource = _slot_shape(resource)
+    def check(self, resource: dict) -> None:
         digest = hashlib.blake2b(json.dumps(resource, separators=(",", ":")).encode(), digest_size=16).digest()
         if digest in self.digests:
             self.digests.move_to_end(digest)
@@ -228,33 +236,45 @@ _validate = _ValidResources(VALIDATED_KEPT).check
 
 
 class _SlotPrimitives(BaseModel):
-    """What differs from one Slot to the next of the same practitioner, with the FHIR types of the Slot model."""
+    """What differs from one Slot to the next of the same practitioner, with the FHIR types of the Slot model: the
+    values of all the Bundle's slots in one validation."""
 
-    id: fhirtypes.Id | None
-    start: fhirtypes.Instant | None
-    end: fhirtypes.Instant | None
-    comment: fhirtypes.String | None
-    schedule: fhirtypes.String | None
+    id: list[fhirtypes.Id]
+    start: list[fhirtypes.Instant]
+    end: list[fhirtypes.Instant]
+    comment: list[fhirtypes.String]
+    schedule: list[fhirtypes.String]
 
 
 SLOT_PLACEHOLDERS = {"id": "x", "start": "2000-01-01T00:00:00Z", "end": "2000-01-01T00:00:00Z", "comment": "x"}
 
 
-def _slot_shape(slot: dict) -> dict:
-    """The Slot with its own values (id, start, end, comment, Schedule reference) checked against their FHIR types
-    and replaced by fixed valid ones: what is left — types, modes, motifs, specialty — is shared by most slots of a
-    practitioner, so the Slot model validates it once. Sound because the model checks each element on its own and
-    the placeholders keep which elements are present."""
-    own = {key: slot[key] for key in SLOT_PLACEHOLDERS if key in slot}
-    if not all(isinstance(value, str) for value in own.values()):
-        raise MalformedAnswer("a Slot whose id, start, end or comment is not a JSON string")
-    schedule = slot.get("schedule")
-    by_reference = isinstance(schedule, dict) and list(schedule) == ["reference"]
-    _SlotPrimitives.validate({**own, "schedule": schedule["reference"] if by_reference else None})
-    shape = {**slot, **{key: SLOT_PLACEHOLDERS[key] for key in own}}
-    if by_reference:
-        shape["schedule"] = {"reference": "Schedule/x"}
-    return shape
+def _slot_shapes(slots: list[dict]) -> list[str]:
+    """Each Slot's shape, as JSON, validated: the Slot with its own values (id, start, end, comment, Schedule
+    reference) checked against their FHIR types and replaced by fixed valid ones. What is left — types, modes,
+    motifs, specialty — is shared by most slots of a practitioner, so the Slot model validates it once. Sound
+    because the model checks each element on its own and the placeholders keep which elements are present."""
+    primitives: dict[str, dict[str, None]] = {key: {} for key in _SlotPrimitives.__fields__}  # each value once
+    shapes: dict[str, dict] = {}
+    texts = []
+    for slot in slots:
+        own = {key: slot[key] for key in SLOT_PLACEHOLDERS if key in slot}
+        if not all(isinstance(value, str) for value in own.values()):
+            raise MalformedAnswer("a Slot whose id, start, end or comment is not a JSON string")
+        for key, value in own.items():
+            primitives[key][value] = None
+        shape = {**slot, **{key: SLOT_PLACEHOLDERS[key] for key in own}}
+        schedule = slot.get("schedule")
+        if isinstance(schedule, dict) and list(schedule) == ["reference"]:
+            primitives["schedule"][schedule["reference"]] = None
+            shape["schedule"] = {"reference": "Schedule/x"}
+        text = json.dumps(shape, separators=(",", ":"))
+        shapes.setdefault(text, shape)
+        texts.append(text)
+    _SlotPrimitives.validate({key: list(values) for key, values in primitives.items()})
+    for shape in shapes.values():
+        _validate(shape)
+    return texts
 
 
 def _kind(body: object) -> str:
@@ -283,9 +303,33 @@ def _codes(concepts: list[dict], system: str) -> list[str]:
             if coding.get("system") == system]
 
 
-def _read_slot(slot: dict, resources: dict, asked: set[str], actors: dict) -> FhirSlot | None:
+@dataclass(frozen=True)
+class _Offer:
+    """What a Slot says of itself beyond its time and place: the same for every slot of its shape."""
+
+    modes: frozenset[str]
+    snp: bool
+    motifs: tuple[str, ...]
+    kept: bool  # ROUTINE, and PUBLIC or SNP
+
+
+def _offer(slot: dict) -> _Offer:
+    if slot.get("status") != "free":
+        raise MalformedAnswer("a Slot without free status, start and end")
+    services = slot.get("serviceType") or []
+    modes = frozenset(MODE_BY_CODE[code] for code in _codes(services, ACT_CODE_SYSTEM) if code in MODE_BY_CODE)
+    if not modes:
+        raise MalformedAnswer("a Slot without consultation mode (serviceType AMB, VR or HH)")
+    labels = tuple(dict.fromkeys(kind["text"].strip() for kind in services if (kind.get("text") or "").strip()))
+    types = set(_codes([{"coding": (slot.get("meta") or {}).get("security") or []}], SLOT_TYPE_SYSTEM))
+    snp = "SNP" in types or SNP_LABEL in labels
+    routine = BOOKABLE in _codes([slot.get("appointmentType") or {}], APPOINTMENT_TYPE_SYSTEM)
+    return _Offer(modes, snp, labels, routine and bool(types & ELIGIBLE_TYPES or snp))
+
+
+def _read_slot(slot: dict, offer: _Offer, resources: dict, asked: set[str], actors: dict) -> FhirSlot | None:
     """`actors`: the RPPS and address read for each Schedule reference of the Bundle, shared by its slots."""
-    if slot.get("status") != "free" or not slot.get("start") or not slot.get("end"):
+    if not slot.get("start") or not slot.get("end"):
         raise MalformedAnswer("a Slot without free status, start and end")
     start, end = _instant_of(slot["start"]), _instant_of(slot["end"])
     if end <= start:
@@ -298,18 +342,10 @@ def _read_slot(slot: dict, resources: dict, asked: set[str], actors: dict) -> Fh
             raise MalformedAnswer("a Slot of a practitioner not asked for")
         actors[reference] = rpps, _address(_actor(schedule, "PractitionerRole", resources))
     rpps, address = actors[reference]
-    services = slot.get("serviceType") or []
-    modes = frozenset(MODE_BY_CODE[code] for code in _codes(services, ACT_CODE_SYSTEM) if code in MODE_BY_CODE)
-    if not modes:
-        raise MalformedAnswer("a Slot without consultation mode (serviceType AMB, VR or HH)")
-    labels = tuple(dict.fromkeys(kind["text"].strip() for kind in services if (kind.get("text") or "").strip()))
-    types = set(_codes([{"coding": (slot.get("meta") or {}).get("security") or []}], SLOT_TYPE_SYSTEM))
-    snp = "SNP" in types or SNP_LABEL in labels
-    routine = BOOKABLE in _codes([slot.get("appointmentType") or {}], APPOINTMENT_TYPE_SYSTEM)
-    if not routine or not (types & ELIGIBLE_TYPES or snp):
+    if not offer.kept:
         return None
-    return FhirSlot(id=slot["id"], rpps=rpps, start=start, end=end, modes=modes, snp=snp, motifs=labels,
-                    booking_page=_web_page(slot.get("comment")), address=address)
+    return FhirSlot(id=slot["id"], rpps=rpps, start=start, end=end, modes=offer.modes, snp=offer.snp,
+                    motifs=offer.motifs, booking_page=_web_page(slot.get("comment")), address=address)
 
 
 def _instant_of(text: str) -> datetime:

@@ -20,7 +20,7 @@ import httpx
 import pytest
 import uvicorn
 
-from bot.agenda import geo
+from bot.agenda import fhir, geo
 from bot.agenda.api import create_app
 from bot.agenda.catalog import add_slot
 from bot.agenda.db import make_engine, make_session_factory, migrate
@@ -201,6 +201,12 @@ def test_references_resolve_inside_the_bundle(agenda):
         assert role["practitioner"]["reference"] in present
         contained = {f"#{r['id']}" for r in role["contained"]}
         assert [loc["reference"] for loc in role["location"]] == sorted(contained)
+
+
+def test_the_motifs_read_a_few_slots_at_a_time_give_the_same_bundle(agenda, monkeypatch):
+    whole = bundle_for(agenda, "general", "paediatrician")
+    monkeypatch.setattr(fhir, "MOTIFS_READ", 2)  # 5 slots: their motifs in three statements
+    assert bundle_for(agenda, "general", "paediatrician") == whole
 
 
 def test_without_include_only_slots_come_back(agenda):
