@@ -124,7 +124,9 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     # agenda software and where a booking is made: never a place nor a name ("c'est réservé sur Doctolib")
     "doctolib", "maiia", "keldoc", "clicrdv", "mondocteur", "agenda", "logiciel", "plateforme", "site",
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si",
-    "finalement", "sinon", "egalement", "ensuite"} | {
+    "finalement", "sinon", "egalement", "ensuite",
+    # what the regulator tells the assistant to do: "mettre cabinet plutôt que VAD"
+    "mettre", "mets", "mettez", "changer", "modifier", "corriger", "remplacer", "noter", "notez", "ajouter"} | {
     word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
 PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
 CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
@@ -294,6 +296,8 @@ _DEFINITE = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}
 _DETERMINERS = {"un", "une", "des", "de", "du", "la", "le", "l'", "d'", "les"}
 _EXAMS = {"ecg", "bilan", "radio", "echo", "echographie", "scanner", "irm", "trod", "bu", "bandelette", "biologie",
           "hemoccult"}  # exams and their results ("ECG fait normal"); a glycaemia said is the complaint itself
+_WORKPLACES = _INSTITUTIONS | {"centre", "cabinet", "service", "hopital", "clinique", "maison", "samu", "ssiad", "had",
+                               "secteur", "reseau", "pole"}
 _CONTACTS = _ONLINE | PHONE_LABELS | {"numero", "tel", "telephone", "portable", "adresse"}
 _HEDGES = {"probablement", "peut-etre", "surement", "visiblement", "apparemment", "vraisemblablement", "certainement",
            "possiblement", "avec", "aussi", "egalement"}  # "elle a aussi un mail : …": no complaint
@@ -576,7 +580,8 @@ class _Reader:
         token = self.tokens[i]
         if person:
             size, gender = person
-        elif token.folded in RELATIVES and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du"):
+        elif token.folded in RELATIVES and i + 2 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du") \
+                and self.tokens[i + 2].folded not in _WORKPLACES:  # "l'infirmière du centre de santé": where she works
             size, gender = 2, None
         elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("moi", "moi-meme"):
             size, gender = 2, None  # "un rendez-vous pour moi, Kevin Morel": the caller is the patient

@@ -3218,3 +3218,13 @@ def test_notes_written_short(text, expected):
 def test_texted_in_small_letters_and_short(text, expected):
     got = read(text)
     assert expected.items() <= got.items() and ("symptomes" in expected or "symptomes" not in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est l'infirmière du centre de santé de mana j'ai une patiente madame lucie payet", {"prenom": "Lucie",
+                                                                                            "nom": "Payet"}),
+    ("finalement la patiente peut venir, noter cabinet au lieu de visite", {"type_consultation": "cabinet"}),
+])
+def test_where_the_caller_works_and_what_the_regulator_asks_are_no_details(text, expected):
+    got = read(text)
+    assert expected.items() <= got.items() and "symptomes" not in got
