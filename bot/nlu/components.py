@@ -170,7 +170,7 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     """A statement about the patient, no question: said of him or her ("la patiente me dit qu'elle est chez sa sœur à
     Aix", "il préfère finalement une visite"), with where or how to see them."""
     words = re.findall(r"[a-z']+", fold(text))
-    return "?" not in text and not set(words) & _ASKING and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
+    return _states(text, words) and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
         and bool(set(words) & _OF_THE_PATIENT)
 
 
@@ -178,8 +178,13 @@ def says_how_soon(text: str, entities: list[dict]) -> bool:
     """A short statement of how soon the patient is to be seen, no question ("finalement c urgent, d'ici 6h max",
     "il faudrait que ce soit fait dans les six heures maximum")."""
     words = re.findall(r"[a-z']+", fold(text))
-    return "?" not in text and not set(words) & _ASKING and len(words) <= 12 \
+    return _states(text, words) and len(words) <= 12 \
         and any(e["entity"] == "urgence" for e in entities)  # a time of day is also how practitioners speak of slots
+
+
+def _states(text: str, words: list[str]) -> bool:
+    """No question mark, no word that asks: a statement."""
+    return "?" not in text and not set(words) & _ASKING
 
 
 def names_someone(text: str, entities: list[dict]) -> bool:

@@ -2961,8 +2961,7 @@ def _usually_said_of(before: str) -> bool:
 _USUALLY = re.compile(r"\b(?:normalement|habituellement|d'habitude|d habitude|en temps normal)\b[^,.;()]*$")
 _NOW_AFTER = re.compile(rf"\s*,?\s*(?:{_NOW})\b")
 _AWAY = re.compile(r"\b(?:en (?:vacances|location|deplacement|sejour|stage|visite)|de passage)\b[^,.;]*$")
-_HOME_BEFORE = re.compile(r"\b(?:habite|habitent|vit|vivent|reside|resident|demeure|demeurent|domicilie|domiciliee)\s*"
-                          r"(?:a|au|aux|en|sur)?\s*$")
+_HOME_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_RESIDING | {'domicilie', 'domiciliee'}))})\s*(?:a|au|aux|en|sur)?\s*$")
 
 
 def names_a_complaint(folded: str) -> bool:
