@@ -146,10 +146,10 @@ def _as_corrected(folded: str, candidate: Found, today: date) -> Found:
             return Found(read[0], candidate.start - len(meant.group(0)), candidate.end)
     if slip := _SLIP.search(before):
         candidate = Found(candidate.value, candidate.start - len(slip.group(0)), candidate.end)
-    return _year_said_again(folded, candidate, today)
+    return _day_or_year_said_again(folded, candidate, today)
 
 
-def _year_said_again(folded: str, candidate: Found, today: date) -> Found:
+def _day_or_year_said_again(folded: str, candidate: Found, today: date) -> Found:
     """The date with its year or its day taken back and said again after it, if it is ("4 avril 31 non pardon 32",
     "le 12/03/1981 non pardon le 13": with its article, a day)."""
     back = TAKEN_BACK.match(folded, candidate.end)

@@ -193,6 +193,7 @@ RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conj
              "infirmier", "infirmiere", "infirmiers", "ide", "idel", "l'infirmier", "l'infirmiere", "aide-soignant",
              "aide-soignante", "auxiliaire", "l'auxiliaire", "aide", "l'aide", "l'aidant", "l'aidante", "pharmacien",
              "pharmacienne"}
+_KIN = RELATIVES | {"fille", "fils"}  # with "fille", "fils" where they say a daughter, a son (elsewhere a girl, a boy)
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
 SYMPTOMS = {tuple(fold(p).split()) for p in [
     "fièvre", "fièvres", "toux", "douleur", "douleurs", "vomissement", "vomissements", "vomit", "diarrhée",
@@ -2184,7 +2185,7 @@ class _Reader:
         k += k < len(self.tokens) and self.tokens[k].text == ","
         words = [t.folded for t in self.tokens[k:k + 2]]
         # "(Mme Colas, pharmacienne)": who calls, named in an aside
-        return len(words) == 2 and (words[0] in ("le", "la", "l'") and words[1] in RELATIVES | {"fille", "fils"}
+        return len(words) == 2 and (words[0] in ("le", "la", "l'") and words[1] in _KIN
                                     or words[0] in _CARERS and words[1] == ")")
 
     def child_named_by_age(self, i: int) -> bool:
@@ -2205,7 +2206,7 @@ class _Reader:
         Roy"): the names are that relative's, given as the contact; not after "pour", "mon", "ma" or before "de"
         ("pour sa mère Mme Jeanne Martin", "mon père monsieur André Lambert", "la fille de Mme Renaud")."""
         k = civility - 1
-        if k < 0 or not (self.tokens[k].folded in RELATIVES or self.tokens[k].folded in ("fille", "fils")):
+        if k < 0 or self.tokens[k].folded not in _KIN:
             return False
         before = [t.folded for t in self.tokens[max(0, k - 3):k]]  # three: "pour sa grand mère Mme …"
         # "mon père monsieur André Lambert": the caller's relative is the patient; "une jeune fille mademoiselle
@@ -2215,7 +2216,7 @@ class _Reader:
     def relative_calling_at(self, i: int) -> bool:
         """The relative at i calls for the patient ("Appel de la fille (Nathalie)", "c'est son fils Karim qui
         appelle"): the names said right after are theirs."""
-        if not (self.tokens[i].folded in RELATIVES or self.tokens[i].folded in ("fille", "fils")) \
+        if self.tokens[i].folded not in _KIN \
                 or i + 1 < len(self.tokens) and self.tokens[i + 1].folded in (":", "de", "du", "d'", "d"):
             return False  # "Appel de la fille : BERTHIER Monique", "la maman de Noah Girard": the patient named
         before = [t.folded for t in self.tokens[max(0, i - 3):i] if t.folded not in _POSSESSIVES | _DEFINITE]
