@@ -272,12 +272,13 @@ def leading_answer(text: str) -> str | None:
 
 
 def says_a_range(text: str, entities: list[dict]) -> bool:
-    """A wanted time said as a bound ("après 16h", "pas avant 11h", "à partir de 14h"), not the time of a slot."""
+    """A wanted time said as a bound ("après 16h", "pas avant 11h", "à partir de 14h") or roughly ("vers 11h", "autour
+    de 15h": an hour either side), not the time of a slot, which a pick says exactly."""
     return any(e["entity"] == "creneau" and _BOUND.search(fold(text[e["start"]:e["end"]])) for e in entities
                if e.get("start") is not None)
 
 
-_BOUND = re.compile(r"\b(?:apres|avant|a partir d|jusqu|entre)")
+_BOUND = re.compile(r"\b(?:apres|avant|a partir d|jusqu|entre|vers|autour d|aux alentours d)")
 _SEARCH_AGAIN = {"elargir_rayon", "elargir_delai", "rechercher"}
 _ELSEWHERE_OR_OTHERWISE = {"type_consultation", "specialite", "localisation"}
 

@@ -363,6 +363,8 @@ def find_urgencies(folded: str) -> list[Found]:
         if match.group(0).startswith("avant") and match.group("unit")[0] == "h" and hours < 24 \
                 or BY_A_CLOCK_HOUR.match(folded, match.start()):
             continue  # "avant 18h", "d'ici 17h" are times of day; "avant 48h", "d'ici 4h" delays
+        if match.group(0).startswith("avant") and _NOTHING_FREE.search(folded, 0, match.start()):
+            continue  # "pas de RDV chez son MT avant 3 semaines": why the SAS is called, not how soon
         if hours:
             said.append(Found(hours, match.start(), match.end()))
     taken = [(f.start, f.end) for f in said]
@@ -378,6 +380,9 @@ def find_urgencies(folded: str) -> list[Found]:
     return sorted(meant(precise, folded), key=lambda f: f.value) + sorted(meant(vague, folded), key=lambda f: f.value)
 
 
+# No appointment to be had elsewhere, in the clause before "avant": "pas de RDV chez son MT", "son médecin n'a rien"
+_NOTHING_FREE = re.compile(r"(?:\b(?:pas|plus) d[e']\s*|\baucune?\s+)(?:rdv|rendez-vous|place|creneau|dispo\w*|consult\w*)"
+                           r"\b[^,.;:!?\n]{0,40}$|\bn'a rien\b[^,.;:!?\n]{0,30}$")
 # "dans la journée de demain": the day said is another, no delay of today
 # "ECG normal ce jour", "vu aujourd'hui par SOS": what was done today, no deadline; not a wish ("souhaite être vu
 # aujourd'hui", "qu'elle soit vue d'ici demain")

@@ -310,7 +310,7 @@ _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nu
 # not the words that only open a request ("suite port de charge")
 # spaCy's stop words hold adverbs, adjectives and nouns a complaint may end with ("migraine avec aura", "il délire un
 # peu", "fracture ouverte", "ne tient plus debout")
-_PHRASE_ENDS = {"aura", "peu", "debout", "dehors", "dessus", "dessous", "longtemps", "souvent", "toujours", "encore",
+_PHRASE_ENDS = {"aura", "peu", "tout", "debout", "dehors", "dessus", "dessous", "longtemps", "souvent", "toujours", "encore",
                 "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule",
                 "moins"}  # "il mange moins"
 _LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
@@ -1143,9 +1143,9 @@ class _Reader:
             return None  # "tire sur son oreille": Son is a commune of the Ardennes, "son" a possessive
         if i > 0 and self.tokens[i - 1].folded == "par":
             return None  # "sondé par SOS ce matin": who did it (Sos is a commune of the Lot-et-Garonne)
-        communes = commune_names()
-        if i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS:
-            communes = communes | communes_after_contraction()
+        # after "au", "aux" only a commune named with its article ("au Tampon"): "au talon" is no Talon (Nièvre)
+        contracted = i > 0 and self.tokens[i - 1].folded in _CONTRACTIONS
+        communes = communes_after_contraction() if contracted else commune_names()
         before = self.tokens[i - 1] if i > 0 else None
         opens = before is not None and before.is_boundary and before.text != "("
         # "à Brive", ", Tassin," (not the name "Sophie Tremblay"); in small letters, where case tells nothing, also
@@ -1425,6 +1425,8 @@ class _Reader:
         if self.tokens[k - 1].folded == "et" and (token.folded == "ne" or token.folded.startswith("n'")) \
                 and self.no_longer_done(k) is not None:
             return False  # "très fatiguée et ne mange plus depuis 3 jours"
+        if self.negated_participle_at(k):
+            return False  # "migraine ne cédant pas au paracétamol": a participle describing the complaint
         if token.folded in ("est", "sont") and self.state_at(k + 1):
             return False  # "son ulcère de jambe est très rouge": how the thing complained of is
         if k >= 2 and self.tokens[k - 1].folded in _SUBJECTS | {"ca", "je", "j'"} and self.says_more_of_it(k):
@@ -1479,6 +1481,15 @@ class _Reader:
             return (token.folded in ("a", "sur") or capital) and place is not None
         return True
 
+    def negated_participle_at(self, k: int) -> bool:
+        """ "ne cédant pas", "n'étant pas soulagée", "ne s'améliorant pas" at k: a present participle, negated."""
+        word = self.tokens[k].folded
+        if word == "ne" and k + 1 < len(self.tokens):
+            word = self.tokens[k + 1].folded
+        elif not word.startswith("n'"):
+            return False
+        return re.sub(r"^[ns]'", "", word).endswith("ant")
+
     def says_more_of_it(self, k: int) -> bool:
         """The clause after "et il", "et elle" at k goes on describing the complaint: a verb of its own ("tousse",
         "vomit", "respire mal") or "a" and a complaint ("a de la fièvre"), not a request, a residence or a field
@@ -1525,7 +1536,7 @@ class _Reader:
         # A house number and a street type make an address wherever it starts: a segment, right after another
         # field ("M. Bertrand Lefèvre 14 rue Garibaldi Lyon 7e"), after a word ("chez ses parents 14 rue …").
         # "ADRESSE 18 RUE MOYENNE …", "domicile 12 rue …": a label without its colon
-        if self.street_type_after_number(i) is None \
+        if self.street_type_after_number(i) is None and not self.unnumbered_street_at(i) \
                 or i > 0 and self.tokens[i - 1].folded in ("depuis", "pendant", "dans", "sous", "de"):
             return None
         end = self.street_end(i)
@@ -1533,6 +1544,18 @@ class _Reader:
                 and self.is_bare_place(end + 2):
             return self.segment_end(end + 2)
         return end
+
+    def unnumbered_street_at(self, i: int) -> bool:
+        """A segment opening with a street type and closed by a postal code and its commune, with no house number
+        ("lieu-dit Les Granges 24250 Domme", "chemin des Vignes 84000 Avignon"): an address too."""
+        if self.tokens[i].folded not in STREET_TYPES or i > 0 and not self.tokens[i - 1].is_boundary:
+            return False
+        for k in range(i + 2, min(i + 8, len(self.tokens) - 1)):
+            if self.tokens[k].is_boundary or self.taken[k]:
+                return False
+            if re.fullmatch(r"\d{5}", self.tokens[k].text):
+                return self.place_at(k + 1) is not None
+        return False
 
     def street_end(self, i: int) -> int | None:
         """Last token of a street address starting at i, with its commune when « à » names it after the street
@@ -2415,12 +2438,15 @@ class _Reader:
         return end
 
     def labelled_line_end(self, j: int) -> int:
-        """"Motif : angine, difficulté à avaler\n": a label's value in a note written a field a line is its whole
-        line (j itself when the value is not on a labelled line of its own)."""
-        if j == 0 or self.tokens[j - 1].text != ":" or not any(t.text == "\n" for t in self.tokens):
+        """"Motif : angine, difficulté à avaler\n": a label's value in a note written a field a line (or a field a
+        column, between bars read as semicolons: "| MOTIF: hyperglycémie, plus de traitement |") is its whole line
+        (j itself when the value is not on a labelled line of its own)."""
+        columns = sum(t.text == ";" for t in self.tokens) >= 2
+        line = "\n" if any(t.text == "\n" for t in self.tokens) else ";" if columns else None
+        if j == 0 or self.tokens[j - 1].text != ":" or line is None:
             return j
-        end = self.run_to_line_end(j)
-        if end + 1 < len(self.tokens) and self.tokens[end + 1].text != "\n":
+        end = self.run_to_line_end(j, (line,))
+        if end + 1 < len(self.tokens) and self.tokens[end + 1].text != line:
             return j  # another field on the line: the complaint ends as it would
         denied = next((k for k in range(j + 1, end) if self.tokens[k].text == ","
                        and self.tokens[k + 1].folded in _DENYING), None)

@@ -64,7 +64,8 @@ class PhraseTable:
         self._value_of = {phrase: value for value, phrases in table.items() for phrase in phrases}
         alternatives = sorted(self._value_of, key=len, reverse=True)
         body = "|".join(re.escape(p).replace("oe", "(?:oe|œ)") for p in alternatives)
-        self._pattern = re.compile(rf"(?<![\w'])(?:{body})(?![\w-])")
+        # a word starts after an elided one too: "besoin d'une visite", "jusqu'au cabinet"
+        self._pattern = re.compile(rf"(?:(?<![\w'])|(?<=\b[dljnsmtc]')|(?<=\bqu'))(?:{body})(?![\w-])")
 
     def finditer(self, folded: str) -> Iterator[Found]:
         # Folding keeps one character for one, so "cœur" stays with its ligature: the phrases' "oe" matches it.

@@ -188,6 +188,9 @@ def test_dates_periods_and_complaints_as_written(text, expected):
     ("le 27/11 à 10h", ("2026-11-27T10:00:00+01:00", "2026-11-27T11:00:00+01:00")),
     ("ven. 14h", ("2026-11-27T14:00:00+01:00", "2026-11-27T15:00:00+01:00")),
     ("dispo jeudi ap-m", ("2026-11-26T14:00:00+01:00", "2026-11-26T18:00:00+01:00")),
+    # an hour said roughly, an hour either side, as "vers"
+    ("vendredi autour de 11h", ("2026-11-27T10:00:00+01:00", "2026-11-27T12:00:00+01:00")),
+    ("demain aux alentours de 16 heures", ("2026-11-26T15:00:00+01:00", "2026-11-26T17:00:00+01:00")),
     # the hours excepted are not the wanted ones
     ("demain sauf entre midi et quatorze heures", ("2026-11-26T08:00:00+01:00", "2026-11-26T20:00:00+01:00")),
 ])
@@ -3228,3 +3231,48 @@ def test_texted_in_small_letters_and_short(text, expected):
 def test_where_the_caller_works_and_what_the_regulator_asks_are_no_details(text, expected):
     got = read(text)
     assert expected.items() <= got.items() and "symptomes" not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "au" is "à le": only a commune named with its article follows it ("au Tampon"); Talon (Nièvre) is not "au talon"
+    ("M. Hugo Brun, Dijon, cloque infectée au talon depuis jeudi", {"localisation": "Dijon",
+                                                                     "symptomes": "cloque infectée au talon depuis jeudi"}),
+    ("elle vit au Havre, toux", {"localisation": "Le Havre", "symptomes": "toux"}),
+    # a street named without a house number, closed by its postal code and commune
+    ("Mme Léa Noël, route de Saint-Cyr 37540 Saint-Cyr-sur-Loire, otite",
+     {"localisation": "route de Saint-Cyr 37540 Saint-Cyr-sur-Loire"}),
+    ("M. Yves Rey, lieu-dit La Borie 46100 Figeac, angine", {"localisation": "lieu-dit La Borie 46100 Figeac",
+                                                             "symptomes": "angine"}),
+])
+def test_au_takes_a_commune_named_with_its_article_and_a_street_may_go_unnumbered(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("céphalées ne passant pas sous ibuprofène, cabinet demain", "céphalées ne passant pas sous ibuprofène"),
+    ("lombalgie n'étant pas calmée par le repos, à Metz", "lombalgie n'étant pas calmée par le repos"),
+    ("diarrhée depuis lundi, boit peu, mange rien, garde tout", None),
+    ("PAT: ROUX | VILLE: Agen | MOTIF: toux grasse, plus de ventoline | MODE: cabinet", "toux grasse, plus de ventoline"),
+])
+def test_a_complaint_keeps_what_describes_it(text, symptomes):
+    got = read(text).get("symptomes")
+    assert got == symptomes if symptomes else got.endswith("garde tout")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no appointment to be had elsewhere before a delay is why the SAS is called, not how soon the patient is seen
+    ("sciatique, pas de rendez-vous avec son médecin avant 15 jours, cabinet mardi", None),
+    ("son médecin n'a rien avant 3 semaines, à voir sous 48h", 48),
+    ("pas de fièvre, à voir avant 72h", 72),
+])
+def test_no_appointment_before_a_delay_is_no_urgency(text, expected):
+    assert read(text).get("urgence") == expected
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("l'aide-soignante voudrait qu'on organise une visite demain", "domicile"),
+    ("il aurait besoin d'une visite cet après-midi", "domicile"),
+    ("pour l'angine, jusqu'au cabinet c'est possible", "cabinet"),
+])
+def test_a_mode_said_after_an_elided_word(text, mode):
+    assert read(text).get("type_consultation") == mode
