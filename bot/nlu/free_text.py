@@ -128,7 +128,8 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     # what the regulator tells the assistant to do: "mettre cabinet plutôt que VAD"
     "mettre", "mets", "mettez", "changer", "modifier", "corriger", "remplacer", "noter", "notez", "ajouter"} | {
     word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
-PLACE_SUFFIXES = {"centre", "nord", "sud", "est", "ouest", "cedex"}
+PLACE_SUFFIXES = {"centre", "centre-ville", "nord", "sud", "est", "ouest", "cedex"}
+_BANKS = {"gauche", "droite"}  # "Rouen rive gauche"
 CITIES_WITH_ARRONDISSEMENTS = {"paris", "lyon", "marseille"}
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})(?:er|e|eme|ème)")  # "Paris XVe"
 _ARRONDISSEMENT = {"arrondissement", "arr", "arrdt", "arrt"}
@@ -300,6 +301,7 @@ _EXAMS = {"ecg", "bilan", "radio", "echo", "echographie", "scanner", "irm", "tro
 _WORKPLACES = _INSTITUTIONS | {"centre", "cabinet", "service", "hopital", "clinique", "maison", "samu", "ssiad", "had",
                                "secteur", "reseau", "pole"}
 _CONTACTS = _ONLINE | PHONE_LABELS | {"numero", "tel", "telephone", "portable", "adresse"}
+_ARRIVING_AT = {"a", "au", "aux", "chez", "dans"}  # "se présente à l'officine avec …"
 _HEDGES = {"probablement", "peut-etre", "surement", "visiblement", "apparemment", "vraisemblablement", "certainement",
            "possiblement", "avec", "aussi", "egalement"}  # "elle a aussi un mail : …": no complaint
 # Words after which a complaint goes on across a clause word: its duration ("depuis ce matin"), what it does
@@ -849,8 +851,12 @@ class _Reader:
         k = last + 1
         if k >= len(self.tokens) or self.taken[k]:
             return last
-        if not born and key(self.tokens[last].text) in city_names() and self.a_quarter_at(k):
-            return k  # "Bordeaux Chartrons, …": the part of the city it is in
+        if not born and key(self.tokens[last].text) in city_names():
+            if self.a_quarter_at(k):
+                return k  # "Bordeaux Chartrons, …": the part of the city it is in
+            if self.tokens[k].text == "(" and k + 2 < len(self.tokens) and self.tokens[k + 2].text == ")" \
+                    and self.tokens[k + 1].text[:1].isupper() and self.region_at(k + 1) is None:
+                return k + 2  # "Toulouse (Minimes)": its quarter in brackets
         bare = self.region_at(k)  # "Mamoudzou Mayotte"
         if bare is not None:
             return bare
@@ -1171,6 +1177,8 @@ class _Reader:
                                          or city and self.tokens[after].folded in ORDINALS):
             # "Lyon 3e arrondissement", "Paris XVe", "Paris quinzième"
             return after + (after + 1 < len(self.tokens) and self.tokens[after + 1].folded in _ARRONDISSEMENT)
+        if after + 1 < len(self.tokens) and self.tokens[after].folded == "rive" and self.tokens[after + 1].folded in _BANKS:
+            return after + 1  # "Rouen rive gauche": the side of the river the patient is on
         if city and after + 2 < len(self.tokens) and [t.folded for t in self.tokens[after:after + 2]] == ["dans", "le"] \
                 and _is_an_ordinal(self.tokens[after + 2]):
             return after + 2  # "marseille dans le 13ème": the arrondissement said after the city
@@ -1239,6 +1247,9 @@ class _Reader:
         k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded in _SIDES)
         if k + 1 < len(self.tokens) and self.tokens[k].folded == "et" and self.body_part_at(k + 1):
             k += 2 + (k + 2 < len(self.tokens) and self.tokens[k + 2].folded in _SIDES)  # "genoux et poignets gonflés"
+        if k + 2 < len(self.tokens) and self.tokens[k + 1].folded == "et" and self.state_at(k + 2) \
+                and self.tokens[k].is_word and self.tokens[k].folded not in FUNCTION_WORDS:
+            return True  # "jambes lourdes et gonflées": a word of how it is, then one the reader knows
         return k < len(self.tokens) and (self.tokens[k].folded == "qui" or self.state_at(k) or self.past_participle(k))
 
     def body_part_at(self, i: int) -> bool:
@@ -1253,7 +1264,9 @@ class _Reader:
         """How a part of the body is, said at k past how much ("très rouge", "gonflé")."""
         while k < len(self.tokens) and self.tokens[k].folded in _DEGREES:
             k += 1
-        return k < len(self.tokens) and self.tokens[k].folded in _BODY_STATES - {"qui"}
+        # plurals as their singular: "pieds froids et bleus"
+        return k < len(self.tokens) and not {self.tokens[k].folded, self.tokens[k].folded.removesuffix("s")}.isdisjoint(
+            _BODY_STATES - {"qui"})
 
     def hurt_oneself_at(self, i: int) -> bool:
         """A reflexive verb in the past with its object at i: what the patient did to a part of the body ("il s'est
@@ -1374,6 +1387,8 @@ class _Reader:
         """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""
         return comma + 1 < len(self.tokens) and self.tokens[comma].text == "," and not self.taken[comma + 1] \
             and (self.symptom_end(comma + 1) is not None or self.done_little_at(comma + 1)
+                 # its subject left out, as the one before: "confusion depuis hier, a du mal à marcher"
+                 or self.tokens[comma + 1].folded == "a" and self.says_more_of_it(comma + 1)
                  # "gros orteil rouge, chaud et douloureux": how the part is, said on
                  or self.tokens[comma + 1].folded in _BODY_STATES - {"qui"} and self.tokens[comma - 1].folded in _BODY_STATES)
 
@@ -1463,8 +1478,11 @@ class _Reader:
             # "angine Dijon": a commune said bare after the complaint is where the patient is; not "l'œil droit
             # rouge", how the part of the body is
             return True
-        if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING:
-            return True  # "... quand il marche son fixe": a possessive after a noun or verb opens another phrase
+        if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING \
+                and not (k >= 2 and self.tokens[k - 2].folded in _AUXILIARIES and self.past_participle(k - 1)):
+            # "... quand il marche son fixe": a possessive after a noun or verb opens another phrase; not the object
+            # of a verb in the past ("depuis qu'il a repeint son plafond")
+            return True
         if token.folded in ("la", "le", "l'") and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _FAMILY \
                 and self.tokens[k - 1].folded not in _ATTACHING:
             return True  # "… depuis une chute hier la fille est joignable": someone else's sentence
@@ -1646,8 +1664,17 @@ class _Reader:
         end = self.where_it_lies(self.place_at(i))
         before = self.tokens[i - 1]
         return before.is_word and before.text.islower() and not self.taken[i - 1] \
-            and before.folded not in _BEFORE_PLACE | BIRTH_WORDS and (
-                end + 1 >= len(self.tokens) or self.tokens[end + 1].is_boundary or self.taken[end + 1])
+            and before.folded not in _BEFORE_PLACE | BIRTH_WORDS | {"pas"} and (
+                end + 1 >= len(self.tokens) or self.tokens[end + 1].is_boundary or self.taken[end + 1]
+                or self.another_denied_after(end) is not None)
+
+    def another_denied_after(self, end: int) -> int | None:
+        """Last token of a place denied right after the commune ending at `end` ("c'est Thionville pas Thonon",
+        "Thionville, pas Thonon", a town however short): the first is meant."""
+        k = end + 1 + (end + 1 < len(self.tokens) and self.tokens[end + 1].text in (",", "et"))
+        if k + 1 >= len(self.tokens) or self.tokens[k].folded != "pas":
+            return None
+        return self.place_at(k + 1) or (k + 1 if self.tokens[k + 1].text[:1].isupper() else None)
 
     def opens_field(self, k: int) -> bool:
         """Token k starts another field: a cue ("nom de naissance", "tél") or a word that opens one ("dispo")."""
@@ -1847,6 +1874,9 @@ class _Reader:
                 return None
             return self.street_end(i)
         if token.folded in STREET_TYPES and strong:  # "domicile : rue des Lilas, Bron"; "sur place" names no street
+            if token.folded == "place" and i > 0 and self.tokens[i - 1].folded == "sur" \
+                    and not (i + 1 < len(self.tokens) and self.tokens[i + 1].text[:1].isupper()):
+                return None  # "sur place à Lodève": there, at Lodève; not "sur place Bellecour"
             end = self.street_end(i)
             return end if end is not None and end > i else None
         place = self.place_at(i)
@@ -1909,8 +1939,9 @@ class _Reader:
                 identity_done = weak_identity = False
             if token.folded in CIVILITES and not identity_done:
                 gender, said_gender, read_before = _GENDER_OF_CIVILITE[token.folded], self.gender, len(self.spans)
-                j = self.identity(self.past_the_line(self.skip_colons(
-                    i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."))), gender)
+                after = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")
+                after += after < len(self.tokens) and self.tokens[after].text == ";"  # "Mr | HAMIDI | Karim |"
+                j = self.identity(self.past_the_line(self.skip_colons(after)), gender)
                 # "un monsieur âgé, monsieur Marcel Besson", "M. et Mme Olivier": the names come later
                 identity_done = len(self.spans) > read_before
                 if identity_done and self.calls(i, j):
@@ -2601,7 +2632,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS \
+            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS | _APOLOGIES \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:
@@ -2621,7 +2652,12 @@ class _Reader:
 
     def past_hedges(self, i: int) -> int:
         """Past how sure the caller is and what ties the complaint to its verb: "elle a probablement un zona", "se
-        présente avec un œil rouge"; the complaint is what comes after."""
+        présente avec un œil rouge", and where one comes with it ("se présente à l'officine avec …"); the complaint
+        is what comes after."""
+        if self.tokens[i].folded in _ARRIVING_AT:
+            with_it = next((k for k in range(i + 1, min(i + 5, len(self.tokens)))
+                            if self.tokens[k].is_boundary or self.taken[k] or self.tokens[k].folded == "avec"), None)
+            i = with_it if with_it is not None and self.tokens[with_it].folded == "avec" else i
         while i + 1 < len(self.tokens) and (self.tokens[i].folded in _HEDGES or self.tokens[i].folded == "sans"
                                             and self.tokens[i + 1].folded == "doute"):
             i += 1 + (self.tokens[i].folded == "sans")
@@ -2753,8 +2789,9 @@ class _Reader:
         return self.assign_names(units)
 
     def given_name_after_comma(self, k: int) -> int | None:
-        """The token of a well-known first name said alone after the comma at k, the surname before it."""
-        if k + 1 >= len(self.tokens) or self.tokens[k].text != ",":
+        """The token of a well-known first name said alone after the comma (or the column's bar) at k, the surname
+        before it."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].text not in (",", ";"):
             return None
         k += 1
         if self.taken[k] or not _is_name_word(self.tokens[k]) or self.cue_at(k) \

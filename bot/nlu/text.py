@@ -173,6 +173,7 @@ _SHORTHAND = [
     (re.compile(r"\benft?\b\.?(?=\s)", re.IGNORECASE), "enfant"),  # "pr enft Lina Moreau 7 ans"
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
+    (re.compile(r"\bsect\b\.?(?=\s+\w)", re.IGNORECASE), "secteur"),  # "sect douai", "sect. Nord-Isère"
     (re.compile(r"\b(si|que|qd|quand) poss\b\.?", re.IGNORECASE), r"\1 possible"),  # "dès que poss", "si poss"
     (re.compile(r"\bpa(?= press|\s+urgent)"), "pas"),  # "pa pressé": "pas" as texted fast ("PA" is a blood pressure)
     # typed fast: "pas presée", "dpuis mercredi" (an onset, no day wanted)

@@ -3276,3 +3276,41 @@ def test_no_appointment_before_a_delay_is_no_urgency(text, expected):
 ])
 def test_a_mode_said_after_an_elided_word(text, mode):
     assert read(text).get("type_consultation") == mode
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the town meant, then the one denied
+    ("ah non c'est Vienne pas Vénissieux", {"localisation": "Vienne"}),
+    ("Mme Lou Roy, Brest, pas Belfort, toux", {"localisation": "Brest", "symptomes": "toux"}),
+    # a quarter in brackets, a bank of the river, the town centre
+    ("M. Paul Roy, Lyon (Croix-Rousse), angine", {"localisation": "Lyon (Croix-Rousse)"}),
+    ("M. Paul Roy, Bordeaux rive droite, angine", {"localisation": "Bordeaux rive droite"}),
+    ("M. Paul Roy, Angers centre-ville, angine", {"localisation": "Angers centre-ville"}),
+    # on site, at a town
+    ("appel de l'infirmière, la patiente est sur place à Millau, Mme Lise Roy, otite", {"localisation": "Millau"}),
+    ("mme lise roy 06 11 22 33 44 otite sect valence", {"localisation": "valence"}),
+])
+def test_places_said_around_the_town(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("lombalgie depuis qu'il a déménagé son frigo, Metz", "lombalgie depuis qu'il a déménagé son frigo"),
+    ("vertiges depuis lundi, a du mal à tenir debout, Caen", "vertiges depuis lundi, a du mal à tenir debout"),
+    ("M. Roy se présente au cabinet infirmier avec une plaie du mollet, Metz", "plaie du mollet"),
+    ("pieds froids et bleus la nuit elle voudrait un rendez-vous jeudi", "pieds froids et bleus la nuit"),
+    ("Mme Roy, Caen, désolée du retard, angine", "angine"),
+])
+def test_what_describes_a_complaint_and_what_does_not(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+def test_a_civility_alone_in_its_column():
+    got = read("Mme | LEGROS | Annie | 03/03/1950 | Lille | toux")
+    assert (got.get("civilite"), got.get("nom"), got.get("prenom")) == ("Madame", "Legros", "Annie")
+
+
+def test_a_habit_of_the_complaint_is_no_wanted_time():
+    # "le soir" of the swollen legs; the wanted time is said after
+    assert window_read("elle a les chevilles enflées et douloureuses le soir, elle voudrait un médecin vendredi matin") \
+        == ("2026-11-27T08:00:00+01:00", "2026-11-27T12:00:00+01:00")
