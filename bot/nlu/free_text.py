@@ -262,7 +262,7 @@ PRACTITIONER = "praticien"  # the span read for them, kept out of the patient's 
 SAME_BIRTH_NAME = "meme_nom"  # "même nom de naissance", "pas de nom d'usage": the birth name is the name
 _SAME = {"identique", "idem", "pareil", "pareille", "inchange", "meme"}
 STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
-                "route", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
+                "route", "rte", "square", "passage", "residence", "lotissement", "lieu-dit", "montee", "voie"}
 # Words that open a new clause or another field, so that a complaint said without punctuation ends there.
 _CLAUSE_STARTS = RELATIVES | {
     "il", "elle", "ils", "elles", "on", "je", "j'ai", "nous", "vous", "ce", "c'est", "ca", "cela", "qui", "mais",
@@ -351,6 +351,9 @@ _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "comp
               "violentes", "intense", "intenses"}
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
+# Those who care, named in a note ("…, dentiste indisponible"): never a complaint listed
+_TRADES_OF_CARE = _WHO_ASKS | _CARERS | {"dentiste", "kine", "kinesitherapeute", "sage-femme", "mt", "specialiste",
+                                        "orthophoniste", "podologue", "osteopathe"}
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", "bouge", "bouger", "conduit",
                   "conduire"}
@@ -930,15 +933,21 @@ class _Reader:
     def born_bare_at(self, i: int) -> bool:
         """A town at i, right after the birth date and its comma, with no preposition ("née le 15/06/1979, Bamako"),
         is the birth place when the residence is said with its own word further on ("…, demeurant 27 bd …"); alone,
-        it may as well be where the patient is."""
-        if self.birth_place_said or i < 3 or [t.text for t in self.tokens[i - 2:i]] != [BIRTH_DATE, ","] \
-                or not _is_name_word(self.tokens[i]) or not self.tokens[i].text[:1].isupper():
+        it may as well be where the patient is. So is a town glued to the birth date opening its segment ("…, Dakar
+        14/08/1986, domiciliée à Évry")."""
+        if self.birth_place_said or not _is_name_word(self.tokens[i]) or not self.tokens[i].text[:1].isupper():
+            return False
+        resides_later = any(t.folded in RESIDENCE_WORDS for t in self.tokens[i + 1:])
+        end = self.place_at(i) or i
+        if i > 0 and self.tokens[i - 1].is_boundary and end + 1 < len(self.tokens) \
+                and self.tokens[end + 1].text == BIRTH_DATE:
+            return resides_later
+        if i < 3 or [t.text for t in self.tokens[i - 2:i]] != [BIRTH_DATE, ","]:
             return False
         k = i - 3
         while k >= 0 and self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE:
             k -= 1
-        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS - _DATE_LABELS \
-            and any(t.folded in RESIDENCE_WORDS for t in self.tokens[i + 1:])
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS - _DATE_LABELS and resides_later
 
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
@@ -970,12 +979,13 @@ class _Reader:
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
             elif units and (token.folded in ("non", "pardon") and self.taken_back_at(i) is not None
-                            or token.text in (",", "-", "–", "—") and i + 1 < len(self.tokens)
+                            or token.text in (",", "-", "–", "—", "(") and i + 1 < len(self.tokens)
                             and self.tokens[i + 1].folded in ("non", "pardon") and self.taken_back_at(i + 1) is not None
-                            and self.place_at(self.taken_back_at(i + 1)) is None):  # not "Roux, pardon, Clermont"
+                            and (token.text == "(" or self.place_at(self.taken_back_at(i + 1)) is None)):
                 # "Josiane euh non Josette": the name said again replaces the one taken back; "marie josé non
                 # pardon marie thérèse": from the word said again on; "Benhamou, non pardon Benhaddou",
-                # "Lefèvre – pardon Lefebvre"
+                # "Lefèvre – pardon Lefebvre", not "Roux, pardon, Clermont"; in brackets right after it, the name
+                # again, though a commune bears it ("Perrin (pardon Perret)")
                 i = self.taken_back_at(i + (not token.is_word))
                 again = [n for n, (a, _) in enumerate(units) if key(self.tokens[a].text) == key(self.tokens[i].text)]
                 del units[again[-1] if again else -1:]
@@ -1145,8 +1155,8 @@ class _Reader:
         token = self.tokens[i]
         if token.is_number:
             return i if token.text in postal_codes() else None
-        if token.text in _POSSESSIVES | _THEIR:
-            return None  # "tire sur son oreille": Son is a commune of the Ardennes, "son" a possessive
+        if token.folded in _POSSESSIVES | _THEIR:
+            return None  # "tire sur son oreille", "Son père vit seul": Son is a commune of the Ardennes, "son" a possessive
         if i > 0 and self.tokens[i - 1].folded == "par":
             return None  # "sondé par SOS ce matin": who did it (Sos is a commune of the Lot-et-Garonne)
         # after "au", "aux" only a commune named with its article ("au Tampon"): "au talon" is no Talon (Nièvre)
@@ -1188,8 +1198,10 @@ class _Reader:
         return found
 
     def segment_end(self, i: int) -> int:
-        """Last token of the comma-separated segment (or up to a read field) holding token i."""
-        while i + 1 < len(self.tokens) and not self.tokens[i + 1].is_boundary and not self.taken[i + 1] \
+        """Last token of the comma-separated segment (or up to a read field) holding token i; the slash of a
+        measure ("TA 17/9") separates nothing."""
+        while i + 1 < len(self.tokens) and (not self.tokens[i + 1].is_boundary or self.in_a_measure(i + 1)) \
+                and not self.taken[i + 1] \
                 and self.tokens[i + 1].folded not in _PLEASE:
             i += 1
         return i
@@ -1450,6 +1462,10 @@ class _Reader:
             return True  # "… BRULURES MICTIONNELLES  DEMANDE: VISITE …": the next label of the note
         if token.folded in _EXAMS:
             return True  # "douleur thoracique, ECG fait normal": what was found, not what is felt
+        if token.folded in _CONDITIONS and not linked and not self.body_part_at(k - 1):
+            # "TOUX PRODUCTIVE DEPUIS 10 JOURS FUMEUR PNEUMO": what the patient is, not what they feel; not "plaie du
+            # pied diabétique", how the part is
+            return True
         if token.folded == "pas" and not linked and k + 1 < len(self.tokens) and (
                 self.tokens[k + 1].folded in ("de", "d'") or self.tokens[k + 1].folded.startswith("d'")):
             return True  # "DOULEUR DENTAIRE + JOUE GONFLEE PAS DE DENTISTE DE GARDE": what is missing, said apart
@@ -2579,7 +2595,8 @@ class _Reader:
             end = self.segment_end(last + 2)
             said = self.text[self.tokens[last + 2].start:self.tokens[end].end]
             # a thing the patient has ("retard de règles") or no longer does, not a state ("bloqué", "enceinte")
-            if not self.could_be_complaint(last + 2, end) or self.tokens[last + 1].text == "," \
+            if not self.could_be_complaint(last + 2, end) or self.tokens[last + 2].folded in _TRADES_OF_CARE \
+                    or self.tokens[last + 1].text == "," \
                     and self.no_longer_done(last + 2) is None and not opens_with_noun(said):
                 break
             last = end

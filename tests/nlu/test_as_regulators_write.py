@@ -3314,3 +3314,28 @@ def test_a_habit_of_the_complaint_is_no_wanted_time():
     # "le soir" of the swollen legs; the wanted time is said after
     assert window_read("elle a les chevilles enflées et douloureuses le soir, elle voudrait un médecin vendredi matin") \
         == ("2026-11-27T08:00:00+01:00", "2026-11-27T12:00:00+01:00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Karim Haddad, Tunis 03/05/1970, demeurant à Nice, toux", {"lieu_naissance": "Tunis", "localisation": "Nice"}),
+    ("Appel du voisin. Son voisin vit seul au 5 rte de Paris, 45000 Orléans. Chute hier.",
+     {"localisation": "5 rte de Paris, 45000 Orléans"}),
+    ("Mme Lucie Perrin (pardon Perret), Lyon, angine", {"nom": "Perret", "localisation": "Lyon"}),
+])
+def test_notes_written_in_a_hurry(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("pic tensionnel à 18/10 ; Metz ; cabinet", "pic tensionnel à 18/10"),
+    ("Mme Roy, Metz, abcès dentaire, dentiste en congés, cabinet", "abcès dentaire"),
+    ("M. ROY PAUL 06 11 22 33 44 METZ TOUX SECHE DEPUIS 3 SEMAINES ASTHMATIQUE PNEUMO", "TOUX SECHE DEPUIS 3 SEMAINES"),
+    ("Mme Roy, Metz, ulcère du pied diabétique", "ulcère du pied diabétique"),
+])
+def test_where_a_complaint_stops_in_a_note(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+def test_a_mode_asked_opens_the_request_after_an_onset():
+    assert window_read("DOULEUR GENOU DEPUIS CHUTE DIMANCHE CABINET MARDI MATIN") \
+        == ("2026-12-01T08:00:00+01:00", "2026-12-01T12:00:00+01:00")
