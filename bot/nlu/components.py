@@ -168,9 +168,10 @@ def names_the_patient(entities: list[dict]) -> bool:
 
 def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     """A statement about the patient, no question: said of him or her ("la patiente me dit qu'elle est chez sa sœur à
-    Aix", "il préfère finalement une visite"), with where or how to see them."""
+    Aix", "il préfère finalement une visite", "c'est plus pressé, il faudrait la voir dans les deux heures"), with
+    where, how or how soon to see them."""
     words = re.findall(r"[a-z']+", fold(text))
-    return _states(text, words) and any(e["entity"] in _WHERE_OR_HOW for e in entities) \
+    return _states(text, words) and any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
         and bool(set(words) & _OF_THE_PATIENT)
 
 
@@ -250,7 +251,7 @@ _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:vous\s+)?(?:{'|'.jo
                        rf"|\b(?:besoin|il me faut|il me faudrait|je cherche|cherche)\s+(?:d')?(?:un|une)\s+"
                        rf"(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")
-_WHERE_OR_HOW = {"localisation", "type_consultation"}
+_WHERE_HOW_OR_HOW_SOON = {"localisation", "type_consultation", "urgence"}
 _OF_THE_PATIENT = {"il", "elle", "patient", "patiente", "qu'il", "qu'elle", "pt", "pte", "pat"}  # "la pte est a …"
 _ASKING_WHAT = {"quoi", "combien", "comment", "pourquoi", "quel", "quelle", "quels", "quelles"}  # not "pouvez-vous"
 _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "qu'est-ce",

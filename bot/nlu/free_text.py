@@ -194,6 +194,8 @@ RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conj
              "infirmier", "infirmiere", "infirmiers", "ide", "idel", "l'infirmier", "l'infirmiere", "aide-soignant",
              "aide-soignante", "auxiliaire", "l'auxiliaire", "aide", "l'aide", "l'aidant", "l'aidante", "pharmacien",
              "pharmacienne"}
+_CHILDREN = {"enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente", "garcon", "fillette",
+             "petit", "petite"}  # "le petit Ethan Moreau"
 _KIN = RELATIVES | {"fille", "fils"}  # with "fille", "fils" where they say a daughter, a son (elsewhere a girl, a boy)
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
 SYMPTOMS = {tuple(fold(p).split()) for p in [
@@ -234,6 +236,18 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "baisse de vision", "mal partout", "douleurs partout",
     "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance", "ongle incarné"]}
 _LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
+
+
+def _one_letter_off(word: str) -> set[str]:
+    """The word with each of its letters left out in turn, and itself: two words one letter apart (one left out,
+    added or changed) share one of these."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+_LONG_SYMPTOM_WORDS = 8  # letters: long enough that one letter off is a typo, not another word
+# "essouflement", "vomissments", "dyspnee": a long complaint word typed one letter off
+_SYMPTOMS_ONE_LETTER_OFF = {near for p in SYMPTOMS if len(p) == 1 and len(p[0]) >= _LONG_SYMPTOM_WORDS
+                            for near in _one_letter_off(p[0])}
 # Endings of clinical words: pain (-algie), bleeding (-rragie), flow (-rrhée); breathing (-pnée), urine (-urie) and a
 # chronic disease (-iasis) after three letters at least, which first names as « Laurie » have not
 _CLINICAL_ENDING = re.compile(r"^[a-z]{2,}(?:algie|rragie|rrhee)s?$|^[a-z]{3,}(?:pnee|urie)s?$|^[a-z]{3,}iasis$"
@@ -301,6 +315,7 @@ _EXAMS = {"ecg", "bilan", "radio", "echo", "echographie", "scanner", "irm", "tro
 _WORKPLACES = _INSTITUTIONS | {"centre", "cabinet", "service", "hopital", "clinique", "maison", "samu", "ssiad", "had",
                                "secteur", "reseau", "pole"}
 _CONTACTS = _ONLINE | PHONE_LABELS | {"numero", "tel", "telephone", "portable", "adresse"}
+_BEARING_ON = {"a", "au", "aux", "vers", "dans", "sous", "sur", "par", "avec", "jusqu'au", "jusqu'a"}
 _ARRIVING_AT = {"a", "au", "aux", "chez", "dans"}  # "se présente à l'officine avec …"
 _HEDGES = {"probablement", "peut-etre", "surement", "visiblement", "apparemment", "vraisemblablement", "certainement",
            "possiblement", "avec", "aussi", "egalement"}  # "elle a aussi un mail : …": no complaint
@@ -955,15 +970,15 @@ class _Reader:
         # a name may still be spelled after them: "olivier mercier m e r c i e r", "técher didier t e c h e r"
         while i < len(self.tokens) and (len(units) < limit or any(self.spelled_again(u, self.tokens[i]) for u in units)):
             token = self.tokens[i]
-            if re.sub(r"^[dl]'", "", token.folded) in _INSTITUTIONS:
-                break  # "une résidente d'EHPAD": where she lives, no name
+            if re.sub(r"^[dl]'", "", token.folded) in _WORKPLACES:
+                break  # "une résidente d'EHPAD": where she lives, "c'est le SAMU de …": who calls, no name
             if (cue := self.cue_at(i)) and cue[1] >= 2:
                 break  # "M. Le Gall de passage à Annecy": a phrase introducing another field, no particle
             particles_end = self.after_particles(i)
             if particles_end > i:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
                         or self.taken[particles_end] or self.body_part_as_it_is(i) \
-                        or re.sub(r"^[dl]'", "", self.tokens[particles_end].folded) in _INSTITUTIONS:
+                        or re.sub(r"^[dl]'", "", self.tokens[particles_end].folded) in _WORKPLACES:
                     break  # "dos Santos", not "dos bloqué"; "une résidente de l'EHPAD": where she lives
                 units = self.without_said_again(units, (i, particles_end))  # "Le Floch Marguerite Le Floch"
                 i = particles_end + 1
@@ -1224,6 +1239,9 @@ class _Reader:
                     return i + size - 1  # "migraines" as "migraine", "crises d'urticaire" as "crise d'urticaire"
         if _CLINICAL_ENDING.search(self.tokens[i].folded):
             return i  # "métrorragies", "arthralgies", "otorrhée": a clinical word, whichever
+        if len(self.tokens[i].folded) >= _LONG_SYMPTOM_WORDS and not self.tokens[i].text.istitle() \
+                and not _one_letter_off(self.tokens[i].folded).isdisjoint(_SYMPTOMS_ONE_LETTER_OFF):
+            return i  # "essouflement depuis 2j": typed one letter off
         if self.tokens[i].folded == "ne" or self.tokens[i].folded.startswith("n'"):
             done = self.no_longer_done(i)
             if done is not None and done + 1 < len(self.tokens) and (
@@ -1514,6 +1532,12 @@ class _Reader:
                 return False  # "dyspnée à la marche": when the complaint comes, though a commune bears the name
             return (token.folded in ("a", "sur") or capital) and place is not None
         return True
+
+    def behaving_at(self, k: int) -> bool:
+        """ "résistantes au paracétamol", "irradiant vers le bras" at k: a word in -ant and what it bears on, how
+        the complaint behaves."""
+        return k + 1 < len(self.tokens) and re.search(r"ante?s?$", self.tokens[k].folded) is not None \
+            and self.tokens[k + 1].folded in _BEARING_ON
 
     def negated_participle_at(self, k: int) -> bool:
         """ "ne cédant pas", "n'étant pas soulagée", "ne s'améliorant pas" at k: a present participle, negated."""
@@ -2495,9 +2519,10 @@ class _Reader:
         end = self.run_to_line_end(j, (line,))
         if end + 1 < len(self.tokens) and self.tokens[end + 1].text != line:
             return j  # another field on the line: the complaint ends as it would
-        denied = next((k for k in range(j + 1, end) if self.tokens[k].text == ","
-                       and self.tokens[k + 1].folded in _DENYING), None)
-        end = end if denied is None else denied  # "…, pas d'idées suicidaires actuelles": what the patient has not
+        # "…, pas d'idées suicidaires actuelles": what the patient has not; "…, souhaite dermato": the wish
+        apart = next((k for k in range(j + 1, end) if self.tokens[k].text == ","
+                      and self.tokens[k + 1].folded in _DENYING | _WISHING), None)
+        end = end if apart is None else apart
         while end > j and self.tokens[end].is_boundary:
             end -= 1
         return end
@@ -2594,10 +2619,11 @@ class _Reader:
                 break
             end = self.segment_end(last + 2)
             said = self.text[self.tokens[last + 2].start:self.tokens[end].end]
-            # a thing the patient has ("retard de règles") or no longer does, not a state ("bloqué", "enceinte")
+            # a thing the patient has ("retard de règles") or no longer does, or how the complaint behaves
+            # ("résistantes au paracétamol"), not a state ("bloqué", "enceinte")
             if not self.could_be_complaint(last + 2, end) or self.tokens[last + 2].folded in _TRADES_OF_CARE \
-                    or self.tokens[last + 1].text == "," \
-                    and self.no_longer_done(last + 2) is None and not opens_with_noun(said):
+                    or self.tokens[last + 1].text == "," and self.no_longer_done(last + 2) is None \
+                    and not opens_with_noun(said) and not self.behaving_at(last + 2):
                 break
             last = end
         start = first  # "oreille bouchée depuis 4 j après un rhume": what its segment says before the word known
@@ -2868,6 +2894,13 @@ class _Reader:
                     return {key(self.text_of_unit(units[family]))}
         return set()
 
+    def introduced_at(self, first: int) -> bool:
+        """Names starting at `first` said after a civility or what the person is to the caller ("sa fille Lina
+        Jean-Baptiste", "papa de Maëlys Edouard", "le petit Ethan Moreau"): the first name comes first."""
+        before = [t.folded for t in self.tokens[max(0, first - 2):first]]
+        return bool(before) and before[-1] in CIVILITES | _KIN | _CHILDREN \
+            or len(before) == 2 and before[1] in ("de", "du") and before[0] in _KIN | _CHILDREN
+
     def assign_names(self, units: list[tuple[int, int]]) -> int:
         """First name and name told apart among the name units; the token after them."""
         said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
@@ -2880,8 +2913,8 @@ class _Reader:
         if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname
             said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
         first = units[0][0] - (units[0][0] > 0 and self.tokens[units[0][0] - 1].text == ".")
-        civility = first > 0 and self.tokens[first - 1].folded in CIVILITES
-        roles = _roles(units, self.tokens, self.gender, said, spoken=not self.typed, after_a_civility=civility)
+        roles = _roles(units, self.tokens, self.gender, said, spoken=not self.typed,
+                       after_a_civility=self.introduced_at(first))
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
             given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"

@@ -228,7 +228,7 @@ def written_out(text: str) -> str:
 # Hesitations, and what an operator says while searching a name ("comment déjà", "ah oui", "voyons").
 _FILLERS = re.compile(
     r"(?<![\w'])(?:eu+h+|heu+|hu+m+|hm+|hein|comment d[ée]j[àa]|comment (?:il|elle) s'appelle(?: d[ée]j[àa])?|ah oui|ah(?= non\b)"
-    r"|voyons voir|voyons)(?![\w'])[,.?]*\s*", re.IGNORECASE)
+    r"|voyons voir|voyons)(?![\w']|\.\w)[,.?]*\s*", re.IGNORECASE)  # not "HM.SaintClair@…": part of an address
 
 
 # A letter spelled with a word for it ("B comme Bernard"): the letter.

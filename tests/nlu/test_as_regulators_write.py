@@ -3339,3 +3339,27 @@ def test_where_a_complaint_stops_in_a_note(text, symptomes):
 def test_a_mode_asked_opens_the_request_after_an_onset():
     assert window_read("DOULEUR GENOU DEPUIS CHUTE DIMANCHE CABINET MARDI MATIN") \
         == ("2026-12-01T08:00:00+01:00", "2026-12-01T12:00:00+01:00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a child named after who they are to the caller: first name first, as after a civility
+    ("pour sa fille Lou Raymond, 6 ans, fièvre", {"prenom": "Lou", "nom": "Raymond"}),
+    ("le papa de Léna Gérard, 2 ans, otite", {"prenom": "Léna", "nom": "Gérard"}),
+    # who calls from a service is no name
+    ("bonjour c'est le samu de la guadeloupe pour madame rose alexis", {"prenom": "Rose", "nom": "Alexis"}),
+])
+def test_names_after_who_they_are(text, expected):
+    assert {k: v for k, v in read(text).items() if k in ("prenom", "nom")} == expected
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    ("migraine depuis 2 jours, résistante au doliprane, Lyon", "migraine depuis 2 jours, résistante au doliprane"),
+    ("Motif : otite, souhaite pédiatre\nVille : Lyon", "otite"),
+    ("mme rose petit 70 ans essouflement depuis hier, cabinet", "essouflement depuis hier"),
+])
+def test_a_complaint_as_notes_list_it(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+def test_a_filler_inside_an_address_is_part_of_it():
+    assert read("mail HM.Roux@free.fr, Lyon").get("email") == "hm.roux@free.fr"

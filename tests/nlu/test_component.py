@@ -485,3 +485,9 @@ def test_how_soon_asked_stays_a_question(extractor):
 
 def test_a_delay_is_no_pick_of_a_slot(extractor):
     assert intent_after(extractor, "au plus tard sous 3h svp", "choisir_creneau", 0.6) == "inform"
+
+
+def test_how_soon_said_of_the_patient_at_length_is_an_answer(extractor):
+    # a statement of how soon, said of him or her, however long: no question about SAS
+    text = "bon finalement c'est plus urgent que prévu, il faudrait qu'elle soit vue dans les trois heures"
+    assert intent_after(extractor, text, "faq", 0.6) == "inform"
