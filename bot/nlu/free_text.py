@@ -1508,9 +1508,10 @@ class _Reader:
         if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
             return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now
         if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked \
-                and not (token.folded in _BODY_STATES and self.body_part_as_it_is(self.part_before(k))):
+                and not (token.folded in _BODY_STATES and self.body_part_as_it_is(self.part_before(k))) \
+                and not self.body_part_as_it_is(k):
             # "angine Dijon": a commune said bare after the complaint is where the patient is; not "l'œil droit
-            # rouge", how the part of the body is
+            # rouge", how the part of the body is, nor "+ JOUE GONFLEE" (Joué is a commune too)
             return True
         if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING \
                 and not (k >= 2 and self.tokens[k - 2].folded in _AUXILIARIES and self.past_participle(k - 1)):
@@ -2108,7 +2109,8 @@ class _Reader:
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
                 i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
                 continue
-            if field in PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus"):
+            if field in PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus") \
+                    and words[0] not in _SUBJECTS:  # not "ça saigne plus il est à Millau": a new sentence
                 i += size  # "pas à Paris", "n'habite plus à Lyon", "pas née à Paris": where the patient is not
                 continue
             if field == "localisation" and size == 1 and self.opens_birth_place(i):

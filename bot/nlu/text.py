@@ -174,6 +174,8 @@ _SHORTHAND = [
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
     (re.compile(r"\bsect\b\.?(?=\s+\w)", re.IGNORECASE), "secteur"),  # "sect douai", "sect. Nord-Isère"
+    (re.compile(r"\bap\.?(?=\s*\d{1,2}\s*h)", re.IGNORECASE), "après"),  # "dispo ap 17h"
+    (re.compile(r"(?<=\w) s/(?=[a-z])", re.IGNORECASE), "-sur-"),  # "chalon s/saone": Chalon-sur-Saône
     (re.compile(r"\b(si|que|qd|quand) poss\b\.?", re.IGNORECASE), r"\1 possible"),  # "dès que poss", "si poss"
     (re.compile(r"\bpa(?= press|\s+urgent)"), "pas"),  # "pa pressé": "pas" as texted fast ("PA" is a blood pressure)
     # typed fast: "pas presée", "dpuis mercredi" (an onset, no day wanted)

@@ -3363,3 +3363,19 @@ def test_a_complaint_as_notes_list_it(text, symptomes):
 
 def test_a_filler_inside_an_address_is_part_of_it():
     assert read("mail HM.Roux@free.fr, Lyon").get("email") == "hm.roux@free.fr"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "plus" ends the sentence before it: the place after "il est à" is where the patient is
+    ("il a mal au genou ça gonfle plus il est à villeneuve-sur-lot il voudrait un médecin",
+     {"localisation": "villeneuve-sur-lot"}),
+    ("M. Noé Roy, Lyon 3e, PIQURE INSECTE + BRAS GONFLE, CABINET", {"localisation": "Lyon 3e",
+                                                                  "symptomes": "PIQURE INSECTE + BRAS GONFLE"}),
+    ("mr paul roy 06 11 22 33 44 sur bourg s/mer, otite", {"localisation": "bourg s/mer"}),
+])
+def test_what_notes_and_dictation_attach(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+def test_after_an_hour_in_shorthand():
+    assert window_read("otite, dispo ap 18h demain") == ("2026-11-26T18:00:00+01:00", "2026-11-26T20:00:00+01:00")
