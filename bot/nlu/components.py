@@ -83,6 +83,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                                              # "non erreur sur la ddn c 08/12/1948": the no says what is wrong
                                              or intent == "deny" and (names_the_patient(entities)
                                                                       or gives_a_detail_it_names(text, entities))
+                                             # "finalement à voir sous 3h svp, en visio c'est ok": a new delay
+                                             # approved, no yes to the summary
+                                             or intent == "affirm" and says_how_soon(text, entities)
                                              or intent in _NOT_ABOUT_A_PATIENT and (
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
                                                  or says_how_soon(text, entities)

@@ -305,6 +305,9 @@ def find_specialties(folded: str, written: str | None = None) -> list[Found]:
                     m.end())
               for m in _SPECIALIST.finditer(folded) if not any(f.start <= m.start() < f.end for f in found)
               and written[m.start(2):m.end(2)] == m.group(2)]  # "opiniâtre" is no specialist: its accent says so
+    # "Spécialité : rhumatologie": the discipline named after its label
+    found += [Found(written[m.start(1):m.end(1)], m.start(1), m.end(1)) for m in _DISCIPLINE_LABELLED.finditer(folded)
+              if not any(f.start <= m.start(1) < f.end for f in found)]
     # "pas d'ophtalmo joignable, à voir par un généraliste": a specialist not to be had is not the one asked for
     return sorted((f for f in found if not _NONE_OF.search(folded, 0, f.start)), key=lambda f: f.start)
 
@@ -316,13 +319,16 @@ _NONE_OF = re.compile(r"\b(?:pas d[e']|pas de l'|aucun|aucune|sans)\s*$")
 # gastro-enteritis
 _GASTRO_ASKED = re.compile(r"\b(?:avis|un|rdv|voir|consult|consultation|spe|specialiste)\s+(gastro)(?![\w-])")
 _SPECIALIST = re.compile(r"\b([a-z][a-z-]{2,}?)(logues?|logistes?|iatres?)\b")
+_DISCIPLINE = re.compile(r"(?:logie|iatrie)$")
+_DISCIPLINE_LABELLED = re.compile(r"\bspecialite\s*:?\s*([a-z][a-z-]{2,}(?:logie|iatrie))\b")
 
 
 def _misspelt_specialty(word: str) -> str | None:
     """The specialty a word names with one letter wrong, missing, added or swapped (two for long words); its first
     two letters right ("radiologie" is no "cardiologie")."""
-    # a whole specialist's name is one letter off at most: "néphrologue" is no misspelt "neurologue"
-    allowed = 1 if len(word) < 11 or _SPECIALIST.fullmatch(word) else 2
+    # a whole specialist's or discipline's name is one letter off at most: "néphrologue" is no misspelt "neurologue",
+    # "néphrologie" no "neurologie"
+    allowed = 1 if len(word) < 11 or _SPECIALIST.fullmatch(word) or _DISCIPLINE.search(word) else 2
     if _PARTICIPLE.search(word):
         return None  # "prurit généralisé": an adjective one letter from "généraliste"
     for phrase, value in _SPECIALTY_WORDS.items():

@@ -2593,6 +2593,12 @@ class _Reader:
         inside = [k for k, t in enumerate(self.tokens) if span.start < t.end and t.start < span.end]
         return inside[0], inside[-1]
 
+    def past_its_pluses(self, last: int) -> int:
+        """Past the "++" that says how strong the complaint ending at `last` is ("mal de gorge ++, fièvre")."""
+        while last + 2 < len(self.tokens) and self.tokens[last + 1].text == "+" and self.tokens[last + 2].text in "+,":
+            last += 1
+        return last
+
     def joined_at(self, k: int) -> bool:
         """A "+" at k joins two complaints of a typed note ("toux grasse + fièvre")."""
         return k + 1 < len(self.tokens) and self.tokens[k].text == "+" and not self.taken[k + 1] \
@@ -2610,22 +2616,22 @@ class _Reader:
             return
         span = complaints[0]
         first, last = self.tokens_of(span)
-        while last + 2 < len(self.tokens) and self.tokens[last + 1].text in (",", "+") \
-                and not self.tokens[last + 2].is_boundary:
-            later = next((s for s in complaints[1:] if s.start == self.tokens[last + 2].start), None)
+        while (k := self.past_its_pluses(last)) + 2 < len(self.tokens) and self.tokens[k + 1].text in (",", "+") \
+                and not self.tokens[k + 2].is_boundary:
+            later = next((s for s in complaints[1:] if s.start == self.tokens[k + 2].start), None)
             if later is not None:  # "palpitations, perte de poids, tremblements des mains": one list
                 self.spans.remove(later)
                 last = self.tokens_of(later)[1]
                 continue
-            if self.taken[last + 2]:
+            if self.taken[k + 2]:
                 break
-            end = self.segment_end(last + 2)
-            said = self.text[self.tokens[last + 2].start:self.tokens[end].end]
+            end = self.segment_end(k + 2)
+            said = self.text[self.tokens[k + 2].start:self.tokens[end].end]
             # a thing the patient has ("retard de règles") or no longer does, or how the complaint behaves
             # ("résistantes au paracétamol"), not a state ("bloqué", "enceinte")
-            if not self.could_be_complaint(last + 2, end) or self.tokens[last + 2].folded in _TRADES_OF_CARE \
-                    or self.tokens[last + 1].text == "," and self.no_longer_done(last + 2) is None \
-                    and not opens_with_noun(said) and not self.behaving_at(last + 2):
+            if not self.could_be_complaint(k + 2, end) or self.tokens[k + 2].folded in _TRADES_OF_CARE \
+                    or self.tokens[k + 1].text == "," and self.no_longer_done(k + 2) is None \
+                    and not opens_with_noun(said) and not self.behaving_at(k + 2):
                 break
             last = end
         start = first  # "oreille bouchée depuis 4 j après un rhume": what its segment says before the word known

@@ -68,7 +68,7 @@ _NOT_WANTED = re.compile(r"(?:depuis|hier|des|d'ici|d ici|avant|jusqu'a|a partir
 # Words that open another clause or a request: after them a time is wanted again ("depuis hier, rdv demain").
 _CLAUSE_WORDS = r"il|elle|ils|elles|on|je|nous|vous|rdv|dispo|disponible|voir|consultation|visite|vad|creneau|souhaite|" \
                 r"souhaiterait|souhaiterais|voudrait|voudrais|aimerait|aimerais|demande|" \
-                r"prefere|faudrait|si|mais|plutot|c'est|" \
+                r"prefere|faudrait|si|mais|donc|plutot|c'est|serait|" \
                 r"cabinet|cab|domicile|dom|video|visio|teleconsultation|teleconsult|tlc"  # the mode asked, as "visite"
 # "depuis" earlier in the same clause: the time is when the complaint began ("depuis le vol de dimanche",
 # "mal à la cheville depuis le sport ce matin").

@@ -3379,3 +3379,19 @@ def test_what_notes_and_dictation_attach(text, expected):
 
 def test_after_an_hour_in_shorthand():
     assert window_read("otite, dispo ap 18h demain") == ("2026-11-26T18:00:00+01:00", "2026-11-26T20:00:00+01:00")
+
+
+def test_this_evening_begun_is_wanted_once_donc_opens_the_request():
+    # at 18:10 "ce soir" has begun: said in the complaint's clause it would be when the complaint began
+    evening = datetime.fromisoformat("2026-11-25T18:10:00+01:00")
+    said = "elle tousse elle n'a pas trouvé de pédiatre donc un généraliste ce serait bien ce soir"
+    window = {e["entity"]: e["value"] for e in read_details(said, evening)}.get("creneau")
+    assert (window["start"], window["end"]) == ("2026-11-25T18:10:00+01:00", "2026-11-25T20:00:00+01:00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme Roy, Lyon, toux ++, fièvre depuis hier, cabinet", {"symptomes": "toux ++, fièvre depuis hier"}),
+    ("Spécialité : néphrologie\nVille : Lyon", {"specialite": "néphrologie"}),
+])
+def test_what_a_note_marks_and_labels(text, expected):
+    assert {k: v for k, v in read(text).items() if k in expected} == expected

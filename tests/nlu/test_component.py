@@ -287,6 +287,8 @@ def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, tex
     # a time said roughly is when the patient can come: a pick says its slot's time exactly
     ("non finalement plutôt jeudi autour de 9h", "choisir_creneau", "inform"),
     ("il préfère vendredi vers 17h", "choisir_creneau", "inform"),
+    # a new delay approved is no yes to the summary
+    ("bon finalement sous 4h svp, au cabinet c'est bon", "affirm", "inform"),
 ])
 def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.8) == expected
