@@ -12,6 +12,7 @@ from bot.auth.local_secrets import with_secrets
 from bot.settings import get_settings
 
 log = logging.getLogger("bot.agenda")
+KEEP_ALIVE_S = 130  # seconds an idle connection stays open: beyond the 2 min Caddy keeps one
 # About one practitioner per 11,000 inhabitants, placed by population: enough for a search near any prefecture to
 # find the specialties, home visits and video slots a regulator asks for within the SAS radius (with 2,000, a
 # gynécologue near Saint-Étienne or a home visit near Reims was over 100 km away).
@@ -49,5 +50,8 @@ def main(argv: list[str] | None = None) -> None:
         geo.warm()
         # No access log: query strings carry patient data (birth dates, symptoms). No websockets: the API
         # has none, and uvicorn's websocket support does not import beside Rasa's pinned websockets 10.
+        # Idle connections are kept longer than its clients keep them in their pools (Caddy: 2 min, httpx: 5 s),
+        # so that a client never reuses one the agenda is closing at that instant (a reset request, seen here under
+        # load with uvicorn's 5 s).
         uvicorn.run(create_app(with_secrets(settings)), host=settings.agenda_interface, port=settings.agenda_port,
-                    access_log=False, ws="none")
+                    access_log=False, ws="none", timeout_keep_alive=KEEP_ALIVE_S)

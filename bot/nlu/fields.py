@@ -260,11 +260,12 @@ _ANY_DOCTOR = re.compile(r"\b(?:medecin|docteur)\b")
 # "visite svp", "visite sur place" (where the patient is: the EHPAD, the home)
 _SOMEONE_ELSE_BEFORE = re.compile(SOMEONE_ELSE_COMING + r"$")  # "sa fille passe la voir": no doctor's visit
 _COMING = re.compile(r"(?:passe|passer|vienne|venir|aille)\b")
-_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:svp|stp|s'il vous plait|si possible|si poss|demandee|souhaitee|sur place)\b"
+_WHEN_ASKED = (r"(?:aujourd'hui|demain|apres-demain|ce soir|ce matin|cet apres-midi|dans la journee|svp|stp|si possible"
+               rf"|des que|urgent|rapidement|sous|avant|apres|{'|'.join(WEEKDAYS)})\b")
+_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:(?:s'il vous plait|si poss|demandee|souhaitee|sur place)\b"
+                          rf"|(?={_WHEN_ASKED}))"  # "visite demain autour de 10h"
                           # "…, domicile aujourd'hui": the home said with when, not with a place nor a phone line
-                          r"|(?<!tel )(?<!fixe )(?<!numero )(?<!au )(?<!du )\b(domicile|dom)\s+(?=(?:aujourd'hui|demain"
-                          r"|apres-demain|ce soir|ce matin|cet apres-midi|dans la journee|svp|stp|si possible|des que"
-                          rf"|urgent|rapidement|sous|avant|apres|{'|'.join(WEEKDAYS)})\b)")
+                          rf"|(?<!tel )(?<!fixe )(?<!numero )(?<!au )(?<!du )\b(domicile|dom)\s+(?={_WHEN_ASKED})")
 
 
 def fallback_specialty(found: list[Found], folded: str) -> list[Found]:

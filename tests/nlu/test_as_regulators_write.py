@@ -3395,3 +3395,7 @@ def test_this_evening_begun_is_wanted_once_donc_opens_the_request():
 ])
 def test_what_a_note_marks_and_labels(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
+
+
+def test_a_visit_asked_with_when():
+    assert read("Mme Lise Roy, Vienne, toux, visite demain autour de 10h").get("type_consultation") == "domicile"
