@@ -20,6 +20,7 @@ from bot.nlu.extraction import read_details
 from bot.nlu.free_text import PERSON_NOUNS, REFERRING, RELATIVES
 from bot.nlu.names import said_once
 from bot.nlu.text import fold, written_out
+from bot.nlu.time_windows import ROUGHLY
 from bot.referral.choice import TIME, names_a_pick
 from bot.referral.fields import is_same_name_answer
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
@@ -282,7 +283,7 @@ def says_a_range(text: str, entities: list[dict]) -> bool:
                if e.get("start") is not None)
 
 
-_BOUND = re.compile(r"\b(?:apres|avant|a partir d|jusqu|entre|vers|autour d|aux alentours d)")
+_BOUND = re.compile(rf"\b(?:apres|avant|a partir d|jusqu|entre|{'|'.join(ROUGHLY)})")
 _SEARCH_AGAIN = {"elargir_rayon", "elargir_delai", "rechercher"}
 _ELSEWHERE_OR_OTHERWISE = {"type_consultation", "specialite", "localisation"}
 

@@ -320,8 +320,9 @@ _NONE_OF = re.compile(r"\b(?:pas d[e']|pas de l'|aucun|aucune|sans)\s*$")
 # gastro-enteritis
 _GASTRO_ASKED = re.compile(r"\b(?:avis|un|rdv|voir|consult|consultation|spe|specialiste)\s+(gastro)(?![\w-])")
 _SPECIALIST = re.compile(r"\b([a-z][a-z-]{2,}?)(logues?|logistes?|iatres?)\b")
-_DISCIPLINE = re.compile(r"(?:logie|iatrie)$")
-_DISCIPLINE_LABELLED = re.compile(r"\bspecialite\s*:?\s*([a-z][a-z-]{2,}(?:logie|iatrie))\b")
+_DISCIPLINE_ENDING = r"(?:logie|iatrie)"
+_DISCIPLINE = re.compile(rf"{_DISCIPLINE_ENDING}$")
+_DISCIPLINE_LABELLED = re.compile(rf"\bspecialite\s*:?\s*([a-z][a-z-]{{2,}}{_DISCIPLINE_ENDING})\b")
 
 
 def _misspelt_specialty(word: str) -> str | None:

@@ -952,17 +952,20 @@ class _Reader:
         14/08/1986, domiciliée à Évry")."""
         if self.birth_place_said or not _is_name_word(self.tokens[i]) or not self.tokens[i].text[:1].isupper():
             return False
-        resides_later = any(t.folded in RESIDENCE_WORDS for t in self.tokens[i + 1:])
-        end = self.place_at(i) or i
-        if i > 0 and self.tokens[i - 1].is_boundary and end + 1 < len(self.tokens) \
-                and self.tokens[end + 1].text == BIRTH_DATE:
-            return resides_later
+        if i > 0 and self.tokens[i - 1].is_boundary:
+            end = self.place_at(i) or i
+            if end + 1 < len(self.tokens) and self.tokens[end + 1].text == BIRTH_DATE:
+                return self.resides_after(i)
         if i < 3 or [t.text for t in self.tokens[i - 2:i]] != [BIRTH_DATE, ","]:
             return False
         k = i - 3
         while k >= 0 and self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE:
             k -= 1
-        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS - _DATE_LABELS and resides_later
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS - _DATE_LABELS and self.resides_after(i)
+
+    def resides_after(self, i: int) -> bool:
+        """The residence is said with its own word after token i."""
+        return any(t.folded in RESIDENCE_WORDS for t in self.tokens[i + 1:])
 
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
@@ -1707,15 +1710,14 @@ class _Reader:
         return before.is_word and before.text.islower() and not self.taken[i - 1] \
             and before.folded not in _BEFORE_PLACE | BIRTH_WORDS | {"pas"} and (
                 end + 1 >= len(self.tokens) or self.tokens[end + 1].is_boundary or self.taken[end + 1]
-                or self.another_denied_after(end) is not None)
+                or self.another_denied_after(end))
 
-    def another_denied_after(self, end: int) -> int | None:
-        """Last token of a place denied right after the commune ending at `end` ("c'est Thionville pas Thonon",
-        "Thionville, pas Thonon", a town however short): the first is meant."""
+    def another_denied_after(self, end: int) -> bool:
+        """A place is denied right after the commune ending at `end` ("c'est Thionville pas Thonon", "Thionville,
+        pas Thonon", a town however short): the first is meant."""
         k = end + 1 + (end + 1 < len(self.tokens) and self.tokens[end + 1].text in (",", "et"))
-        if k + 1 >= len(self.tokens) or self.tokens[k].folded != "pas":
-            return None
-        return self.place_at(k + 1) or (k + 1 if self.tokens[k + 1].text[:1].isupper() else None)
+        return k + 1 < len(self.tokens) and self.tokens[k].folded == "pas" \
+            and (self.place_at(k + 1) is not None or self.tokens[k + 1].text[:1].isupper())
 
     def opens_field(self, k: int) -> bool:
         """Token k starts another field: a cue ("nom de naissance", "tél") or a word that opens one ("dispo")."""

@@ -38,12 +38,12 @@ _DAY = rf"apres-demain|apres demain|demain|aujourd'hui|aujourd hui|ce jour" \
 _SOON = timedelta(days=31)  # a date said without a year is a wanted day only within this: slots are soon
 _HOUR = r"(?P<h{n}>[01]?\d|2[0-4])\s*(?:h|heures?)\s*(?P<m{n}>\d{{2}})?"  # "avant 48h" is a delay, no hour
 _NO_UNIT = r"(?![\d,.:/]|\s*(?:h\b|heures?|ans?|mois|jours?|semaines?|min|kg|%))"
-_ROUGHLY = ("vers", "autour de", "aux alentours de")  # an hour either side
+ROUGHLY = ("vers", "autour de", "aux alentours de")  # an hour either side
 _CLOCK = (
     # "entre 14h et 16h", "entre 14 et 16h", "de 9h à 12h", "14h-16h": the first hour's unit may go unsaid
     rf"(?:(?:entre|de)\s+(?P<h1>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m1>\d{{2}})?\s+(?:et|a)\s+{_HOUR.format(n=2)}"
     rf"|(?P<h5>\d{{1,2}})\s*(?:h|heures?)?\s*(?P<m5>\d{{2}})?\s*-\s*{_HOUR.format(n=6)}"
-    rf"|(?P<rel>avant|apres|{'|'.join(_ROUGHLY)}|a partir de|des|a)\s+{_HOUR.format(n=3)}"
+    rf"|(?P<rel>avant|apres|{'|'.join(ROUGHLY)}|a partir de|des|a)\s+{_HOUR.format(n=3)}"
     rf"|{_HOUR.format(n=8)}\s+ou\s+(?:apres|plus tard)"  # "13h30 ou après": from 13h30
     # after a day, two numbers are hours with no unit said: "demain entre 8 et 10", "lundi de 14 à 16"
     rf"|(?(day)(?:entre|de)\s+(?P<h9>[01]?\d|2[0-3])(?P<m9>)\s+(?:et|a)\s+(?P<h10>[01]?\d|2[0-3])(?P<m10>){_NO_UNIT}"
@@ -379,7 +379,7 @@ def _hours(match: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
         rel = match.group("rel")
         if rel == "avant":
             return start, hour
-        if rel in _ROUGHLY:
+        if rel in ROUGHLY:
             return (hour[0] - 1, hour[1]), (hour[0] + 1, hour[1])
         if rel == "a":
             return hour, (hour[0] + 1, hour[1])
