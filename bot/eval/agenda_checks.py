@@ -2,7 +2,9 @@
 
 Windows are relative to when the patient's conversation started ("within 2 h", "tomorrow morning"), so a
 scenario holds whatever the time of the run. When the agenda has nothing at all in the wanted window (at night,
-on a Sunday) a slot after it is right, provided the assistant said it widened the search."""
+on a Sunday) a slot after it is right, provided the assistant said it widened the search; likewise a video slot
+beyond the commune's cap, when nothing nearer was free before it and the assistant said it searched the whole
+country."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
@@ -16,6 +18,7 @@ from bot.eval.scenario_files import Expect
 
 NOON = 12
 WINDOW_WIDENED = "utter_fenetre_elargie"
+NATIONWIDE = "utter_rayon_national"
 
 
 def window_bounds(window: dict[str, Any], now: datetime) -> tuple[datetime, datetime]:
@@ -84,6 +87,15 @@ class Agenda:
         slots = [slot for offer in found["offers"] for slot in offer["slots"]]
         return any(in_window(datetime.fromisoformat(s["start"]), window, now) for s in slots)
 
+    def searched_beyond_the_cap(self, commune: str, mode: str, specialty: str, start: datetime, end: datetime) -> bool:
+        """Whether nothing near `commune` was free between `start` and `end`: the agenda's own search went beyond the
+        commune's cap (in video, the whole country), or found nothing in that window at all (and widened it)."""
+        found = self.http.get("/api/search", params={
+            "location": commune, "from": start.isoformat(), "to": end.isoformat(), "mode": mode, "limit": 1,
+            "specialty": specialty,
+        }).raise_for_status().json()
+        return found["window_widened"] or found["radius_km"] > near_enough_km(commune, None)
+
 
 def conversation_failures(record: PartRecord) -> list[str]:
     """Checks on what the assistant said: questions it had to ask first, refusals it had to make."""
@@ -114,6 +126,13 @@ def booking_failures(record: PartRecord, agenda: Agenda, regulator: str) -> list
     return appointment_failures(appointment, record, expect, agenda)
 
 
+def beyond_the_cap_said(record: PartRecord, slot: dict, commune: str, agenda: Agenda) -> bool:
+    """A video slot farther than the commune's cap is right when nothing nearer was free before it, and the
+    assistant said it searched the whole country."""
+    return slot["mode"] == "video" and NATIONWIDE in record.said and agenda.searched_beyond_the_cap(
+        commune, "video", slot["practitioner"]["specialty"]["code"], record.started, datetime.fromisoformat(slot["start"]))
+
+
 def appointment_failures(appointment: dict, record: PartRecord, expect: Expect, agenda: Agenda) -> list[str]:
     failures = []
     slot = appointment["slot"]
@@ -127,7 +146,8 @@ def appointment_failures(appointment: dict, record: PartRecord, expect: Expect, 
         failures.append(f"mode {slot['mode']}, not {expect.mode}")
     if expect.place:
         distance = distance_between(expect.place.commune, slot["address"])
-        if distance > near_enough_km(expect.place.commune, expect.place.within_km):
+        if distance > near_enough_km(expect.place.commune, expect.place.within_km) \
+                and not beyond_the_cap_said(record, slot, expect.place.commune, agenda):
             failures.append(f"slot {distance:.0f} km from {expect.place.commune}")
     if expect.window and not in_window(datetime.fromisoformat(slot["start"]), expect.window, record.started):
         commune = expect.place.commune if expect.place else slot["address"]["commune"]

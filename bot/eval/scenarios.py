@@ -2,9 +2,10 @@
 channel against the real stack (fresh agenda with the demo data, action server, Rasa with models/sas.tar.gz),
 then checked in the agenda. Prints one line per scenario and the share passed.
 
-    python -m bot.eval.scenarios [--only NAME] [--verbose]
+    python -m bot.eval.scenarios [--only NAME] [--verbose] [--dir DIR]
 
-`--only` keeps the scenarios whose name contains NAME; `--verbose` prints each conversation (synthetic patients)."""
+`--only` keeps the scenarios whose name contains NAME; `--verbose` prints each conversation (synthetic patients);
+`--dir` plays the scenario files of another directory (a fresh set written by someone who never read the code)."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ from pathlib import Path
 from bot.eval.agenda_checks import Agenda, booking_failures, conversation_failures
 from bot.eval.regulator import Conversation, Regulator
 from bot.eval.replies import Responses
-from bot.eval.scenario_files import Scenario, load_scenarios
+from bot.eval.scenario_files import SCENARIO_DIR, Scenario, load_scenarios
 from bot.settings import ROOT
 from bot.stack import Stack, StackConfig
 
@@ -102,8 +103,9 @@ def main(argv: list[str] | None = None) -> list[Outcome]:
     parser.add_argument("--only", help="play only the scenarios whose name contains this text")
     parser.add_argument("--verbose", action="store_true", help="print every conversation")
     parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--dir", type=Path, default=SCENARIO_DIR, help="where the scenario files are")
     args = parser.parse_args(argv)
-    scenarios = [s for s in load_scenarios() if not args.only or args.only in s.name]
+    scenarios = [s for s in load_scenarios(args.dir) if not args.only or args.only in s.name]
     if not scenarios:
         parser.error(f"no scenario named like {args.only!r}")
     with tempfile.TemporaryDirectory(prefix="sas-scenarios-") as workdir:

@@ -160,8 +160,8 @@ _ANNOUNCING = {"attendez", "attends", "je", "vous", "le", "ca", "ce", "euh", "al
 _INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa", "lycee", "college", "l'ecole", "ecole",
                  "creche", "internat", "l'internat", "pharmacie", "officine"}
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
-_NAMING = {"c'est", "s'appelle", "m'appelle", "appelle", "nomme", "nommee", "pt", "pte", "pat", "identite", "concernant"} \
-    | _SPELLING
+_NAMED_BY = {"s'appelle", "m'appelle", "nomme", "nommee", "prenomme", "prenommee"}  # verbs whose object is a name
+_NAMING = {"c'est", "appelle", "pt", "pte", "pat", "identite", "concernant"} | _NAMED_BY | _SPELLING
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
@@ -640,8 +640,9 @@ class _Reader:
         spelled = len(units) == 1 and (units[0][1] > units[0][0] and len(
             {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1] if t.is_word}) == 1
             or token.folded in _SPELLING and _is_capitals(self.tokens[units[0][0]:units[0][1] + 1]))  # "ça s'écrit H O A R A U"
-        if not units or (len(units) < 2 and (not (person or lone_given or spelled)
-                                             or self.is_bare_place(j) and not spelled)):  # spelled: a name
+        named = token.folded in _NAMED_BY  # "il s'appelle Noé": a name, though a commune bears it
+        if not units or (len(units) < 2 and (not (person or lone_given or spelled or named)
+                                             or self.is_bare_place(j) and not spelled and not named)):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         place = self.place_at(j)
         if place is not None and place > j and place >= units[-1][1] and self.is_bare_place(j):

@@ -50,3 +50,15 @@ def test_a_booking_that_must_not_happen_and_a_question_said_answered_are_reporte
                                "expect": {"booked": False, "never_asked": ["telephone"]}})
     outcome = play(assistant_stack, responses, scenario)
     assert outcome.failures == ("asked telephone again (given)", "booked although it must not"), outcome.transcript
+
+
+def test_a_video_slot_beyond_the_cap_is_right_once_said_and_a_wrong_place_still_fails(assistant_stack, responses):
+    # No video slot in Guadeloupe in the demo agenda: the assistant searches the whole country and says so.
+    video = "Mme Lubin Sabine même nom 12/06/1984 0690 52 14 36 zona qui démarre, téléconsultation, elle est à Baie-Mahault"
+    right = parse_scenario({"name": "video_far", "theme": "t", "opening": video,
+                            "expect": {"mode": "video", "place": "Baie-Mahault"}})
+    wrong = parse_scenario({"name": "video_elsewhere", "theme": "t", "opening": video,
+                            "expect": {"mode": "video", "place": "Brest"}})
+    outcome = play(assistant_stack, responses, right)
+    assert outcome.passed, "\n".join([*outcome.failures, *outcome.transcript])
+    assert play(assistant_stack, responses, wrong).failures[0].endswith("km from Brest")

@@ -3399,3 +3399,12 @@ def test_what_a_note_marks_and_labels(text, expected):
 
 def test_a_visit_asked_with_when():
     assert read("Mme Lise Roy, Vienne, toux, visite demain autour de 10h").get("type_consultation") == "domicile"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("il s'appelle Noé", "Noé"),  # Noé is a commune of the Haute-Garonne
+    ("son fils s'appelle Noé, fièvre depuis hier", "Noé"),
+])
+def test_a_verb_that_names_says_a_name_though_a_commune_bears_it(text, name):
+    said = read(text)
+    assert "localisation" not in said and name in (said.get("prenom"), said.get("nom"))
