@@ -235,10 +235,13 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         placed = [e for e in others if placed_by_its_cue(e, text)]
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text) and e not in placed}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
-        first = answer_said_first(text, others) if others and not misread else None
+        # "Rousseau, et elle est née le 17 août 1951": the answer, then another detail; "Keller, et c'est aussi son nom
+        # de naissance": a name, then a remark on it
+        remark = not others and field in NAME_FIELDS and self._bare_answer(field, text, tracker) is None
+        first = answer_said_first(text, others) if (others or remark) and not misread else None
         value = self._bare_answer(field, first, tracker) if first else None
         if value is not None:
-            return {field: value}  # "Rousseau, et elle est née le 17 août 1951": the answer, then another detail
+            return {field: value}
         if others and not misread and (said >= 0.5 * len(text.strip()) or placed):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)

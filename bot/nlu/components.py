@@ -175,8 +175,19 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     Aix", "il préfère finalement une visite", "c'est plus pressé, il faudrait la voir dans les deux heures"), with
     where, how or how soon to see them."""
     words = re.findall(r"[a-z']+", fold(text))
-    return _states(text, words) and any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
-        and bool(set(words) & _OF_THE_PATIENT)
+    return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
+        and (asks_to_search(text) or _states(text, words) and bool(set(words) & _OF_THE_PATIENT))
+
+
+def asks_to_search(text: str) -> bool:
+    """The assistant asked to search or book ("il est à Tourcoing, vous pouvez chercher par là-bas ?"): a request
+    for this patient, whatever its question mark, never a question about SAS."""
+    return _TO_SEARCH.search(fold(text)) is not None
+
+
+_TO_SEARCH = re.compile(r"\b(?:vous pouvez|pouvez-vous|pouvez vous|vous pourriez|pourriez-vous|pourriez vous|tu peux|"
+                        r"peux-tu|peux tu|tu pourrais|pourrais-tu|merci de)\s+(?:me |nous |lui |en |y |plutot )?"
+                        r"(?:chercher|rechercher|trouver|regarder|relancer|refaire|reserver|prendre)\b")
 
 
 def says_how_soon(text: str, entities: list[dict]) -> bool:
@@ -221,8 +232,11 @@ def announces_a_patient(text: str) -> bool:
 
 
 def asks_something(text: str) -> bool:
-    """A question with a word that asks ("c'est quoi le tarif ?", "combien …?"), not a request ("un rdv svp ?")."""
-    return "?" in text and bool(set(re.findall(r"[a-z'-]+", fold(written_out(text)))) & _ASKING_WHAT)
+    """A question with a word that asks ("c'est quoi le tarif ?", "combien …?"), not a request ("un rdv svp ?"); or,
+    dictated without its question mark, asked with "est-ce que"."""
+    folded = fold(written_out(text))
+    return "?" in text and bool(set(re.findall(r"[a-z'-]+", folded)) & _ASKING_WHAT) \
+        or re.search(r"\best[- ]ce qu", folded) is not None
 
 
 def asks_on_behalf(text: str) -> bool:
@@ -322,24 +336,33 @@ def says_to_cancel(text: str) -> bool:
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
-# peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous")
+# peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous", "… il vient de vomir on arrête …")
 _CLAUSE_BREAKS = re.compile(r"[,.;:!?\n]| - |\b(?:du coup|donc|c'est)\b"
-                            r"|(?=\b(?:finalement|il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d')\b)")
+                            r"|(?=\b(?:finalement|il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d'|on annule"
+                            r"|on arrete|on laisse tomber|laissez tomber)\b)")
 
 
 def _orders_to_cancel(clause: str) -> bool:
     words = re.findall(r"[a-z'-]+", clause)
     while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
         words = words[1:]
+    # Dictated without punctuation, the order then why: "on arrête on l'envoie aux urgences", "on annule il a trouvé"
+    said = next((k for k in range(1, len(words)) if words[k] in _SUBJECTS), len(words))
+    return _is_an_order(words[:said]) or _is_an_order(words)
+
+
+def _is_an_order(words: list[str]) -> bool:
     while words[1:] and words[-1] in _COURTESY:  # "annulez svp"
         words = words[:-1]
     order = _CANCELLED.sub("", " ".join(words))  # "annuler le rdv": what is cancelled, the order all the same
+    order = order.removesuffix(" tout")  # "on arrête tout"
     return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "vous pouvez annuler": the order all the same
 
 
-_CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on annule tout", "annule tout", "annulez tout",
-                  "on arrete", "on arrete la", "arretez", "laisse tomber", "laissez tomber", "on laisse tomber",
-                  "oubliez", "oublie", "plus la peine", "n'est plus la peine", "plus besoin"}
+_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
+_CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
+                  "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",
+                  "plus besoin"}
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split

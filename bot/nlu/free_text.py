@@ -544,6 +544,14 @@ class _Reader:
                 return field, size
         return None
 
+    def his_birth_name_at(self, i: int) -> tuple[str, int] | None:
+        """"M. Caron Bruno, né Caron le 02/02/1980": "né" (its accent: not the negation "ne") before a capitalized name
+        that is no place says his birth name, as "née" says hers."""
+        if self.tokens[i].text.lower() == "né" and i + 1 < len(self.tokens) and self.tokens[i + 1].is_word \
+                and self.tokens[i + 1].text[:1].isupper() and self.place_at(i + 1) is None:
+            return "nom_naissance", 1
+        return None
+
     def person_noun_at(self, i: int) -> tuple[int, str | None] | None:
         """(size, gender) of the person noun starting at i ("petit garçon": 2, "m")."""
         for size in (2, 1):
@@ -2076,7 +2084,7 @@ class _Reader:
                 self.add(SAME_BIRTH_NAME, i, same)
                 i = same + 1
                 continue
-            cue = self.cue_at(i)
+            cue = self.cue_at(i) or self.his_birth_name_at(i)
             if cue is None and self.opens_birth_place(i):
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:

@@ -16,6 +16,9 @@ _LEAD_IN = re.compile(
     r"(?: est| c'est)?|née|nee|épouse|epouse|ép\.|madame|monsieur|mme|mlle|mr|m\.)(?![\w'])\s*|[:,]\s*)+",
     re.IGNORECASE,
 )
+# "Bouzid comme sa sœur", "Martin pareil que le papa": the name, then whose it also is
+_SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:son|sa|ses|le|la|les|l'|mon|ma|leur)(?![\w']).*$",
+                      re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_]+(?:['’\- ]+[^\W\d_]+)*$")
 _NOT_NAMES = {
     "oui", "non", "merci", "bonjour", "bonsoir", "daccord", "d'accord", "ok", "okay", "rien", "aucun", "aucune",
@@ -72,7 +75,7 @@ def _is_particle(words: list[str], i: int) -> bool:
 def parse_person_name(text: str) -> str | None:
     """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
     text = _TAKEN_BACK_BEFORE.sub("", text)  # "Bernard euh non Bertrand": the name meant comes last
-    candidate = _LEAD_IN.sub("", text.strip().strip(".!?")).strip(" ,;:")
+    candidate = _LEAD_IN.sub("", _SAME_AS.sub("", text.strip().strip(".!?"))).strip(" ,;:")
     candidate = normalize_name(candidate)
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
         return None

@@ -327,3 +327,11 @@ def test_a_departement_answered_after_a_town_two_bear_says_which(dispatcher, ans
     assert form().validate_localisation(answer, dispatcher, tracker, DOMAIN) == {"localisation": "Saint-Denis (93)"}
     # with no town said before, the département alone is kept as said (the search asks for a commune)
     assert form().validate_localisation(answer, dispatcher, make_tracker(), DOMAIN) == {"localisation": answer}
+
+
+@pytest.mark.parametrize("text, nom", [("Keller, et c'est aussi son nom de naissance", "Keller"),
+                                       ("Vasseur, je vous l'épelle si vous voulez", "Vasseur")])
+def test_a_name_then_a_remark_on_it_is_the_answer(dispatcher, text, nom):
+    tracker = make_tracker({"requested_slot": "nom"}, text=text)
+    assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": nom}
+    assert dispatcher.messages == []

@@ -3408,3 +3408,16 @@ def test_a_visit_asked_with_when():
 def test_a_verb_that_names_says_a_name_though_a_commune_bears_it(text, name):
     said = read(text)
     assert "localisation" not in said and name in (said.get("prenom"), said.get("nom"))
+
+
+@pytest.mark.parametrize("said, name", [("Bouzid comme sa sœur", "Bouzid"), ("Ferrand, pareil que le papa", "Ferrand"),
+                                        ("Lacomme", "Lacomme")])
+def test_a_name_answered_with_whose_it_also_is(said, name):
+    from bot.nlu.names import parse_person_name
+    assert parse_person_name(said) == name
+
+
+def test_his_birth_name_after_an_accented_ne():
+    said = read("et maintenant son mari, M. Roux Denis, né Roux le 04/05/1979, même numéro 06 19 57 32 84")
+    assert (said.get("nom"), said.get("nom_naissance")) == ("Roux", "Roux")
+    assert "nom_naissance" not in read("il ne Peut pas venir, M. Roux Denis")

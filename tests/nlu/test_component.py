@@ -493,3 +493,33 @@ def test_how_soon_said_of_the_patient_at_length_is_an_answer(extractor):
     # a statement of how soon, said of him or her, however long: no question about SAS
     text = "bon finalement c'est plus urgent que prévu, il faudrait qu'elle soit vue dans les trois heures"
     assert intent_after(extractor, text, "faq", 0.6) == "inform"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("attendez il est rentré chez lui, il est à Roanne pas à Feurs, vous pouvez chercher par là-bas ?", "inform"),
+    ("elle est à Nantes, pouvez-vous lui trouver une visite à domicile ?", "inform"),
+    ("est-ce que vous pouvez chercher à Angers", "inform"),
+    ("la patiente est à Lyon, est-ce que ses créneaux remontent sur la plateforme ?", "faq"),  # a question all the same
+])
+def test_a_request_to_search_for_the_patient_is_no_question_about_sas(extractor, text, expected):
+    assert intent_after(extractor, text, "faq", 0.7) == expected
+
+
+@pytest.mark.parametrize("text, cancels", [
+    ("ah attendez il me dit que ça saigne encore et qu'il a de la fièvre on arrête on l'envoie aux urgences", True),
+    ("stop on arrête tout, elle rappelle : son médecin la prend ce soir", True),
+    ("on arrête le doliprane il a mal au ventre", False),
+    ("elle a arrêté son traitement, elle a de la fièvre", False),
+])
+def test_an_order_to_stop_dictated_mid_sentence_or_with_everything(text, cancels):
+    assert says_to_cancel(text) is cancels
+
+
+def test_a_question_dictated_with_est_ce_que_and_no_question_mark_is_one(extractor):
+    message = Message(data={TEXT: "attendez avant ça est-ce que le médecin est prévenu quand on lui pose un rendez-vous",
+                            ENTITIES: [], INTENT: {"name": "adresser_patient", "confidence": 0.5},
+                            INTENT_RANKING_KEY: [{"name": "adresser_patient", "confidence": 0.5},
+                                                 {"name": "faq", "confidence": 0.4}],
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "faq"
