@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -20,12 +21,12 @@ from actions.tracker_history import latest_intent
 from bot.agenda.contract import SearchResult
 from bot.agenda.search import NATIONWIDE_KM
 from bot.agenda.specialties import UnknownSpecialty
-from bot.referral.cards import offer_entry, offer_line, time_button_title
+from bot.referral.cards import day_words, offer_entry, offer_line, time_button_title
 from bot.referral.extra_fields import bookable_without
 from bot.referral.fields import SEARCH_CRITERIA
 from bot.referral.known_doctor import search_param
 from bot.referral.summary import delay_words, missing_fields
-from bot.referral.window import search_window
+from bot.referral.window import same_hours_later, search_window
 from bot.settings import get_settings
 from bot.sources.federated import FederatedSearch, SourcesUnavailable, UnknownLocation, get_federated_search
 from bot.vocabulary import DEFAULT_MODE, MAX_SEARCH_RADIUS_KM
@@ -48,7 +49,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     criteria = search_criteria(tracker)
     start, end = search_window(now, criteria["creneau"], criteria["urgence"])
 
-    async def search_for(specialty: str | None):
+    async def search_for(specialty: str | None, start=start, end=end):
         return await search.search(
             location=criteria["localisation"], start=start, end=end, mode=criteria["type_consultation"] or DEFAULT_MODE,
             specialty=specialty, limit=PAGE, offset=offset, per_practitioner=TIMES_PER_PRACTITIONER,
@@ -67,6 +68,14 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
             criteria["specialite"] = otherwise
             fell_back = [SlotSet("specialite", otherwise), SlotSet("specialite_sinon", None)]
             result = await search_for(otherwise)
+        same_hours = None
+        if result.window_widened:  # nothing at the wished hours: the same hours on the following days first
+            for day_start, day_end in same_hours_later(now, criteria["creneau"], criteria["urgence"],
+                                                       ZoneInfo(get_settings().timezone)):
+                later = await search_for(criteria["specialite"], day_start, day_end)
+                if later.offers and not later.window_widened:
+                    result, same_hours = later, day_start
+                    break
     except SourcesUnavailable:
         tell_agenda_unavailable(dispatcher, "/rechercher")
         return []
@@ -91,7 +100,10 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         dispatcher.utter_message(response="utter_rayon_national")
     elif result.widened:
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
-    if result.window_widened:
+    if same_hours is not None:
+        dispatcher.utter_message(response="utter_memes_heures", creneau=(criteria["creneau"] or {}).get("text") or "",
+                                 jour=day_words(same_hours))
+    elif result.window_widened:
         dispatcher.utter_message(response="utter_fenetre_elargie")
     state = [SlotSet("etape", "choix"), SlotSet("criteres_recherche", criteria), *fell_back]
     if not cards:

@@ -17,7 +17,7 @@ from bot.eval.regulator import TIMEZONE, PartRecord
 from bot.eval.scenario_files import Expect
 
 NOON = 12
-WINDOW_WIDENED = "utter_fenetre_elargie"
+WINDOW_WIDENED = {"utter_fenetre_elargie", "utter_memes_heures"}  # any day, or the same hours the next days
 NATIONWIDE = "utter_rayon_national"
 
 
@@ -154,6 +154,6 @@ def appointment_failures(appointment: dict, record: PartRecord, expect: Expect, 
         specialty = slot["practitioner"]["specialty"]["code"]
         if agenda.offers_in(commune, expect.mode or slot["mode"], specialty, expect.window, record.started):
             failures.append("slot outside the wanted window")
-        elif WINDOW_WIDENED not in record.said:
+        elif not WINDOW_WIDENED & record.said:
             failures.append("window widened without saying so")
     return failures

@@ -20,6 +20,11 @@ def day_and_time(moment: datetime, timezone: str) -> str:
     return format_datetime(moment.astimezone(ZoneInfo(timezone)), "EEE d MMM 'à' HH:mm", locale="fr_FR")
 
 
+def day_words(moment: datetime) -> str:
+    """"lundi 7 décembre", the moment given in the regulator's time zone."""
+    return format_datetime(moment, "EEEE d MMMM", locale="fr_FR")
+
+
 def slot_card(slot: Slot, timezone: str) -> dict:
     """The compact card kept in the tracker and sent to the side panel."""
     practitioner, address = slot.practitioner, slot.address

@@ -108,14 +108,15 @@ class CannedSearch:
     against agendas on loopback in test_federated_search.py."""
 
     def __init__(self):
-        self.answer: dict | Exception = search_answer([])
+        self.answer: dict | Exception | list = search_answer([])  # a list: one answer a search, the last repeated
         self.calls: list[dict] = []
 
     async def search(self, **asked) -> SearchResult:
         self.calls.append(asked)
-        if isinstance(self.answer, Exception):
-            raise self.answer
-        return SearchResult.parse_obj(self.answer)
+        answer = self.answer[min(len(self.calls), len(self.answer)) - 1] if isinstance(self.answer, list) else self.answer
+        if isinstance(answer, Exception):
+            raise answer
+        return SearchResult.parse_obj(answer)
 
 
 @pytest.fixture

@@ -298,3 +298,26 @@ async def test_no_slot_in_the_specialty_searches_the_one_given_as_a_fallback(age
     assert responses(dispatcher) == ["utter_specialite_sinon", "utter_creneaux"]
     assert (events["specialite"], events["specialite_sinon"]) == ("médecine générale", None)
     assert events["criteres_recherche"]["specialite"] == "médecine générale"
+
+
+async def test_nothing_at_the_wished_hours_searches_the_same_hours_the_next_days_first(agenda, dispatcher, searched):
+    # NOW is Wednesday 25 November, 10:00: nothing "en fin de matinée" today nor Thursday, something Friday
+    nothing = search_answer([agenda_offer("Thomas", 8)], window_widened=True)
+    searched.answer = [nothing, nothing, search_answer([agenda_offer("Roux", 11)])]
+    wished = {"start": "2026-11-25T11:00:00+01:00", "end": "2026-11-25T12:00:00+01:00", "text": "en fin de matinée"}
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": wished}), DOMAIN)
+    assert [(c["start"].isoformat(), c["end"].isoformat()) for c in searched.calls[1:]] == [
+        ("2026-11-26T11:00:00+01:00", "2026-11-26T12:00:00+01:00"), ("2026-11-27T11:00:00+01:00", "2026-11-27T12:00:00+01:00")]
+    assert responses(dispatcher) == ["utter_memes_heures", "utter_creneaux"]
+    assert (dispatcher.messages[0]["creneau"], dispatcher.messages[0]["jour"]) == ("en fin de matinée", "vendredi 27 novembre")
+    assert "Roux" in dispatcher.messages[1]["offres"]
+
+
+async def test_the_same_hours_are_not_sought_beyond_the_urgency_nor_for_a_window_of_days(agenda, dispatcher, searched):
+    searched.answer = search_answer([agenda_offer("Thomas", 8)], window_widened=True)
+    evening = {"start": "2026-11-25T18:00:00+01:00", "end": "2026-11-25T20:00:00+01:00", "text": "ce soir"}
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": evening, "urgence": 36}), DOMAIN)
+    week = {"start": "2026-11-25T10:00:00+01:00", "end": "2026-11-28T20:00:00+01:00", "text": "cette semaine"}
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": week}), DOMAIN)
+    assert len(searched.calls) == 3  # this evening, tomorrow evening (within 36 h), not Friday's; then the week once
+    assert responses(dispatcher).count("utter_fenetre_elargie") == 2
