@@ -73,6 +73,8 @@ def placed_by_its_cue(entity: dict, text: str) -> bool:
 
 _PLACE_CUE = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve|domicilie|domiciliee|ne|nee|a|au|aux|sur|"
                         r"chez|dans)\s*$")
+# "Keller, et c'est aussi son nom de naissance": the name said, then that it is the birth name too
+_ALSO_BIRTH_NAME = re.compile(r"\b(?:aussi|egalement|meme|pareil|idem)\b.*\bnom de (?:naissance|jeune fille)\b")
 _FIRST_CLAUSE = re.compile(r"^(.*?)(?:[,;]| et | puis )")
 _USUAL_SURNAME = 6  # lexicon score: a name said in small letters before the rest ("rousseau, et elle est née …")
 
@@ -241,7 +243,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         first = answer_said_first(text, others) if (others or remark) and not misread else None
         value = self._bare_answer(field, first, tracker) if first else None
         if value is not None:
-            return {field: value}
+            also = field == "nom" and remark and _ALSO_BIRTH_NAME.search(fold(text[len(first):]))
+            return {field: value, **({"nom_naissance": value} if also else {})}
         if others and not misread and (said >= 0.5 * len(text.strip()) or placed):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)

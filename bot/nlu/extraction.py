@@ -144,9 +144,16 @@ def _departement_in_figures(said: str, normalized: str) -> str:
     """A département or a postal code said in words, in figures as a code is read ("Saint-Denis dans le
     quatre-vingt-treize": "… dans le 93"); a street address as said ("douze rue des Lilas à Villeurbanne"), since
     the place serves the search by its commune and the recap the regulator reads."""
-    if re.search(r"\d", said) or not re.search(r"\d+\b", normalized) or _HOUSE_NUMBER.search(fold(normalized)):
+    if re.search(r"\d", said) or not re.search(r"\d+\b", normalized):
         return said
-    return _POSTCODE_SAID.sub(r"\1\2", _HESITATION_AFTER.sub("", normalized).strip(" \t,;:."))
+    figures = _POSTCODE_SAID.sub(r"\1\2", _HESITATION_AFTER.sub("", normalized).strip(" \t,;:."))
+    if not _HOUSE_NUMBER.search(fold(normalized)):
+        return figures
+    # "quinze rue de Geôle à Caen quatorze mille": the street as said, its postal code in figures (the search reads it)
+    code = re.search(r"\s(\d{5})$", figures)
+    last = figures[:code.start()].split()[-1] if code else ""
+    cut = said.rfind(last) if last and not last.isdigit() else -1
+    return f"{said[:cut + len(last)]} {code.group(1)}" if cut >= 0 else said
 
 
 _HOUSE_NUMBER = re.compile(rf"\b\d+(?: bis| ter)? (?:{'|'.join(sorted(STREET_TYPES))})\b")

@@ -2273,7 +2273,8 @@ class _Reader:
         said_after = [t.folded for t in self.tokens[after + 2:after + 5]] if on_the_line else said_after
         calling = on_the_line or bool(said_after) and (
             said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]
-            and said_after[1] in _CALLING or said_after[0] == "je" and any(w in _CALLING for w in said_after[1:3]))
+            and said_after[1].removeprefix("m'") in _CALLING  # "… madame Delmas qui m'appelle pour une résidente"
+            or said_after[0] == "je" and any(w in _CALLING for w in said_after[1:3]))
         # "(infirmière Mme Roux) : résident M. …": a carer named before the patient
         carer = self.tokens[civility - 1].folded in _CARERS | {"l'infirmiere", "l'infirmier"} if civility else False
         return calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
@@ -2290,6 +2291,7 @@ class _Reader:
         """"M. Tessier Alain, le voisin", "Sylvie Marchetti la fille de la patiente": the names said are those of a
         relative or a carer (with "le", "la": a "sa fille" after them would be the patient's, someone else)."""
         k += k < len(self.tokens) and self.tokens[k].text == ","
+        k += k < len(self.tokens) and self.tokens[k].folded == "c'est"  # "Mme Roux Christine c'est la fille du patient"
         words = [t.folded for t in self.tokens[k:k + 2]]
         # "(Mme Colas, pharmacienne)": who calls, named in an aside
         return len(words) == 2 and (words[0] in ("le", "la", "l'") and words[1] in _KIN
@@ -2960,6 +2962,9 @@ def _plain_word(tokens: list[Token]) -> bool:
 def _lexicon_parts(tokens: list[Token], lexicon: dict) -> list[str]:
     """The name as the lexicon knows it: whole ("le gall", "jean pierre") if listed, else word by word."""
     whole = key(" ".join(t.text for t in tokens))
+    joined = whole.replace(" ", "")  # "N'Diaye", "M'Bala": listed as written without their apostrophe ("ndiaye")
+    if whole not in lexicon and joined in lexicon and any("'" in t.text or "’" in t.text for t in tokens):
+        return [joined]
     return [whole] if whole in lexicon else whole.split()
 
 

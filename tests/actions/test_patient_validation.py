@@ -333,5 +333,10 @@ def test_a_departement_answered_after_a_town_two_bear_says_which(dispatcher, ans
                                        ("Vasseur, je vous l'épelle si vous voulez", "Vasseur")])
 def test_a_name_then_a_remark_on_it_is_the_answer(dispatcher, text, nom):
     tracker = make_tracker({"requested_slot": "nom"}, text=text)
-    assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": nom}
+    assert form()._extract_requested("nom", dispatcher, tracker)["nom"] == nom
     assert dispatcher.messages == []
+
+
+def test_a_name_said_to_be_the_birth_name_too_answers_both(dispatcher):
+    tracker = make_tracker({"requested_slot": "nom"}, text="Keller, et c'est aussi son nom de naissance")
+    assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": "Keller", "nom_naissance": "Keller"}

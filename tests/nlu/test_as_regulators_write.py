@@ -3421,3 +3421,27 @@ def test_his_birth_name_after_an_accented_ne():
     said = read("et maintenant son mari, M. Roux Denis, né Roux le 04/05/1979, même numéro 06 19 57 32 84")
     assert (said.get("nom"), said.get("nom_naissance")) == ("Roux", "Roux")
     assert "nom_naissance" not in read("il ne Peut pas venir, M. Roux Denis")
+
+
+@pytest.mark.parametrize("text, patient", [
+    ("alors j'ai au téléphone madame Girard Sylvie c'est la fille du patient elle appelle pour son papa monsieur "
+     "Girard Roland né le trois mars mille neuf cent quarante", ("Roland", "Girard")),
+    ("bonjour j'ai une infirmière de l'EHPAD Les Lilas madame Perrin qui m'appelle pour une résidente madame Vidal "
+     "Odette qui a une plaie au talon", ("Odette", "Vidal")),
+    ("j'ai au téléphone Mme Roux Odile née le 3/4/1950, fièvre", ("Odile", "Roux")),  # no one else: the patient
+])
+def test_who_calls_named_first_is_not_the_patient(text, patient):
+    said = read(text)
+    assert (said.get("prenom"), said.get("nom")) == patient
+
+
+@pytest.mark.parametrize("text, names", [("M. N'Diaye Moussa, né le 25/12/1984", ("Moussa", "N'Diaye")),
+                                         ("Mme Aya N'Guessan 03/04/1980", ("Aya", "N'Guessan"))])
+def test_a_surname_with_its_elided_n_is_known_as_the_lists_write_it(text, names):
+    said = read(text)
+    assert (said.get("prenom"), said.get("nom")) == names
+
+
+def test_a_street_said_aloud_keeps_its_words_and_gets_its_postal_code_in_figures():
+    place = read("elle habite au quinze rue de la Paix à Caen quatorze mille elle a une cystite")["localisation"]
+    assert place == "quinze rue de la Paix à Caen 14000"
