@@ -18,7 +18,8 @@ from bot.agenda import geo
 from bot.nlu import fields as parse
 from bot.nlu.lexicons import key, surname_scores
 from bot.nlu.names import said_once
-from bot.nlu.text import fold
+from bot.nlu.text import fold, normalize_dictation
+from bot.phone_plans import french_number
 from bot.referral.extra_fields import birth_place
 from bot.referral.fields import (
     MANDATORY_PATIENT_FIELDS,
@@ -46,7 +47,11 @@ _FREE_WORDS = {*NAME_FIELDS, "lieu_naissance", "localisation", "symptomes"}
 
 def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, field: str, response: str) -> dict[str, Any]:
     """Say why `field` is refused, count it, and offer a way out after the third refusal."""
-    dispatcher.utter_message(response=response)
+    unassigned = unassigned_number(tracker.latest_message.get("text") or "") if field == "telephone" else None
+    if unassigned:  # ten digits, as asked: say which, and why no line bears them
+        dispatcher.utter_message(response="utter_invalid_telephone_non_attribue", numero=unassigned)
+    else:
+        dispatcher.utter_message(response=response)
     counts = dict(tracker.get_slot("refus") or {})
     counts[field] = counts.get(field, 0) + 1
     if counts[field] >= MAX_REFUSALS:
@@ -55,6 +60,16 @@ def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, field: str, respo
         dispatcher.utter_message(response="utter_trop_de_refus_facultatif" if optional else "utter_trop_de_refus")
         counts[field] = 0
     return {field: None, "refus": counts}
+
+
+def unassigned_number(said: str) -> str | None:
+    """A French number of ten digits that no plan assigns ("07 28 41 63 15": mobiles start 06 or 073 to 079), as
+    said back to the regulator; None for anything else."""
+    found = re.search(r"(?<!\d)0[1-9](?:[ .-]?\d\d){4}(?!\d)", normalize_dictation(said))
+    digits = re.sub(r"\D", "", found.group()) if found else ""
+    if not digits or french_number(digits) is not None:
+        return None
+    return " ".join(digits[i:i + 2] for i in range(0, 10, 2))
 
 
 def covers_message(entity: dict, text: str) -> bool:

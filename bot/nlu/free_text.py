@@ -666,6 +666,11 @@ class _Reader:
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
 
+    def town_and_its_quarter_at(self, i: int) -> bool:
+        """"Clermont-Ferrand quartier des Salins": a commune, then where in it; no first name and name."""
+        end = self.place_at(i)
+        return end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].folded in _IN_A_TOWN
+
     def names_a_thing(self, j: int) -> bool:
         """An article then a common word no list knows as a name: a thing or a place ("la résidence", "le
         secrétariat"), where "Le Gall", "La Rocca" are names."""
@@ -884,6 +889,8 @@ class _Reader:
             if self.tokens[k].text == "(" and k + 2 < len(self.tokens) and self.tokens[k + 2].text == ")" \
                     and self.tokens[k + 1].text[:1].isupper() and self.region_at(k + 1) is None:
                 return k + 2  # "Toulouse (Minimes)": its quarter in brackets
+        if not born and self.tokens[k].folded in _IN_A_TOWN and (units := self.name_units(k + 1, 1)):
+            return units[0][1]  # "Clermont-Ferrand quartier des Salins": where in the town
         bare = self.region_at(k)  # "Mamoudzou Mayotte"
         if bare is not None:
             return bare
@@ -2099,6 +2106,7 @@ class _Reader:
                     continue
                 if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(self.name_units(i, 4))
                                           and self.names_stand_alone(i) and not self.names_a_thing(i)
+                                          and not self.town_and_its_quarter_at(i)
                                           or self.written_as_identity(i)):
                     j = self.identity(i)
                     identity_done = True

@@ -28,6 +28,14 @@ def test_invalid_phone_is_refused_in_french_and_counted(dispatcher):
     assert responses(dispatcher) == ["utter_invalid_telephone"]
 
 
+@pytest.mark.parametrize("said", ["07 28 41 63 15", "zéro sept vingt-huit quarante et un soixante-trois quinze"])
+def test_ten_digits_no_line_bears_are_said_back_with_why(dispatcher, said):
+    tracker = make_tracker({"requested_slot": "telephone"}, text=said)
+    assert form()._extract_requested("telephone", dispatcher, tracker)["telephone"] is None
+    assert responses(dispatcher) == ["utter_invalid_telephone_non_attribue"]
+    assert dispatcher.messages[0]["numero"] == "07 28 41 63 15"
+
+
 def test_third_refusal_of_a_mandatory_field_offers_to_cancel(dispatcher):
     tracker = make_tracker({"refus": {"telephone": 2}})
     result = form().validate_telephone("12", dispatcher, tracker, DOMAIN)
