@@ -347,7 +347,7 @@ def _orders_to_cancel(clause: str) -> bool:
     while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
         words = words[1:]
     # Dictated without punctuation, the order then why: "on arrête on l'envoie aux urgences", "on annule il a trouvé"
-    said = next((k for k in range(1, len(words)) if words[k] in _SUBJECTS), len(words))
+    said = next((k for k in range(1, len(words)) if words[k] in _CLAUSE_SUBJECTS), len(words))
     return _is_an_order(words[:said]) or _is_an_order(words)
 
 
@@ -359,7 +359,7 @@ def _is_an_order(words: list[str]) -> bool:
     return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "vous pouvez annuler": the order all the same
 
 
-_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
+_CLAUSE_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
                   "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",
                   "plus besoin"}
