@@ -30,6 +30,7 @@ from bot.referral.fields import (
     is_same_name_answer,
     is_valid_name,
     merge_month_day,
+    merge_year,
     says_the_name_again,
     without_too,
 )
@@ -160,10 +161,12 @@ class PatientFieldValidators:
         if value is None:
             return {"date_naissance": None}
         value = str(value)
-        if value.startswith("--"):
-            merged = merge_month_day(value, value_before_last_user_turn(tracker, "date_naissance"))
+        if value.startswith("--") or value.isdigit():  # a part of the date: the rest is the one known
+            known = value_before_last_user_turn(tracker, "date_naissance")
+            merged = merge_month_day(value, known) if value.startswith("--") else merge_year(value, known)
             if not merged:
-                return refuse(dispatcher, tracker, "date_naissance", "utter_invalid_date_naissance_annee")
+                missing = "annee" if value.startswith("--") else "jour"
+                return refuse(dispatcher, tracker, "date_naissance", f"utter_invalid_date_naissance_{missing}")
             value = merged
         problem = birth_date_problem(value, self.clock().date())
         if problem:

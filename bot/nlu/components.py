@@ -90,7 +90,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                                              or intent in _NOT_ABOUT_A_PATIENT and (
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
                                                  or says_how_soon(text, entities)
-                                                 or gives_a_detail_it_names(text, entities))):
+                                                 or gives_a_detail_it_names(text, entities)
+                                                 or describes_after_asking(text, entities))):
                 _set_intent(message, "inform")
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
@@ -177,6 +178,15 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
         and (asks_to_search(text) or _states(text, words) and bool(set(words) & _OF_THE_PATIENT))
+
+
+def describes_after_asking(text: str, entities: list[dict]) -> bool:
+    """A question, then the patient described ("teleconsult possible ? pat toux sèche depuis 10j, voir dans la journée
+    si poss"): the question is about this patient's referral, which the description opens."""
+    asked = text.rfind("?")
+    after = [e for e in entities if e["start"] > asked]
+    return asked >= 0 and "?" not in text[asked + 1:] and any(e["entity"] == "symptomes" for e in after) \
+        and len([e for e in entities if e["entity"] not in NAME_FIELDS]) >= 2
 
 
 def asks_to_search(text: str) -> bool:

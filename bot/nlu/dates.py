@@ -36,6 +36,10 @@ _YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.]|\s*(?:{MONTH_PATT
 _SAID_YEAR = re.compile(r"\d{2}(?:\d{2})?$")
 _DAY_ALONE = re.compile(rf"(?P<day>\d{{1,2}}|premier)(?:er)?(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
+# The year of birth said alone ("je me suis trompé sur l'année de naissance, c'est 1968", "né en 1968"): it attaches to
+# "année" or to "né en", never to a year after "pas" ("1968 pas 1986").
+_BIRTH_YEAR = re.compile(r"\b(?:nee?s?\s+en|(?:l')?annee(?:\s+de\s+naissance)?)\b[^\d]{0,25}?(?<!pas )"
+                         r"(?P<year>(?:19|20)\d{2})(?![\d/.:h])")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +111,18 @@ def find_birth_date(folded: str, today: date) -> Found | None:
             return _with_the_slip(dates, candidate, _as_corrected(folded, candidate, today), folded)
         if has_year and fallback is None and int(candidate.value[:4]) < today.year - 1:
             fallback = candidate
-    return fallback and _with_the_slip(dates, fallback, _as_corrected(folded, fallback, today), folded)
+    if fallback:
+        return _with_the_slip(dates, fallback, _as_corrected(folded, fallback, today), folded)
+    return None if dates else find_birth_year(folded, today)
+
+
+def find_birth_year(folded: str, today: date) -> Found | None:
+    """A year of birth said without its day ("1968"), when no date is: the validator takes the day and month of the
+    birth date already known, or asks for them."""
+    said = _BIRTH_YEAR.search(folded)
+    if said is None or int(said["year"]) > today.year or _OTHER_CUE.search(folded, 0, said.start()):
+        return None  # "depuis l'année 2020": when it started
+    return Found(said["year"], said.start("year"), said.end("year"))
 
 
 _DATE_SHAPED = re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b")

@@ -390,7 +390,9 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("au", "bout", "du", "fil"), ("avec", "moi"),
-                ("a", "cote", "de", "moi"), ("a", "cote"))
+                ("a", "cote", "de", "moi"), ("a", "cote"),
+                # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
+                ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"))
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'",
                                                       "malgre", "sans", "contre"}
@@ -587,6 +589,11 @@ class _Reader:
         même de naissance" at i."""
         if [t.folded for t in self.tokens[i:i + 3]][1:] == ["de", "naissance"] and self.tokens[i].folded in _SAME:
             return i + 2
+        if self.tokens[i].folded in _SAME and [t.folded for t in self.tokens[i + 1:i + 2]] == ["pour"] \
+                and i + 2 < len(self.tokens) and self.tokens[i + 2].folded in ("le", "son"):
+            cue = self.cue_at(i + 3)  # "pareil pour le nom": the one of a brother or sister named before
+            if cue and cue[0] in ("nom", "nom_naissance"):
+                return i + 2 + cue[1]
         words = [t.folded for t in self.tokens[i:i + 2]]
         lead = 1 if words[:1] == ["meme"] else 2 if words == ["pas", "de"] else 0
         cue = self.cue_at(i + lead)
@@ -729,9 +736,12 @@ class _Reader:
         return 3 if len(words) == 3 and words[1] in _AGE_OF_KIN and words[2] in _FAMILY else None
 
     def born_after_names(self, k: int) -> bool:
-        """The names said from token k are followed by the birth date: they are the patient's, not a contact's."""
+        """The names said from token k are followed by the birth date ("Sofia Bensaïd 02/03/2016", "Hugo Lambert, né
+        le 21/01/2013"): they are the patient's, not a contact's."""
         units = self.name_units(self.skip_age(k), 3)
         after = units[-1][1] + 1 if units else len(self.tokens)
+        while after < len(self.tokens) and self.tokens[after].folded in (",", "ne", "nee", "le"):
+            after += 1
         return after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE
 
     def after_little(self, i: int) -> int:
@@ -742,8 +752,8 @@ class _Reader:
         return i + 2 if len(words) == 2 and words[0] in ("le", "la", "du") and words[1] in _LITTLE else i
 
     def past_the_line(self, i: int) -> int:
-        """Past where the person is while the operator speaks, before their names: "j'ai un jeune homme au téléphone
-        Yanis Benali", "un monsieur en ligne, Paul Girard"."""
+        """Past where the person is while the operator speaks, or an aside, before their names: "j'ai un jeune homme
+        au téléphone Yanis Benali", "un monsieur en ligne, Paul Girard", "sa fille dans la foulée Jade Henry"."""
         for words in _ON_THE_LINE:
             if tuple(t.folded for t in self.tokens[i:i + len(words)]) == words:
                 return i + len(words) + (i + len(words) < len(self.tokens) and self.tokens[i + len(words)].text == ",")
@@ -1952,8 +1962,10 @@ class _Reader:
         """A common word in small letters after its article ("actuellement au fournil", "à la campagne"), no
         institution ("au foyer des Lilas à Vienne"): a room or a thing, no commune."""
         token = self.tokens[i]
-        return i > 0 and self.tokens[i - 1].folded in ("au", "aux", "la", "le", "l'", "les") and token.text.islower() \
-            and is_common_word(token.text) and token.folded not in _INSTITUTIONS
+        glued = re.fullmatch(r"l['’](\w.*)", token.text)  # "erreur sur l'année": the article glued to its noun
+        word = glued[1] if glued else token.text
+        return (glued is not None or i > 0 and self.tokens[i - 1].folded in ("au", "aux", "la", "le", "l'", "les")) \
+            and word.islower() and is_common_word(word) and token.folded not in _INSTITUTIONS
 
     def a_code_at(self, i: int) -> bool:
         """A letter or word glued to a number is a code, not a place: "ablation des fils à J10", "à T0+6"."""
@@ -1964,6 +1976,7 @@ class _Reader:
         self.read_history()
         identity_done = False
         weak_identity = False  # one name read alone (after a person noun, a civility): a civility may say them all
+        kin_named = False  # that name read after "la fille de", "le fils de"
         caller: tuple[int, int] | None = None  # first and last tokens of who calls, when named with a civility
         said_born = next((t.folded for t in self.tokens if t.folded in ("ne", "nee")), None)
         self.gender = {"ne": "m", "nee": "f"}.get(said_born)  # "née" says a woman, until a civility says more
@@ -2007,9 +2020,19 @@ class _Reader:
                     caller, identity_done, self.gender = (self.caller_start(i), j - 1), False, said_gender
                 # "pour M. et Mme Lopez : c'est Mme Isabel Lopez": a name alone may be said whole after
                 weak_identity = identity_done and not any(s.field == "prenom" for s in self.spans[read_before:])
+                # "la fille de madame Delattre": named through her kin, who may name her whole after
+                kin_named = i > 1 and self.tokens[i - 1].folded == "de" and self.tokens[i - 2].folded in _FAMILY
                 i = max(j, i + 1)
                 continue
             introduced = self.introduced_names_at(i)
+            if kin_named and weak_identity and token.folded in ("sa", "son") and i + 2 < len(self.tokens) \
+                    and self.tokens[i + 1].folded in _FAMILY and self.says_again_whole(i + 2):
+                # "la fille de madame Delattre en ligne, sa maman Monique Delattre": the kin's kin is the patient,
+                # the name alone said again whole
+                self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
+                i = self.identity(i + 2, _FAMILY[self.tokens[i + 1].folded])
+                weak_identity = kin_named = False
+                continue
             if introduced is not None and weak_identity and self.tokens[i].folded in _NAMING \
                     and self.says_again_whole(introduced[0]):
                 # "le fils de madame Lacoste … elle s'appelle Odette Lacoste": the name alone, said again whole

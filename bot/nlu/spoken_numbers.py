@@ -60,6 +60,8 @@ def _pair_words() -> dict[tuple[str, ...], int]:
         said[tuple(w for w in words if w != "et")] = n  # "vingt un" for "vingt et un"
         if n == 80:
             said[("quatre", "vingt")] = n
+    for tens, unit in ((t, u) for t in range(1, 10) for u in range(10)):  # digit by digit: "un deux" (12)
+        said.setdefault((UNITS[tens], UNITS[unit]), 10 * tens + unit)
     return said
 
 
@@ -140,6 +142,34 @@ def _corrected(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) 
     return None
 
 
+# What an operator says to check a pair with the caller ("… quatre-vingt-un vous m'avez dit quatre-vingt-un oui
+# cinquante-six"): the pair said again is the same pair, once.
+_CHECKING = [("vous", "m", "avez", "dit"), ("vous", "avez", "dit"), ("c", "est", "bien"), ("j", "ai", "bien"),
+             ("je", "repete"), ()]
+_CHECKED = [("oui",), ("c", "est", "ca"), ("voila",), ("d", "accord"), ("exactement",), ("c", "est", "bien", "ca"), ()]
+
+
+def _checked_again(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) -> tuple[str, int] | None:
+    """(digits, end token) of a phone whose pair said last before j is said again to check it, then the rest."""
+    words = [t[2] for t in tokens]
+    for checking in _CHECKING:
+        again = j + len(checking)
+        if tuple(words[j:again]) != checking:
+            continue
+        size = next((size for size in (4, 3, 2, 1) if j - size > i and words[again:again + size] == words[j - size:j]
+                     and tuple(words[j - size:j]) in _pair_words()), 0)
+        repeated = again + size
+        for yes in _CHECKED if size else ():
+            if (checking or yes) and tuple(words[repeated:repeated + len(yes)]) == yes:
+                rest = repeated + len(yes)
+                end = _run_end(tokens, folded, rest)
+                kept = [t[2] for t in tokens[i:j] + tokens[rest:end]]
+                pairs = end > rest and _phone_in([(0, 0, w) for w in kept], " " * len(kept), 0, len(kept))
+                if pairs and sum(n for _, n in pairs) == len(kept):
+                    return " ".join(f"{value:02d}" for value, _ in pairs), end
+    return None
+
+
 def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, "06 45 37 26 53") for each phone said in words in folded text, a pair taken back and said again
     ("vingt-quatre non pardon vingt-cinq") read as corrected."""
@@ -149,7 +179,8 @@ def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
     while i < len(tokens):
         j = _run_end(tokens, folded, i)
         pairs = _phone_in(tokens, folded, i, j)
-        corrected = _corrected(tokens, folded, i, j) if tokens[i][2] == "zero" else None
+        corrected = (_corrected(tokens, folded, i, j) or _checked_again(tokens, folded, i, j)) \
+            if tokens[i][2] == "zero" else None
         if corrected:  # "... soixante-dix-huit non quatre-vingt-dix-huit": the last pair said again
             digits, end = corrected
             found.append((tokens[i][0], tokens[end - 1][1], digits))

@@ -31,7 +31,9 @@ _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 # "à" is never a letter said in a spelling: "k e r b o r i o u à quimper" spells, then says where
 # Letters apart, or with the commas a transcript puts between them ("V, U, I, L, L, E").
 # (a letter before an apostrophe is an elided word: "F E R N A N D c'est le nom")
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe )(?![àÀ])[^\W\d_]\b(?!['’])){2,}")
+# A name of two words spelled in two runs: "L E et puis B I H A N", "D U puis P O N T".
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe | (?:et )?puis )(?![àÀ])[^\W\d_]\b(?!['’]))"
+                          r"{2,}")
 # A letter said twice in a spelling: "D I A deux L O", "M A double L E T", "U, I, deux L, E"
 _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)", re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
@@ -42,7 +44,7 @@ _SPELLING_REMARK = re.compile(
 _LETTERS_REMARK = (
     r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w'])"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|sans [^\W\d_](?![\w'])|en (?:un|deux|trois) mots"
-    r"|(?:avec|sans) (?:un |l')?accent(?: aigu| grave| circonflexe)?"
+    r"|(?:avec|sans) (?:un |une |le |la |l')?(?:accent(?: aigu| grave| circonflexe)?|tr[ée]ma|c[ée]dille)"
     r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")
 _LETTER_REMARK = re.compile(r"(?<=[^\W\d_])" + _LETTERS_REMARK, re.IGNORECASE)
 _REMARKED = re.compile(r"\b([^\W\d_][\w'’-]+)(?=" + _LETTERS_REMARK + ")", re.IGNORECASE)
@@ -92,7 +94,7 @@ def _glue(match: re.Match) -> str:
 def _join_spelled(match: re.Match) -> str:
     # "V A N espace D E N …" is read as one word: the reader compares it to the name said, words run together
     return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", "").replace(
-        ",", "").replace(" ", "")
+        " et puis ", "").replace(" puis ", "").replace(",", "").replace(" ", "")
 
 
 _NUMBER_AT_END = re.compile(rf"(?P<head>.*?) ?(?P<number>(?<![\w-]){_SAID_NUMBER})?$", re.IGNORECASE)

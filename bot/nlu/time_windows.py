@@ -262,14 +262,17 @@ def _two_dates(folded: str, now: datetime) -> Found | None:
     return _choice_window(match, _at(first, (_DAY_START, 0)), _at(last, (_DAY_END, 0)), now)
 
 
-def _weekend(folded: str, now: datetime) -> Found | None:
+def _weekend(folded: str, unfolded: str, now: datetime) -> Found | None:
     match = _WEEKEND.search(folded)
     if match is None or _unwanted(folded, match):
         return None  # "depuis ce week-end": when it began
     from bot.nlu.free_text import names_a_complaint  # the reader's table of complaints
 
-    if names_a_complaint(_clause_ending(folded[max(0, match.start() - 60):match.start()])):
-        return None  # "entorse poignet au hand ce we": when it happened, not when to be seen
+    before = folded[max(0, match.start() - 60):match.start()]
+    if names_a_complaint(_clause_ending(before)) or _past_in_clause(unfolded, before, match.start()):
+        # "entorse poignet au hand ce we", "il est rentré chez ses parents ce week-end": when it happened, not when
+        # to be seen
+        return None
     saturday = _day_of("samedi", now) if now.weekday() < 5 else now
     sunday = saturday + timedelta(days=6 - saturday.weekday())
     return _choice_window(match, _at(saturday, (_DAY_START, 0)), _at(sunday, (_DAY_END, 0)), now)
@@ -588,8 +591,8 @@ def _narrowed(found: Found | None, folded: str, unfolded: str, now: datetime) ->
 
 
 def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
-    either = _either_day(folded, now) or _two_dates(folded, now) or _either_period(folded, now) or _weekend(folded, now) \
-        or _next_week(folded, now) or _by_day(folded, unfolded, now)
+    either = _either_day(folded, now) or _two_dates(folded, now) or _either_period(folded, now) \
+        or _weekend(folded, unfolded, now) or _next_week(folded, now) or _by_day(folded, unfolded, now)
     if either:
         return either
     over = None  # a part of today already over ("gonflé ce matin" at 16:40): tomorrow's only if nothing else is said

@@ -89,3 +89,13 @@ def merge_month_day(month_day: str, known_iso: str | None) -> str | None:
         return date(int(known_iso[:4]), int(month_day[2:4]), int(month_day[5:7])).isoformat()
     except ValueError:
         return None
+
+
+def merge_year(year: str, known_iso: str | None) -> str | None:
+    """"1968" (the year said alone, a correction) takes the day and month of the birth date already known."""
+    if not known_iso or not year.isdigit() or len(known_iso) != 10:
+        return None
+    try:
+        return date(int(year), int(known_iso[5:7]), int(known_iso[8:10])).isoformat()
+    except ValueError:  # 29 February into a common year
+        return None

@@ -65,6 +65,14 @@ def test_a_date_without_year_takes_the_known_year(dispatcher):
     assert responses(dispatcher) == ["utter_invalid_date_naissance_annee"]
 
 
+def test_a_year_said_alone_takes_the_known_day_and_month(dispatcher):
+    tracker = make_tracker({"date_naissance": "1968"}, events=user_turn("date_naissance", "1968", "1986-03-12"))
+    assert form().validate_date_naissance("1968", dispatcher, tracker, DOMAIN) == {"date_naissance": "1968-03-12"}
+    alone = make_tracker({"date_naissance": "1968"})
+    assert form().validate_date_naissance("1968", dispatcher, alone, DOMAIN)["date_naissance"] is None
+    assert responses(dispatcher) == ["utter_invalid_date_naissance_jour"]
+
+
 def test_names_accept_accents_hyphens_apostrophes_and_refuse_digits(dispatcher):
     assert form().validate_nom("Le Gall-D'Arc", dispatcher, make_tracker(), DOMAIN) == {"nom": "Le Gall-D'Arc"}
     assert form().validate_prenom("Aïcha", dispatcher, make_tracker(), DOMAIN) == {"prenom": "Aïcha"}

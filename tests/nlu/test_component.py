@@ -111,6 +111,38 @@ def test_places_go_to_what_they_attach_to(extractor, text, expected):
     assert {k: found.get(k) for k in ("lieu_naissance", "localisation") if k in found} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the year of birth said alone attaches to « l'année » or to « né en »; « sur l'année » is no place
+    ("je me suis trompé sur l'année de naissance c'est mille neuf cent soixante-huit", {"date_naissance": "1968"}),
+    ("pardon erreur sur l'année, 1968 pas 1986", {"date_naissance": "1968"}),
+    ("il est né en 1968", {"date_naissance": "1968"}),
+    ("il tousse depuis l'année 2020", {}),  # when it started
+    ("erreur sur l'horaire", {}),
+])
+def test_a_year_of_birth_said_alone(extractor, text, expected):
+    found = process(extractor, text, [])
+    assert {k: found[k] for k in ("date_naissance", "localisation") if k in found} == expected
+
+
+@pytest.mark.parametrize("text, prenom, nom", [
+    # named through her kin, then whole by the kin's kin: the patient
+    ("j'ai la fille de madame Delattre en ligne sa maman Monique Delattre née Caron le quatre avril mille neuf cent "
+     "quarante-huit elle a une plaie", "Monique", "Delattre"),
+    ("j'ai aussi sa fille dans la foulée Jade Henry née le 11/11/2015, angine", "Jade", "Henry"),  # an aside between
+    ("Mme Lacoste, son fils Tom Lacoste est joignable au 06 12 34 56 78, fièvre", None, "Lacoste"),  # her son: a contact
+    # a brother named with his birth date after a comma and « né le » is the next patient
+    ("et dans la foulée son frère Hugo Lambert, né le 21/01/2013, angine avec fièvre", "Hugo", "Lambert"),
+])
+def test_the_patient_named_through_kin(extractor, text, prenom, nom):
+    found = process(extractor, text, [])
+    assert (found.get("prenom"), found.get("nom")) == (prenom, nom)
+
+
+def test_the_same_name_as_a_brother_or_sister(extractor):
+    found = process(extractor, "son frère Hugo Lambert, né le 21/01/2013, pareil pour le nom, angine", [])
+    assert (found.get("nom_naissance"), found.get("symptomes")) == ("Lambert", "angine")
+
+
 def test_only_a_birth_place_leaves_the_location_missing(extractor):
     text = "Mme Océane Caron née le 17/01/1994 à Rennes, 06 12 34 56 78"
     assert "localisation" not in process(extractor, text, [diet(text, "localisation", "Rennes")])
@@ -150,6 +182,9 @@ def test_overseas_numbers_keep_their_country_code(extractor, text, e164):
 
 def test_a_number_valid_nowhere_is_kept_as_said_to_be_refused(extractor):
     assert process(extractor, "Mme Lucie Bernard 06 45 37 26 née le 01 03 1951", [])["telephone"] == "06 45 37 26"
+    # said digit by digit in a block no line bears: the ten digits as said, not a number abroad (+508 …)
+    said = "téléphone zéro sept un deux huit quatre six zéro trois neuf il s'est tordu la cheville"
+    assert process(extractor, said, [])["telephone"] == "07 12 84 60 39"
 
 
 @pytest.mark.parametrize("text", ["M Gabriel Renaud", "Mr Gabriel Renaud", "MR GABRIEL RENAUD", "M. Gabriel Renaud"])
@@ -207,6 +242,17 @@ def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, 
 ])
 def test_who_the_patient_is_is_never_a_question_about_sas(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.5) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question, then the patient it is about described: the referral opens
+    ("teleconsult possible ? pat toux seche persistante depuis 10j sans fievre, voir dans la journee si poss", "inform"),
+    # the patient described, then a question about SAS: the question
+    ("la patiente a une cystite depuis hier, est-ce que le SAS prend en charge les cystites ?", "faq"),
+    ("c'est quoi le tarif ? j'ai une patiente avec une angine", "faq"),  # one detail: no description
+])
+def test_a_question_then_the_patient_described(extractor, text, expected):
+    assert intent_after(extractor, text, "faq", 0.8) == expected
 
 
 @pytest.mark.parametrize("text", ["on peut faire une téléconsultation pour un patient du SAS à Lyon ?",

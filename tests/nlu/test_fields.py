@@ -47,6 +47,11 @@ def test_normalize_dictation(said, typed):
     ("zéro six quarante quatre-vingts soixante-quinze soixante-neuf quatorze six ans", "+33640807569"),
     ("0612345678 12 rue de la Paix", "+33612345678"),  # a house number after the phone
     ("06 12 34 56 78 et 04 76 23 45 18", "+33612345678"),
+    ("zéro sept trois deux huit quatre six zéro trois neuf", "+33732846039"),  # digit by digit
+    # a pair said again to check it with the caller is said once
+    ("zéro six quarante-sept vingt-trois quatre-vingt-un vous m'avez dit quatre-vingt-un oui cinquante-six",
+     "+33647238156"),
+    ("zéro six douze trente-quatre c'est bien trente-quatre cinquante-six soixante-dix-huit", "+33612345678"),
 ])
 def test_parse_phone(text, e164):
     assert fields.parse_phone(text) == e164
@@ -109,6 +114,9 @@ def test_not_a_birth_date(text):
     ("Nom : DURAND", "Durand"),
     ("durand d u r a n d", "Durand"),
     ("dos santos d o s s a n t o s", "dos Santos"),  # the spelling runs the name's words together
+    ("Le Bihan en deux mots L E et puis B I H A N", "Le Bihan"),  # two words spelled one after the other
+    ("Anaïs avec un tréma sur le i", "Anaïs"),  # what is said of its letters is no part of it
+    ("Noël avec le tréma", "Noël"),
 ])
 def test_parse_person_name(text, name):
     assert fields.parse_person_name(text) == name
@@ -200,6 +208,7 @@ def test_time_window_after_the_evening_is_tomorrow():
     "douleur au mollet depuis le vol de dimanche", "il a mal à la cheville depuis le sport ce matin",
     "malaise ce matin", "il a de la fièvre ce matin",
     "le 12 mars", "depuis le 20 novembre", "le 31 novembre",  # not soon (rather a birthday), past, no such day
+    "il est rentré chez ses parents à Cholet ce week-end", "elle est tombée ce week-end",  # when it happened
 ])
 def test_not_a_time_window(text):
     assert fields.parse_time_window(text, NOW) is None

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.referral.fields import birth_date_problem, is_same_name_answer, is_valid_name, merge_month_day
+from bot.referral.fields import birth_date_problem, is_same_name_answer, is_valid_name, merge_month_day, merge_year
 from bot.referral.summary import draft_message, missing_fields, need_line, patient_line
 from bot.referral.window import search_window
 
@@ -35,6 +35,12 @@ def test_month_day_merge():
     assert merge_month_day("--03-12", "1952-11-21") == "1952-03-12"
     assert merge_month_day("--02-29", "1953-01-01") is None
     assert merge_month_day("--03-12", None) is None
+
+
+def test_year_merge():
+    assert merge_year("1968", "1986-03-12") == "1968-03-12"
+    assert merge_year("1953", "1952-02-29") is None  # no 29 February that year
+    assert merge_year("1968", None) is None
 
 
 def test_same_name_answers_and_names():
