@@ -1,7 +1,9 @@
 """Rasa graph component: reads the patient details of a message (DIET only classifies the intent)."""
 from __future__ import annotations
 
+import logging
 import re
+import traceback
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,6 +26,8 @@ from bot.nlu.time_windows import ROUGHLY
 from bot.referral.choice import TIME, names_a_pick
 from bot.referral.fields import is_same_name_answer
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
+
+log = logging.getLogger(__name__)
 
 # Channels (and the evaluation) may pin the clock a message was written at; otherwise the wall clock is used.
 REFERENCE_TIME_KEY = "reference_time"
@@ -54,10 +58,22 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             return datetime.fromisoformat(pinned).astimezone(self._zone)
         return datetime.now(self._zone)
 
+    @staticmethod
+    def _details(text: str, now: datetime) -> list[dict]:
+        """The details read, or none when the reading fails: the turn goes on (the question is asked again) rather
+        than the regulator getting no answer. Logged with where it failed, never the message."""
+        try:
+            return read_details(text, now)
+        except Exception as error:  # noqa: BLE001 - any failure of the rules, whatever it is
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            log.error("details not read: %s at %s:%d", type(error).__name__, where.filename.rsplit("/", 1)[-1],
+                      where.lineno)
+            return []
+
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            entities = read_details(text, self._now(message))
+            entities = self._details(text, self._now(message))
             if is_only_a_yes(text):  # "go", "ok go" at the summary: no name ("Go" is one somewhere)
                 entities = [e for e in entities if e["entity"] not in NAME_FIELDS]
             message.set(ENTITIES, entities)

@@ -589,8 +589,8 @@ class _Reader:
         même de naissance" at i."""
         if [t.folded for t in self.tokens[i:i + 3]][1:] == ["de", "naissance"] and self.tokens[i].folded in _SAME:
             return i + 2
-        if self.tokens[i].folded in _SAME and [t.folded for t in self.tokens[i + 1:i + 2]] == ["pour"] \
-                and i + 2 < len(self.tokens) and self.tokens[i + 2].folded in ("le", "son"):
+        if [t.folded for t in self.tokens[i + 1:i + 3]] in (["pour", "le"], ["pour", "son"]) \
+                and self.tokens[i].folded in _SAME:
             cue = self.cue_at(i + 3)  # "pareil pour le nom": the one of a brother or sister named before
             if cue and cue[0] in ("nom", "nom_naissance"):
                 return i + 2 + cue[1]

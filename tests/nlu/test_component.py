@@ -261,6 +261,21 @@ def test_a_question_naming_a_mode_a_place_or_urgency_stays_a_question(extractor,
     assert intent_after(extractor, text, "faq", 0.5) == "faq"
 
 
+def test_a_phone_said_last_after_its_kind(extractor):  # the message ends right after the number
+    said = "alors c'est le fixe zéro quatre soixante-treize dix-neuf vingt-huit cinquante-cinq"
+    assert process(extractor, said, [])["telephone"] == "+33473192855"
+
+
+def test_a_failure_of_the_rules_loses_the_details_not_the_turn(extractor, monkeypatch, caplog):
+    def failing(text, now):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("bot.nlu.components.read_details", failing)
+    assert process(extractor, "Mme Durand Marie 06 45 37 26 53", []) == {}
+    assert "details not read: IndexError at test_component.py" in caplog.text
+    assert "Durand" not in caplog.text and "06 45" not in caplog.text
+
+
 def test_a_number_dialled_wrong_is_no_birth_date(extractor):  # "06 12 34" would read as 6 December 1934
     assert process(extractor, "06 12 34 56 78 9", []) == {"telephone": "06 12 34 56 78 9"}
 
