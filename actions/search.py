@@ -100,7 +100,7 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         dispatcher.utter_message(response="utter_rayon_national")
     elif result.widened:
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
-    if same_hours is not None:
+    if same_hours is not None and not (criteria["creneau"] or {}).get("heures"):  # one of the days said: as wished
         dispatcher.utter_message(response="utter_memes_heures", creneau=(criteria["creneau"] or {}).get("text") or "",
                                  jour=day_words(same_hours))
     elif result.window_widened:

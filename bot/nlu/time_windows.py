@@ -618,12 +618,12 @@ def _first_window(folded: str, unfolded: str, now: datetime) -> Found | None:
         if later is not None and later.start() == other.end():
             either = _window_of(later, folded, unfolded, now)  # "ce soir ou demain matin": from one to the other
             if either is not None and either.value["end"] > found.value["end"]:
+                span = {"start": found.value["start"], "end": either.value["end"]}
                 if match.group("period") and match.group("period") == later.group("period") \
                         and not match.group("clock") and not later.group("clock"):
-                    # "cet après-midi ou demain après-midi": those hours either day, never the morning between; the
-                    # first day's, the same hours the next days searched when nothing is free (bot/referral/window.py)
-                    return Found(found.value, found.start, either.end)
-                return Found({"start": found.value["start"], "end": either.value["end"]}, found.start, either.end)
+                    # "cet après-midi ou demain après-midi": those hours each day, never the morning between
+                    span["heures"] = [either.value["start"][11:16], either.value["end"][11:16]]
+                return Found(span, found.start, either.end)
         return found
     return over
 

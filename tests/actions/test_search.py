@@ -321,3 +321,19 @@ async def test_the_same_hours_are_not_sought_beyond_the_urgency_nor_for_a_window
     await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": week}), DOMAIN)
     assert len(searched.calls) == 3  # this evening, tomorrow evening (within 36 h), not Friday's; then the week once
     assert responses(dispatcher).count("utter_fenetre_elargie") == 2
+
+
+async def test_the_same_part_of_the_day_on_either_day_is_searched_day_by_day(agenda, dispatcher, searched):
+    # "cet après-midi ou demain après-midi" (he works mornings): never Thursday morning, nothing beyond Thursday
+    nothing = search_answer([agenda_offer("Thomas", 8)], window_widened=True)
+    either = {"start": "2026-11-25T14:00:00+01:00", "end": "2026-11-26T18:00:00+01:00", "heures": ["14:00", "18:00"],
+              "text": "cet après-midi ou demain après-midi"}
+    searched.answer = [nothing, search_answer([agenda_offer("Roux", 15)])]
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": either}), DOMAIN)
+    assert [(c["start"].isoformat(), c["end"].isoformat()) for c in searched.calls] == [
+        ("2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00"), ("2026-11-26T14:00:00+01:00", "2026-11-26T18:00:00+01:00")]
+    assert responses(dispatcher) == ["utter_creneaux"]  # Thursday afternoon was wished: no widening to say
+    searched.calls.clear()
+    searched.answer = nothing
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": either}), DOMAIN)
+    assert len(searched.calls) == 2

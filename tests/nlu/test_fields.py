@@ -173,13 +173,18 @@ def test_parse_urgency(text, hours):
     ("en fin de journée jeudi", "2026-11-26T17:00:00+01:00", "2026-11-26T20:00:00+01:00"),
     ("vers 16h aujourd'hui", "2026-11-25T15:00:00+01:00", "2026-11-25T17:00:00+01:00"),
     ("avant midi", "2026-11-25T10:30:00+01:00", "2026-11-25T12:00:00+01:00"),
-    # the same hours either day: the first day's (the next day's are searched after them), never the morning between
-    ("cet après-midi ou demain après-midi", "2026-11-25T14:00:00+01:00", "2026-11-25T18:00:00+01:00"),
     ("ce soir ou demain matin", "2026-11-25T18:00:00+01:00", "2026-11-26T12:00:00+01:00"),  # one runs into the other
 ])
 def test_parse_time_window(text, start, end):
     window = fields.parse_time_window(text, NOW)
     assert (window["start"], window["end"], window["text"]) == (start, end, text)
+    assert "heures" not in window
+
+
+def test_the_same_part_of_the_day_on_either_day_says_its_hours():  # never the morning between
+    window = fields.parse_time_window("cet après-midi ou demain après-midi", NOW)
+    assert (window["start"], window["end"], window["heures"]) == (
+        "2026-11-25T14:00:00+01:00", "2026-11-26T18:00:00+01:00", ["14:00", "18:00"])
 
 
 @pytest.mark.parametrize("text, start", [
