@@ -72,6 +72,7 @@ def external_booking_request(tracker: Tracker) -> ExternalBookingRequest:
 # The verb in the infinitive or the imperative asks for the booking (« vous pouvez réserver », « réservez »);
 # its participle says it is done (« c'est réservé »), which only a slot booked on its own page can be.
 ASKS_TO_BOOK = re.compile(r"\b(?:reserver|reservez|validez|valider|confirmez|confirmer)\b")
+SAYS_BOOKED = re.compile(r"\b(?:reservee?s?|prise?s?|faite?s?|bookee?s?|enregistree?s?|cale|calee)\b")
 
 
 class ActionRecordExternalBooking(Action):
@@ -85,9 +86,11 @@ class ActionRecordExternalBooking(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         card = tracker.get_slot("creneau_choisi")
+        said = fold(tracker.latest_message.get("text") or "")
         if tracker.get_slot("etape") == "confirmation" and card and card.get("booking") != "link" \
-                and ASKS_TO_BOOK.search(fold(tracker.latest_message.get("text") or "")):
-            return [FollowupAction("action_book")]  # « c'est bon vous pouvez réserver » at the summary: a yes
+                and (ASKS_TO_BOOK.search(said) or not SAYS_BOOKED.search(said)):
+            # « c'est bon vous pouvez réserver », « voilà c'est bon » at the summary: a yes, nothing booked elsewhere
+            return [FollowupAction("action_book")]
         if tracker.get_slot("etape") != "lien" or not card:
             dispatcher.utter_message(response="utter_rien_a_confirmer")
             return []

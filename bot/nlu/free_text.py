@@ -413,9 +413,10 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 
 _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
+_AS_WELL = {"aussi", "egalement", "pareil", "pareille", "idem", "itou"}  # "Payet aussi": the same as another's
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
-    | {"appel", "ici"}  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
+    | {"appel", "ici"} | _AS_WELL  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
 _NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
 
 
@@ -1686,6 +1687,7 @@ class _Reader:
         # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
         headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
         ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None \
+            or all(t.is_boundary or t.folded in _AS_WELL for t in self.tokens[end + 1:]) \
             or self.place_said_instead(end) or (
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
@@ -1793,8 +1795,9 @@ class _Reader:
             >= _COMMON_SURNAME  # not "Finalement, même nom de naissance"
         birth_name = known and rest > units[0][1] + 1 and (self.same_birth_name_end(rest) is not None
                                                            or (self.cue_at(rest) or ("",))[0] == "nom_naissance")
-        return named and (birth_name or all(t.is_boundary for t in self.tokens[units[0][1] + 1:])) and all(
-            t.is_boundary for t in self.tokens[:i])
+        # "Payet aussi": the whole message, with the word saying it is the same as someone else's
+        alone = all(t.is_boundary or t.folded in _AS_WELL for t in self.tokens[units[0][1] + 1:])
+        return named and (birth_name or alone) and all(t.is_boundary for t in self.tokens[:i])
 
     def written_as_identity(self, i: int) -> bool:
         """A name in capitals beside a known first name ("voir GARNIER Louise 8 ans", "pour Louise GARNIER, otite"):
@@ -1820,7 +1823,7 @@ class _Reader:
         # "il s'appelle mathis il a douze ans": said aloud, a clause begins; "Marc Lefort alors Lefort L E F O R T":
         # one of the names said again, to be told apart or spelled
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
-            or token.folded in STOPS | _SPELLING or self.same_birth_name_end(after) is not None \
+            or token.folded in STOPS | _SPELLING | _AS_WELL or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after)
 
@@ -2299,7 +2302,7 @@ class _Reader:
         # "Mme Roux appelle", "… qui appelle", "c'est madame Lebrun je vous appelle pour mon mari"
         said_after = [t.folded for t in self.tokens[after:after + 3]]
         # "j'ai M. Roux en ligne, il appelle…"; "j'ai le fils de Mme Lacoste en ligne": the son calls, she is the patient
-        on_the_line = said_after[:2] in (["en", "ligne"], ["au", "telephone"]) and not (
+        on_the_line = said_after[:2] in (["en", "ligne"], ["au", "telephone"], ["au", "tel"]) and not (
             before[-1:] in (["de"], ["du"]) and before[-2:-1] and (before[-2] in RELATIVES or before[-2] in _FAMILY))
         said_after = [t.folded for t in self.tokens[after + 2:after + 5]] if on_the_line else said_after
         calling = on_the_line or bool(said_after) and (
@@ -2368,7 +2371,9 @@ class _Reader:
 
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
-        k += k < len(self.tokens) and self.tokens[k].text == ","  # "Mme Sandrine Girard, pour son fils"
+        # "Mme Sandrine Girard, pour son fils", "(Mme Fontaine Aurélie 06 58 41 27 93) pour son fils": past her number
+        while k < len(self.tokens) and (self.tokens[k].text in ",)" or set(self.tokens[k].text) == {BOUNDARY}):
+            k += 1
         words = [t.folded for t in self.tokens[k:k + 3]]
         return len(words) == 3 and words[0] == "pour" and words[1] in _POSSESSIVES | _THEIR and (
             words[2] in RELATIVES or self.person_noun_at(k + 2) is not None)

@@ -144,14 +144,16 @@ async def test_recording_retried_after_the_agenda_was_down_sends_the_same_key(ag
 
 
 async def test_booked_said_with_no_link_slot_chosen_records_nothing(agenda, dispatcher):
-    tracker = make_tracker({**PATIENT, "creneau_choisi": API, "etape": "confirmation"}, intent="reservation_faite")
+    tracker = make_tracker({**PATIENT, "creneau_choisi": API, "etape": "confirmation"}, text="c'est réservé",
+                           intent="reservation_faite")
     assert await record_action(agenda).run(dispatcher, tracker, DOMAIN) == []
     assert agenda.requests == [] and responses(dispatcher) == ["utter_rien_a_confirmer"]
 
 
-@pytest.mark.parametrize("said", ["c'est bon vous pouvez réserver", "ok réservez", "on peut valider"])
+@pytest.mark.parametrize("said", ["c'est bon vous pouvez réserver", "ok réservez", "on peut valider", "voilà c'est bon"])
 async def test_asked_to_book_at_the_summary_of_a_slot_booked_here_books_it(agenda, dispatcher, said):
-    """Read as « c'est réservé », the verb in the infinitive or the imperative asks for the booking: a yes."""
+    """Read as « c'est réservé », the verb in the infinitive or the imperative asks for the booking, and with no word
+    of a booking made, « voilà c'est bon » approves: a yes."""
     tracker = make_tracker({**PATIENT, "creneau_choisi": API, "etape": "confirmation"}, text=said,
                            intent="reservation_faite")
     events = await record_action(agenda).run(dispatcher, tracker, DOMAIN)

@@ -138,6 +138,28 @@ def test_the_patient_named_through_kin(extractor, text, prenom, nom):
     assert (found.get("prenom"), found.get("nom")) == (prenom, nom)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the mother on the phone, named, asks for her son: he is the patient
+    ("Maman au tél (Mme Fontaine Aurélie 06 58 41 27 93) pour son fils Lucas Fontaine né le 14/09/2018, fièvre",
+     ("Lucas", "Fontaine")),
+    ("Mme Fontaine Aurélie au tél pour son fils Lucas Fontaine né le 14/09/2018, fièvre", ("Lucas", "Fontaine")),
+    ("Mme Fontaine Aurélie 06 58 41 27 93 fièvre", ("Aurélie", "Fontaine")),  # no one else: she is
+])
+def test_who_calls_for_her_son_is_no_patient(extractor, text, expected):
+    found = process(extractor, text, [])
+    assert (found.get("prenom"), found.get("nom")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Payet aussi", {"nom": "Payet"}),  # the same as another's: « aussi » is no part of it
+    ("Caen également", {"localisation": "Caen"}),
+])
+def test_an_answer_said_to_be_the_same_as_another(extractor, text, expected):
+    found = process(extractor, text, [])
+    assert {k: v for k, v in found.items() if k in ("nom", "prenom", "localisation", "symptomes")} == expected
+    assert intent_after(extractor, text, "faq", 0.74) == "inform"
+
+
 def test_the_same_name_as_a_brother_or_sister(extractor):
     found = process(extractor, "son frère Hugo Lambert, né le 21/01/2013, pareil pour le nom, angine", [])
     assert (found.get("nom_naissance"), found.get("symptomes")) == ("Lambert", "angine")
