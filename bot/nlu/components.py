@@ -392,7 +392,9 @@ _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on 
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
-_CANCELLED = re.compile(r" (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)$")
+# "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
+_CANCELLED = re.compile(r" (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)"
+                        r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?$")
 _MODAL = re.compile(r"^(?:(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais)"
                     r"|vous (?:pouvez|pourriez)|pouvez-vous|pourriez-vous|merci d') ?(?=annuler|arreter)")
 

@@ -390,6 +390,9 @@ def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_fo
     ("peut-on annuler un rendez-vous pris par le SAS ?", "faq", "faq"),
     # a cancel inside a description is no order to cancel this one
     ("Mme Roy annule son rdv de demain, fièvre, Lyon", "adresser_patient", "adresser_patient"),
+    # dictated, the reason then the order, what is cancelled said with what is said of it
+    ("ah attendez sa fille me dit que le médecin traitant la prend finalement cet après-midi euh il faut annuler le "
+     "rendez-vous qu'on vient de prendre", "faq", "annuler"),
 ])
 def test_an_order_to_cancel_said_first_wins_over_its_reason(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected

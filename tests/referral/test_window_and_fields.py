@@ -44,7 +44,7 @@ def test_year_merge():
 
 
 def test_same_name_answers_and_names():
-    assert all(map(is_same_name_answer, ["identique", "Pareil", "même nom", "le même"]))
+    assert all(map(is_same_name_answer, ["identique", "Pareil", "même nom", "le même", "même chose"]))
     assert not is_same_name_answer("Martin")
     assert is_valid_name("de La Fontaine") and is_valid_name("N'Diaye") and not is_valid_name("Durand2")
 
