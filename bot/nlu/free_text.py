@@ -369,6 +369,7 @@ _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere
 # Those who care, named in a note ("…, dentiste indisponible"): never a complaint listed
 _TRADES_OF_CARE = _WHO_ASKS | _CARERS | {"dentiste", "kine", "kinesitherapeute", "sage-femme", "mt", "specialiste",
                                         "orthophoniste", "podologue", "osteopathe"}
+_SESSIONS = _TRADES_OF_CARE | {"seance", "seances", "cours", "travail", "ecole"}  # what one has at an hour, no complaint
 # Verbs whose negation says no complaint: having, being, wanting, being able ("n'a pas de fièvre", "ne peut pas")
 _GETTING_ABOUT = {"deplace", "deplacer", "marche", "marcher", "sort", "sortir", "bouge", "bouger", "conduit",
                   "conduire"}
@@ -2482,8 +2483,8 @@ class _Reader:
         if cue == ("pour",) and definite and self.symptom_end(j) is None:
             return None  # "est sur Toulouse pour ses études", "pour le travail": a purpose, not a complaint
         end = self.complaint_end(j) if j < len(self.tokens) else None
-        if end is None or self.tokens[j].is_number or self.tokens[j].folded in _REQUESTS | _CONTACTS:
-            return None  # "elle a aussi un mail : …", "il a un portable"
+        if end is None or self.tokens[j].is_number or self.tokens[j].folded in _REQUESTS | _CONTACTS | _SESSIONS:
+            return None  # "elle a aussi un mail : …", "il a un portable", "il a un kiné l'après-midi": when he is busy
         end = max(end, self.labelled_line_end(j))
         self.add(field, j, end)
         return end

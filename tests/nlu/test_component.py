@@ -160,6 +160,12 @@ def test_an_answer_said_to_be_the_same_as_another(extractor, text, expected):
     assert intent_after(extractor, text, "faq", 0.74) == "inform"
 
 
+@pytest.mark.parametrize("text", ["plutôt demain matin, il a un kiné l'après-midi",
+                                  "demain matin, il a une séance de kiné l'après-midi"])
+def test_what_keeps_the_patient_busy_is_no_complaint(extractor, text):  # it replaced the complaint said before
+    assert "symptomes" not in process(extractor, text, [])
+
+
 def test_the_same_name_as_a_brother_or_sister(extractor):
     found = process(extractor, "son frère Hugo Lambert, né le 21/01/2013, pareil pour le nom, angine", [])
     assert (found.get("nom_naissance"), found.get("symptomes")) == ("Lambert", "angine")
