@@ -68,4 +68,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except RuntimeError as error:  # a process that cannot start (port taken, crash at start): said, no traceback
+        print(error, file=sys.stderr)
+        sys.exit(1)

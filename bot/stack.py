@@ -137,7 +137,17 @@ class Stack:
             self.processes[name] = subprocess.Popen(command, env={**self.env(), **env}, cwd=ROOT, stdout=log,
                                                     stderr=log, start_new_session=True)
 
+    @staticmethod
+    def _ensure_free(port: int, variable: str) -> None:
+        """Another process on the port would answer the health check in the new one's place (a `make run` left
+        running): said before starting, not found out later."""
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                raise RuntimeError(f"Le port {port} est déjà utilisé (un autre « make run » ?) : arrêtez ce processus "
+                                   f"ou choisissez un autre port avec {variable}.")
+
     def start_agenda(self) -> None:
+        self._ensure_free(self.config.settings.agenda_port, "AGENDA_PORT")
         self._spawn("agenda", [PYTHON, "-m", "bot.agenda", "serve"])
         self._wait("agenda", f"{self.config.agenda_url}/health", 60)
 
@@ -147,6 +157,9 @@ class Stack:
     def start(self, with_rasa_server: bool = True) -> None:
         """`with_rasa_server=False` leaves Rasa to the caller (`rasa shell` runs its own)."""
         c, settings = self.config, self.config.settings
+        self._ensure_free(settings.action_port, "ACTION_PORT")
+        if with_rasa_server:
+            self._ensure_free(settings.rasa_port, "RASA_PORT")
         self.start_agenda()
         # The action server has no flag for its interface: Sanic reads it from SANIC_HOST.
         self._spawn("actions", self.action_server_command(settings.action_port), SANIC_HOST=settings.action_interface)

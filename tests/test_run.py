@@ -1,9 +1,11 @@
 """`make run` (bot/run.py) hands the processes the variables the README documents, as they were set."""
+import socket
+
 import pytest
 
 import bot.run
 from bot.settings import get_settings
-from bot.stack import Stack
+from bot.stack import Stack, StackConfig
 
 
 class Started(Exception):
@@ -57,3 +59,17 @@ def test_secrets_not_given_are_generated_once_and_handed_to_every_process(monkey
     assert all(path.stat().st_mode & 0o777 == 0o600 for path in files.values())
     again = environment_of_make_run()
     assert {name: again[name] for name in generated} == generated
+
+
+@pytest.mark.parametrize("which, variable", [("agenda_port", "AGENDA_PORT"), ("rasa_port", "RASA_PORT")])
+def test_a_port_already_in_use_is_said_before_anything_starts(tmp_path, which, variable):
+    """A `make run` left running answered the new one's health checks: it said « ready » on the old processes."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        config = StackConfig.on_free_ports(tmp_path)
+        config.settings = config.settings.copy(update={which: taken.getsockname()[1]})
+        stack = Stack(config)
+        with pytest.raises(RuntimeError, match=f"déjà utilisé .* {variable}"):
+            stack.start()
+        assert stack.processes == {}
