@@ -57,20 +57,16 @@ def test_birth_date_in_the_future_or_too_old_is_refused(dispatcher):
         "date_naissance": "1952-11-21"}
 
 
-def test_a_date_without_year_takes_the_known_year(dispatcher):
-    tracker = make_tracker({"date_naissance": "--03-12"}, events=user_turn("date_naissance", "--03-12", "1952-11-21"))
-    assert form().validate_date_naissance("--03-12", dispatcher, tracker, DOMAIN) == {"date_naissance": "1952-03-12"}
-    alone = make_tracker({"date_naissance": "--03-12"})
-    assert form().validate_date_naissance("--03-12", dispatcher, alone, DOMAIN)["date_naissance"] is None
-    assert responses(dispatcher) == ["utter_invalid_date_naissance_annee"]
-
-
-def test_a_year_said_alone_takes_the_known_day_and_month(dispatcher):
-    tracker = make_tracker({"date_naissance": "1968"}, events=user_turn("date_naissance", "1968", "1986-03-12"))
-    assert form().validate_date_naissance("1968", dispatcher, tracker, DOMAIN) == {"date_naissance": "1968-03-12"}
-    alone = make_tracker({"date_naissance": "1968"})
-    assert form().validate_date_naissance("1968", dispatcher, alone, DOMAIN)["date_naissance"] is None
-    assert responses(dispatcher) == ["utter_invalid_date_naissance_jour"]
+@pytest.mark.parametrize("part, known, merged, missing", [
+    ("--03-12", "1952-11-21", "1952-03-12", "utter_invalid_date_naissance_annee"),  # the day and month said again
+    ("1968", "1986-03-12", "1968-03-12", "utter_invalid_date_naissance_jour"),  # the year said alone
+])
+def test_a_part_of_the_date_takes_the_rest_from_the_known_one(dispatcher, part, known, merged, missing):
+    tracker = make_tracker({"date_naissance": part}, events=user_turn("date_naissance", part, known))
+    assert form().validate_date_naissance(part, dispatcher, tracker, DOMAIN) == {"date_naissance": merged}
+    alone = make_tracker({"date_naissance": part})
+    assert form().validate_date_naissance(part, dispatcher, alone, DOMAIN)["date_naissance"] is None
+    assert responses(dispatcher) == [missing]
 
 
 def test_names_accept_accents_hyphens_apostrophes_and_refuse_digits(dispatcher):
