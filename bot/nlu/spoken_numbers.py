@@ -134,12 +134,16 @@ def _corrected(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) 
         for size in (1, 2, 3, 4):
             if end == after or j - size <= i or tuple(words[j - size:j]) not in _pair_words():
                 continue
-            kept = tokens[i:j - size] + tokens[after:end]
-            text = " ".join(t[2] for t in kept)  # glue by hyphens is lost: spaces between every word
-            pairs = _phone_in([(0, 0, w) for w in text.split()], " " * len(text), 0, len(kept))
-            if pairs and sum(n for _, n in pairs) == len(kept):
-                return " ".join(f"{value:02d}" for value, _ in pairs), end
+            digits = _phone_of([t[2] for t in tokens[i:j - size] + tokens[after:end]])
+            if digits:
+                return digits, end
     return None
+
+
+def _phone_of(words: list[str]) -> str | None:
+    """"06 12 34 56 78" when the words, all of them, say one phone (glue by hyphens lost: any word may end a pair)."""
+    pairs = _phone_in([(0, 0, w) for w in words], " " * len(words), 0, len(words)) if words else None
+    return " ".join(f"{value:02d}" for value, _ in pairs) if pairs and sum(n for _, n in pairs) == len(words) else None
 
 
 # What an operator says to check a pair with the caller ("… quatre-vingt-un vous m'avez dit quatre-vingt-un oui
@@ -163,10 +167,9 @@ def _checked_again(tokens: list[tuple[int, int, str]], folded: str, i: int, j: i
             if (checking or yes) and tuple(words[repeated:repeated + len(yes)]) == yes:
                 rest = repeated + len(yes)
                 end = _run_end(tokens, folded, rest)
-                kept = [t[2] for t in tokens[i:j] + tokens[rest:end]]
-                pairs = end > rest and _phone_in([(0, 0, w) for w in kept], " " * len(kept), 0, len(kept))
-                if pairs and sum(n for _, n in pairs) == len(kept):
-                    return " ".join(f"{value:02d}" for value, _ in pairs), end
+                digits = end > rest and _phone_of([t[2] for t in tokens[i:j] + tokens[rest:end]])
+                if digits:
+                    return digits, end
     return None
 
 
