@@ -414,10 +414,9 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 
 _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
-_AS_WELL = {"aussi", "egalement", "pareil", "pareille", "idem", "itou"}  # "Payet aussi": the same as another's
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
-    | {"appel", "ici"} | _AS_WELL  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
+    | {"appel", "ici"} | vocabulary.AS_WELL  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
 _NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
 
 
@@ -1688,7 +1687,7 @@ class _Reader:
         # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
         headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
         ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None \
-            or all(t.is_boundary or t.folded in _AS_WELL for t in self.tokens[end + 1:]) \
+            or all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in self.tokens[end + 1:]) \
             or self.place_said_instead(end) or (
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
@@ -1797,7 +1796,7 @@ class _Reader:
         birth_name = known and rest > units[0][1] + 1 and (self.same_birth_name_end(rest) is not None
                                                            or (self.cue_at(rest) or ("",))[0] == "nom_naissance")
         # "Payet aussi": the whole message, with the word saying it is the same as someone else's
-        alone = all(t.is_boundary or t.folded in _AS_WELL for t in self.tokens[units[0][1] + 1:])
+        alone = all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in self.tokens[units[0][1] + 1:])
         return named and (birth_name or alone) and all(t.is_boundary for t in self.tokens[:i])
 
     def written_as_identity(self, i: int) -> bool:
@@ -1824,7 +1823,7 @@ class _Reader:
         # "il s'appelle mathis il a douze ans": said aloud, a clause begins; "Marc Lefort alors Lefort L E F O R T":
         # one of the names said again, to be told apart or spelled
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
-            or token.folded in STOPS | _SPELLING | _AS_WELL or self.same_birth_name_end(after) is not None \
+            or token.folded in STOPS | _SPELLING | vocabulary.AS_WELL or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after)
 

@@ -90,3 +90,6 @@ URGENCY_TABLE = PhraseTable(URGENCY_PHRASES)
 SOMEONE_ELSE_COMING = (r"\b(?:ide|infirmiere|infirmier|aide a domicile|aide menagere|auxiliaire de vie|aide-soignante|kine"
                        r"|aide|auxiliaire|ssiad|admr|voisin|voisine"
                        r"|maman|papa|mere|pere|parents|sa fille|son fils|son mari|sa femme)[\s()]+(?:[a-z'-]+\s+){0,2}?")
+
+# What says an answer is the same as for someone else ("Payet aussi", "Caen également"), folded.
+AS_WELL = frozenset({"aussi", "egalement", "pareil", "pareille", "idem", "itou"})

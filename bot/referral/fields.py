@@ -8,7 +8,8 @@ from datetime import date
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu.lexicons import NAME_PARTICLES, key
-from bot.nlu.text import written_out
+from bot.nlu.text import fold, written_out
+from bot.nlu.vocabulary import AS_WELL
 
 # Re-exported for the dialogue's modules: the field names and labels are defined in bot.vocabulary.
 from bot.vocabulary import MANDATORY_PATIENT_FIELDS, NEED_FIELDS, PATIENT_FIELDS  # noqa: F401
@@ -55,12 +56,13 @@ def says_the_name_again(text: str, nom: str | None) -> bool:
         rest[0] not in NAME_PARTICLES and (rest[0] in STOP_WORDS or f"{rest[0]}'" in STOP_WORDS))
 
 
-_TOO = re.compile(r"[\s,]+(?:aussi|egalement|également|de m[eê]me|itou|pareil|pareille|idem)\s*[.!]*\s*$", re.IGNORECASE)
+_TOO = re.compile(rf"[\s,]+(?:{'|'.join(sorted(AS_WELL))}|de meme)\s*[.!]*\s*$")  # on folded text
 
 
 def without_too(answer: str) -> str:
     """"Hamel aussi", "Caen également": the answer, without the word saying it is the same as for someone else."""
-    return _TOO.sub("", answer)
+    said = _TOO.search(fold(answer))  # folded text keeps its length: the cut falls in the answer as written
+    return answer[:said.start()] if said else answer
 
 
 def is_valid_name(value: str) -> bool:

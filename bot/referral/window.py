@@ -40,7 +40,8 @@ def same_hours_later(now: datetime, creneau: dict | None, urgence_hours: float |
     (work, school), which "any time this week" would lose."""
     if not (creneau and creneau.get("start") and creneau.get("end")):
         return
-    start, end = (datetime.fromisoformat(first_day(creneau)[key]).astimezone(zone) for key in ("start", "end"))
+    first = first_day(creneau)
+    start, end = (datetime.fromisoformat(first[key]).astimezone(zone) for key in ("start", "end"))
     if not start < end <= start + DAY:
         return
     latest = now + timedelta(hours=float(urgence_hours)) if urgence_hours else None
