@@ -8,7 +8,8 @@ from bot.referral.extra_fields import birth_place_words
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, REQUIRED_FIELDS
 from bot.vocabulary import MODES
 
-MESSAGE_PREFIX = "Le patient présente les symptômes suivants : "
+# The guide's wording, agreed with the patient when the civility is known.
+MESSAGE_SUBJECT = {"Madame": "La patiente"}
 
 
 def missing_fields(slots: dict) -> list[str]:
@@ -91,8 +92,9 @@ def delay_words(hours: int) -> str:
     return f"d'ici {hours} h"
 
 
-def draft_message(symptomes: str | None) -> str:
-    return f"{MESSAGE_PREFIX}{symptomes.strip()}" if symptomes else ""
+def draft_message(symptomes: str | None, civilite: str | None = None) -> str:
+    subject = MESSAGE_SUBJECT.get(civilite or "", "Le patient")
+    return f"{subject} présente les symptômes suivants : {symptomes.strip()}" if symptomes else ""
 
 
 def patient_payload(slots: dict) -> dict:

@@ -73,7 +73,7 @@ async def test_a_slot_of_a_link_source_gives_its_page_the_motif_and_the_patient_
     assert message["response"] == "utter_reserver_sur_page" and message["page"] == PAGE
     assert message["agenda"] == "autre" and message["motif"] == "Soins non programmés"  # an unknown name said as is
     assert message["patient"].splitlines()[0] == "Civilité : Madame"
-    assert message["patient"].splitlines()[-1] == "Message : Le patient présente les symptômes suivants : fièvre depuis 3 jours"
+    assert message["patient"].splitlines()[-1] == "Message : La patiente présente les symptômes suivants : fièvre depuis 3 jours"
     assert "Téléphone : 06 45 37 26 53" in message["patient"] and message["avertissement"].startswith("⚠")
     assert [b["title"] for b in message["buttons"]] == ["C'est réservé", "Choisir un autre créneau"]
     panel = message["custom"]

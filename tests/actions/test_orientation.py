@@ -47,7 +47,7 @@ async def test_choosing_one_shows_what_will_be_recorded_and_that_no_slot_is_rese
     events = await ActionSelectSurnumeraire().run(dispatcher, tracker, DOMAIN)
     state = slot_events(events)
     assert state["etape"] == "orientation" and state["surnumeraire_choisi"]["nom"] == "Perrin"
-    assert state["message"] == "Le patient présente les symptômes suivants : fièvre"
+    assert state["message"] == "La patiente présente les symptômes suivants : fièvre"
     assert responses(dispatcher) == ["utter_resume_orientation"]
     assert dispatcher.messages[0]["buttons"][0] == {"title": "Confirmer l'orientation", "payload": "/affirm"}
 

@@ -19,7 +19,7 @@ async def test_pick_by_rank_chooses_the_motif_drafts_the_message_and_shows_the_s
     state = slot_events(events)
     assert state["creneau_choisi"]["id"] == "s2" and state["etape"] == "confirmation"
     assert state["motif"]["label"] == "Soins non programmés" and state["motif"]["raison"] == "proposé sur ce créneau."
-    assert state["message"] == "Le patient présente les symptômes suivants : fièvre depuis 3 jours"
+    assert state["message"] == "La patiente présente les symptômes suivants : fièvre depuis 3 jours"
     assert len(state["cle_idempotence"]) == 32
     assert responses(dispatcher) == ["utter_motif_choisi", "utter_resume"]
     summary = dispatcher.messages[1]

@@ -91,7 +91,7 @@ def test_a_complete_first_message_books_in_three_turns(assistant_stack, regulato
     assert newest["patient"]["nom"] == "Durand" and newest["patient"]["prenom"] == "Marie"
     assert newest["patient"]["nom_naissance"] == "Martin" and newest["patient"]["date_naissance"] == "1952-11-21"
     assert newest["patient"]["telephone"] == "+33645372653"
-    assert newest["message"].startswith("Le patient présente les symptômes suivants : fièvre")
+    assert newest["message"].startswith("La patiente présente les symptômes suivants : fièvre")
 
     assert httpx.get(f"{agenda}/api/slots/{chosen_id}", timeout=10, auth=regulator).json()["status"] != "free"
     again = httpx.get(f"{agenda}/api/search", params={"location": "Lyon 3e", "limit": 50, "per_practitioner": 10},

@@ -61,6 +61,11 @@ def test_recap_lines_and_missing_fields():
     assert draft_message("toux") == "Le patient présente les symptômes suivants : toux" and draft_message(None) == ""
 
 
+def test_the_draft_message_agrees_with_the_patient():
+    assert draft_message("angine", "Madame") == "La patiente présente les symptômes suivants : angine"
+    assert draft_message("angine", "Monsieur") == "Le patient présente les symptômes suivants : angine"
+
+
 def test_delays_read_at_a_glance():
     assert need_line({"localisation": "Lyon 3e", "urgence": 2}) == "Lyon 3e, d'ici 2 h"
     assert need_line({"urgence": 72}) == "d'ici 3 jours" and need_line({"urgence": 36}) == "d'ici 36 h"
