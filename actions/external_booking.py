@@ -41,7 +41,7 @@ def present_link(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dic
         dispatcher.utter_message(response="utter_creneau_sans_page")
         return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
     same_card = (tracker.get_slot("creneau_choisi") or {}).get("id") == card["id"]
-    message = tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"), tracker.get_slot("civilite"))
+    message = tracker.get_slot("message") or draft_message(*map(tracker.get_slot, ("symptomes", "civilite")))
     block = patient_block(tracker.current_slot_values(), message)
     motif = card.get("motif_suggere") or response_text(domain, "utter_motif_a_choisir")
     warning = response_text(domain, "utter_avertissement_message")

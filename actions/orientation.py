@@ -84,7 +84,7 @@ def select_surnumeraire(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     """The practitioner chosen among those accepting patients en surnuméraire: the orientation's summary."""
     events = [
         SlotSet("surnumeraire_choisi", card), SlotSet("etape", "orientation"),
-        SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"), tracker.get_slot("civilite"))),
+        SlotSet("message", tracker.get_slot("message") or draft_message(*map(tracker.get_slot, ("symptomes", "civilite")))),
         SlotSet("cle_idempotence", uuid.uuid4().hex),
     ]
     tracker.add_slots(events)

@@ -61,7 +61,7 @@ async def choose_motif(dispatcher: CollectingDispatcher, tracker: Tracker, domai
     events = [
         SlotSet("creneau_id", None), SlotSet("creneau_choisi", card), SlotSet("motif", motif),
         SlotSet("deja_consulte", known), SlotSet("champs_requis", list(choice.required_fields)),
-        SlotSet("message", tracker.get_slot("message") or draft_message(tracker.get_slot("symptomes"), tracker.get_slot("civilite"))),
+        SlotSet("message", tracker.get_slot("message") or draft_message(*map(tracker.get_slot, ("symptomes", "civilite")))),
         # Drawn once per slot: a retry after a timeout never books twice.
         SlotSet("cle_idempotence", tracker.get_slot("cle_idempotence") if same_card else uuid.uuid4().hex),
         SlotSet("etape", "confirmation"),

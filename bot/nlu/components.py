@@ -362,10 +362,11 @@ def says_to_cancel(text: str) -> bool:
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
-# peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous", "… il vient de vomir on arrête …")
+# peine", "… on va plutôt passer au quinze il faut annuler le rendez-vous", "… il vient de vomir on arrête …", "… il
+# est hospitalisé ce soir annulez le rendez-vous")
 _CLAUSE_BREAKS = re.compile(r"[,.;:!?\n]| - |\b(?:du coup|donc|c'est)\b"
                             r"|(?=\b(?:finalement|il faut|faut|vous pouvez|pouvez-vous|on doit|je dois|merci d'|on annule"
-                            r"|on arrete|on laisse tomber|laissez tomber)\b)")
+                            r"|on arrete|on laisse tomber|laissez tomber|annulez|arretez)\b)")
 
 
 def _orders_to_cancel(clause: str) -> bool:

@@ -31,6 +31,9 @@ _SLIP = re.compile(rf"(?:\ble\s+)?\d{{1,2}}(?:er)?(?:[/.]\d{{1,2}})?(?:\s+{MONTH
 # "le 21 pas le 22 juin 1980": the day said first is meant, the one after "pas" taken back.
 _NOT_THAT_DAY = re.compile(r"\b(?:le\s+)?(?P<day>\d{1,2})(?:er)?\s+(?:et\s+)?pas\s+(?:le\s+)?$")
 _LEADING_DAY = re.compile(r"\d{1,2}(?:er)?")
+# "c'est le 14 mars pas le 4": a day and month said for the day of a date given before, the birth date (a time wished is
+# said as a day, "jeudi", "demain"); "opérée le 3 novembre" alone corrects nothing
+_DAY_TAKEN_BACK = re.compile(r"[\s,]+(?:et\s+)?pas\s+(?:le\s+)?\d{1,2}(?:er)?\b")
 # "le 4 avril 31 non pardon 32": the year taken back for the one said after it, alone
 _YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
 _SAID_YEAR = re.compile(r"\d{2}(?:\d{2})?$")
@@ -40,6 +43,9 @@ _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 # "année" or to "né en", never to a year after "pas" ("1968 pas 1986").
 _BIRTH_YEAR = re.compile(r"\b(?:nee?s?\s+en|(?:l')?annee(?:\s+de\s+naissance)?)\b[^\d]{0,25}?(?<!pas )"
                          r"(?P<year>(?:19|20)\d{2})(?![\d/.:h])")
+# One year said for another ("1962 pas 1926", "pas 1926 mais 1962"): only a year of birth is corrected that way.
+_YEAR_FOR_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})[\s,]+(?:et\s+)?(?:pas|non)\s+(?:en\s+)?(?:19|20)\d{2}\b"
+                            r"|\b(?:pas|non)\s+(?:en\s+)?(?:19|20)\d{2}[\s,]+mais\s+(?:en\s+)?(?P<meant>(?:19|20)\d{2})\b")
 
 
 @lru_cache(maxsize=1)
@@ -113,16 +119,20 @@ def find_birth_date(folded: str, today: date) -> Found | None:
             fallback = candidate
     if fallback:
         return _with_the_slip(dates, fallback, _as_corrected(folded, fallback, today), folded)
-    return None if dates else find_birth_year(folded, today)
+    corrected = next((d for d, has_year in dates if not has_year and _DAY_TAKEN_BACK.match(folded, d.end)), None)
+    return corrected or (None if dates else find_birth_year(folded, today))
 
 
 def find_birth_year(folded: str, today: date) -> Found | None:
     """A year of birth said without its day ("1968"), when no date is: the validator takes the day and month of the
     birth date already known, or asks for them."""
-    said = _BIRTH_YEAR.search(folded)
-    if said is None or int(said["year"]) > today.year or _OTHER_CUE.search(folded, 0, said.start()):
+    if said := _YEAR_FOR_YEAR.search(folded):
+        group = "year" if said["year"] else "meant"
+    elif said := _BIRTH_YEAR.search(folded):
+        group = "year"
+    if said is None or int(said[group]) > today.year or _OTHER_CUE.search(folded, 0, said.start()):
         return None  # "depuis l'année 2020": when it started
-    return Found(said["year"], said.start("year"), said.end("year"))
+    return Found(said[group], said.start(group), said.end(group))
 
 
 _DATE_SHAPED = re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b")

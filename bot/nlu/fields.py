@@ -181,13 +181,14 @@ _TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\
 
 
 def _small_letters_civility(original: str, hit: Found) -> bool:
-    """"m. kevin lopez" in a message typed all in small letters: "m." before a first name (not "3 m. de haut")."""
+    """"m. kevin lopez", "m. rousseau patrick" in a message typed all in small letters: "m." before a name whose
+    first or second word is a first name (not "3 m. de haut")."""
     from bot.nlu.lexicons import first_name_scores
 
-    following = re.match(r"\s*([^\W\d_]+)", original[hit.end:])
+    following = re.match(r"\s*([^\W\d_]+)(?:[\s,]+([^\W\d_]+))?", original[hit.end:])
     return original[hit.start:hit.end] == "m." and original == original.lower() and following is not None \
         and not original[:hit.start].rstrip()[-1:].isdigit() \
-        and first_name_scores().get(fold(following.group(1)), 0) >= 3
+        and any(first_name_scores().get(fold(word or ""), 0) >= 3 for word in following.groups())
 
 
 _NEGATED = re.compile(r"(?:\bpas|\bplutot que|\bsans|\bni)\s+(?:en\s+|de\s+|d')?$")
@@ -262,8 +263,10 @@ _SOMEONE_ELSE_BEFORE = re.compile(SOMEONE_ELSE_COMING + r"$")  # "sa fille passe
 _COMING = re.compile(r"(?:passe|passer|vienne|venir|aille)\b")
 _WHEN_ASKED = (r"(?:aujourd'hui|demain|apres-demain|ce soir|ce matin|cet apres-midi|dans la journee|svp|stp|si possible"
                rf"|des que|urgent|rapidement|sous|avant|apres|{'|'.join(WEEKDAYS)})\b")
-_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:(?:s'il vous plait|si poss|demandee|souhaitee|sur place)\b"
-                          rf"|(?={_WHEN_ASKED}))"  # "visite demain autour de 10h"
+# "…, visite aussi svp", "visite aussi, Besançon": as for the patient before
+_VISIT_ASKED = re.compile(r"\b(visite)\s+(?:(?:aussi|egalement)\b\s*(?=[,.;]|$)|(?:(?:aussi|egalement)\s+)?"
+                          r"(?:(?:s'il vous plait|si poss|demandee|souhaitee|sur place)\b"
+                          rf"|(?={_WHEN_ASKED})))"  # "visite demain autour de 10h"
                           # "…, domicile aujourd'hui": the home said with when, not with a place nor a phone line
                           rf"|(?<!tel )(?<!fixe )(?<!numero )(?<!au )(?<!du )\b(domicile|dom)\s+(?={_WHEN_ASKED})")
 

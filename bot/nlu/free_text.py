@@ -65,7 +65,7 @@ CUES: dict[tuple[str, ...], str] = {
                                                      "originaire d", "lieu de naissance", "lieu naiss",
                                                      "lieu de naiss"]},
     **{tuple(c.split()): "localisation" for c in [
-        "sur", "a", "au", "aux", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "elle est au",
+        "sur", "a", "au", "aux", "dans", "c'est a", "elle est sur", "il est sur", "elle est a", "il est a", "elle est au",
         "il est au", "elle est aux", "il est aux", "se trouve a", "se trouve au", "se trouve aux", "se trouve sur",
         "adresse :", "son adresse", "l'adresse", "adresse postale", "vers",
         "ville :", "commune :", "lieu :",
@@ -390,7 +390,8 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: "f" for w in ("cousine", "copine", "amie", "fiancee", "belle-soeur", "belle-fille")},
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
-_ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("au", "bout", "du", "fil"), ("avec", "moi"),
+_ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("sur", "la", "ligne"), ("sur", "la", "meme", "ligne"),
+                ("au", "bout", "du", "fil"), ("avec", "moi"),
                 ("a", "cote", "de", "moi"), ("a", "cote"),
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
                 ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"))
@@ -648,7 +649,6 @@ class _Reader:
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
             return None  # "patiente de 27 ans, suspicion de mycose": a word, in small letters, no list has as a name
-        # "la petite Léa", "elle s'appelle Emma": a lone first name is the patient's
         # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès": a lone first name is the patient's
         lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES) \
             and _first_name_score(lone, gender) > _surname_score(lone)
@@ -741,6 +741,14 @@ class _Reader:
         le 21/01/2013"): they are the patient's, not a contact's."""
         units = self.name_units(self.skip_age(k), 3)
         after = units[-1][1] + 1 if units else len(self.tokens)
+        while after < len(self.tokens) and self.tokens[after].folded == ",":
+            after += 1
+        # "Hugo Roux même nom de naissance né le …", "Hugo Roux, nom de naissance Roux, né le …": his birth name between
+        if after < len(self.tokens) and (same := self.same_birth_name_end(after)) is not None:
+            after = same + 1
+        elif after < len(self.tokens) and (cue := self.cue_at(after)) and cue[0] == "nom_naissance":
+            named = self.name_units(self.skip_colons(after + cue[1]), 1)
+            after = named[-1][1] + 1 if named else after
         while after < len(self.tokens) and self.tokens[after].folded in (",", "ne", "nee", "le"):
             after += 1
         return after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE
@@ -1989,13 +1997,23 @@ class _Reader:
                 i += 1
                 continue
             token = self.tokens[i]
-            if token.folded in _CALLER_LABELS and i + 1 < len(self.tokens) and self.tokens[i + 1].text in ":-":
-                # "Appelant : fils (Adama)", "Appelant - voisin, M. Petit | Pte …": who calls, up to the next field of
-                # the note, is neither the patient nor a complaint
-                end = i + 1
+            opening = i == 0 or self.tokens[i - 1].text in _SEGMENT_OPENERS  # "…. Maman : …", not "chez sa maman : …"
+            labelled = self.past_the_line(i + 1) if token.folded in _CALLER_LABELS \
+                or token.folded in RELATIVES and opening else i
+            if labelled < len(self.tokens) and labelled > i and self.tokens[labelled].text in ":-":
+                # "Appelant : fils (Adama)", "Appelant - voisin, M. Petit | Pte …", "Maman en ligne : Aurélie Rolland,
+                # 06 …": who calls, up to the next field of the note, is neither the patient nor a complaint
+                end = labelled
                 while end + 1 < len(self.tokens) and self.tokens[end + 1].text not in _NOTE_FIELD_ENDS \
                         and self.tokens[end + 1].folded not in _PATIENT_LABELS | {"pour"}:  # "… pour sa femme Mme X"
                     end += 1
+                after = end + 1  # past the caller's phone, masked, and punctuation: "…, 06 …. Pour son fils"
+                while after < len(self.tokens) and self.tokens[after].text in _NOTE_FIELD_ENDS | _SEGMENT_OPENERS:
+                    after += 1
+                if token.folded not in _CALLER_LABELS and not (
+                        after < len(self.tokens) and self.tokens[after].folded in _PATIENT_LABELS | {"pour"}):
+                    i += 1  # "Pharmacienne au tél : Mme Nadia Cherki, 34 ans, …": no one else named, she speaks of the patient
+                    continue
                 self.add(CALLER, i, end)
                 i = end + 1
                 continue

@@ -12,6 +12,7 @@ _SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der"
 _TAKEN_BACK_BEFORE = re.compile(r"^.*?\S.*\b(?:non|pardon|plutot|plutôt|je veux dire)(?![\w'])[\s,]*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
+    r"(?:il|elle|on) (?:me |m'a |nous |a )?dit(?: que)?|"  # the caller relaying: "il me dit Kervella"
     r"(?:le |son |sa |mon |ma )?(?:nom|prénom|prenom)(?: de famille| d'usage| de naissance| de jeune fille)?"
     r"(?: est| c'est)?|née|nee|épouse|epouse|ép\.|madame|monsieur|mme|mlle|mr|m\.)(?![\w'])\s*|[:,]\s*)+",
     re.IGNORECASE,

@@ -152,6 +152,8 @@ _SHORT_DAYS = "|".join(_DAY_OF)
 _SHORTHAND = [
     (re.compile(r"\bpat(?:\.|(?=\s*:))", re.IGNORECASE), "Patient"),
     (re.compile(r"\bnjf\b", re.IGNORECASE), "nom de jeune fille"),
+    # "(JF Benali)", "nom de JF : Benali": before a name; "JF 25 ans" is a young woman
+    (re.compile(r"\b(?:[nN]om de )?(?:JF|jf)\b\.?(?=\s*:?\s*[A-ZÀ-Ý])"), "nom de jeune fille"),
     (re.compile(r"\b(pr|pour) nn\b", re.IGNORECASE), r"\1 nouveau-né"),  # "pr nn GUILLOU Lina (3 sem)"
     # "NN : idem", "nn Favre": the birth name's label of forms, before a name or a word saying it is the same
     (re.compile(r"\bnn\b\.?(?=\s*:?\s*(?:[A-ZÀ-Ý]|(?:idem|pareil|identique|m[êe]me)\b))", re.IGNORECASE),

@@ -3445,3 +3445,62 @@ def test_a_surname_with_its_elided_n_is_known_as_the_lists_write_it(text, names)
 def test_a_street_said_aloud_keeps_its_words_and_gets_its_postal_code_in_figures():
     place = read("elle habite au quinze rue de la Paix à Caen quatorze mille elle a une cystite")["localisation"]
     assert place == "quinze rue de la Paix à Caen 14000"
+
+
+@pytest.mark.parametrize("said, name", [("il me dit Kervella K E R V E L L A", "Kervella"), ("elle dit que c'est Morvan",
+                                                                                              "Morvan")])
+def test_a_name_relayed_by_the_caller(said, name):
+    from bot.nlu.names import parse_person_name
+    assert parse_person_name(said) == name
+
+
+def test_small_letters_m_before_a_surname_then_the_first_name():
+    assert read("m. rousseau patrick ne le 14/07/1926 meme nom tel 06 84 15 27 93")["civilite"] == "Monsieur"
+    assert "civilite" not in read("une plaie de 3 m. de long au mollet")
+
+
+@pytest.mark.parametrize("text", ["pardon 1962 pas 1926", "non pas 1926 mais 1962", "ah non 1962 et non 1926"])
+def test_one_year_of_birth_said_for_another(text):
+    assert read(text) == {"date_naissance": "1962"}
+
+
+@pytest.mark.parametrize("text", [
+    "et maintenant j'ai son frère sur la même ligne Hugo Roux même nom de naissance né le trois octobre deux mille quatre",
+    "son frère Hugo Roux, nom de naissance Roux, né le 3 octobre 2004",
+])
+def test_the_next_patient_named_through_his_kin_with_his_birth_name_before_his_birth_date(text):
+    record = read(text)
+    assert (record["prenom"], record["nom"], record["nom_naissance"]) == ("Hugo", "Roux", "Roux")
+    assert record["date_naissance"] == "2004-10-03"
+
+
+@pytest.mark.parametrize("text", ["pt 67a chute hier, douleur poignet g, ds Caen", "fièvre, il est dans Caen"])
+def test_dans_before_a_commune_says_where(text):
+    assert read(text)["localisation"] == "Caen"
+    assert "localisation" not in read("douleur dans le dos depuis hier")
+
+
+def test_jf_before_a_name_is_the_maiden_name_and_a_young_woman_before_an_age():
+    assert read("Mme Lefort Samira (JF Benali), née le 08/07/1979 à Oran")["nom_naissance"] == "Benali"
+    assert "nom_naissance" not in read("JF 25 ans douleur abdo à Lille")
+
+
+def test_a_visit_asked_as_for_the_patient_before():
+    assert read("escarre du talon qui s'aggrave, visite aussi svp, Besançon")["type_consultation"] == "domicile"
+
+
+def test_a_day_and_month_said_for_the_day_of_the_birth_date():
+    assert read("attendez je me suis trompée c'est le quatorze mars pas le quatre") == {"date_naissance": "--03-14"}
+    assert "date_naissance" not in read("opérée le 3 novembre, fièvre")
+
+
+@pytest.mark.parametrize("text", [
+    "Maman en ligne : Aurélie Rolland, 06 40 72 18 95. Pour son fils Timéo Rolland, né le 25/12/2020, otite",
+    "Maman : Aurélie Rolland, 06 40 72 18 95. Pour son fils Timéo Rolland, né le 25/12/2020, otite",
+])
+def test_a_relative_as_the_label_of_a_note_is_who_calls(text):
+    record = read(text)
+    assert (record["prenom"], record["nom"], record["date_naissance"]) == ("Timéo", "Rolland", "2020-12-25")
+    # a role as the label, no one else introduced after: who follows is the patient
+    assert read("Pharmacienne au tél : Mme Nadia Cherki, 34 ans, conjonctivite, habite Vaulx-en-Velin, 07 58 26 91 30")[
+        "prenom"] == "Nadia"

@@ -473,6 +473,8 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     ("ah finalement il me dit qu'il a rdv chez son medecin traitant demain, vous pouvez annuler le rdv svp", True),
     ("attendez le pt me dit que ca serre plus fort, je le passe au 15, on annule", True),
     ("pouvez-vous annuler la demande s'il vous plaît", True),
+    # dictated: the imperative opens its clause
+    ("ah mince il me rappelle il est finalement hospitalisé ce soir annulez le rendez-vous s'il vous plaît", True),
     # no order: a negation, a middle clause, a question
     ("il ne faut pas annuler, toux", False), ("on annule pas, toux", False),
     ("toux, on annule, fièvre", False), ("comment annuler un rdv", False),
