@@ -31,6 +31,8 @@ from bot.settings import get_settings
 from bot.sources.federated import FederatedSearch, SourcesUnavailable, UnknownLocation, get_federated_search
 from bot.vocabulary import DEFAULT_MODE, MAX_SEARCH_RADIUS_KM
 
+HOME_VISIT_ROUND_KM = 30  # farther than a practitioner's usual round of home visits
+
 PAGE = 5  # practitioners a page, as SAS shows them
 TIMES_PER_PRACTITIONER = 4
 # "Élargir le délai": a week, or two when the agenda already looked at the next 7 days.
@@ -100,6 +102,10 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         dispatcher.utter_message(response="utter_rayon_national")
     elif result.widened:
         dispatcher.utter_message(response="utter_rayon_elargi", rayon=f"{result.radius_km:g}")
+    nearest = min((offer.distance_km for offer in offers), default=0)
+    if criteria["type_consultation"] == "domicile" and nearest > HOME_VISIT_ROUND_KM:
+        # The official radii widen alike for every mode; a visit from 87 km away may not be made: the regulator checks
+        dispatcher.utter_message(response="utter_visite_loin", distance=f"{nearest:g}".replace(".", ","))
     if same_hours is not None and not (criteria["creneau"] or {}).get("heures"):  # one of the days said: as wished
         dispatcher.utter_message(response="utter_memes_heures", creneau=(criteria["creneau"] or {}).get("text") or "",
                                  jour=day_words(same_hours))

@@ -128,21 +128,11 @@ def unknown_place_message(location: str, unknown: UnknownPlace) -> str:
     return message
 
 
-HOME_VISIT_MAX_KM = 30.0  # farther than a practitioner's round of visits: offered, it would not be made
-
-
 @dataclass(frozen=True)
 class RadiusRule:
     default_km: float
     step_km: float
     cap_km: float
-
-    def for_mode(self, mode: str) -> RadiusRule:
-        """A home visit: the practitioner travels to the patient, so the widening stops at a round's distance (the
-        département's cap, 106 km in the Doubs, offered a visit from another département)."""
-        if mode != "domicile" or self.cap_km <= HOME_VISIT_MAX_KM:
-            return self
-        return replace(self, default_km=min(self.default_km, HOME_VISIT_MAX_KM), cap_km=HOME_VISIT_MAX_KM)
 
     def widened_to(self, radius_km: float | None) -> RadiusRule:
         """The regulator asked for a wider radius than the département's cap: the steps go on up to it."""

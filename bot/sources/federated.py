@@ -117,7 +117,7 @@ class FederatedSearch:
         except (httpx.HTTPError, ValueError) as error:  # first load only: a failed reload keeps the listings read
             log.warning("directory unavailable: %s", type(error).__name__)
             raise SourcesUnavailable([s.label for s in self.sources.values() if s.booking == "api"]) from error
-        radii = radius_steps(geo.radius_rule(place.departement).for_mode(mode).widened_to(radius_km))
+        radii = radius_steps(geo.radius_rule(place.departement).widened_to(radius_km))
         farther = beyond_the_cap(mode, radii)
         everything = listings.near(place.lat, place.lon, (farther or radii)[-1], code)
         doctor = listings.medecin_traitant(medecin_traitant, place) if medecin_traitant else None

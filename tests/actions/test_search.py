@@ -337,3 +337,12 @@ async def test_the_same_part_of_the_day_on_either_day_is_searched_day_by_day(age
     searched.answer = nothing
     await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "creneau": either}), DOMAIN)
     assert len(searched.calls) == 2
+
+
+@pytest.mark.parametrize("distance, warned", [(87.1, True), (12.0, False)])
+async def test_a_home_visit_from_far_away_is_said_to_be_checked(agenda, dispatcher, searched, distance, warned):
+    searched.answer = search_answer([{**agenda_offer("Thomas", 9), "distance_km": distance}], radius_km=120, widened=True)
+    await search_action(agenda, searched).run(dispatcher, make_tracker({**NEED, "type_consultation": "domicile"}), DOMAIN)
+    said = [m for m in dispatcher.messages if m.get("response") == "utter_visite_loin"]
+    assert [m["distance"] for m in said] == (["87,1"] if warned else [])
+    assert responses(dispatcher)[-1] == "utter_creneaux"

@@ -272,15 +272,6 @@ def test_radius_rule(departement, rule):
     assert radius_rule(departement) == rule
 
 
-def test_a_home_visit_is_searched_within_a_round_s_distance():
-    doubs = radius_rule("25")  # 20 km, then 10 more at a time up to 106
-    assert doubs.for_mode("domicile") == RadiusRule(20.0, 10.0, 30.0)
-    assert doubs.for_mode("cabinet") == doubs and doubs.for_mode("video") == doubs
-    assert radius_rule("48").for_mode("domicile") == RadiusRule(30.0, 25.0, 30.0)  # its default is farther
-    assert radius_rule("75").for_mode("domicile") == radius_rule("75")  # Paris: its cap, 14 km, is nearer
-    assert doubs.for_mode("domicile").widened_to(60) == RadiusRule(20.0, 10.0, 60)  # asked by the regulator
-
-
 def test_every_departement_of_the_table_has_a_usable_radius():
     for departement in {c.departement for c in communes()}:
         rule = radius_rule(departement)

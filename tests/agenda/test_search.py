@@ -122,16 +122,6 @@ def test_radius_stops_at_the_cap(agenda_db, make_practitioner, make_slot):
     assert (result.radius_km, result.widened, result.total) == (20, True, 2)
 
 
-def test_a_home_visit_is_not_offered_from_beyond_a_round(agenda_db, make_practitioner, make_slot):
-    make_slot(make_practitioner(north_km=25), hours=1, mode="domicile")
-    far = make_slot(make_practitioner(north_km=60), hours=1, mode="domicile")
-    at_the_practice = make_slot(make_practitioner(north_km=60), hours=1, mode="cabinet")
-    doubs = RadiusRule(default_km=20, step_km=10, cap_km=106)
-    result = run(agenda_db.session_factory, rule=doubs.for_mode("domicile"), mode="domicile", limit=5)
-    assert (result.radius_km, result.total, far in ids(result)) == (30, 1, False)
-    assert at_the_practice in ids(run(agenda_db.session_factory, rule=doubs.for_mode("cabinet"), mode="cabinet", limit=5))
-
-
 def test_in_video_the_whole_country_comes_after_the_cap(agenda_db, make_practitioner, make_slot):
     """The patient travels nowhere: a video slot 300 km away beats no slot; at the practice the cap holds."""
     far = make_practitioner(north_km=300)

@@ -115,7 +115,7 @@ def search_slots(
     doctor = find_medecin_traitant(session, medecin_traitant, place) if medecin_traitant else None
     query = SearchQuery(place, start, end, mode=code, specialty=specialty_code, limit=limit, offset=offset,
                         per_practitioner=per_practitioner, medecin_traitant=doctor and doctor.id)
-    result = search(session, query, geo.radius_rule(place.departement).for_mode(code).widened_to(radius_km))
+    result = search(session, query, geo.radius_rule(place.departement).widened_to(radius_km))
     log.info("search: %d practitioners of %d within %s km", len(result.offers), result.total, result.radius_km)
     # The place searched is where the patient is, the médecin traitant whom they see: neither in the trail.
     audit.add(session, now, who.actor, "search", conversation=who.conversation,
