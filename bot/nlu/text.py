@@ -237,6 +237,13 @@ _FILLERS = re.compile(
     r"|voyons voir|voyons)(?![\w']|\.\w)[,.?]*\s*", re.IGNORECASE)  # not "HM.SaintClair@…": part of an address
 
 
+# "août soixante-deux euh mille neuf cent soixante-deux": a year said again whole after a hesitation ends the number
+# said before it (no 62 962)
+_RESTARTED_YEAR = re.compile(r"\b(un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+                             r"|vingt|trente|quarante|cinquante|soixante|cent)\s+(?:eu+h+|heu+)[,.]?\s+(?=(?:deux\s+)?mille\b)",
+                             re.IGNORECASE)
+
+
 # A letter spelled with a word for it ("B comme Bernard"): the letter.
 _LETTER_AS = re.compile(r"\b([^\W\d_]) comme ([^\W\d_])[\w'’-]*", re.IGNORECASE)
 
@@ -272,7 +279,8 @@ def shouted(text: str) -> bool:
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", written_out(text)))))
+    text = _RESTARTED_YEAR.sub(r"\1. ", written_out(text))
+    text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", text))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, spelling_read(_SPELLED_AGAIN.sub(_said_once, text)))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))

@@ -3504,3 +3504,7 @@ def test_a_relative_as_the_label_of_a_note_is_who_calls(text):
     # a role as the label, no one else introduced after: who follows is the patient
     assert read("Pharmacienne au tél : Mme Nadia Cherki, 34 ans, conjonctivite, habite Vaulx-en-Velin, 07 58 26 91 30")[
         "prenom"] == "Nadia"
+
+
+def test_a_year_said_again_whole_after_a_hesitation():
+    assert read("né le vingt trois août soixante deux euh mille neuf cent soixante deux")["date_naissance"] == "1962-08-23"
