@@ -373,9 +373,10 @@ def _orders_to_cancel(clause: str) -> bool:
     words = re.findall(r"[a-z'-]+", clause)
     while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
         words = words[1:]
-    # Dictated without punctuation, the order then why: "on arrête on l'envoie aux urgences", "on annule il a trouvé"
-    said = next((k for k in range(1, len(words)) if words[k] in _CLAUSE_SUBJECTS), len(words))
-    return _is_an_order(words[:said]) or _is_an_order(words)
+    # Dictated without punctuation, the order then why: "on arrête on l'envoie aux urgences", "on annule il a trouvé";
+    # or why, then what the patient decided: "il vient de rappeler il annule il a eu son médecin"
+    starts = [0, *(k for k in range(1, len(words)) if words[k] in _CLAUSE_SUBJECTS), len(words)]
+    return any(_is_an_order(words[a:b]) for a, b in zip(starts, starts[1:], strict=False)) or _is_an_order(words)
 
 
 def _is_an_order(words: list[str]) -> bool:
@@ -389,7 +390,7 @@ def _is_an_order(words: list[str]) -> bool:
 _CLAUSE_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
                   "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",
-                  "plus besoin"}
+                  "plus besoin", "il annule", "elle annule", "ils annulent"}  # the patient's decision, reported
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split

@@ -24,7 +24,7 @@ from bot.nlu.free_text import (
 from bot.nlu.lexicons import commune_names, first_name_scores, first_name_spellings, key, surname_scores
 from bot.nlu.names import normalize_name
 from bot.nlu.spoken_numbers import ORDINALS
-from bot.nlu.taken_back import meant
+from bot.nlu.taken_back import meant, takes_back
 from bot.nlu.text import Normalized, fold, remarked_word
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import URGENCY_TABLE, Found
@@ -40,6 +40,16 @@ def _mask(text: str, spans: list[Found], filler: str = " ") -> str:
     for found in spans:
         chars[found.start:found.end] = filler * (found.end - found.start)
     return "".join(chars)
+
+
+# "06 12 34 non pardon je reprends 06 12 35 56 78": the first digits of a number taken back for the number said
+# whole, no date (read as 6 December 1934, it replaced the birth date)
+_NUMBER_STARTED = re.compile(r"\b0\d(?: \d{2}){1,3}\b")
+
+
+def _numbers_restarted(folded: str, phones: list[Found]) -> list[Found]:
+    return [Found(m.group(0), m.start(), m.end()) for m in _NUMBER_STARTED.finditer(folded)
+            if any(takes_back(folded, m.end(), phone.start) for phone in phones)]
 
 
 def _entity(field: str, found: Found, normalized: Normalized) -> dict:
@@ -64,7 +74,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     # phone only when no valid one is given; beside one, it is still no date.
     dialled = fields.find_invalid_phones(folded, now.date())
     wrong_phones = [] if phones else dialled
-    folded = _mask(folded, dialled)
+    folded = _mask(folded, dialled + _numbers_restarted(folded, phones))
     birth = find_birth_date(folded, now.date()) or find_impossible_birth_date(folded, now.date())
     after_birth = _mask(folded, [birth]) if birth else folded
     window = find_time_window(after_birth, now, normalized.text)

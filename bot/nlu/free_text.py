@@ -34,7 +34,7 @@ from bot.nlu.lexicons import (
 from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold, shouted
-from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
+from bot.nlu.vocabulary import AS_WELL, MONTH_OF, WEEKDAYS
 from bot.vocabulary import NAME_FIELDS
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -394,7 +394,8 @@ _ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("sur", "la
                 ("au", "bout", "du", "fil"), ("avec", "moi"),
                 ("a", "cote", "de", "moi"), ("a", "cote"),
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
-                ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"))
+                ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"),
+                *((word,) for word in AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"))
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'",
                                                       "malgre", "sans", "contre"}
@@ -409,7 +410,10 @@ _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in
 _AFTER_A_CIVILITY = 7
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
-_BEFORE_A_PARTICIPLE = {"toujours", "jamais", "deja", "bien", "souvent", "encore", "aussi", "beaucoup", "trop"}
+_DECADES = {"vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine", "septantaine", "huitantaine",
+            "octantaine", "nonantaine", "centaine"}  # of years: an age, never a name
+_BEFORE_A_PARTICIPLE = {"toujours", "jamais", "deja", "bien", "souvent", "encore", "aussi", "beaucoup", "trop", "finalement",
+                        "enfin", "probablement", "surement", "peut-etre", "meme"}  # "il a finalement eu son médecin"
 _WELL_KNOWN_FIRST_NAME, _RARE_SURNAME = 8, 3  # lexicon scores (log2 of frequencies)
 _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or several fields said in a row
 
@@ -762,10 +766,12 @@ class _Reader:
 
     def past_the_line(self, i: int) -> int:
         """Past where the person is while the operator speaks, or an aside, before their names: "j'ai un jeune homme
-        au téléphone Yanis Benali", "un monsieur en ligne, Paul Girard", "sa fille dans la foulée Jade Henry"."""
+        au téléphone Yanis Benali", "un monsieur en ligne, Paul Girard", "sa fille dans la foulée Jade Henry", "son
+        fils aussi svp : Lucas Vasseur"."""
         for words in _ON_THE_LINE:
             if tuple(t.folded for t in self.tokens[i:i + len(words)]) == words:
-                return i + len(words) + (i + len(words) < len(self.tokens) and self.tokens[i + len(words)].text == ",")
+                after = i + len(words) + (i + len(words) < len(self.tokens) and self.tokens[i + len(words)].text == ",")
+                return self.past_the_line(after)
         return i
 
     def skip_age(self, i: int) -> int:
@@ -780,6 +786,8 @@ class _Reader:
             i += 1
         if i + 1 < len(self.tokens) and a_number(i) and self.tokens[i + 1].folded in ("ans", "mois", "an"):
             return self.skip_age(i + 2)
+        if i + 1 < len(self.tokens) and self.tokens[i].folded in ("la", "une") and self.tokens[i + 1].folded in _DECADES:
+            return self.skip_age(i + 2)  # "un monsieur la soixantaine", "une dame, la quarantaine,"
         # the class after "de" ("une élève de cinquième Emma Klein", "un élève de CM2"), "de" passed above or not
         class_at = i + (i < len(self.tokens) and self.tokens[i].folded == "de")
         if 0 < class_at < len(self.tokens) and self.tokens[class_at - 1].folded == "de":
@@ -2034,7 +2042,7 @@ class _Reader:
                 gender, said_gender, read_before = _GENDER_OF_CIVILITE[token.folded], self.gender, len(self.spans)
                 after = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")
                 after += after < len(self.tokens) and self.tokens[after].text == ";"  # "Mr | HAMIDI | Karim |"
-                j = self.identity(self.past_the_line(self.skip_colons(after)), gender)
+                j = self.identity(self.skip_age(self.skip_colons(after)), gender)
                 # "un monsieur âgé, monsieur Marcel Besson", "M. et Mme Olivier": the names come later
                 identity_done = len(self.spans) > read_before
                 if identity_done and self.calls(i, j):
@@ -2342,8 +2350,10 @@ class _Reader:
     def apposed_kin_at(self, k: int) -> bool:
         """"M. Tessier Alain, le voisin", "Sylvie Marchetti la fille de la patiente": the names said are those of a
         relative or a carer (with "le", "la": a "sa fille" after them would be the patient's, someone else)."""
-        k += k < len(self.tokens) and self.tokens[k].text == ","
+        while k < len(self.tokens) and self.tokens[k].text in (",", BOUNDARY):  # "M. Girard Thierry, 06 …, je suis …"
+            k += 1
         k += k < len(self.tokens) and self.tokens[k].folded == "c'est"  # "Mme Roux Christine c'est la fille du patient"
+        k += 2 * ([t.folded for t in self.tokens[k:k + 2]] == ["je", "suis"])  # "…, je suis le voisin de Mme Lambert"
         words = [t.folded for t in self.tokens[k:k + 2]]
         # "(Mme Colas, pharmacienne)": who calls, named in an aside
         return len(words) == 2 and (words[0] in ("le", "la", "l'") and words[1] in _KIN

@@ -8,7 +8,8 @@ import re
 from bot.nlu.vocabulary import Found
 
 TAKING_BACK = r"(?:non|pardon|enfin|plutot|attendez|attends|je veux dire|ah non)"
-FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon)"  # "non pardon c'est bien …"
+# "non pardon c'est bien …", "non pardon je reprends …"
+FILLER = r"(?:euh|non|pardon|enfin|plutot|attendez|attends|c'est|bien|ah|oh|bon|je reprends|je recommence)"
 # "... enfin pas Bordeaux même à Mérignac": the value taken back, said again before the one meant
 _NOT_THAT_ONE = r"(?:pas\s+[\w'-]+(?:\s+[\w'-]+)?\s+meme[\s,]+)?"
 # a word of its own, not the first letters of the value meant ("non pardon après 17h")

@@ -3508,3 +3508,29 @@ def test_a_relative_as_the_label_of_a_note_is_who_calls(text):
 
 def test_a_year_said_again_whole_after_a_hesitation():
     assert read("né le vingt trois août soixante deux euh mille neuf cent soixante deux")["date_naissance"] == "1962-08-23"
+
+
+def test_have_then_an_adverb_then_a_participle_is_what_happened():
+    assert read("il a finalement eu son médecin traitant") == {}  # no complaint « finalement », no commune Eu
+
+
+def test_the_start_of_a_number_taken_back_is_no_birth_date():
+    said = "zéro six douze trente-quatre non pardon je reprends zéro six douze trente-cinq cinquante-six soixante-dix-huit"
+    assert read(said) == {"telephone": "+33612355678"}  # « 06 12 34 » read as 6 December 1934 replaced the birth date
+
+
+def test_who_calls_named_first_then_whose_neighbour_they_are():
+    record = read("Bonjour, c'est M. Girard Thierry, 06 11 52 87 43, je suis le voisin de Mme Lambert Odette, née Morel "
+                  "le 09/01/1937. Elle a glissé hier, douleur au poignet gauche")
+    assert (record["civilite"], record["prenom"], record["nom"], record["nom_naissance"]) == \
+        ("Madame", "Odette", "Lambert", "Morel")
+
+
+def test_an_age_in_decades_after_a_civility_is_no_name():
+    assert read("c'est pour un monsieur la soixantaine qui fait une crise de goutte")["civilite"] == "Monsieur"
+    assert "nom" not in read("c'est pour un monsieur la soixantaine qui fait une crise de goutte")
+
+
+def test_the_next_patient_after_as_well_and_a_courtesy():
+    record = read("et son fils aussi svp: lucas vasseur ne le 04/06/2015 meme nom, tel 06 78 45 12 36, otite, lille aussi")
+    assert (record["prenom"], record["nom"], record["date_naissance"]) == ("Lucas", "Vasseur", "2015-06-04")

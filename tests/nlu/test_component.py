@@ -475,6 +475,9 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     ("pouvez-vous annuler la demande s'il vous plaît", True),
     # dictated: the imperative opens its clause
     ("ah mince il me rappelle il est finalement hospitalisé ce soir annulez le rendez-vous s'il vous plaît", True),
+    # the patient's decision, reported after why
+    ("ah mince il vient de rappeler il annule il a finalement eu son médecin traitant", True),
+    ("il annule son voyage, toux depuis hier", False),
     # no order: a negation, a middle clause, a question
     ("il ne faut pas annuler, toux", False), ("on annule pas, toux", False),
     ("toux, on annule, fièvre", False), ("comment annuler un rdv", False),
