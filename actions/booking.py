@@ -19,6 +19,7 @@ from actions.select_slot import slot_agendas
 from actions.summary import response_text
 from bot.agenda.contract import AppointmentRequest
 from bot.referral.cards import id_at_source
+from bot.referral.choice import resolve_choice
 from bot.referral.summary import patient_payload
 from bot.sources.federated import get_federated_search
 from bot.vocabulary import EXTRA_PATIENT_FIELDS
@@ -71,6 +72,9 @@ class ActionBook(Action):
         if tracker.get_slot("etape") == "orientation":
             return await confirm_orientation(dispatcher, tracker, domain, agenda)
         card = tracker.get_slot("creneau_choisi")
+        offered = tracker.get_slot("creneaux_proposes") or []
+        if not card and offered and resolve_choice(tracker.latest_message.get("text") or "", offered):
+            return [FollowupAction("action_select_slot")]  # "10h30 ok" with the slots offered: that one, chosen
         if not card:
             dispatcher.utter_message(response="utter_rien_a_confirmer")
             return [SlotSet("champs_a_demander", False)]

@@ -722,7 +722,8 @@ class _Reader:
         asked_for = i > 0 and self.tokens[i - 1].folded in ("pour", "concernant")
         owner = self.tokens[i].folded
         return owner in _THEIR or owner in _POSSESSIVES and (
-            asked_for or self.born_after_names(i + size) or self.presented_at(i, size))
+            asked_for or self.born_after_names(i + size) or self.presented_at(i, size)) \
+            or owner in ("le", "la", "l'") and asked_for and self.born_after_names(i + size)  # "pour le grand frère X né le"
 
     def presented_at(self, i: int, size: int) -> bool:
         """"c'est son frère Hugo Perrin il a mal à la gorge": the next patient presented, not the one who calls
@@ -1738,7 +1739,8 @@ class _Reader:
     def beside_a_civility_or_a_first_name(self, k: int) -> bool:
         before = self.tokens[k - 1] if k > 0 else None
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        return before is not None and before.folded.rstrip(".") in CIVILITES or any(
+        # "nee Marchal": a birth name, though a commune bears it
+        return before is not None and before.folded.rstrip(".") in CIVILITES | {"ne", "nee", "epouse", "ep"} or any(
             t is not None and t.is_word and first_name_scores().get(key(t.text), 0) >= _WELL_KNOWN_FIRST_NAME
             for t in (before, after))
 
@@ -2919,7 +2921,7 @@ class _Reader:
     def given_name_after_comma(self, k: int) -> int | None:
         """The token of a well-known first name said alone after the comma (or the column's bar) at k, the surname
         before it."""
-        if k + 1 >= len(self.tokens) or self.tokens[k].text not in (",", ";"):
+        if k + 1 >= len(self.tokens) or self.tokens[k].text not in (",", ";", "-", "/", "|"):  # "M. Carpentier - Julien -"
             return None
         k += 1
         if self.taken[k] or not _is_name_word(self.tokens[k]) or self.cue_at(k) \

@@ -37,6 +37,8 @@ def said_once(text: str) -> str:
         bare = _letters(word)
         if not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept)):
             kept.append(word)  # "dos santos dossantos": the spelling repeats the name
+        elif len(kept) == 1 and word.lower() != fold(word) and kept[0].lower() == fold(kept[0]):
+            kept = [word]  # "G U E R I N Guérin": the word said after its letters carries the accents
     return " ".join(kept)
 
 

@@ -75,6 +75,15 @@ async def test_nothing_to_confirm_without_a_chosen_slot(agenda, dispatcher):
     assert responses(dispatcher) == ["utter_rien_a_confirmer"] and agenda.requests == []
 
 
+async def test_a_yes_naming_an_offered_slot_chooses_it_first(agenda, dispatcher):
+    offered = {**PATIENT, "creneaux_proposes": [agenda_card("s1", 9, "Thomas"), agenda_card("s2", 14, "Nguyen")]}
+    events = await book_action(agenda).run(dispatcher, make_tracker(offered, text="14h30 ok", intent="affirm"), DOMAIN)
+    assert [e.get("name") for e in events if e["event"] == "followup"] == ["action_select_slot"]
+    assert responses(dispatcher) == [] and agenda.requests == []
+    await book_action(agenda).run(dispatcher, make_tracker(offered, text="ok", intent="affirm"), DOMAIN)
+    assert responses(dispatcher) == ["utter_rien_a_confirmer"]  # no slot named: nothing chosen
+
+
 async def test_a_known_patient_is_booked_as_such(agenda, dispatcher):
     agenda.routes["POST /api/appointments"] = (201, appointment_answer())
     known = {**READY, "motif": {**READY["motif"], "deja_consulte": True}}

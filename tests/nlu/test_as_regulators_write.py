@@ -3534,3 +3534,21 @@ def test_an_age_in_decades_after_a_civility_is_no_name():
 def test_the_next_patient_after_as_well_and_a_courtesy():
     record = read("et son fils aussi svp: lucas vasseur ne le 04/06/2015 meme nom, tel 06 78 45 12 36, otite, lille aussi")
     assert (record["prenom"], record["nom"], record["date_naissance"]) == ("Lucas", "Vasseur", "2015-06-04")
+
+
+def test_a_first_name_alone_between_dashes_after_the_surname():
+    record = read("M. Carpentier - Julien - 22/08/1990 - 06.58.31.47.20 - entorse cheville G en jouant au foot - Amiens")
+    assert (record["nom"], record["prenom"], record["localisation"]) == ("Carpentier", "Julien", "Amiens")
+
+
+def test_a_name_said_with_its_accents_after_its_letters():
+    assert read("G U E R I N Guérin avec un accent aigu sur le e")["nom"] == "Guérin"
+
+
+def test_the_next_patient_asked_for_with_an_article_and_his_birth_date():
+    record = read("nouveau patient : toujours la même maman, cette fois pour le grand frère Rayan Haddad né le 02/05/2014")
+    assert (record["prenom"], record["nom"]) == ("Rayan", "Haddad")
+
+
+def test_a_birth_name_a_commune_bears_does_not_make_the_town_written_small_a_word():
+    assert read("Mme Marchal Laura nee Marchal 11/06/1999 07 66 84 21 39 gastro depuis hier, reims")["localisation"] == "reims"
