@@ -558,6 +558,11 @@ class _Reader:
         if self.tokens[i].text.lower() == "né" and i + 1 < len(self.tokens) and self.tokens[i + 1].is_word \
                 and self.tokens[i + 1].text[:1].isupper() and self.place_at(i + 1) is None:
             return "nom_naissance", 1
+        # "mme vuillemin odile/ne vuillemin/02-12-1971": a field of its own in a note, one name, no negation
+        if self.tokens[i].folded == "ne" and 0 < i < len(self.tokens) - 2 and self.tokens[i - 1].text in _SEGMENT_OPENERS \
+                and self.tokens[i + 1].is_word and not is_common_word(self.tokens[i + 1].text) \
+                and self.tokens[i + 2].text in _SEGMENT_OPENERS | {BIRTH_DATE}:
+            return "nom_naissance", 1
         return None
 
     def person_noun_at(self, i: int) -> tuple[int, str | None] | None:
@@ -1634,7 +1639,10 @@ class _Reader:
             return end is not None
         token = self.tokens[k]
         unwritten = not any(t.text[:1].isupper() for t in self.tokens)  # dictated: case tells nothing
-        return token.text[:1].isupper() or "-" in token.text or end > k or end + 1 == len(self.tokens) and unwritten
+        # "lombalgie metz", "vertiges depuis ce matin limoges": a city typed small, ending the message
+        city = key(token.text) in city_names() - {"tours", "rennes"}  # "il fait des tours": words first
+        return token.text[:1].isupper() or "-" in token.text or end > k \
+            or end + 1 == len(self.tokens) and (unwritten or city)
 
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows

@@ -3552,3 +3552,22 @@ def test_the_next_patient_asked_for_with_an_article_and_his_birth_date():
 
 def test_a_birth_name_a_commune_bears_does_not_make_the_town_written_small_a_word():
     assert read("Mme Marchal Laura nee Marchal 11/06/1999 07 66 84 21 39 gastro depuis hier, reims")["localisation"] == "reims"
+
+
+@pytest.mark.parametrize("text, place, complaint", [
+    ("M. Schmitt Thierry meme nom ddn 08/07/1926 tel 06 51 37 92 48 lombalgie metz", "metz", "lombalgie"),
+    ("M. Ferreira Joao ne au portugal ddn 30/01/1968 vertiges depuis ce matin limoges", "limoges",
+     "vertiges depuis ce matin"),
+])
+def test_a_city_typed_small_ending_the_message_is_where(text, place, complaint):
+    record = read(text)
+    assert (record["localisation"], record["symptomes"]) == (place, complaint)
+
+
+def test_a_birth_name_field_of_its_own_in_a_note_typed_small():
+    record = read("mme vuillemin odile/ne vuillemin/02-12-1971/06 88 23 41 57/eruption cutanee qui gratte/besancon")
+    assert (record["nom_naissance"], record["localisation"]) == ("Vuillemin", "besancon")
+
+
+def test_small_letters_m_in_a_message_with_capitals_elsewhere():
+    assert read("dem rdv pr m. texier julien, ATCD asthme, crise legere ce soir, sur angers")["civilite"] == "Monsieur"
