@@ -42,10 +42,10 @@ MODES = {mode.code: mode for mode in (
                                     *(f"{who} {can} {come}" for who in ("quelqu'un", "un medecin", "le medecin")
                                       for can in ("peut", "pourrait", "puisse", "pourra")
                                       for come in ("passer", "se deplacer")),
-                                    # "que quelqu'un aille la voir chez elle"
+                                    # "que quelqu'un aille la voir chez elle", "que le médecin passe sur place"
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir", "aille")
                                       for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",
-                                                    "chez lui", "chez elle", "chez eux")))),
+                                                    "chez lui", "chez elle", "chez eux", "sur place")))),
 )}
 DEFAULT_MODE = "cabinet"
 

@@ -2089,6 +2089,8 @@ class _Reader:
                 i = self.identity(start, gender, lone_is_given=True)
                 identity_done = True
                 weak_identity = len(self.spans) == read_before + 1 and self.spans[-1].field == "nom"
+                if i > start and self.says_who_calls(start, i):  # "moi c'est Sandrine Keller …, j'appelle pour madame …"
+                    caller, identity_done, weak_identity = (start, i - 1), False, False
                 continue
             surname = self.surname_after_given(i)
             if surname is not None:  # "mon fils Tom, il a 7 ans, Tom Garnier": the first name again, then the name

@@ -3571,3 +3571,16 @@ def test_a_birth_name_field_of_its_own_in_a_note_typed_small():
 
 def test_small_letters_m_in_a_message_with_capitals_elsewhere():
     assert read("dem rdv pr m. texier julien, ATCD asthme, crise legere ce soir, sur angers")["civilite"] == "Monsieur"
+
+
+def test_who_calls_says_who_they_are_then_for_whom():
+    record = read("oui bonjour alors moi c'est Sandrine Keller je suis son aide à domicile mon numéro c'est le 06 35 47 81 26 "
+                  "j'appelle pour madame Marguerite Weber née Ehrhardt le 11/11/1931 elle a une toux grasse")
+    assert (record["prenom"], record["nom"], record["nom_naissance"]) == ("Marguerite", "Weber", "Ehrhardt")
+    assert read("moi c'est Alain Tessier, toux depuis hier, Lyon")["nom"] == "Tessier"  # no one else: he is the patient
+
+
+def test_a_doctor_coming_on_site_is_a_home_visit():
+    assert read("Plaie du talon qui s'infecte. Besoin que le médecin passe sur place (visite).")["type_consultation"] \
+        == "domicile"
+    assert "type_consultation" not in read("sa fille passe sur place ce soir, toux")
