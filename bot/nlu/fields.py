@@ -175,7 +175,7 @@ def find_civilite(original: str, folded: str) -> list[Found]:
 
 
 _CIVILITY_LABEL = re.compile(r"\b(?:civ|civilite|titre)\.?\s*:\s*$")
-_GREETED = re.compile(r"\b(?:bonjour|bonsoir|merci|allo|pardon|excusez-moi)[\s,]*$")
+_GREETED = re.compile(r"\b(?:bonjour|bonsoir|merci|allo|pardon|excusez-moi|attendez|dites)[\s,]*$")  # "attendez madame je …"
 _TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\b|voila\b|alors\b|donc\b|oui\b|s'il\b|"
                               r"pardon\b|desole|ici\b|on\b|il\b|elle\b|ma\b|mon\b)")
 

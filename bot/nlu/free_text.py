@@ -395,7 +395,7 @@ _ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("sur", "la
                 ("a", "cote", "de", "moi"), ("a", "cote"),
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
                 ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"),
-                *((word,) for word in AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"))
+                *((word,) for word in AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"), ("maintenant",))
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'",
                                                       "malgre", "sans", "contre"}

@@ -190,6 +190,7 @@ _SHORTHAND = [
     (re.compile(r"\b(?:pk|pq)\b(?!\s*\d)", re.IGNORECASE), "pourquoi"),
     (re.compile(r"\bqd\b", re.IGNORECASE), "quand"),
     (re.compile(r"\bbcp\b", re.IGNORECASE), "beaucoup"),
+    (re.compile(r"\bmtn\b", re.IGNORECASE), "maintenant"),  # "et son fils mtn : …"
     (re.compile(r"\b(?:qqn|qqun|qlqn)\b", re.IGNORECASE), "quelqu'un"),  # "qqn pourrait passer ds les 3h ?"
     (re.compile(r"\btt de suite\b", re.IGNORECASE), "tout de suite"),  # "tt" alone may be a treatment ("tt en cours")
     (re.compile(r"\b(?:apm|ap\.m\.?|ap-m|aprèm)(?!\w)", re.IGNORECASE), "après-midi"),

@@ -3584,3 +3584,12 @@ def test_a_doctor_coming_on_site_is_a_home_visit():
     assert read("Plaie du talon qui s'infecte. Besoin que le médecin passe sur place (visite).")["type_consultation"] \
         == "domicile"
     assert "type_consultation" not in read("sa fille passe sur place ce soir, toux")
+
+
+def test_the_next_patient_after_now_typed_short():
+    record = read("et son fils mtn : muller lucas, meme nom, ddn 11/04/2012, tel de la maman 06 73 18 42 95, angine")
+    assert (record["prenom"], record["nom"], record["date_naissance"]) == ("Lucas", "Muller", "2012-04-11")
+
+
+def test_the_listener_addressed_is_no_civility_of_the_patient():
+    assert "civilite" not in read("attendez madame je demande un truc est-ce que le patient reçoit un sms de confirmation")
