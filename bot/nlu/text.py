@@ -60,6 +60,21 @@ _EMAIL_REMARK = re.compile(r"\s+(?:sans accents?|sans l'accent|(?:tout )?en minu
 _NUMBER_WORD = "|".join(sorted({*UNITS, *TENS.values(), "zéro", "vingts", "cent", "cents", "mille", "et"}, key=len,
                                reverse=True))
 _SAID_NUMBER = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD}))*\b"
+_SPOKEN_TIME = re.compile(rf"\b{_SAID_NUMBER}\s+heures?(?:\s+(?:et demie|et quart|{_SAID_NUMBER}))?", re.IGNORECASE)
+_HALF_PAST = {"et demie": "30", "et quart": "15"}
+
+
+def times_in_digits(text: str) -> str:
+    """"à neuf heures trente" -> "à 9h30", "dix heures et demie" -> "10h30": a time said, as a slot shows it."""
+    def digits(match: re.Match) -> str:
+        said = match.group(0).lower()
+        for words, minutes in _HALF_PAST.items():
+            said = said.replace(words, minutes)
+        read = re.fullmatch(r"(\d{1,2})\s+heures?(?:\s+(\d{1,2}))?", alpha2digit(said, "fr"))
+        return f"{read[1]}h{read[2] or ''}" if read else match.group(0)
+    return _SPOKEN_TIME.sub(digits, text)
+
+
 # "zéro six, douze, trente-quatre, …": a transcript's commas between the pairs of a number said
 _PAIRS_APART = re.compile(rf"\b({_NUMBER_WORD}),\s+(?=(?:{_NUMBER_WORD})\b)", re.IGNORECASE)
 _PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.text import fold
+from bot.nlu.text import fold, times_in_digits
 
 ORDINALS = {
     "premier": 1, "premiere": 1, "un": 1, "deuxieme": 2, "second": 2, "seconde": 2, "deux": 2,
@@ -23,7 +23,7 @@ PICK_WORDS = {"dr", "docteur", "celui", "celle", "dernier", "derniere", *ORDINAL
 def names_a_pick(text: str) -> bool:
     """The text points at an offered slot by a rank, an ordinal, a time, a practitioner's title or « celui »;
     « le même » (the birth name, as the name) points at none."""
-    plain = fold(text or "")
+    plain = fold(times_in_digits(text or ""))  # "à neuf heures": 9h
     return bool(TIME.search(plain) or RANK.match(plain) or set(re.findall(r"[a-z]+", plain)) & PICK_WORDS)
 
 
@@ -35,7 +35,7 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     What is left must be one card, or the times of one practitioner when no time was said (their first one)."""
     if creneau_id:
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
-    plain = fold(text or "")
+    plain = fold(times_in_digits(text or ""))  # "à neuf heures": 9h
     narrowed, described = cards, False
     for narrow in (_at_time, _with_practitioner, _in_town, _of_rank_with_time):
         kept = narrow(plain, narrowed, cards)
@@ -98,7 +98,7 @@ def _of_rank_with_time(plain: str, cards: list[dict], offer: list[dict]) -> list
 
 def practitioners_if_rank_beyond(text: str, cards: list[dict]) -> int | None:
     """How many practitioners are offered, when the rank said ("le 3") is past the last of them."""
-    plain = fold(text or "")
+    plain = fold(times_in_digits(text or ""))  # "à neuf heures": 9h
     offered = len({_practitioner(c) for c in cards})
     rank = None if TIME.search(plain) else _rank_said(plain, RANK, cardinals=True)
     return offered if rank and offered > 1 and rank > offered else None

@@ -36,6 +36,14 @@ def test_time_and_practitioner_narrow_the_offer_together(text, expected):
     assert resolve_choice(text, SAME_TIME)["id"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("on va prendre le docteur roux à dix heures trente", "n"), ("le Dr Roux à huit heures et demie", "r"),
+])
+def test_a_time_said_in_words_narrows_as_in_figures(text, expected):
+    # the practitioner's first time was booked instead: 08:30 for « le docteur prévost à neuf heures »
+    assert resolve_choice(text, SAME_TIME)["id"] == expected
+
+
 @pytest.mark.parametrize("text", ["celui de 8h30", "Martin à 10h30"])
 def test_a_description_that_fits_several_or_none_is_asked_again(text):
     assert resolve_choice(text, SAME_TIME) is None
