@@ -19,7 +19,7 @@ from bot.agenda.contract import ExternalBookingRequest
 from bot.nlu.text import fold
 from bot.referral.cards import id_at_source
 from bot.referral.external import patient_block
-from bot.referral.summary import draft_message
+from bot.referral.summary import message_to_send
 from bot.sources.config import get_sources
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def present_link(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dic
         dispatcher.utter_message(response="utter_creneau_sans_page")
         return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]
     same_card = (tracker.get_slot("creneau_choisi") or {}).get("id") == card["id"]
-    message = tracker.get_slot("message") or draft_message(*map(tracker.get_slot, ("symptomes", "civilite")))
+    message = message_to_send(tracker.current_slot_values())
     block = patient_block(tracker.current_slot_values(), message)
     motif = card.get("motif_suggere") or response_text(domain, "utter_motif_a_choisir")
     warning = response_text(domain, "utter_avertissement_message")

@@ -15,7 +15,7 @@ from actions.agenda_errors import tell_agenda_unavailable
 from actions.summary import response_text
 from bot.agenda.contract import NearbyPractitioner, OrientationRequest
 from bot.referral.cards import practitioner_name
-from bot.referral.summary import draft_message, missing_fields, patient_line, patient_payload
+from bot.referral.summary import message_to_send, missing_fields, patient_line, patient_payload
 
 ORIENTATION_BUTTONS = [
     {"title": "Confirmer l'orientation", "payload": "/affirm"},
@@ -84,7 +84,7 @@ def select_surnumeraire(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     """The practitioner chosen among those accepting patients en surnuméraire: the orientation's summary."""
     events = [
         SlotSet("surnumeraire_choisi", card), SlotSet("etape", "orientation"),
-        SlotSet("message", tracker.get_slot("message") or draft_message(*map(tracker.get_slot, ("symptomes", "civilite")))),
+        SlotSet("message", message_to_send(tracker.current_slot_values())),
         SlotSet("cle_idempotence", uuid.uuid4().hex),
     ]
     tracker.add_slots(events)

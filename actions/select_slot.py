@@ -26,7 +26,7 @@ from bot.referral.cards import id_at_source
 from bot.referral.choice import practitioners_if_rank_beyond, resolve_choice
 from bot.referral.extra_fields import fields_to_ask
 from bot.referral.known_doctor import is_their_slot
-from bot.referral.summary import draft_message, patient_payload
+from bot.referral.summary import message_to_send, patient_payload
 from bot.vocabulary import PATIENT_FIELDS
 
 
@@ -61,7 +61,7 @@ async def choose_motif(dispatcher: CollectingDispatcher, tracker: Tracker, domai
     events = [
         SlotSet("creneau_id", None), SlotSet("creneau_choisi", card), SlotSet("motif", motif),
         SlotSet("deja_consulte", known), SlotSet("champs_requis", list(choice.required_fields)),
-        SlotSet("message", tracker.get_slot("message") or draft_message(*map(tracker.get_slot, ("symptomes", "civilite")))),
+        SlotSet("message", message_to_send(tracker.current_slot_values())),
         # Drawn once per slot: a retry after a timeout never books twice.
         SlotSet("cle_idempotence", tracker.get_slot("cle_idempotence") if same_card else uuid.uuid4().hex),
         SlotSet("etape", "confirmation"),

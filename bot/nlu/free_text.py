@@ -34,7 +34,7 @@ from bot.nlu.lexicons import (
 from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import fold, shouted
-from bot.nlu.vocabulary import AS_WELL, MONTH_OF, WEEKDAYS
+from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 from bot.vocabulary import NAME_FIELDS
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -395,7 +395,7 @@ _ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("sur", "la
                 ("a", "cote", "de", "moi"), ("a", "cote"),
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
                 ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"),
-                *((word,) for word in AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"), ("maintenant",))
+                *((word,) for word in vocabulary.AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"), ("maintenant",))
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'",
                                                       "malgre", "sans", "contre"}
@@ -2359,11 +2359,16 @@ class _Reader:
         before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
         return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after)
 
+    def past_masked(self, k: int, marks: str) -> int:
+        """Past these punctuation marks and the fields read before, blanked out (a phone said between)."""
+        while k < len(self.tokens) and (self.tokens[k].text in marks or set(self.tokens[k].text) == {BOUNDARY}):
+            k += 1
+        return k
+
     def apposed_kin_at(self, k: int) -> bool:
         """"M. Tessier Alain, le voisin", "Sylvie Marchetti la fille de la patiente": the names said are those of a
         relative or a carer (with "le", "la": a "sa fille" after them would be the patient's, someone else)."""
-        while k < len(self.tokens) and self.tokens[k].text in (",", BOUNDARY):  # "M. Girard Thierry, 06 …, je suis …"
-            k += 1
+        k = self.past_masked(k, ",")  # "M. Girard Thierry, 06 …, je suis …"
         k += k < len(self.tokens) and self.tokens[k].folded == "c'est"  # "Mme Roux Christine c'est la fille du patient"
         k += 2 * ([t.folded for t in self.tokens[k:k + 2]] == ["je", "suis"])  # "…, je suis le voisin de Mme Lambert"
         words = [t.folded for t in self.tokens[k:k + 2]]
@@ -2412,8 +2417,7 @@ class _Reader:
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
         # "Mme Sandrine Girard, pour son fils", "(Mme Fontaine Aurélie 06 58 41 27 93) pour son fils": past her number
-        while k < len(self.tokens) and (self.tokens[k].text in ",)" or set(self.tokens[k].text) == {BOUNDARY}):
-            k += 1
+        k = self.past_masked(k, ",)")
         words = [t.folded for t in self.tokens[k:k + 3]]
         return len(words) == 3 and words[0] == "pour" and words[1] in _POSSESSIVES | _THEIR and (
             words[2] in RELATIVES or self.person_noun_at(k + 2) is not None)

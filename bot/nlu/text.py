@@ -255,9 +255,8 @@ _FILLERS = re.compile(
 
 # "août soixante-deux euh mille neuf cent soixante-deux": a year said again whole after a hesitation ends the number
 # said before it (no 62 962)
-_RESTARTED_YEAR = re.compile(r"\b(un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-                             r"|vingt|trente|quarante|cinquante|soixante|cent)\s+(?:eu+h+|heu+)[,.]?\s+(?=(?:deux\s+)?mille\b)",
-                             re.IGNORECASE)
+_RESTARTED_YEAR = re.compile(rf"\b({'|'.join([*UNITS[1:], *TENS.values(), 'cent'])})\s+(?:eu+h+|heu+)[,.]?\s+"
+                             r"(?=(?:deux\s+)?mille\b)", re.IGNORECASE)
 
 
 # A letter spelled with a word for it ("B comme Bernard"): the letter.

@@ -20,10 +20,14 @@ RANK = re.compile(rf"^\D*?\b(\d){ORDINAL_SUFFIX}\b\D*$")
 PICK_WORDS = {"dr", "docteur", "celui", "celle", "dernier", "derniere", *ORDINALS}
 
 
+def _plain(text: str | None) -> str:
+    return fold(times_in_digits(text or ""))  # "à neuf heures": 9h
+
+
 def names_a_pick(text: str) -> bool:
     """The text points at an offered slot by a rank, an ordinal, a time, a practitioner's title or « celui »;
     « le même » (the birth name, as the name) points at none."""
-    plain = fold(times_in_digits(text or ""))  # "à neuf heures": 9h
+    plain = _plain(text)
     return bool(TIME.search(plain) or RANK.match(plain) or set(re.findall(r"[a-z]+", plain)) & PICK_WORDS)
 
 
@@ -35,7 +39,7 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     What is left must be one card, or the times of one practitioner when no time was said (their first one)."""
     if creneau_id:
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
-    plain = fold(times_in_digits(text or ""))  # "à neuf heures": 9h
+    plain = _plain(text)
     narrowed, described = cards, False
     for narrow in (_at_time, _with_practitioner, _in_town, _of_rank_with_time):
         kept = narrow(plain, narrowed, cards)
@@ -98,7 +102,7 @@ def _of_rank_with_time(plain: str, cards: list[dict], offer: list[dict]) -> list
 
 def practitioners_if_rank_beyond(text: str, cards: list[dict]) -> int | None:
     """How many practitioners are offered, when the rank said ("le 3") is past the last of them."""
-    plain = fold(times_in_digits(text or ""))  # "à neuf heures": 9h
+    plain = _plain(text)
     offered = len({_practitioner(c) for c in cards})
     rank = None if TIME.search(plain) else _rank_said(plain, RANK, cardinals=True)
     return offered if rank and offered > 1 and rank > offered else None

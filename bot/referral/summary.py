@@ -97,6 +97,11 @@ def draft_message(symptomes: str | None, civilite: str | None = None) -> str:
     return f"{subject} présente les symptômes suivants : {symptomes.strip()}" if symptomes else ""
 
 
+def message_to_send(slots: dict) -> str:
+    """The message the regulator wrote or kept, else the one drafted from the complaint."""
+    return slots.get("message") or draft_message(slots.get("symptomes"), slots.get("civilite"))
+
+
 def patient_payload(slots: dict) -> dict:
     """The patient as the agenda's booking API wants it."""
     return {field: slots.get(field) for field in PATIENT_FIELDS if slots.get(field)}
