@@ -173,6 +173,8 @@ _SHORTHAND = [
     # "NN : idem", "nn Favre": the birth name's label of forms, before a name or a word saying it is the same
     (re.compile(r"\bnn\b\.?(?=\s*:?\s*(?:[A-ZÀ-Ý]|(?:idem|pareil|identique|m[êe]me)\b))", re.IGNORECASE),
      "nom de naissance"),
+    # "naiss. idem": the birth name the same; "naiss. 12/03/61", "naiss. Lyon" say when or where
+    (re.compile(r"\bnaiss\b\.?(?=\s*:?\s*(?:idem|pareil|identique|m[êe]me)\b)", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\bdlrs?\b\.?", re.IGNORECASE), "douleur"),  # "dlr hanche g", the complaint as notes write it
     (re.compile(r"\bc[ée]ph\b\.?", re.IGNORECASE), "céphalées"),

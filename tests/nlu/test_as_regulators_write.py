@@ -1140,6 +1140,7 @@ def test_what_the_patient_comes_for_without_a_complaint(text, symptomes):
     ("fièvre depuis hier soir, MG", {"symptomes": "fièvre depuis hier soir"}),
     ("vous pouvez m'écrire à claire point girard arobase yahoo point fr", {"email": "claire.girard@yahoo.fr"}),
     ("rdv pr Mr SCHMITT Pierre nom naiss idem ddn 08/02/55", {"nom_naissance": "Schmitt"}),
+    ("Mme Lemoine Claire - naiss. idem - 12/03/1961 - otite", {"nom_naissance": "Lemoine", "date_naissance": "1961-03-12"}),
     ("Mme de la Fontaine Bérénice, nom de naiss. LEROY, ddn 30/04/1975", {"nom_naissance": "Leroy"}),
     ("HOARAU Lucien baisse brutale vision OG depuis ce matin", {"symptomes": "baisse brutale vision OG depuis ce matin"}),
     ("elle fait des crises d'urticaire depuis deux semaines", {"symptomes": "crises d'urticaire depuis deux semaines"}),
