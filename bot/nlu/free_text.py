@@ -2447,6 +2447,9 @@ class _Reader:
         theirs = [s for s in later if self.said_as_mine(s)]  # "mon prénom c'est Wilfried": the caller's own
         if mine and later and not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs):
             self.spans = [s for s in self.spans if s not in mine + theirs] + [Span(CALLER, start, end)]
+        elif mine and not later and self.calls_for_another():
+            # "moi c'est Mme Nguyen Thi Mai, j'appelle pour mon fils": the one the call is for is not named yet
+            self.spans = [s for s in self.spans if s not in mine] + [Span(CALLER, start, end)]
         elif mine and later:  # the same names said again: what the first reading gave stands
             given = {s.field for s in mine}
             self.spans = [s for s in self.spans if s not in later or s.field not in given]

@@ -17,9 +17,9 @@ _LEAD_IN = re.compile(
     r"(?: est| c'est)?|née|nee|épouse|epouse|ép\.|madame|monsieur|mme|mlle|mr|m\.)(?![\w'])\s*|[:,]\s*)+",
     re.IGNORECASE,
 )
-# "Bouzid comme sa sœur", "Martin pareil que le papa": the name, then whose it also is
-_SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:son|sa|ses|le|la|les|l'|mon|ma|leur)(?![\w']).*$",
-                      re.IGNORECASE)
+# "Bouzid comme sa sœur", "Martin pareil que le papa", "nguyen comme moi": the name, then whose it also is
+_SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:(?:son|sa|ses|le|la|les|l'|mon|ma|leur)(?![\w'])"
+                      r"|(?:moi|lui|elle|nous|eux)\b).*$", re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_]+(?:['’\- ]+[^\W\d_]+)*$")
 _NOT_NAMES = {
     "oui", "non", "merci", "bonjour", "bonsoir", "daccord", "d'accord", "ok", "okay", "rien", "aucun", "aucune",

@@ -3412,7 +3412,7 @@ def test_a_verb_that_names_says_a_name_though_a_commune_bears_it(text, name):
 
 
 @pytest.mark.parametrize("said, name", [("Bouzid comme sa sœur", "Bouzid"), ("Ferrand, pareil que le papa", "Ferrand"),
-                                        ("Lacomme", "Lacomme")])
+                                        ("nguyen comme moi", "Nguyen"), ("Lacomme", "Lacomme")])
 def test_a_name_answered_with_whose_it_also_is(said, name):
     from bot.nlu.names import parse_person_name
     assert parse_person_name(said) == name
@@ -3579,6 +3579,17 @@ def test_who_calls_says_who_they_are_then_for_whom():
                   "j'appelle pour madame Marguerite Weber née Ehrhardt le 11/11/1931 elle a une toux grasse")
     assert (record["prenom"], record["nom"], record["nom_naissance"]) == ("Marguerite", "Weber", "Ehrhardt")
     assert read("moi c'est Alain Tessier, toux depuis hier, Lyon")["nom"] == "Tessier"  # no one else: he is the patient
+
+
+@pytest.mark.parametrize("text", [
+    "bonjour alors moi c'est madame nguyen thi mai mon numéro c'est le 07 71 24 39 85 j'appelle pour mon fils il a une "
+    "gastro depuis hier soir",
+    "Bonjour, je suis M. Petit Alain, j'appelle pour ma femme, elle a de la fièvre",
+    "c'est madame Lebrun je vous appelle pour mon mari il tousse",
+])
+def test_who_calls_for_a_relative_not_named_yet_is_not_the_patient(text):
+    record = read(text)
+    assert not {"nom", "prenom", "civilite"} & set(record), record
 
 
 def test_a_doctor_coming_on_site_is_a_home_visit():
