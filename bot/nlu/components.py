@@ -358,7 +358,14 @@ def says_to_cancel(text: str) -> bool:
     other clauses describe no patient to refer."""
     clauses = [c for c in _CLAUSE_BREAKS.split(fold(text))
                if c and not set(re.findall(r"[a-z'-]+", c)) <= _BEFORE_AN_ORDER]  # "ah mince" opens no clause
+    while clauses[1:] and _CALLED_BACK.fullmatch(" ".join(w for w in re.findall(r"[a-z'-]+", clauses[0])
+                                                          if w not in _BEFORE_AN_ORDER)):
+        clauses = clauses[1:]  # "elle vient de rappeler, elle annule le rdv, …": that she called says what comes next
     return bool(clauses) and any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]})
+
+
+_CALLED_BACK = re.compile(r"(?:(?:il|elle|on|ils|elles|la patiente|le patient|(?:sa|son|la|le) [a-z-]+) )?"
+                          r"(?:vient de |viennent de |m'a |nous a |a |me |nous )?r?appel\w*")
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la

@@ -5,6 +5,7 @@ Pure functions: no Rasa import, no clock (`today`/`now` are passed in).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import phonenumbers
@@ -89,7 +90,7 @@ def find_phones(text: str) -> list[Found]:
     found = [Found(_e164(french_number(m.raw_string) or m.number), m.start, m.end)
              for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
              if not _LONE_DIGIT_AFTER.match(text, m.end) and not _PAIR_AFTER.match(text, m.end)]
-    for run in _DIGIT_RUN.finditer(text):
+    for run in _digit_runs(text):
         if any(f.start < run.end() and run.start() < f.end for f in found):
             continue
         groups = list(re.finditer(r"\S+", run.group(0)))
@@ -105,6 +106,19 @@ def find_phones(text: str) -> list[Found]:
             if number:
                 found.append(Found(_e164(number), run.start() + start, run.end()))
     return sorted((_end_said_again(text, f) for f in found), key=lambda f: f.start)
+
+
+def _digit_runs(text: str) -> Iterator[re.Match]:
+    """The runs of digits a number may be read from, each past a date written whole at its start: in "ddn
+    03.03.1971 - 06 91 27 45 83" the number starts at 06 (read from the date on, "03 03 19 71 06" is a number)."""
+    for run in _DIGIT_RUN.finditer(text):
+        date = _DATE_FIRST.match(run.group(0))
+        rest = _DIGIT_RUN.search(text, run.start() + date.end(), run.end()) if date else run
+        if rest:
+            yield rest
+
+
+_DATE_FIRST = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{4}(?!\d)")
 
 
 def _end_said_again(text: str, phone: Found) -> Found:

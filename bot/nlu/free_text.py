@@ -74,6 +74,9 @@ CUES: dict[tuple[str, ...], str] = {
         # (not "il rentre de vacances en Espagne")
         "en vacances a", "en vacances au", "de passage a", "sejourne a", "en sejour a",
         "patient de", "patiente de", "patient d", "patiente d",  # "une patiente de Lille", "d'Aurillac"
+        # where the call comes from: "il m'appelle de Saumur", "je vous appelle depuis Agen"
+        *(f"{call} {of}" for call in ("appelle", "m'appelle", "nous appelle", "appelait", "m'appelait")
+          for of in ("de", "d", "depuis")),
         # "une dame de Mont-de-Marsan", "un monsieur de Dax" (not "Monsieur de Villepin": a civility and a particle)
         *(f"{who} {of}" for who in ("dame", "un monsieur", "un homme", "une femme", "un enfant", "une personne")
           for of in ("de", "d"))]},
@@ -471,8 +474,8 @@ def _unabbreviated(place: str) -> str:
 # "M'Bow" go on with a consonant: names
 _PLEASE = {"svp", "stp", "merci"}  # a courtesy closes what comes before it, as a comma
 _ELIDED_PRONOUN = re.compile(r"(?:j|t|s|c|qu|m|n)['’](?=[aeiouyh])")
-# A verb in the imperative with its pronoun ("mettez-la", "prenez-le", "rappelez-moi"): no name ends so
-_IMPERATIVE = re.compile(r"[a-z]+(?:ez|ons)-(?:le|la|les|lui|leur|moi|nous|y|en)$")
+# A verb in the imperative with its pronoun ("mettez-la", "mets-la", "prends-le", "rappelez-moi"): no name ends so
+_IMPERATIVE = re.compile(r"[a-z]{2,}-(?:le|la|les|lui|leur|moi|toi|nous|vous|y|en)$")
 
 
 _KIN_ARTICLES = {"la", "le", "l'", "sa", "son", "une", "un"}
@@ -606,7 +609,7 @@ class _Reader:
             if cue and cue[0] in ("nom", "nom_naissance"):
                 return i + 2 + cue[1]
         words = [t.folded for t in self.tokens[i:i + 2]]
-        lead = 1 if words[:1] == ["meme"] else 2 if words == ["pas", "de"] else 0
+        lead = 1 if words[:1] and words[0] in _SAME else 2 if words == ["pas", "de"] else 0  # "idem nom naissance"
         cue = self.cue_at(i + lead)
         if not cue or cue[0] not in ("nom", "nom_naissance") or lead == 0 and cue[0] != "nom_naissance":
             return None
@@ -1639,10 +1642,14 @@ class _Reader:
             return end is not None
         token = self.tokens[k]
         unwritten = not any(t.text[:1].isupper() for t in self.tokens)  # dictated: case tells nothing
-        # "lombalgie metz", "vertiges depuis ce matin limoges": a city typed small, ending the message
-        city = key(token.text) in city_names() - {"tours", "rennes"}  # "il fait des tours": words first
         return token.text[:1].isupper() or "-" in token.text or end > k \
-            or end + 1 == len(self.tokens) and (unwritten or city)
+            or end + 1 == len(self.tokens) and (unwritten or self.city_typed_small_ending(k))
+
+    def city_typed_small_ending(self, k: int) -> bool:
+        """"lombalgie metz", "vertiges depuis ce matin limoges", "vomissements pas de sang lille": a city typed small
+        ends the message, whatever the words before it said."""
+        return self.place_at(k) == len(self.tokens) - 1 and self.tokens[k - 1].folded not in _BEFORE_PLACE \
+            and key(self.tokens[k].text) in city_names() - {"tours", "rennes"}  # "il fait des tours": words first
 
     def bare_address_end(self, i: int) -> int | None:
         """A segment that is a street address ("18 rue Chanzy 51100 Reims"), with the commune when it follows
@@ -2128,7 +2135,7 @@ class _Reader:
                     and self.tokens[i - 2].folded in _PATIENT_LABELS | _REQUESTS
                     or (self.tokens[i - 1].is_number or aged) and (self.tokens[i].text[:1].isupper() or postcode
                                                                     or not self.typed)
-                    or self.field_of[i - 1] == "symptomes"
+                    or self.field_of[i - 1] == "symptomes" or self.city_typed_small_ending(i)
                     or self.field_of[i - 1] in ("nom", "prenom") and (self.tokens[i].text[:1].isupper() or postcode))
                     and self.is_bare_place(i)
                     and (identity_done or not self.separated_names(i))) \
@@ -2300,12 +2307,14 @@ class _Reader:
             elif _NOW_BETWEEN.search(between) or _NOW_AFTER.match(fold(self.text[b.end:])):
                 dropped.append(a)
         # Each in turn gives way to the other places said, when one is left, by what is said right before it:
+        # - "il est à l'internat à Mende … sa mère appelle de Montpellier": where the call comes from, first;
         # - "habite normalement Parthenay": where the patient usually lives, not where they are said to be;
         # - "infirmière libérale à Mâcon, …", "va à l'école de Brioude, vit à Lempdes", "son MT (Dr Weber,
         #   Illkirch)", "son cardiologue il est à Brest": where the caller or a doctor works, where a pupil studies;
         # - "je suis à Nancy, c'est pour mon père … chez lui à Lunéville": where the one who calls for another is.
         said_before = {p: fold(self.text[max(0, p.start - 40):p.start]) for p in located}
-        for gives_way in (_usually_said_of, lambda before: bool(_WORKS_AT.search(before)) or _of_a_practice(before),
+        for gives_way in (lambda before: bool(_CALLED_FROM.search(before)), _usually_said_of,
+                          lambda before: bool(_WORKS_AT.search(before)) or _of_a_practice(before),
                           lambda before: bool(_CALLER_IS_AT.search(before)) and self.calls_for_another()):
             here = [p for p in located if p not in dropped]
             theirs = [p for p in here if gives_way(said_before[p])]
@@ -3202,6 +3211,9 @@ _WORKS_AT = re.compile(r"\b(?:infirmier|infirmiere|ide|idel|pharmacie|pharmacien
 
 # Said by the one who calls of themself, right before a place ("moi j'habite à Montpellier", "je vous appelle de
 # Pointe-à-Pitre")
+# "sa mère appelle de Montpellier", "il m'appelle de Saumur": where the call comes from, the patient's place only when
+# no other is said
+_CALLED_FROM = re.compile(r"\bappel(?:le|lent|ait) (?:de|d'|depuis)\s*$")
 _CALLER_IS_AT = re.compile(r"\b(?:je suis|j'habite|je vis|j'appelle|je vous appelle|je t'appelle|on m'appelle)"
                            r"(?: actuellement| en ce moment)?\s+(?:a|au|aux|de|d'|du|des|sur|dans le|dans la)?\s*$")
 

@@ -1332,6 +1332,8 @@ def test_a_deadline_by_the_clock_is_no_delay_in_hours():
     ("née le 3 mai non le 4 mai 1950, Lyon", {"date_naissance": "1950-05-04"}),
     # a verb in the imperative with its pronoun is no name
     ("mettez-la à 15h", {"nom": None, "prenom": None}),
+    ("mets-la à 15h", {"nom": None, "prenom": None}),  # the verb said to one person
+    ("prends-le à 9h30", {"nom": None, "prenom": None}),
     # "pr" before "pte" is "pour": no professor, the commune before it is where the patient is
     ("VAD MG Chalon-sur-Saone pr pte 89a chute ce matin", {"localisation": "Chalon-sur-Saone"}),
     # a courtesy closes what comes before it: the commune after it stands alone
@@ -2848,6 +2850,10 @@ def test_right_after_a_civility_the_first_name_comes_first(text, expected):
     ("c'est pour madame lucie garnier pardon madame lucie garnaud g a r n a u d trente-trois ans",
      {"nom": "Garnaud", "prenom": "Lucie"}),
     ("Baptiste ROY 15/01/05 0612784039 Niort fievre", {"date_naissance": "2005-01-15", "telephone": "+33612784039"}),
+    # a date whole then a dash, then a number of Guadeloupe: the number starts at 06, the date is the birth date
+    ("mme bonnet - sylvie - ddn 03.03.1971 - 06 91 27 45 83 - avignon",
+     {"date_naissance": "1971-03-03", "telephone": "+590691274583"}),
+    ("M. N'Diaye Moussa 02/12/1983 idem nom naissance 06 29 74 51 86 lombalgie", {"nom_naissance": "N'Diaye"}),
     ("FERRAND Chantal, 03/11/1950, Saint-Affrique, Aveyron, 05 65 49 20 87, douleurs épaule",
      {"localisation": "Saint-Affrique, Aveyron"}),
 ])
@@ -3563,6 +3569,17 @@ def test_a_birth_name_a_commune_bears_does_not_make_the_town_written_small_a_wor
 def test_a_city_typed_small_ending_the_message_is_where(text, place, complaint):
     record = read(text)
     assert (record["localisation"], record["symptomes"]) == (place, complaint)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("mme fontaine aurélie 14/09/78 gastro depuis cette nuit vomissements++ pas de sang lille", "lille"),
+    ("il est né à Angers euh il m'appelle de Saumur il a mal au genou droit", "Saumur"),  # where the call comes from
+    ("je vous appelle de Lyon c'est pour mon père il habite Villeurbanne, toux", "Villeurbanne"),
+    ("il est à l'internat à mende il a le genou gonflé sa mère appelle de montpellier", "mende"),
+])
+def test_where_the_patient_is_after_what_is_denied_or_where_the_call_comes_from(text, place):
+    assert read(text)["localisation"] == place
+    assert "localisation" not in read("il m'appelle de son portable il a mal au genou")
 
 
 def test_a_birth_name_field_of_its_own_in_a_note_typed_small():

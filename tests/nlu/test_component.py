@@ -478,6 +478,9 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     # the patient's decision, reported after why
     ("ah mince il vient de rappeler il annule il a finalement eu son médecin traitant", True),
     ("il annule son voyage, toux depuis hier", False),
+    # that she called back opens the message: what she decided comes next, why after
+    ("ah mince elle vient de rappeler, elle annule le rdv, son médecin traitant peut la prendre finalement", True),
+    ("elle rappelle, elle a de la fièvre depuis hier, Lyon", False),
     # no order: a negation, a middle clause, a question
     ("il ne faut pas annuler, toux", False), ("on annule pas, toux", False),
     ("toux, on annule, fièvre", False), ("comment annuler un rdv", False),
