@@ -90,6 +90,7 @@ def placed_by_its_cue(entity: dict, text: str) -> bool:
 _PLACE_CUE = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve|domicilie|domiciliee|ne|nee|a|au|aux|sur|"
                         r"chez|dans)\s*$")
 # "Keller, et c'est aussi son nom de naissance": the name said, then that it is the birth name too
+_NAME_LABELLED = re.compile(r"\b(?:nom|prenom|naissance|nee?|epouse|ep)\b")  # "son nom c'est …": that field meant
 _ALSO_BIRTH_NAME = re.compile(r"\b(?:aussi|egalement|meme|pareil|idem)\b.*\bnom de (?:naissance|jeune fille)\b")
 _FIRST_CLAUSE = re.compile(r"^(.*?)(?:[,;]| et | puis )")
 _USUAL_SURNAME = 6  # lexicon score: a name said in small letters before the rest ("rousseau, et elle est née …")
@@ -263,6 +264,14 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if value is not None:
             also = field == "nom" and remark and _ALSO_BIRTH_NAME.search(fold(text[len(first):]))
             return {field: value, **({"nom_naissance": value} if also else {})}
+        named = [e for e in others if e["entity"] in NAME_FIELDS]
+        if field in NAME_FIELDS and not misread and others == named and len(named) == 1 \
+                and not _NAME_LABELLED.search(fold(text[:named[0].get("start") or 0])):
+            # "le petit s'appelle Noé N O E" to the first-name question, Noé read as a surname: the name said is the
+            # answer, no word labelling it as another field
+            value = self._bare_answer(field, str(named[0]["value"]), tracker)
+            if value is not None:
+                return {field: value, named[0]["entity"]: value_before_last_user_turn(tracker, named[0]["entity"])}
         if others and not misread and (said >= 0.5 * len(text.strip()) or placed):
             return {}  # "elle est née le 2 mars 44" to the birth-name question: another detail, kept, not this one
         value = self._bare_answer(field, text, tracker)

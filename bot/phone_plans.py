@@ -16,6 +16,9 @@ OVERSEAS_MOBILES = {"690": "GP", "691": "GP", "696": "MQ", "697": "MQ", "694": "
 
 def french_number(candidate: str) -> phonenumbers.PhoneNumber | None:
     """The number dialled, read in the first French plan where it is valid (or an overseas mobile), else None."""
+    digits = "".join(c for c in candidate if c.isdigit())
+    if candidate.lstrip().startswith("0") and not digits.startswith("00") and len(digits) != 10:
+        return None  # dialled from France with its 0, a number has ten digits: "06 45 12 8" is no Saint-Pierre line
     for region in FRENCH_REGIONS:
         try:
             number = phonenumbers.parse(candidate, region)

@@ -124,16 +124,21 @@ _DATE_FIRST = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{4}(?!\d)")
 def _end_said_again(text: str, phone: Found) -> Found:
     """The number with its last pairs taken back and said again after it ("… 36 88 non pardon 89")."""
     back = TAKEN_BACK.match(fold(text), phone.end)
-    again = back and back.end() > phone.end and _LAST_PAIRS.match(text, back.end())
+    relayed = back and _RELAYED.match(fold(text), back.end())  # "… 69 30 non attendez il me dit 3 1 à la fin"
+    again = back and back.end() > phone.end and (_LAST_PAIRS.match(text, back.end())
+                                                 or relayed and _LAST_DIGITS.match(text, relayed.end()))
     if not again:
         return phone
     dialled = re.sub(r"\D", "", text[phone.start:phone.end])
-    pairs = again.group(0).replace(" ", "")
+    pairs = re.sub(r"\D", "", again.group(0))
     number = french_number(dialled[:-len(pairs)] + pairs) if len(pairs) < len(dialled) else None
     return Found(_e164(number), phone.start, again.end()) if number else phone
 
 
 _LAST_PAIRS = re.compile(r"\d{2}(?: \d{2}){0,2}(?!\s*\d|[/.,:h]\d|\s*(?:ans?|mois)\b)")  # not a number, an age
+# the caller relaying the end of the number, digit by digit
+_RELAYED = re.compile(r"(?:(?:il|elle|on) (?:me |m'a |nous )?dit(?: que)? |c'est )")
+_LAST_DIGITS = re.compile(r"\d(?: \d){1,3}(?!\s*\d|[/.,:h]\d|\s*(?:ans?|mois)\b)")
 
 
 def find_invalid_phones(text: str, today: date) -> list[Found]:
@@ -172,7 +177,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
         before, after = original[:hit.start].rstrip()[-1:], original[hit.end:].lstrip()[:1]
         # "GUILLOT;Marcel;M;…", "Kowalski Tomasz (M)", "KOWALSKI Henryk, M., né le …": a field of its own
         column = before in _COLUMNS and after in _COLUMNS or (before, after) in (("(", ")"), (",", ",")) \
-            or bool(_CIVILITY_LABEL.search(folded, 0, hit.start))  # "Civ : M. | Nom : …": the field's label
+            or bool(_CIVILITY_LABEL.search(folded, 0, hit.start)) \
+            or folded[hit.start:hit.end] == "m." and after.isdigit() and bool(_TWO_NAMES_BEFORE.search(original[:hit.start]))
         if folded[hit.start:hit.end] in ("m.", "m") and not (
                 (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M") \
                 and not _small_letters_civility(original, hit):
@@ -188,7 +194,9 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     return meant(found, folded)
 
 
-_CIVILITY_LABEL = re.compile(r"\b(?:civ|civilite|titre)\.?\s*:\s*$")
+_CIVILITY_LABEL = re.compile(r"\b(?:civ|civilite|titre)\.?\s*:\s*$")  # "Civ : M. | Nom : …": the field's label
+# "Dubreuil Yannick M. 22/10/1969": the civility after the names, as some software lists them
+_TWO_NAMES_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+\s*$")
 _GREETED = re.compile(r"\b(?:bonjour|bonsoir|merci|allo|pardon|excusez-moi|attendez|dites)[\s,]*$")  # "attendez madame je …"
 _TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\b|voila\b|alors\b|donc\b|oui\b|s'il\b|"
                               r"pardon\b|desole|ici\b|on\b|il\b|elle\b|ma\b|mon\b)")

@@ -1858,7 +1858,16 @@ class _Reader:
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING | vocabulary.AS_WELL or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
-            or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after)
+            or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after) \
+            or self.civility_closing(after)
+
+    def civility_closing(self, k: int) -> bool:
+        """"Dubreuil Yannick M. 22/10/1969": the civility after the names, as some software lists them, before
+        anything but a name."""
+        if k >= len(self.tokens) or self.tokens[k].folded not in CIVILITES:
+            return False
+        k += 1 + (k + 1 < len(self.tokens) and self.tokens[k + 1].text == ".")
+        return k >= len(self.tokens) or self.tokens[k].is_boundary or self.tokens[k].is_number
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:

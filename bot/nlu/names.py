@@ -75,11 +75,18 @@ def _is_particle(words: list[str], i: int) -> bool:
     return fold(words[i]) in _LOWER_PARTICLES or i > 0 and (fold(words[i - 1]), fold(words[i])) in _SECOND_PARTICLES
 
 
+def _borne_by_someone_known(text: str) -> str:
+    """"Rousseau comme Jean-Jacques Rousseau": the name, then someone who bears it, to say how it is written."""
+    name, like, bearer = text.partition(" comme ")
+    said = fold(name).split()
+    return name if like and said and said[-1] in re.split(r"[\s-]+", fold(bearer)) else text
+
+
 def parse_person_name(text: str) -> str | None:
     """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
     text = _TAKEN_BACK_BEFORE.sub("", text)  # "Bernard euh non Bertrand": the name meant comes last
     candidate = _LEAD_IN.sub("", _SAME_AS.sub("", text.strip().strip(".!?"))).strip(" ,;:")
-    candidate = normalize_name(candidate)
+    candidate = normalize_name(_borne_by_someone_known(candidate))
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
         return None
     if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES for w in candidate.split()):

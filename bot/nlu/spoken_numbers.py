@@ -147,9 +147,9 @@ def _phone_of(words: list[str]) -> str | None:
 
 
 # What an operator says to check a pair with the caller ("… quatre-vingt-un vous m'avez dit quatre-vingt-un oui
-# cinquante-six"): the pair said again is the same pair, once.
+# cinquante-six", "… dix-huit oui dix-huit soixante-treize"): the pair said again is the same pair, once.
 _CHECKING = [("vous", "m", "avez", "dit"), ("vous", "avez", "dit"), ("c", "est", "bien"), ("j", "ai", "bien"),
-             ("je", "repete"), ()]
+             ("je", "repete"), ("oui",), ("voila",), ()]
 _CHECKED = [("oui",), ("c", "est", "ca"), ("voila",), ("d", "accord"), ("exactement",), ("c", "est", "bien", "ca"), ()]
 
 

@@ -151,6 +151,16 @@ def test_a_first_name_taken_back_and_read_as_a_surname_is_the_first_name(dispatc
     assert form()._extract_requested("prenom", dispatcher, tracker) == {"prenom": "Bertrand", "nom": None}
 
 
+def test_the_one_name_said_in_a_sentence_answers_the_name_asked(dispatcher):
+    """"le petit s'appelle Noé N O E" to the first-name question, Noé read as a surname: the first name was the whole
+    sentence, and the surname Noé was never asked."""
+    text = "le petit s'appelle Noé N O E"
+    entities = [{"entity": "nom", "value": "Noé NOE", "start": 19, "end": 28}]
+    tracker = make_tracker({"requested_slot": "prenom", "nom": "Noé NOE"}, text=text, entities=entities,
+                           events=user_turn("nom", "Noé NOE", None))
+    assert form()._extract_requested("prenom", dispatcher, tracker) == {"prenom": "Noé", "nom": None}
+
+
 def test_a_name_misread_as_another_field_goes_to_the_requested_one(dispatcher):
     events = user_turn("prenom", "Durand", "Marie")
     entities = [{"entity": "prenom", "value": "Durand", "start": 0, "end": 6}]

@@ -2850,6 +2850,14 @@ def test_right_after_a_civility_the_first_name_comes_first(text, expected):
     ("c'est pour madame lucie garnier pardon madame lucie garnaud g a r n a u d trente-trois ans",
      {"nom": "Garnaud", "prenom": "Lucie"}),
     ("Baptiste ROY 15/01/05 0612784039 Niort fievre", {"date_naissance": "2005-01-15", "telephone": "+33612784039"}),
+    # the civility after the names, as some software lists them
+    ("Dubreuil Yannick M. 22/10/1969 NN Dubreuil - otalgie droite", {"nom": "Dubreuil", "prenom": "Yannick",
+                                                                     "civilite": "Monsieur"}),
+    # dictated: a pair said again to check it, the last digits taken back as the caller relays them
+    ("son numéro c'est le zéro six quarante-deux dix-huit oui dix-huit soixante-treize cinquante-cinq son mail",
+     {"telephone": "+33642187355"}),
+    ("téléphone zéro sept six quatre huit deux six neuf trois zéro non attendez il me dit trois un à la fin donc neuf "
+     "trois un il s'est tordu la cheville", {"telephone": "+33764826931"}),
     # a date whole then a dash, then a number of Guadeloupe: the number starts at 06, the date is the birth date
     ("mme bonnet - sylvie - ddn 03.03.1971 - 06 91 27 45 83 - avignon",
      {"date_naissance": "1971-03-03", "telephone": "+590691274583"}),
@@ -2863,6 +2871,11 @@ def test_what_is_said_again_or_beside(text, expected):
 
 def test_a_phone_dialled_too_long_is_no_valid_number():
     assert read("tel 06 12 34 56 78 9")["telephone"] == "06 12 34 56 78 9"
+
+
+def test_a_phone_dialled_too_short_is_no_overseas_number():
+    """Seven digits with a leading 0 were read as a Saint-Pierre-et-Miquelon line (+508), and booked."""
+    assert not read("Mme Vandamme Aurelie 05/05/1995 tel 06 45 12 8 eruption cutanee, Lille")["telephone"].startswith("+")
 
 
 @pytest.mark.parametrize("text, complaint", [
@@ -3418,7 +3431,8 @@ def test_a_verb_that_names_says_a_name_though_a_commune_bears_it(text, name):
 
 
 @pytest.mark.parametrize("said, name", [("Bouzid comme sa sœur", "Bouzid"), ("Ferrand, pareil que le papa", "Ferrand"),
-                                        ("nguyen comme moi", "Nguyen"), ("Lacomme", "Lacomme")])
+                                        ("nguyen comme moi", "Nguyen"), ("Lacomme", "Lacomme"),
+                                        ("Rousseau comme Jean-Jacques Rousseau", "Rousseau")])
 def test_a_name_answered_with_whose_it_also_is(said, name):
     from bot.nlu.names import parse_person_name
     assert parse_person_name(said) == name
