@@ -173,6 +173,23 @@ def _checked_again(tokens: list[tuple[int, int, str]], folded: str, i: int, j: i
     return None
 
 
+# What the listener says while the number is given ("… trente-quatre, oui, cinquante-six …")
+_ACKNOWLEDGED = [("oui",), ("voila",), ("ok",), ("d", "accord"), ("hm",), ("oui", "oui")]
+
+
+def _acknowledged(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) -> tuple[str, int] | None:
+    """(digits, end token) of a phone said in two runs, the listener's "oui" between them."""
+    words = [t[2] for t in tokens]
+    for yes in _ACKNOWLEDGED:
+        rest = j + len(yes)
+        if tuple(words[j:rest]) == yes:
+            end = _run_end(tokens, folded, rest)
+            digits = end > rest and _phone_of([t[2] for t in tokens[i:j] + tokens[rest:end]])
+            if digits:
+                return digits, end
+    return None
+
+
 def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, "06 45 37 26 53") for each phone said in words in folded text, a pair taken back and said again
     ("vingt-quatre non pardon vingt-cinq") read as corrected."""
@@ -182,8 +199,8 @@ def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
     while i < len(tokens):
         j = _run_end(tokens, folded, i)
         pairs = _phone_in(tokens, folded, i, j)
-        corrected = (_corrected(tokens, folded, i, j) or _checked_again(tokens, folded, i, j)) \
-            if tokens[i][2] == "zero" else None
+        corrected = (_corrected(tokens, folded, i, j) or _checked_again(tokens, folded, i, j)
+                     or _acknowledged(tokens, folded, i, j)) if tokens[i][2] == "zero" else None
         if corrected:  # "... soixante-dix-huit non quatre-vingt-dix-huit": the last pair said again
             digits, end = corrected
             found.append((tokens[i][0], tokens[end - 1][1], digits))

@@ -2858,6 +2858,8 @@ def test_right_after_a_civility_the_first_name_comes_first(text, expected):
      {"telephone": "+33642187355"}),
     ("téléphone zéro sept six quatre huit deux six neuf trois zéro non attendez il me dit trois un à la fin donc neuf "
      "trois un il s'est tordu la cheville", {"telephone": "+33764826931"}),
+    ("son numéro zéro six douze trente-quatre, voilà, cinquante-six soixante-dix-huit il tousse",  # the listener's ack
+     {"telephone": "+33612345678"}),
     # a date whole then a dash, then a number of Guadeloupe: the number starts at 06, the date is the birth date
     ("mme bonnet - sylvie - ddn 03.03.1971 - 06 91 27 45 83 - avignon",
      {"date_naissance": "1971-03-03", "telephone": "+590691274583"}),
