@@ -411,6 +411,7 @@ _SPOKEN_ORDER = 2  # how much more a dictated "david vincent" is David first (in
 # realistic dev set ("Mme Yilmaz Emre" the one), on the lists' own log2 scale: "M. Frantz Edouard", "Mr Anli Said",
 # "M. Jordan Sainte-Rose", names of the Antilles and Mayotte the metropolitan lists know little of
 _AFTER_A_CIVILITY = 7
+_NEVER_A_FIRST_NAME = 3  # a word the lists know only as a surname, against a listed first name
 _COMMON_SURNAME = 3  # log2 score: among the eighth most borne of the listed surnames
 _GENDER_TRUSTED = 2  # a first name listed more rarely ("Kaci", also a common surname) has no gender to trust
 _DECADES = {"vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine", "septantaine", "huitantaine",
@@ -640,6 +641,8 @@ class _Reader:
             gender = _FAMILY[self.tokens[i + size - 1].folded]
         elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):
             size, gender = 1, None  # "Besoin d'un pédiatre à Toulon pour Adam Cherif, né le …", "je vous adresse …"
+        elif token.folded == "par" and i > 0 and self.tokens[i - 1].folded in ("commence", "commencer", "commencons"):
+            size, gender = 1, None  # "pour ses 2 enfants. On commence par Léa Garnier, née le …"
         elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
             size, gender = 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "pour"), None
         elif self.after_little(i) > i:
@@ -3092,6 +3095,12 @@ def _compound_first_name(tokens: list[Token], listed_only: bool = False) -> bool
         first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words)
 
 
+def _only_a_surname(tokens: list[Token]) -> bool:
+    """Every word listed as a surname and none as a first name."""
+    words = key(" ".join(t.text for t in tokens)).split()
+    return all(w in surname_scores() and w not in first_name_scores() for w in words)
+
+
 def _surname_score(tokens: list[Token]) -> float:
     """How common a name is as a surname in France (compounds: the mean of their parts)."""
     scores = surname_scores()
@@ -3159,6 +3168,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             family = [t for k in range(len(units)) if k not in firsts for t in words[k]]
             score = _first_name_score(given, gender) - _surname_score(given) \
                 - (_first_name_score(family, gender) - _surname_score(family))
+            if _only_a_surname(given) and _first_name_score(family, None) >= _GENDER_TRUSTED:
+                score -= _NEVER_A_FIRST_NAME  # "monsieur Ferrandi Lucas": no list knows Ferrandi as a first name
             if case_speaks:  # "Mamadou Lamine SY": the name in capitals, the words in small letters first names
                 score += sum(20 * (1 if (roles[k] == "nom") == _is_capitals(w) else -1) for k, w in enumerate(words))
             score += sum(10 * (1 if roles[k] == "nom" else -1) for k, w in enumerate(words)

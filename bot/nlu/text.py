@@ -174,11 +174,13 @@ _SHORTHAND = [
     (re.compile(r"\bnn\b\.?(?=\s*:?\s*(?:[A-ZÀ-Ý]|(?:idem|pareil|identique|m[êe]me)\b))", re.IGNORECASE),
      "nom de naissance"),
     # "naiss. idem": the birth name the same; "naiss. 12/03/61", "naiss. Lyon" say when or where
-    (re.compile(r"\bnaiss\b\.?(?=\s*:?\s*(?:idem|pareil|identique|m[êe]me)\b)", re.IGNORECASE), "nom de naissance"),
+    (re.compile(r"(?<!nom )(?<!nom de )\bnaiss\b\.?(?=\s*:?\s*(?:idem|pareil|identique|m[êe]me)\b)", re.IGNORECASE),
+     "nom de naissance"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\bdlrs?\b\.?", re.IGNORECASE), "douleur"),  # "dlr hanche g", the complaint as notes write it
     (re.compile(r"\bc[ée]ph\b\.?", re.IGNORECASE), "céphalées"),
     (re.compile(r"\bO\.\s?R\.\s?L\b\.?", re.IGNORECASE), "ORL"),  # "O.R.L."
+    (re.compile(r"(?<=[^\W\d]) ?> (?=[^\W\d])"), " : "),  # "père au tél > Lina Da Costa": a label; not "fièvre > 39"
     (re.compile(r"\|"), ";"),  # a column of an export ("BARRE|Nicole|…"); the reader blanks out fields with "|"
     # times as SMS write them: "dem matin", "auj apm", "ds la journée", "jeu 3/12", "mer. 14h"
     # "dem" is "demain" as a time ("dem matin", "rdv dem", "d'ici dem") and "demande" in a note ("DEM VAD", "dem ORL")

@@ -1141,6 +1141,9 @@ def test_what_the_patient_comes_for_without_a_complaint(text, symptomes):
     ("vous pouvez m'écrire à claire point girard arobase yahoo point fr", {"email": "claire.girard@yahoo.fr"}),
     ("rdv pr Mr SCHMITT Pierre nom naiss idem ddn 08/02/55", {"nom_naissance": "Schmitt"}),
     ("Mme Lemoine Claire - naiss. idem - 12/03/1961 - otite", {"nom_naissance": "Lemoine", "date_naissance": "1961-03-12"}),
+    ("père au tél > Lina Da Costa, DDN 06/01/2025, nom naiss. idem, rhume", {"prenom": "Lina", "nom": "Da Costa"}),
+    ("La maman appelle pour ses 2 enfants. On commence par Léa Garnier, née le 03/05/2016, même nom, otite",
+     {"prenom": "Léa", "nom": "Garnier"}),
     ("Mme de la Fontaine Bérénice, nom de naiss. LEROY, ddn 30/04/1975", {"nom_naissance": "Leroy"}),
     ("HOARAU Lucien baisse brutale vision OG depuis ce matin", {"symptomes": "baisse brutale vision OG depuis ce matin"}),
     ("elle fait des crises d'urticaire depuis deux semaines", {"symptomes": "crises d'urticaire depuis deux semaines"}),
@@ -2837,6 +2840,8 @@ def test_what_the_patient_hardly_does_is_listed_with_the_complaint(text, complai
     ("Mme Yilmaz Emre", {"nom": "Yilmaz", "prenom": "Emre"}),
     ("Mme Durand Marie née Martin 21/11/52", {"nom": "Durand", "prenom": "Marie"}),
     ("Mme Rose-Aimée JEAN-LOUIS, Le Lamentin", {"prenom": "Rose-Aimée", "nom": "Jean-Louis"}),
+    # a word the lists know only as a surname, before a listed first name
+    ("monsieur Ferrandi Lucas né le premier décembre 1997", {"nom": "Ferrandi", "prenom": "Lucas"}),
 ])
 def test_right_after_a_civility_the_first_name_comes_first(text, expected):
     assert expected.items() <= read(text).items()
