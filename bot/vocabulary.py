@@ -45,7 +45,10 @@ MODES = {mode.code: mode for mode in (
                                     # "que quelqu'un aille la voir chez elle", "que le médecin passe sur place"
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir", "aille")
                                       for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",
-                                                    "chez lui", "chez elle", "chez eux", "sur place")))),
+                                                    "chez lui", "chez elle", "chez eux", "sur place",
+                                                    # "que le médecin passe voir le résident sur place"
+                                                    *(f"voir {one}" for one in ("le patient", "la patiente",
+                                                                                "le resident", "la residente")))))),
 )}
 DEFAULT_MODE = "cabinet"
 

@@ -567,6 +567,12 @@ class _Reader:
                 and self.tokens[i + 1].is_word and not is_common_word(self.tokens[i + 1].text) \
                 and self.tokens[i + 2].text in _SEGMENT_OPENERS | {BIRTH_DATE}:
             return "nom_naissance", 1
+        # "m. barbier patrick ne barbier 14/05/1926": typed without its accent, a name then the birth date
+        if self.tokens[i].folded == "ne" and i + 2 < len(self.tokens) and self.tokens[i + 1].is_word \
+                and self.tokens[i + 2].text == BIRTH_DATE and (
+                    not is_common_word(self.tokens[i + 1].text)
+                    or any(s.field == "nom" and key(self.text_of(s)) == key(self.tokens[i + 1].text) for s in self.spans)):
+            return "nom_naissance", 1
         return None
 
     def person_noun_at(self, i: int) -> tuple[int, str | None] | None:
@@ -2378,7 +2384,10 @@ class _Reader:
         Marchetti", "moi c'est Alain Tessier, le voisin", "Ici Mathieu, SAS 25"): the patient's if no one else is
         named after."""
         before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
-        return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after)
+        # "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
+        on_the_line = self.past_the_line(after) > after and self.calls_for_another()
+        return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after) \
+            or on_the_line
 
     def past_masked(self, k: int, marks: str) -> int:
         """Past these punctuation marks and the fields read before, blanked out (a phone said between)."""

@@ -2869,6 +2869,9 @@ def test_right_after_a_civility_the_first_name_comes_first(text, expected):
     ("mme bonnet - sylvie - ddn 03.03.1971 - 06 91 27 45 83 - avignon",
      {"date_naissance": "1971-03-03", "telephone": "+590691274583"}),
     ("M. N'Diaye Moussa 02/12/1983 idem nom naissance 06 29 74 51 86 lombalgie", {"nom_naissance": "N'Diaye"}),
+    # "né" typed without its accent, before a name and the birth date: his birth name ("colin" is a fish too)
+    ("m. barbier patrick ne barbier 14/05/1926 tel 07 62 18 49 35 vertiges", {"nom_naissance": "Barbier"}),
+    ("mr colin xavier ne colin 30/11/1984 - lombalgie aigue - amiens", {"nom_naissance": "Colin"}),
     ("FERRAND Chantal, 03/11/1950, Saint-Affrique, Aveyron, 05 65 49 20 87, douleurs épaule",
      {"localisation": "Saint-Affrique, Aveyron"}),
 ])
@@ -3624,6 +3627,7 @@ def test_who_calls_says_who_they_are_then_for_whom():
     "gastro depuis hier soir",
     "Bonjour, je suis M. Petit Alain, j'appelle pour ma femme, elle a de la fièvre",
     "c'est madame Lebrun je vous appelle pour mon mari il tousse",
+    "Hélène Caron au bout du fil, 06 19 73 40 58, c'est pour sa mère de 91 ans qui a une plaie au mollet",
 ])
 def test_who_calls_for_a_relative_not_named_yet_is_not_the_patient(text):
     record = read(text)
@@ -3633,6 +3637,8 @@ def test_who_calls_for_a_relative_not_named_yet_is_not_the_patient(text):
 def test_a_doctor_coming_on_site_is_a_home_visit():
     assert read("Plaie du talon qui s'infecte. Besoin que le médecin passe sur place (visite).")["type_consultation"] \
         == "domicile"
+    assert read("Brûlures mictionnelles depuis 48h. On souhaite que le médecin passe voir le résident sur place.")[
+        "type_consultation"] == "domicile"
     assert "type_consultation" not in read("sa fille passe sur place ce soir, toux")
 
 
