@@ -426,7 +426,8 @@ _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
     | {"appel", "ici"} | vocabulary.AS_WELL  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
-_NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun}
+# "pt à orienter vers MG": the preposition, not the commune of Vers (Haute-Savoie)
+_NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun} | {"vers"}
 
 
 @dataclass(frozen=True)

@@ -1156,6 +1156,11 @@ def test_times_of_day_delays_and_words_of_notes(text, expected):
     assert {k: v for k, v in read(text).items() if k in expected} == expected
 
 
+def test_oriented_towards_a_specialty_is_no_commune_of_vers():
+    """Vers is a commune of the Haute-Savoie: the patient was searched there, and booked at Valleiry."""
+    assert "localisation" not in read("pt à orienter vers MG, M. Payet Johnny 14/08/1987 même nom")
+
+
 @pytest.mark.parametrize("text, expected", [
     # a value taken back gives way to the next one of its field, whatever the field
     ("il est à dijon enfin pas dijon même à chenôve il tousse", {"localisation": "chenôve"}),
