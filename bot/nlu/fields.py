@@ -123,8 +123,9 @@ _DATE_FIRST = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{4}(?!\d)")
 
 def _end_said_again(text: str, phone: Found) -> Found:
     """The number with its last pairs taken back and said again after it ("… 36 88 non pardon 89")."""
-    back = TAKEN_BACK.match(fold(text), phone.end)
-    relayed = back and _RELAYED.match(fold(text), back.end())  # "… 69 30 non attendez il me dit 3 1 à la fin"
+    folded = fold(text)
+    back = TAKEN_BACK.match(folded, phone.end)
+    relayed = back and _RELAYED.match(folded, back.end())  # "… 69 30 non attendez il me dit 3 1 à la fin"
     again = back and back.end() > phone.end and (_LAST_PAIRS.match(text, back.end())
                                                  or relayed and _LAST_DIGITS.match(text, relayed.end()))
     if not again:

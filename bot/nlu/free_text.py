@@ -2385,10 +2385,9 @@ class _Reader:
         Marchetti", "moi c'est Alain Tessier, le voisin", "Ici Mathieu, SAS 25"): the patient's if no one else is
         named after."""
         before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
-        # "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
-        on_the_line = self.past_the_line(after) > after and self.calls_for_another()
+        # last, "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
         return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after) \
-            or on_the_line
+            or self.past_the_line(after) > after and self.calls_for_another()
 
     def past_masked(self, k: int, marks: str) -> int:
         """Past these punctuation marks and the fields read before, blanked out (a phone said between)."""
@@ -2473,15 +2472,17 @@ class _Reader:
         patient."""
         start, end = self.tokens[first].start, self.tokens[last].end
         mine = [s for s in self.spans if s.field in ("nom", "prenom") and start <= s.start < end]
+        if not mine:
+            return
         later = [s for s in self.spans if s.field in ("nom", "prenom") and s.start >= end]
         said = set(key(self.text[start:end]).split())
         theirs = [s for s in later if self.said_as_mine(s)]  # "mon prénom c'est Wilfried": the caller's own
-        if mine and later and not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs):
+        # no one named after: "moi c'est Mme Nguyen Thi Mai, j'appelle pour mon fils", the son is not named yet
+        someone_else = not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs) if later \
+            else self.calls_for_another()
+        if someone_else:
             self.spans = [s for s in self.spans if s not in mine + theirs] + [Span(CALLER, start, end)]
-        elif mine and not later and self.calls_for_another():
-            # "moi c'est Mme Nguyen Thi Mai, j'appelle pour mon fils": the one the call is for is not named yet
-            self.spans = [s for s in self.spans if s not in mine] + [Span(CALLER, start, end)]
-        elif mine and later:  # the same names said again: what the first reading gave stands
+        elif later:  # the same names said again: what the first reading gave stands
             given = {s.field for s in mine}
             self.spans = [s for s in self.spans if s not in later or s.field not in given]
 

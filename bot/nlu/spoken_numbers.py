@@ -165,12 +165,18 @@ def _checked_again(tokens: list[tuple[int, int, str]], folded: str, i: int, j: i
         repeated = again + size
         for yes in _CHECKED if size else ():
             if (checking or yes) and tuple(words[repeated:repeated + len(yes)]) == yes:
-                rest = repeated + len(yes)
-                end = _run_end(tokens, folded, rest)
-                digits = end > rest and _phone_of([t[2] for t in tokens[i:j] + tokens[rest:end]])
-                if digits:
-                    return digits, end
+                joined = _joined_to_the_run_at(tokens, folded, i, j, repeated + len(yes))
+                if joined:
+                    return joined
     return None
+
+
+def _joined_to_the_run_at(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int,
+                          rest: int) -> tuple[str, int] | None:
+    """(digits, end token) of the phone made of the words i..j and the run of number words starting at `rest`."""
+    end = _run_end(tokens, folded, rest)
+    digits = end > rest and _phone_of([t[2] for t in tokens[i:j] + tokens[rest:end]])
+    return (digits, end) if digits else None
 
 
 # What the listener says while the number is given ("… trente-quatre, oui, cinquante-six …")
@@ -180,14 +186,8 @@ _ACKNOWLEDGED = [("oui",), ("voila",), ("ok",), ("d", "accord"), ("hm",), ("oui"
 def _acknowledged(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) -> tuple[str, int] | None:
     """(digits, end token) of a phone said in two runs, the listener's "oui" between them."""
     words = [t[2] for t in tokens]
-    for yes in _ACKNOWLEDGED:
-        rest = j + len(yes)
-        if tuple(words[j:rest]) == yes:
-            end = _run_end(tokens, folded, rest)
-            digits = end > rest and _phone_of([t[2] for t in tokens[i:j] + tokens[rest:end]])
-            if digits:
-                return digits, end
-    return None
+    return next((joined for yes in _ACKNOWLEDGED if tuple(words[j:j + len(yes)]) == yes
+                 and (joined := _joined_to_the_run_at(tokens, folded, i, j, j + len(yes)))), None)
 
 
 def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
