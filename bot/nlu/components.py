@@ -365,7 +365,7 @@ def says_to_cancel(text: str) -> bool:
 
 
 _CALLED_BACK = re.compile(r"(?:(?:il|elle|on|ils|elles|la patiente|le patient|(?:sa|son|la|le) [a-z-]+) )?"
-                          r"(?:vient de |viennent de |m'a |nous a |a |me |nous )?r?appel\w*")
+                          r"(?:vient de |viennent de )?(?:m'a |nous a |a |me |m'|nous )?r?appel\w*")
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
@@ -397,7 +397,8 @@ def _is_an_order(words: list[str]) -> bool:
 _CLAUSE_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
                   "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",
-                  "plus besoin", "il annule", "elle annule", "ils annulent"}  # the patient's decision, reported
+                  "plus besoin", "il annule", "elle annule", "ils annulent",  # the patient's decision, reported
+                  "je confirme l'annulation", "confirme l'annulation"}  # said before it is asked to be confirmed
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split

@@ -58,6 +58,9 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
                                           "nom d'usage", "le nom est", "nom usage", "nom marital", "nom d'epouse"]},
+    # a child's: "il porte le nom du papa : Marie-Sainte"
+    **{("nom", *of.split(), parent): "nom" for of in ("du", "de son") for parent in ("pere", "papa")},
+    **{("nom", *of.split(), parent): "nom" for of in ("de la", "de sa") for parent in ("mere", "maman")},
     **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
@@ -177,6 +180,7 @@ _CARERS = {"infirmier", "infirmiere", "ide", "idel", "idec", "aide-soignant", "a
            "aidante", "secretaire", "pharmacien", "pharmacienne", "kine", "cadre", "directeur", "directrice", "educateur",
            "educatrice", "assistante"}
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
+_NUMBER_LABELS = {"son", "sa", "numero", "num", "no", "tel", "telephone", "portable", "mobile", ":"}  # ", son numéro 06 …"
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
@@ -556,6 +560,13 @@ class _Reader:
             if field:
                 return field, size
         return None
+
+    def born_said_at(self, k: int) -> bool:
+        """"né" at k, not the negation "ne" ("elle ne veut plus"): with its accent, or before what says when or where."""
+        after = self.tokens[k + 1].folded if k + 1 < len(self.tokens) else ""
+        return self.tokens[k].folded == "ne" and (self.tokens[k].text.lower() == "né" or after in _BIRTH_PREPOSITIONS
+                                                  or after in ("le", BIRTH_DATE) or self.tokens[k + 1:k + 2] != []
+                                                  and self.tokens[k + 1].is_number)
 
     def his_birth_name_at(self, i: int) -> tuple[str, int] | None:
         """"M. Caron Bruno, né Caron le 02/02/1980": "né" (its accent: not the negation "ne") before a capitalized name
@@ -2033,7 +2044,7 @@ class _Reader:
         weak_identity = False  # one name read alone (after a person noun, a civility): a civility may say them all
         kin_named = False  # that name read after "la fille de", "le fils de"
         caller: tuple[int, int] | None = None  # first and last tokens of who calls, when named with a civility
-        said_born = next((t.folded for t in self.tokens if t.folded in ("ne", "nee")), None)
+        said_born = next((t.folded for k, t in enumerate(self.tokens) if t.folded == "nee" or self.born_said_at(k)), None)
         self.gender = {"ne": "m", "nee": "f"}.get(said_born)  # "née" says a woman, until a civility says more
         i = 0
         while i < len(self.tokens):
@@ -2375,9 +2386,12 @@ class _Reader:
             said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]
             and said_after[1].removeprefix("m'") in _CALLING  # "… madame Delmas qui m'appelle pour une résidente"
             or said_after[0] == "je" and any(w in _CALLING for w in said_after[1:3]))
+        # "c'est la voisine qui appelle, Mme Rose Ferreira": named right after the verb of the call
+        told = before[:-1] if before[-1:] in ([","], ["("]) else before
+        named_calling = len(told) >= 2 and told[-1] in _CALLING and told[-2] in ("qui", "il", "elle")
         # "(infirmière Mme Roux) : résident M. …": a carer named before the patient
         carer = self.tokens[civility - 1].folded in _CARERS | {"l'infirmiere", "l'infirmier"} if civility else False
-        return calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
+        return calling or named_calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
 
     def says_who_calls(self, first: int, after: int) -> bool:
@@ -2387,7 +2401,7 @@ class _Reader:
         before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
         # last, "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
         return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after) \
-            or self.past_the_line(after) > after and self.calls_for_another()
+            or self.for_a_relative(after) or self.past_the_line(after) > after and self.calls_for_another()
 
     def past_masked(self, k: int, marks: str) -> int:
         """Past these punctuation marks and the fields read before, blanked out (a phone said between)."""
@@ -2444,10 +2458,24 @@ class _Reader:
         after = [t.folded for t in self.tokens[units[-1][1] + 1:units[-1][1] + 4]] if units else []
         return after[:1] in (["qui"], [")"]) and any(w in _CALLING for w in after[:3])
 
+    def past_contact(self, k: int) -> int:
+        """Past punctuation, the fields read before (blanked out) and the words labelling a number among them:
+        ", 06 …,", "(06 …)", ", son numéro 06 …,"."""
+        k = self.past_masked(k, ",)")
+        label = k
+        while label < len(self.tokens) and self.tokens[label].folded in _NUMBER_LABELS:
+            label += 1
+        masked = label > k and label < len(self.tokens) and set(self.tokens[label].text) == {BOUNDARY}
+        return self.past_masked(label, ",)") if masked else k
+
     def for_a_relative(self, k: int) -> bool:
         """"pour leur fille", "pour sa mère" at k: the names before are those of who asks for them."""
-        # "Mme Sandrine Girard, pour son fils", "(Mme Fontaine Aurélie 06 58 41 27 93) pour son fils": past her number
-        k = self.past_masked(k, ",)")
+        # "Mme Sandrine Girard, pour son fils", "(Mme Fontaine Aurélie 06 58 41 27 93) pour son fils": past her number;
+        # "Sandrine Lemaire, 06 …, elle appelle pour sa mère": the subject of the call
+        k = self.past_contact(k)
+        k += k + 1 < len(self.tokens) and self.tokens[k].folded in ("il", "elle", "qui") \
+            and self.tokens[k + 1].folded in _CALLING
+        k += k < len(self.tokens) and self.tokens[k].folded in _CALLING
         words = [t.folded for t in self.tokens[k:k + 3]]
         return len(words) == 3 and words[0] == "pour" and words[1] in _POSSESSIVES | _THEIR and (
             words[2] in RELATIVES or self.person_noun_at(k + 2) is not None)
@@ -2502,6 +2530,9 @@ class _Reader:
             if field == "prenom" and len(units) == 2 and _compound_first_name(
                     self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
                 units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine"
+            given = {key(self.text_of(s)) for s in self.spans if s.field == "prenom"}
+            if field != "prenom" and len(units) == 2 and key(self.text_of_unit(units[0])) in given:
+                units = units[1:]  # "le nom de sa mère : Inès Moreau-Dias": the first name said again, then the name
             units = units[:1]
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
@@ -2590,9 +2621,9 @@ class _Reader:
             first -= 1
         if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
                 or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k) \
-                or k > 0 and (self.tokens[k - 1].is_number or self.tokens[k - 1].folded in _SUBJECT_PRONOUNS):
+                or k > 0 and (self.tokens[k - 1].is_number or self.tokens[k - 1].folded in _SUBJECT_PRONOUNS | _SUBJECTS):
             # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
-            # nom": a verb; no name
+            # nom", "il porte le nom du papa": a verb; no name
             return None
         self.spans = [s for s in self.spans if s.field != field]
         self.add(field, first, k)

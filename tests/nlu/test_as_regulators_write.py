@@ -3654,3 +3654,29 @@ def test_the_next_patient_after_now_typed_short():
 
 def test_the_listener_addressed_is_no_civility_of_the_patient():
     assert "civilite" not in read("attendez madame je demande un truc est-ce que le patient reçoit un sms de confirmation")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of the call, named with her number, then the one she calls for
+    ("J'ai la fille en ligne, Sandrine Lemaire, 06.58.14.22.07, elle appelle pour sa mère Mme Odette LEMAIRE, nom de "
+     "jeune fille QUESNEL, 89 ans, née le 2 août 1937. Alitée, fièvre", ("Odette", "Lemaire", "Quesnel")),
+    # named right after "qui appelle", her number labelled, then "pour" the patient
+    ("C'est la voisine qui appelle, Mme Rose Ferreira, son numéro 06 84 31 57 02, pour M. Lucien MARCHAND, 95 ans, "
+     "né le 17-01-1931, il vit seul à Limoges.", ("Lucien", "Marchand", None)),
+    # the child's surname is the father's, said with a verb before it; "né" of the child
+    ("La maman, Cynthia Horth, appelle pour son bébé Enzo, 8 mois, né le 02/04/2026. Attention il porte le nom du "
+     "papa : MARIE-SAINTE. Fièvre et diarrhée depuis 2 jours", ("Enzo", "Marie-Sainte", None)),
+    # the first name said again before the surname given
+    ("Bonjour, pour ma fille Inès, 3 mois, elle porte le nom de sa mère : Inès Moreau-Dias. Née le 02/08/2026.",
+     ("Inès", "Moreau-Dias", None)),
+])
+def test_who_calls_named_before_the_one_they_call_for(text, expected):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom"), record.get("nom_naissance")) == expected, record
+
+
+def test_the_negation_ne_says_no_birth_nor_gender():
+    # "elle ne veut plus": no "né", which would have said a boy and turned Yasmine into the surname
+    record = read("bonjour je vous appelle pour ma fille qui s'appelle yasmine belkacem elle a quatorze ans elle fait "
+                  "des crises d'angoisse elle ne veut plus aller au collège on est à mulhouse")
+    assert (record["prenom"], record["nom"]) == ("Yasmine", "Belkacem")

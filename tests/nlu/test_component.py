@@ -481,6 +481,9 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     # that she called back opens the message: what she decided comes next, why after
     ("ah mince elle vient de rappeler, elle annule le rdv, son médecin traitant peut la prendre finalement", True),
     ("elle rappelle, elle a de la fièvre depuis hier, Lyon", False),
+    # called back to me, why, the order as a question, then the cancellation confirmed before it is asked
+    ("Ah, il vient de me rappeler, son médecin traitant peut finalement le voir. Vous pouvez annuler ce rendez-vous "
+     "svp ? Oui, je confirme l'annulation.", True),
     # no order: a negation, a middle clause, a question
     ("il ne faut pas annuler, toux", False), ("on annule pas, toux", False),
     ("toux, on annule, fièvre", False), ("comment annuler un rdv", False),
