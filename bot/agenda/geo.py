@@ -40,7 +40,9 @@ FALLBACK_RULE_KM = (10.0, 5.0, 50.0)
 # Cities split into arrondissements municipaux: a postal code names the arrondissement, not the city.
 CITIES_WITH_ARRONDISSEMENTS = {"75056", "69123", "13055"}
 
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes", "fd": "ferrand"}
+# Communes as regulators abbreviate them, beyond "St", "Ste": read by normalize_name, listed for the NLU
+SHORTENED_NAMES = ("Clermont-Fd",)
 _ARRONDISSEMENT_WORDS = {"arrondissement", "arrdt", "arrt", "arr"}
 _ORDINAL = re.compile(r"0*(\d+)(?:er|ere|re|eme|e)?")
 # An arrondissement in Roman numerals, as notes write it: "Paris XVe", "Lyon IIIème"

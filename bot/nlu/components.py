@@ -112,8 +112,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
             elif intent in _NOT_ABOUT_A_PATIENT and not entities and "?" not in text \
-                    and leading_answer(text) == "affirm" and len(text.split()) <= 5:
-                _set_intent(message, "affirm")  # "oui ça me va", "ça me va": a yes, no question about SAS
+                    and leading_answer(text) == "affirm" and (len(text.split()) <= 5 or tells_to_go_ahead(text)):
+                # "oui ça me va", "ça me va": a yes, no question about SAS; "oui c'est parfait vous pouvez valider"
+                _set_intent(message, "affirm")
             elif intent in _DETAILS and not entities and not announced and (answer := leading_answer(text)):
                 # "non, deux choses": a no, the corrections come after; "oui c'est ca": a yes, nothing to note
                 _set_intent(message, answer)
@@ -316,6 +317,19 @@ def leading_answer(text: str) -> str | None:
     return "deny" if words[0] in _NO else None
 
 
+def tells_to_go_ahead(text: str) -> bool:
+    """After the yes, every clause tells to book ("oui c'est parfait vous pouvez valider", "ok allez-y réservez")."""
+    clauses = [re.findall(r"[a-z'-]+", c) for c in _CLAUSE_BREAKS.split(fold(text)) if c and c.strip()]
+    rest = [" ".join(_without_courtesy(words)) for words in clauses[1:]]
+    return any(rest) and all(_GO_AHEAD.fullmatch(_MODAL_BEFORE_GO.sub("", r).strip()) or leading_answer(r) == "affirm"
+                             for r in rest if r)
+
+
+_MODAL_BEFORE_GO = re.compile(r"^(?:vous pouvez|pouvez-vous|tu peux|on peut|je vous laisse|merci de)\b")
+_GO_AHEAD = re.compile(r"(?:valider|validez|confirmer|confirmez|reserver|reservez|allez-y|vas-y|y aller|go)"
+                       r"(?: la reservation| le rdv| le rendez-vous)?")
+
+
 def says_a_range(text: str, entities: list[dict]) -> bool:
     """A wanted time said as a bound ("après 16h", "pas avant 11h", "à partir de 14h") or roughly ("vers 11h", "autour
     de 15h": an hour either side), not the time of a slot, which a pick says exactly."""
@@ -386,9 +400,14 @@ def _orders_to_cancel(clause: str) -> bool:
     return any(_is_an_order(words[a:b]) for a, b in zip(starts, starts[1:], strict=False)) or _is_an_order(words)
 
 
-def _is_an_order(words: list[str]) -> bool:
-    while words[1:] and words[-1] in _COURTESY:  # "annulez svp"
+def _without_courtesy(words: list[str]) -> list[str]:
+    while words[1:] and words[-1] in _COURTESY:  # "annulez svp", "réservez s'il vous plaît"
         words = words[:-1]
+    return words
+
+
+def _is_an_order(words: list[str]) -> bool:
+    words = _without_courtesy(words)
     order = _CANCELLED.sub("", " ".join(words))  # "annuler le rdv": what is cancelled, the order all the same
     order = order.removesuffix(" tout")  # "on arrête tout"
     return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "vous pouvez annuler": the order all the same

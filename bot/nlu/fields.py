@@ -204,13 +204,13 @@ _TO_THE_LISTENER = re.compile(r"[\s,.]*(?:euh\b[\s,]*)?(?:$|excus|je\b|j'|c'est\
 
 
 def _small_letters_civility(original: str, hit: Found) -> bool:
-    """"m. kevin lopez", "m. rousseau patrick", typed in small letters: "m." before a name whose first or second
-    word is a first name (not "3 m. de haut")."""
+    """"m. kevin lopez", "M. marcel dubois-lacroix", the names typed in small letters: "m." before a name whose first
+    or second word is a first name (not "3 m. de haut")."""
     from bot.nlu.lexicons import first_name_scores
 
     following = re.match(r"\s*([^\W\d_]+)(?:[\s,]+([^\W\d_]+))?", original[hit.end:])
-    return original[hit.start:hit.end] == "m." and following is not None and following.group(0) == following.group(0).lower() \
-        and not original[:hit.start].rstrip()[-1:].isdigit() \
+    return original[hit.start:hit.end] in ("m.", "M.") and following is not None \
+        and following.group(0) == following.group(0).lower() and not original[:hit.start].rstrip()[-1:].isdigit() \
         and any(first_name_scores().get(fold(word or ""), 0) >= 3 for word in following.groups())
 
 

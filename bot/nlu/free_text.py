@@ -924,13 +924,19 @@ class _Reader:
         return min(first, k - 2 - (k >= 3 and self.tokens[k - 3].folded == "dans"))
 
     def a_quarter_at(self, k: int) -> bool:
-        """Token k names a part of the city before it: typed capitalized, alone before the segment's end, no commune
-        nor a name the lists know well ("Toulouse Rangueil,", not "Lyon Martin,")."""
+        """Token k names a part of the city before it: typed as the city is (capitalized, or both in small letters),
+        alone before the segment's end, no commune nor a name the lists know well ("Toulouse Rangueil,", "bordeaux
+        bastide" once the patient is named, not "Lyon Martin,")."""
         token = self.tokens[k]
         said = key(token.text)
-        return self.typed and token.is_word and token.text[:1].isupper() and not token.text.isupper() \
-            and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary) and said not in commune_names() \
-            and first_name_scores().get(said, 0) <= 1 and surname_scores().get(said, 0) < _COMMON_SURNAME
+        as_the_city = token.text[:1].isupper() or self.tokens[k - 1].text.islower() and token.text.islower()
+        named = any(s.field == "nom" for s in self.spans)
+        # in small letters throughout, the message's last word ("…, bordeaux bastide"): a boundary may be a number
+        # blanked out ("elle est à limoges téléphone 05 …")
+        alone = k + 1 == len(self.tokens) or self.typed and self.tokens[k + 1].is_boundary
+        return token.is_word and as_the_city and not token.text.isupper() and alone and said not in commune_names() \
+            and token.folded not in FUNCTION_WORDS \
+            and first_name_scores().get(said, 0) <= 1 and (named or surname_scores().get(said, 0) < _COMMON_SURNAME)
 
     def where_it_lies(self, last: int, born: bool = False, first: int | None = None) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
@@ -946,8 +952,8 @@ class _Reader:
             if self.tokens[k].text == "(" and k + 2 < len(self.tokens) and self.tokens[k + 2].text == ")" \
                     and self.tokens[k + 1].text[:1].isupper() and self.region_at(k + 1) is None:
                 return k + 2  # "Toulouse (Minimes)": its quarter in brackets
-        if not born and self.tokens[k].folded in _IN_A_TOWN and (units := self.name_units(k + 1, 1)):
-            return units[0][1]  # "Clermont-Ferrand quartier des Salins": where in the town
+        if not born and self.tokens[k].folded in _IN_A_TOWN and (units := self.name_units(k + 1, 2)):
+            return units[-1][1]  # "Clermont-Ferrand quartier des Salins", "… quartier Port Marianne": where in the town
         bare = self.region_at(k)  # "Mamoudzou Mayotte"
         if bare is not None:
             return bare
@@ -2226,6 +2232,9 @@ class _Reader:
                 i, identity_done = header, True
                 continue
             words = tuple(t.folded for t in self.tokens[i:i + size])
+            if field == "symptomes" and size > 1 and words[-1] == "a" and self.tokens[i + size - 1].text == "à":
+                i += size - 1  # "la maman est avec elle à Roubaix": the preposition, not "elle a"
+                continue
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
                 i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
                 continue
@@ -2233,8 +2242,11 @@ class _Reader:
                     and words[0] not in _SUBJECTS:  # not "ça saigne plus il est à Millau": a new sentence
                 i += size  # "pas à Paris", "n'habite plus à Lyon", "pas née à Paris": where the patient is not
                 continue
-            if field == "localisation" and size == 1 and self.opens_birth_place(i):
-                field = "lieu_naissance"  # "née le 17/01/1994 à Rennes": the place attaches to "née"
+            # "née le 17/01/1994 à Rennes": the place attaches to "née"; not a town and its quarter ("né le 12 janv.
+            # 1963, à Toulouse quartier Saint-Cyprien"): where one lives, no birth place, is said so closely
+            if field == "localisation" and size == 1 and self.opens_birth_place(i) \
+                    and not self.town_and_its_quarter_at(self.skip_colons(i + size)):
+                field = "lieu_naissance"
             if field in PLACE_FIELDS:
                 field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
             j = self.skip_colons(i + size)
@@ -2843,6 +2855,7 @@ class _Reader:
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
             | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS | _APOLOGIES \
+            | _SAME - {"meme"} \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
     def names_someone(self, first: int, last: int) -> bool:

@@ -127,11 +127,12 @@ def surname_scores() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _names_of_communes() -> tuple[str, ...]:
-    from bot.agenda.geo import aliases, communes, names_a_departement
+    from bot.agenda.geo import SHORTENED_NAMES, aliases, communes, names_a_departement
 
     # Former communes too ("Oullins", now in Oullins-Pierre-Bénite): the agenda reads them as their commune; not a
     # small commune named as a département ("à la Réunion" is the island).
-    return tuple(c.name for c in communes() if not names_a_departement(c)) + tuple(a.name for a in aliases())
+    return tuple(c.name for c in communes() if not names_a_departement(c)) + tuple(a.name for a in aliases()) \
+        + SHORTENED_NAMES
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,8 @@ from bot.agenda.geo import (
         ("Boulogne s/ Mer", "62160"),
         ("Ajaccio", "2A004"),
         ("Mamoudzou", "97611"),
+        ("clermont fd", "63113"),
+        ("Clermont-Fd", "63113"),
     ],
 )
 def test_commune_names_in_any_spelling(query, insee):

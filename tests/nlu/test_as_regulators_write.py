@@ -3680,3 +3680,27 @@ def test_the_negation_ne_says_no_birth_nor_gender():
     record = read("bonjour je vous appelle pour ma fille qui s'appelle yasmine belkacem elle a quatorze ans elle fait "
                   "des crises d'angoisse elle ne veut plus aller au collège on est à mulhouse")
     assert (record["prenom"], record["nom"]) == ("Yasmine", "Belkacem")
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    # a town with its quarter is where one lives, even after a birth date: no birth place, no commune Saint-Cyprien
+    ("THOMAS Bernard, né le 12 janv. 1963, à Toulouse quartier Saint-Cyprien, entorse de cheville hier au foot",
+     "localisation", "Toulouse quartier Saint-Cyprien"),
+    ("Mme Fatima BENALI, elle vit à Montpellier quartier Port Marianne. Douleurs abdominales", "localisation",
+     "Montpellier quartier Port Marianne"),
+    # in small letters throughout, the quarter last; the patient named, a surname of the lists all the same
+    ("bb 4 mois lina haddad, papa au tel 06 98 12 33 41, bordeaux bastide", "localisation", "bordeaux bastide"),
+    # « à », the preposition, after « elle »: no « elle a » opening a complaint
+    ("inès benali née le 14/08/2026 elle a de la fièvre la maman est avec elle à roubaix", "localisation", "roubaix"),
+    # the civility with its capital and dot before names in small letters
+    ("pt 95a M. marcel dubois-lacroix ne le 11/11/31 - chute ce matin", "civilite", "Monsieur"),
+    # "Clermont-Fd", as regulators shorten it
+    ("M. Roux 45a toux clermont fd 06 12 34 56 78", "localisation", "clermont fd"),
+])
+def test_places_with_their_quarter_and_words_that_attach_to_them(text, field, expected):
+    assert read(text).get(field) == expected
+
+
+def test_the_same_name_answered_is_no_complaint():
+    assert "symptomes" not in read("Thomas, pareil")
+    assert "symptomes" not in read("Dupont, idem")

@@ -257,6 +257,10 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     # a yes typed without accents, nothing read after it: no detail to note again
     ("oui c'est ca", "inform", "affirm"), ("oui, elle habite à Caen", "inform", "inform"),
     ("c bon pour moi", "nlu_fallback", "affirm"), ("c le meme", "faq", "inform"),  # texted
+    # the yes, then only an order to book: longer than a yes, no question either
+    ("oui c'est parfait vous pouvez valider", "nlu_fallback", "affirm"),
+    ("oui c'est parfait, vous pouvez réserver svp", "faq", "affirm"),
+    ("oui c'est parfait, mais le patient reçoit-il un sms", "faq", "faq"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
