@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import phonenumbers
 
-from bot.nlu.dates import find_dates
+from bot.nlu.dates import GLUED_AFTER_ITS_CUE, find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.taken_back import TAKEN_BACK, meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
@@ -147,9 +147,10 @@ def find_invalid_phones(text: str, today: date) -> list[Found]:
     ("tél 01 23 45"), that no numbering plan accepts
     and that are no date: kept as said, so that the assistant says the number is wrong instead of dropping it in
     silence. Call it on text where the valid phones are blanked out."""
-    runs = (run for run in _DIGIT_RUN.finditer(text)
-            if 8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
-            or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start()))
+    dates = {m.start("day") for m in GLUED_AFTER_ITS_CUE.finditer(text)}  # "ddn 08011966"
+    runs = (run for run in _DIGIT_RUN.finditer(text) if run.start() not in dates
+            and (8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
+                 or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start())))
     # "tel 06 12 34" is a phone cut short, though it reads as 6 December 1934: its label says what it is
     return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
             if not french_number(run.group(0)) and (_PHONE_WORD_BEFORE.search(text, 0, run.start())

@@ -492,6 +492,11 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
     "je suis sa voisine, Mme Roux", "appel de l'IDEC Mme Pons"), without them: the names are theirs, as they would
     be right after."""
     words = before[:-1] if before[-1:] in (["("], [","]) else before
+    # "appel de la fille de la patiente (Mme Reynaud)", "le fils du patient, M. Roux": a relative of the patient's
+    for of_the_patient in (["du", "patient"], ["de", "la", "patiente"], ["de", "le", "patient"]):
+        if len(words) > len(of_the_patient) + 1 and words[-len(of_the_patient):] == of_the_patient:
+            words = words[:-len(of_the_patient)]
+            break
     if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (
             words[-1] in RELATIVES | _CARERS or (words[-1],) in PERSON_NOUNS):
         return words[:-2]
@@ -654,7 +659,9 @@ class _Reader:
             size, gender = 2, None
         elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("moi", "moi-meme"):
             size, gender = 2, None  # "un rendez-vous pour moi, Kevin Morel": the caller is the patient
-        elif self.family_of_the_caller_at(i):  # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"
+        elif self.family_of_the_caller_at(i) or self.family_of_who_calls_at(i):
+            # "mon mari Pierre Lacombe", "c'est pour mon père, Abdel Benyoucef"; "soeur du patient au tel, son frère
+            # Samir Ben Youssef"
             size = self.family_size(i)
             gender = _FAMILY[self.tokens[i + size - 1].folded]
         elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):
@@ -708,8 +715,11 @@ class _Reader:
         return j, gender
 
     def town_and_its_quarter_at(self, i: int) -> bool:
-        """"Clermont-Ferrand quartier des Salins": a commune, then where in it; no first name and name."""
+        """"Clermont-Ferrand quartier des Salins", "Lille (quartier Fives)": a commune, then where in it; no first name
+        and name."""
         end = self.place_at(i)
+        if end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].text == "(":
+            end += 1
         return end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].folded in _IN_A_TOWN
 
     def names_a_thing(self, j: int) -> bool:
@@ -731,8 +741,8 @@ class _Reader:
             and not any(s.field in ("nom", "prenom") for s in self.spans) and self.capitalized_names_at(i)
 
     def after_a_header(self, i: int) -> bool:
-        """Token i follows a short header opening the message ("SMS régul :", "Pour info :")."""
-        return 0 < i <= 4 and self.tokens[i - 1].text == ":" and not any(self.taken[:i])
+        """Token i follows a short header opening the message ("SMS régul :", "Pour info :", "2e pt meme famille:")."""
+        return 0 < i <= 6 and self.tokens[i - 1].text == ":" and not any(self.taken[:i])
 
     def capitalized_names_at(self, j: int) -> bool:
         """Two names or more at j, each capitalized, that end cleanly: typed as a person's names."""
@@ -753,6 +763,17 @@ class _Reader:
         return owner in _THEIR or owner in _POSSESSIVES and (
             asked_for or self.born_after_names(i + size) or self.presented_at(i, size)) \
             or owner in ("le", "la", "l'") and asked_for and self.born_after_names(i + size)  # "pour le grand frère X né le"
+
+    def family_of_who_calls_at(self, i: int) -> bool:
+        """"sa mère", "son frère" at i, no patient named yet, after who calls: named ("Appel de Mme Reynaud : sa mère
+        Jeanne Bouchard") or said to be the patient's kin ("soeur du patient au tel, son frère Samir …")."""
+        if self.tokens[i].folded not in _POSSESSIVES or self.family_size(i) is None:
+            return False
+        before = [t.folded for t in self.tokens[:i]]
+        kin_of_the_patient = any(before[k:k + 2] == ["du", "patient"] or before[k:k + 3] == ["de", "la", "patiente"]
+                                 for k in range(len(before)))
+        return kin_of_the_patient or any(s.field in ("nom", "prenom") and s.end <= self.tokens[i].start
+                                         for s in self.spans)
 
     def presented_at(self, i: int, size: int) -> bool:
         """"c'est son frère Hugo Perrin il a mal à la gorge": the next patient presented, not the one who calls

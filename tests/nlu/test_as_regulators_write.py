@@ -3704,3 +3704,27 @@ def test_places_with_their_quarter_and_words_that_attach_to_them(text, field, ex
 def test_the_same_name_answered_is_no_complaint():
     assert "symptomes" not in read("Thomas, pareil")
     assert "symptomes" not in read("Dupont, idem")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who calls, named as the patient's kin, then "sa mère" named: the patient
+    ("appel de la fille de la patiente (Mme Sophie Reynaud) : sa mère Jeanne Bouchard née Lemaire, brûlures en "
+     "urinant, vit seule à Limoges", ("Jeanne", "Bouchard")),
+    ("soeur du patient au tel, son frere Samir Ben Youssef 38 ans, otite, habite Reims", ("Samir", "Ben Youssef")),
+    # the patient named first, "sa fille" after: a contact, no patient
+    ("Mme Durand 80 ans, toux, sa fille Nathalie Roux au 06 12 34 56 78", (None, "Durand")),
+])
+def test_the_kin_of_who_calls_named_first_is_the_patient(text, expected):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == expected, record
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    ("pt jean-hugues payet ddn 08011966 tel 0692 45 87 12 - lombosciatique D", "date_naissance", "1966-01-08"),
+    ("2e pt meme famille: sarah cherif ddn 14/12/19 meme sympto, meme tel 07 66 54 32 10, lyon 8 aussi", "prenom",
+     "Sarah"),
+    ("On commence par le grand : Lucas Dubois, né le 09/09/2020, à Lille (quartier Fives). Tel de la maman 06 33 58 02 "
+     "71", "localisation", "Lille"),
+])
+def test_a_birth_date_glued_a_longer_header_a_quarter_in_brackets(text, field, expected):
+    assert read(text).get(field) == expected
