@@ -389,14 +389,15 @@ _WHERE_OR_WHEN_SEEN = {"en", "au", "a", "par", "demain", "aujourd'hui", "ce", "c
                        "avant", "apres", "le", "des", "vite"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
-                               "oncle", "fils", "neveu", "petit-fils", "beau-pere")},
+                               "oncle", "fils", "neveu", "petit-fils", "beau-pere", "jumeau")},
            **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
-                               "tante", "fille", "niece", "petite-fille", "belle-mere")},
+                               "tante", "fille", "niece", "petite-fille", "belle-mere", "jumelle")},
            # close ones who are no family, said the same way ("c pr ma coloc Léa Fontaine", "mon copain Yanis …")
            **{w: "m" for w in ("cousin", "copain", "ami", "fiance", "beau-frere", "gendre", "beau-fils")},
            **{w: "f" for w in ("cousine", "copine", "amie", "fiancee", "belle-soeur", "belle-fille")},
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
+_PRESENTING = {"et", "maintenant", "puis", "ensuite", "alors", "c'est", ",", "mtn"}  # what opens the next patient
 _ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("sur", "la", "ligne"), ("sur", "la", "meme", "ligne"),
                 ("au", "bout", "du", "fil"), ("avec", "moi"),
                 ("a", "cote", "de", "moi"), ("a", "cote"),
@@ -689,8 +690,9 @@ class _Reader:
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
             return None  # "patiente de 27 ans, suspicion de mycose": a word, in small letters, no list has as a name
-        # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès": a lone first name is the patient's
-        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES) \
+        # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès", "son frère Tom": a lone first name is the patient's
+        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES
+                               or self.family_size(i) is not None) \
             and _first_name_score(lone, gender) > _surname_score(lone)
         # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
         spelled = len(units) == 1 and (units[0][1] > units[0][0] and len(
@@ -776,9 +778,10 @@ class _Reader:
                                          for s in self.spans)
 
     def presented_at(self, i: int, size: int) -> bool:
-        """"c'est son frère Hugo Perrin il a mal à la gorge": the next patient presented, not the one who calls
-        ("c'est sa fille Julie qui appelle")."""
-        if i == 0 or self.tokens[i - 1].folded != "c'est":
+        """"c'est son frère Hugo Perrin il a mal à la gorge", "et sa jumelle Lina, même nom": the next patient
+        presented, not the one who calls ("c'est sa fille Julie qui appelle")."""
+        opening = i > 0 and all(t.folded in _PRESENTING for t in self.tokens[:i])  # "et maintenant", "puis"
+        if i == 0 or self.tokens[i - 1].folded != "c'est" and not opening:
             return False
         units = self.name_units(i + size, 3)
         after = units[-1][1] + 1 if units else len(self.tokens)

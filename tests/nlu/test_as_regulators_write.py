@@ -3728,3 +3728,8 @@ def test_the_kin_of_who_calls_named_first_is_the_patient(text, expected):
 ])
 def test_a_birth_date_glued_a_longer_header_a_quarter_in_brackets(text, field, expected):
     assert read(text).get(field) == expected
+
+
+@pytest.mark.parametrize("text", ["et son frère Tom, même nom", "et son jumeau Tom, même nom"])
+def test_the_next_patient_presented_by_kin_with_a_first_name_alone(text):
+    assert read(text).get("prenom") == "Tom"
