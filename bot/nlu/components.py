@@ -136,14 +136,21 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
             elif not entities and not announced and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
-                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)))
+                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)) or _BY_ITS_RANK.match(fold(text)))
                     or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and TIME.search(fold(text)) and (
                         len(text.split()) <= 5 or not set(re.findall(r"[a-z'-]+", fold(text))) & _ASKING)):
-                # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain: a pick; a time said
+                # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain, "le troisième plutôt,
+                # après les cours" opens with its rank: a pick; a time said
                 # alone ("8h45 c bien"), or a doctor and a time approved with no word asking ("Dr Georges de 8h45
                 # c'est bien, il le connaît"), is no question
                 _set_intent(message, "choisir_creneau")
         return messages
+
+
+# "le troisième plutôt", "euh la deuxième": an offered slot pointed at by its rank, first in the message
+_BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui)\W+)*(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?"
+                          r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|dernier|derniere"
+                          r"|\d(?:er|ere|e|eme)?)\b")
 
 
 # The intents that carry details. A short answer is sometimes mistaken for another: "Le Gall" looks like "le 2",
@@ -155,7 +162,7 @@ _COURTESIES = {"thank", "greet", "goodbye"}
 # no such proof: in a question written without capitals, words may read as names ("le praticien lit il …").
 _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
-_YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait",
+_YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait", "tres bien",
         "valide", "validez", "confirme", "confirmez", "go", "nickel", "impeccable"}  # "validé, merci"
 _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
              "c est parfait", "c est bon", "c est ok", "va pour"}  # "ça me va" (not "ça me va pas")

@@ -182,7 +182,7 @@ def find_civilite(original: str, folded: str) -> list[Found]:
             or bool(_CIVILITY_LABEL.search(folded, 0, hit.start)) \
             or folded[hit.start:hit.end] == "m." and after.isdigit() and bool(_TWO_NAMES_BEFORE.search(original[:hit.start]))
         if folded[hit.start:hit.end] in ("m.", "m") and not (
-                (original[hit.end:].lstrip()[:1].isupper() or column) and original[hit.start] == "M") \
+                (_CAPITALIZED_NAME.match(original, hit.end) or column) and original[hit.start] == "M") \
                 and not _small_letters_civility(original, hit):
             continue
         if _GREETED.search(folded, 0, hit.start) and _TO_THE_LISTENER.match(folded, hit.end):
@@ -196,6 +196,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     return meant(found, folded)
 
 
+# "M. Dupont", "M. du Plessis": a capitalized name, or a particle before one
+_CAPITALIZED_NAME = re.compile(r"\s*(?:(?:du|de|des|de la|d'|d’|le|la|van|von|di|da|del)\s*)?[A-ZÀ-Ý]")
 _CIVILITY_LABEL = re.compile(r"\b(?:civ|civilite|titre)\.?\s*:\s*$")  # "Civ : M. | Nom : …": the field's label
 # "Dubreuil Yannick M. 22/10/1969": the civility after the names, as some software lists them
 _TWO_NAMES_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+\s*$")

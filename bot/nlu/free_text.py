@@ -12,7 +12,7 @@ from dataclasses import field as dataclass_field
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
-from bot.nlu.abroad import countries
+from bot.nlu.abroad import city_abroad, countries
 from bot.nlu.grammar import is_common_word, opens_a_clause, opens_with_noun, past_participles
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
@@ -480,6 +480,7 @@ def _unabbreviated(place: str) -> str:
 # "j'appelle", "c'était", "n'a": French elides these before a vowel or h only, so a verb follows; "N'Diaye",
 # "M'Bow" go on with a consonant: names
 _PLEASE = {"svp", "stp", "merci"}  # a courtesy closes what comes before it, as a comma
+_ELIDED_PREPOSITIONS = {"d'à", "d’à", "d'ici", "d’ici", "d'en", "d’en"}  # "le monsieur d'à côté"
 _ELIDED_PRONOUN = re.compile(r"(?:j|t|s|c|qu|m|n)['’](?=[aeiouyh])")
 # A verb in the imperative with its pronoun ("mettez-la", "mets-la", "prends-le", "rappelez-moi"): no name ends so
 _IMPERATIVE = re.compile(r"[a-z]{2,}-(?:le|la|les|lui|leur|moi|toi|nous|vous|y|en)$")
@@ -529,7 +530,7 @@ def _is_an_ordinal(token: Token) -> bool:
 
 def _is_name_word(token: Token) -> bool:
     return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded) \
-        and not _IMPERATIVE.match(token.folded)
+        and not _IMPERATIVE.match(token.folded) and token.text.lower() not in _ELIDED_PREPOSITIONS
 
 
 class _Reader:
@@ -1055,6 +1056,9 @@ class _Reader:
         14/08/1986, domiciliée à Évry")."""
         if self.birth_place_said or not _is_name_word(self.tokens[i]) or not self.tokens[i].text[:1].isupper():
             return False
+        if self.tokens[i].text.isupper() and self.place_at(i) is None and city_abroad(self.tokens[i].text) is None \
+                and key(self.tokens[i].text) not in countries():
+            return False  # "né le 18 janv 1964, HTA, …": in capitals, an abbreviation unless a known place
         if i > 0 and self.tokens[i - 1].is_boundary:
             end = self.place_at(i) or i
             if end + 1 < len(self.tokens) and self.tokens[end + 1].text == BIRTH_DATE:
@@ -2120,6 +2124,9 @@ class _Reader:
                 after = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ".")
                 after += after < len(self.tokens) and self.tokens[after].text == ";"  # "Mr | HAMIDI | Karim |"
                 j = self.identity(self.skip_age(self.skip_colons(after)), gender)
+                described = self.names_after_a_description(i, j) if len(self.spans) == read_before else None
+                if described is not None:  # "pour le monsieur d'à côté, Marcel Vermenouze": said of him, then named
+                    j = self.identity(described, gender)
                 # "un monsieur âgé, monsieur Marcel Besson", "M. et Mme Olivier": the names come later
                 identity_done = len(self.spans) > read_before
                 if identity_done and self.calls(i, j):
@@ -2386,6 +2393,10 @@ class _Reader:
             theirs = [p for p in here if gives_way(said_before[p])]
             # all of them: the last said stays ("la pharmacie des Halles (Lannion)": its name, then its town)
             dropped += theirs if len(theirs) < len(here) else theirs[:-1]
+        # "pour son papa à Mayotte : … Il habite Koungou": a département or an island alone gives way to a commune
+        here = [p for p in located if p not in dropped]
+        regions = [p for p in here if key(self.text_of(p)) in region_names() - commune_names()]
+        dropped += regions if len(regions) < len(here) else []
         self.spans = [s for s in self.spans if s not in dropped]
 
     def calls_for_another(self) -> bool:
@@ -2493,6 +2504,14 @@ class _Reader:
         units = self.name_units(self.skip_colons(i + 1), 2)
         after = [t.folded for t in self.tokens[units[-1][1] + 1:units[-1][1] + 4]] if units else []
         return after[:1] in (["qui"], [")"]) and any(w in _CALLING for w in after[:3])
+
+    def names_after_a_description(self, civility: int, k: int) -> int | None:
+        """A civility word as a noun ("le monsieur", "une dame"), a few words said of the person, a comma, then
+        capitalized names: the token where the names start."""
+        if civility == 0 or self.tokens[civility - 1].folded not in ("le", "la", "un", "une", "ce", "cette"):
+            return None
+        comma = next((c for c in range(k, min(k + 4, len(self.tokens))) if self.tokens[c].text == ","), None)
+        return comma + 1 if comma is not None and self.capitalized_names_at(comma + 1) else None
 
     def past_contact(self, k: int) -> int:
         """Past punctuation, the fields read before (blanked out) and the words labelling a number among them:

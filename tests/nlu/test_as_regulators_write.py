@@ -3733,3 +3733,21 @@ def test_a_birth_date_glued_a_longer_header_a_quarter_in_brackets(text, field, e
 @pytest.mark.parametrize("text", ["et son frère Tom, même nom", "et son jumeau Tom, même nom"])
 def test_the_next_patient_presented_by_kin_with_a_first_name_alone(text):
     assert read(text).get("prenom") == "Tom"
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    # a history in capitals after the birth date is no birth place (the agenda then asked for one forever)
+    ("Gwenaël Le Bihan 61 ans né le 18 janv 1964, HTA, MT parti à la retraite. Habite Brest. +33 6 09 87 14 52",
+     "lieu_naissance", None),
+    ("née le 15/06/1979, BAMAKO, demeurant à Evry", "lieu_naissance", "BAMAKO"),
+    # an island alone gives way to the commune said with "habite"
+    ("Fils qui appelle de Marseille pour son papa à Mayotte : M. Abdou Soilihi, 67 ans, genou droit gonflé. Il habite "
+     "Koungou.", "localisation", "Koungou"),
+    # "M." before a particle
+    ("M. du Plessis Louis-Marie, ddn 08/03/55, palpitations", "civilite", "Monsieur"),
+    # "le monsieur d'à côté": a noun and where he lives, then his names
+    ("C'est le voisin qui appelle (M. Lacombe) pour le monsieur d'à côté, Marcel Vermenouze, 93 ans, seul chez lui à "
+     "Aurillac.", "nom", "Vermenouze"),
+])
+def test_what_capitals_particles_and_descriptions_attach_to(text, field, expected):
+    assert read(text).get(field) == expected

@@ -261,6 +261,7 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     ("oui c'est parfait vous pouvez valider", "nlu_fallback", "affirm"),
     ("oui c'est parfait, vous pouvez réserver svp", "faq", "affirm"),
     ("oui c'est parfait, mais le patient reçoit-il un sms", "faq", "faq"),
+    ("très bien, je valide", "inform", "affirm"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
@@ -361,6 +362,7 @@ def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, te
     ("8h45 c'est parfait", "nlu_fallback", "choisir_creneau", "choisir_creneau"),  # an uncertain pick
     ("9h15 c'est ok", "nlu_fallback", "affirm", "choisir_creneau"),  # whatever came next
     ("10h c'est bien", "inform", "reservation_faite", "choisir_creneau"),  # an hour said, nothing else to note
+    ("le troisième plutôt, après les cours", "inform", "faq", "choisir_creneau"),  # its rank first
 ])
 def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, top, runner_up, expected):
     ranking = [{"name": top, "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
