@@ -300,6 +300,9 @@ _TO_REFER = re.compile(rf"\b(?:{_SOMEONE})\s+(?:a|pour)\s+(?:vous\s+)?(?:{'|'.jo
                        rf"|\b(?:{_SOMEONE})\s+(?:a vous passer|pour vous)\b"  # "j'ai un patient à vous passer, pour vous"
                        rf"|^(?:[\w']+\s+){{1,2}}pour\s+(?:un\s+|une\s+)?(?:patiente?|pte?)\b"
                        rf"|\bappelle\s+pour\s+(?:un|une)\s+(?:{_SOMEONE})\b"  # "je vous appelle pour un patient"
+                       # "c'est le papa qui appelle pour sa fille"
+                       rf"|\bappellen?t?\s+pour\s+(?:sa|son|ses|ma|mon|mes|leur|leurs|notre|nos)\s+"
+                       rf"(?:{'|'.join(sorted(RELATIVES | {'fille', 'fils', 'enfant', 'enfants'}))})\b"
                        rf"|\b(?:besoin|il me faut|il me faudrait|je cherche|cherche)\s+(?:d')?(?:un|une)\s+"
                        rf"(?:creneau|rdv|rendez-vous|consultation|consult|place|visite|teleconsultation)\s+pour\s+"
                        rf"(?:un\s+|une\s+|mon\s+|ma\s+)?(?:{_SOMEONE})\b")

@@ -2266,8 +2266,9 @@ class _Reader:
             if field == "symptomes" and size > 1 and words[-1] == "a" and self.tokens[i + size - 1].text == "à":
                 i += size - 1  # "la maman est avec elle à Roubaix": the preposition, not "elle a"
                 continue
-            if words == ("a",) and self.tokens[i].text == "a" and i > 0 and self.tokens[i - 1].folded in _SUBJECT_OF_HAS:
-                i += 1  # "il a eu un malaise": the verb, not the preposition of "à Eu"
+            if words == ("a",) and self.tokens[i].text == "a" and i > 0 and (
+                    self.tokens[i - 1].folded in _SUBJECT_OF_HAS or i + 1 < len(self.tokens) and self.past_participle(i + 1)):
+                i += 1  # "il a eu un malaise", "…, a eu du Doliprane": the verb, not the preposition of "à Eu"
                 continue
             if field in PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus") \
                     and words[0] not in _SUBJECTS:  # not "ça saigne plus il est à Millau": a new sentence

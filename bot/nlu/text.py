@@ -31,9 +31,9 @@ _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 # "à" is never a letter said in a spelling: "k e r b o r i o u à quimper" spells, then says where
 # Letters apart, or with the commas a transcript puts between them ("V, U, I, L, L, E").
 # (a letter before an apostrophe is an elided word: "F E R N A N D c'est le nom")
-# A name of two words spelled in two runs: "L E et puis B I H A N", "D U puis P O N T".
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe | (?:et )?puis )(?![àÀ])[^\W\d_]\b(?!['’]))"
-                          r"{2,}")
+# A name of two words spelled in two runs: "L E et puis B I H A N", "D U puis P O N T", "B E N et S A L A H".
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe | (?:et )?puis | et )(?![àÀ])[^\W\d_]\b"
+                          r"(?!['’])){2,}")
 # A letter said twice in a spelling: "D I A deux L O", "M A double L E T", "U, I, deux L, E"
 _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)", re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
@@ -109,7 +109,7 @@ def _glue(match: re.Match) -> str:
 def _join_spelled(match: re.Match) -> str:
     # "V A N espace D E N …" is read as one word: the reader compares it to the name said, words run together
     return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", "").replace(
-        " et puis ", "").replace(" puis ", "").replace(",", "").replace(" ", "")
+        " et puis ", "").replace(" puis ", "").replace(" et ", "").replace(",", "").replace(" ", "")
 
 
 _NUMBER_AT_END = re.compile(rf"(?P<head>.*?) ?(?P<number>(?<![\w-]){_SAID_NUMBER})?$", re.IGNORECASE)

@@ -3751,3 +3751,17 @@ def test_the_next_patient_presented_by_kin_with_a_first_name_alone(text):
 ])
 def test_what_capitals_particles_and_descriptions_attach_to(text, field, expected):
     assert read(text).get(field) == expected
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    # a name of two words spelled in two runs joined by "et"
+    ("oui alors un jeune homme aurélien ben salah en deux mots B E N et S A L A H même nom de naissance", "nom",
+     "Ben Salah"),
+    ("euh inès I N E accent grave S el amrani en deux mots E L et A M R A N I elle est née le deux septembre deux mille "
+     "vingt-six", "nom", "El Amrani"),
+    # "a eu": the verb, the commune of Eu is no place here
+    ("Gabriel Morin, 20 mois : fièvre à 39,5 depuis ce midi, a eu du Doliprane il y a une heure. Elle est à "
+     "Clermont-Ferrand", "localisation", "Clermont-Ferrand"),
+])
+def test_spellings_in_two_runs_and_the_verb_a(text, field, expected):
+    assert read(text).get(field) == expected

@@ -432,6 +432,9 @@ def test_a_new_criterion_said_beside_the_offer_is_a_detail(extractor, text, clas
     ("oui bonjour euh je vous appelle pour une patiente", "adresser_patient", "adresser_patient"),
     ("bonsoir je vous appelle pour une patiente", "nlu_fallback", "adresser_patient"),
     ("le un", "nlu_fallback", "choisir_creneau"),
+    # for a relative of the caller's
+    ("bonjour je vous appelle pour ma mère", "nlu_fallback", "adresser_patient"),
+    ("je vous appelle pour ma mère, est-ce que le rdv sera remboursé ?", "faq", "faq"),
 ])
 def test_a_patient_announced_opens_a_referral(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.8) == expected
