@@ -328,13 +328,15 @@ def leading_answer(text: str) -> str | None:
 
 
 def tells_to_go_ahead(text: str) -> bool:
-    """After the yes, every clause tells to book ("oui c'est parfait vous pouvez valider", "ok allez-y réservez")."""
+    """After the yes, every clause tells to book or says nothing more ("oui c'est parfait vous pouvez valider", "ok
+    allez-y réservez", "oui c'est bon pour elle aussi")."""
     clauses = [re.findall(r"[a-z'-]+", c) for c in _CLAUSE_BREAKS.split(fold(text)) if c and c.strip()]
     rest = [" ".join(_without_courtesy(words)) for words in clauses[1:]]
     return any(rest) and all(_GO_AHEAD.fullmatch(_MODAL_BEFORE_GO.sub("", r).strip()) or leading_answer(r) == "affirm"
-                             for r in rest if r)
+                             or set(r.split()) <= _NOTHING_MORE for r in rest if r)
 
 
+_NOTHING_MORE = {"bon", "pour", "elle", "lui", "eux", "elles", "aussi", "egalement", "tout", "ca", "marche", "parfait"}
 _MODAL_BEFORE_GO = re.compile(r"^(?:vous pouvez|pouvez-vous|tu peux|on peut|je vous laisse|merci de)\b")
 _GO_AHEAD = re.compile(r"(?:valider|validez|confirmer|confirmez|reserver|reservez|allez-y|vas-y|y aller|go)"
                        r"(?: la reservation| le rdv| le rendez-vous)?")

@@ -669,7 +669,9 @@ class _Reader:
         elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):
             size, gender = 1, None  # "Besoin d'un pédiatre à Toulon pour Adam Cherif, né le …", "je vous adresse …"
         elif token.folded == "par" and i > 0 and self.tokens[i - 1].folded in ("commence", "commencer", "commencons"):
-            size, gender = 1, None  # "pour ses 2 enfants. On commence par Léa Garnier, née le …"
+            # "pour ses 2 enfants. On commence par Léa Garnier, née le …", "… par le grand : Moussa Ndiaye"
+            which = [t.folded for t in self.tokens[i + 1:i + 3]]
+            size, gender = 1 + 2 * (which in (["le", "grand"], ["la", "grande"])) + (which[:1] in (["l'aine"], ["l'ainee"])), None
         elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
             size, gender = 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "pour"), None
         elif self.after_little(i) > i:
@@ -2532,9 +2534,12 @@ class _Reader:
         k += k + 1 < len(self.tokens) and self.tokens[k].folded in ("il", "elle", "qui") \
             and self.tokens[k + 1].folded in _CALLING
         k += k < len(self.tokens) and self.tokens[k].folded in _CALLING
-        words = [t.folded for t in self.tokens[k:k + 3]]
-        return len(words) == 3 and words[0] == "pour" and words[1] in _POSSESSIVES | _THEIR and (
-            words[2] in RELATIVES or self.person_noun_at(k + 2) is not None)
+        # "pour ses deux enfants": how many, before who
+        noun = k + 2 + (k + 2 < len(self.tokens) and (self.tokens[k + 2].is_number
+                                                      or is_said_number(self.tokens[k + 2].folded)))
+        words = [t.folded for t in self.tokens[k:k + 2]]
+        return noun < len(self.tokens) and words == ["pour", words[1]] and words[1] in _POSSESSIVES | _THEIR and (
+            self.tokens[noun].folded.removesuffix("s") in RELATIVES | _KIN | _CHILDREN or self.person_noun_at(noun) is not None)
 
     def caller_start(self, civility: int) -> int:
         """First token of the caller's civilities: "M. et Mme Olivier" starts at "M."."""

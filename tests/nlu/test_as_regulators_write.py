@@ -3765,3 +3765,9 @@ def test_what_capitals_particles_and_descriptions_attach_to(text, field, expecte
 ])
 def test_spellings_in_two_runs_and_the_verb_a(text, field, expected):
     assert read(text).get(field) == expected
+
+
+def test_who_calls_for_her_two_children_then_the_elder_named():
+    record = read("Maman au tel, Mme Aïssatou Diop, pour ses deux enfants qui ont les yeux rouges et collés depuis hier "
+                  "matin, pas de fièvre. On commence par le grand : Moussa Ndiaye (nom du papa), 7 ans, né le 21/03/2019.")
+    assert (record.get("prenom"), record.get("nom"), record.get("civilite")) == ("Moussa", "Ndiaye", None)
