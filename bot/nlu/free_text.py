@@ -2591,6 +2591,10 @@ class _Reader:
             if field == "prenom" and len(units) == 2 and _compound_first_name(
                     self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
                 units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine"
+            spelling = units[-1][1] + 1
+            if field != "prenom" and len(units) == 2 and spelling < len(self.tokens) \
+                    and self.spells_all(units, self.tokens[spelling]):
+                units = [(units[0][0], spelling)]  # "madi abdallah M A D I et A B D A deux L A H": one name, spelled
             given = {key(self.text_of(s)) for s in self.spans if s.field == "prenom"}
             if field != "prenom" and len(units) == 2 and key(self.text_of_unit(units[0])) in given:
                 units = units[1:]  # "le nom de sa mère : Inès Moreau-Dias": the first name said again, then the name

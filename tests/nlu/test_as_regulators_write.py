@@ -3771,3 +3771,9 @@ def test_who_calls_for_her_two_children_then_the_elder_named():
     record = read("Maman au tel, Mme Aïssatou Diop, pour ses deux enfants qui ont les yeux rouges et collés depuis hier "
                   "matin, pas de fièvre. On commence par le grand : Moussa Ndiaye (nom du papa), 7 ans, né le 21/03/2019.")
     assert (record.get("prenom"), record.get("nom"), record.get("civilite")) == ("Moussa", "Ndiaye", None)
+
+
+def test_a_surname_of_two_words_labelled_then_spelled_whole():
+    record = read("le nom c'est madi abdallah en deux mots M A D I et A B D A deux L A H il est né en deux mille cinq "
+                  "le huit juillet")
+    assert record["nom"] == "Madi Abdallah"
