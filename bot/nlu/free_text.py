@@ -171,8 +171,9 @@ _NAMING = {"c'est", "appelle", "pt", "pte", "pat", "identite", "concernant"} | _
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
+_WHO_CALLS = "<appelant>"  # what a relative who speaks, named after ("la fille, Mme Roux"), stands for
 _CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",),
-                  ("moi", "c'est")}
+                  ("moi", "c'est"), (_WHO_CALLS,)}
 _RESTARTS = {"attendez", "attends", "enfin", "pardon", "plutot"}  # said before a name said again
 _HESITATIONS = _RESTARTS | {"alors", "euh", "donc", "bon", "voila", "je", "vous", "epelle", ","}
 # Who looks after a patient and calls for them
@@ -398,7 +399,8 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _PRESENTING = {"et", "maintenant", "puis", "ensuite", "alors", "c'est", ",", "mtn"}  # what opens the next patient
-_ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("sur", "la", "ligne"), ("sur", "la", "meme", "ligne"),
+_ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("a", "l'appareil"), ("sur", "la", "ligne"),
+                ("sur", "la", "meme", "ligne"),
                 ("au", "bout", "du", "fil"), ("avec", "moi"),
                 ("a", "cote", "de", "moi"), ("a", "cote"),
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
@@ -494,14 +496,21 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
     "je suis sa voisine, Mme Roux", "appel de l'IDEC Mme Pons"), without them: the names are theirs, as they would
     be right after."""
     words = before[:-1] if before[-1:] in (["("], [","]) else before
+    # "j'ai la fille en ligne, Mme Roux": where she is while she speaks
+    for line in _ON_THE_LINE:
+        if len(words) > len(line) + 1 and tuple(words[-len(line):]) == line:
+            words = words[:-len(line)]
+            break
     # "appel de la fille de la patiente (Mme Reynaud)", "le fils du patient, M. Roux": a relative of the patient's
-    for of_the_patient in (["du", "patient"], ["de", "la", "patiente"], ["de", "le", "patient"]):
+    for of_the_patient in (["du", "patient"], ["de", "la", "patiente"], ["de", "le", "patient"], ["d'une", "patiente"],
+                           ["d'un", "patient"]):
         if len(words) > len(of_the_patient) + 1 and words[-len(of_the_patient):] == of_the_patient:
             words = words[:-len(of_the_patient)]
             break
     if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (
             words[-1] in RELATIVES | _CARERS or (words[-1],) in PERSON_NOUNS):
-        return words[:-2]
+        # "j'ai la fille d'une patiente au téléphone, Mme Moreau": the relative who speaks, named
+        return [*words[:-2], _WHO_CALLS] if words[-2] in ("la", "le", "l'") and words[-1] in _KIN else words[:-2]
     if words and words[-1].startswith("l'") and words[-1][2:] in _CARERS:
         return words[:-1]
     return before

@@ -3777,3 +3777,15 @@ def test_a_surname_of_two_words_labelled_then_spelled_whole():
     record = read("le nom c'est madi abdallah en deux mots M A D I et A B D A deux L A H il est né en deux mille cinq "
                   "le huit juillet")
     assert record["nom"] == "Madi Abdallah"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the relative who speaks, on the line, then named: the caller; her mother named next is the patient
+    ("Bonjour, j'ai la fille d'une patiente au téléphone, Mme Sandrine Moreau. Sa mère Jeannine Moreau, née Lacroix, "
+     "86 ans, née le 3 mars 1940, a de la fièvre.", ("Jeannine", "Moreau")),
+    ("Bonjour, Stéphane Lacombe à l'appareil, j'appelle pour mon père Raymond Lacombe, né le 17 février 1935 à Tulle, "
+     "il habite seul à Panazol.", ("Raymond", "Lacombe")),
+])
+def test_who_speaks_on_the_line_named_then_the_patient(text, expected):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == expected, record
