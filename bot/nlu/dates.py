@@ -13,7 +13,7 @@ from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, Found
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 _DATE = re.compile(
     r"(?<![\d+])(?:"
-    rf"(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
+    rf"(?P<iso>(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{2}})(?P=isep)(?P<id>\d{{2}}))"  # "2003/04/16" too
     rf"|(?P<day>\d{{1,2}})(?:er)?(?P<sep>[/.\- ])(?P<month>\d{{1,2}})(?P=sep){_YEAR}"
     # said "le 17 du 3 85": the month by its number after "du"
     r"|(?P<dday>\d{1,2})(?:er)?\s+du\s+(?P<dmonth>\d{1,2})\s+(?P<dyear>\d{4}|\d{2})"
@@ -72,7 +72,7 @@ def _read(match: re.Match, today: date) -> tuple[str, bool] | None:
     """(ISO value, year said) of a date candidate, or None when it is not a real date."""
     groups = match.groupdict()
     if groups["iso"]:
-        text, formats, has_year = groups["iso"], ["%Y-%m-%d"], True
+        text, formats, has_year = f"{groups['iy']}-{groups['im']}-{groups['id']}", ["%Y-%m-%d"], True
     elif groups["day"] or groups["dday"]:
         day, month = groups["day"] or groups["dday"], groups["month"] or groups["dmonth"]
         year = _full_year(groups["year"] or groups["dyear"], today)

@@ -21,12 +21,15 @@ SEARCH_CRITERIA = ("localisation", "type_consultation", "creneau", "urgence", "s
                    "rayon_km")
 
 SAME_NAME = re.compile(
-    r"^\s*(?:(?:oui|non|euh|ben|alors|c'est|c’est|c est|il a|elle a|il n'a|elle n'a|il n'en a|elle n'en a)\b[\s,]*)*"
+    r"^\s*(?:(?:oui|non|euh|ben|alors|c'est|c’est|c est|il a|elle a|il n'a|elle n'a|il n'en a|elle n'en a|il|elle)\b[\s,]*)*"
     r"(identique|pareil|(?:la )?m[eê]me chose|la m[eê]me|le m[eê]me|m[eê]me nom|m[eê]me(?=\s*[.!]*\s*$)|idem|inchang[ée]"
     r"|aucun"  # "le même", "même chose"
     r"|pas de nom de (jeune fille|naissance)( diff[ée]rent)?"
     r"|(son |le )?seul nom|pas d'autres? noms?|gard[ée]e? son nom|pas chang[ée] de nom"
-    r"|toujours (eu|port[ée]) (ce|le m[eê]me|son|un seul) nom|jamais chang[ée] de nom)\b",  # "c'est son seul nom",
+    r"|toujours (eu|port[ée]) (ce|le m[eê]me|son|un seul) nom|jamais chang[ée] de nom"
+    # "c'est son nom de naissance, elle n'est pas mariée": the name given is the birth name too
+    r"|(aussi |[ée]galement )?(son|le) nom de naissance(?=\s*(?:aussi|[ée]galement)?\s*(?:[,.!;]|$))"
+    r"|(n'est |est )?pas mari[ée]e?|c[ée]libataire)\b",  # "c'est son seul nom",
     # "elle n'a pas d'autre nom", "elle a gardé son nom", "il n'a pas changé de nom", "elle a toujours eu ce nom"
     re.IGNORECASE,
 )

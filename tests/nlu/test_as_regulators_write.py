@@ -3789,3 +3789,9 @@ def test_a_surname_of_two_words_labelled_then_spelled_whole():
 def test_who_speaks_on_the_line_named_then_the_patient(text, expected):
     record = read(text)
     assert (record.get("prenom"), record.get("nom")) == expected, record
+
+
+def test_a_birth_date_written_year_first_with_slashes_keeps_the_birth_place_apart():
+    record = read("né le 2003/04/16 à Wenzhou (Chine), logé en résidence universitaire à Paris 13e. Entorse")
+    assert (record.get("date_naissance"), record.get("lieu_naissance")) == ("2003-04-16", "Wenzhou (Chine)")
+    assert "Wenzhou" not in record.get("localisation", "")

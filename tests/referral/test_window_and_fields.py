@@ -46,6 +46,10 @@ def test_year_merge():
 def test_same_name_answers_and_names():
     assert all(map(is_same_name_answer, ["identique", "Pareil", "même nom", "le même", "même chose"]))
     assert not is_same_name_answer("Martin")
+    # the name given is the birth name too, said of it or of her
+    assert all(map(is_same_name_answer, ["c'est son nom de naissance, elle n'est pas mariée", "elle n'est pas mariée",
+                                         "c'est aussi son nom de naissance", "célibataire"]))
+    assert not is_same_name_answer("son nom de naissance c'est Dupont") and not is_same_name_answer("il est marié")
     assert is_valid_name("de La Fontaine") and is_valid_name("N'Diaye") and not is_valid_name("Durand2")
 
 
