@@ -165,7 +165,8 @@ _IDENTITY = {"date_naissance", "telephone", "email"}
 _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait", "tres bien",
         "valide", "validez", "confirme", "confirmez", "go", "nickel", "impeccable"}  # "validé, merci"
 _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
-             "c est parfait", "c est bon", "c est ok", "va pour"}  # "ça me va" (not "ça me va pas")
+             "c est parfait", "c est bon", "c est ok", "va pour", "c est tout bon", "tout est bon",
+             "tout bon"}  # "ça me va" (not "ça me va pas")
 _NO = {"non", "nan"}
 _INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
@@ -321,7 +322,7 @@ def leading_answer(text: str) -> str | None:
     if not words:
         return None
     first_two = " ".join(words[:2])
-    agreed = next((n for n in (3, 2) if " ".join(words[:n]) in _AGREEING), 0)
+    agreed = next((n for n in (4, 3, 2) if " ".join(words[:n]) in _AGREEING), 0)
     if words[0] in _YES or first_two in _YES or agreed and words[agreed:agreed + 1] not in (["pas"], ["plus"]):
         return "affirm"
     return "deny" if words[0] in _NO else None

@@ -1820,8 +1820,9 @@ class _Reader:
     def beside_a_civility_or_a_first_name(self, k: int) -> bool:
         before = self.tokens[k - 1] if k > 0 else None
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        # "nee Marchal": a birth name, though a commune bears it
-        return before is not None and before.folded.rstrip(".") in CIVILITES | {"ne", "nee", "epouse", "ep"} or any(
+        # "nee Marchal", "njf Mathieu": a birth name, though a commune bears it; "Van der Berg": a name's last word
+        labels = CIVILITES | {"ne", "nee", "epouse", "ep", "njf", "nn"} | {"van", "der", "den", "von", "de", "la", "le"}
+        return before is not None and before.folded.rstrip(".") in labels or any(
             t is not None and t.is_word and first_name_scores().get(key(t.text), 0) >= _WELL_KNOWN_FIRST_NAME
             for t in (before, after))
 

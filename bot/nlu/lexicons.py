@@ -189,9 +189,10 @@ def _commune_spellings() -> dict[str, frozenset[str]]:
 
 def accents_agree(written: str) -> bool:
     """False when the accents written are not those of any commune of that name: an accent may be left out, not
-    put where the name has none ("gêne ++" is no Gené, "Besancon" is Besançon)."""
+    put where the name has none ("gêne ++" is no Gené, "Besancon" is Besançon); a name of several words is no word
+    of the language, whatever its accents ("rémire-montjoly", listed "Remire-Montjoly")."""
     said, names = _spelled(written), _commune_spellings().get(key(written))
-    return not names or any(all(c == n or c == fold(c) for c, n in zip(said, name, strict=True))
+    return not names or len(key(written).split()) > 1 or any(all(c == n or c == fold(c) for c, n in zip(said, name, strict=True))
                             for name in names if len(name) == len(said))
 
 

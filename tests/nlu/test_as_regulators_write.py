@@ -3795,3 +3795,16 @@ def test_a_birth_date_written_year_first_with_slashes_keeps_the_birth_place_apar
     record = read("né le 2003/04/16 à Wenzhou (Chine), logé en résidence universitaire à Paris 13e. Entorse")
     assert (record.get("date_naissance"), record.get("lieu_naissance")) == ("2003-04-16", "Wenzhou (Chine)")
     assert "Wenzhou" not in record.get("localisation", "")
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    # a commune of several words with an accent its listing lacks
+    ("ils sont à rémire-montjoly", "localisation", "rémire-montjoly"),
+    # a birth date glued year first after its label
+    ("mme Anne-Sophie Van der Berg njf Mathieu ddn 19880127 sinusite", "date_naissance", "1988-01-27"),
+    # a town in small letters, when the only capitalized communes are a name's last word or a birth name
+    ("mme Anne-Sophie Van der Berg njf Mathieu ddn 19880127 sinusite, cs d'ici demain - annecy - tel 0033 6 72 48 15 93",
+     "localisation", "annecy"),
+])
+def test_communes_accented_dates_glued_year_first_towns_in_small_letters(text, field, expected):
+    assert read(text).get(field) == expected

@@ -262,7 +262,7 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     ("oui c'est parfait, vous pouvez réserver svp", "faq", "affirm"),
     ("oui c'est parfait, mais le patient reçoit-il un sms", "faq", "faq"),
     ("très bien, je valide", "inform", "affirm"),
-    ("oui c'est bon pour elle aussi", "nlu_fallback", "affirm"),
+    ("oui c'est bon pour elle aussi", "nlu_fallback", "affirm"), ("c'est tout bon merci", "nlu_fallback", "affirm"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
