@@ -171,6 +171,8 @@ _NAMING = {"c'est", "appelle", "pt", "pte", "pat", "identite", "concernant"} | _
 # Who calls is named the way the patient is ("je suis Mme Roux, la fille de M. Castel", "Appel de M. Dupuy pour sa
 # mère Mme Dupuy", "M. et Mme Olivier appellent pour leur fils"): their names are the patient's only when no one
 # else is named after them.
+_PATIENT_S_RELATIVE = (("du", "patient"), ("de", "la", "patiente"), ("de", "le", "patient"), ("d'une", "patiente"),
+                       ("d'un", "patient"))  # said of a relative who calls: "la fille de la patiente"
 _WHO_CALLS = "<appelant>"  # what a relative who speaks, named after ("la fille, Mme Roux"), stands for
 _CALLER_BEFORE = {("je", "suis"), ("appel", "de"), ("part", "de"), ("appelant",), ("appelante",), ("ici",),
                   ("moi", "c'est"), (_WHO_CALLS,)}
@@ -502,9 +504,8 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
             words = words[:-len(line)]
             break
     # "appel de la fille de la patiente (Mme Reynaud)", "le fils du patient, M. Roux": a relative of the patient's
-    for of_the_patient in (["du", "patient"], ["de", "la", "patiente"], ["de", "le", "patient"], ["d'une", "patiente"],
-                           ["d'un", "patient"]):
-        if len(words) > len(of_the_patient) + 1 and words[-len(of_the_patient):] == of_the_patient:
+    for of_the_patient in _PATIENT_S_RELATIVE:
+        if len(words) > len(of_the_patient) + 1 and tuple(words[-len(of_the_patient):]) == of_the_patient:
             words = words[:-len(of_the_patient)]
             break
     if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (
@@ -581,8 +582,7 @@ class _Reader:
         """"né" at k, not the negation "ne" ("elle ne veut plus"): with its accent, or before what says when or where."""
         after = self.tokens[k + 1].folded if k + 1 < len(self.tokens) else ""
         return self.tokens[k].folded == "ne" and (self.tokens[k].text.lower() == "né" or after in _BIRTH_PREPOSITIONS
-                                                  or after in ("le", BIRTH_DATE) or self.tokens[k + 1:k + 2] != []
-                                                  and self.tokens[k + 1].is_number)
+                                                  or after in ("le", BIRTH_DATE) or after[:1].isdigit())
 
     def his_birth_name_at(self, i: int) -> tuple[str, int] | None:
         """"M. Caron Bruno, né Caron le 02/02/1980": "né" (its accent: not the negation "ne") before a capitalized name
@@ -784,8 +784,7 @@ class _Reader:
         if self.tokens[i].folded not in _POSSESSIVES or self.family_size(i) is None:
             return False
         before = [t.folded for t in self.tokens[:i]]
-        kin_of_the_patient = any(before[k:k + 2] == ["du", "patient"] or before[k:k + 3] == ["de", "la", "patiente"]
-                                 for k in range(len(before)))
+        kin_of_the_patient = any(tuple(before[k:k + len(of)]) == of for of in _PATIENT_S_RELATIVE for k in range(len(before)))
         return kin_of_the_patient or any(s.field in ("nom", "prenom") and s.end <= self.tokens[i].start
                                          for s in self.spans)
 
