@@ -22,11 +22,12 @@ _DATE = re.compile(
     rf"|(?P<tday>\d{{1,2}}|1er)\s*(?P<tmonth>{MONTH_PATTERN})\.?(?:\s+(?P<tyear>\d{{4}}|\d{{2}}))?"
     r")(?![\d:])"
 )
-# "ddn 08011966": a birth date typed with no separator, read after its label only (alone, it may be part of a number)
-GLUED_AFTER_ITS_CUE = re.compile(r"\b(?:ddn|dn|nee?\s+le|naissance)\s*:?\s*(?P<day>\d{2})(?P<month>\d{2})"
-                                  r"(?P<year>(?:19|20)\d{2})\b")
-GLUED_YEAR_FIRST = re.compile(r"\b(?:ddn|dn|nee?\s+le|naissance)\s*:?\s*(?P<year>(?:19|20)\d{2})(?P<month>\d{2})"
-                              r"(?P<day>\d{2})\b")  # "ddn 19880127"
+# "ddn 08011966", "ddn 19880127": a birth date typed with no separator, day or year first, read after its label only
+# (alone, it may be part of a number)
+_GLUED_CUE = r"\b(?:ddn|dn|nee?\s+le|naissance)\s*:?\s*"
+_DAY, _MONTH, _YEAR_OF_BIRTH = r"(?P<day>\d{2})", r"(?P<month>\d{2})", r"(?P<year>(?:19|20)\d{2})"
+GLUED_BIRTH_DATES = tuple(re.compile(rf"{_GLUED_CUE}{order}\b")
+                          for order in (_DAY + _MONTH + _YEAR_OF_BIRTH, _YEAR_OF_BIRTH + _MONTH + _DAY))
 _BIRTH_CUE = re.compile(r"\b(?:nee?s?|ne\(e\)|ddn|dn|d\.n\.|naissance|naiss|anniversaire)\b")
 _OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir d[eu]?|debut|jusqu'?au|rdv|rendez-vous)\s*(?:le|la|du|l')?\s*$")
 # A day or date said, then taken back for the one meant ("née le 6 non pardon le 7 août 1971", "le 12/03 euh non le
@@ -110,7 +111,7 @@ def find_birth_date(folded: str, today: date) -> Found | None:
     """The birth date of a whole message: after a birth cue, or a full past date that nothing else explains."""
     fallback = None
     dates = find_dates(folded, today)
-    glued = GLUED_AFTER_ITS_CUE.search(folded) or GLUED_YEAR_FIRST.search(folded)
+    glued = next((m for glued in GLUED_BIRTH_DATES if (m := glued.search(folded))), None)
     if not dates and glued:
         read = _read(_DATE.fullmatch("/".join(glued.group("day", "month", "year"))), today)
         return Found(read[0], glued.start(1), glued.end(3)) if read else None

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import phonenumbers
 
-from bot.nlu.dates import GLUED_AFTER_ITS_CUE, GLUED_YEAR_FIRST, find_dates
+from bot.nlu.dates import GLUED_BIRTH_DATES, find_dates
 from bot.nlu.names import parse_person_name
 from bot.nlu.taken_back import TAKEN_BACK, meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
@@ -147,7 +147,7 @@ def find_invalid_phones(text: str, today: date) -> list[Found]:
     ("tél 01 23 45"), that no numbering plan accepts
     and that are no date: kept as said, so that the assistant says the number is wrong instead of dropping it in
     silence. Call it on text where the valid phones are blanked out."""
-    dates = {m.start(1) for glued in (GLUED_AFTER_ITS_CUE, GLUED_YEAR_FIRST) for m in glued.finditer(text)}  # "ddn 08011966"
+    dates = {m.start(1) for glued in GLUED_BIRTH_DATES for m in glued.finditer(text)}  # "ddn 08011966"
     runs = (run for run in _DIGIT_RUN.finditer(text) if run.start() not in dates
             and (8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
                  or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start())))
