@@ -250,11 +250,22 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
             # read in its words gets its earlier value back
             return {field: nom, **{other: value_before_last_user_turn(tracker, other)
                                    for other in given & _FREE_WORDS - {field}}}
+        other = {"nom": "prenom", "prenom": "nom"}.get(field)
+        known = value_before_last_user_turn(tracker, other) if other else None
+        if known and given == {"nom", "prenom"} and key(known) not in key(text).split():
+            # "Riou Tanguy" to the name question, the first name Maël known: two names for this field, not a first
+            # name and a name replacing the one known
+            value = self._bare_answer(field, text, tracker)
+            if value is not None:
+                return {field: value, other: known}
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
         placed = [e for e in others if placed_by_its_cue(e, text)]
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text) and e not in placed}
+        # "zéro trois zéro quatre un neuf six six" to the birth-date question: eight digits, a date, no phone
+        misread |= {e["entity"] for e in others if e["entity"] == "telephone" and field == "date_naissance"
+                    and covers_message(e, text) and self._bare_answer(field, text, tracker) is not None}
         said = sum(e["end"] - e["start"] for e in others if e.get("start") is not None)
         # "Rousseau, et elle est née le 17 août 1951": the answer, then another detail; "Keller, et c'est aussi son nom
         # de naissance": a name, then a remark on it

@@ -105,6 +105,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                                              or intent == "affirm" and says_how_soon(text, entities)
                                              or intent in _NOT_ABOUT_A_PATIENT and (
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
+                                                 or describes_a_complaint(text, entities)
                                                  or says_how_soon(text, entities)
                                                  or gives_a_detail_it_names(text, entities)
                                                  or describes_after_asking(text, entities))):
@@ -203,6 +204,15 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
         and (asks_to_search(text) or _states(text, words) and bool(set(words) & _OF_THE_PATIENT))
+
+
+def describes_a_complaint(text: str, entities: list[dict]) -> bool:
+    """A statement giving a complaint and where, how or how soon to see the one who has it ("infirmière libérale
+    appelle pour Mme Vidal, vit seule à Figeac, fièvre 38.2 …, VAD svp"): a patient described, whatever words of the
+    practitioners' questions it holds."""
+    words = re.findall(r"[a-z']+", fold(text))
+    return _states(text, words) and any(e["entity"] == "symptomes" for e in entities) \
+        and any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities)
 
 
 def describes_after_asking(text: str, entities: list[dict]) -> bool:
@@ -366,8 +376,11 @@ _DETAIL_NOUNS = {"nom", "noms", "prenom", "prenoms", "numero", "numeros", "telep
 
 
 def is_only_a_yes(text: str) -> bool:
-    """A short yes in small letters ("go", "ok go", "parfait merci"): a name typed as an answer has its capital."""
-    return text == text.lower() and len(text.split()) <= 3 and leading_answer(text) == "affirm"
+    """A short yes in small letters ("go", "ok go", "parfait merci"): a name typed as an answer has its capital,
+    unless no one bears it ("Validé", "Confirmé")."""
+    return len(text.split()) <= 3 and leading_answer(text) == "affirm" and (text == text.lower() or not any(
+        lexicons.key(word) in lexicons.surname_scores() or lexicons.key(word) in lexicons.first_name_scores()
+        for word in re.findall(r"[^\W\d_]+", text)))
 
 
 def asks_to_cancel(text: str) -> bool:
@@ -388,6 +401,8 @@ def says_to_cancel(text: str) -> bool:
     while clauses[1:] and _CALLED_BACK.fullmatch(" ".join(w for w in re.findall(r"[a-z'-]+", clauses[0])
                                                           if w not in _BEFORE_AN_ORDER)):
         clauses = clauses[1:]  # "elle vient de rappeler, elle annule le rdv, …": that she called says what comes next
+    while clauses[1:] and _CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", " ".join(re.findall(r"[a-z'-]+", clauses[-1])))):
+        clauses = clauses[:-1]  # "… vous pouvez annuler svp, oui je confirme": the order said before is confirmed
     return bool(clauses) and any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]})
 
 
@@ -422,16 +437,20 @@ def _without_courtesy(words: list[str]) -> list[str]:
 def _is_an_order(words: list[str]) -> bool:
     words = _without_courtesy(words)
     order = _CANCELLED.sub("", " ".join(words))  # "annuler le rdv": what is cancelled, the order all the same
+    order = _SPOKEN_JE.sub("je ", order)  # "j'confirme l'annulation", as said
     order = order.removesuffix(" tout")  # "on arrête tout"
     return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "vous pouvez annuler": the order all the same
 
 
 _CLAUSE_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
+_CONFIRMING = re.compile(r"(?:oui |ok )?(?:je (?:vous )?(?:le )?confirme|c'est confirme|confirme|merci)")
+_SPOKEN_JE = re.compile(r"\bj'(?=[^aeiouyh\s])")
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
                   "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",
                   "plus besoin", "il annule", "elle annule", "ils annulent",  # the patient's decision, reported
-                  "je confirme l'annulation", "confirme l'annulation"}  # said before it is asked to be confirmed
-_BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
+                  "je confirme l'annulation", "confirme l'annulation",  # said before it is asked to be confirmed
+                  "annulation confirmee"}
+_BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "oui", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it

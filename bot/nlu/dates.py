@@ -26,8 +26,8 @@ _DATE = re.compile(
 # (alone, it may be part of a number)
 _GLUED_CUE = r"\b(?:ddn|dn|nee?\s+le|naissance)\s*:?\s*"
 _DAY, _MONTH, _YEAR_OF_BIRTH = r"(?P<day>\d{2})", r"(?P<month>\d{2})", r"(?P<year>(?:19|20)\d{2})"
-GLUED_BIRTH_DATES = tuple(re.compile(rf"{_GLUED_CUE}{order}\b")
-                          for order in (_DAY + _MONTH + _YEAR_OF_BIRTH, _YEAR_OF_BIRTH + _MONTH + _DAY))
+_GLUED_ORDERS = (_DAY + _MONTH + _YEAR_OF_BIRTH, _YEAR_OF_BIRTH + _MONTH + _DAY)
+GLUED_BIRTH_DATES = tuple(re.compile(rf"{_GLUED_CUE}{order}\b") for order in _GLUED_ORDERS)
 _BIRTH_CUE = re.compile(r"\b(?:nee?s?|ne\(e\)|ddn|dn|d\.n\.|naissance|naiss|anniversaire)\b")
 _OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir d[eu]?|debut|jusqu'?au|rdv|rendez-vous)\s*(?:le|la|du|l')?\s*$")
 # A day or date said, then taken back for the one meant ("née le 6 non pardon le 7 août 1971", "le 12/03 euh non le
@@ -107,6 +107,17 @@ def find_dates(folded: str, today: date) -> list[tuple[Found, bool]]:
     return found
 
 
+def glued_birth_date(digits: str, today: date) -> str | None:
+    """"03041966", "19660403": the eight digits of a birth date given with no separator, as the answer to its
+    question (said digit by digit too: "zéro trois zéro quatre un neuf six six")."""
+    for order in _GLUED_ORDERS:
+        glued = re.fullmatch(order, digits)
+        read = glued and _read(_DATE.fullmatch("/".join(glued.group("day", "month", "year"))), today)
+        if read:
+            return read[0]
+    return None
+
+
 def find_birth_date(folded: str, today: date) -> Found | None:
     """The birth date of a whole message: after a birth cue, or a full past date that nothing else explains."""
     fallback = None
@@ -125,7 +136,8 @@ def find_birth_date(folded: str, today: date) -> Found | None:
             continue
         if _BIRTH_CUE.search(before):
             return _with_the_slip(dates, candidate, _as_corrected(folded, candidate, today), folded)
-        if has_year and fallback is None and int(candidate.value[:4]) < today.year - 1:
+        # a day already gone, its year said, is no time wished: "3 janvier 2026" for a baby in December 2026
+        if has_year and fallback is None and date.fromisoformat(candidate.value) < today:
             fallback = candidate
     if fallback:
         return _with_the_slip(dates, fallback, _as_corrected(folded, fallback, today), folded)

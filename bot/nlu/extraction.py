@@ -25,7 +25,7 @@ from bot.nlu.lexicons import commune_names, first_name_scores, first_name_spelli
 from bot.nlu.names import normalize_name
 from bot.nlu.spoken_numbers import ORDINALS
 from bot.nlu.taken_back import meant, takes_back
-from bot.nlu.text import Normalized, fold, remarked_word
+from bot.nlu.text import Normalized, fold, remarked_word, spelled_with_spaces
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import URGENCY_TABLE, Found
 from bot.vocabulary import NAME_FIELDS
@@ -88,7 +88,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     doctor = find_known_doctor(normalized.text)
     specialties = fields.find_specialties(folded, normalized.text)
     candidates = {
-        "telephone": meant(phones, folded) or wrong_phones,  # "06 12 34 56 89 non pardon 07 …": the second
+        # "06 12 34 56 89 non pardon 07 …": the second
+        "telephone": fields.to_file_first(fields.without_misdialled(meant(phones, folded), folded), folded) or wrong_phones,
         "email": emails,
         "date_naissance": [birth] if birth else [],
         "creneau": [window] if window else [],
@@ -115,6 +116,9 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
             else _HESITATION_AFTER.sub("", said).strip(" \t,;:.")
         raw = normalized.text[span.start:span.end]
+        spaced = spelled_with_spaces(said) if span.field in NAME_FIELDS else said
+        if spaced != said and key(spaced).replace(" ", "") == key(value).replace(" ", ""):
+            value = normalize_name(spaced)  # "L E espace F L O C apostrophe H": "Le Floc'h", as spelled
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
             value = _joined_as_listed(value)
         if span.field in PLACE_FIELDS:

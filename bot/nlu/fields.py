@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import phonenumbers
 
-from bot.nlu.dates import GLUED_BIRTH_DATES, find_dates
+from bot.nlu.dates import GLUED_BIRTH_DATES, find_dates, glued_birth_date
 from bot.nlu.names import parse_person_name
 from bot.nlu.taken_back import TAKEN_BACK, meant
 from bot.nlu.text import Normalized, fold, normalize_dictation
@@ -106,6 +106,29 @@ def find_phones(text: str) -> list[Found]:
             if number:
                 found.append(Found(_e164(number), run.start() + start, run.end()))
     return sorted((_end_said_again(text, f) for f in found), key=lambda f: f.start)
+
+
+def without_misdialled(phones: list[Found], folded: str) -> list[Found]:
+    """"07 63 41 18 82 ah non attendez il se corrige 83 à la fin 07 63 41 18 83": a number said again with another
+    last pair, after words that correct, corrects the one before (two lines of one place may differ so)."""
+    return [phone for k, phone in enumerate(phones)
+            if not any(later.value != phone.value and later.value[:-2] == phone.value[:-2]
+                       and _CORRECTING_WORDS.search(folded, phone.end, later.start) for later in phones[k + 1:])]
+
+
+_CORRECTING_WORDS = re.compile(r"\b(?:non|pardon|attendez|attends|corrige|erreur|trompee?|plutot)\b")
+
+
+def to_file_first(phones: list[Found], folded: str) -> list[Found]:
+    """The number the message says to file, first: "elle a un fixe au 05 … mais mettez son portable à lui, 06 …",
+    "… Pour le dossier mettre le fixe du patient : 05 …"; else they stay in the order said."""
+    for k, phone in enumerate(phones[1:], start=1):
+        if _TO_FILE.search(folded[max(phones[k - 1].end, phone.start - 60):phone.start]):
+            return [phone, *phones[:k], *phones[k + 1:]]
+    return phones
+
+
+_TO_FILE = re.compile(r"\b(?:mett(?:re|ez|ons)|not(?:er|ez)|a mettre|a noter|enregistr(?:er|ez)|indiqu(?:er|ez))\b")
 
 
 def _digit_runs(text: str) -> Iterator[re.Match]:
@@ -232,7 +255,9 @@ _STAYING_WITH = re.compile(r"\s+chez\s+(?:sa|son|ses|leur|leurs|des|un|une|mon|m
 # "l'infirmière du cabinet", "la secrétaire de son cabinet": whose practice, not where the patient is to be seen
 _OF_A_PRACTICE = re.compile(r"\b(?:du|de son|de notre|de mon|de leur)\s+$")
 # "aide à domicile", "soins à domicile", "sous O2 à dom": a service (often the caller), not where the patient is to be seen
-_SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|portage de repas|o2|oxygene|oxygenotherapie)"
+# ("un patient qu'elle suit à domicile": the care given there, no visit asked)
+_SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|portage de repas|o2|oxygene|oxygenotherapie"
+                      r"|suit|suivie?s?|soigne)"
                       r"(?: infirmiers?)?\s+(?:a\s+)?$")
 
 
@@ -472,8 +497,11 @@ def parse_phone(text: str) -> str | None:
 
 def parse_birth_date(text: str, today: date) -> str | None:
     """A bare answer is the birth date whatever cue it carries; "--MM-DD" when the year is not said."""
-    dates = find_dates(fold(normalize_dictation(text)), today)
-    return dates[0][0].value if dates else None
+    folded = fold(normalize_dictation(text))
+    dates = find_dates(folded, today)
+    if dates:
+        return dates[0][0].value
+    return glued_birth_date(re.sub(r"\D", "", folded), today) if re.fullmatch(r"[\d\s./-]+", folded.strip()) else None
 
 
 def parse_email(text: str) -> str | None:

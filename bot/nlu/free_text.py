@@ -48,6 +48,8 @@ _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
                        for value, words in vocabulary.CIVILITES.items() for word in words}
 CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = NAME_PARTICLES | {"d"}  # "d'" elided before a name that is also a commune: "d'Estaing"
+# One surname made of two ("il porte les deux noms : Riou Tanguy"), no first name among them
+_TWO_NAMES = {("les", "deux", "noms"), ("double", "nom")}
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille",
@@ -61,6 +63,7 @@ CUES: dict[tuple[str, ...], str] = {
     # a child's: "il porte le nom du papa : Marie-Sainte"
     **{("nom", *of.split(), parent): "nom" for of in ("du", "de son") for parent in ("pere", "papa")},
     **{("nom", *of.split(), parent): "nom" for of in ("de la", "de sa") for parent in ("mere", "maman")},
+    **{words: "nom" for words in _TWO_NAMES},
     **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
@@ -695,9 +698,11 @@ class _Reader:
             return None  # "une patiente de Lille": where she is from, no name with its particle
         units = self.name_units(j, 4)
         if units and all(self.tokens[a].text.islower() and is_common_word(self.tokens[b].text) and max(
-                _first_name_score(self.tokens[a:b + 1], gender), _surname_score(self.tokens[a:b + 1])) < _COMMON_SURNAME
-                for a, b in units[:2]):
-            return None  # "patient sorti hier du service de médecine": words in small letters no list has as names
+                _first_name_score(_past_particles(self.tokens[a:b + 1]), gender),
+                _surname_score(_past_particles(self.tokens[a:b + 1]))) < _COMMON_SURNAME for a, b in units[:2]):
+            # "patient sorti hier du service de médecine", "c'est des médecins de garde ?": words in small letters no
+            # list has as names (their particles are no name either)
+            return None
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
@@ -776,7 +781,8 @@ class _Reader:
         owner = self.tokens[i].folded
         return owner in _THEIR or owner in _POSSESSIVES and (
             asked_for or self.born_after_names(i + size) or self.presented_at(i, size)) \
-            or owner in ("le", "la", "l'") and asked_for and self.born_after_names(i + size)  # "pour le grand frère X né le"
+            or owner in ("le", "la", "l'") and (asked_for or self.presented_at(i, size)) \
+            and self.born_after_names(i + size)  # "pour le grand frère X né le", "et maintenant la petite sœur X née le"
 
     def family_of_who_calls_at(self, i: int) -> bool:
         """"sa mère", "son frère" at i, no patient named yet, after who calls: named ("Appel de Mme Reynaud : sa mère
@@ -810,6 +816,8 @@ class _Reader:
         le 21/01/2013"): they are the patient's, not a contact's."""
         units = self.name_units(self.skip_age(k), 3)
         after = units[-1][1] + 1 if units else len(self.tokens)
+        if after < len(self.tokens) and any(self.spelled_again(unit, self.tokens[after]) for unit in units):
+            after += 1  # "léa meyer L E A née le …": the first name spelled after the names
         while after < len(self.tokens) and self.tokens[after].folded == ",":
             after += 1
         # "Hugo Roux même nom de naissance né le …", "Hugo Roux, nom de naissance Roux, né le …": his birth name between
@@ -1137,7 +1145,8 @@ class _Reader:
                 # "gilles mollet m o deux l e t né le …": the name spelled, whatever a body part followed by a state
                 if units and self.spelled_again(units[-1], token):
                     units[-1] = (units[-1][0], i)  # "durand d u r a n d", "dos santos d o s s a n t o s"
-                elif any(self.spelled_again(unit, token) for unit in units[:-1]) or self.spells_all(units, token):
+                elif any(self.spelled_again(unit, token) for unit in units[:-1]) or self.spells_all(units, token) \
+                        or self.spells_the_last(units, token) is not None:
                     # "roux isabelle r o u x", "Da Silva Rui D A espace S I L V A R U I": a spelling of names said
                     # is no third name, and nothing else either (not a complaint)
                     self.taken[i] = True
@@ -1225,6 +1234,11 @@ class _Reader:
         """`token` spells every name of `units` in a row, as the names were said."""
         said = "".join(key(self.text_of_unit(unit)).replace(" ", "") for unit in units)
         return len(units) >= 2 and key(token.text).replace(" ", "") == said
+
+    def spells_the_last(self, units: list[tuple[int, int]], token: Token) -> int | None:
+        """k when `token` spells the names of `units` from the k-th on (two at least, one before them): "lucas
+        ferreira da silva F E deux R E I R A espace D A …"."""
+        return next((k for k in range(1, len(units) - 1) if self.spells_all(units[k:], token)), None)
 
     def value_until_stop(self, i: int, allow_numbers: bool) -> int | None:
         """Last token of a free-text value starting at i, or None if nothing is there."""
@@ -1482,6 +1496,17 @@ class _Reader:
             return self.complaint_end(last + 2)  # "toux sèche, fièvre, courbatures": one complaint, listed
         return last
 
+    def names_someone_at(self, k: int) -> bool:
+        """A sentence naming someone starts at k: its subject ("il", "la petite", "sa grande sœur"), then a verb that
+        names ("s'appelle", "se prénomme")."""
+        verb = next((j for j in range(k + 1, min(k + 4, len(self.tokens)))
+                     if self.tokens[j].folded in _NAMED_BY or self.tokens[j].folded == "se" and j + 1 < len(self.tokens)
+                     and self.tokens[j + 1].folded in _NAMED_BY), None)
+        if verb is None:
+            return False
+        return self.tokens[k].folded in _SUBJECTS and verb == k + 1 or self.tokens[k].folded in _THE_OR_MY \
+            and all(t.is_word and not t.text[:1].isupper() for t in self.tokens[k + 1:verb])
+
     def time_over(self, link: int) -> int | None:
         """Last token of a time said whole after "depuis" at `link` ("hier soir", "ce matin", "3 jours", "lundi"), or of
         "ce matin" at `link`; None for other links ("qui", "quand" open a clause)."""
@@ -1625,6 +1650,8 @@ class _Reader:
                 or token.folded in CIVILITES | RELATIVES \
                 or token.folded in PRACTITIONER_TITLES or token.folded in RESIDENCE_WORDS | _HAD:
             return True  # "agitation ++ atcd bipolaire": what the patient has had is no part of the complaint
+        if self.names_someone_at(k):
+            return True  # "… elle mange moins la petite s'appelle inès benali": who is named, a new sentence
         if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
             return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now
         if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked \
@@ -2060,6 +2087,8 @@ class _Reader:
             end = self.street_end(i)
             return end if end is not None and end > i else None
         place = self.place_at(i)
+        if place == i + 1 and not strong and self.a_thing_at(i + 1):
+            return None  # "des cas de dengue dans le quartier": the noun, in small letters, no commune Le Quartier
         # a place the commune table does not know (a hamlet, a district); not a thing with its article ("au fournil")
         if place is None and _is_name_word(token) and not self.a_code_at(i) and (
                 token.text[0].isupper() or strong and not self.a_thing_at(i)):
@@ -2448,8 +2477,11 @@ class _Reader:
         # "c'est la voisine qui appelle, Mme Rose Ferreira": named right after the verb of the call
         told = before[:-1] if before[-1:] in ([","], ["("]) else before
         named_calling = len(told) >= 2 and told[-1] in _CALLING and told[-2] in ("qui", "il", "elle")
-        # "(infirmière Mme Roux) : résident M. …": a carer named before the patient
+        # "(infirmière Mme Roux) : résident M. …": a carer named before the patient; "voisine au tel (Mme Josiane
+        # Delpech, 06 …) pour M. …": named in brackets after what she is (not "pour sa fille (Mlle …)")
         carer = self.tokens[civility - 1].folded in _CARERS | {"l'infirmiere", "l'infirmier"} if civility else False
+        carer |= before[-1:] == ["("] and bool(set(before[-5:-1]) & (_KIN | _CARERS)) \
+            and not set(before[-6:-1]) & {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"}
         return calling or named_calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
 
@@ -2475,9 +2507,10 @@ class _Reader:
         k += k < len(self.tokens) and self.tokens[k].folded == "c'est"  # "Mme Roux Christine c'est la fille du patient"
         k += 2 * ([t.folded for t in self.tokens[k:k + 2]] == ["je", "suis"])  # "…, je suis le voisin de Mme Lambert"
         words = [t.folded for t in self.tokens[k:k + 2]]
-        # "(Mme Colas, pharmacienne)": who calls, named in an aside
+        # "(Mme Colas, pharmacienne)": who calls, named in an aside; "Sandrine Roux, infirmière à l'EHPAD … c'est pour
+        # un résident": her trade, the call for someone else (a patient may be a nurse herself)
         return len(words) == 2 and (words[0] in ("le", "la", "l'") and words[1] in _KIN
-                                    or words[0] in _CARERS and words[1] == ")")
+                                    or words[0] in _CARERS and (words[1] == ")" or self.calls_for_another()))
 
     def child_named_by_age(self, i: int) -> bool:
         """A first name alone, then an age, opening the message: how a child is named ("Jade 6 ans, fièvre"), not
@@ -2592,6 +2625,8 @@ class _Reader:
             if not units:
                 return None
             named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
+            if cue in _TWO_NAMES and len(units) == 2:
+                units, named = [(units[0][0], units[1][1])], False
             if field == "nom" and len(units) == 2 and named and self.spelled(units[1]) and not self.spelled(units[0]):
                 self.add("prenom", *units[0])  # "mon nom c'est olivier mercier m e r c i e r": the surname is spelled
                 units = units[1:]
@@ -2601,9 +2636,9 @@ class _Reader:
                     self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
                 units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine"
             spelling = units[-1][1] + 1
-            if field != "prenom" and len(units) == 2 and spelling < len(self.tokens) \
-                    and self.spells_all(units, self.tokens[spelling]):
-                units = [(units[0][0], spelling)]  # "madi abdallah M A D I et A B D A deux L A H": one name, spelled
+            if len(units) == 2 and spelling < len(self.tokens) and self.spells_all(units, self.tokens[spelling]):
+                # "madi abdallah M A D I et A B D A deux L A H", "prénom thi lan T H I espace L A N": one name, spelled
+                units = [(units[0][0], spelling)]
             given = {key(self.text_of(s)) for s in self.spans if s.field == "prenom"}
             if field != "prenom" and len(units) == 2 and key(self.text_of_unit(units[0])) in given:
                 units = units[1:]  # "le nom de sa mère : Inès Moreau-Dias": the first name said again, then the name
@@ -3138,7 +3173,9 @@ class _Reader:
 
     def introduced_at(self, first: int) -> bool:
         """Names starting at `first` said after a civility or what the person is to the caller ("sa fille Lina
-        Jean-Baptiste", "papa de Maëlys Edouard", "le petit Ethan Moreau"): the first name comes first."""
+        Jean-Baptiste", "papa de Maëlys Edouard", "le petit Ethan Moreau", "sa petite sœur, Lina Boukhelifa"): the
+        first name comes first."""
+        first -= first > 0 and self.tokens[first - 1].text in (",", ":")
         before = [t.folded for t in self.tokens[max(0, first - 2):first]]
         return bool(before) and before[-1] in CIVILITES | _KIN | _CHILDREN \
             or len(before) == 2 and before[1] in ("de", "du") and before[0] in _KIN | _CHILDREN
@@ -3147,6 +3184,12 @@ class _Reader:
         """First name and name told apart among the name units; the token after them."""
         said = {key(self.text_of(s)) for s in self.spans if s.field in ("nom", "nom_naissance")}
         after = units[-1][1] + 1
+        # "lucas ferreira da silva F E deux R E I R A espace D A …": the names after the first spelled in one run
+        # are one surname
+        spelled_whole = self.spells_the_last(units, self.tokens[after]) if after < len(self.tokens) else None
+        if spelled_whole is not None:
+            units = [*units[:spelled_whole], (units[spelled_whole][0], units[-1][1])]
+            said.add(key(self.text_of_unit(units[-1])))
         spelling = self.spelling_after(units)
         if spelling is not None:  # "haddad ali H A D D A D": the name spelled is the surname
             said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[spelling])}
@@ -3210,6 +3253,14 @@ def _compound_first_name(tokens: list[Token], listed_only: bool = False) -> bool
     words = key(" ".join(t.text for t in tokens)).split()
     return " ".join(words) in first_name_spellings() or not listed_only and all(
         first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words)
+
+
+def _past_particles(tokens: list[Token]) -> list[Token]:
+    """The name's words past the particles opening it ("de garde" -> "garde"), the last word kept."""
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].folded in PARTICLES:
+        k += 1
+    return tokens[k:]
 
 
 def _only_a_surname(tokens: list[Token]) -> bool:

@@ -5,6 +5,7 @@ one Rasa's SpacyNLP loaded, when it did, so that a process holds one copy; else 
 action server reading a bare answer)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MODEL = "fr_core_news_md"
@@ -64,6 +65,11 @@ def opens_a_clause(text: str) -> bool:
 
 
 def is_common_word(word: str) -> bool:
-    """A word French text uses often enough to have a vector ("finalement", "parfait"); rare surnames have none."""
+    """A word French text uses often enough to have a vector ("finalement", "parfait"); rare surnames have none. A
+    pronoun elided before it is no part of it ("l'emmène", "m'appelle")."""
     language = _shared[0] if _shared else _own()
+    word = _ELIDED_PRONOUN.sub("", word)
     return language.vocab.has_vector(word) or language.vocab.has_vector(word.lower())
+
+
+_ELIDED_PRONOUN = re.compile(r"^[lmtsn]['’](?=\w)", re.IGNORECASE)

@@ -62,6 +62,9 @@ _NUMBER_WORD = "|".join(sorted({*UNITS, *TENS.values(), "zéro", "vingts", "cent
 _SAID_NUMBER = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD}))*\b"
 _SPOKEN_TIME = re.compile(rf"\b{_SAID_NUMBER}\s+heures?(?:\s+(?:et demie|et quart|{_SAID_NUMBER}))?", re.IGNORECASE)
 _HALF_PAST = {"et demie": "30", "et quart": "15"}
+# "né le douze douze mille neuf cent cinquante-huit": a day and a month said as numbers, then the year (no 12 958)
+_YEAR_AFTER_A_NUMBER = re.compile(rf"\b((?:{_NUMBER_WORD})[\s,]+)(mille[\s-]+neuf[\s-]+cents?(?:[\s-]+(?:{_NUMBER_WORD})\b)*)",
+                                  re.IGNORECASE)
 
 
 def times_in_digits(text: str) -> str:
@@ -106,10 +109,16 @@ def _glue(match: re.Match) -> str:
     return re.sub(rf" (?!(?:{_NUMBER_WORD})\b)", "", match.group(1), flags=re.IGNORECASE)
 
 
-def _join_spelled(match: re.Match) -> str:
+def _join_spelled(match: re.Match, space: str = "") -> str:
     # "V A N espace D E N …" is read as one word: the reader compares it to the name said, words run together
-    return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", "").replace(
+    return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", space).replace(
         " et puis ", "").replace(" puis ", "").replace(" et ", "").replace(",", "").replace(" ", "")
+
+
+def spelled_with_spaces(text: str) -> str:
+    """"L E espace F L O C apostrophe H" -> "LE FLOC'H": the letters joined, the spaces said kept, as the name is
+    written."""
+    return _SPELLED_RUN.sub(lambda match: _join_spelled(match, space="\0"), text).replace("\0", " ")
 
 
 _NUMBER_AT_END = re.compile(rf"(?P<head>.*?) ?(?P<number>(?<![\w-]){_SAID_NUMBER})?$", re.IGNORECASE)
@@ -303,6 +312,7 @@ def normalize_dictation(text: str) -> str:
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, spelling_read(_SPELLED_AGAIN.sub(_said_once, text)))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
+    text = _YEAR_AFTER_A_NUMBER.sub(lambda m: m.group(1) + alpha2digit(m.group(2), "fr"), text)
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
     text = text.translate(_LIGATURES)  # "sœur", "œil" read as the vocabulary writes them ("soeur", "oeil")

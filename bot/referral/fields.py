@@ -33,11 +33,13 @@ SAME_NAME = re.compile(
     # "elle n'a pas d'autre nom", "elle a gardé son nom", "il n'a pas changé de nom", "elle a toujours eu ce nom"
     re.IGNORECASE,
 )
-# "même téléphone, même adresse" said for the next patient of a family: the values given for the last one
+# "même téléphone, même adresse, mêmes symptômes" said for the next patient of a family: the values given for the
+# last one
 SAME_AS_THE_LAST = {
     "telephone": re.compile(r"\bm[eê]mes? (?:num[ée]ro|t[ée]l[ée]phone|t[ée]l|portable|contact)s?\b", re.IGNORECASE),
     "localisation": re.compile(r"\b(?:m[eê]mes? (?:adresse|endroit|domicile|commune|ville|lieu)s?"
                                r"|au m[eê]me endroit)\b", re.IGNORECASE),
+    "symptomes": re.compile(r"\b(?:m[eê]mes? (?:sympt[oô]mes?|signes|plaintes?)|la m[eê]me chose)\b", re.IGNORECASE),
 }
 NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 MAX_AGE_YEARS = 120

@@ -362,3 +362,23 @@ def test_a_name_then_a_remark_on_it_is_the_answer(dispatcher, text, nom):
 def test_a_name_said_to_be_the_birth_name_too_answers_both(dispatcher):
     tracker = make_tracker({"requested_slot": "nom"}, text="Keller, et c'est aussi son nom de naissance")
     assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": "Keller", "nom_naissance": "Keller"}
+
+
+def test_two_names_to_the_name_question_are_the_surname_when_the_first_name_is_known(dispatcher):
+    """"Morel Kerjean" to the name question, the first name Tom known: read by the NLU as a name and a first name,
+    both are the surname and Tom stays."""
+    entities = [{"entity": "nom", "value": "Morel", "start": 0, "end": 5},
+                {"entity": "prenom", "value": "Kerjean", "start": 6, "end": 13}]
+    events = user_turn("prenom", "Kerjean", "Tom") + [{"event": "slot", "name": "nom", "value": "Morel"}]
+    tracker = make_tracker({"requested_slot": "nom", "prenom": "Kerjean", "nom": "Morel"}, text="Morel Kerjean",
+                           entities=entities, events=events)
+    assert form()._extract_requested("nom", dispatcher, tracker) == {"nom": "Morel Kerjean", "prenom": "Tom"}
+
+
+@pytest.mark.parametrize("said", ["zéro trois zéro quatre un neuf six six", "03041966"])
+def test_eight_digits_to_the_birth_date_question_are_the_date_not_a_phone(dispatcher, said):
+    entities = [{"entity": "telephone", "value": "03041966", "start": 0, "end": len(said)}]
+    tracker = make_tracker({"requested_slot": "date_naissance", "telephone": "03041966"}, text=said, entities=entities,
+                           events=user_turn("telephone", "03041966", None))
+    assert form()._extract_requested("date_naissance", dispatcher, tracker) == {"date_naissance": "1966-04-03",
+                                                                                "telephone": None}

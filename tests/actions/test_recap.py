@@ -44,6 +44,15 @@ async def test_the_next_patient_of_a_family_keeps_what_is_said_to_be_the_same(di
     assert "03 25 71 46 92" in patient and "Troyes" in need
 
 
+async def test_the_next_patient_with_the_same_complaint_keeps_the_last_one_s(dispatcher):
+    slots = {**PATIENT, "etape": "reserve", "rendez_vous": {"id": "1"}, "symptomes": "fièvre 39, mal à la gorge"}
+    tracker = make_tracker(slots, "sa petite sœur Lina, mêmes symptômes depuis ce soir", intent="adresser_patient",
+                           entities=[{"entity": "prenom", "value": "Lina"}])
+    events = slot_events(await ActionRecap().run(dispatcher, tracker, DOMAIN))
+    assert "symptomes" not in events and events["nom"] is None
+    assert "fièvre 39, mal à la gorge" in dispatcher.messages[0]["noted"]
+
+
 def _hour_said(text: str, said: str) -> dict:
     start = text.index(said)
     return {"entity": "creneau", "value": {"start": "2026-11-25T14:00:00+01:00", "end": "2026-11-25T15:00:00+01:00"},

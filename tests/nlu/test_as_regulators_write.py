@@ -3808,3 +3808,61 @@ def test_a_birth_date_written_year_first_with_slashes_keeps_the_birth_place_apar
 ])
 def test_communes_accented_dates_glued_year_first_towns_in_small_letters(text, field, expected):
     assert read(text).get(field) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a full date already gone, its year said, is no time wished: a baby's birth date this year
+    ("bébé Lou, fièvre, 14 février 2026", {"date_naissance": "2026-02-14"}),
+    # the birth year said after a day and a month said as numbers: no 12 958
+    ("né le onze onze mille neuf cent soixante-trois il tousse", {"date_naissance": "1963-11-11"}),
+    # two surnames announced as one: no first name among them
+    ("son fils Tom, 6 ans, il porte les deux noms : Morel Kerjean, otite", {"prenom": "Tom", "nom": "Morel Kerjean"}),
+    # names after the kin word and a comma: first name first, a word no list knows the surname
+    ("et il y a aussi sa grande sœur, Lou Ouahrani, 9 ans, née le 02/04/2017", {"prenom": "Lou", "nom": "Ouahrani"}),
+    # a first name of two words, both spelled in one run
+    ("c'est pour madame tran prénom minh anh M I N H espace A N H elle a mal au dos", {"prenom": "Minh Anh"}),
+    # the surname after the first name, spelled whole with its spaces
+    ("son fils noé pereira da costa P E R E I R A espace D A espace C O S T A né le 2 mai 2019",
+     {"prenom": "Noé", "nom": "Pereira da Costa"}),
+    ("le nom c'est L E espace G O F F", {"nom": "Le Goff"}),
+])
+def test_dates_and_names_as_said(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a carer says her trade after her name, then the call is for a resident
+    ("Bonjour, Claire Morin, aide-soignante au foyer Les Glycines à Dole, c'est pour une résidente, Mme Paulette "
+     "GIRARD, née le 4 mars 1936, toux grasse", ("Paulette", "Girard")),
+    # a relative named in brackets after what she is, then the patient
+    ("fils au tel (M. Paul Besson, 06 11 22 33 44) pour Mme Jeanne BESSON, 88 ans, chute", ("Jeanne", "Besson")),
+    # the next patient of a family presented with the definite article, her first name spelled
+    ("et maintenant la grande sœur chloé roux C H L O E née le trois mai deux mille quinze", ("Chloé", "Roux")),
+    # a sentence naming the child after the complaint ends the complaint
+    ("il a de la fièvre il tousse et il mange moins le petit s'appelle hugo perrin né le 3 juin 2025", ("Hugo", "Perrin")),
+])
+def test_the_patient_named_after_who_calls_or_what_is_said(text, expected):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == expected, record
+
+
+@pytest.mark.parametrize("text, phone", [
+    # the number the message says to file
+    ("Mme Roy, fixe 03 81 22 33 44 mais notez plutôt le portable de sa fille, 06 71 82 93 04", "+33671829304"),
+    # the same number said again with another last pair corrects it
+    ("zéro six douze trente-quatre cinquante-six soixante-dix-huit attendez elle corrige soixante-dix-neuf à la fin "
+     "zéro six douze trente-quatre cinquante-six soixante-dix-neuf", "+33612345679"),
+])
+def test_the_phone_to_file(text, phone):
+    assert read(text).get("telephone") == phone
+
+
+@pytest.mark.parametrize("text, field", [
+    ("sa fille l'emmène en voiture", "nom"),  # a verb with its pronoun, in small letters: no name
+    ("c'est des médecins de garde ou des généralistes ceux-là", "prenom"),  # common nouns with their article
+    ("toux depuis hier, boit bien, beaucoup de cas dans le quartier", "localisation"),  # no commune Le Quartier
+    ("pour un patient qu'elle suit à domicile, il peut venir en taxi", "type_consultation"),  # care given there
+])
+def test_no_field_from_common_words(text, field):
+    assert read(text).get(field) is None

@@ -636,3 +636,18 @@ def test_a_question_dictated_with_est_ce_que_and_no_question_mark_is_one(extract
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, mistaken_for, expected", [
+    # a complaint and where or how to see the patient, stated: a referral, whatever trade the caller names
+    ("aide-soignante du SSIAD pour Mme Rose Perrin 90a, vit seule a Millau, toux grasse depuis 4 j -> VAD svp", "faq",
+     "adresser_patient"),
+    ("je suis infirmière libérale à Millau, comment participer au SAS", "faq", "faq"),  # a question, no complaint
+    # a yes no one bears as a name, typed with its capital
+    ("Confirmé", "inform", "affirm"),
+    # the order to cancel, then its confirmation said as it is spoken
+    ("le fils rappelle, il l'a emmené aux urgences. vous pouvez annuler svp, oui j'confirme", "faq", "annuler"),
+    ("elle a trouvé un médecin ce matin, merci d'annuler, annulation confirmée", "faq", "annuler"),
+])
+def test_what_a_statement_a_capital_yes_or_a_confirmed_order_means(extractor, text, mistaken_for, expected):
+    assert intent_after(extractor, text, mistaken_for, 0.6) == expected
