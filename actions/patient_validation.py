@@ -153,6 +153,11 @@ class PatientFieldValidators:
         return {field: normalized} if normalized else refuse(dispatcher, tracker, field, f"utter_invalid_{field}")
 
     def validate_telephone(self, value, dispatcher, tracker, domain):
+        if value is not None and tracker.get_slot("requested_slot") == "date_naissance" \
+                and not parse.parse_phone(str(value)) \
+                and parse.parse_birth_date(tracker.latest_message.get("text") or "", self.clock().date()):
+            # "zéro trois zéro quatre un neuf six six" to the birth-date question: the date, no phone to refuse
+            return {"telephone": value_before_last_user_turn(tracker, "telephone")}
         return self._normalized("telephone", value, parse.parse_phone, dispatcher, tracker)
 
     def validate_email(self, value, dispatcher, tracker, domain):

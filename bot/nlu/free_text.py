@@ -698,11 +698,12 @@ class _Reader:
             return None  # "une patiente de Lille": where she is from, no name with its particle
         units = self.name_units(j, 4)
         if units and all(self.tokens[a].text.islower() and is_common_word(self.tokens[b].text) and max(
-                _first_name_score(_past_particles(self.tokens[a:b + 1]), gender),
-                _surname_score(_past_particles(self.tokens[a:b + 1]))) < _COMMON_SURNAME for a, b in units[:2]):
-            # "patient sorti hier du service de médecine", "c'est des médecins de garde ?": words in small letters no
-            # list has as names (their particles are no name either)
-            return None
+                _first_name_score(self.tokens[a:b + 1], gender), _surname_score(self.tokens[a:b + 1])) < _COMMON_SURNAME
+                for a, b in units[:2]):
+            return None  # "patient sorti hier du service de médecine": words in small letters no list has as names
+        if units and self.tokens[units[0][0]].text == "des" and units[0][1] > units[0][0] \
+                and is_common_word(self.tokens[units[0][1]].text):
+            return None  # "c'est des médecins de garde ?": a plural article and its noun, in small letters
         lone = self.tokens[units[0][0]:units[0][1] + 1] if len(units) == 1 else []
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
@@ -3253,14 +3254,6 @@ def _compound_first_name(tokens: list[Token], listed_only: bool = False) -> bool
     words = key(" ".join(t.text for t in tokens)).split()
     return " ".join(words) in first_name_spellings() or not listed_only and all(
         first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words)
-
-
-def _past_particles(tokens: list[Token]) -> list[Token]:
-    """The name's words past the particles opening it ("de garde" -> "garde"), the last word kept."""
-    k = 0
-    while k < len(tokens) - 1 and tokens[k].folded in PARTICLES:
-        k += 1
-    return tokens[k:]
 
 
 def _only_a_surname(tokens: list[Token]) -> bool:

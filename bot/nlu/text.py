@@ -47,6 +47,9 @@ _LETTERS_REMARK = (
     r"|(?:avec|sans) (?:un |une |le |la |l')?(?:accent(?: aigu| grave| circonflexe)?|tr[ée]ma|c[ée]dille)"
     r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")
 _LETTER_REMARK = re.compile(r"(?<=[^\W\d_])" + _LETTERS_REMARK, re.IGNORECASE)
+# "ben chekroun en un seul mot": the two words said before are one
+_IN_ONE_WORD = re.compile(r"\b(?!(?:mme|madame|mr?|monsieur|mlle|mademoiselle|nom|prenom|prénom|est|appelle)\b)"
+                          r"([^\W\d_]{2,}) ([^\W\d_]{2,}),? en un (?:seul )?mot\b", re.IGNORECASE)
 _REMARKED = re.compile(r"\b([^\W\d_][\w'’-]+)(?=" + _LETTERS_REMARK + ")", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
@@ -284,7 +287,7 @@ def spelling_read(text: str) -> str:
     """Spelled letters joined ("G U E R I N" -> "GUERIN", "H A deux D A D" -> "HADDAD"), what is said about the
     letters dropped ("avec un accent aigu sur le E", "avec deux L")."""
     return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r"\1 \2\1 \2", _SPELLING_REMARK.sub(
-        "", _LETTER_REMARK.sub("", text))))
+        "", _LETTER_REMARK.sub("", _IN_ONE_WORD.sub(r"\1\2", text)))))
 
 
 def remarked_word(text: str) -> tuple[int, int] | None:

@@ -382,3 +382,11 @@ def test_eight_digits_to_the_birth_date_question_are_the_date_not_a_phone(dispat
                            events=user_turn("telephone", "03041966", None))
     assert form()._extract_requested("date_naissance", dispatcher, tracker) == {"date_naissance": "1966-04-03",
                                                                                 "telephone": None}
+
+
+def test_eight_digits_read_as_a_phone_while_the_birth_date_is_asked_are_not_refused(dispatcher):
+    tracker = make_tracker({"requested_slot": "date_naissance", "telephone": "03 04 1 9 6 6"},
+                           text="zéro trois zéro quatre un neuf six six",
+                           events=user_turn("telephone", "03 04 1 9 6 6", None))
+    assert form().validate_telephone("03 04 1 9 6 6", dispatcher, tracker, DOMAIN) == {"telephone": None}
+    assert not dispatcher.messages

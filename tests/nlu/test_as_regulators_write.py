@@ -3825,6 +3825,11 @@ def test_communes_accented_dates_glued_year_first_towns_in_small_letters(text, f
     ("son fils noé pereira da costa P E R E I R A espace D A espace C O S T A né le 2 mai 2019",
      {"prenom": "Noé", "nom": "Pereira da Costa"}),
     ("le nom c'est L E espace G O F F", {"nom": "Le Goff"}),
+    # said as one word
+    ("elle est née ait ouali en un seul mot A I T O U A L I", {"nom_naissance": "Aitouali"}),
+    # the child's names in small letters with a particle, after who calls: his first name and his name
+    ("j'ai la maman en ligne madame anne le flock qui appelle pour son bébé gabin le flock il a 9 mois",
+     {"prenom": "Gabin", "nom": "Le Flock"}),
 ])
 def test_dates_and_names_as_said(text, expected):
     record = read(text)
