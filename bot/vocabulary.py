@@ -46,6 +46,8 @@ MODES = {mode.code: mode for mode in (
                                     *(f"{come} {where}" for come in ("passe", "passer", "vienne", "venir", "aille")
                                       for where in ("a la maison", "au domicile", "la voir", "le voir", "les voir",
                                                     "chez lui", "chez elle", "chez eux", "sur place",
+                                                    # a care home: "qu'un MG passe dans l'établissement"
+                                                    "dans l'etablissement", "a l'etablissement", "a l'ehpad",
                                                     # "que le médecin passe voir le résident sur place"
                                                     *(f"voir {one}" for one in ("le patient", "la patiente",
                                                                                 "le resident", "la residente")))))),

@@ -89,7 +89,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     specialties = fields.find_specialties(folded, normalized.text)
     candidates = {
         # "06 12 34 56 89 non pardon 07 …": the second
-        "telephone": fields.to_file_first(fields.without_misdialled(meant(phones, folded), folded), folded) or wrong_phones,
+        "telephone": fields.to_file_first(fields.without_misdialled(meant(phones, folded), fold(normalized.text)), folded)
+        or wrong_phones,
         "email": emails,
         "date_naissance": [birth] if birth else [],
         "creneau": [window] if window else [],

@@ -62,6 +62,8 @@ _SYMPTOM_PACE = re.compile(r"\b(?:respire|respirent|respirait|bat|battait|s'esso
                            r"|s'aggrave|aggrave|evolue|progresse|grossit|monte|augmente|baisse)\s+(?:tres\s+|trop\s+)?$")
 _NEGATION_BEFORE = re.compile(r"\b(?:non|pas|peu|sans|n'est pas|pas du tout|pas vraiment|pas si|pas tres|pas trop)"
                               r"(?: (?:si|tres|trop|vraiment|tellement|forcement|obligatoirement|necessairement))?\s+$")
+# "06/50/33/71/92": five pairs, no date
+_SLASHED_PHONE = re.compile(r"(?<![\d/])0\d(?:/\d{2}){4}(?![\d/])")
 _DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:tel|telephone|portable|port|numero|fixe|mobile|joignable)\b\W*(?:au|le|sur le|c'est le)?\s*$")
@@ -87,6 +89,7 @@ def find_phones(text: str) -> list[Found]:
     When digits run on after a number ("06 40 80 75 69 69 ans", "... 43 27.10.97"), the matcher sees one
     invalid number, and it skips numbers it takes for a date's neighbour ("8/1/1966 / 04 27 ..."): such a
     run is read again, shortened group by group from its end."""
+    text = _SLASHED_PHONE.sub(lambda number: number.group(0).replace("/", " "), text)  # as long: the spans hold
     found = [Found(_e164(french_number(m.raw_string) or m.number), m.start, m.end)
              for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
              if not _LONE_DIGIT_AFTER.match(text, m.end) and not _PAIR_AFTER.match(text, m.end)]
@@ -109,11 +112,20 @@ def find_phones(text: str) -> list[Found]:
 
 
 def without_misdialled(phones: list[Found], folded: str) -> list[Found]:
-    """"07 63 41 18 82 ah non attendez il se corrige 83 à la fin 07 63 41 18 83": a number said again with another
-    last pair, after words that correct, corrects the one before (two lines of one place may differ so)."""
+    """"07 63 41 18 82 ah non attendez il se corrige 83 à la fin 07 63 41 18 83": a number said again with a pair or
+    two changed, after words that correct, corrects the one before (two lines of one place may differ so, unannounced)."""
     return [phone for k, phone in enumerate(phones)
-            if not any(later.value != phone.value and later.value[:-2] == phone.value[:-2]
-                       and _CORRECTING_WORDS.search(folded, phone.end, later.start) for later in phones[k + 1:])]
+            if not any(_pairs_apart(phone.value, later.value) in (1, 2)
+                       and _CORRECTING_WORDS.search(folded, phone.start, later.start) for later in phones[k + 1:])]
+
+
+def _pairs_apart(number: str, other: str) -> int:
+    """How many pairs of digits two numbers of one length differ in, counted from the end as they are said."""
+    def pairs(digits: str) -> list[str]:
+        return [digits[max(0, k - 2):k] for k in range(len(digits), 0, -2)]
+    if len(number) != len(other):
+        return len(number)
+    return sum(a != b for a, b in zip(pairs(number), pairs(other), strict=True))
 
 
 _CORRECTING_WORDS = re.compile(r"\b(?:non|pardon|attendez|attends|corrige|erreur|trompee?|plutot)\b")
@@ -123,12 +135,16 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
     """The number the message says to file, first: "elle a un fixe au 05 … mais mettez son portable à lui, 06 …",
     "… Pour le dossier mettre le fixe du patient : 05 …"; else they stay in the order said."""
     for k, phone in enumerate(phones[1:], start=1):
-        if _TO_FILE.search(folded[max(phones[k - 1].end, phone.start - 60):phone.start]):
+        after = folded[phone.end:phones[k + 1].start if k + 1 < len(phones) else phone.end + 40][:40]
+        if _TO_FILE.search(folded[max(phones[k - 1].end, phone.start - 60):phone.start]) or _TO_CALL.match(after):
             return [phone, *phones[:k], *phones[k + 1:]]
     return phones
 
 
 _TO_FILE = re.compile(r"\b(?:mett(?:re|ez|ons)|not(?:er|ez)|a mettre|a noter|enregistr(?:er|ez)|indiqu(?:er|ez))\b")
+# "…, le 04 71 64 29 85, appelez-le directement", "06 71 12 86 40, c'est elle qu'il faut appeler"
+_TO_CALL = re.compile(r"[\s,.;:)(-]*(?:appelez-l[ea]|c'est (?:elle|lui|celui-la|ce numero) qu'il faut (?:appeler|mettre|joindre)"
+                      r"|c'est (?:elle|lui|celui-la) (?:a|qu'on doit) appeler)\b")
 
 
 def _digit_runs(text: str) -> Iterator[re.Match]:

@@ -50,6 +50,9 @@ CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = NAME_PARTICLES | {"d"}  # "d'" elided before a name that is also a commune: "d'Estaing"
 # One surname made of two ("il porte les deux noms : Riou Tanguy"), no first name among them
 _TWO_NAMES = {("les", "deux", "noms"), ("double", "nom")}
+# A child's: "il porte le nom du papa : Marie-Sainte", "elle porte le nom de sa maman, Lefèvre"
+_PARENT_S_NAME = {("nom", *of.split(), parent) for of in ("du", "de son") for parent in ("pere", "papa")} \
+    | {("nom", *of.split(), parent) for of in ("de la", "de sa") for parent in ("mere", "maman")}
 CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom_naissance" for c in [
         "nee", "nom de naissance", "nom naissance", "nom de naiss", "nom naiss", "nom de jeune fille",
@@ -60,10 +63,7 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "epouse" for c in ["ep", "epouse", "veuve", "vve"]},
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
                                           "nom d'usage", "le nom est", "nom usage", "nom marital", "nom d'epouse"]},
-    # a child's: "il porte le nom du papa : Marie-Sainte"
-    **{("nom", *of.split(), parent): "nom" for of in ("du", "de son") for parent in ("pere", "papa")},
-    **{("nom", *of.split(), parent): "nom" for of in ("de la", "de sa") for parent in ("mere", "maman")},
-    **{words: "nom" for words in _TWO_NAMES},
+    **{words: "nom" for words in _PARENT_S_NAME | _TWO_NAMES},
     **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
                                              "le prenom c'est"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
@@ -2207,7 +2207,7 @@ class _Reader:
                 if i > start and self.says_who_calls(start, i):  # "moi c'est Sandrine Keller …, j'appelle pour madame …"
                     caller, identity_done, weak_identity = (start, i - 1), False, False
                 continue
-            surname = self.surname_after_given(i)
+            surname = self.surname_after_given(i, caller)
             if surname is not None:  # "mon fils Tom, il a 7 ans, Tom Garnier": the first name again, then the name
                 self.add("nom", i + 1, surname)
                 i = surname + 1
@@ -2323,6 +2323,8 @@ class _Reader:
             if field in PLACE_FIELDS:
                 field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
             j = self.skip_colons(i + size)
+            if words in _PARENT_S_NAME | _TWO_NAMES and j < len(self.tokens) and self.tokens[j].text == ",":
+                j += 1  # "elle porte le nom de sa maman, Lefèvre"
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
                                          or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)):
@@ -2576,7 +2578,7 @@ class _Reader:
         k = self.past_contact(k)
         k += k + 1 < len(self.tokens) and self.tokens[k].folded in ("il", "elle", "qui") \
             and self.tokens[k + 1].folded in _CALLING
-        k += k < len(self.tokens) and self.tokens[k].folded in _CALLING
+        k += k < len(self.tokens) and self.tokens[k].folded in _CALLING | {"j'appelle"}  # "X, j'appelle pour ma femme"
         # "pour ses deux enfants": how many, before who
         noun = k + 2 + (k + 2 < len(self.tokens) and (self.tokens[k + 2].is_number
                                                       or is_said_number(self.tokens[k + 2].folded)))
@@ -2647,6 +2649,9 @@ class _Reader:
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
                 self.spans = [Span("nom_naissance", s.start, s.end) if s.field == "nom" else s for s in self.spans]
+            if cue in _PARENT_S_NAME | _TWO_NAMES and not any(s.field == "prenom" for s in self.spans):
+                # "sa fille Lou, 6 ans, qui porte le nom de son père : MARCHETTI": the lone name read was her first name
+                self.spans = [Span("prenom", s.start, s.end) if s.field == "nom" else s for s in self.spans]
             self.spans = [s for s in self.spans if s.field != role]
             self.add(role, *units[0])
             return units[0][1]
@@ -2735,6 +2740,9 @@ class _Reader:
             # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
             # nom", "il porte le nom du papa": a verb; no name
             return None
+        said = key(" ".join(t.text for t in self.tokens[first:k + 1]))
+        if field == "nom" and any(s.field == "nom_naissance" and key(self.text_of(s)) == said for s in self.spans):
+            return i  # "née Marie, oui Marie c'est son nom de famille": the birth name said to be a surname
         self.spans = [s for s in self.spans if s.field != field]
         self.add(field, first, k)
         return i
@@ -3121,10 +3129,14 @@ class _Reader:
         first = _first_name_score(self.tokens[k:k + 1], self.gender)
         return k if first >= _WELL_KNOWN_FIRST_NAME and first > _surname_score(self.tokens[k:k + 1]) else None
 
-    def surname_after_given(self, i: int) -> int | None:
-        """Last token of the name said right after the first name read alone, said again at i."""
-        given = [s for s in self.spans if s.field == "prenom"]
-        if len(given) != 1 or any(s.field == "nom" for s in self.spans) or self.taken[i] \
+    def surname_after_given(self, i: int, caller: tuple[int, int] | None) -> int | None:
+        """Last token of the name said right after the first name read alone, said again at i (the names of who
+        calls, read before, are not the patient's: "Olivier Lecoq, j'appelle pour ma femme Nathalie, Nathalie
+        Lecoq")."""
+        theirs = (self.tokens[caller[0]].start, self.tokens[caller[1]].end) if caller else (0, 0)
+        spans = [s for s in self.spans if not theirs[0] <= s.start < theirs[1]]
+        given = [s for s in spans if s.field == "prenom"]
+        if len(given) != 1 or any(s.field == "nom" for s in spans) or self.taken[i] \
                 or key(self.tokens[i].text) != key(self.text_of(given[0])):
             return None
         units = self.name_units(i + 1, 1)
@@ -3178,7 +3190,9 @@ class _Reader:
         first name comes first."""
         first -= first > 0 and self.tokens[first - 1].text in (",", ":")
         before = [t.folded for t in self.tokens[max(0, first - 2):first]]
-        return bool(before) and before[-1] in CIVILITES | _KIN | _CHILDREN \
+        if tuple(before) in (("je", "suis"), ("moi", "c'est")):
+            return True  # "je suis Steeve Célestine": who speaks says their names as they are called
+        return bool(before) and before[-1] in CIVILITES | _KIN | _FAMILY.keys() | _CHILDREN \
             or len(before) == 2 and before[1] in ("de", "du") and before[0] in _KIN | _CHILDREN
 
     def assign_names(self, units: list[tuple[int, int]]) -> int:

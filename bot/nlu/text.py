@@ -42,7 +42,7 @@ _SPELLING_REMARK = re.compile(
     r"|cédille)(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_]\b)?)+", re.IGNORECASE)
 # How a name is written, said after it: "dupond avec un d à la fin", "MEYER avec un Y grec", "du plessis en deux mots"
 _LETTERS_REMARK = (
-    r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w'])"
+    r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) (?:seule? )?[^\W\d_](?: grec)?(?![\w'])"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|sans [^\W\d_](?![\w'])|en (?:un|deux|trois) mots"
     r"|(?:avec|sans) (?:un |une |le |la |l')?(?:accent(?: aigu| grave| circonflexe)?|tr[ée]ma|c[ée]dille)"
     r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")

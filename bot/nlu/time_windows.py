@@ -151,7 +151,7 @@ def _unwanted(folded: str, match: re.Match) -> bool:
     busy = _BUSY.search(just_before) or _DOSE.search(just_before) \
         or habit and _DOSE_HABIT.search(folded, max(0, match.start() - 45), match.start()) \
         or _SOMEONE_ELSE_COMES.search(clause) or _ON_THE_WAY.search(clause) or _TAKES_ITS.search(clause) \
-        or _FETCHES.search(clause)
+        or _FETCHES.search(clause) or _PRESENT_ONLY.search(just_before)
     return bool(_NOT_WANTED.search(before[-24:])) or _EMERGENCY_NUMBER.search(said) is not None \
         or _RULED_OUT_AFTER.match(folded, match.end()) is not None or _STAY_FOR.search(clause) is not None \
         or _EMERGENCY_NUMBER_ACTING.match(folded, match.end()) is not None and _SAMU_NUMBER.fullmatch(said[-5:].strip()) \
@@ -192,6 +192,9 @@ _SOMEONE_ELSE_COMES = re.compile(
 _ON_THE_WAY = re.compile(r"\b(?:je|j'|on|il|elle|ils|elles)\s+(?:re)?(?:pars|part|partira|rentre|rentrera|finis|finit"
                          r"|finira|termine|terminera|sors|sort|sortira|quitte|reviens|revient|reviendra)"
                          r"(?:\s+(?:du|de son|le|son|de l'|l')\s*(?:boulot|travail|taf|cours|ecole))?" + _SCHEDULE)
+# "le médecin co n'est là que jeudi", "son MT est absent jusqu'à lundi": when someone else is there, no time wanted
+_PRESENT_ONLY = re.compile(r"\b(?:n'est la que|ne sera la que|n'est pas la avant|n'est pas la|(?:est |sera )?absente?"
+                           r"(?: jusqu'a)?|en conges?(?: jusqu'a)?|de retour)\s*(?:le|la|l'|a|au)?\s*$")
 # "elle récupère l'enfant à 11h45", "va chercher le petit à 16h30": someone fetched, then brought to the doctor later
 _FETCHES = re.compile(r"\b(?:recupere|recuperera|va chercher|vient chercher|passe chercher|depose)"
                       r"\s+(?:l'|le |la |les |son |sa |ses )?[\w'-]+" + _SCHEDULE)

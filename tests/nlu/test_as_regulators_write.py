@@ -3871,3 +3871,41 @@ def test_the_phone_to_file(text, phone):
 ])
 def test_no_field_from_common_words(text, field):
     assert read(text).get(field) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lone name after the kin word was her first name: the surname comes labelled as the father's, after a comma
+    ("Mme Roy, la maman, au tel pour sa fille Lou, 5 ans, qui porte le nom de son papa, GIRAUD. Otite",
+     {"prenom": "Lou", "nom": "Giraud"}),
+    # after any family word, the first name first (names of the Antilles)
+    ("pour son neveu Kenzo Jean-Louis, 7 ans, né le 02/04/2019, fièvre", {"prenom": "Kenzo", "nom": "Jean-Louis"}),
+    # who speaks says their own names first name first; the patient shares the surname
+    ("bonjour je suis Rudy Clémence, j'appelle pour ma mère, Mme Line Clémence, elle a 70 ans",
+     {"prenom": "Line", "nom": "Clémence"}),
+    # named, then "j'appelle pour ma femme": who calls; her first name alone, then said again whole
+    ("Bonjour, Paul Lecoq, j'appelle pour ma femme Julie, Julie Lecoq, née Pierre, oui Pierre c'est son nom de famille.",
+     {"prenom": "Julie", "nom": "Lecoq", "nom_naissance": "Pierre"}),
+    # a remark on a letter between the first name and the surname
+    ("madame ana avec un seul N da costa en deux mots D A et C O S T A", {"prenom": "Ana", "nom": "da Costa"}),
+])
+def test_names_around_remarks_and_callers(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("tel mere 06/50/33/71/92 - nancy", "+33650337192"),  # five pairs and slashes: no date
+    # the number said again with two pairs changed, after the words that correct
+    ("zéro six dix vingt trente quarante non attendez pardon c'est vingt-cinq pas vingt donc zéro six dix vingt-cinq "
+     "trente quarante-cinq", "+33610253045"),
+    # the number the message says to call, said after it
+    ("moi je suis au 06 07 84 52 31 mais lui il a son fixe, le 04 71 64 29 85, appelez-le directement", "+33471642985"),
+])
+def test_more_phones_to_file(text, phone):
+    assert read(text).get("telephone") == phone
+
+
+def test_a_visit_to_a_care_home_and_a_day_someone_else_is_there():
+    record = read("Résidente de l'EHPAD à Rodez, toux. Le médecin coordinateur n'est là que vendredi, il faudrait qu'un "
+                  "généraliste passe dans l'établissement d'ici demain.")
+    assert (record.get("type_consultation"), record.get("creneau"), record.get("urgence")) == ("domicile", None, 24)
