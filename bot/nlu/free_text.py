@@ -3184,14 +3184,18 @@ class _Reader:
                     return {key(self.text_of_unit(units[family]))}
         return set()
 
+    def speaks_of_themselves(self, first: int) -> bool:
+        """The names from `first` follow "je suis" or "moi c'est"."""
+        return tuple(t.folded for t in self.tokens[max(0, first - 2):first]) in (("je", "suis"), ("moi", "c'est"))
+
     def introduced_at(self, first: int) -> bool:
         """Names starting at `first` said after a civility or what the person is to the caller ("sa fille Lina
         Jean-Baptiste", "papa de Maëlys Edouard", "le petit Ethan Moreau", "sa petite sœur, Lina Boukhelifa"): the
         first name comes first."""
+        if self.speaks_of_themselves(first):
+            return True  # "je suis Steeve Célestine": who speaks says their names as they are called
         first -= first > 0 and self.tokens[first - 1].text in (",", ":")
         before = [t.folded for t in self.tokens[max(0, first - 2):first]]
-        if tuple(before) in (("je", "suis"), ("moi", "c'est")):
-            return True  # "je suis Steeve Célestine": who speaks says their names as they are called
         return bool(before) and before[-1] in CIVILITES | _KIN | _FAMILY.keys() | _CHILDREN \
             or len(before) == 2 and before[1] in ("de", "du") and before[0] in _KIN | _CHILDREN
 
@@ -3213,7 +3217,10 @@ class _Reader:
         if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname
             said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
         first = units[0][0] - (units[0][0] > 0 and self.tokens[units[0][0] - 1].text == ".")
-        roles = _roles(units, self.tokens, self.gender, said, spoken=not self.typed,
+        # who speaks of themselves ("je suis Steeve Célestine, j'appelle pour ma mère … née …") has no gender of the
+        # patient's
+        gender = None if self.speaks_of_themselves(first) else self.gender
+        roles = _roles(units, self.tokens, gender, said, spoken=not self.typed,
                        after_a_civility=self.introduced_at(first))
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
         if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):

@@ -3882,6 +3882,9 @@ def test_no_field_from_common_words(text, field):
     # who speaks says their own names first name first; the patient shares the surname
     ("bonjour je suis Rudy Clémence, j'appelle pour ma mère, Mme Line Clémence, elle a 70 ans",
      {"prenom": "Line", "nom": "Clémence"}),
+    # his names read without the patient's gender (« née »)
+    ("Bonjour, je suis Rudy Clémence, j'appelle pour ma mère, Mme Ketty Clémence, elle a 71 ans, elle est née à Nantes",
+     {"prenom": "Ketty", "nom": "Clémence"}),
     # named, then "j'appelle pour ma femme": who calls; her first name alone, then said again whole
     ("Bonjour, Paul Lecoq, j'appelle pour ma femme Julie, Julie Lecoq, née Pierre, oui Pierre c'est son nom de famille.",
      {"prenom": "Julie", "nom": "Lecoq", "nom_naissance": "Pierre"}),
