@@ -2246,7 +2246,7 @@ class _Reader:
                     or self.field_of[i - 1] == "symptomes" or self.city_typed_small_ending(i)
                     or self.field_of[i - 1] in ("nom", "prenom") and (self.tokens[i].text[:1].isupper() or postcode))
                     and self.is_bare_place(i)
-                    and (identity_done or not self.separated_names(i))) \
+                    and (identity_done or not self.separated_names(i))) and not self.said_not_at(i) \
                     and not self.says_a_name_again(i, self.place_at(i) or i) \
                     and not self.labelled_as_a_name(self.place_at(i) or i):
                 end = self.place_at(i)
@@ -3184,16 +3184,25 @@ class _Reader:
                     return {key(self.text_of_unit(units[family]))}
         return set()
 
+    def said_not_at(self, i: int) -> bool:
+        """"…, pas juste Marie", "pas Lyon": the word at i is said not to be (a value taken back, no place)."""
+        before = [t.folded for t in self.tokens[max(0, i - 2):i]]
+        return before[-1:] == ["pas"] or before[-2:] in (["pas", "juste"], ["pas", "seulement"], ["pas", "que"])
+
     def speaks_of_themselves(self, first: int) -> bool:
         """The names from `first` follow "je suis" or "moi c'est"."""
         return tuple(t.folded for t in self.tokens[max(0, first - 2):first]) in (("je", "suis"), ("moi", "c'est"))
+
+    def named_by_a_verb_at(self, first: int) -> bool:
+        """The names from `first` follow a verb that names ("elle s'appelle elia E L I A rakotomalala")."""
+        return first > 0 and self.tokens[first - 1].folded in _NAMED_BY
 
     def introduced_at(self, first: int) -> bool:
         """Names starting at `first` said after a civility or what the person is to the caller ("sa fille Lina
         Jean-Baptiste", "papa de Maëlys Edouard", "le petit Ethan Moreau", "sa petite sœur, Lina Boukhelifa"): the
         first name comes first."""
-        if self.speaks_of_themselves(first):
-            return True  # "je suis Steeve Célestine": who speaks says their names as they are called
+        if self.speaks_of_themselves(first) or self.named_by_a_verb_at(first):
+            return True  # "je suis Steeve Célestine", "elle s'appelle Elia Rakotomalala": names as one is called
         first -= first > 0 and self.tokens[first - 1].text in (",", ":")
         before = [t.folded for t in self.tokens[max(0, first - 2):first]]
         return bool(before) and before[-1] in CIVILITES | _KIN | _FAMILY.keys() | _CHILDREN \
@@ -3211,7 +3220,10 @@ class _Reader:
             said.add(key(self.text_of_unit(units[-1])))
         spelling = self.spelling_after(units)
         if spelling is not None:  # "haddad ali H A D D A D": the name spelled is the surname
-            said |= {key(self.text_of_unit(u)) for u in units[:-1] if self.spelled_again(u, self.tokens[spelling])}
+            # announced ("elia rakotomalala je vous épelle R A K O …"), the last name's spelling is no spelling as it
+            # comes
+            spelled = units if spelling > units[-1][1] + 1 else units[:-1]
+            said |= {key(self.text_of_unit(u)) for u in spelled if self.spelled_again(u, self.tokens[spelling])}
         said |= self.surname_in_an_email(units)
         labelled = self.surname_labelled_at(after)
         if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname

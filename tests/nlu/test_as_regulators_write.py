@@ -3912,3 +3912,17 @@ def test_a_visit_to_a_care_home_and_a_day_someone_else_is_there():
     record = read("Résidente de l'EHPAD à Rodez, toux. Le médecin coordinateur n'est là que vendredi, il faudrait qu'un "
                   "généraliste passe dans l'établissement d'ici demain.")
     assert (record.get("type_consultation"), record.get("creneau"), record.get("urgence")) == ("domicile", None, 24)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name corrected, the one taken back after « pas juste » is no commune (Marie, 06)
+    ("non pardon le prénom c'est Anne-Marie, pas juste Marie", {"prenom": "Anne-Marie", "localisation": None}),
+    # after a verb that names, first name first; the last name spelled once announced is the surname
+    ("le petit s'appelle yanis Y A N I S andriamanana je vous épelle A N D R I A M A N A N A il tousse",
+     {"prenom": "Yanis", "nom": "Andriamanana"}),
+    # the passage of a doctor asked for: a visit
+    ("résidente de l'EHPAD à Colmar, demande le passage d'un médecin, toux", {"type_consultation": "domicile"}),
+])
+def test_a_name_taken_back_named_by_a_verb_or_a_visit_asked(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
