@@ -2147,6 +2147,13 @@ class _Reader:
                 self.add(CALLER, i, end)
                 i = end + 1
                 continue
+            origin = self.from_a_place_at(i)
+            if origin is not None:  # "une maman de Dembeni à Mayotte", "une dame de la Réunion": where they live
+                first, last, commune = origin
+                if commune:
+                    self.add("localisation", first, last)
+                i = last + 1  # a region alone says no commune; its words are no name either
+                continue
             # "Jade 6 ans fièvre, maman Mme Sarah Benoit"; before the patient is named, a relative named is the patient
             # ("Appel du fils : sa mère Mme Schmitt Gertrude")
             if token.folded in CIVILITES and identity_done and self.relative_named(i):
@@ -3183,6 +3190,23 @@ class _Reader:
                 if parts in ([names[given][0], names[family]], [names[given], names[family][0]]):
                     return {key(self.text_of_unit(units[family]))}
         return set()
+
+    def from_a_place_at(self, i: int) -> tuple[int, int, bool] | None:
+        """(first, last, a commune) of the place said after "un monsieur de", "une dame de", "une maman de" at i (the
+        noun): someone said with an indefinite article is from a place ("la maman de Noah" names her child)."""
+        if i == 0 or self.tokens[i - 1].folded not in ("un", "une"):
+            return None
+        person = self.person_noun_at(i)
+        k = i + (person[0] if person else self.tokens[i].folded in CIVILITES | RELATIVES)
+        if k == i or k + 1 >= len(self.tokens) or self.tokens[k].folded not in ("de", "du", "d'", "d") \
+                or self.taken[k + 1]:
+            return None
+        end = self.place_at(k + 1)
+        if end is not None:
+            return k + 1, end, True
+        region = next((k + n for n in (2, 1) if k + n < len(self.tokens)
+                       and key(self.text[self.tokens[k + 1].start:self.tokens[k + n].end]) in region_names()), None)
+        return (k + 1, region, False) if region is not None else None
 
     def said_not_at(self, i: int) -> bool:
         """"…, pas juste Marie", "pas Lyon": the word at i is said not to be (a value taken back, no place)."""

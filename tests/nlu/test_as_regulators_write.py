@@ -3926,3 +3926,16 @@ def test_a_visit_to_a_care_home_and_a_day_someone_else_is_there():
 def test_a_name_taken_back_named_by_a_verb_or_a_visit_asked(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone said with an indefinite article is from a place: no surname « de Basse-Terre »
+    ("j'appelle pour un monsieur de pointe-noire en guadeloupe il s'appelle hervé lubin il a mal au dos",
+     {"prenom": "Hervé", "nom": "Lubin", "localisation": "pointe-noire en guadeloupe"}),
+    ("une dame de la réunion elle habite à saint-leu madame payet le prénom c'est josette",
+     {"prenom": "Josette", "nom": "Payet", "localisation": "saint-leu"}),
+    ("la maman de Noah Girard appelle, otite", {"prenom": "Noah", "nom": "Girard"}),  # her child named
+])
+def test_someone_from_a_place_is_no_name(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
