@@ -142,9 +142,11 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
 
 
 _TO_FILE = re.compile(r"\b(?:mett(?:re|ez|ons)|not(?:er|ez)|a mettre|a noter|enregistr(?:er|ez)|indiqu(?:er|ez))\b")
-# "…, le 04 71 64 29 85, appelez-le directement", "06 71 12 86 40, c'est elle qu'il faut appeler"
+# "…, le 04 71 64 29 85, appelez-le directement", "06 71 12 86 40, c'est elle qu'il faut appeler", "…, mettez plutôt
+# celui-là"
 _TO_CALL = re.compile(r"[\s,.;:)(-]*(?:appelez-l[ea]|c'est (?:elle|lui|celui-la|ce numero) qu'il faut (?:appeler|mettre|joindre)"
-                      r"|c'est (?:elle|lui|celui-la) (?:a|qu'on doit) appeler)\b")
+                      r"|c'est (?:elle|lui|celui-la) (?:a|qu'on doit) appeler"
+                      r"|(?:mett|not|gard)ez (?:plutot |bien )?(?:celui-(?:la|ci)|ce numero(?:-la)?|le sien))")
 
 
 def _digit_runs(text: str) -> Iterator[re.Match]:
