@@ -136,9 +136,14 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
     "… Pour le dossier mettre le fixe du patient : 05 …"; else they stay in the order said."""
     for k, phone in enumerate(phones[1:], start=1):
         after = folded[phone.end:phones[k + 1].start if k + 1 < len(phones) else phone.end + 40][:40]
-        if _TO_FILE.search(folded[max(phones[k - 1].end, phone.start - 60):phone.start]) or _TO_CALL.match(after):
+        before = folded[max(phones[k - 1].end, phone.start - 60):phone.start]
+        if _TO_FILE.search(before) and not _AS_WELL.search(before) or _TO_CALL.match(after):
             return [phone, *phones[:k], *phones[k + 1:]]
     return phones
+
+
+# "notez aussi le mien, au cas où : 07 …": one more number, not the one to file
+_AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")
 
 
 _TO_FILE = re.compile(r"\b(?:mett(?:re|ez|ons)|not(?:er|ez)|a mettre|a noter|enregistr(?:er|ez)|indiqu(?:er|ez))\b")

@@ -3905,6 +3905,7 @@ def test_names_around_remarks_and_callers(text, expected):
     ("moi je suis au 06 07 84 52 31 mais lui il a son fixe, le 04 71 64 29 85, appelez-le directement", "+33471642985"),
     ("le fils, 06 11 22 33 44, pour son père, le fixe du papa c'est le 03 80 12 34 56, notez plutôt celui-là",
      "+33380123456"),
+    ("son portable 06 11 22 33 44, notez aussi le mien au cas où, 07 81 22 33 44", "+33611223344"),  # one more
 ])
 def test_more_phones_to_file(text, phone):
     assert read(text).get("telephone") == phone
