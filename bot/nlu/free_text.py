@@ -2499,9 +2499,9 @@ class _Reader:
         """The names from token `first` to before `after` are said by who calls of themselves ("je suis Sylvie
         Marchetti", "moi c'est Alain Tessier, le voisin", "Ici Mathieu, SAS 25"): the patient's if no one else is
         named after."""
-        before = tuple(t.folded for t in self.tokens[max(0, first - 2):first])
         # last, "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
-        return before in (("je", "suis"), ("moi", "c'est")) or before[-1:] == ("ici",) or self.apposed_kin_at(after) \
+        return self.speaks_of_themselves(first) or first > 0 and self.tokens[first - 1].folded == "ici" \
+            or self.apposed_kin_at(after) \
             or self.for_a_relative(after) or self.past_the_line(after) > after and self.calls_for_another()
 
     def past_masked(self, k: int, marks: str) -> int:
