@@ -107,12 +107,17 @@ def find_dates(folded: str, today: date) -> list[tuple[Found, bool]]:
     return found
 
 
+def _read_glued(glued: re.Match, today: date) -> tuple[str, bool] | None:
+    """A date matched with no separator (day, month and year groups), read as the same date with slashes."""
+    return _read(_DATE.fullmatch("/".join(glued.group("day", "month", "year"))), today)
+
+
 def glued_birth_date(digits: str, today: date) -> str | None:
     """"03041966", "19660403": the eight digits of a birth date given with no separator, as the answer to its
     question (said digit by digit too: "zéro trois zéro quatre un neuf six six")."""
     for order in _GLUED_ORDERS:
         glued = re.fullmatch(order, digits)
-        read = glued and _read(_DATE.fullmatch("/".join(glued.group("day", "month", "year"))), today)
+        read = glued and _read_glued(glued, today)
         if read:
             return read[0]
     return None
@@ -124,7 +129,7 @@ def find_birth_date(folded: str, today: date) -> Found | None:
     dates = find_dates(folded, today)
     glued = next((m for glued in GLUED_BIRTH_DATES if (m := glued.search(folded))), None)
     if not dates and glued:
-        read = _read(_DATE.fullmatch("/".join(glued.group("day", "month", "year"))), today)
+        read = _read_glued(glued, today)
         return Found(read[0], glued.start(1), glued.end(3)) if read else None
     kept = meant([candidate for candidate, _ in dates], folded)  # "le 4 avril non le 5 avril 1932": the 5th
     for candidate, has_year in (d for d in dates if d[0] in kept):
