@@ -20,7 +20,11 @@ class Mode:
 
 
 # The patient cannot come to the practice: a home visit, unless a mode is asked for ("…, une téléconsultation lui irait")
-UNABLE_TO_COME = ("ne se deplace pas", "ne peut pas se deplacer", "ne peut plus se deplacer")
+# (said with or without its "ne": "il peut pas se déplacer", "elle ne peut pas aller au cabinet")
+UNABLE_TO_COME = ("ne se deplace pas", "ne se deplace plus", "se deplace pas", "se deplace plus",
+                  *(f"{cannot} {come}" for cannot in ("ne peut pas", "ne peut plus", "peut pas", "peut plus",
+                                                      "n'arrive pas a", "n'arrive plus a", "arrive pas a", "arrive plus a")
+                    for come in ("se deplacer", "aller au cabinet", "venir au cabinet", "se rendre au cabinet")))
 MODES = {mode.code: mode for mode in (
     Mode("cabinet", "au cabinet", ("au cabinet", "en cabinet", "cabinet", "au cab", "cab", "en presentiel",
                                     "presentiel")),

@@ -167,9 +167,9 @@ _YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "enten
         "valide", "validez", "confirme", "confirmez", "go", "nickel", "impeccable"}  # "validé, merci"
 _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
              "c est parfait", "c est bon", "c est ok", "va pour", "c est tout bon", "tout est bon",
-             "tout bon"}  # "ça me va" (not "ça me va pas")
+             "tout bon", "c est ca", "c est bien ca"}  # "ça me va" (not "ça me va pas")
 _NO = {"non", "nan"}
-_INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum"}
+_INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum", "voila"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
 
@@ -348,7 +348,11 @@ def tells_to_go_ahead(text: str) -> bool:
 
 
 _NOTHING_MORE = {"bon", "pour", "elle", "lui", "eux", "elles", "aussi", "egalement", "tout", "ca", "marche", "parfait"}
-_MODAL_BEFORE_GO = re.compile(r"^(?:vous pouvez|pouvez-vous|tu peux|on peut|je vous laisse|merci de)\b")
+# The modal before an order, however polite: "vous pouvez valider", "on peut annuler", "il faudrait annuler"
+_MODALS = (r"(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais|peux|peut|pourrait|pourrais)"
+           r"|vous (?:pouvez|pourriez)|tu (?:peux|pourrais)|pouvez-vous|pourriez-vous|peux-tu|merci de|merci d'"
+           r"|je vous laisse")
+_MODAL_BEFORE_GO = re.compile(rf"^(?:{_MODALS})\b")
 _GO_AHEAD = re.compile(r"(?:valider|validez|confirmer|confirmez|reserver|reservez|allez-y|vas-y|y aller|go)"
                        r"(?: la reservation| le rdv| le rendez-vous)?")
 
@@ -456,8 +460,7 @@ _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'i
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
 _CANCELLED = re.compile(r" (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)"
                         r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?$")
-_MODAL = re.compile(r"^(?:(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais)"
-                    r"|vous (?:pouvez|pourriez)|pouvez-vous|pourriez-vous|merci d') ?(?=annuler|arreter)")
+_MODAL = re.compile(rf"^(?:{_MODALS}) ?(?=annuler|arreter)")
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

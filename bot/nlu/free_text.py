@@ -690,7 +690,8 @@ class _Reader:
             size, gender = self.after_little(i) - i, _LITTLE[self.tokens[self.after_little(i) - 1].folded]
         else:
             return None
-        j = self.skip_age(self.after_little(self.skip_colons(i + size)))  # "Identité - TRAN Minh Duc | DDN - …"
+        # "Identité - TRAN Minh Duc | DDN - …"; "un bébé de huit mois le petit nolan": the little one after the age too
+        j = self.after_little(self.skip_age(self.after_little(self.skip_colons(i + size))))
         if j < len(self.tokens) and self.tokens[j].folded in _INSTITUTIONS:
             return None  # "résidente EHPAD sur Ussel, Mme FAURE Germaine": where she lives, her names come after
         if person and j + 1 < len(self.tokens) and self.tokens[j].folded in ("de", "d") \
@@ -817,6 +818,9 @@ class _Reader:
         le 21/01/2013"): they are the patient's, not a contact's."""
         units = self.name_units(self.skip_age(k), 3)
         after = units[-1][1] + 1 if units else len(self.tokens)
+        # "rayan ouali pareil O U A L I né le …": the same surname as the patient before, spelled again
+        after += after + 1 < len(self.tokens) and self.tokens[after].folded in vocabulary.AS_WELL \
+            and any(self.spelled_again(unit, self.tokens[after + 1]) for unit in units)
         if after < len(self.tokens) and any(self.spelled_again(unit, self.tokens[after]) for unit in units):
             after += 1  # "léa meyer L E A née le …": the first name spelled after the names
         while after < len(self.tokens) and self.tokens[after].folded == ",":
@@ -1977,8 +1981,10 @@ class _Reader:
             return None  # "… il est là actuellement": no place after the word
         j = self.past_vicinity(j)
         if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
-                and self.tokens[j].folded not in CIVILITES | _IN_A_TOWN and self.place_at(j + 1) is not None:
-            j += 1  # "habite désormais Nice"; not "à dom de Mme ROCHE": her home, her name
+                and self.tokens[j].folded not in CIVILITES | _IN_A_TOWN | STOPS and self.place_at(j + 1) is not None:
+            # "habite désormais Nice"; not "à dom de Mme ROCHE": her home, her name; not "l'aide à domicile qui
+            # appelle": a clause begins (Appelle is a commune of the Tarn)
+            j += 1
         if j >= len(self.tokens) or self.taken[j]:
             return None
         token = self.tokens[j]
@@ -3259,7 +3265,8 @@ class _Reader:
         roles = _roles(units, self.tokens, gender, said, spoken=not self.typed,
                        after_a_civility=self.introduced_at(first))
         given = [unit for unit, role in zip(units, roles, strict=True) if role == "prenom"]
-        if len(given) > 1 and all(key(self.tokens[a].text) in first_name_scores() for a, _ in given):
+        side_by_side = all(b[0] == a[1] + 1 for a, b in zip(given, given[1:], strict=False))  # "DIALLO Mamadou Saliou"
+        if len(given) > 1 and (side_by_side or all(key(self.tokens[a].text) in first_name_scores() for a, _ in given)):
             given = [(given[0][0], given[-1][1])]  # first names said together: "marie claude", "thi lan"
         family = [unit for unit, role in zip(units, roles, strict=True) if role == "nom"]
         letters = ["".join(key(t.text) for t in self.tokens[a:b + 1]).replace(" ", "") for a, b in family]
@@ -3368,11 +3375,15 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     if not case_speaks and len(units) == 2 and all(_compound_of_first_names(w) for w in words):
         return ["prenom", "nom"]  # "jean-robert pierre-charles": the lists cannot tell, the order does
     said_first = key(" ".join(t.text for t in words[0]))
-    if not case_speaks and len(units) == 2 and after_a_civility and "-" in words[1][0].text \
+    # "M. Jordan Pierre-Louis", "kenzo pierre-louis P I E R R E …" (the one spelled), "Gérard Jean-Baptiste" (the
+    # first rather a first name): a surname made of first names, as the Antilles bear
+    first_before = after_a_civility or spelled == [1] \
+        or first_name_scores().get(said_first, 0) > surname_scores().get(said_first, 0)
+    if not case_speaks and len(units) == 2 and first_before and "-" in words[1][0].text \
             and _compound_first_name(words[1], listed_only=True) \
-            and first_name_scores().get(said_first, 0) >= _GENDER_TRUSTED \
-            and first_name_genders().get(said_first, "?") in ("?", gender):
-        return ["prenom", "nom"]  # "M. Jordan Pierre-Louis": a surname made of first names, as the Antilles bear
+            and first_name_scores().get(said_first, 0) >= (1 if spelled == [1] else _GENDER_TRUSTED) \
+            and (gender is None or first_name_genders().get(said_first, "?") in ("?", gender)):
+        return ["prenom", "nom"]
     best, best_score = None, None
     for split in range(1, len(units)):
         for first_name_first in (True, False):

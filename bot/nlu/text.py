@@ -51,7 +51,8 @@ _LETTER_REMARK = re.compile(r"(?<=[^\W\d_])" + _LETTERS_REMARK, re.IGNORECASE)
 _IN_ONE_WORD = re.compile(r"\b(?!(?:mme|madame|mr?|monsieur|mlle|mademoiselle|nom|prenom|prénom|est|appelle)\b)"
                           r"([^\W\d_]{2,}) ([^\W\d_]{2,}),? en un (?:seul )?mot\b", re.IGNORECASE)
 _REMARKED = re.compile(r"\b([^\W\d_][\w'’-]+)(?=" + _LETTERS_REMARK + ")", re.IGNORECASE)
-_HYPHEN_WORD = re.compile(r"\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
+# "jean tiret pierre"; not "marie-thérèse avec un tiret née …", which tells how the name is written
+_HYPHEN_WORD = re.compile(r"(?<!\bun)(?<!\bsans)\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "tiret du bas": "_", "underscore": "_"}
 _CONNECTOR = "point|tiret du bas|tiret bas|tiret|underscore"
@@ -319,7 +320,21 @@ def normalize_dictation(text: str) -> str:
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
     text = text.translate(_LIGATURES)  # "sœur", "œil" read as the vocabulary writes them ("soeur", "oeil")
-    return _APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text))
+    return _parts_joined(_APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text)))
+
+
+# "muller M U deux L E R tiret kessler K E deux S L E R", once its letters are joined: each part of a compound
+# name said, then spelled (a lookahead: the words before may overlap a run that is not one, "paul durand-favre durand")
+_PARTS_SPELLED = re.compile(r"(?=\b([^\W\d_]{2,}) ([^\W\d_]{2,})-([^\W\d_]{2,}) ([^\W\d_]{2,})\b)")
+
+
+def _parts_joined(text: str) -> str:
+    for match in _PARTS_SPELLED.finditer(text):
+        first, first_spelled, second, second_spelled = match.groups()
+        if fold(first) == fold(first_spelled) and fold(second) == fold(second_spelled):
+            end = match.start() + len(f"{first} {first_spelled}-{second} {second_spelled}")
+            return f"{text[:match.start()]}{first}-{second} {first_spelled}-{second_spelled}{_parts_joined(text[end:])}"
+    return text
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})

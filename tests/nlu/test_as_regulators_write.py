@@ -3942,3 +3942,37 @@ def test_a_name_taken_back_named_by_a_verb_or_a_visit_asked(text, expected):
 def test_someone_from_a_place_is_no_name(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # « domicile » in « l'aide à domicile qui appelle » introduces no place: no commune Appelle (Tarn)
+    ("c'est l'auxiliaire, l'aide à domicile qui appelle pour madame odette brun elle vit à limoges",
+     {"localisation": "limoges", "nom": "Brun"}),
+    # what the patient cannot do is no mode asked; the visit asked after it is
+    ("Mme Lise Morin, ne peut pas aller au cabinet, chute ce matin. Elle vit à Lannion. Il faudrait une visite.",
+     {"type_consultation": "domicile"}),
+    ("il peut pas venir au cabinet, toux depuis hier, Arras", {"type_consultation": "domicile"}),
+    ("elle ne peut pas se rendre au cabinet mais une visio c'est possible, Arras", {"type_consultation": "video"}),
+    # given names after a surname in capitals, side by side, are one first name
+    ("FALL Ousmane Saliou, 12/04/1988, fièvre, Rouen", {"nom": "Fall", "prenom": "Ousmane Saliou"}),
+    # the little one after the age: no first name « Le Petit »
+    ("c'est pour une fillette de trois ans la petite anaïs roussel elle vomit depuis ce matin",
+     {"prenom": "Anaïs", "nom": "Roussel"}),
+    # the next child, the same surname said again with « pareil » and spelled, then the birth date
+    ("et ensuite la grande sœur chloé garnier pareil G A R N I E R née le quatre mai deux mille quinze",
+     {"prenom": "Chloé", "nom": "Garnier", "date_naissance": "2015-05-04"}),
+    # « avec un tiret » tells how the first name is written: the birth name after it is read
+    ("madame hoareau anne-sophie avec un tiret née grondin elle a mal au ventre",
+     {"prenom": "Anne-Sophie", "nom": "Hoareau", "nom_naissance": "Grondin"}),
+    # each part of a compound surname said, then spelled, with « tiret » between
+    ("monsieur paul durand-favre durand D U R A N D tiret favre F A V R E il tousse",
+     {"prenom": "Paul", "nom": "Durand-Favre"}),
+    # a surname made of first names: spelled, or after a name rather a first name
+    ("j'ai un jeune homme timéo jean-louis J E A N tiret L O U I S il s'est coupé", {"prenom": "Timéo",
+                                                                                   "nom": "Jean-Louis"}),
+    ("Gilles Jean-Baptiste, 70 ans, plaie au mollet, Le Gosier", {"prenom": "Gilles", "nom": "Jean-Baptiste"}),
+    ("Bernard Jean-Pierre, 70 ans, plaie au mollet, Le Gosier", {"prenom": "Jean-Pierre", "nom": "Bernard"}),
+])
+def test_what_a_word_attaches_to_in_dictated_and_typed_calls(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

@@ -263,6 +263,9 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     ("oui c'est parfait, mais le patient reçoit-il un sms", "faq", "faq"),
     ("très bien, je valide", "inform", "affirm"),
     ("oui c'est bon pour elle aussi", "nlu_fallback", "affirm"), ("c'est tout bon merci", "nlu_fallback", "affirm"),
+    # that is right, then the order to book, said familiarly
+    ("voilà c'est ça, tu peux valider", "faq", "affirm"), ("c'est bien ça, on peut réserver", "faq", "affirm"),
+    ("voilà mais est-ce que le médecin lit le message ?", "faq", "faq"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
@@ -497,6 +500,10 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     # no order: a negation, a middle clause, a question
     ("il ne faut pas annuler, toux", False), ("on annule pas, toux", False),
     ("toux, on annule, fièvre", False), ("comment annuler un rdv", False),
+    # dictated, why then the order with its modal
+    ("ah attendez la patiente me dit qu'elle a eu son médecin traitant finalement euh on peut annuler le rendez-vous "
+     "s'il vous plaît", True),
+    ("il faudrait annuler le rdv, elle ira aux urgences", True), ("on pourrait annuler ?", True),
 ])
 def test_an_order_to_cancel_after_its_reason(text, expected):
     assert says_to_cancel(text) == expected
