@@ -8,6 +8,7 @@ from bot.nlu.text import fold, spelling_read
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
 # "Le Gall", "La Fontaine" keep their capital
 _LOWER_PARTICLES = {"de", "du", "des", "d'", "da", "dos", "das", "van", "von"}
+_OPENING_CAPITALIZED = {"da", "dos", "das"}
 _SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der")}  # "de la Fontaine", "van der Berg"
 _TAKEN_BACK_BEFORE = re.compile(r"^.*?\S.*\b(?:non|pardon|plutot|plutôt|je veux dire)(?![\w'])[\s,]*", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -65,7 +66,9 @@ def normalize_name(text: str) -> str:
     core = " ".join(w for i, w in enumerate(words) if not _is_particle(words, i))
     if not text or (core != core.upper() and core != core.lower()):
         return text
-    return " ".join(_case_word(w, _is_particle(words, i)) for i, w in enumerate(words))
+    # a Portuguese particle opening the name is part of it, as France writes them: "Da Silva", "Pereira dos Santos"
+    return " ".join(_case_word(w, _is_particle(words, i) and not (i == 0 and fold(w) in _OPENING_CAPITALIZED))
+                    for i, w in enumerate(words))
 
 
 def _is_particle(words: list[str], i: int) -> bool:

@@ -474,8 +474,10 @@ def test_note_shorthand_and_modes(text, expected):
 
 
 @pytest.mark.parametrize("said, typed", [
-    ("de la fontaine", "de la Fontaine"), ("DA SILVA", "da Silva"), ("le gall", "Le Gall"),
-    ("d'almeida", "d'Almeida"), ("van damme", "van Damme"), ("du", "Du"),
+    ("de la fontaine", "de la Fontaine"), ("le gall", "Le Gall"), ("d'almeida", "d'Almeida"), ("van damme", "van Damme"),
+    ("du", "Du"),
+    # a Portuguese particle opening the name is written with its capital in France; inside it, not
+    ("DA SILVA", "Da Silva"), ("PEREIRA DOS SANTOS", "Pereira dos Santos"),
 ])
 def test_particles_are_lower_before_the_name(said, typed):
     from bot.nlu.names import normalize_name
@@ -580,7 +582,7 @@ def test_a_measure_this_morning_is_no_wanted_time(text, creneau):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("monsieur kévin da silva d a s i l v a da silva en deux mots vingt-huit ans", {"nom": "da Silva"}),
+    ("monsieur kévin da silva d a s i l v a da silva en deux mots vingt-huit ans", {"nom": "Da Silva"}),
     ("la petite Inès Robert 3 ans tire sur son oreille, elles sont à Saint-Nazaire", {"localisation": "Saint-Nazaire"}),
     ("avis O.R.L. rapidement", {"specialite": "oto-rhino-laryngologie"}),
 ])
@@ -3889,7 +3891,7 @@ def test_no_field_from_common_words(text, field):
     ("Bonjour, Paul Lecoq, j'appelle pour ma femme Julie, Julie Lecoq, née Pierre, oui Pierre c'est son nom de famille.",
      {"prenom": "Julie", "nom": "Lecoq", "nom_naissance": "Pierre"}),
     # a remark on a letter between the first name and the surname
-    ("madame ana avec un seul N da costa en deux mots D A et C O S T A", {"prenom": "Ana", "nom": "da Costa"}),
+    ("madame ana avec un seul N da costa en deux mots D A et C O S T A", {"prenom": "Ana", "nom": "Da Costa"}),
 ])
 def test_names_around_remarks_and_callers(text, expected):
     record = read(text)

@@ -113,7 +113,7 @@ def test_not_a_birth_date(text):
     ("c'est Durand", "Durand"),
     ("Nom : DURAND", "Durand"),
     ("durand d u r a n d", "Durand"),
-    ("dos santos d o s s a n t o s", "dos Santos"),  # the spelling runs the name's words together
+    ("dos santos d o s s a n t o s", "Dos Santos"),  # the spelling runs the name's words together
     ("Le Bihan en deux mots L E et puis B I H A N", "Le Bihan"),  # two words spelled one after the other
     ("Anaïs avec un tréma sur le i", "Anaïs"),  # what is said of its letters is no part of it
     ("Noël avec le tréma", "Noël"),
