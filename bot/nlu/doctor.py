@@ -16,13 +16,14 @@ from bot.nlu.vocabulary import Found
 
 TITLE = r"(?:dr|docteur|doc|pr|professeur)\.?"
 # What may sit between a cue and the name: "médecin traitant : le Dr Roux", "c'est le docteur Roux".
-_LINK = r"(?:\s*[:=,\-–]\s*|\s+)(?:(?:c'est|est|qui est|le|la|l'|du|de|chez)\s+)*"
+# Within its line: "Motif : …, pas de médecin traitant\nTél. 06 …" names no one.
+_LINK = r"(?:[^\S\n]*[:=,\-–][^\S\n]*|[^\S\n]+)(?:(?:c'est|est|qui est|le|la|l'|du|de|chez)[^\S\n]+)*"
 # Cues after which a name may come without a title, because they can only be followed by a person.
 _CUES_BARE_NAME = r"(?:son |sa |le |la )?medecin traitant|(?:deja )?suivie?s? par|(?:deja )?vue? par"
 # Cues that need the title before the name ("elle connaît le Dr Roux", not "elle connaît bien Rennes").
 _CUES_TITLED = r"connai[st]t?(?: deja| bien)?|(?:a |ont )?deja consulte(?: chez)?|patiente? (?:du|de la)|soignee? par"
 _WORD = r"[^\W\d_][\w'’\-]*"
-_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+_NAME = rf"{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}"
 _AFTER_BARE = re.compile(rf"\b(?:{_CUES_BARE_NAME}){_LINK}(?:(?P<title>{TITLE})\s+)?(?P<name>{_NAME})")
 _AFTER_TITLED = re.compile(rf"\b(?:{_CUES_TITLED}){_LINK}(?P<title>{TITLE})\s+(?P<name>{_NAME})")
 # "le Dr Roux, son médecin traitant", "Dr Roux (médecin traitant)", "le Dr Roux est son médecin traitant"

@@ -378,6 +378,7 @@ _INTENSITY = {"tres", "trop", "assez", "fortement", "tellement", "encore", "comp
               "petite", "petites", "petit", "petits", "legere", "legeres", "leger", "legers", "vive", "violente",
               "violentes", "intense", "intenses"}
 _THE_OR_MY = {"le", "la", "les", "son", "sa", "ses", "mon", "ma", "notre", "leur"}
+_LITTLE_OR_BADLY = {"peu", "mal", "moins", "difficilement", "difficile"}  # "boit peu", "marche difficilement"
 _WHO_ASKS = {"medecin", "docteur", "dr", "generaliste", "infirmier", "infirmiere", "pharmacien", "pharmacienne"}
 # Those who care, named in a note ("…, dentiste indisponible"): never a complaint listed
 _TRADES_OF_CARE = _WHO_ASKS | _CARERS | {"dentiste", "kine", "kinesitherapeute", "sage-femme", "mt", "specialiste",
@@ -1479,7 +1480,7 @@ class _Reader:
                 said = k
                 while said + 1 < len(self.tokens) and self.tokens[said].folded in _DISCOURSE:
                     said += 1  # "… depuis hier soir bon la tension est correcte"
-                if self.tokens[said].folded in _SUBJECTS:
+                if self.tokens[said].folded in _SUBJECTS and not self.says_more_of_it(said + 1):
                     break  # "… il dort plus depuis des semaines il s'enferme": the next sentence
                 if self.tokens[said].folded in _DEFINITE and opens_a_clause(self.text[self.tokens[said].start:self.tokens[
                         min(said + 5, len(self.tokens) - 1)].end]):
@@ -1567,17 +1568,35 @@ class _Reader:
         """A comma at `comma` lists another complaint after the one before it ("fièvre 40, vomit")."""
         return comma + 1 < len(self.tokens) and self.tokens[comma].text == "," and not self.taken[comma + 1] \
             and (self.symptom_end(comma + 1) is not None or self.done_little_at(comma + 1)
+                 or self.negative_finding_at(comma + 1)
                  # its subject left out, as the one before: "confusion depuis hier, a du mal à marcher"
                  or self.tokens[comma + 1].folded == "a" and self.says_more_of_it(comma + 1)
                  # "gros orteil rouge, chaud et douloureux": how the part is, said on
                  or self.tokens[comma + 1].folded in _BODY_STATES - {"qui"} and self.tokens[comma - 1].folded in _BODY_STATES)
 
     def done_little_at(self, k: int) -> bool:
-        """"boit peu", "dort mal", said alone in a list of complaints: what the patient hardly does."""
-        return k + 1 < len(self.tokens) and self.tokens[k].is_word and self.tokens[k].text.islower() \
-            and self.tokens[k].folded not in FUNCTION_WORDS and self.cue_at(k) is None \
-            and self.tokens[k + 1].folded in ("peu", "mal") \
-            and (k + 2 == len(self.tokens) or self.tokens[k + 2].is_boundary)
+        """"boit peu", "dort mal", "boit moins bien", "marche difficilement", said alone in a list of complaints:
+        what the patient hardly does."""
+        if not (k + 1 < len(self.tokens) and self.tokens[k].is_word and self.tokens[k].text.islower()
+                and self.tokens[k].folded not in FUNCTION_WORDS and self.cue_at(k) is None
+                and self.tokens[k + 1].folded in _LITTLE_OR_BADLY):
+            return False
+        end = k + 2 + (k + 2 < len(self.tokens) and self.tokens[k + 1].folded == "moins"
+                       and self.tokens[k + 2].folded == "bien")
+        return end == len(self.tokens) or self.tokens[end].is_boundary
+
+    def negative_finding_at(self, k: int) -> bool:
+        """"pas de déficit", "pas de fièvre", "pas d'idées suicidaires" at k, listed with the complaint: what the
+        patient does not have, part of the clinical picture; not a carer or a request missing ("pas de dentiste de
+        garde", "pas de rdv avant lundi")."""
+        if self.tokens[k].folded != "pas" or k + 1 >= len(self.tokens):
+            return False
+        after = self.tokens[k + 1].folded
+        at = k + 1 + (after in ("de", "d"))  # the thing missing, past "de"; elided, in the same token
+        if not (after in ("de", "d") or after.startswith("d'")) or at >= len(self.tokens) or self.taken[at] \
+                or not self.tokens[at].is_word:
+            return False  # "pas de médecin traitant": read apart
+        return self.tokens[at].folded.removeprefix("d'") not in _TRADES_OF_CARE | _REQUESTS
 
     def listed_start(self, i: int) -> int:
         """First token of a complaint list ending with the complaint at i: the segments just before it, up to the

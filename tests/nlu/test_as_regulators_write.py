@@ -2348,8 +2348,11 @@ def test_names_across_commas_spellings_and_a_class(text, expected):
     ("il a mal dans le bas du dos depuis hier", {"symptomes": "mal dans le bas du dos depuis hier"}),
     ("elle a l'oeil gauche rouge", {"symptomes": "oeil gauche rouge", "localisation": None}),
     ("il a l'œil droit qui pleure depuis hier", {"symptomes": "œil droit qui pleure depuis hier"}),
-    # on a labelled line, what the patient does not have is no part of the complaint
+    # on a labelled line, what the patient does not have is part of the clinical picture, as those who write the
+    # notes by hand count it; no carer missing
     ("Pat. M. Roy Luc\nMotif : douleur lombaire depuis 3 j, pas de fièvre\nTél. 06 12 34 56 78",
+     {"symptomes": "douleur lombaire depuis 3 j, pas de fièvre"}),
+    ("Pat. M. Roy Luc\nMotif : douleur lombaire depuis 3 j, pas de médecin traitant\nTél. 06 12 34 56 78",
      {"symptomes": "douleur lombaire depuis 3 j"}),
     ("il est complètement désorienté depuis ce matin", {"symptomes": "complètement désorienté depuis ce matin"}),
     # said without its "ne", the negation closes the complaint all the same: not "une angine qui passe"
@@ -3978,3 +3981,22 @@ def test_someone_from_a_place_is_no_name(text, expected):
 def test_what_a_word_attaches_to_in_dictated_and_typed_calls(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    # dictated: after « depuis … », a sentence that goes on describing the patient is the complaint still
+    ("c'est pour mon fils il a mal au ventre depuis ce matin il est tout pâle et il vomit on est à Laval",
+     "mal au ventre depuis ce matin il est tout pâle et il vomit"),
+    # listed in a note: what the patient does not have, what they hardly do
+    ("Mme Anne Petit, céphalées depuis 2 j, pas de fièvre, Laval", "céphalées depuis 2 j, pas de fièvre"),
+    ("M. Jean Roux, gastro depuis hier, mange moins bien, Laval", "gastro depuis hier, mange moins bien"),
+    # a carer or a request missing is no finding
+    ("M. Jean Roux, rage de dents, pas de dentiste de garde, Laval", "rage de dents"),
+])
+def test_the_complaint_runs_through_what_describes_the_patient(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
+
+
+def test_a_doctor_label_ends_with_its_line():
+    record = read("Pat. Mme Roy Anne\nMotif : otalgie depuis 2 j, pas de médecin traitant\nTél. 06 12 34 56 78")
+    assert (record.get("medecin_traitant"), record.get("telephone")) == (None, "+33612345678")
