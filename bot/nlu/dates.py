@@ -26,7 +26,8 @@ _DATE = re.compile(
 # (alone, it may be part of a number)
 _GLUED_CUE = r"\b(?:ddn|dn|nee?\s+le|naissance)\s*:?\s*"
 _DAY, _MONTH, _YEAR_OF_BIRTH = r"(?P<day>\d{2})", r"(?P<month>\d{2})", r"(?P<year>(?:19|20)\d{2})"
-_GLUED_ORDERS = (_DAY + _MONTH + _YEAR_OF_BIRTH, _YEAR_OF_BIRTH + _MONTH + _DAY)
+# "ddn 220891" in a note: the year by its last two digits
+_GLUED_ORDERS = (_DAY + _MONTH + _YEAR_OF_BIRTH, _YEAR_OF_BIRTH + _MONTH + _DAY, _DAY + _MONTH + r"(?P<year>\d{2})")
 GLUED_BIRTH_DATES = tuple(re.compile(rf"{_GLUED_CUE}{order}\b") for order in _GLUED_ORDERS)
 _BIRTH_CUE = re.compile(r"\b(?:nee?s?|ne\(e\)|ddn|dn|d\.n\.|naissance|naiss|anniversaire)\b")
 _OTHER_CUE = re.compile(r"\b(?:depuis|des|a partir d[eu]?|debut|jusqu'?au|rdv|rendez-vous)\s*(?:le|la|du|l')?\s*$")

@@ -64,7 +64,8 @@ _NEGATION_BEFORE = re.compile(r"\b(?:non|pas|peu|sans|n'est pas|pas du tout|pas 
                               r"(?: (?:si|tres|trop|vraiment|tellement|forcement|obligatoirement|necessairement))?\s+$")
 # "06/50/33/71/92": five pairs, no date
 _SLASHED_PHONE = re.compile(r"(?<![\d/])0\d(?:/\d{2}){4}(?![\d/])")
-_DIGIT_RUN = re.compile(r"(?:\+|\b00|\b0)\d[\d .\-()]*\d")
+# not inside a number already begun: "30.08.1931 (95 ans)" is a date, "08.1931 (95" no phone
+_DIGIT_RUN = re.compile(r"(?<!\d[./\-])(?:\+|\b00|\b0)\d[\d .\-()]*\d")
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:tel|telephone|portable|port|numero|fixe|mobile|joignable)\b\W*(?:au|le|sur le|c'est le)?\s*$")
 # Numbers are dialled in pairs: one digit more after a whole number ("06 12 34 56 78 9") is an eleventh digit, a

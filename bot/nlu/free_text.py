@@ -405,10 +405,10 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
 _PRESENTING = {"et", "maintenant", "puis", "ensuite", "alors", "c'est", ",", "mtn"}  # what opens the next patient
-_ON_THE_LINE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("a", "l'appareil"), ("sur", "la", "ligne"),
-                ("sur", "la", "meme", "ligne"),
-                ("au", "bout", "du", "fil"), ("avec", "moi"),
-                ("a", "cote", "de", "moi"), ("a", "cote"),
+# Where one is while the operator speaks: on the phone
+_ON_THE_PHONE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("a", "l'appareil"), ("sur", "la", "ligne"),
+                 ("sur", "la", "meme", "ligne"), ("au", "bout", "du", "fil"))
+_ON_THE_LINE = (*_ON_THE_PHONE, ("avec", "moi"), ("a", "cote", "de", "moi"), ("a", "cote"),
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
                 ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"),
                 *((word,) for word in vocabulary.AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"), ("maintenant",))
@@ -987,6 +987,17 @@ class _Reader:
             and token.folded not in FUNCTION_WORDS \
             and first_name_scores().get(said, 0) <= 1 and (named or surname_scores().get(said, 0) < _COMMON_SURNAME)
 
+    def saint_quarter_end(self, k: int) -> int | None:
+        """Last token of a quarter named after a saint at k, right after its city and ending the segment ("brest st
+        marc -", "Toulouse Saint-Cyprien,"): no commune of that name elsewhere (Saint-Cyprien, Pyrénées-Orientales)."""
+        words = self.tokens[k].folded.split("-", 1)
+        if words[0] not in ("st", "ste", "saint", "sainte"):
+            return None
+        end = k + (len(words) == 1)  # "st marc", or "st-marc" in one token
+        if end >= len(self.tokens) or not _is_name_word(self.tokens[end]) or self.taken[end] or end == k and not words[1:]:
+            return None
+        return end if end + 1 == len(self.tokens) or self.tokens[end + 1].is_boundary else None
+
     def where_it_lies(self, last: int, born: bool = False, first: int | None = None) -> int:
         """Last token of the département, region or country that situates the place ending at `last` ("Lamentin en
         Martinique", "Casablanca (Maroc)", "Fès au Maroc", "Saint-Denis de la Réunion"), or `last` when none
@@ -998,6 +1009,8 @@ class _Reader:
         if not born and key(self.tokens[last].text) in city_names():
             if self.a_quarter_at(k):
                 return k  # "Bordeaux Chartrons, …": the part of the city it is in
+            if (quarter := self.saint_quarter_end(k)) is not None:
+                return quarter  # "brest st marc - …", "Toulouse Saint-Cyprien": a quarter named after its saint
             if self.tokens[k].text == "(" and k + 2 < len(self.tokens) and self.tokens[k + 2].text == ")" \
                     and self.tokens[k + 1].text[:1].isupper() and self.region_at(k + 1) is None:
                 return k + 2  # "Toulouse (Minimes)": its quarter in brackets
@@ -2059,7 +2072,8 @@ class _Reader:
             k -= 1
         # or said where one is: "au lycée Victor Hugo de Besançon", "à l'EHPAD les Tilleuls de Guéret"
         opens = k == 0 or self.tokens[k - 1].is_boundary or self.tokens[k - 1].text in ",;:-–" \
-            or i > 0 and self.tokens[i - 1].folded in ("au", "a", "l'", "en", "dans")
+            or i > 0 and self.tokens[i - 1].folded in ("au", "a", "l'", "en", "dans") \
+            or k == 1 and self.tokens[0].folded in _CARERS  # "IDE EHPAD Les Tilleuls Colmar : …", who writes
         if not opens or self.tokens[i].folded not in _INSTITUTIONS:
             return None
         # a home by its name ("EHPAD Les Tilleuls à Cholet"); a pharmacy's name is none of the patient's, its town is
@@ -2073,6 +2087,9 @@ class _Reader:
         while name + 1 < len(self.tokens) and name - i < 4 and self.tokens[name + 1].is_word \
                 and self.tokens[name + 1].text[:1].isupper() and not self.taken[name + 1]:
             name += 1
+        if name > i + 1 and (name + 1 == len(self.tokens) or self.tokens[name + 1].text in ":;-–") \
+                and any(self.place_at(j) == name for j in range(i + 2, name + 1)):
+            return self.where_it_lies(name)  # "EHPAD Les Tilleuls Colmar : …", its town last
         if name == i or name + 2 >= len(self.tokens) or self.tokens[name + 1].text != "," \
                 and self.tokens[name + 1].folded not in ("a", "au"):
             return None
@@ -2236,7 +2253,8 @@ class _Reader:
                 i = self.identity(start, gender, lone_is_given=True)
                 identity_done = True
                 weak_identity = len(self.spans) == read_before + 1 and self.spans[-1].field == "nom"
-                if i > start and self.says_who_calls(start, i):  # "moi c'est Sandrine Keller …, j'appelle pour madame …"
+                # "moi c'est Sandrine Keller …, j'appelle pour madame …"; not "le fils de Jean Payet qui appelle …"
+                if i > start and not self.named_as_whose_kin(start) and self.says_who_calls(start, i):
                     caller, identity_done, weak_identity = (start, i - 1), False, False
                 continue
             surname = self.surname_after_given(i, caller)
@@ -2501,10 +2519,13 @@ class _Reader:
         before = _without_apposed_kin([t.folded for t in self.tokens[:self.caller_start(civility)] if t.text != ":"])
         # "Mme Roux appelle", "… qui appelle", "c'est madame Lebrun je vous appelle pour mon mari"
         said_after = [t.folded for t in self.tokens[after:after + 3]]
-        # "j'ai M. Roux en ligne, il appelle…"; "j'ai le fils de Mme Lacoste en ligne": the son calls, she is the patient
-        on_the_line = said_after[:2] in (["en", "ligne"], ["au", "telephone"], ["au", "tel"]) and not (
-            before[-1:] in (["de"], ["du"]) and before[-2:-1] and (before[-2] in RELATIVES or before[-2] in _FAMILY))
-        said_after = [t.folded for t in self.tokens[after + 2:after + 5]] if on_the_line else said_after
+        if self.named_as_whose_kin(civility):
+            return False  # "j'ai le fils de Mme Lacoste en ligne", "… qui appelle pour sa mère": the son calls
+        # "j'ai M. Roux en ligne", "… au bout du fil pour sa femme"
+        line = next((len(words) for words in _ON_THE_PHONE if tuple(t.folded for t in self.tokens[after:after + len(words)])
+                     == words), 0)
+        on_the_line = line > 0
+        said_after = [t.folded for t in self.tokens[after + line:after + line + 3]] if on_the_line else said_after
         calling = on_the_line or bool(said_after) and (
             said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]
             and said_after[1].removeprefix("m'") in _CALLING  # "… madame Delmas qui m'appelle pour une résidente"
@@ -2519,6 +2540,13 @@ class _Reader:
             and not set(before[-6:-1]) & {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"}
         return calling or named_calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def named_as_whose_kin(self, first: int) -> bool:
+        """The names (or their civility) from `first` follow "le fils de", "la fille du": they are of the one whose
+        relative calls, never the caller's."""
+        k = first - (first > 0 and self.tokens[first - 1].folded in CIVILITES)
+        return k >= 2 and self.tokens[k - 1].folded in ("de", "du") \
+            and (self.tokens[k - 2].folded in RELATIVES or self.tokens[k - 2].folded in _FAMILY)
 
     def says_who_calls(self, first: int, after: int) -> bool:
         """The names from token `first` to before `after` are said by who calls of themselves ("je suis Sylvie

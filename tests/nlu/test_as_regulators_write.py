@@ -4000,3 +4000,23 @@ def test_the_complaint_runs_through_what_describes_the_patient(text, symptomes):
 def test_a_doctor_label_ends_with_its_line():
     record = read("Pat. Mme Roy Anne\nMotif : otalgie depuis 2 j, pas de médecin traitant\nTél. 06 12 34 56 78")
     assert (record.get("medecin_traitant"), record.get("telephone")) == (None, "+33612345678")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date with dots, its age in brackets after it: no phone misdialled from « 08.1931 (95 »
+    ("Mme Roy Paule, DDN 14.03.1930 (96 ans), toux", {"date_naissance": "1930-03-14", "telephone": None}),
+    # a home named, then its town, heading the note after who writes it
+    ("IDE EHPAD Les Mimosas Dole : résident M. Paul Roy, toux", {"localisation": "EHPAD Les Mimosas Dole"}),
+    # who is named after « le fils de » is the one whose son calls: the patient
+    ("alors j'ai le fils de madame Odile Vasseur qui appelle pour sa maman, elle a de la fièvre",
+     {"prenom": "Odile", "nom": "Vasseur"}),
+    # on the line, the husband calls for his wife, named after him
+    ("J'ai M. Paul Gimenez au bout du fil pour sa femme, Rosa Gimenez, 02/02/1960, toux", {"prenom": "Rosa"}),
+    # a quarter named after its saint, after a town in small letters, in a note of dashes
+    ("toux fébrile - Mme ROY Anne - nantes st felix - MG", {"localisation": "nantes st felix"}),
+    # a birth date of six digits after its label
+    ("Mme ROY Anne ddn 110482 - toux - Nantes", {"date_naissance": "1982-04-11"}),
+])
+def test_notes_of_dashes_dots_and_who_calls_for_whom(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
