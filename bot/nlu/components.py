@@ -458,8 +458,10 @@ _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "oui", "stop", "alors", "euh", "fi
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
-_CANCELLED = re.compile(r" (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)"
-                        r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?$")
+# "annulez celui-ci", "annulez-le": the booking pointed at, the order all the same
+_CANCELLED = re.compile(r"(?: (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)"
+                        r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?"
+                        r"| (?:celui-ci|celui-la|celle-ci|celle-la)|-(?:le|la))$")
 _MODAL = re.compile(rf"^(?:{_MODALS}) ?(?=annuler|arreter)")
 
 

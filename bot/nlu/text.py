@@ -35,7 +35,10 @@ _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 _SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe | (?:et )?puis | et )(?![àÀ])[^\W\d_]\b"
                           r"(?!['’])){2,}")
 # A letter said twice in a spelling: "D I A deux L O", "M A double L E T", "U, I, deux L, E"
-_DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)", re.IGNORECASE)
+# "H A deux D A D"; last in the run after two letters at least, a word after it: "S C H M I deux T né le …"
+_DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)"
+                            r"|(?<=\b[^\W\d_] [^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=[\s,.]+[^\W\d_]{2,}|[,.]|$)",
+                            re.IGNORECASE)
 # What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
 _SPELLING_REMARK = re.compile(
     r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
@@ -284,10 +287,20 @@ def _letter_as(match: re.Match) -> str:
     return match.group(1) if fold(match.group(1)) == fold(match.group(2)) else match.group(0)
 
 
+def _doubled(match: re.Match) -> str:
+    if match.group(2):
+        return f"{match.group(1)} {match.group(2)}{match.group(1)} {match.group(2)}"
+    comma, letter = match.group(3), match.group(4)
+    run = re.search(r"(?:\b[^\W\d_],? )*\b[^\W\d_]$", match.string[:match.start()])
+    if run and (letter * 2).lower() in re.sub(r"[\s,]", "", run.group(0)).lower():
+        return match.group(0)  # "V I A L A T T E deux T": the letters were all said, « deux T » tells how
+    return f"{comma} {letter}{comma} {letter}"
+
+
 def spelling_read(text: str) -> str:
     """Spelled letters joined ("G U E R I N" -> "GUERIN", "H A deux D A D" -> "HADDAD"), what is said about the
     letters dropped ("avec un accent aigu sur le E", "avec deux L")."""
-    return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(r"\1 \2\1 \2", _SPELLING_REMARK.sub(
+    return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(_doubled, _SPELLING_REMARK.sub(
         "", _LETTER_REMARK.sub("", _IN_ONE_WORD.sub(r"\1\2", text)))))
 
 
@@ -323,17 +336,20 @@ def normalize_dictation(text: str) -> str:
     return _parts_joined(_APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text)))
 
 
-# "muller M U deux L E R tiret kessler K E deux S L E R", once its letters are joined: each part of a compound
-# name said, then spelled (a lookahead: the words before may overlap a run that is not one, "paul durand-favre durand")
-_PARTS_SPELLED = re.compile(r"(?=\b([^\W\d_]{2,}) ([^\W\d_]{2,})-([^\W\d_]{2,}) ([^\W\d_]{2,})\b)")
+# "muller M U deux L E R tiret kessler K E deux S L E R", "lopes L O P E S et ferreira F E …", once the letters are
+# joined: each part of a compound name said, then spelled, written as the whole name said then spelled (a lookahead:
+# the words before may overlap a run that is not one, "paul durand-favre durand")
+_PARTS_SPELLED = re.compile(r"(?=\b([^\W\d_]{2,}) ([^\W\d_]{2,})(-| et )([^\W\d_]{2,}) ([^\W\d_]{2,})\b)")
 
 
 def _parts_joined(text: str) -> str:
     for match in _PARTS_SPELLED.finditer(text):
-        first, first_spelled, second, second_spelled = match.groups()
+        first, first_spelled, joint, second, second_spelled = match.groups()
         if fold(first) == fold(first_spelled) and fold(second) == fold(second_spelled):
-            end = match.start() + len(f"{first} {first_spelled}-{second} {second_spelled}")
-            return f"{text[:match.start()]}{first}-{second} {first_spelled}-{second_spelled}{_parts_joined(text[end:])}"
+            end = match.start() + len(f"{first} {first_spelled}{joint}{second} {second_spelled}")
+            whole = f"{first}-{second} {first_spelled}-{second_spelled}" if joint == "-" \
+                else f"{first} {second} {first_spelled}{second_spelled}"
+            return f"{text[:match.start()]}{whole}{_parts_joined(text[end:])}"
     return text
 
 

@@ -4020,3 +4020,15 @@ def test_a_doctor_label_ends_with_its_line():
 def test_notes_of_dashes_dots_and_who_calls_for_whom(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the double letter last in the spelling, a word after it
+    ("il s'appelle paul moratt M O R A deux T né le deux mars quatre-vingt", {"prenom": "Paul", "nom": "Moratt"}),
+    # each word of a surname said, then spelled, joined by « et »
+    ("une patiente ana souza ribeiro alors souza S O U Z A et ribeiro R I B E I R O elle tousse",
+     {"prenom": "Ana", "nom": "Souza Ribeiro"}),
+])
+def test_spellings_of_a_double_letter_last_and_of_each_word(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

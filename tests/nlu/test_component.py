@@ -504,6 +504,8 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     ("ah attendez la patiente me dit qu'elle a eu son médecin traitant finalement euh on peut annuler le rendez-vous "
      "s'il vous plaît", True),
     ("il faudrait annuler le rdv, elle ira aux urgences", True), ("on pourrait annuler ?", True),
+    # the booking pointed at: "celui-ci", "-le"
+    ("zut, doublon : sa fille lui a déjà trouvé un créneau. Annulez celui-ci svp", True), ("annulez-le svp", True),
 ])
 def test_an_order_to_cancel_after_its_reason(text, expected):
     assert says_to_cancel(text) == expected
