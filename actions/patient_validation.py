@@ -306,7 +306,7 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         return self._extract_requested("prenom", dispatcher, tracker)
 
     async def extract_nom(self, dispatcher, tracker, domain: DomainDict):
-        return self._extract_requested("nom", dispatcher, tracker)
+        return self._same_as_the_last("nom", tracker) or self._extract_requested("nom", dispatcher, tracker)
 
     async def extract_nom_naissance(self, dispatcher, tracker, domain: DomainDict):
         return self._extract_requested("nom_naissance", dispatcher, tracker)
@@ -315,7 +315,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         return self._extract_requested("date_naissance", dispatcher, tracker)
 
     def _same_as_the_last(self, field: str, tracker: Tracker) -> dict[str, Any]:
-        """"même téléphone", "même adresse" said for a new patient: the last patient's value, when this one has none."""
+        """"même téléphone", "même adresse", "même nom" said for a new patient: the last patient's value, when this one
+        has none."""
         text = tracker.latest_message.get("text") or ""
         if not SAME_AS_THE_LAST[field].search(text):
             return {}

@@ -34,8 +34,9 @@ SAME_NAME = re.compile(
     re.IGNORECASE,
 )
 # "même téléphone, même adresse, mêmes symptômes" said for the next patient of a family: the values given for the
-# last one
+# last one; "son petit frère Hugo, même nom": the last one's surname
 SAME_AS_THE_LAST = {
+    "nom": re.compile(r"\bm[eê]me nom(?: de famille)?\b(?! de (?:naissance|jeune fille))", re.IGNORECASE),
     "telephone": re.compile(r"\bm[eê]mes? (?:num[ée]ro|t[ée]l[ée]phone|t[ée]l|portable|contact)s?\b", re.IGNORECASE),
     "localisation": re.compile(r"\b(?:m[eê]mes? (?:adresse|endroit|domicile|commune|ville|lieu)s?"
                                r"|au m[eê]me endroit)\b", re.IGNORECASE),

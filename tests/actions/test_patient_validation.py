@@ -269,6 +269,17 @@ async def test_the_next_patient_of_a_family_takes_the_last_phone_and_place(dispa
     assert await form().extract_localisation(dispatcher, tracker, DOMAIN) == {"localisation": "Troyes"}
 
 
+async def test_the_next_child_said_to_bear_the_same_name_takes_the_last_surname(dispatcher):
+    text = "Et maintenant son petit frère Hugo, même nom, né le 9 janvier 2022"
+    events = [{"event": "slot", "name": "nom", "value": "Moreau-Dubois"}, {"event": "reset_slots"},
+              {"event": "user", "text": text}]
+    tracker = make_tracker({"requested_slot": "nom", "prenom": "Hugo"}, text=text, events=events)
+    assert await form().extract_nom(dispatcher, tracker, DOMAIN) == {"nom": "Moreau-Dubois"}
+    first = make_tracker({"requested_slot": "nom_naissance", "nom": "Roux"}, text="même nom",
+                         events=[{"event": "user", "text": "même nom"}])
+    assert await form().extract_nom(dispatcher, first, DOMAIN) == {}  # the first patient: his birth name, no other
+
+
 async def test_the_last_phone_said_again_as_an_answer_is_kept_on_the_form_s_second_pass(dispatcher):
     # the slot mappings set it at this turn first; the form extracts again and must not refuse "même tel"
     events = [{"event": "slot", "name": "telephone", "value": "+33618273645"}, {"event": "reset_slots"},
