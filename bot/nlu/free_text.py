@@ -3164,9 +3164,16 @@ class _Reader:
             self.add("nom", *units[0])
             self.add("prenom", given, given)
             return given + 1
+        after = units[0][1] + 1
+        labelled = self.surname_labelled_at(after + (after < len(self.tokens) and self.tokens[after].folded == "et"))
+        # "monsieur wesley W E S L E Y et le nom c'est pinas": another surname comes, labelled
+        another = labelled is not None and key(self.tokens[labelled].text) != key(self.tokens[units[0][0]].text)
+        if len(units) == 1 and another:
+            self.add("prenom", *units[0])
+            return after
         if len(units) == 1 and self.spelled(units[0]) and not lone_is_given:
             self.add("nom", *units[0])  # "monsieur Celestin C E L E S T I N": a name spelled is the surname
-            return units[0][1] + 1
+            return after
         if len(units) == 1:
             words = self.tokens[units[0][0]:units[0][1] + 1]
             first, surname = _first_name_score(words, self.gender), _surname_score(words)

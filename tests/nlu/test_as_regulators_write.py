@@ -4032,3 +4032,14 @@ def test_notes_of_dashes_dots_and_who_calls_for_whom(text, expected):
 def test_spellings_of_a_double_letter_last_and_of_each_word(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name spelled after the civility, then another labelled as the surname: the first name
+    ("alors monsieur kylian euh K Y L I A N kylian et le nom c'est tiburce T I B U R C E il tousse",
+     {"prenom": "Kylian", "nom": "Tiburce"}),
+    ("madame Roux le nom c'est Roux, toux", {"nom": "Roux", "prenom": None}),  # the same said again
+])
+def test_a_name_spelled_then_the_surname_labelled(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
