@@ -1500,8 +1500,11 @@ class _Reader:
                     break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
                 if token.folded in _WHO_ASKS:
                     break  # "... depuis cette nuit médecin à domicile": the request, dictated without a verb
-            if token.folded == "mais" and k + 1 < len(self.tokens) and self.tokens[k + 1].folded == "qui":
-                linked = k + 1  # "coupure pas profonde mais qui saigne encore": the complaint described on
+            if token.folded == "mais" and k + 1 < len(self.tokens) and (self.tokens[k + 1].folded == "qui"
+                                                                        or self.symptom_end(k + 1) is not None):
+                # "coupure pas profonde mais qui saigne encore", "pas de fracture mais douleur hanche droite": the
+                # complaint described on
+                linked = k + 1
             elif token.is_boundary and token.text != "+" and not self.in_a_measure(k) \
                     or k > i and self.ends_complaint(k, k - linked <= 2):
                 break
@@ -1647,8 +1650,10 @@ class _Reader:
         if token.folded in _SUBJECTS | {"ca", "je", "j'"} and self.tokens[k - 1].folded == "et" \
                 and self.says_more_of_it(k + 1):
             return False  # "fièvre depuis trois jours et il tousse beaucoup", "mal à l'oreille et ça coule"
-        if token.folded in _SUBJECTS and not linked and self.tokens[k - 1].is_word and self.says_more_of_it(k + 1):
-            return False  # dictated, one sentence running into the next: "il a fait un malaise il est pâle"
+        if token.folded in _SUBJECTS | {"ca"} and not linked and self.tokens[k - 1].is_word and self.says_more_of_it(k + 1):
+            # dictated, one sentence running into the next: "il a fait un malaise il est pâle", "mal au dos depuis une
+            # semaine ça descend dans la jambe"
+            return False
         if self.tokens[k - 1].folded == "et" and (token.folded == "ne" or token.folded.startswith("n'")) \
                 and self.no_longer_done(k) is not None:
             return False  # "très fatiguée et ne mange plus depuis 3 jours"

@@ -4043,3 +4043,15 @@ def test_spellings_of_a_double_letter_last_and_of_each_word(text, expected):
 def test_a_name_spelled_then_the_surname_labelled(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, symptomes", [
+    # « mais » then a complaint goes on describing it
+    ("Chute ce matin, pas de perte de connaissance mais douleur au poignet, Laval",
+     "Chute ce matin, pas de perte de connaissance mais douleur au poignet"),
+    # « ça » opening the next sentence, said of the complaint
+    ("elle a mal à la nuque depuis hier ça tire jusque dans l'épaule on est à Laval",
+     "mal à la nuque depuis hier ça tire jusque dans l'épaule"),
+])
+def test_the_complaint_goes_on_after_mais_or_ca(text, symptomes):
+    assert read(text).get("symptomes") == symptomes
