@@ -138,11 +138,16 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
     for k, phone in enumerate(phones[1:], start=1):
         after = folded[phone.end:phones[k + 1].start if k + 1 < len(phones) else phone.end + 40][:40]
         before = folded[max(phones[k - 1].end, phone.start - 60):phone.start]
-        if _TO_FILE.search(before) and not _AS_WELL.search(before) or _TO_CALL.match(after):
+        if (_TO_FILE.search(before) or _CALL_THERE.search(before)) and not _AS_WELL.search(before) \
+                or _TO_CALL.match(after):
             return [phone, *phones[:k], *phones[k + 1:]]
     return phones
 
 
+# "… mais il vaut mieux appeler son père directement au 0693 …", "elle préfère qu'on appelle sa mère : 06 …", "pour la
+# visio il faut appeler sa femme : 07 …": the one to call is the one to file
+_CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|voudrait|souhaite)\b.*\b(?:appel\w*|joindre"
+                         r"|contacter)\b|\b(?:appel\w*|joindre|contacter)\b.*\bdirectement\b")
 # "notez aussi le mien, au cas où : 07 …": one more number, not the one to file
 _AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")
 

@@ -543,7 +543,9 @@ def _is_an_ordinal(token: Token) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
+    # "D'abord Léo VAN HOUTTE": an adverb, elided, opening the sentence
     return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded) \
+        and not (token.folded.startswith("d'") and token.folded[2:] in _NOT_NAMES) \
         and not _IMPERATIVE.match(token.folded) and token.text.lower() not in _ELIDED_PREPOSITIONS
 
 
@@ -578,6 +580,8 @@ class _Reader:
             return None  # the unit of a number ("71A", "3j"), not a word of its own: "71A GLYCEMIES" is no place
         for size in range(min(_LONGEST_CUE, len(self.tokens) - i), 0, -1):
             field = CUES.get(tuple(t.folded for t in self.tokens[i:i + size]))
+            if field == "epouse" and i > 0 and self.tokens[i - 1].folded in _POSSESSIVES | _DETERMINERS:
+                return None  # "avec son épouse. Encombrement bronchique": his wife, no married name to come
             if field:
                 return field, size
         return None

@@ -19,7 +19,7 @@ _RECENT_LEAST = 3  # log2 score: among the eighth most borne first names of thei
 # Profiles' first names count surnames and nicknames too: two classes lower, like a name counted elsewhere
 _RECENT_DISCOUNT = 2
 # Particles of surnames ("de La Fontaine", "El Amrani", "Ben Salah"): never first names
-NAME_PARTICLES = frozenset({"de", "du", "des", "da", "dos", "le", "la", "van", "von", "den", "der", "di", "del", "ben",
+NAME_PARTICLES = frozenset({"de", "du", "des", "da", "dos", "le", "la", "lo", "van", "von", "den", "der", "di", "del", "ben",
                             "el", "al", "ait", "ould"})
 # Columns of Portugal, Turkey, Arabia/Persia (the Maghreb's names), China, India/Sri Lanka, Vietnam, other countries
 _ORIGINS = (5, 46, 47, 49, 50, 53, 54)

@@ -8,7 +8,7 @@ from bot.nlu.text import fold, spelling_read
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
 # "Le Gall", "La Fontaine" keep their capital
 _LOWER_PARTICLES = {"de", "du", "des", "d'", "da", "dos", "das", "van", "von"}
-_OPENING_CAPITALIZED = {"da", "dos", "das"}
+_OPENING_CAPITALIZED = {"da", "dos", "das", "van"}
 _SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der")}  # "de la Fontaine", "van der Berg"
 _TAKEN_BACK_BEFORE = re.compile(r"^.*?\S.*\b(?:non|pardon|plutot|plutôt|je veux dire)(?![\w'])[\s,]*", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -66,7 +66,8 @@ def normalize_name(text: str) -> str:
     core = " ".join(w for i, w in enumerate(words) if not _is_particle(words, i))
     if not text or (core != core.upper() and core != core.lower()):
         return text
-    # a Portuguese particle opening the name is part of it, as France writes them: "Da Silva", "Pereira dos Santos"
+    # a Portuguese or Flemish particle opening the name is part of it, as France writes them: "Da Silva", "Van Houtte",
+    # "Pereira dos Santos"
     return " ".join(_case_word(w, _is_particle(words, i) and not (i == 0 and fold(w) in _OPENING_CAPITALIZED))
                     for i, w in enumerate(words))
 
@@ -82,14 +83,19 @@ def _borne_by_someone_known(text: str) -> str:
     """"Rousseau comme Jean-Jacques Rousseau": the name, then someone who bears it, to say how it is written."""
     name, like, bearer = text.partition(" comme ")
     said = fold(name).split()
-    return name if like and said and said[-1] in re.split(r"[\s-]+", fold(bearer)) else text
+    # "jean-louis comme le prénom jean-louis": the whole word borne, hyphen and all
+    return name if like and said and said[-1] in re.split(r"[\s-]+", fold(bearer)) + fold(bearer).split() else text
+
+
+# "jean-louis avec un tiret": how the name is written, said after it
+_HYPHEN_REMARK = re.compile(r"[\s,]+(?:avec|sans) (?:un |le )?(?:tiret|trait d'union)\b", re.IGNORECASE)
 
 
 def parse_person_name(text: str) -> str | None:
     """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
     text = _TAKEN_BACK_BEFORE.sub("", text)  # "Bernard euh non Bertrand": the name meant comes last
     candidate = _LEAD_IN.sub("", _SAME_AS.sub("", text.strip().strip(".!?"))).strip(" ,;:")
-    candidate = normalize_name(_borne_by_someone_known(candidate))
+    candidate = normalize_name(_HYPHEN_REMARK.sub("", _borne_by_someone_known(candidate)))
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
         return None
     if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES for w in candidate.split()):

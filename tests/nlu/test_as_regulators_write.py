@@ -474,10 +474,10 @@ def test_note_shorthand_and_modes(text, expected):
 
 
 @pytest.mark.parametrize("said, typed", [
-    ("de la fontaine", "de la Fontaine"), ("le gall", "Le Gall"), ("d'almeida", "d'Almeida"), ("van damme", "van Damme"),
-    ("du", "Du"),
-    # a Portuguese particle opening the name is written with its capital in France; inside it, not
-    ("DA SILVA", "Da Silva"), ("PEREIRA DOS SANTOS", "Pereira dos Santos"),
+    ("de la fontaine", "de la Fontaine"), ("le gall", "Le Gall"), ("d'almeida", "d'Almeida"), ("du", "Du"),
+    # a Portuguese or Flemish particle opening the name is written with its capital in France; inside it, not
+    ("DA SILVA", "Da Silva"), ("PEREIRA DOS SANTOS", "Pereira dos Santos"), ("van damme", "Van Damme"),
+    ("VAN HOUTTE", "Van Houtte"),
 ])
 def test_particles_are_lower_before_the_name(said, typed):
     from bot.nlu.names import normalize_name
@@ -666,7 +666,7 @@ def test_spelling_remarks_are_no_part_of_the_name_or_address(said, typed):
 
 def test_a_name_spelled_with_spaces_is_one_surname():
     assert _subset(read("c'est pour madame inès van der berg V A N espace D E R espace B E R G elle tousse"),
-                   {"prenom": "", "nom": ""}) == {"prenom": "Inès", "nom": "van der Berg"}
+                   {"prenom": "", "nom": ""}) == {"prenom": "Inès", "nom": "Van der Berg"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4055,3 +4055,27 @@ def test_a_name_spelled_then_the_surname_labelled(text, expected):
 ])
 def test_the_complaint_goes_on_after_mais_or_ca(text, symptomes):
     assert read(text).get("symptomes") == symptomes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb elided at the sentence's start is no first name
+    ("Une maman pour ses enfants. D'abord Inès COLLET, 4 ans, otite, Lille", {"prenom": "Inès", "nom": "Collet"}),
+    # « son épouse » is his wife, no married name: the capitalized word of the next sentence is no surname
+    ("Paul Renard, 80 ans, vit à Dole avec son épouse. Encombrement bronchique", {"prenom": "Paul", "nom": "Renard",
+                                                                                   "nom_naissance": None}),
+    # an Italian particle: one surname
+    ("Lo Russo, même nom", {"nom": "Lo Russo", "prenom": None}),
+])
+def test_words_at_a_sentence_start_and_particles(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, phone", [
+    # the number of the one to call, said after who calls gave theirs
+    ("la fille c'est le 06 11 22 33 44 mais il vaut mieux appeler sa mère directement au 05 55 44 33 22", "+33555443322"),
+    ("il donne le sien 06 11 22 33 44 mais pour la visio il faut appeler sa femme : 07 52 00 11 22", "+33752001122"),
+    ("sa fille 06 11 22 33 44 appelle pour sa mère, toux, Lyon", "+33611223344"),
+])
+def test_the_number_of_the_one_to_call(text, phone):
+    assert read(text).get("telephone") == phone
