@@ -113,8 +113,10 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
             elif intent in _NOT_ABOUT_A_PATIENT and not entities and "?" not in text \
-                    and leading_answer(text) == "affirm" and (len(text.split()) <= 5 or tells_to_go_ahead(text)):
-                # "oui ça me va", "ça me va": a yes, no question about SAS; "oui c'est parfait vous pouvez valider"
+                    and leading_answer(text) == "affirm" and (len(text.split()) <= 5 or tells_to_go_ahead(text)
+                                                              or not asks_or_objects(text)):
+                # "oui ça me va", "ça me va": a yes, no question about SAS; "oui c'est parfait vous pouvez valider";
+                # "oui parfait, je préviens le voisin": what the regulator does next
                 _set_intent(message, "affirm")
             elif intent in _DETAILS and not entities and not announced and (answer := leading_answer(text)):
                 # "non, deux choses": a no, the corrections come after; "oui c'est ca": a yes, nothing to note
@@ -336,6 +338,13 @@ def leading_answer(text: str) -> str | None:
     if words[0] in _YES or first_two in _YES or agreed and words[agreed:agreed + 1] not in (["pas"], ["plus"]):
         return "affirm"
     return "deny" if words[0] in _NO else None
+
+
+def asks_or_objects(text: str) -> bool:
+    """A word that asks ("comment", "est-ce", "reçoit-il") or objects ("mais", "si"): more than a yes."""
+    folded = fold(text)
+    return bool(set(re.findall(r"[a-z'-]+", folded)) & (_ASKING | {"mais", "si", "sauf"})
+                or re.search(r"\w-(?:t-)?(?:il|elle|on|je|vous|ils|elles)\b", folded))
 
 
 def tells_to_go_ahead(text: str) -> bool:

@@ -582,6 +582,8 @@ class _Reader:
             field = CUES.get(tuple(t.folded for t in self.tokens[i:i + size]))
             if field == "epouse" and i > 0 and self.tokens[i - 1].folded in _POSSESSIVES | _DETERMINERS:
                 return None  # "avec son épouse. Encombrement bronchique": his wife, no married name to come
+            if field in ("prenom", "nom") and "comme" in (t.folded for t in self.tokens[max(0, i - 2):i]):
+                return None  # "joseph comme le prénom J O S E P H": how the name is written, no label
             if field:
                 return field, size
         return None
@@ -2384,6 +2386,8 @@ class _Reader:
             j = self.skip_colons(i + size)
             if words in _PARENT_S_NAME | _TWO_NAMES and j < len(self.tokens) and self.tokens[j].text == ",":
                 j += 1  # "elle porte le nom de sa maman, Lefèvre"
+            if field in NAME_FIELDS and j + 1 < len(self.tokens) and self.tokens[j].folded in ("attendez", "attends"):
+                j += 1  # "elle est née euh attendez joseph": the name after the pause
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
                                          or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)):

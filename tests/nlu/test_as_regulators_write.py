@@ -4079,3 +4079,12 @@ def test_words_at_a_sentence_start_and_particles(text, expected):
 ])
 def test_the_number_of_the_one_to_call(text, phone):
     assert read(text).get("telephone") == phone
+
+
+@pytest.mark.parametrize("text, expected", [
+    # « comme le prénom » tells how the name is written; « attendez » pauses before the name
+    ("non elle est née euh attendez martin comme le prénom M A R T I N", {"nom_naissance": "Martin", "prenom": None}),
+])
+def test_a_birth_name_after_a_pause_written_like_a_first_name(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

@@ -266,6 +266,9 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     # that is right, then the order to book, said familiarly
     ("voilà c'est ça, tu peux valider", "faq", "affirm"), ("c'est bien ça, on peut réserver", "faq", "affirm"),
     ("voilà mais est-ce que le médecin lit le message ?", "faq", "faq"),
+    # the yes, then what the regulator does next; not a question without its mark
+    ("oui parfait, je préviens sa fille", "faq", "affirm"),
+    ("oui d'accord le patient recevra-t-il un rappel", "faq", "faq"), ("oui sauf que je voudrais l'après-midi", "faq", "faq"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
