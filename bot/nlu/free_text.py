@@ -717,7 +717,8 @@ class _Reader:
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
             return None  # "patiente de 27 ans, suspicion de mycose": a word, in small letters, no list has as a name
         # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès", "son frère Tom": a lone first name is the patient's
-        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES
+        # "on commence par Hugo": the child
+        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES | {"par"}
                                or self.family_size(i) is not None) \
             and _first_name_score(lone, gender) > _surname_score(lone)
         # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
@@ -2268,6 +2269,12 @@ class _Reader:
                 if i > start and not self.named_as_whose_kin(start) and self.says_who_calls(start, i):
                     caller, identity_done, weak_identity = (start, i - 1), False, False
                 continue
+            if introduced is not None and self.first_name_alone_at(introduced[0], caller):
+                # "ils ont les deux noms : AMRANI DUPUIS. On commence par Hugo, 7 ans": the surname said for both,
+                # then each child's first name
+                self.add("prenom", introduced[0], introduced[0])
+                i = introduced[0] + 1
+                continue
             surname = self.surname_after_given(i, caller)
             if surname is not None:  # "mon fils Tom, il a 7 ans, Tom Garnier": the first name again, then the name
                 self.add("nom", i + 1, surname)
@@ -2553,6 +2560,17 @@ class _Reader:
             and not set(before[-6:-1]) & {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"}
         return calling or named_calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def first_name_alone_at(self, k: int, caller: tuple[int, int] | None) -> bool:
+        """A lone first name at k, a surname read and no first name yet (the caller's aside): the patient's first
+        name."""
+        units = self.name_units(k, 2)
+        if not (len(units) == 1 and units[0][0] == units[0][1] == k and self.ends_cleanly(units)):
+            return False
+        outside = caller and (self.tokens[caller[0]].start, self.tokens[caller[1]].end)
+        fields = {s.field for s in self.spans if not (outside and outside[0] <= s.start < outside[1])}
+        return "nom" in fields and "prenom" not in fields \
+            and _first_name_score(self.tokens[k:k + 1], None) > _surname_score(self.tokens[k:k + 1])
 
     def named_as_whose_kin(self, first: int) -> bool:
         """The names (or their civility) from `first` follow "le fils de", "la fille du": they are of the one whose

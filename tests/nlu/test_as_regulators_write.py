@@ -4088,3 +4088,9 @@ def test_the_number_of_the_one_to_call(text, phone):
 def test_a_birth_name_after_a_pause_written_like_a_first_name(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_the_surname_said_for_both_children_then_the_first_one_s_first_name():
+    record = read("Bonjour, la maman Mme Inès Morel appelle pour ses deux filles, elles ont les deux noms : MOREL "
+                  "FAURE. On commence par Jade, 5 ans, née le 02/03/2021, otite, Lyon")
+    assert (record.get("prenom"), record.get("nom")) == ("Jade", "Morel Faure"), record
