@@ -51,6 +51,9 @@ PARTICLES = NAME_PARTICLES | {"d"}  # "d'" elided before a name that is also a c
 # One surname made of two ("il porte les deux noms : Riou Tanguy"), no first name among them
 _TWO_NAMES = {("les", "deux", "noms"), ("double", "nom")}
 # A child's: "il porte le nom du papa : Marie-Sainte", "elle porte le nom de sa maman, Lefèvre"
+# "elle porte son nom à lui", "il porte le nom de son papa": the name of the parent who calls, said before
+_BEARS_THE_CALLER_S_NAME = re.compile(r"\bporte (?:son nom(?: a (?:lui|elle))?|le (?:meme )?nom (?:du papa|du pere|de son pere"
+                                      r"|de son papa|de la maman|de la mere|de sa mere|de sa maman))\b")
 _PARENT_S_NAME = {("nom", *of.split(), parent) for of in ("du", "de son") for parent in ("pere", "papa")} \
     | {("nom", *of.split(), parent) for of in ("de la", "de sa") for parent in ("mere", "maman")}
 CUES: dict[tuple[str, ...], str] = {
@@ -2424,8 +2427,18 @@ class _Reader:
         self.prefer_known_complaints()
         if caller:
             self.set_caller_apart(*caller)
+            self.surname_of_the_caller(*caller)
         self.drop_places_taken_back()
         return self.spans
+
+    def surname_of_the_caller(self, first: int, last: int) -> None:
+        """"Le papa, M. Kevin Hoarau, appelle pour sa fille Maëlys, … elle porte son nom à lui": the patient bears
+        the surname of the parent who calls, said with their names."""
+        if any(s.field == "nom" for s in self.spans) or not _BEARS_THE_CALLER_S_NAME.search(self.folded):
+            return
+        named = [k for k in range(first, last + 1) if _is_name_word(self.tokens[k]) and self.tokens[k].text[:1].isupper()]
+        if named and any(s.field == CALLER for s in self.spans):
+            self.add("nom", named[-1], named[-1])
 
     def prefer_known_complaints(self) -> None:
         """A complaint read from words the reader does not know ("il a des stents", "il a de la tension") gives way

@@ -4094,3 +4094,9 @@ def test_the_surname_said_for_both_children_then_the_first_one_s_first_name():
     record = read("Bonjour, la maman Mme Inès Morel appelle pour ses deux filles, elles ont les deux noms : MOREL "
                   "FAURE. On commence par Jade, 5 ans, née le 02/03/2021, otite, Lyon")
     assert (record.get("prenom"), record.get("nom")) == ("Jade", "Morel Faure"), record
+
+
+def test_the_child_bears_the_surname_of_the_parent_who_calls():
+    record = read("La maman, Mme Sonia Técher, appelle pour son fils Noah, 4 ans, il porte son nom à elle. Otite, "
+                  "Saint-Leu")
+    assert (record.get("prenom"), record.get("nom")) == ("Noah", "Técher"), record
