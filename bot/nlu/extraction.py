@@ -120,8 +120,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         spaced = spelled_with_spaces(said) if span.field in NAME_FIELDS else said
         if spaced != said and key(spaced).replace(" ", "") == key(value).replace(" ", ""):
             value = normalize_name(spaced)  # "L E espace F L O C apostrophe H": "Le Floc'h", as spelled
-        if span.field == "prenom" and raw in (raw.lower(), raw.upper()):  # said, or typed in one case: as it is spelt
-            value = _joined_as_listed(value)
+        if span.field == "prenom" and raw in (raw.lower(), raw.upper()) and not _IN_TWO_WORDS.match(text, end):
+            value = _joined_as_listed(value)  # said, or typed in one case: as it is spelt; "en deux mots": as said
         if span.field in PLACE_FIELDS:
             value = _departement_in_figures(value, normalized.text[span.start:span.end])
             value = _arrondissement_in_figures(_with_contracted_article(normalized.text[:span.start], value))
@@ -136,6 +136,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     return entities
 
 
+_IN_TWO_WORDS = re.compile(r"[\s,]*en deux mots\b", re.IGNORECASE)  # "prénom mohamed amine en deux mots"
 _RARE_SURNAME = 3  # log2 scale of the surname list: "Théo" is borne as one, rarely
 
 

@@ -542,6 +542,8 @@ def test_who_is_named_and_how(text, expected):
     # two first names after "prénom" are one, spelt as civil status writes it
     ("monsieur payet p a y e t prénom jean marc il a quarante ans", "Jean-Marc"),
     ("monsieur sarr prénom mamadou lamine en deux mots il a quarante huit ans", "Mamadou Lamine"),
+    # said to be two words: kept apart, though the list joins them
+    ("monsieur belkacem prénom mohamed amine en deux mots il a trente ans", "Mohamed Amine"),
     ("prénom jean pierre nom martin", "Jean-Pierre"),
     ("Mme Jean Marc Dupont", "Jean Marc"),  # typed so: kept as typed
 ])
