@@ -857,11 +857,16 @@ class _Reader:
         """Past where the person is while the operator speaks, or an aside, before their names: "j'ai un jeune homme
         au téléphone Yanis Benali", "un monsieur en ligne, Paul Girard", "sa fille dans la foulée Jade Henry", "son
         fils aussi svp : Lucas Vasseur"."""
-        for words in _ON_THE_LINE:
-            if tuple(t.folded for t in self.tokens[i:i + len(words)]) == words:
-                after = i + len(words) + (i + len(words) < len(self.tokens) and self.tokens[i + len(words)].text == ",")
-                return self.past_the_line(after)
+        size = self.phrase_at(i, _ON_THE_LINE)
+        if size:
+            after = i + size + (i + size < len(self.tokens) and self.tokens[i + size].text == ",")
+            return self.past_the_line(after)
         return i
+
+    def phrase_at(self, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """The number of tokens of the first of these phrases said at i, 0 when none is."""
+        return next((len(words) for words in phrases if tuple(t.folded for t in self.tokens[i:i + len(words)]) == words),
+                    0)
 
     def skip_age(self, i: int) -> int:
         """Past an age and punctuation after a person noun: ", de 8 mois,", "(3 ans)", "de neuf mois"; past where the
@@ -2555,8 +2560,7 @@ class _Reader:
         if self.named_as_whose_kin(civility):
             return False  # "j'ai le fils de Mme Lacoste en ligne", "… qui appelle pour sa mère": the son calls
         # "j'ai M. Roux en ligne", "… au bout du fil pour sa femme"
-        line = next((len(words) for words in _ON_THE_PHONE if tuple(t.folded for t in self.tokens[after:after + len(words)])
-                     == words), 0)
+        line = self.phrase_at(after, _ON_THE_PHONE)
         on_the_line = line > 0
         said_after = [t.folded for t in self.tokens[after + line:after + line + 3]] if on_the_line else said_after
         calling = on_the_line or bool(said_after) and (
