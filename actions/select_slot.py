@@ -23,7 +23,7 @@ from actions.external_booking import present_link
 from actions.orientation import select_surnumeraire
 from actions.summary import present_summary
 from bot.referral.cards import id_at_source
-from bot.referral.choice import practitioners_if_rank_beyond, resolve_choice
+from bot.referral.choice import practitioners_if_rank_beyond, resolve_choice, several_fit
 from bot.referral.extra_fields import fields_to_ask
 from bot.referral.known_doctor import is_their_slot
 from bot.referral.summary import message_to_send, patient_payload
@@ -103,7 +103,13 @@ class ActionSelectSlot(Action):
         card = resolve_choice(text, cards, tracker.get_slot("creneau_id"))
         if card is None:
             offered = practitioners_if_rank_beyond(text, cards)  # "le 3" when two are listed
-            if offered:
+            fitting = several_fit(text, cards)
+            if fitting:
+                dispatcher.utter_message(response="utter_choix_ambigu",
+                                         choix=" ou ".join(f"{c['praticien']} ({c['quand']})" for c in fitting),
+                                         buttons=[{"title": f"{c['praticien']}, {c['quand']}", "payload": c["payload"]}
+                                                  for c in fitting])
+            elif offered:
                 dispatcher.utter_message(response="utter_rang_hors_liste", nombre=offered)
             else:
                 dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")

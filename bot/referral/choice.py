@@ -40,12 +40,8 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     if creneau_id:
         return next((c for c in cards if c["id"] == str(creneau_id)), None)
     plain = _plain(text)
-    narrowed, described = cards, False
-    for narrow in (_at_time, _with_practitioner, _in_town, _of_rank_with_time):
-        kept = narrow(plain, narrowed, cards)
-        if kept is not None:
-            narrowed, described = kept, True
-    if described:
+    narrowed = _described(plain, cards)
+    if narrowed is not None:
         one_practitioner = len({_practitioner(c) for c in narrowed}) == 1 and not TIME.search(plain)
         return narrowed[0] if len(narrowed) == 1 or narrowed and one_practitioner else None
     firsts: dict = {}
@@ -53,6 +49,26 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
         firsts.setdefault(_practitioner(card), card)
     # one practitioner offered: a rank counts their times ("le deuxième" is their second time)
     return _by_rank(plain, list(firsts.values()) if len(firsts) > 1 else cards)
+
+
+def several_fit(text: str, cards: list[dict]) -> list[dict]:
+    """The cards of the practitioners a time or a town fits together (« celui de 9h » when two offer 9:00), the
+    first of each, so that the regulator is asked which; empty when the text fits one practitioner or none."""
+    narrowed = _described(_plain(text), cards) or []
+    firsts: dict = {}
+    for card in narrowed:
+        firsts.setdefault(_practitioner(card), card)
+    return list(firsts.values()) if len(firsts) > 1 else []
+
+
+def _described(plain: str, cards: list[dict]) -> list[dict] | None:
+    """The cards a time, a practitioner's name, a town or a rank with its time fit; None when none is said."""
+    narrowed, described = cards, False
+    for narrow in (_at_time, _with_practitioner, _in_town, _of_rank_with_time):
+        kept = narrow(plain, narrowed, cards)
+        if kept is not None:
+            narrowed, described = kept, True
+    return narrowed if described else None
 
 
 def _practitioner(card: dict):

@@ -46,6 +46,17 @@ async def test_an_unclear_pick_asks_again_without_calling_the_agenda(agenda, dis
     assert "creneau_choisi" not in slot_events(events)
 
 
+async def test_a_time_two_practitioners_offer_asks_which_with_their_slots_as_buttons(agenda, dispatcher):
+    offer = [*CARDS, agenda_card("s3", 9, "Roux")]
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": offer}, text="celui de 9h30", intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_choix_ambigu"] and agenda.requests == []
+    question = dispatcher.messages[0]
+    assert [b["payload"] for b in question["buttons"]] == [offer[0]["payload"], offer[2]["payload"]]
+    assert "Dr Claire Thomas" in question["choix"] and "Roux" in question["choix"] and " ou " in question["choix"]
+    assert "creneau_choisi" not in slot_events(events)
+
+
 async def test_a_rank_past_the_list_says_how_many_practitioners_are_listed(agenda, dispatcher):
     tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="le 7", intent="choisir_creneau")
     events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.referral.choice import names_a_pick, practitioners_if_rank_beyond, resolve_choice
+from bot.referral.choice import names_a_pick, practitioners_if_rank_beyond, resolve_choice, several_fit
 from tests.actions.conftest import agenda_card
 
 CARDS = [agenda_card("a", 9, "Thomas"), agenda_card("b", 14, "Nguyen"), agenda_card("c", 16, "Lefèvre")]
@@ -47,6 +47,14 @@ def test_a_time_said_in_words_narrows_as_in_figures(text, expected):
 @pytest.mark.parametrize("text", ["celui de 8h30", "Martin à 10h30"])
 def test_a_description_that_fits_several_or_none_is_asked_again(text):
     assert resolve_choice(text, SAME_TIME) is None
+
+
+@pytest.mark.parametrize("text, fitting", [
+    ("celui de 8h30", ["r", "m"]), ("à huit heures et demie", ["r", "m"]),
+    ("le Dr Roux", []), ("Martin à 10h30", []), ("celui de 11h", []), ("le 2", []),
+])
+def test_what_fits_several_practitioners_names_the_first_card_of_each(text, fitting):
+    assert [c["id"] for c in several_fit(text, SAME_TIME)] == fitting
 
 
 def grouped(rank: int, nom: str, *hours: int) -> list[dict]:
