@@ -290,6 +290,10 @@ _SERVICE = re.compile(r"\b(?:aides?|soins|services?|maintien|hospitalisation|por
                       r"(?: infirmiers?)?\s+(?:a\s+)?$")
 
 
+# "ne peut pas se déplacer au cabinet": the practice is where the patient cannot go, not the mode wanted
+_WHERE_UNABLE_TO_GO = re.compile(rf"(?:{'|'.join(map(re.escape, UNABLE_TO_COME))})\s+(?:jusqu['\s]\s*(?:au\s+)?)?$")
+
+
 def find_modes(folded: str) -> list[Found]:
     """Modes wanted, not those refused ("pas en vidéo, plutôt au cabinet", "visio impossible") nor a practice
     named ("c'est le cabinet infirmier")."""
@@ -298,6 +302,7 @@ def find_modes(folded: str) -> list[Found]:
              and not (folded[f.start:f.end] == "cabinet" and (_PRACTICE.match(folded, f.end)
                                                                or _OF_A_PRACTICE.search(folded, 0, f.start)))
              and not _SERVICE.search(folded[max(0, f.start - 24):f.start])
+             and not (f.value == "cabinet" and _WHERE_UNABLE_TO_GO.search(folded, 0, f.start))
              and not (folded[f.start:f.end] == "une visite" and _VISIT_OF.match(folded, f.end))
              and not (folded[f.start:f.end] == "en visite" and _STAYING_WITH.match(folded, f.end))
              and not (_COMING.match(folded, f.start) and _SOMEONE_ELSE_BEFORE.search(folded, max(0, f.start - 40), f.start))]

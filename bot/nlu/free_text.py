@@ -125,7 +125,7 @@ OPENING = {
     "oui", "bonjour", "c'est", "pour", "une",
     "un", "demande", "prise", "en", "charge", "merci", "de", "trouver", "creneau", "patient", "patiente", "sas",
     "alors", "il", "me", "faut", "faudrait", "rdv", "rendez-vous", "nouvelle", "quelqu'un", "veux", "adresser",
-    "orientation", "besoin", "d'un", "d'une", "a", "e", "voila", "donc", "euh", "bonsoir", "concernant",
+    "orientation", "besoin", "d'un", "d'une", "a", "e", "voila", "voici", "donc", "euh", "bonsoir", "concernant",
     "au", "sujet", "du", "l'orientation", "voudrais", "prendre", "dame", "monsieur", "madame", "attendez", "regarde",
     "ecoutez", "bon", "ok", "allo"}
 FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
@@ -247,7 +247,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
     "enrhumée", "grippé", "grippée", "constipé", "constipée", "déshydraté", "déshydratée", "somnolent", "somnolente",
     "confus", "confuse", "désorienté", "désorientée", "agité", "agitée", "anxieux", "anxieuse", "angoissé",
-    "angoissée", "déprimé", "déprimée", "érythème",
+    "angoissée", "déprimé", "déprimée", "érythème", "encombré", "encombrée", "encombrement",
     "voit flou", "vision floue", "vue floue", "baisse de la vue", "trouble de la vue", "troubles de la vue",
     "baisse de vision", "mal partout", "douleurs partout",
     "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance", "ongle incarné"]}
@@ -364,6 +364,7 @@ _SINCE = re.compile(r"\b(?:depuis|hier|avant-hier|ce matin|cette nuit|ce soir|il
 _BEING_SOMEWHERE = {"trouve", "situe", "deplace", "deplacer", "rend", "rendre", "presente", "presenter"}  # after "se"
 _REACHING = {"joindre", "contacter", "avoir", "trouver", "obtenir", "appeler"}  # someone: "n'arrive pas à joindre"
 _SUBJECT_PRONOUNS = {"je", "tu", "nous", "vous"}  # a verb follows them, no name
+_OBJECT_PRONOUNS = {"vous", "te", "lui", "leur", "le", "la", "l'", "les", "me", "m'", "nous", "en", "y"}
 _PRONOUNS = {"ca", "cela", "ceci", "moi", "toi", "lui", "elle", "eux", "nous", "vous"}
 _HAD = {"atcd", "atcds", "antecedent", "antecedents"}  # what the patient has had
 _FOLLOWED = {"suivi", "suivie", "traite", "traitee", "connu", "connue", "soigne", "soignee"}  # "suivi pour une HTA"
@@ -844,6 +845,8 @@ class _Reader:
             after = named[-1][1] + 1 if named else after
         while after < len(self.tokens) and self.tokens[after].folded in (",", "ne", "nee", "le"):
             after += 1
+        if after < len(self.tokens) and self.tokens[after].folded in _DATE_LABELS:
+            after = self.skip_colons(after + 1)  # "sa soeur Chloe Vandenbroucke ddn 2/9/2015": its label first
         return after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE
 
     def after_little(self, i: int) -> int:
@@ -1186,6 +1189,10 @@ class _Reader:
                     self.taken[i] = True
                 elif units and key(token.text) == key(self.text_of_unit(units[-1])):
                     units[-1] = (units[-1][0], i)  # "Jean-Baptiste Marie-Line Marie-Line": said twice in a row, once
+                elif (again := self.spelled_after_said_again(units, i)) is not None:
+                    # "gwenaël tanguy gwenaël G W E N A E L …": each name said again to be spelled, in its place
+                    self.taken[i] = self.taken[i + 1] = True
+                    i = again
                 else:
                     units = self.without_said_again(units, (i, i))
                 i += 1
@@ -1231,6 +1238,16 @@ class _Reader:
         said = key(self.text_of_unit(unit))
         return [u for u in units[:-1] if key(self.text_of_unit(u)) != said] + units[-1:] + [unit]
 
+    def spelled_after_said_again(self, units: list[tuple[int, int]], i: int) -> int | None:
+        """The token after the spelling when token i says an earlier name of `units` again and the next one spells
+        it; None otherwise."""
+        said = key(self.tokens[i].text)
+        earlier = next((u for u in units[:-1] if key(self.text_of_unit(u)) == said), None)
+        if earlier is None or i + 1 >= len(self.tokens) or not _is_capitals([self.tokens[i + 1]]) \
+                or not self.spelled_again(earlier, self.tokens[i + 1]):
+            return None
+        return i + 1
+
     def one_said_again(self, units: list[tuple[int, int]], i: int) -> bool:
         """After the hesitations from i, one of these names is said again, to be told apart or spelled ("alors Marc
         tiret Antoine et Lefort")."""
@@ -1257,12 +1274,14 @@ class _Reader:
         return unit[1] > unit[0] and self.spelled_again((unit[0], unit[1] - 1), self.tokens[unit[1]])
 
     def spelled_again(self, unit: tuple[int, int], token: Token) -> bool:
-        """`token` is the name of `unit` said again, spelled: its last word or all its words run together."""
+        """`token` is the name of `unit` said again, spelled: its last word or all its words run together, or the
+        last part of a compound ("marie-sainte S A I N T E": the part that could be written otherwise)."""
         spelled = key(token.text).replace(" ", "")
         words = [key(t.text).replace(" ", "") for t in self.tokens[unit[0]:unit[1] + 1]]
         if _said_as_a_name(token.text) and token.text == self.tokens[unit[1]].text:
             return False  # "Marie-Line Marie-Line": said twice, not spelled
-        return spelled in (words[-1], "".join(words))
+        parts = key(self.tokens[unit[1]].text).split()
+        return spelled in (words[-1], "".join(words)) or len(parts) > 1 and _is_capitals([token]) and spelled == parts[-1]
 
     def spells_all(self, units: list[tuple[int, int]], token: Token) -> bool:
         """`token` spells every name of `units` in a row, as the names were said."""
@@ -1905,7 +1924,10 @@ class _Reader:
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         # "nee Marchal", "njf Mathieu": a birth name, though a commune bears it; "Van der Berg": a name's last word
         labels = CIVILITES | {"ne", "nee", "epouse", "ep", "njf", "nn"} | {"van", "der", "den", "von", "de", "la", "le"}
-        return before is not None and before.folded.rstrip(".") in labels or any(
+        # "nom de jeune fille Lacoste" (what "njf" is read as): a birth name after its label in words
+        labelled = any((cue := self.cue_at(j)) and cue[0] == "nom_naissance" and j + cue[1] == k
+                       for j in range(max(0, k - 4), k))
+        return before is not None and before.folded.rstrip(".") in labels or labelled or any(
             t is not None and t.is_word and first_name_scores().get(key(t.text), 0) >= _WELL_KNOWN_FIRST_NAME
             for t in (before, after))
 
@@ -1944,6 +1966,17 @@ class _Reader:
         while end < len(self.tokens) and end - i < 2 and self.tokens[end].folded in PARTICLES:
             end += 1
         return end
+
+    def in_the_caller_s_clause(self, k: int) -> bool:
+        """Token k is the verb of what the caller says they do, or the « tout » it gives: « je note », « je vous
+        donne tout », « je vous le passe » (« je », its object pronouns, the verb; « j'appelle » in one word) before the
+        names."""
+        if self.tokens[k].folded.startswith("j'"):
+            return True
+        j = k - 1 - (k > 1 and self.tokens[k].folded in ("tout", "ca"))
+        while j > 0 and self.tokens[j].folded in _OBJECT_PRONOUNS:
+            j -= 1
+        return j >= 0 and j < k and self.tokens[j].folded == "je"
 
     def starts_name(self, i: int) -> bool:
         """A name word, or particles before one ("DE SOUSA", "le gall", "de La Fontaine")."""
@@ -2150,8 +2183,10 @@ class _Reader:
             end = self.street_end(i)
             return end if end is not None and end > i else None
         place = self.place_at(i)
-        if place == i + 1 and not strong and self.a_thing_at(i + 1):
-            return None  # "des cas de dengue dans le quartier": the noun, in small letters, no commune Le Quartier
+        if place == i + 1 and not strong and self.a_thing_at(i + 1) and self.where_it_lies(place, first=i) == place:
+            # "des cas de dengue dans le quartier": the noun, in small letters, no commune Le Quartier; but "on est à la
+            # possession à la réunion": situated in its département, the commune
+            return None
         # a place the commune table does not know (a hamlet, a district); not a thing with its article ("au fournil")
         if place is None and _is_name_word(token) and not self.a_code_at(i) and (
                 token.text[0].isupper() or strong and not self.a_thing_at(i)):
@@ -2351,8 +2386,8 @@ class _Reader:
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
                 # "attendez je note euh théo marchand": what the caller says of himself opens the message too
-                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":"
-                              or k and self.tokens[k - 1].folded == "je" for k, t in enumerate(self.tokens[:i])) \
+                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":" or self.in_the_caller_s_clause(k)
+                              for k, t in enumerate(self.tokens[:i])) \
                     or self.after_a_header(i) or self.opens_a_segment_with_names(i)
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:
@@ -3278,11 +3313,24 @@ class _Reader:
         k = units[-1][1] + 1
         while k < len(self.tokens) and self.tokens[k].folded in _HESITATIONS:
             k += 1
+        if self.each_spelled_in_turn(units, k):
+            return None  # "gwenaël tanguy gwenaël G W E N A E L … tanguy T A N G U Y": which is which, not told
         for at in (k, k + 1) if k > units[-1][1] + 1 else (k,):
             if at < len(self.tokens) and any(self.spelled_again(u, self.tokens[at]) for u in units) and (
                     at == k or any(key(self.text_of_unit(u)) == key(self.tokens[k].text) for u in units)):
                 return at
         return None
+
+    def each_spelled_in_turn(self, units: list[tuple[int, int]], k: int) -> bool:
+        """From k, every name of `units` is said again then spelled, in the order they were said."""
+        for unit in units:
+            at = next((j for j in range(k, min(k + 12, len(self.tokens) - 1))
+                       if key(self.tokens[j].text) == key(self.text_of_unit(unit))
+                       and _is_capitals([self.tokens[j + 1]]) and self.spelled_again(unit, self.tokens[j + 1])), None)
+            if at is None:
+                return False
+            k = at + 2
+        return len(units) > 1
 
     def surname_in_an_email(self, units: list[tuple[int, int]]) -> set[str]:
         """The surname of two names as an address made of one initial and one name tells it: the first name comes

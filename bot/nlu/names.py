@@ -13,6 +13,7 @@ _SECOND_PARTICLES = {("de", "la"), ("van", "den"), ("van", "der"), ("von", "der"
 _TAKEN_BACK_BEFORE = re.compile(r"^.*?\S.*\b(?:non|pardon|plutot|plutôt|je veux dire)(?![\w'])[\s,]*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:c'est|c est|alors|euh|donc|oui|non|pardon|plutot|plutôt|il s'appelle|elle s'appelle|"
+    r"attendez|attends|bah|voilà|voila|"  # pauses before the name: "euh attendez c'est Chassaing"
     r"(?:il|elle|on) (?:me |m'a |nous |a )?dit(?: que)?|"  # the caller relaying: "il me dit Kervella"
     r"(?:le |son |sa |mon |ma )?(?:nom|prénom|prenom)(?: de famille| d'usage| de naissance| de jeune fille)?"
     r"(?: est| c'est)?|née|nee|épouse|epouse|ép\.|madame|monsieur|mme|mlle|mr|m\.)(?![\w'])\s*|[:,]\s*)+",
@@ -36,7 +37,9 @@ def said_once(text: str) -> str:
     kept: list[str] = []
     for word in spelling_read(text).split():
         bare = _letters(word)
-        if not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept)):
+        # "marie-sainte SAINTE": the last part of a compound spelled is no other word
+        last_part = _letters(kept[-1].rsplit("-", 1)[-1]) if kept and "-" in kept[-1] and word.isupper() else None
+        if not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept), last_part):
             kept.append(word)  # "dos santos dossantos": the spelling repeats the name
         elif len(kept) == 1 and word.lower() != fold(word) and kept[0].lower() == fold(kept[0]):
             kept = [word]  # "G U E R I N Guérin": the word said after its letters carries the accents

@@ -4102,3 +4102,62 @@ def test_the_child_bears_the_surname_of_the_parent_who_calls():
     record = read("La maman, Mme Sonia Técher, appelle pour son fils Noah, 4 ans, il porte son nom à elle. Otite, "
                   "Saint-Leu")
     assert (record.get("prenom"), record.get("nom")) == ("Noah", "Técher"), record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the caller says they do, before the names: « je », its object pronouns, the verb (« j'appelle » in one word)
+    ("je vous donne tout Léa Barbier née le 3 mai 1990, fièvre, Rennes", {"prenom": "Léa", "nom": "Barbier"}),
+    ("j'appelle pour yanis moreau né le deux mai deux mille fièvre", {"prenom": "Yanis", "nom": "Moreau"}),
+    ("voici Paul Girard né le 01/02/1960, toux", {"prenom": "Paul", "nom": "Girard"}),
+])
+def test_names_after_what_the_caller_says_they_do(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text", [
+    "elle ne peut pas se déplacer au cabinet, une visite à domicile serait bien",
+    "il peut pas se deplacer jusqu'au cabinet",
+])
+def test_the_practice_the_patient_cannot_go_to_is_no_mode_wanted(text):
+    assert read(text).get("type_consultation") == "domicile"
+
+
+@pytest.mark.parametrize("text, place", [
+    # a commune named like a thing, in small letters: situated in its département, the commune
+    ("fièvre, on est à la montagne en loire-atlantique", "la montagne en loire-atlantique"),
+    ("fièvre on est à la trinité en martinique", "la trinité en martinique"),
+])
+def test_a_commune_named_like_a_thing_situated_in_its_departement(text, place):
+    assert read(text).get("localisation") == place
+
+
+def test_a_commune_named_like_a_thing_alone_is_no_place():
+    assert read("fièvre, on est à la montagne").get("localisation") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last part of a compound spelled, or each name said again then spelled in turn: which is which unchanged
+    ("pour sa fille emma saint-cyr C Y R elle a quatre ans", {"prenom": "Emma", "nom": "Saint-Cyr"}),
+    ("j'appelle pour maëlle riou maëlle M A E L L E riou R I O U née le deux mars quatre-vingt-dix",
+     {"prenom": "Maëlle", "nom": "Riou"}),
+    # a sibling's names, then the birth date after its label
+    ("son frère Hugo Lemaire ddn 03/04/2012", {"prenom": "Hugo", "nom": "Lemaire"}),
+])
+def test_names_spelled_in_part_or_in_turn_and_a_sibling_with_a_labelled_date(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_birth_name_after_njf_that_a_commune_bears_does_not_make_towns_capitalized():
+    record = read("Mme Odette Martin njf Fontaine ddn 12/02/40 - toux - tulle - tel 06 12 34 56 78")
+    assert (record.get("nom_naissance"), record.get("localisation")) == ("Fontaine", "tulle"), record
+
+
+def test_a_congested_baby_is_a_complaint():
+    assert "encombré" in (read("bébé très encombré depuis hier").get("symptomes") or "")
+
+
+def test_a_pause_before_a_name_given_as_an_answer():
+    from bot.nlu.names import parse_person_name
+    assert parse_person_name("euh attendez c'est ferrand F E deux R A N D") == "Ferrand"
