@@ -147,7 +147,9 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
 # "… mais il vaut mieux appeler son père directement au 0693 …", "elle préfère qu'on appelle sa mère : 06 …", "pour la
 # visio il faut appeler sa femme : 07 …": the one to call is the one to file
 _CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|voudrait|souhaite)\b.*\b(?:appel\w*|joindre"
-                         r"|contacter)\b|\b(?:appel\w*|joindre|contacter)\b.*\bdirectement\b")
+                         r"|contacter)\b|\b(?:appel\w*|joindre|contacter)\b.*\bdirectement\b"
+                         # "… qui appelle (06 …) mais rappeler sur le fixe de Mme Faucher : 02 …": where to call back
+                         r"|\brappel(?:er|ez|le|lera|lerez)\b")
 # "notez aussi le mien, au cas où : 07 …": one more number, not the one to file
 _AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")
 

@@ -13,7 +13,14 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import vocabulary
 from bot.nlu.abroad import city_abroad, countries
-from bot.nlu.grammar import is_common_word, opens_a_clause, opens_with_noun, past_participles
+from bot.nlu.grammar import (
+    conjugated_verbs,
+    is_common_word,
+    opens_a_clause,
+    opens_with_a_verb_on_someone,
+    opens_with_noun,
+    past_participles,
+)
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
     accents_agree,
@@ -49,7 +56,8 @@ _GENDER_OF_CIVILITE = {word.rstrip("."): "f" if value == "Madame" else "m"
 CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = NAME_PARTICLES | {"d"}  # "d'" elided before a name that is also a commune: "d'Estaing"
 # One surname made of two ("il porte les deux noms : Riou Tanguy"), no first name among them
-_TWO_NAMES = {("les", "deux", "noms"), ("double", "nom")}
+_TWO_NAMES = {("les", "deux", "noms"), ("double", "nom"), ("le", "nom", "des", "deux", "parents"),
+              ("le", "nom", "de", "ses", "deux", "parents"), ("les", "noms", "des", "deux", "parents")}
 # A child's: "il porte le nom du papa : Marie-Sainte", "elle porte le nom de sa maman, Lefèvre"
 # "elle porte son nom à lui", "il porte le nom de son papa": the name of the parent who calls, said before
 _BEARS_THE_CALLER_S_NAME = re.compile(r"\bporte (?:son nom(?: a (?:lui|elle))?|le (?:meme )?nom (?:du papa|du pere|de son pere"
@@ -720,6 +728,8 @@ class _Reader:
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
             return None  # "patiente de 27 ans, suspicion de mycose": a word, in small letters, no list has as a name
+        if lone and lone[-1].text.islower() and self.conjugated_verb(units[0][1]):
+            return None  # "La petite porte le nom des deux parents": the verb of the little one, no first name
         # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès", "son frère Tom": a lone first name is the patient's
         # "on commence par Hugo": the child
         lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES | {"par"}
@@ -1139,6 +1149,9 @@ class _Reader:
                 break  # "une résidente d'EHPAD": where she lives, "c'est le SAMU de …": who calls, no name
             if (cue := self.cue_at(i)) and cue[1] >= 2:
                 break  # "M. Le Gall de passage à Annecy": a phrase introducing another field, no particle
+            if units and re.match(r"[lL]['’][a-zà-ÿ]", token.text) and opens_with_a_verb_on_someone(
+                    self.text[token.start:]):
+                break  # "M. Paulo Ferreira l'accompagnera": a pronoun and its verb, no name "L'accompagnera"
             particles_end = self.after_particles(i)
             if particles_end > i:
                 if particles_end >= len(self.tokens) or not _is_name_word(self.tokens[particles_end]) \
@@ -1896,6 +1909,17 @@ class _Reader:
         return ends_segment and (end > i or named or after_complaint
                                  or first_name_scores().get(key(self.tokens[i].text), 0) <= 1)
 
+    def in_brackets_after_a_place(self, i: int) -> bool:
+        """Token i opens what is in brackets right after the place read ("vit à lille maintenant (vauban)"): where in
+        it, no other commune (Vauban, Saône-et-Loire)."""
+        k = i - 1
+        if k < 1 or self.tokens[k].text != "(":
+            return False
+        k -= 1
+        while k > 0 and self.tokens[k].folded in ("maintenant", "actuellement", "desormais"):
+            k -= 1
+        return self.field_of[k] == "localisation"
+
     def place_said_instead(self, end: int) -> bool:
         """Another commune follows the one ending at `end`, said instead of it ("angers non pardon avrillé")."""
         back = TAKEN_BACK.match(self.folded, self.tokens[end].end)
@@ -1993,8 +2017,11 @@ class _Reader:
             # l'équilibre", "petite correction" are words that happen to be rare surnames; and none is a common word
             # in small letters that no list knows as a name ("parfait, réservez")
             lasts = [self.tokens[b:b + 1] for _, b in units]
+            # nor a verb in small letters ("La petite porte le nom des deux parents")
             return any(_first_name_score(w, None) > 0 or _surname_score(w) >= _COMMON_SURNAME for w in lasts) \
-                and not any(_plain_word(w) for w in lasts)
+                and not any(_plain_word(w) for w in lasts) \
+                and not any(self.tokens[b].text.islower() and key(self.tokens[b].text) not in first_name_scores()
+                            and self.conjugated_verb(b) for _, b in units)
         after = self.cue_at(units[0][1] + 1)
         if after and after[0] == "epouse":
             return True  # "DUMONT épouse LEGRAND Colette": the birth name, then the married name
@@ -2253,7 +2280,7 @@ class _Reader:
                 continue
             # "Jade 6 ans fièvre, maman Mme Sarah Benoit"; before the patient is named, a relative named is the patient
             # ("Appel du fils : sa mère Mme Schmitt Gertrude")
-            if token.folded in CIVILITES and identity_done and self.relative_named(i):
+            if token.folded in CIVILITES and (identity_done and self.relative_named(i) or self.acts_on_someone(i)):
                 dot = i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
                 units = self.name_units(self.skip_colons(i + 1 + dot), 4)
                 last = units[-1][1] if units else i
@@ -2359,7 +2386,7 @@ class _Reader:
                     and self.is_bare_place(i)
                     and (identity_done or not self.separated_names(i))) and not self.said_not_at(i) \
                     and not self.says_a_name_again(i, self.place_at(i) or i) \
-                    and not self.labelled_as_a_name(self.place_at(i) or i):
+                    and not self.labelled_as_a_name(self.place_at(i) or i) and not self.in_brackets_after_a_place(i):
                 end = self.place_at(i)
                 self.add("localisation", i, end)
                 i = end + 1
@@ -2439,6 +2466,7 @@ class _Reader:
             if field in NAME_FIELDS and j + 1 < len(self.tokens) and self.tokens[j].folded in ("attendez", "attends"):
                 j += 1  # "elle est née euh attendez joseph": the name after the pause
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
+                                         or (self.cue_at(j) or ("",))[0] == "nom"  # "elle a les deux noms : …"
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
                                          or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)):
                 i += size
@@ -2682,6 +2710,14 @@ class _Reader:
         # "mon père monsieur André Lambert": the caller's relative is the patient; "une jeune fille mademoiselle
         # Clara Meunier": a girl, no one's daughter
         return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos", "un", "une", "jeune"} & set(before)
+
+    def acts_on_someone(self, civility: int) -> bool:
+        """The names after the civility at `civility` are followed by a pronoun and its verb ("son fils M. Paulo
+        Ferreira l'accompagnera", "Mme Roux la conduira"): one who acts on the patient, a contact, not the patient."""
+        dot = civility + 1 < len(self.tokens) and self.tokens[civility + 1].text == "."
+        units = self.name_units(self.skip_colons(civility + 1 + dot), 4)
+        after = units[-1][1] + 1 if units else len(self.tokens)
+        return after < len(self.tokens) and opens_with_a_verb_on_someone(self.text[self.tokens[after].start:])
 
     def relative_calling_at(self, i: int) -> bool:
         """The relative at i calls for the patient ("Appel de la fille (Nathalie)", "c'est son fils Karim qui
@@ -2970,6 +3006,13 @@ class _Reader:
         else:
             self.add("lieu_naissance", k + 1, town)
         return town
+
+    def conjugated_verb(self, k: int) -> bool:
+        """Token k is a conjugated verb (spaCy's morphology, on the words around it as written)."""
+        first = max(0, k - 2)
+        words = self.tokens[first:k + 3]
+        at = sum(len(t.text) + 1 for t in words[:k - first])
+        return (at, at + len(self.tokens[k].text)) in conjugated_verbs(" ".join(t.text for t in words))
 
     def past_participle(self, k: int) -> bool:
         """Token k is a past participle (spaCy's morphology, on the words around it as written)."""

@@ -73,3 +73,17 @@ def is_common_word(word: str) -> bool:
 
 
 _ELIDED_PRONOUN = re.compile(r"^[lmtsn]['’](?=\w)", re.IGNORECASE)
+
+
+def opens_with_a_verb_on_someone(text: str) -> bool:
+    """`text` opens with an object pronoun and its conjugated verb ("l'accompagnera", "la conduira"): the one named
+    before it acts on someone else, here the patient."""
+    words = list(_tagged(text))[:2]
+    return len(words) == 2 and words[0].lower_ in ("l'", "la", "le", "lui") \
+        and words[1].pos_ in ("VERB", "AUX") and words[1].morph.get("VerbForm") == ["Fin"]
+
+
+def conjugated_verbs(text: str) -> list[tuple[int, int]]:
+    """Spans of the conjugated verbs in `text` ("la petite porte le nom …": "porte")."""
+    return [(token.idx, token.idx + len(token.text)) for token in _tagged(text)
+            if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"]]

@@ -4161,3 +4161,31 @@ def test_a_congested_baby_is_a_complaint():
 def test_a_pause_before_a_name_given_as_an_answer():
     from bot.nlu.names import parse_person_name
     assert parse_person_name("euh attendez c'est ferrand F E deux R A N D") == "Ferrand"
+
+
+def test_a_quarter_in_brackets_after_where_the_patient_lives_now_is_no_other_commune():
+    record = read("paul martin né le 12/01/80 à quimper, vit à lille maintenant (vauban). entorse")
+    assert (record.get("lieu_naissance"), record.get("localisation")) == ("quimper", "lille"), record
+
+
+@pytest.mark.parametrize("text, phone", [
+    # who calls gives their number, then where to call back
+    ("son voisin qui appelle (06 11 22 33 44) mais rappeler sur le fixe de M. Roux : 04 71 22 33 44", "+33471223344"),
+    ("Lui c'est le 06 11 22 33 44, mais on rappelle Mme sur son portable 07 55 66 77 88.", "+33755667788"),
+])
+def test_the_number_to_call_back_after_the_caller_s(text, phone):
+    assert read(text).get("telephone") == phone
+
+
+def test_a_relative_who_acts_on_the_patient_is_not_the_patient():
+    record = read("toux grasse depuis 5 j. Sa fille Mme Julie Caron l'emmènera, elle ne peut que le matin.")
+    assert record.get("nom") is None and record.get("prenom") is None, record
+
+
+@pytest.mark.parametrize("text", [
+    "La petite porte le nom des deux parents : Rossi-Benoit. Fièvre depuis hier",
+    "elle a les deux noms : Rossi-Benoit",
+])
+def test_a_child_bearing_both_parents_names(text):
+    record = read(text)
+    assert (record.get("nom"), record.get("prenom")) == ("Rossi-Benoit", None), record
