@@ -113,8 +113,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent in _COURTESIES and (answer := leading_answer(text)):
                 _set_intent(message, answer)
             elif intent in _NOT_ABOUT_A_PATIENT and not entities and "?" not in text \
-                    and leading_answer(text) == "affirm" and (len(text.split()) <= 5 or tells_to_go_ahead(text)
-                                                              or not asks_or_objects(text)):
+                    and (leading_answer(text) == "affirm" and (len(text.split()) <= 5 or tells_to_go_ahead(text)
+                                                               or not asks_or_objects(text))
+                         or orders_to_go_ahead(text)):
                 # "oui ça me va", "ça me va": a yes, no question about SAS; "oui c'est parfait vous pouvez valider";
                 # "oui parfait, je préviens le voisin": what the regulator does next
                 _set_intent(message, "affirm")
@@ -350,13 +351,30 @@ def asks_or_objects(text: str) -> bool:
 def tells_to_go_ahead(text: str) -> bool:
     """After the yes, every clause tells to book or says nothing more ("oui c'est parfait vous pouvez valider", "ok
     allez-y réservez", "oui c'est bon pour elle aussi")."""
-    clauses = [re.findall(r"[a-z'-]+", c) for c in _CLAUSE_BREAKS.split(fold(text)) if c and c.strip()]
-    rest = [" ".join(_without_courtesy(words)) for words in clauses[1:]]
-    return any(rest) and all(_GO_AHEAD.fullmatch(_MODAL_BEFORE_GO.sub("", r).strip()) or leading_answer(r) == "affirm"
-                             or set(r.split()) <= _NOTHING_MORE for r in rest if r)
+    rest = _clauses(text)[1:]
+    return any(rest) and all(_goes_ahead(r) or leading_answer(r) == "affirm" or set(r.split()) <= _NOTHING_MORE
+                             for r in rest if r)
 
 
-_NOTHING_MORE = {"bon", "pour", "elle", "lui", "eux", "elles", "aussi", "egalement", "tout", "ca", "marche", "parfait"}
+def orders_to_go_ahead(text: str) -> bool:
+    """An order to book, with nothing else but a yes or words that add nothing ("voilà, maintenant c'est bon, vous
+    pouvez valider"): a yes to the summary, though no yes opens it."""
+    said = [r for r in _clauses(text) if r]
+    return any(_goes_ahead(r) for r in said) and all(
+        _goes_ahead(r) or leading_answer(r) == "affirm" or set(r.split()) <= _NOTHING_MORE for r in said)
+
+
+def _clauses(text: str) -> list[str]:
+    return [" ".join(_without_courtesy(re.findall(r"[a-z'-]+", c))) for c in _CLAUSE_BREAKS.split(fold(text))
+            if c and c.strip()]
+
+
+def _goes_ahead(clause: str) -> bool:
+    return bool(_GO_AHEAD.fullmatch(_MODAL_BEFORE_GO.sub("", clause).strip()))
+
+
+_NOTHING_MORE = {"bon", "pour", "elle", "lui", "eux", "elles", "aussi", "egalement", "tout", "ca", "marche", "parfait",
+                 "voila", "maintenant"}
 # The modal before an order, however polite: "vous pouvez valider", "on peut annuler", "il faudrait annuler"
 _MODALS = (r"(?:il )?(?:faut|faudrait)|(?:je|on) (?:dois|doit|veux|voudrais|va|vais|peux|peut|pourrait|pourrais)"
            r"|vous (?:pouvez|pourriez)|tu (?:peux|pourrais)|pouvez-vous|pourriez-vous|peux-tu|merci de|merci d'"

@@ -162,7 +162,7 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Nouns that introduce the patient the way a civility does ("Enfant Jade Vincent", "un petit garçon, Ethan
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
-    **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente",
+    **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nrs", "nouveau-ne", "ado", "adolescent", "adolescente",
                            "patient", "patiente", "jeune", "client", "cliente", "eleve"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
                                        "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
@@ -891,7 +891,8 @@ class _Reader:
         while i < len(self.tokens) and self.tokens[i].text in ",:()" or (
                 i + 1 < len(self.tokens) and self.tokens[i].folded == "de" and a_number(i + 1)):
             i += 1
-        if i + 1 < len(self.tokens) and a_number(i) and self.tokens[i + 1].folded in ("ans", "mois", "an"):
+        if i + 1 < len(self.tokens) and a_number(i) and self.tokens[i + 1].folded in (
+                "ans", "mois", "an", "semaines", "semaine", "sem", "jours", "j"):  # "nrs 3 sem Noah Payet"
             return self.skip_age(i + 2)
         if i + 1 < len(self.tokens) and self.tokens[i].folded in ("la", "une") and self.tokens[i + 1].folded in _DECADES:
             return self.skip_age(i + 2)  # "un monsieur la soixantaine", "une dame, la quarantaine,"
@@ -1349,8 +1350,8 @@ class _Reader:
         if k < len(self.tokens) and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k].folded) and not self.taken[k] \
                 and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary or self.tokens[k + 1].is_word
                      and self.tokens[k + 1].folded not in ("ans", "an", "a", "mois")) \
-                and self.tokens[k].folded in commune_departements().get(
-                    key(" ".join(t.text for t in self.tokens[i:end + 1])), ()):
+                and self.tokens[k].folded in commune_departements().get(_saints_spelled_out(
+                    key(" ".join(t.text for t in self.tokens[i:end + 1]))), ()):
             return k  # "Saint-Denis 93, …", "bobigny 93 migraine": the commune's département, to tell which or confirm
         return end
 
@@ -1886,6 +1887,8 @@ class _Reader:
         end = self.place_at(i)
         if end is None or self.tokens[i].folded in _NOT_PLACES or self.labels_a_field(end):
             return False
+        if end == i and self.symptom_end(i) is not None:
+            return False  # "regurgit + pleurs ++ depuis 2j": a complaint the reader knows (Pleurs, Marne, is a commune)
         if end + 1 < len(self.tokens) and (self.cue_at(end + 1) or ("",))[0] == "epouse":
             return False  # "GUERIN ép. LEFEVRE Odile": a birth name (Guérin is a commune too)
         if self.typed and self.tokens[i].text.islower() and self.capitalized_commune:
@@ -3473,6 +3476,11 @@ class _Reader:
         for unit in given:
             self.add("prenom", *unit)
         return units[-1][1] + 1
+
+
+def _saints_spelled_out(said: str) -> str:
+    """"st pierre" as "saint pierre", "ste marie" as "sainte marie": how the commune tables spell them."""
+    return " ".join({"st": "saint", "ste": "sainte"}.get(word, word) for word in said.split())
 
 
 def _plain_word(tokens: list[Token]) -> bool:

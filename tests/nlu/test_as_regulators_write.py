@@ -4189,3 +4189,11 @@ def test_a_relative_who_acts_on_the_patient_is_not_the_patient():
 def test_a_child_bearing_both_parents_names(text):
     record = read(text)
     assert (record.get("nom"), record.get("prenom")) == ("Rossi-Benoit", None), record
+
+
+def test_a_complaint_the_reader_knows_is_no_commune_said_bare():
+    # Pleurs is a commune of the Marne: the slots were searched there
+    record = read("nrs 2 sem Lina Hoarau - reflux + pleurs ++ depuis hier - st louis 974 - 0692 11 22 33")
+    assert record.get("localisation") == "st louis 974", record
+    assert "pleurs" in record.get("symptomes", ""), record
+    assert (record.get("prenom"), record.get("nom")) == ("Lina", "Hoarau"), record

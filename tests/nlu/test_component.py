@@ -663,3 +663,13 @@ def test_a_question_dictated_with_est_ce_que_and_no_question_mark_is_one(extract
 ])
 def test_what_a_statement_a_capital_yes_or_a_confirmed_order_means(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.6) == expected
+
+
+@pytest.mark.parametrize("text, mistaken_for, expected", [
+    # an order to book with nothing else but words that add nothing: a yes to the summary, no question about SAS
+    ("voilà, maintenant c'est bon, vous pouvez réserver", "faq", "affirm"),
+    ("vous pouvez confirmer", "nlu_fallback", "affirm"),
+    ("vous pouvez réserver mais pas avant 14h", "faq", "faq"),  # more than an order
+])
+def test_an_order_to_book_alone_is_a_yes(extractor, text, mistaken_for, expected):
+    assert intent_after(extractor, text, mistaken_for, 0.6) == expected
