@@ -122,7 +122,9 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     if result.total > offset + len(result.offers):
         buttons.append({"title": "Autres praticiens", "payload": "/autres_creneaux"})
     dispatcher.utter_message(
-        response="utter_creneaux", offres="\n".join(offer_line(entry) for entry in entries), buttons=buttons,
+        # where the search was made, as the agenda understood the place: a wrong commune is seen before a pick
+        response="utter_creneaux", lieu=result.location.label, offres="\n".join(offer_line(entry) for entry in entries),
+        buttons=buttons,
         json_message={"kind": "praticiens", "praticiens": entries, "radius_km": result.radius_km,
                       "widened": result.widened, "window_widened": result.window_widened,
                       "medecin_traitant": result.medecin_traitant.dict() if result.medecin_traitant else None},

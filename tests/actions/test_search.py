@@ -38,6 +38,7 @@ async def test_offers_practitioners_with_their_times_as_buttons_and_one_card_eac
     events = await search_action(agenda, searched).run(dispatcher, make_tracker(NEED, intent="rechercher"), DOMAIN)
     message = dispatcher.messages[-1]
     assert message["response"] == "utter_creneaux"
+    assert message["lieu"] == "Lyon 3e Arrondissement (69003)"  # where the agenda searched, as it understood the place
     # one line a practitioner, ranked, with their times grouped by day
     assert message["offres"].splitlines() == [
         "1. Dr Claire Thomas — Médecine générale — 3 rue Paul Bert, 69003 Lyon (1,2 km) · SAS · Soins non programmés"

@@ -45,7 +45,8 @@ def test_offered_slots_are_read_from_the_buttons_in_order(responses):
     buttons = [{"title": "1. Dr A", "payload": '/choisir_creneau{"creneau_id":"41"}'},
                {"title": "2. Dr B", "payload": '/choisir_creneau{"creneau_id":"agenda:7"}'},  # federated search
                {"title": "Autres créneaux", "payload": "/autres_creneaux"}]
-    text = ("Voici les praticiens disponibles et leurs prochains créneaux. Lequel choisissez-vous ?\n"
+    text = ("Voici les praticiens disponibles autour de Lyon 3e Arrondissement (69003) et leurs prochains créneaux. "
+            "Lequel choisissez-vous ?\n"
             "1. Dr A — Médecine générale — 3 rue X, 69003 Lyon (1,2 km) · SAS — mer. 25 nov. : 09:30")
     replies = Replies([{"text": text, "buttons": buttons}], responses)
     assert [(o.rank, o.id) for o in replies.offered] == [(1, "41"), (2, "7")]
