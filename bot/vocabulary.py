@@ -36,7 +36,8 @@ MODES = {mode.code: mode for mode in (
                                     "en visite", "vad", "se deplacer chez",
                                     # "il faudrait une visite": the doctor goes; "consultation" is at the practice
                                     "une visite", "visite d'un medecin", "visite du medecin",
-                                    "passage d'un medecin", "passage du medecin",  # "demande le passage d'un médecin"
+                                    # "demande le passage d'un médecin", "demande passage medecin a l'EHPAD" (a note)
+                                    "passage d'un medecin", "passage du medecin", "passage medecin",
                                     *UNABLE_TO_COME,
                                     *(f"{who} a la maison" for who in ("medecin", "visite", "consultation",
                                                                        "quelqu'un")),

@@ -197,6 +197,7 @@ _CARERS = {"infirmier", "infirmiere", "ide", "idel", "idec", "aide-soignant", "a
            "aidante", "secretaire", "pharmacien", "pharmacienne", "kine", "cadre", "directeur", "directrice", "educateur",
            "educatrice", "assistante"}
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
+_TO_REACH = {"joindre", "appeler", "rappeler", "contacter", "appelez", "rappelez", "contactez", "joignez"}
 _NUMBER_LABELS = {"son", "sa", "numero", "num", "no", "tel", "telephone", "portable", "mobile", ":"}  # ", son numéro 06 …"
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
@@ -2170,9 +2171,9 @@ class _Reader:
         while name + 1 < len(self.tokens) and name - i < 4 and self.tokens[name + 1].is_word \
                 and self.tokens[name + 1].text[:1].isupper() and not self.taken[name + 1]:
             name += 1
-        if name > i + 1 and (name + 1 == len(self.tokens) or self.tokens[name + 1].text in ":;-–") \
+        if name > i + 1 and (name + 1 == len(self.tokens) or self.tokens[name + 1].text in ",:;-–") \
                 and any(self.place_at(j) == name for j in range(i + 2, name + 1)):
-            return self.where_it_lies(name)  # "EHPAD Les Tilleuls Colmar : …", its town last
+            return self.where_it_lies(name)  # "EHPAD Les Tilleuls Colmar : …", "… Vesoul, résidente …": its town last
         if name == i or name + 2 >= len(self.tokens) or self.tokens[name + 1].text != "," \
                 and self.tokens[name + 1].folded not in ("a", "au"):
             return None
@@ -2283,7 +2284,8 @@ class _Reader:
                 continue
             # "Jade 6 ans fièvre, maman Mme Sarah Benoit"; before the patient is named, a relative named is the patient
             # ("Appel du fils : sa mère Mme Schmitt Gertrude")
-            if token.folded in CIVILITES and (identity_done and self.relative_named(i) or self.acts_on_someone(i)):
+            if token.folded in CIVILITES and (identity_done and self.relative_named(i) or self.acts_on_someone(i)
+                                              or self.to_be_reached(i)):
                 dot = i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
                 units = self.name_units(self.skip_colons(i + 1 + dot), 4)
                 last = units[-1][1] if units else i
@@ -2713,6 +2715,14 @@ class _Reader:
         # "mon père monsieur André Lambert": the caller's relative is the patient; "une jeune fille mademoiselle
         # Clara Meunier": a girl, no one's daughter
         return not {"pour", "concernant", "mon", "ma", "mes", "notre", "nos", "un", "une", "jeune"} & set(before)
+
+    def to_be_reached(self, civility: int) -> bool:
+        """The civility at `civility` names whom to call ("joindre la fille Mme Gautier au 06 …", "appelez son fils
+        M. Roux"): the object of a verb of calling is a contact, not the patient ("j'appelle pour Mme Roux" is)."""
+        k = civility - 1
+        if k > 0 and self.tokens[k].folded in _KIN:
+            k -= 1 + (self.tokens[k - 1].folded in _POSSESSIVES | _DEFINITE)
+        return k >= 0 and self.tokens[k].folded in _TO_REACH
 
     def acts_on_someone(self, civility: int) -> bool:
         """The names after the civility at `civility` are followed by a pronoun and its verb ("son fils M. Paulo

@@ -4197,3 +4197,19 @@ def test_a_complaint_the_reader_knows_is_no_commune_said_bare():
     assert record.get("localisation") == "st louis 974", record
     assert "pleurs" in record.get("symptomes", ""), record
     assert (record.get("prenom"), record.get("nom")) == ("Lina", "Hoarau"), record
+
+
+@pytest.mark.parametrize("text", [
+    # whom to call is a contact, not the patient
+    "joindre la fille Mme Perrot au 06 63 21 47 08, la patiente entend mal",
+    "appelez son fils M. Paul Roux au 06 11 22 33 44",
+])
+def test_the_one_to_call_named_with_a_civility_is_no_patient(text):
+    record = read(text)
+    assert record.get("nom") is None and record.get("prenom") is None, record
+
+
+def test_a_home_named_then_its_town_before_a_comma_and_a_doctor_s_visit_asked_in_a_note():
+    record = read("IDE EHPAD Les Lilas Lure, residente Mme PETIT Odette, toux. Demande passage medecin a l'EHPAD.")
+    assert record.get("localisation") == "EHPAD Les Lilas Lure", record
+    assert record.get("type_consultation") == "domicile", record
