@@ -2932,6 +2932,9 @@ class _Reader:
             # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
             # nom", "il porte le nom du papa": a verb; no name
             return None
+        if first == k and k > 0 and _is_capitals([self.tokens[k]]) and not _is_capitals([self.tokens[k - 1]]) \
+                and key(self.tokens[k - 1].text).replace(" ", "") == key(self.tokens[k].text).replace(" ", ""):
+            first = k - 1  # "et zébina Z E B I N A c'est le nom": the name said, then spelled; the accents are said
         said = key(" ".join(t.text for t in self.tokens[first:k + 1]))
         if field == "nom" and any(s.field == "nom_naissance" and key(self.text_of(s)) == said for s in self.spans):
             return i  # "née Marie, oui Marie c'est son nom de famille": the birth name said to be a surname
@@ -3374,8 +3377,16 @@ class _Reader:
         for at in (k, k + 1) if k > units[-1][1] + 1 else (k,):
             if at < len(self.tokens) and any(self.spelled_again(u, self.tokens[at]) for u in units) and (
                     at == k or any(key(self.text_of_unit(u)) == key(self.tokens[k].text) for u in units)):
-                return at
+                return None if self.next_one_said_after(units, at) else at
         return None
+
+    def next_one_said_after(self, units: list[tuple[int, int]], at: int) -> bool:
+        """Another of the names is said again right after the one spelled at `at` ("kessy pierre-louis K E deux S Y
+        et pierre-louis avec un tiret", "zaïnaba ahamada A H A M A D A et zaïnaba Z A I N A B A"): each name told
+        in turn, the spelling says none is the surname."""
+        k = at + 1 + (at + 1 < len(self.tokens) and self.tokens[at + 1].folded in ("et", ","))
+        return k < len(self.tokens) and any(key(self.tokens[k].text) == key(self.text_of_unit(u)) for u in units
+                                            if not self.spelled_again(u, self.tokens[at]))
 
     def each_spelled_in_turn(self, units: list[tuple[int, int]], k: int) -> bool:
         """From k, every name of `units` is said again then spelled, in the order they were said."""
@@ -3590,9 +3601,11 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     # first rather a first name): a surname made of first names, as the Antilles bear
     first_before = after_a_civility or spelled == [1] \
         or first_name_scores().get(said_first, 0) > surname_scores().get(said_first, 0)
+    # a first word no list knows, said where a first name comes first ("elle s'appelle kessy pierre-louis"): as one
+    unknown = after_a_civility and said_first not in first_name_scores() and said_first not in surname_scores()
     if not case_speaks and len(units) == 2 and first_before and "-" in words[1][0].text \
             and _compound_first_name(words[1], listed_only=True) \
-            and first_name_scores().get(said_first, 0) >= (1 if spelled == [1] else _GENDER_TRUSTED) \
+            and (first_name_scores().get(said_first, 0) >= (1 if spelled == [1] else _GENDER_TRUSTED) or unknown) \
             and (gender is None or first_name_genders().get(said_first, "?") in ("?", gender)):
         return ["prenom", "nom"]
     best, best_score = None, None

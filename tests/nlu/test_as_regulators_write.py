@@ -4213,3 +4213,16 @@ def test_a_home_named_then_its_town_before_a_comma_and_a_doctor_s_visit_asked_in
     record = read("IDE EHPAD Les Lilas Lure, residente Mme PETIT Odette, toux. Demande passage medecin a l'EHPAD.")
     assert record.get("localisation") == "EHPAD Les Lilas Lure", record
     assert record.get("type_consultation") == "domicile", record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name said with its accents, then spelled without them, then labelled
+    ("monsieur léonce gérard alors gérard c'est le prénom et léonce L E O N C E c'est le nom",
+     {"prenom": "Gérard", "nom": "Léonce"}),
+    # each name told in turn after the whole name: the spelling of one says nothing of which is the surname
+    ("elle s'appelle djessy jean-louis D J E deux S Y et jean-louis avec un tiret elle a cinq ans",
+     {"prenom": "Djessy", "nom": "Jean-Louis"}),
+])
+def test_names_spelled_and_told_in_turn(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
