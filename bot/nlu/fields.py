@@ -469,6 +469,7 @@ def find_urgencies(folded: str) -> list[Found]:
     words = [_negated(f, folded) for f in URGENCY_TABLE.finditer(folded)
              if not any(s < f.end and f.start < e for s, e in taken) and not _SYMPTOM_PACE.search(folded, 0, f.start)
              and not _OF_ANOTHER_DAY.match(folded, f.end)
+             and not (f.value in _DAY_ENDS and _ANOTHER_DAY_BEFORE.search(folded, 0, f.start))
              and not (f.value in _DAY_ENDS and _DONE_THAT_DAY.search(folded, 0, f.start))]
     words += _misspelt_urgencies(folded, [(f.start, f.end) for f in said + words])
     precise = sorted(said + [w for w in words if w.value in _DAY_ENDS], key=lambda f: f.start)
@@ -487,6 +488,8 @@ _NOTHING_FREE = re.compile(r"(?:\b(?:pas|plus) d[e']\s*|\baucune?\s+)(?:rdv|rend
 _DONE_THAT_DAY = re.compile(r"(?<!etre )(?<!soit )(?<!sera )\b(?:vue?s?|consultee?s?|examinee?s?|faite?s?|realisee?s?"
                             r"|normale?s?|ecg|bilan|radio)\s+(?:[a-z]+\s+)?$")
 _OF_ANOTHER_DAY = re.compile(rf"\s+(?:de|du)\s+(?:demain|apres-demain|{'|'.join(WEEKDAYS)})\b")
+# "pour demain dans la journée", "lundi dans la journée": during that day, no delay of today
+_ANOTHER_DAY_BEFORE = re.compile(rf"\b(?:demain|apres-demain|{'|'.join(WEEKDAYS)})\s+$")
 _DAY_ENDS = {12, 24}  # the steps of "aujourd'hui", "dans la journée", "d'ici demain": a deadline, not a manner
 
 

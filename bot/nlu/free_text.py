@@ -14,12 +14,14 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from bot.nlu import vocabulary
 from bot.nlu.abroad import city_abroad, countries
 from bot.nlu.grammar import (
+    adjectives,
     conjugated_verbs,
     is_common_word,
     opens_a_clause,
     opens_with_a_verb_on_someone,
     opens_with_noun,
     past_participles,
+    proper_nouns,
 )
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
@@ -712,6 +714,9 @@ class _Reader:
             return None
         # "Identité - TRAN Minh Duc | DDN - …"; "un bébé de huit mois le petit nolan": the little one after the age too
         j = self.after_little(self.skip_age(self.after_little(self.skip_colons(i + size))))
+        while person and j < len(self.tokens) and self.tokens[j].text.islower() and is_common_word(self.tokens[j].text) \
+                and key(self.tokens[j].text) not in first_name_scores() and self.adjective(j):
+            j += 1  # "une dame ukrainienne oksana kovalenko": what she is, then her names
         if j < len(self.tokens) and self.tokens[j].folded in _INSTITUTIONS:
             return None  # "résidente EHPAD sur Ussel, Mme FAURE Germaine": where she lives, her names come after
         if person and j + 1 < len(self.tokens) and self.tokens[j].folded in ("de", "d") \
@@ -2234,7 +2239,8 @@ class _Reader:
         glued = re.fullmatch(r"l['’](\w.*)", token.text)  # "erreur sur l'année": the article glued to its noun
         word = glued[1] if glued else token.text
         return (glued is not None or i > 0 and self.tokens[i - 1].folded in ("au", "aux", "la", "le", "l'", "les")) \
-            and word.islower() and is_common_word(word) and token.folded not in _INSTITUTIONS
+            and word.islower() and is_common_word(word) and token.folded not in _INSTITUTIONS \
+            and not self.tagged_as(i, proper_nouns)  # "il est à la rochelle": a town's name, in small letters
 
     def a_code_at(self, i: int) -> bool:
         """A letter or word glued to a number is a code, not a place: "ablation des fils à J10", "à T0+6"."""
@@ -3024,19 +3030,20 @@ class _Reader:
         return town
 
     def conjugated_verb(self, k: int) -> bool:
-        """Token k is a conjugated verb (spaCy's morphology, on the words around it as written)."""
-        first = max(0, k - 2)
-        words = self.tokens[first:k + 3]
-        at = sum(len(t.text) + 1 for t in words[:k - first])
-        return (at, at + len(self.tokens[k].text)) in conjugated_verbs(" ".join(t.text for t in words))
+        return self.tagged_as(k, conjugated_verbs)
 
     def past_participle(self, k: int) -> bool:
-        """Token k is a past participle (spaCy's morphology, on the words around it as written)."""
+        return self.tagged_as(k, past_participles)
+
+    def adjective(self, k: int) -> bool:
+        return self.tagged_as(k, adjectives)
+
+    def tagged_as(self, k: int, spans_of) -> bool:
+        """Token k is among the words `spans_of` finds (spaCy's morphology, on the words around it as written)."""
         first = max(0, k - 2)
         words = self.tokens[first:k + 3]
-        said = " ".join(t.text for t in words)
         at = sum(len(t.text) + 1 for t in words[:k - first])
-        return (at, at + len(self.tokens[k].text)) in past_participles(said)
+        return (at, at + len(self.tokens[k].text)) in spans_of(" ".join(t.text for t in words))
 
     def unexplained_segment(self) -> None:
         """In a note typed field by field ("Mme X, 06 …, Lyon, zona, au cabinet"), the segment no other field

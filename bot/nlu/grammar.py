@@ -30,11 +30,28 @@ def _tagged(text: str):
     return language(text, disable=[name for name in language.pipe_names if name not in ("tok2vec", "morphologizer")])
 
 
+def _spans(text: str, keep) -> list[tuple[int, int]]:
+    return [(token.idx, token.idx + len(token.text)) for token in _tagged(text) if keep(token)]
+
+
 def past_participles(text: str) -> list[tuple[int, int]]:
     """Spans of the past participles in `text` ("tombé", "vomi", "fait")."""
-    doc = _tagged(text)
-    return [(token.idx, token.idx + len(token.text)) for token in doc
-            if token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"]]
+    return _spans(text, lambda token: token.morph.get("VerbForm") == ["Part"] and token.morph.get("Tense") == ["Past"])
+
+
+def conjugated_verbs(text: str) -> list[tuple[int, int]]:
+    """Spans of the conjugated verbs in `text` ("la petite porte le nom …": "porte")."""
+    return _spans(text, lambda token: token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"])
+
+
+def proper_nouns(text: str) -> list[tuple[int, int]]:
+    """Spans of the words `text` uses as names ("il est à la rochelle": "rochelle"; not "à la campagne")."""
+    return _spans(text, lambda token: token.pos_ == "PROPN")
+
+
+def adjectives(text: str) -> list[tuple[int, int]]:
+    """Spans of the adjectives in `text` ("une dame ukrainienne": "ukrainienne")."""
+    return _spans(text, lambda token: token.pos_ == "ADJ")
 
 
 def says_the_past(text: str) -> bool:
@@ -82,8 +99,3 @@ def opens_with_a_verb_on_someone(text: str) -> bool:
     return len(words) == 2 and words[0].lower_ in ("l'", "la", "le", "lui") \
         and words[1].pos_ in ("VERB", "AUX") and words[1].morph.get("VerbForm") == ["Fin"]
 
-
-def conjugated_verbs(text: str) -> list[tuple[int, int]]:
-    """Spans of the conjugated verbs in `text` ("la petite porte le nom …": "porte")."""
-    return [(token.idx, token.idx + len(token.text)) for token in _tagged(text)
-            if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"]]

@@ -4226,3 +4226,21 @@ def test_a_home_named_then_its_town_before_a_comma_and_a_doctor_s_visit_asked_in
 def test_names_spelled_and_told_in_turn(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_day_then_dans_la_journee_is_that_day_not_a_delay_of_today():
+    record = read("zona, il est à Figeac, ce serait pour demain dans la journée")
+    assert record.get("urgence") is None and record.get("creneau", {}).get("text") == "demain", record
+
+
+def test_what_the_person_is_between_the_noun_and_the_names():
+    record = read("j'appelle pour une dame polonaise agnieszka nowak elle a une sinusite")
+    assert (record.get("prenom"), record.get("nom")) == ("Agnieszka", "Nowak"), record
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town's name in small letters after its article, no thing: « à la campagne » stays none
+    ("gastro il est à la ciotat", "la ciotat"), ("elle vomit elle est à la rochelle", "la rochelle"),
+])
+def test_a_town_named_with_its_article_in_small_letters(text, place):
+    assert read(text).get("localisation") == place
