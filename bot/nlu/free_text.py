@@ -1564,6 +1564,8 @@ class _Reader:
                 break
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
                 break
+            if k > i and token.folded in _PATIENT_LABELS and self.starts_name(k + 1):
+                break  # "varicelle probable pt Emma Lopez 6a": the label opens the patient's names
             last = k
             k += 1
         while last is not None and last > i and self.dangles(i, last):

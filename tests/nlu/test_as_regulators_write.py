@@ -4244,3 +4244,8 @@ def test_what_the_person_is_between_the_noun_and_the_names():
 ])
 def test_a_town_named_with_its_article_in_small_letters(text, place):
     assert read(text).get("localisation") == place
+
+
+def test_a_patient_label_ends_the_complaint_before_the_names():
+    record = read("angine probable pt Chloé Garnier 9a ddn 02/03/17 - tel pere 06 11 22 33 44 - albi")
+    assert (record.get("symptomes"), record.get("prenom"), record.get("nom")) == ("angine probable", "Chloé", "Garnier")
