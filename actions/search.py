@@ -21,6 +21,7 @@ from actions.tracker_history import latest_intent
 from bot.agenda.contract import SearchResult
 from bot.agenda.search import NATIONWIDE_KM
 from bot.agenda.specialties import UnknownSpecialty
+from bot.nlu.text import fold
 from bot.referral.cards import day_words, offer_entry, offer_line, time_button_title
 from bot.referral.extra_fields import bookable_without
 from bot.referral.fields import SEARCH_CRITERIA
@@ -123,7 +124,8 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
         buttons.append({"title": "Autres praticiens", "payload": "/autres_creneaux"})
     dispatcher.utter_message(
         # where the search was made, as the agenda understood the place: a wrong commune is seen before a pick
-        response="utter_creneaux", lieu=result.location.label, offres="\n".join(offer_line(entry) for entry in entries),
+        response="utter_creneaux", de_lieu=of_place(result.location.label),
+        offres="\n".join(offer_line(entry) for entry in entries),
         buttons=buttons,
         json_message={"kind": "praticiens", "praticiens": entries, "radius_km": result.radius_km,
                       "widened": result.widened, "window_widened": result.window_widened,
@@ -131,6 +133,14 @@ async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, off
     )
     return [*state, SlotSet("creneaux_proposes", cards), SlotSet("recherche_offset", offset),
             SlotSet("creneau_choisi", None)]
+
+
+def of_place(label: str) -> str:
+    """« de » before a place as French says it: « d'Auch », « du Tampon », « des Abymes », « de La Rochelle »."""
+    for article, contracted in (("Le ", "du "), ("Les ", "des ")):
+        if label.startswith(article):
+            return contracted + label[len(article):]
+    return ("d'" if fold(label[:1]) in "aeiouyh" else "de ") + label
 
 
 def tell_unanswered(dispatcher: CollectingDispatcher, result: SearchResult) -> None:

@@ -20,7 +20,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
 from bot.nlu.free_text import PERSON_NOUNS, REFERRING, RELATIVES
-from bot.nlu.names import said_once
+from bot.nlu.names import SAME_AS, said_once
 from bot.nlu.text import fold, written_out
 from bot.nlu.time_windows import ROUGHLY
 from bot.referral.choice import TIME, names_a_pick
@@ -503,7 +503,8 @@ def is_bare_detail(text: str, entities: list[dict]) -> bool:
         return False
     if sum(e["end"] - e["start"] for e in entities) >= 0.8 * len(said):
         return True
-    rest = _outside(text, entities)  # "sous 5h max svp": the hour is the delay's, no pick
+    # "sous 5h max svp": the hour is the delay's, no pick; "Fournier-Petit, comme son papa": whose name it also is
+    rest = SAME_AS.sub("", _outside(text, entities))
     return not names_a_pick(rest) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold(rest)))
 
 

@@ -2050,8 +2050,28 @@ class _Reader:
         birth_name = known and rest > units[0][1] + 1 and (self.same_birth_name_end(rest) is not None
                                                            or (self.cue_at(rest) or ("",))[0] == "nom_naissance")
         # "Payet aussi": the whole message, with the word saying it is the same as someone else's
-        alone = all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in self.tokens[units[0][1] + 1:])
+        # "Fournier-Petit, comme son papa", "Ahamada A H A M A D A comme la maman": whose name it also is
+        rest = self.tokens[units[0][1] + 1:]
+        if self.same_as_whose_at(units[0][1] + 1) is not None:
+            rest = rest[:self.same_as_whose_at(units[0][1] + 1) - units[0][1] - 1]
+        alone = all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in rest)
         return named and (birth_name or alone) and all(t.is_boundary for t in self.tokens[:i])
+
+    def same_as_whose_at(self, k: int) -> int | None:
+        """Where « comme son papa », « comme la maman », « pareil que sa sœur » begins, from k past punctuation, when
+        it ends the message: whose name the name said also is."""
+        while k < len(self.tokens) and self.tokens[k].text in ",;":
+            k += 1
+        words = [t.folded for t in self.tokens[k:] if not t.is_boundary]
+        if words[:2] in (["pareil", "que"], ["idem", "que"]):
+            words = words[1:]
+        elif words[:1] != ["comme"]:
+            return None
+        whose = words[1:]
+        if whose[:1] and whose[0] in _POSSESSIVES | _DEFINITE | _THEIR:
+            whose = whose[1:]
+        return k if len(whose) == 1 and (whose[0] in _KIN or whose[0] in _FAMILY or whose[0] in ("moi", "lui", "elle")) \
+            else None
 
     def written_as_identity(self, i: int) -> bool:
         """A name in capitals beside a known first name ("voir GARNIER Louise 8 ans", "pour Louise GARNIER, otite"):
@@ -2080,7 +2100,7 @@ class _Reader:
             or token.folded in STOPS | _SPELLING | vocabulary.AS_WELL or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after) \
-            or self.civility_closing(after)
+            or self.civility_closing(after) or self.same_as_whose_at(after) is not None
 
     def civility_closing(self, k: int) -> bool:
         """"Dubreuil Yannick M. 22/10/1969": the civility after the names, as some software lists them, before

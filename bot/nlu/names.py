@@ -20,7 +20,7 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 # "Bouzid comme sa sœur", "Martin pareil que le papa", "nguyen comme moi": the name, then whose it also is
-_SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:(?:son|sa|ses|le|la|les|l'|mon|ma|leur)(?![\w'])"
+SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:(?:son|sa|ses|le|la|les|l'|mon|ma|leur)(?![\w'])"
                       r"|(?:moi|lui|elle|nous|eux)\b).*$", re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_]+(?:['’\- ]+[^\W\d_]+)*$")
 _NOT_NAMES = {
@@ -97,7 +97,7 @@ _HYPHEN_REMARK = re.compile(r"[\s,]+(?:avec|sans) (?:un |le )?(?:tiret|trait d'u
 def parse_person_name(text: str) -> str | None:
     """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
     text = _TAKEN_BACK_BEFORE.sub("", text)  # "Bernard euh non Bertrand": the name meant comes last
-    candidate = _LEAD_IN.sub("", _SAME_AS.sub("", text.strip().strip(".!?"))).strip(" ,;:")
+    candidate = _LEAD_IN.sub("", SAME_AS.sub("", text.strip().strip(".!?"))).strip(" ,;:")
     candidate = normalize_name(_HYPHEN_REMARK.sub("", _borne_by_someone_known(candidate)))
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
         return None

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.search import ActionContinueReferral, ActionSearchSlots
+from actions.search import ActionContinueReferral, ActionSearchSlots, of_place
 from bot.agenda.contract import SearchResult
 from bot.agenda.specialties import UnknownSpecialty, resolve
 from bot.sources.federated import SourcesUnavailable, UnknownLocation
@@ -38,7 +38,8 @@ async def test_offers_practitioners_with_their_times_as_buttons_and_one_card_eac
     events = await search_action(agenda, searched).run(dispatcher, make_tracker(NEED, intent="rechercher"), DOMAIN)
     message = dispatcher.messages[-1]
     assert message["response"] == "utter_creneaux"
-    assert message["lieu"] == "Lyon 3e Arrondissement (69003)"  # where the agenda searched, as it understood the place
+    # where the agenda searched, as it understood the place
+    assert message["de_lieu"] == "de Lyon 3e Arrondissement (69003)"
     # one line a practitioner, ranked, with their times grouped by day
     assert message["offres"].splitlines() == [
         "1. Dr Claire Thomas — Médecine générale — 3 rue Paul Bert, 69003 Lyon (1,2 km) · SAS · Soins non programmés"
@@ -347,3 +348,12 @@ async def test_a_home_visit_from_far_away_is_said_to_be_checked(agenda, dispatch
     said = [m for m in dispatcher.messages if m.get("response") == "utter_visite_loin"]
     assert [m["distance"] for m in said] == (["87,1"] if warned else [])
     assert responses(dispatcher)[-1] == "utter_creneaux"
+
+
+@pytest.mark.parametrize("label, said", [
+    ("Auch (32000)", "d'Auch (32000)"), ("Le Tampon (97430)", "du Tampon (97430)"),
+    ("Les Abymes (97139)", "des Abymes (97139)"), ("La Rochelle (17000)", "de La Rochelle (17000)"),
+    ("Évry-Courcouronnes (91000)", "d'Évry-Courcouronnes (91000)"), ("Lyon (69001)", "de Lyon (69001)"),
+])
+def test_the_place_searched_is_said_as_french_says_it(label, said):
+    assert of_place(label) == said

@@ -4249,3 +4249,11 @@ def test_a_town_named_with_its_article_in_small_letters(text, place):
 def test_a_patient_label_ends_the_complaint_before_the_names():
     record = read("angine probable pt Chloé Garnier 9a ddn 02/03/17 - tel pere 06 11 22 33 44 - albi")
     assert (record.get("symptomes"), record.get("prenom"), record.get("nom")) == ("angine probable", "Chloé", "Garnier")
+
+
+@pytest.mark.parametrize("text, nom", [
+    # the name answered, then whose name it also is
+    ("Garnier-Roux, comme son papa", "Garnier-Roux"), ("Said S A I D comme la maman", "Said"),
+])
+def test_a_name_then_whose_name_it_also_is(text, nom):
+    assert read(text).get("nom") == nom

@@ -673,3 +673,7 @@ def test_what_a_statement_a_capital_yes_or_a_confirmed_order_means(extractor, te
 ])
 def test_an_order_to_book_alone_is_a_yes(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.6) == expected
+
+
+def test_a_name_answered_then_whose_it_also_is_is_no_question(extractor):
+    assert intent_after(extractor, "Garnier-Roux, comme son papa", "faq", 0.6) == "inform"
