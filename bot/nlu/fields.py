@@ -154,7 +154,7 @@ _CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|vo
 _AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")
 
 
-_TO_FILE = re.compile(r"\b(?:mett(?:re|ez|ons)|not(?:er|ez)|a mettre|a noter|enregistr(?:er|ez)|indiqu(?:er|ez))\b")
+_TO_FILE = re.compile(r"\b(?:mett(?:re|ez|ons|e)|not(?:er|ez)|a mettre|a noter|enregistr(?:er|ez)|indiqu(?:er|ez))\b")
 # "…, le 04 71 64 29 85, appelez-le directement", "06 71 12 86 40, c'est elle qu'il faut appeler", "…, mettez plutôt
 # celui-là"
 _TO_CALL = re.compile(r"[\s,.;:)(-]*(?:appelez-l[ea]|c'est (?:elle|lui|celui-la|ce numero) qu'il faut (?:appeler|mettre|joindre)"

@@ -700,8 +700,11 @@ class _Reader:
             # Samir Ben Youssef"
             size = self.family_size(i)
             gender = _FAMILY[self.tokens[i + size - 1].folded]
-        elif token.folded in _INTRODUCING and self.typed and self.capitalized_names_at(i + 1):
-            size, gender = 1, None  # "Besoin d'un pédiatre à Toulon pour Adam Cherif, né le …", "je vous adresse …"
+        elif token.folded in _INTRODUCING and (self.typed and self.capitalized_names_at(i + 1)
+                                               or self.born_after_names(i + 1)):
+            # "Besoin d'un pédiatre à Toulon pour Adam Cherif, né le …", "je vous adresse …"; typed in small letters,
+            # the birth date after them: "… pour ludovic mangal, né le 5 mars 1994"
+            size, gender = 1, None
         elif token.folded == "par" and i > 0 and self.tokens[i - 1].folded in ("commence", "commencer", "commencons"):
             # "pour ses 2 enfants. On commence par Léa Garnier, née le …", "… par le grand : Moussa Ndiaye"
             which = [t.folded for t in self.tokens[i + 1:i + 3]]
@@ -2803,6 +2806,8 @@ class _Reader:
         noun = k + 2 + (k + 2 < len(self.tokens) and (self.tokens[k + 2].is_number
                                                       or is_said_number(self.tokens[k + 2].folded)))
         words = [t.folded for t in self.tokens[k:k + 2]]
+        if words[:1] == ["pour"] and words[1:] in (["un"], ["une"]):  # "…, Mme Aurélie Masson, pour une résidente :"
+            return self.person_noun_at(k + 2) is not None
         return noun < len(self.tokens) and words == ["pour", words[1]] and words[1] in _POSSESSIVES | _THEIR and (
             self.tokens[noun].folded.removesuffix("s") in RELATIVES | _KIN | _CHILDREN or self.person_noun_at(noun) is not None)
 

@@ -4257,3 +4257,19 @@ def test_a_patient_label_ends_the_complaint_before_the_names():
 ])
 def test_a_name_then_whose_name_it_also_is(text, nom):
     assert read(text).get("nom") == nom
+
+
+def test_names_in_small_letters_after_pour_then_the_birth_date():
+    record = read("rdv demain si possible pour jordan ravel, né le 5 mars 1994 à nantes, habite à rezé. plaie")
+    assert (record.get("prenom"), record.get("nom")) == ("Jordan", "Ravel"), record
+
+
+def test_a_carer_named_then_pour_une_residente_is_who_calls():
+    record = read("Infirmière de l'EHPAD Les Lilas à Tulle au téléphone, Mme Claire Roche, pour une résidente : "
+                  "MARTIN Odette née FAURE, 02.01.1931. Toux")
+    assert (record.get("nom"), record.get("prenom"), record.get("nom_naissance")) == ("Martin", "Odette", "Faure")
+
+
+def test_the_number_she_asks_to_be_put_is_the_one_filed():
+    record = read("Il n'a qu'un fixe, 04 91 66 23 17, mais elle demande qu'on mette son portable à elle, 06 52 18 74 39.")
+    assert record.get("telephone") == "+33652187439"
