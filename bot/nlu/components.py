@@ -451,6 +451,8 @@ _CLAUSE_BREAKS = re.compile(r"[,.;:!?\n]| - |\b(?:du coup|donc|c'est)\b"
 
 def _orders_to_cancel(clause: str) -> bool:
     words = re.findall(r"[a-z'-]+", clause)
+    if words[:1] in (["stop"], ["non"]) and " ".join(_without_courtesy(words[1:])) in _NO_BOOKING:
+        return True  # "stop pas de rdv, pt rappelle dlr thoracique -> smur engagé"
     while words[:-1] and words[0] in _BEFORE_AN_ORDER:  # "ah stop on annule", "bon finalement on annule"
         words = words[1:]
     # Dictated without punctuation, the order then why: "on arrête on l'envoie aux urgences", "on annule il a trouvé";
@@ -474,6 +476,7 @@ def _is_an_order(words: list[str]) -> bool:
 
 
 _CLAUSE_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
+_NO_BOOKING = {"pas de rdv", "pas de rendez-vous", "pas de rendez vous", "plus de rdv", "on ne reserve pas"}
 _CONFIRMING = re.compile(r"(?:oui |ok )?(?:je (?:vous )?(?:le )?confirme|c'est confirme|confirme|merci)")
 _SPOKEN_JE = re.compile(r"\bj'(?=[^aeiouyh\s])")
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",

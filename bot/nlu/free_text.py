@@ -900,8 +900,9 @@ class _Reader:
         while i < len(self.tokens) and self.tokens[i].text in ",:()" or (
                 i + 1 < len(self.tokens) and self.tokens[i].folded == "de" and a_number(i + 1)):
             i += 1
-        if i + 1 < len(self.tokens) and a_number(i) and self.tokens[i + 1].folded in (
-                "ans", "mois", "an", "semaines", "semaine", "sem", "jours", "j"):  # "nrs 3 sem Noah Payet"
+        if i + 1 < len(self.tokens) and a_number(i) and (self.tokens[i + 1].folded in (
+                "ans", "mois", "an", "semaines", "semaine", "sem", "jours", "j")  # "nrs 3 sem Noah Payet"
+                or self.tokens[i + 1].folded == "a" and self.tokens[i + 1].start == self.tokens[i].end):  # "pt 34a"
             return self.skip_age(i + 2)
         if i + 1 < len(self.tokens) and self.tokens[i].folded in ("la", "une") and self.tokens[i + 1].folded in _DECADES:
             return self.skip_age(i + 2)  # "un monsieur la soixantaine", "une dame, la quarantaine,"
@@ -1567,7 +1568,7 @@ class _Reader:
                 break
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
                 break
-            if k > i and token.folded in _PATIENT_LABELS and self.starts_name(k + 1):
+            if k > i and token.folded in _PATIENT_LABELS and self.starts_name(self.skip_age(k + 1)):
                 break  # "varicelle probable pt Emma Lopez 6a": the label opens the patient's names
             last = k
             k += 1
@@ -2802,6 +2803,9 @@ class _Reader:
         k += k + 1 < len(self.tokens) and self.tokens[k].folded in ("il", "elle", "qui") \
             and self.tokens[k + 1].folded in _CALLING
         k += k < len(self.tokens) and self.tokens[k].folded in _CALLING | {"j'appelle"}  # "X, j'appelle pour ma femme"
+        if [t.folded for t in self.tokens[k:k + 2]] in (["je", "vous"], ["je", "te"]) and k + 2 < len(self.tokens) \
+                and self.tokens[k + 2].folded in _CALLING:
+            k += 3  # "Thomas Mercier, je vous appelle pour mon père …"
         # "pour ses deux enfants": how many, before who
         noun = k + 2 + (k + 2 < len(self.tokens) and (self.tokens[k + 2].is_number
                                                       or is_said_number(self.tokens[k + 2].folded)))

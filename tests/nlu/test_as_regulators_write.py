@@ -4273,3 +4273,13 @@ def test_a_carer_named_then_pour_une_residente_is_who_calls():
 def test_the_number_she_asks_to_be_put_is_the_one_filed():
     record = read("Il n'a qu'un fixe, 04 91 66 23 17, mais elle demande qu'on mette son portable à elle, 06 52 18 74 39.")
     assert record.get("telephone") == "+33652187439"
+
+
+def test_who_calls_named_then_je_vous_appelle_pour_mon_pere():
+    record = read("Bonjour, Julien Petit, je vous appelle pour mon père André Petit né le 02/01/1940, toux, Moulins")
+    assert (record.get("prenom"), record.get("nom")) == ("André", "Petit"), record
+
+
+def test_a_patient_label_then_an_age_glued_then_the_names():
+    record = read("cs otite pt 34a Marie-Line Hoarau ddn 05/11/92 tel 0692 41 37 80 - saint-paul 974")
+    assert (record.get("symptomes"), record.get("prenom"), record.get("nom")) == ("otite", "Marie-Line", "Hoarau")

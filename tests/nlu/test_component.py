@@ -677,3 +677,8 @@ def test_an_order_to_book_alone_is_a_yes(extractor, text, mistaken_for, expected
 
 def test_a_name_answered_then_whose_it_also_is_is_no_question(extractor):
     assert intent_after(extractor, "Garnier-Roux, comme son papa", "faq", 0.6) == "inform"
+
+
+def test_stop_no_appointment_is_an_order_to_cancel():
+    assert says_to_cancel("stop pas de rdv, pt rappelle dlr thoracique -> smur engage")
+    assert not says_to_cancel("pas de rdv chez son MT, toux, Lyon")
