@@ -27,9 +27,9 @@ from bot.nlu.lexicons import (
     NAME_PARTICLES,
     accents_agree,
     city_names,
-    commune_departements,
     commune_names,
     communes_after_contraction,
+    departements_of,
     first_name_genders,
     first_name_scores,
     first_name_spellings,
@@ -1360,8 +1360,7 @@ class _Reader:
         if k < len(self.tokens) and _DEPARTEMENT_NUMBER.fullmatch(self.tokens[k].folded) and not self.taken[k] \
                 and (k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary or self.tokens[k + 1].is_word
                      and self.tokens[k + 1].folded not in ("ans", "an", "a", "mois")) \
-                and self.tokens[k].folded in commune_departements().get(_saints_spelled_out(
-                    key(" ".join(t.text for t in self.tokens[i:end + 1]))), ()):
+                and self.tokens[k].folded in departements_of(" ".join(t.text for t in self.tokens[i:end + 1])):
             return k  # "Saint-Denis 93, …", "bobigny 93 migraine": the commune's département, to tell which or confirm
         return end
 
@@ -3535,11 +3534,6 @@ class _Reader:
         for unit in given:
             self.add("prenom", *unit)
         return units[-1][1] + 1
-
-
-def _saints_spelled_out(said: str) -> str:
-    """"st pierre" as "saint pierre", "ste marie" as "sainte marie": how the commune tables spell them."""
-    return " ".join({"st": "saint", "ste": "sainte"}.get(word, word) for word in said.split())
 
 
 def _plain_word(tokens: list[Token]) -> bool:

@@ -162,16 +162,23 @@ def shared_commune_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commune_departements() -> dict[str, frozenset[str]]:
-    """The départements of the communes a name is borne by, in small letters ("2a", "974")."""
+def _commune_departements() -> dict[str, frozenset[str]]:
     from collections import defaultdict
 
-    from bot.agenda.geo import communes
+    from bot.agenda.geo import communes, normalize_name
 
     found: dict[str, set[str]] = defaultdict(set)
     for commune in communes():
-        found[key(commune.name)].add(commune.departement.lower())
+        found[normalize_name(commune.name)].add(commune.departement.lower())
     return {name: frozenset(departements) for name, departements in found.items()}
+
+
+def departements_of(name: str) -> frozenset[str]:
+    """The départements of the communes `name` is borne by, in small letters ("2a", "974"), the name written as the
+    geocoder reads it ("st pierre" is Saint-Pierre)."""
+    from bot.agenda.geo import normalize_name
+
+    return _commune_departements().get(normalize_name(name), frozenset())
 
 
 def _spelled(text: str) -> str:
