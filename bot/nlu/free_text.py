@@ -2801,7 +2801,8 @@ class _Reader:
         k = self.past_contact(k)
         k += k + 1 < len(self.tokens) and self.tokens[k].folded in ("il", "elle", "qui") \
             and self.tokens[k + 1].folded in _CALLING
-        k += k < len(self.tokens) and self.tokens[k].folded in _CALLING | {"j'appelle"}  # "X, j'appelle pour ma femme"
+        k += k < len(self.tokens) and self.tokens[k].folded in _CALLING | {"j'appelle", "c'est", "c"}  # "X, j'appelle
+        # pour ma femme", "je suis le papa, Ibrahim Traoré, c pour ma fille Aïcha" (« c » as « c'est », texted)
         if [t.folded for t in self.tokens[k:k + 2]] in (["je", "vous"], ["je", "te"]) and k + 2 < len(self.tokens) \
                 and self.tokens[k + 2].folded in _CALLING:
             k += 3  # "Thomas Mercier, je vous appelle pour mon père …"

@@ -4283,3 +4283,8 @@ def test_who_calls_named_then_je_vous_appelle_pour_mon_pere():
 def test_a_patient_label_then_an_age_glued_then_the_names():
     record = read("cs otite pt 34a Marie-Line Hoarau ddn 05/11/92 tel 0692 41 37 80 - saint-paul 974")
     assert (record.get("symptomes"), record.get("prenom"), record.get("nom")) == ("otite", "Marie-Line", "Hoarau")
+
+
+def test_who_calls_named_then_c_pour_ma_fille_texted():
+    record = read("bonjour je suis la maman, Awa Diallo, c pour ma fille Fanta elle a 8 mois, fièvre")
+    assert (record.get("prenom"), record.get("nom")) == ("Fanta", None), record
