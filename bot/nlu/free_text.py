@@ -2054,9 +2054,8 @@ class _Reader:
                                                            or (self.cue_at(rest) or ("",))[0] == "nom_naissance")
         # "Payet aussi": the whole message, with the word saying it is the same as someone else's
         # "Fournier-Petit, comme son papa", "Ahamada A H A M A D A comme la maman": whose name it also is
-        rest = self.tokens[units[0][1] + 1:]
-        if self.same_as_whose_at(units[0][1] + 1) is not None:
-            rest = rest[:self.same_as_whose_at(units[0][1] + 1) - units[0][1] - 1]
+        whose = self.same_as_whose_at(units[0][1] + 1)
+        rest = self.tokens[units[0][1] + 1:whose]
         alone = all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in rest)
         return named and (birth_name or alone) and all(t.is_boundary for t in self.tokens[:i])
 
@@ -2317,8 +2316,7 @@ class _Reader:
             # ("Appel du fils : sa mère Mme Schmitt Gertrude")
             if token.folded in CIVILITES and (identity_done and self.relative_named(i) or self.acts_on_someone(i)
                                               or self.to_be_reached(i)):
-                dot = i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
-                units = self.name_units(self.skip_colons(i + 1 + dot), 4)
+                units = self.name_units(self.after_civility(i), 4)
                 last = units[-1][1] if units else i
                 self.add(CALLER, self.caller_start(i), last)  # a relative's names, given as the contact
                 i = last + 1
@@ -2647,8 +2645,12 @@ class _Reader:
     def says_again(self, civility: int) -> bool:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme
         Lopez : … Mme Isabel Lopez"), not someone else's ("Mme Durand …, sa voisine Mme Paule Roux")."""
+        return self.says_again_whole(self.after_civility(civility))
+
+    def after_civility(self, civility: int) -> int:
+        """The token after the civility at `civility`, its dot and a colon ("M. : Roux")."""
         dot = civility + 1 < len(self.tokens) and self.tokens[civility + 1].text == "."
-        return self.says_again_whole(self.skip_colons(civility + 1 + dot))
+        return self.skip_colons(civility + 1 + dot)
 
     def calls(self, civility: int, after: int) -> bool:
         """The civility at `civility` and the names before token `after` are those of who calls ("je suis Mme
@@ -2758,8 +2760,7 @@ class _Reader:
     def acts_on_someone(self, civility: int) -> bool:
         """The names after the civility at `civility` are followed by a pronoun and its verb ("son fils M. Paulo
         Ferreira l'accompagnera", "Mme Roux la conduira"): one who acts on the patient, a contact, not the patient."""
-        dot = civility + 1 < len(self.tokens) and self.tokens[civility + 1].text == "."
-        units = self.name_units(self.skip_colons(civility + 1 + dot), 4)
+        units = self.name_units(self.after_civility(civility), 4)
         after = units[-1][1] + 1 if units else len(self.tokens)
         return after < len(self.tokens) and opens_with_a_verb_on_someone(self.text[self.tokens[after].start:])
 
