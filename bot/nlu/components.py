@@ -141,20 +141,26 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, kind)
             elif not entities and not announced and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
                     _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)) or _BY_ITS_RANK.match(fold(text)))
-                    or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and TIME.search(fold(text)) and (
-                        len(text.split()) <= 5 or not set(re.findall(r"[a-z'-]+", fold(text))) & _ASKING)):
+                    or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and (
+                        TIME.search(fold(text)) and (len(text.split()) <= 5 or not _words(text) & _ASKING)
+                        or _BY_ITS_RANK.match(fold(text)) and not _words(text) & (_ASKING | _ASKING_WHAT))):
                 # "le Dr Chauvin" gives no detail to note, "8h45 c'est parfait" was uncertain, "le troisième plutôt,
-                # après les cours" opens with its rank: a pick; a time said
+                # après les cours", "le 2eme creneau" (no question) open with a rank: a pick; a time said
                 # alone ("8h45 c bien"), or a doctor and a time approved with no word asking ("Dr Georges de 8h45
                 # c'est bien, il le connaît"), is no question
                 _set_intent(message, "choisir_creneau")
         return messages
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z'-]+", fold(text)))
+
+
 # "le troisième plutôt", "euh la deuxième": an offered slot pointed at by its rank, first in the message
-_BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui)\W+)*(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?"
-                          r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|dernier|derniere"
-                          r"|\d(?:er|ere|e|eme)?)\b")
+# "2eme creneau svp": without its article, the rank names what it points at
+_RANK = r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|dernier|derniere|\d(?:er|ere|e|eme)?)"
+_BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui)\W+)*(?:(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?"
+                          + _RANK + r"\b|" + _RANK + r"\s+(?:creneau|choix|rdv|praticien|medecin|docteur|dr)\b)")
 
 
 # The intents that carry details. A short answer is sometimes mistaken for another: "Le Gall" looks like "le 2",

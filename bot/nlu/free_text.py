@@ -577,8 +577,8 @@ class _Reader:
         self.birth_place_said = any((self.cue_at(k) or ("",))[0] == "lieu_naissance" for k in range(len(self.tokens)))
         self.gender: str | None = None  # from the civility, to tell "Mme Georges Aimée" apart
         # dictation comes in lower case, but for the names spelled, which the normalization joined in capitals
-        self.typed = capitals or any(t.text[:1].isupper() and not self.spells_a_neighbour(k)
-                                     for k, t in enumerate(self.tokens))
+        self.cased = any(t.text[:1].isupper() and not self.spells_a_neighbour(k) for k, t in enumerate(self.tokens))
+        self.typed = capitals or self.cased
         self.punctuated = sum(t.text in _FIELD_SEPARATORS for t in self.tokens) >= 2
         self.capitalized_commune = self.writes_a_town_capitalized()  # before any field is read
 
@@ -627,6 +627,12 @@ class _Reader:
                     or any(s.field == "nom" and key(self.text_of(s)) == key(self.tokens[i + 1].text) for s in self.spans)):
             return "nom_naissance", 1
         return None
+
+    def relative_of_the_described_at(self, i: int) -> bool:
+        """ "monsieur 87 ans, chute dans la nuit, sa fille Nadia Ferhat est sur place": a relative at i, said with a
+        possessive after the patient's complaint, is the patient's relative — a contact, not the patient."""
+        return 0 < i < len(self.tokens) - 1 and self.tokens[i - 1].folded in _POSSESSIVES \
+            and self.tokens[i].folded in _FAMILY and any(s.field == "symptomes" for s in self.spans)
 
     def person_noun_at(self, i: int) -> tuple[int, str | None] | None:
         """(size, gender) of the person noun starting at i ("petit garçon": 2, "m")."""
@@ -686,7 +692,7 @@ class _Reader:
         """(first name token, gender) when the patient's names follow the words at i that introduce a person:
         a person noun ("Enfant Jade Vincent", "un bébé de 8 mois, Rose Delmas"), a relative whose child it is ("la
         maman de Noah Girard") or a naming verb ("c'est Clémence Fabre", "il s'appelle Paul Roux")."""
-        person = self.person_noun_at(i)
+        person = None if self.relative_of_the_described_at(i) else self.person_noun_at(i)
         token = self.tokens[i]
         if person:
             size, gender = person
@@ -813,7 +819,7 @@ class _Reader:
         asked_for = i > 0 and self.tokens[i - 1].folded in ("pour", "concernant")
         owner = self.tokens[i].folded
         return owner in _THEIR or owner in _POSSESSIVES and (
-            asked_for or self.born_after_names(i + size) or self.presented_at(i, size)) \
+            asked_for or self.described_after_names(i + size) or self.presented_at(i, size)) \
             or owner in ("le", "la", "l'") and (asked_for or self.presented_at(i, size)) \
             and self.born_after_names(i + size)  # "pour le grand frère X né le", "et maintenant la petite sœur X née le"
 
@@ -844,9 +850,9 @@ class _Reader:
             return 2
         return 3 if len(words) == 3 and words[1] in _AGE_OF_KIN and words[2] in _FAMILY else None
 
-    def born_after_names(self, k: int) -> bool:
-        """The names said from token k are followed by the birth date ("Sofia Bensaïd 02/03/2016", "Hugo Lambert, né
-        le 21/01/2013"): they are the patient's, not a contact's."""
+    def past_names(self, k: int) -> int:
+        """Past the names said from token k, what is said with them (spelled again, the birth name) and the label of a
+        date."""
         units = self.name_units(self.skip_age(k), 3)
         after = units[-1][1] + 1 if units else len(self.tokens)
         # "rayan ouali pareil O U A L I né le …": the same surname as the patient before, spelled again
@@ -866,7 +872,20 @@ class _Reader:
             after += 1
         if after < len(self.tokens) and self.tokens[after].folded in _DATE_LABELS:
             after = self.skip_colons(after + 1)  # "sa soeur Chloe Vandenbroucke ddn 2/9/2015": its label first
+        return after
+
+    def born_after_names(self, k: int) -> bool:
+        """The names said from token k are followed by the birth date ("Sofia Bensaïd 02/03/2016", "Hugo Lambert, né
+        le 21/01/2013"): they are the patient's, not a contact's."""
+        after = self.past_names(k)
         return after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE
+
+    def described_after_names(self, k: int) -> bool:
+        """The names said from token k are followed by the birth date or the age ("sa mère Marie Bellance née
+        Ramassamy, 65 ans, toux"): the person the call is about."""
+        after = self.past_names(k)
+        return after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE or after + 1 < len(self.tokens) \
+            and self.tokens[after].is_number and self.tokens[after + 1].folded in ("ans", "an", "mois")
 
     def after_little(self, i: int) -> int:
         """Past "la petite", "le petit" before a child's names ("la maman de la petite Léna Brun")."""
@@ -1834,9 +1853,8 @@ class _Reader:
         if end is None or self.tokens[k].is_number:
             return end is not None
         token = self.tokens[k]
-        unwritten = not any(t.text[:1].isupper() for t in self.tokens)  # dictated: case tells nothing
         return token.text[:1].isupper() or "-" in token.text or end > k \
-            or end + 1 == len(self.tokens) and (unwritten or self.city_typed_small_ending(k))
+            or end + 1 == len(self.tokens) and (not self.cased or self.city_typed_small_ending(k))  # case tells nothing
 
     def city_typed_small_ending(self, k: int) -> bool:
         """"lombalgie metz", "vertiges depuis ce matin limoges", "vomissements pas de sang lille": a city typed small

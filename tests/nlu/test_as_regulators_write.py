@@ -4288,3 +4288,21 @@ def test_a_patient_label_then_an_age_glued_then_the_names():
 def test_who_calls_named_then_c_pour_ma_fille_texted():
     record = read("bonjour je suis la maman, Awa Diallo, c pour ma fille Fanta elle a 8 mois, fièvre")
     assert (record.get("prenom"), record.get("nom")) == ("Fanta", None), record
+
+
+def test_a_town_dictated_last_after_names_spelled_in_capitals():
+    # the letters of the names are joined in capitals: the rest of the dictation still tells nothing by its case
+    record = read("c'est pour ibrahim soilihi S O I L I H I il a 6 ans vomissements dzaoudzi")
+    assert (record.get("symptomes"), record.get("localisation")) == ("vomissements", "dzaoudzi"), record
+
+
+def test_a_relative_named_with_a_possessive_then_her_age_is_the_patient():
+    record = read("sa mere Marie-Josée Bellance nee Ramassamy, 65 ans, toux + fievre depuis 4 jours")
+    assert (record.get("prenom"), record.get("nom"), record.get("nom_naissance")) == (
+        "Marie-Josée", "Bellance", "Ramassamy"), record
+
+
+def test_the_patient_s_daughter_named_after_her_is_no_patient():
+    # the patient is described but not named: the daughter's names must not be booked in her place
+    record = read("monsieur 87 ans, chute dans la nuit, sa fille Nadia Ferhat est sur place")
+    assert (record.get("prenom"), record.get("nom")) == (None, None), record

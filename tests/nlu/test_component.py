@@ -240,7 +240,8 @@ def test_a_bare_detail_is_an_answer_whatever_the_classifier_says(extractor, text
     assert intent_after(extractor, text, mistaken_for, 0.6) == "inform"
 
 
-@pytest.mark.parametrize("text, expected", [("le 2", "faq"), ("c'est quoi le motif soins non programmés ?", "faq"),
+@pytest.mark.parametrize("text, expected", [("le 2", "choisir_creneau"),  # a rank said alone: a pick
+                                            ("c'est quoi le motif soins non programmés ?", "faq"),
                                             ("celui de 14h30", "choisir_creneau")])  # a time said alone: a pick
 def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     assert intent_after(extractor, text, "faq", 0.6) == expected
@@ -593,6 +594,14 @@ def test_notes_shorthand_is_read_as_the_patient(extractor, text, mistaken_for, e
     ("est-ce que le rdv de 14h est remboursé", "faq"),  # a word that asks: still a question
 ])
 def test_a_pick_approved_at_length_is_no_question(extractor, text, expected):
+    assert intent_after(extractor, text, "faq", 0.6) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la 3eme creneau merci", "choisir_creneau"), ("1er choix", "choisir_creneau"),  # a rank, no question
+    ("le premier creneau c'est quoi comme motif", "faq"),  # a word that asks: still a question
+])
+def test_a_slot_pointed_at_by_its_rank_is_no_question(extractor, text, expected):
     assert intent_after(extractor, text, "faq", 0.6) == expected
 
 
