@@ -138,8 +138,9 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
     for k, phone in enumerate(phones[1:], start=1):
         after = folded[phone.end:phones[k + 1].start if k + 1 < len(phones) else phone.end + 40][:40]
         before = folded[max(phones[k - 1].end, phone.start - 60):phone.start]
+        said_before = folded[phones[k - 2].end if k > 1 else 0:phones[k - 1].start][-60:]
         if (_TO_FILE.search(before) or _CALL_THERE.search(before)) and not _AS_WELL.search(before) \
-                or _TO_CALL.match(after):
+                or _TO_CALL.match(after) or _THE_CALLER_S.search(said_before) and _THE_PATIENT_S.search(before):
             return [phone, *phones[:k], *phones[k + 1:]]
     return phones
 
@@ -150,6 +151,10 @@ _CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|vo
                          r"|contacter)\b|\b(?:appel\w*|joindre|contacter)\b.*\bdirectement\b"
                          # "… qui appelle (06 …) mais rappeler sur le fixe de Mme Faucher : 02 …": where to call back
                          r"|\brappel(?:er|ez|le|lera|lerez)\b")
+# "Mon numéro c'est le 07 …, le sien le 06 …": who calls gives theirs, then the patient's own, which is filed
+_THE_CALLER_S = re.compile(r"\b(?:mon (?:numero|portable|tel|telephone|fixe|mobile)|le mien|moi c'est)\b")
+_THE_PATIENT_S = re.compile(r"\b(?:le sien|la sienne|son (?:numero|portable|tel|telephone|fixe|mobile)|a (?:elle|lui)"
+                            r"|(?:elle|lui),? c'est)\b")
 # "notez aussi le mien, au cas où : 07 …": one more number, not the one to file
 _AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")
 

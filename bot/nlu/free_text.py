@@ -410,6 +410,8 @@ _BOUTS = {"crise", "crises", "poussee", "poussees", "attaque", "attaques", "acce
 _WHERE_OR_WHEN_SEEN = {"en", "au", "a", "par", "demain", "aujourd'hui", "ce", "cette", "si", "rapidement", "dans", "sous",
                        "avant", "apres", "le", "des", "vite"}
 _POSSESSIVES = {"son", "sa", "ses"}
+_SIBLING_RANKS = {"premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "dernier", "derniere", "cadet",
+                  "cadette"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere", "jumeau")},
            **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
@@ -628,6 +630,13 @@ class _Reader:
             return "nom_naissance", 1
         return None
 
+    def sibling_rank_size(self, i: int) -> int:
+        """Tokens of a child pointed at by its rank among siblings at i ("le premier", "la deuxième", "l'aînée"), else 0."""
+        words = [t.folded for t in self.tokens[i:i + 2]]
+        if words[:1] and words[0] in ("l'aine", "l'ainee"):
+            return 1
+        return 2 if len(words) == 2 and words[0] in ("le", "la") and words[1] in _SIBLING_RANKS else 0
+
     def relative_of_the_described_at(self, i: int) -> bool:
         """ "monsieur 87 ans, chute dans la nuit, sa fille Nadia Ferhat est sur place": a relative at i, said with a
         possessive after the patient's complaint, is the patient's relative — a contact, not the patient."""
@@ -715,6 +724,9 @@ class _Reader:
             # "pour ses 2 enfants. On commence par Léa Garnier, née le …", "… par le grand : Moussa Ndiaye"
             which = [t.folded for t in self.tokens[i + 1:i + 3]]
             size, gender = 1 + 2 * (which in (["le", "grand"], ["la", "grande"])) + (which[:1] in (["l'aine"], ["l'ainee"])), None
+        elif (rank := self.sibling_rank_size(i)) and self.born_after_names(i + rank):
+            # "pour ses deux enfants on va faire le premier théo fontaine né le …": which child, then their names
+            size, gender = rank, None
         elif token.folded in _NAMING:  # "c'est Clémence Fabre", "c'est pour Jade Lefebvre"
             size, gender = 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].folded == "pour"), None
         elif self.after_little(i) > i:
@@ -794,9 +806,11 @@ class _Reader:
 
     def opens_a_segment_with_names(self, i: int) -> bool:
         """Capitalized names opening a segment of a typed note, after what it says first ("demain midi au cab si
-        possible - Baptiste Rolland né …", "Martinique - Jean-Marc Ursulet", "Patient vu ce matin : Gérard Delorme")."""
-        return self.typed and i > 0 and self.tokens[i - 1].text in _SEGMENT_OPENERS \
-            and not any(s.field in ("nom", "prenom") for s in self.spans) and self.capitalized_names_at(i)
+        possible - Baptiste Rolland né …", "Martinique - Jean-Marc Ursulet", "Patient vu ce matin : Gérard Delorme"),
+        or names in small letters followed by the birth date."""
+        return i > 0 and self.tokens[i - 1].text in _SEGMENT_OPENERS \
+            and not any(s.field in ("nom", "prenom") for s in self.spans) \
+            and (self.typed and self.capitalized_names_at(i) or self.born_after_names(i))  # "…: jean paoli né le …"
 
     def after_a_header(self, i: int) -> bool:
         """Token i follows a short header opening the message ("SMS régul :", "Pour info :", "2e pt meme famille:")."""
@@ -870,6 +884,9 @@ class _Reader:
             after = named[-1][1] + 1 if named else after
         while after < len(self.tokens) and self.tokens[after].folded in (",", "ne", "nee", "le"):
             after += 1
+            if self.tokens[after - 1].folded in ("ne", "nee") and after + 1 < len(self.tokens) \
+                    and self.tokens[after].folded == "a" and (place := self.place_at(after + 1)) is not None:
+                after = place + 1  # "né à Bastia le 30/12/1990": where, then when
         if after < len(self.tokens) and self.tokens[after].folded in _DATE_LABELS:
             after = self.skip_colons(after + 1)  # "sa soeur Chloe Vandenbroucke ddn 2/9/2015": its label first
         return after
@@ -3519,6 +3536,9 @@ class _Reader:
         # "lucas ferreira da silva F E deux R E I R A espace D A …": the names after the first spelled in one run
         # are one surname
         spelled_whole = self.spells_the_last(units, self.tokens[after]) if after < len(self.tokens) else None
+        if spelled_whole is None and after < len(self.tokens) and self.first_name_cue_said() \
+                and self.spells_all(units, self.tokens[after]):
+            spelled_whole = 0  # "madame garcia lopez G A R C I A et L O P E Z prénom carmen": the first name said apart
         if spelled_whole is not None:
             units = [*units[:spelled_whole], (units[spelled_whole][0], units[-1][1])]
             said.add(key(self.text_of_unit(units[-1])))

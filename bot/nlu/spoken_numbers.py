@@ -101,7 +101,7 @@ def _segment(words: list[str], glued: list[bool]) -> list[tuple[int, int]] | Non
 
 # Words that take back the pair just said ("... vingt-quatre non pardon vingt-cinq ...").
 _CORRECTIONS = [("non", "pardon"), ("pardon",), ("non",), ("enfin",), ("je", "veux", "dire"), ("plutot",)]
-_BEFORE_A_CORRECTION = {"attendez", "attends", "euh", "ah", "oh", "oups"}  # said before it, not taking back alone
+_AROUND_A_CORRECTION = {"attendez", "attends", "euh", "ah", "oh", "oups"}  # said with it, not taking back alone
 
 
 def _run_end(tokens: list[tuple[int, int, str]], folded: str, i: int) -> int:
@@ -124,12 +124,14 @@ def _corrected(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) 
     word: the pair dropped is the one that lets the rest make a phone."""
     words = [t[2] for t in tokens]
     lead = j
-    while lead < len(words) and words[lead] in _BEFORE_A_CORRECTION:  # "… soixante et onze attendez non …"
+    while lead < len(words) and words[lead] in _AROUND_A_CORRECTION:  # "… soixante et onze attendez non …"
         lead += 1
     for marker in _CORRECTIONS:
         if tuple(words[lead:lead + len(marker)]) != marker:
             continue
         after = lead + len(marker)
+        while after < len(words) and words[after] in _AROUND_A_CORRECTION:  # "… trente-quatre euh non attendez …"
+            after += 1
         end = _run_end(tokens, folded, after)
         for size in (1, 2, 3, 4):
             if end == after or j - size <= i or tuple(words[j - size:j]) not in _pair_words():

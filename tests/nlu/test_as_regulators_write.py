@@ -2014,6 +2014,9 @@ def test_note_shorthand_and_columns(text, expected):
     # a pair of the phone taken back after a hesitation
     ("mon numéro c'est le zéro six quatre-vingt-dix trente-deux quatorze soixante et onze attendez non soixante-douze",
      {"telephone": "+590690321472"}),
+    # and with the hesitation after the "non": the pair taken back mid-number, the rest said after
+    ("le fixe zéro quatre soixante-dix-huit douze non attendez treize quarante-quatre cinquante",
+     {"telephone": "+33478134450"}),
     # a street type cut short keeps its address whole
     ("domicile 15 av. des Platanes 13100 Aix-en-Provence / plaie",
      {"localisation": "15 av. des Platanes 13100 Aix-en-Provence"}),
@@ -4306,3 +4309,36 @@ def test_the_patient_s_daughter_named_after_her_is_no_patient():
     # the patient is described but not named: the daughter's names must not be booked in her place
     record = read("monsieur 87 ans, chute dans la nuit, sa fille Nadia Ferhat est sur place")
     assert (record.get("prenom"), record.get("nom")) == (None, None), record
+
+
+@pytest.mark.parametrize("text, names", [
+    ("c'est un papa pour ses deux filles on commence avec la première léna morel née le 4 juin 2017 otite",
+     ("Léna", "Morel")),
+    ("deux enfants à voir, l'aînée Maëlle Costa née le 02/02/2015, angine", ("Maëlle", "Costa")),
+])
+def test_a_child_pointed_at_by_its_rank_then_named_and_born(text, names):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == names, record
+
+
+def test_two_surnames_spelled_in_one_run_the_first_name_labelled_after():
+    record = read("alors monsieur pérez martin en deux mots P E R E Z et M A R T I N prénom julio né le 3 mai 1977")
+    assert (record.get("prenom"), record.get("nom")) == ("Julio", "Pérez Martin"), record
+
+
+@pytest.mark.parametrize("text", [
+    "c'est son mari qui appelle, mon portable c'est le 07 64 18 22 90 et le sien c'est le 06 33 51 47 12",
+    "Mon numéro : 07 64 18 22 90 ; elle, c'est le 06 33 51 47 12. Fièvre",
+])
+def test_who_calls_gives_theirs_then_the_patient_s_own_which_is_filed(text):
+    assert read(text).get("telephone") == "+33633514712"
+
+
+@pytest.mark.parametrize("text", [
+    "à voir ce soir si possible : louis-marie santini né à Ajaccio le 04/05/1988, otite, vit à Calvi",
+    "rdv demain matin svp - louis-marie santini né le 04/05/1988 otite Calvi",
+])
+def test_names_in_small_letters_opening_a_segment_then_the_birth(text):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom"), record.get("date_naissance")) == (
+        "Louis-Marie", "Santini", "1988-05-04"), record
