@@ -294,7 +294,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if value is not None and field in NAME_FIELDS:  # "Bernard euh non Bertrand" read as a surname: the first name
             misread |= {e["entity"] for e in others if e["entity"] in NAME_FIELDS and key(str(e["value"])) == key(value)}
         if value is None and field in NAME_FIELDS and len(misread) == 1:
-            value = tracker.get_slot(next(iter(misread)))
+            # what was misread must read as a name: a complaint answered to the birth-name question stays a complaint
+            value = self._bare_answer(field, str(tracker.get_slot(next(iter(misread))) or ""), tracker)
         if value is None:
             if given:
                 return {}  # they gave other details; the form asks again

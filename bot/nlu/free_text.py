@@ -869,9 +869,9 @@ class _Reader:
         date."""
         units = self.name_units(self.skip_age(k), 3)
         after = units[-1][1] + 1 if units else len(self.tokens)
-        # "rayan ouali pareil O U A L I né le …": the same surname as the patient before, spelled again
-        after += after + 1 < len(self.tokens) and self.tokens[after].folded in vocabulary.AS_WELL \
-            and any(self.spelled_again(unit, self.tokens[after + 1]) for unit in units)
+        # "rayan ouali pareil O U A L I né le …", "inès fontaine aussi née le …": the same surname as the patient
+        # before (spelled again)
+        after += after < len(self.tokens) and self.tokens[after].folded in vocabulary.AS_WELL
         if after < len(self.tokens) and any(self.spelled_again(unit, self.tokens[after]) for unit in units):
             after += 1  # "léa meyer L E A née le …": the first name spelled after the names
         while after < len(self.tokens) and self.tokens[after].folded == ",":

@@ -178,6 +178,17 @@ def test_the_name_said_kept_is_the_birth_name_and_its_words_are_no_complaint(dis
         "nom_naissance": "Zébina", "symptomes": "nez bouché"}
 
 
+def test_a_complaint_answered_to_the_birth_name_question_is_no_name(dispatcher):
+    """The whole complaint became the birth name, booked so."""
+    text = "euh elle tousse depuis une semaine avec de la fièvre et là elle est un peu essoufflée"
+    complaint = "tousse depuis une semaine avec de la fièvre et là elle est un peu essoufflée"
+    events = user_turn("symptomes", complaint, None)
+    entities = [{"entity": "symptomes", "value": complaint, "start": 9, "end": 85}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Schmitt", "symptomes": complaint}, text=text,
+                           entities=entities, events=events)
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}  # the complaint kept, asked again
+
+
 def test_a_name_spelled_with_a_remark_on_its_accent_misread_as_a_commune_is_the_name(dispatcher):
     """Guérin is a commune of the Lot-et-Garonne: read as where the patient is, the name was asked four times."""
     text = "Guérin, G U E R I N, avec un accent aigu sur le E"

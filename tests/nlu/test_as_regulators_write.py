@@ -4342,3 +4342,9 @@ def test_names_in_small_letters_opening_a_segment_then_the_birth(text):
     record = read(text)
     assert (record.get("prenom"), record.get("nom"), record.get("date_naissance")) == (
         "Louis-Marie", "Santini", "1988-05-04"), record
+
+
+def test_the_next_child_named_with_the_same_surname_as_well_then_born():
+    record = read("et maintenant le petit frère nathan garnier aussi né le 12 avril 2020 il tousse")
+    assert (record.get("prenom"), record.get("nom"), record.get("date_naissance")) == (
+        "Nathan", "Garnier", "2020-04-12"), record
