@@ -129,7 +129,8 @@ def _pairs_apart(number: str, other: str) -> int:
     return sum(a != b for a, b in zip(pairs(number), pairs(other), strict=True))
 
 
-_CORRECTING_WORDS = re.compile(r"\b(?:non|pardon|attendez|attends|corrige|erreur|trompee?|plutot)\b")
+# "… pas vingt donc zéro six dix vingt-cinq …": the number said again to conclude a correction is the one meant
+_CORRECTING_WORDS = re.compile(r"\b(?:non|pardon|attendez|attends|corrige|erreur|trompee?|plutot|donc)\b")
 
 
 def to_file_first(phones: list[Found], folded: str) -> list[Found]:

@@ -411,7 +411,7 @@ _WHERE_OR_WHEN_SEEN = {"en", "au", "a", "par", "demain", "aujourd'hui", "ce", "c
                        "avant", "apres", "le", "des", "vite"}
 _POSSESSIVES = {"son", "sa", "ses"}
 _SIBLING_RANKS = {"premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "dernier", "derniere", "cadet",
-                  "cadette"}
+                  "cadette", "grand", "grande"}
 _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "compagnon", "frere", "grand-pere", "papi",
                                "oncle", "fils", "neveu", "petit-fils", "beau-pere", "jumeau")},
            **{w: "f" for w in ("mere", "maman", "epouse", "femme", "conjointe", "compagne", "soeur", "grand-mere", "mamie",
@@ -721,9 +721,9 @@ class _Reader:
             # the birth date after them: "… pour ludovic mangal, né le 5 mars 1994"
             size, gender = 1, None
         elif token.folded == "par" and i > 0 and self.tokens[i - 1].folded in ("commence", "commencer", "commencons"):
-            # "pour ses 2 enfants. On commence par Léa Garnier, née le …", "… par le grand : Moussa Ndiaye"
-            which = [t.folded for t in self.tokens[i + 1:i + 3]]
-            size, gender = 1 + 2 * (which in (["le", "grand"], ["la", "grande"])) + (which[:1] in (["l'aine"], ["l'ainee"])), None
+            # "pour ses 2 enfants. On commence par Léa Garnier, née le …", "… par le grand : Moussa Ndiaye", "… par le
+            # premier yanis haddad"
+            size, gender = 1 + self.sibling_rank_size(i + 1), None
         elif (rank := self.sibling_rank_size(i)) and self.born_after_names(i + rank):
             # "pour ses deux enfants on va faire le premier théo fontaine né le …": which child, then their names
             size, gender = rank, None
@@ -1055,9 +1055,10 @@ class _Reader:
         said = key(token.text)
         as_the_city = token.text[:1].isupper() or self.tokens[k - 1].text.islower() and token.text.islower()
         named = any(s.field == "nom" for s in self.spans)
-        # in small letters throughout, the message's last word ("…, bordeaux bastide"): a boundary may be a number
-        # blanked out ("elle est à limoges téléphone 05 …")
-        alone = k + 1 == len(self.tokens) or self.typed and self.tokens[k + 1].is_boundary
+        # in small letters throughout, the message's last word ("…, bordeaux bastide") or before a mark typed
+        # ("strasbourg neudorf - tel …"): a boundary may be a number blanked out ("elle est à limoges téléphone 05 …")
+        alone = k + 1 == len(self.tokens) or self.tokens[k + 1].is_boundary and (
+            self.typed or self.tokens[k + 1].text in _FIELD_SEPARATORS)
         return token.is_word and as_the_city and not token.text.isupper() and alone and said not in commune_names() \
             and token.folded not in FUNCTION_WORDS \
             and first_name_scores().get(said, 0) <= 1 and (named or surname_scores().get(said, 0) < _COMMON_SURNAME)
@@ -1527,6 +1528,12 @@ class _Reader:
                 and self.tokens[k].is_word and self.tokens[k].folded not in FUNCTION_WORDS:
             return True  # "jambes lourdes et gonflées": a word of how it is, then one the reader knows
         return k < len(self.tokens) and (self.tokens[k].folded == "qui" or self.state_at(k) or self.past_participle(k))
+
+    def owns_a_thing_at(self, cue: tuple[str, ...], j: int) -> bool:
+        """ "elle a sa carte vitale", "il a son traitement": what the patient has with a possessive, no part of the body
+        nor anything said painful ("il a son genou qui gonfle", "elle a ses règles douloureuses"), is no complaint."""
+        return cue in (("il", "a"), ("elle", "a")) and j + 1 < len(self.tokens) and self.tokens[j].folded in _POSSESSIVES \
+            and not self.body_part_at(j + 1) and self.symptom_end(j + 1) is None and not self.state_at(j + 2)
 
     def body_part_at(self, i: int) -> bool:
         part = re.sub(r"^[ld]'", "", self.tokens[i].folded)
@@ -2349,8 +2356,8 @@ class _Reader:
                 continue
             # "Jade 6 ans fièvre, maman Mme Sarah Benoit"; before the patient is named, a relative named is the patient
             # ("Appel du fils : sa mère Mme Schmitt Gertrude")
-            if token.folded in CIVILITES and (identity_done and self.relative_named(i) or self.acts_on_someone(i)
-                                              or self.to_be_reached(i)):
+            if token.folded in CIVILITES and ((identity_done or self.patient_spoken_of_before(i)) and self.relative_named(i)
+                                              or self.acts_on_someone(i) or self.to_be_reached(i)):
                 units = self.name_units(self.after_civility(i), 4)
                 last = units[-1][1] if units else i
                 self.add(CALLER, self.caller_start(i), last)  # a relative's names, given as the contact
@@ -2537,7 +2544,8 @@ class _Reader:
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
                                          or (self.cue_at(j) or ("",))[0] == "nom"  # "elle a les deux noms : …"
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
-                                         or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)):
+                                         or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)
+                                         or self.owns_a_thing_at(words, j)):
                 i += size
                 continue
             labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
@@ -2771,6 +2779,11 @@ class _Reader:
         """Tokens k, k+1 say an age under 18 ("6 ans", "18 mois")."""
         number, unit = self.tokens[k].text, self.tokens[k + 1].folded
         return unit == "mois" or number.isdigit() and int(number) < 18
+
+    def patient_spoken_of_before(self, i: int) -> bool:
+        """ "fixe du patient 05 … (la voisine Mme Faure au 06 …)": the patient is spoken of as someone else before i,
+        so a relative named there is not the patient."""
+        return re.search(r"\b(?:du|de la|de l') ?patiente?\b", self.folded[:self.tokens[i].start]) is not None
 
     def relative_named(self, civility: int) -> bool:
         """A relative's word right before the civility at `civility` ("maman Mme Sarah Benoit", "sa fille Mme

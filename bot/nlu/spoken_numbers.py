@@ -142,6 +142,41 @@ def _corrected(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) 
     return None
 
 
+_INSTEAD_OF = [("pas",), ("et", "pas"), ("au", "lieu", "de"), ("au", "lieu", "du")]
+
+
+def _pair_named_again(tokens: list[tuple[int, int, str]], folded: str, i: int, j: int) -> tuple[str, int] | None:
+    """(digits, end token) of a phone said whole in i..j, then one of its pairs corrected by name ("… quatre-vingt-dix-
+    neuf non attendez c'est quatre-vingt-sept pas soixante-dix-sept"): the pair named last gives way to the one before."""
+    pairs = _phone_in(tokens, folded, i, j)
+    if pairs is None or sum(n for _, n in pairs) != j - i:
+        return None
+    words = [t[2] for t in tokens]
+    said = j
+    while said < len(words) and (words[said] in _AROUND_A_CORRECTION or words[said] in ("non", "pardon", "c", "est")):
+        said += 1
+    if said == j or "non" not in words[j:said] and "pardon" not in words[j:said]:
+        return None
+    meant_end = _run_end(tokens, folded, said)
+    meant_end -= meant_end > said and words[meant_end - 1] == "et"  # "… quatorze et pas douze"
+    meant = tuple(words[said:meant_end])
+    instead = next((len(marker) for marker in _INSTEAD_OF if tuple(words[meant_end:meant_end + len(marker)]) == marker), 0)
+    wrong_end = _run_end(tokens, folded, meant_end + instead)
+    wrong = tuple(words[meant_end + instead:wrong_end])
+    if not instead or meant not in _pair_words() or wrong not in _pair_words():
+        return None
+    at, spans = i, []
+    for _value, size in pairs:
+        spans.append((at, at + size))
+        at += size
+    named = [(a, b) for a, b in spans if _pair_words()[tuple(words[a:b])] == _pair_words()[wrong]]
+    if len(named) != 1:
+        return None
+    a, b = named[0]
+    digits = _phone_of([*words[i:a], *meant, *words[b:j]])
+    return (digits, wrong_end) if digits else None
+
+
 def _phone_of(words: list[str]) -> str | None:
     """"06 12 34 56 78" when the words, all of them, say one phone (glue by hyphens lost: any word may end a pair)."""
     pairs = _phone_in([(0, 0, w) for w in words], " " * len(words), 0, len(words)) if words else None
@@ -201,7 +236,8 @@ def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
     while i < len(tokens):
         j = _run_end(tokens, folded, i)
         pairs = _phone_in(tokens, folded, i, j)
-        corrected = (_corrected(tokens, folded, i, j) or _checked_again(tokens, folded, i, j)
+        corrected = (_pair_named_again(tokens, folded, i, j) or _corrected(tokens, folded, i, j)
+                     or _checked_again(tokens, folded, i, j)
                      or _acknowledged(tokens, folded, i, j)) if tokens[i][2] == "zero" else None
         if corrected:  # "... soixante-dix-huit non quatre-vingt-dix-huit": the last pair said again
             digits, end = corrected

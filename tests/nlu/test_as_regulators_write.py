@@ -2014,6 +2014,11 @@ def test_note_shorthand_and_columns(text, expected):
     # a pair of the phone taken back after a hesitation
     ("mon numéro c'est le zéro six quatre-vingt-dix trente-deux quatorze soixante et onze attendez non soixante-douze",
      {"telephone": "+590690321472"}),
+    # a pair of the whole number corrected by name: the one named last gives way to the one said before it
+    ("portable zéro six quarante-deux dix-huit soixante-trois cinquante non pardon c'est dix-neuf pas dix-huit",
+     {"telephone": "+33642196350"}),
+    ("zéro six douze trente-quatre cinquante-six soixante-dix-huit non c'est quatorze et pas douze",
+     {"telephone": "+33614345678"}),
     # and with the hesitation after the "non": the pair taken back mid-number, the rest said after
     ("le fixe zéro quatre soixante-dix-huit douze non attendez treize quarante-quatre cinquante",
      {"telephone": "+33478134450"}),
@@ -4348,3 +4353,24 @@ def test_the_next_child_named_with_the_same_surname_as_well_then_born():
     record = read("et maintenant le petit frère nathan garnier aussi né le 12 avril 2020 il tousse")
     assert (record.get("prenom"), record.get("nom"), record.get("date_naissance")) == (
         "Nathan", "Garnier", "2020-04-12"), record
+
+
+def test_a_city_and_its_quarter_in_small_letters_before_a_dash():
+    record = read("toulouse rangueil - tel 05 61 22 33 44")
+    assert (record.get("localisation"), record.get("nom")) == ("toulouse rangueil", None), record
+
+
+def test_on_commence_par_a_rank_among_siblings_then_the_names():
+    record = read("une maman pour ses deux garçons on commence par le premier adam benali il a neuf ans il tousse")
+    assert (record.get("prenom"), record.get("nom")) == ("Adam", "Benali"), record
+
+
+def test_a_neighbour_named_with_a_civility_after_the_patient_spoken_of_is_no_patient():
+    record = read("fixe du patient 05 53 12 14 27 (la voisine Mme Lacoste au 06 87 02 33 61 si pas de réponse)")
+    assert (record.get("telephone"), record.get("nom"), record.get("civilite")) == ("+33553121427", None, None), record
+
+
+@pytest.mark.parametrize("text, complaint", [("elle a sa carte vitale, née le 02/03/1935", None),
+                                             ("il a son traitement habituel, angine", "angine")])
+def test_what_the_patient_has_with_a_possessive_is_no_complaint(text, complaint):
+    assert read(text).get("symptomes") == complaint
