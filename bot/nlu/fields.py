@@ -136,6 +136,13 @@ _CORRECTING_WORDS = re.compile(r"\b(?:non|pardon|attendez|attends|corrige|erreur
 def to_file_first(phones: list[Found], folded: str) -> list[Found]:
     """The number the message says to file, first: "elle a un fixe au 05 … mais mettez son portable à lui, 06 …",
     "… Pour le dossier mettre le fixe du patient : 05 …"; else they stay in the order said."""
+    kind = _TO_FILE_THE_KIND.search(folded, phones[-1].end) if len(phones) > 1 else None
+    if kind:  # "tel du fils 06 … / fixe de la mère 05 …, mettez le fixe de la mère": the one said to be of that kind
+        labelled = [k for k, phone in enumerate(phones)
+                    if kind.group(1) in folded[phones[k - 1].end if k else 0:phone.start][-30:]]
+        if len(labelled) == 1:
+            k = labelled[0]
+            return [phones[k], *phones[:k], *phones[k + 1:]]
     for k, phone in enumerate(phones[1:], start=1):
         after = folded[phone.end:phones[k + 1].start if k + 1 < len(phones) else phone.end + 40][:40]
         before = folded[max(phones[k - 1].end, phone.start - 60):phone.start]
@@ -156,6 +163,8 @@ _CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|vo
 _THE_CALLER_S = re.compile(r"\b(?:mon (?:numero|portable|tel|telephone|fixe|mobile)|le mien|moi c'est)\b")
 _THE_PATIENT_S = re.compile(r"\b(?:le sien|la sienne|son (?:numero|portable|tel|telephone|fixe|mobile)|a (?:elle|lui)"
                             r"|(?:elle|lui),? c'est)\b")
+_TO_FILE_THE_KIND = re.compile(r"\b(?:mett(?:re|ez)|not(?:er|ez)|gard(?:er|ez)|prene?z)\s+(?:plutot\s+|bien\s+)?"
+                               r"(?:le|son)\s+(fixe|portable|mobile)\b")
 # "notez aussi le mien, au cas où : 07 …": one more number, not the one to file
 _AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")
 

@@ -755,8 +755,11 @@ class _Reader:
         if lone and lone[-1].text.islower() and is_common_word(lone[-1].text) \
                 and max(_first_name_score(lone, gender), _surname_score(lone)) < _COMMON_SURNAME:
             return None  # "patiente de 27 ans, suspicion de mycose": a word, in small letters, no list has as a name
-        if lone and lone[-1].text.islower() and self.conjugated_verb(units[0][1]):
-            return None  # "La petite porte le nom des deux parents": the verb of the little one, no first name
+        if lone and lone[-1].text.islower() and _first_name_score(lone, gender) <= 0 \
+                and self.conjugated_verb(units[0][1]):
+            # "La petite porte le nom des deux parents": the verb of the little one, no first name (not "c'est enzo
+            # pareil da silva", a first name spaCy tags as a verb)
+            return None
         # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès", "son frère Tom": a lone first name is the patient's
         # "on commence par Hugo": the child
         lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES | {"par"}
@@ -767,6 +770,8 @@ class _Reader:
             {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1] if t.is_word}) == 1
             or token.folded in _SPELLING and _is_capitals(self.tokens[units[0][0]:units[0][1] + 1]))  # "ça s'écrit H O A R A U"
         named = token.folded in _NAMED_BY  # "il s'appelle Noé": a name, though a commune bears it
+        # "c'est lina aussi benali": a first name, then the surname the same as the patient's before
+        named = named or len(units) == 1 and bool(self.same_surname_after(units[0][1] + 1))
         if not units or (len(units) < 2 and (not (person or lone_given or spelled or named)
                                              or self.is_bare_place(j) and not spelled and not named)):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
@@ -780,7 +785,8 @@ class _Reader:
                 for a, b in units for t in self.tokens[a:b + 1] if t.folded not in PARTICLES):
             return None  # "c'est le secrétariat de l'ehpad": said aloud, words no list knows as names are none
         after = units[-1][1] + 1
-        if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS):
+        if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS) \
+                and not (len(units) == 1 and self.same_surname_after(after)):
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
 
@@ -3394,6 +3400,11 @@ class _Reader:
             self.add("prenom", given, given)
             return given + 1
         after = units[0][1] + 1
+        same = self.same_surname_after(after) if len(units) == 1 else []
+        if same:  # "le deuxième c'est enzo pareil da silva": the surname, the same as before
+            self.add("prenom", *units[0])
+            self.add("nom", same[0][0], same[-1][1])
+            return same[-1][1] + 1
         labelled = self.surname_labelled_at(after + (after < len(self.tokens) and self.tokens[after].folded == "et"))
         # "monsieur wesley W E S L E Y et le nom c'est pinas": another surname comes, labelled
         another = labelled is not None and key(self.tokens[labelled].text) != key(self.tokens[units[0][0]].text)
@@ -3412,6 +3423,14 @@ class _Reader:
                 self.add("prenom", *units[0])
                 return units[0][1] + 1
         return self.assign_names(units)
+
+    def same_surname_after(self, k: int) -> list[tuple[int, int]]:
+        """The name units of a surname said at k after "pareil", "aussi" (the same as the patient's before), ending
+        cleanly: "enzo pareil da silva"; else none."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].folded not in vocabulary.AS_WELL:
+            return []
+        units = self.name_units(k + 1, 3)
+        return units if units and self.ends_cleanly(units) else []
 
     def given_name_after_comma(self, k: int) -> int | None:
         """The token of a well-known first name said alone after the comma (or the column's bar) at k, the surname

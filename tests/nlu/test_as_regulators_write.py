@@ -4374,3 +4374,20 @@ def test_a_neighbour_named_with_a_civility_after_the_patient_spoken_of_is_no_pat
                                              ("il a son traitement habituel, angine", "angine")])
 def test_what_the_patient_has_with_a_possessive_is_no_complaint(text, complaint):
     assert read(text).get("symptomes") == complaint
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("portable de la fille 06 21 43 65 87 / fixe du patient 04 77 12 34 56, mettez le fixe", "+33477123456"),
+    ("fixe 04 77 12 34 56, portable 06 21 43 65 87 - notez plutôt le portable svp", "+33621436587"),
+])
+def test_the_kind_of_number_said_to_be_filed_after_both(text, phone):
+    assert read(text).get("telephone") == phone
+
+
+@pytest.mark.parametrize("text, names", [
+    ("et le deuxième c'est enzo pareil da silva", ("Enzo", "Da Silva")),
+    ("la petite sœur c'est lina aussi benali, née le 03/03/2020", ("Lina", "Benali")),
+])
+def test_the_next_child_s_first_name_then_the_same_surname_said_as_such(text, names):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == names, record
