@@ -2,6 +2,7 @@
 in the side panel); when nothing is free even widened, the ways out (vidéo, délai, rayon, surnuméraire)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,10 +19,12 @@ from actions.orientation import present_orientation
 from actions.select_slot import already_consulted, choose_motif, slot_agendas
 from actions.summary import present_summary
 from actions.tracker_history import latest_intent
+from bot.agenda import geo
 from bot.agenda.contract import SearchResult
 from bot.agenda.search import NATIONWIDE_KM
 from bot.agenda.specialties import UnknownSpecialty
 from bot.nlu.text import fold
+from bot.phone_plans import overseas_departement
 from bot.referral.cards import day_words, offer_entry, offer_line, time_button_title
 from bot.referral.extra_fields import bookable_without
 from bot.referral.fields import SEARCH_CRITERIA
@@ -42,7 +45,30 @@ RADIUS_FACTOR = 2  # "Élargir le rayon": twice the radius the agenda searched
 
 
 def search_criteria(tracker: Tracker) -> dict[str, Any]:
-    return {field: tracker.get_slot(field) for field in SEARCH_CRITERIA}
+    criteria = {field: tracker.get_slot(field) for field in SEARCH_CRITERIA}
+    if criteria["localisation"]:
+        criteria["localisation"] = place_near_the_phone(criteria["localisation"], tracker.get_slot("telephone"))
+    return criteria
+
+
+def place_near_the_phone(said: str, phone: str | None) -> str:
+    """« lamentin » with a Martinique number: Le Lamentin (972), not Lamentin (971). A commune bearing the name said in
+    the overseas département the patient's number belongs to is the one meant, when the name alone finds another."""
+    departement = overseas_departement(phone) if phone else None
+    if departement is None or geo.departement_said(said):
+        return said
+    try:
+        alone, there = geo.geocode(said), geo.geocode(f"{said} {departement}")
+    except geo.UnknownPlace:
+        return said
+    if alone.departement == departement or there.departement != departement or there.precision != "commune" \
+            or _without_article(there.commune) != _without_article(said):
+        return said
+    return there.label
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:le|la|les|l) ", "", geo.normalize_name(name).replace("'", " "))
 
 
 async def present_search(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, now,

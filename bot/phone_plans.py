@@ -38,3 +38,15 @@ def overseas_mobile(number: phonenumbers.PhoneNumber) -> bool:
 
 def is_french(number: phonenumbers.PhoneNumber) -> bool:
     return phonenumbers.region_code_for_number(number) in FRENCH_REGIONS or overseas_mobile(number)
+
+
+OVERSEAS_DEPARTEMENTS = {"GP": "971", "MQ": "972", "GF": "973", "RE": "974", "YT": "976"}
+
+
+def overseas_departement(e164: str) -> str | None:
+    """The overseas département of a number as the slots hold it (E.164: "+596696…" -> "972"), else None."""
+    try:
+        number = phonenumbers.parse(e164)
+    except phonenumbers.NumberParseException:
+        return None
+    return OVERSEAS_DEPARTEMENTS.get(phonenumbers.region_code_for_number(number) or "")

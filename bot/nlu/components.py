@@ -438,8 +438,11 @@ def says_to_cancel(text: str) -> bool:
     while clauses[1:] and _CALLED_BACK.fullmatch(" ".join(w for w in re.findall(r"[a-z'-]+", clauses[0])
                                                           if w not in _BEFORE_AN_ORDER)):
         clauses = clauses[1:]  # "elle vient de rappeler, elle annule le rdv, …": that she called says what comes next
-    while clauses[1:] and _CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", " ".join(re.findall(r"[a-z'-]+", clauses[-1])))):
-        clauses = clauses[:-1]  # "… vous pouvez annuler svp, oui je confirme": the order said before is confirmed
+    while clauses[1:] and (_CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", " ".join(re.findall(r"[a-z'-]+", clauses[-1]))))
+                           or set(re.findall(r"[a-z'-]+", clauses[-1])) <= _APOLOGIES):
+        # "… vous pouvez annuler svp, oui je confirme": the order said before is confirmed; "… on annule ce rdv svp,
+        # désolé": excused
+        clauses = clauses[:-1]
     return bool(clauses) and any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]})
 
 
@@ -493,6 +496,8 @@ _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on 
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "oui", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
+_APOLOGIES = {"desole", "desolee", "desoles", "pardon", "excusez-moi", "excusez", "moi", "dsl", "vraiment", "merci",
+              "encore", "pour", "le", "derangement", "svp"}
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
 # "annulez celui-ci", "annulez-le": the booking pointed at, the order all the same
 _CANCELLED = re.compile(r"(?: (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage)"

@@ -2509,8 +2509,9 @@ class _Reader:
                                           or self.written_as_identity(i)):
                     j = self.identity(i)
                     identity_done = True
-                    if self.says_who_calls(i, j):  # "je suis Sylvie Marchetti, … pour ma maman Giovanna …"
-                        caller, identity_done = (i, j - 1), False
+                    own = self.past_own_birth_name(j)  # "Hélène Kowalczyk née Vasseur, j'appelle pour mon mari …"
+                    if self.says_who_calls(i, own):  # "je suis Sylvie Marchetti, … pour ma maman Giovanna …"
+                        caller, identity_done, j = (i, own - 1), False, own
                     i = j
                     continue
                 if not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
@@ -2745,6 +2746,14 @@ class _Reader:
         k = first - (first > 0 and self.tokens[first - 1].folded in CIVILITES)
         return k >= 2 and self.tokens[k - 1].folded in ("de", "du") \
             and (self.tokens[k - 2].folded in RELATIVES or self.tokens[k - 2].folded in _FAMILY)
+
+    def past_own_birth_name(self, k: int) -> int:
+        """Past the birth name said right after the names ending before k ("Hélène Kowalczyk née Vasseur"), else k."""
+        cue = self.cue_at(k) if k < len(self.tokens) else None
+        if not cue or cue[0] != "nom_naissance":
+            return k
+        units = self.name_units(self.skip_colons(k + cue[1]), 1)
+        return units[-1][1] + 1 if units else k
 
     def says_who_calls(self, first: int, after: int) -> bool:
         """The names from token `first` to before `after` are said by who calls of themselves ("je suis Sylvie

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.search import ActionContinueReferral, ActionSearchSlots, of_place
+from actions.search import ActionContinueReferral, ActionSearchSlots, of_place, place_near_the_phone
 from bot.agenda.contract import SearchResult
 from bot.agenda.specialties import UnknownSpecialty, resolve
 from bot.sources.federated import SourcesUnavailable, UnknownLocation
@@ -357,3 +357,15 @@ async def test_a_home_visit_from_far_away_is_said_to_be_checked(agenda, dispatch
 ])
 def test_the_place_searched_is_said_as_french_says_it(label, said):
     assert of_place(label) == said
+
+
+@pytest.mark.parametrize("said, phone, searched", [
+    ("lamentin", "+596696448721", "Le Lamentin (97232)"),  # Martinique's number: not Lamentin, Guadeloupe
+    ("sainte-anne", "+596696448721", "Sainte-Anne (97227)"),
+    ("sainte-anne", "+590690123456", "sainte-anne"),  # Guadeloupe's own: the name alone finds it
+    ("lamentin", "+33612345678", "lamentin"),  # a metropolitan number says nothing of which
+    ("Lyon 3e", "+596696448721", "Lyon 3e"),  # no commune of that name there
+])
+def test_a_commune_said_is_looked_for_first_where_the_patient_s_overseas_number_is(said, phone, searched):
+    assert place_near_the_phone(said, phone) == searched
+

@@ -4391,3 +4391,8 @@ def test_the_kind_of_number_said_to_be_filed_after_both(text, phone):
 def test_the_next_child_s_first_name_then_the_same_surname_said_as_such(text, names):
     record = read(text)
     assert (record.get("prenom"), record.get("nom")) == names, record
+
+
+def test_who_calls_named_with_her_birth_name_then_j_appelle_pour_mon_mari():
+    record = read("Bonjour, Sylvie Nowak née Lemaire, j'appelle pour mon mari Piotr Nowak, né le 02/05/1961. Lumbago")
+    assert (record.get("prenom"), record.get("nom"), record.get("nom_naissance")) == ("Piotr", "Nowak", None), record

@@ -691,3 +691,12 @@ def test_a_name_answered_then_whose_it_also_is_is_no_question(extractor):
 def test_stop_no_appointment_is_an_order_to_cancel():
     assert says_to_cancel("stop pas de rdv, pt rappelle dlr thoracique -> smur engage")
     assert not says_to_cancel("pas de rdv chez son MT, toux, Lyon")
+
+
+@pytest.mark.parametrize("text, cancels", [
+    ("il a pu voir son médecin finalement, on annule le rdv svp, désolée", True),  # the order, then an apology
+    ("le voisin l'a emmené à la pharmacie, annulez, désolé pour le dérangement", True),
+    ("désolé, on peut décaler le rdv ?", False),  # an apology before a question: no order to cancel
+])
+def test_an_order_to_cancel_then_an_apology(text, cancels):
+    assert says_to_cancel(text) is cancels
