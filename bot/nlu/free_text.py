@@ -560,8 +560,9 @@ def _is_an_ordinal(token: Token) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    # "D'abord Léo VAN HOUTTE": an adverb, elided, opening the sentence
-    return token.is_word and token.folded not in _NOT_NAMES and not _ELIDED_PRONOUN.match(token.folded) \
+    # "D'abord Léo VAN HOUTTE": an adverb, elided, opening the sentence; "jeune H 29a": a letter alone is the sex
+    return token.is_word and len(token.text) > 1 and token.folded not in _NOT_NAMES \
+        and not _ELIDED_PRONOUN.match(token.folded) \
         and not (token.folded.startswith("d'") and token.folded[2:] in _NOT_NAMES) \
         and not _IMPERATIVE.match(token.folded) and token.text.lower() not in _ELIDED_PREPOSITIONS
 
@@ -785,8 +786,11 @@ class _Reader:
                 for a, b in units for t in self.tokens[a:b + 1] if t.folded not in PARTICLES):
             return None  # "c'est le secrétariat de l'ehpad": said aloud, words no list knows as names are none
         after = units[-1][1] + 1
+        # "inès fontaine pareil F O N T A I N E née le …", "enzo pareil da silva": the surname the same as before
+        as_before = after < len(self.tokens) and (len(units) > 1 and self.tokens[after].folded in vocabulary.AS_WELL
+                                                  or bool(self.same_surname_after(after)))
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS) \
-                and not (len(units) == 1 and self.same_surname_after(after)):
+                and not as_before:
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
 
@@ -2762,7 +2766,8 @@ class _Reader:
         # last, "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
         return self.speaks_of_themselves(first) or first > 0 and self.tokens[first - 1].folded == "ici" \
             or self.apposed_kin_at(after) \
-            or self.for_a_relative(after) or self.past_the_line(after) > after and self.calls_for_another()
+            or self.for_a_relative(after) or self.past_the_line(after) > after and self.calls_for_another() \
+            and self.tokens[after].folded not in vocabulary.AS_WELL  # "inès fontaine pareil …": the name as before
 
     def past_masked(self, k: int, marks: str) -> int:
         """Past these punctuation marks and the fields read before, blanked out (a phone said between)."""
@@ -3590,9 +3595,13 @@ class _Reader:
             spelled = units if spelling > units[-1][1] + 1 else units[:-1]
             said |= {key(self.text_of_unit(u)) for u in spelled if self.spelled_again(u, self.tokens[spelling])}
         said |= self.surname_in_an_email(units)
-        labelled = self.surname_labelled_at(after)
-        if labelled is not None:  # "ahamada soilihi le nom c'est S O I L I H I": that one is the surname
-            said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
+        # "ahamada soilihi le nom c'est S O I L I H I", "oleksandr kovalenko je vous épelle O L E K S A N D R et le nom
+        # K O V A L E N K O": the one spelled after the label of the surname, a few words on, is the surname
+        for k in range(after, min(after + 8, len(self.tokens))):
+            labelled = self.surname_labelled_at(k)
+            if labelled is not None:
+                said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
+                break
         first = units[0][0] - (units[0][0] > 0 and self.tokens[units[0][0] - 1].text == ".")
         # who speaks of themselves ("je suis Steeve Célestine, j'appelle pour ma mère … née …") has no gender of the
         # patient's

@@ -31,9 +31,11 @@ _INTERNATIONAL_PLUS = re.compile(r"\bplus (?=\d{2,3} \d)", re.IGNORECASE)
 # "à" is never a letter said in a spelling: "k e r b o r i o u à quimper" spells, then says where
 # Letters apart, or with the commas a transcript puts between them ("V, U, I, L, L, E").
 # (a letter before an apostrophe is an elided word: "F E R N A N D c'est le nom")
-# A name of two words spelled in two runs: "L E et puis B I H A N", "D U puis P O N T", "B E N et S A L A H".
-_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe | (?:et )?puis | et )(?![àÀ])[^\W\d_]\b"
-                          r"(?!['’])){2,}")
+# A name of two words spelled in two runs: "L E et puis B I H A N", "D U puis P O N T", "B E N et S A L A H", "B E N et
+# après S A L A H".
+_SPELLED_RUN = re.compile(r"\b[^\W\d_](?:(?: |-|, | tiret | espace | apostrophe | (?:et )?(?:puis|apr[èe]s) | et )"
+                          r"(?![àÀ])[^\W\d_]\b(?!['’])){2,}")
+_RUNS_JOINED = re.compile(r" (?:et )?(?:puis|apr[èe]s) | et ")  # "L E et puis B I H A N": one name
 # A letter said twice in a spelling: "D I A deux L O", "M A double L E T", "U, I, deux L, E"
 # "H A deux D A D"; last in the run after two letters at least, a word after it: "S C H M I deux T né le …"
 _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)"
@@ -118,8 +120,8 @@ def _glue(match: re.Match) -> str:
 
 def _join_spelled(match: re.Match, space: str = "") -> str:
     # "V A N espace D E N …" is read as one word: the reader compares it to the name said, words run together
-    return re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(" espace ", space).replace(
-        " et puis ", "").replace(" puis ", "").replace(" et ", "").replace(",", "").replace(" ", "")
+    return _RUNS_JOINED.sub("", re.sub(r" tiret ", "-", match.group(0)).replace(" apostrophe ", "'").replace(
+        " espace ", space)).replace(",", "").replace(" ", "")
 
 
 def spelled_with_spaces(text: str) -> str:

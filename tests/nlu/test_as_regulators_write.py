@@ -3774,6 +3774,8 @@ def test_what_capitals_particles_and_descriptions_attach_to(text, field, expecte
      "Ben Salah"),
     ("euh inès I N E accent grave S el amrani en deux mots E L et A M R A N I elle est née le deux septembre deux mille "
      "vingt-six", "nom", "El Amrani"),
+    ("pour son petit yanis ben amor euh B E N et après A M O R en deux mots il est né le quatre mai deux mille vingt",
+     "nom", "Ben Amor"),
     # "a eu": the verb, the commune of Eu is no place here
     ("Gabriel Morin, 20 mois : fièvre à 39,5 depuis ce midi, a eu du Doliprane il y a une heure. Elle est à "
      "Clermont-Ferrand", "localisation", "Clermont-Ferrand"),
@@ -4396,3 +4398,18 @@ def test_the_next_child_s_first_name_then_the_same_surname_said_as_such(text, na
 def test_who_calls_named_with_her_birth_name_then_j_appelle_pour_mon_mari():
     record = read("Bonjour, Sylvie Nowak née Lemaire, j'appelle pour mon mari Piotr Nowak, né le 02/05/1961. Lumbago")
     assert (record.get("prenom"), record.get("nom"), record.get("nom_naissance")) == ("Piotr", "Nowak", None), record
+
+
+def test_a_letter_alone_for_the_sex_is_no_name():
+    record = read("jeune F 24a, cystite depuis hier. Clara MEUNIER ddn 03/02/2002, tel 06 12 44 55 66")
+    assert (record.get("prenom"), record.get("nom")) == ("Clara", "Meunier"), record
+
+
+def test_the_next_child_named_the_same_as_before_spelled_again_is_no_caller():
+    record = read("et maintenant pour son petit frère noah girard pareil G I R A R D né le 3 juin 2021 il tousse")
+    assert (record.get("prenom"), record.get("nom")) == ("Noah", "Girard"), record
+
+
+def test_a_first_name_spelled_announced_then_the_surname_labelled_and_spelled():
+    record = read("c'est pour monsieur bohdan melnyk je vous épelle B O H D A N et le nom M E L N Y K il a 40 ans")
+    assert (record.get("prenom"), record.get("nom")) == ("Bohdan", "Melnyk"), record
