@@ -158,7 +158,9 @@ def to_file_first(phones: list[Found], folded: str) -> list[Found]:
 _CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|voudrait|souhaite)\b.*\b(?:appel\w*|joindre"
                          r"|contacter)\b|\b(?:appel\w*|joindre|contacter)\b.*\bdirectement\b"
                          # "… qui appelle (06 …) mais rappeler sur le fixe de Mme Faucher : 02 …": where to call back
-                         r"|\brappel(?:er|ez|le|lera|lerez)\b")
+                         r"|\brappel(?:er|ez|le|lera|lerez)\b"
+                         # "Mme Roux (06 …) … Pour le joindre c'est son fixe à lui : 04 …": the way to reach the patient
+                         r"|\bpour (?:le|la|les) joindre\b")
 # "Mon numéro c'est le 07 …, le sien le 06 …": who calls gives theirs, then the patient's own, which is filed
 _THE_CALLER_S = re.compile(r"\b(?:mon (?:numero|portable|tel|telephone|fixe|mobile)|le mien|moi c'est)\b")
 _THE_PATIENT_S = re.compile(r"\b(?:le sien|la sienne|son (?:numero|portable|tel|telephone|fixe|mobile)|a (?:elle|lui)"

@@ -773,7 +773,8 @@ class _Reader:
         named = token.folded in _NAMED_BY  # "il s'appelle Noé": a name, though a commune bears it
         # "c'est lina aussi benali": a first name, then the surname the same as the patient's before
         named = named or len(units) == 1 and bool(self.same_surname_after(units[0][1] + 1))
-        if not units or (len(units) < 2 and (not (person or lone_given or spelled or named)
+        labelled = token.folded in _PATIENT_LABELS  # "Pte GAUTIER épouse LOPES …": labelled the patient, as "patiente" is
+        if not units or (len(units) < 2 and (not (person or lone_given or spelled or named or labelled)
                                              or self.is_bare_place(j) and not spelled and not named)):
             return None  # "patiente de 45 ans, Oullins, fièvre": a lone commune is where she is; "un petit bouton"
         place = self.place_at(j)
@@ -2943,7 +2944,10 @@ class _Reader:
             given = {key(self.text_of(s)) for s in self.spans if s.field == "prenom"}
             if field != "prenom" and len(units) == 2 and key(self.text_of_unit(units[0])) in given:
                 units = units[1:]  # "le nom de sa mère : Inès Moreau-Dias": the first name said again, then the name
-            units = units[:1]
+            # "nom de jeune fille PEREIRA DA SILVA": a name whose next words open with a particle is one name
+            particled = next((k for k in range(1, len(units)) if self.tokens[units[k][0]].folded not in PARTICLES
+                              or units[k][0] != units[k - 1][1] + 1), len(units))
+            units = [(units[0][0], units[particled - 1][1])] if field != "prenom" else units[:1]
             role = {"epouse": "nom"}.get(field, field)
             if field == "epouse":  # "Marie MARTIN ép. DURAND": MARTIN was the birth name
                 self.spans = [Span("nom_naissance", s.start, s.end) if s.field == "nom" else s for s in self.spans]

@@ -4413,3 +4413,19 @@ def test_the_next_child_named_the_same_as_before_spelled_again_is_no_caller():
 def test_a_first_name_spelled_announced_then_the_surname_labelled_and_spelled():
     record = read("c'est pour monsieur bohdan melnyk je vous épelle B O H D A N et le nom M E L N Y K il a 40 ans")
     assert (record.get("prenom"), record.get("nom")) == ("Bohdan", "Melnyk"), record
+
+
+def test_a_birth_name_with_its_particle_in_capitals():
+    record = read("DURAND Léa, nom de jeune fille DOS SANTOS, née le 02-03-1980, toux")
+    assert (record.get("nom"), record.get("nom_naissance")) == ("Durand", "Dos Santos"), record
+
+
+def test_the_patient_label_abbreviated_then_the_birth_name_and_the_married_one():
+    record = read("Pte MOREL épouse BLANC Josette, ddn 04.05.1947, toux, Albi")
+    assert (record.get("nom_naissance"), record.get("nom"), record.get("prenom")) == ("Morel", "Blanc", "Josette"), record
+
+
+def test_the_patient_s_own_number_said_after_the_neighbour_s():
+    record = read("Appel de la voisine Mme Roux (06 11 22 33 44) pour M. Paul Brun, 90 ans, chute. Pour le joindre c'est son "
+                  "fixe à lui : 04 90 11 22 33.")
+    assert record.get("telephone") == "+33490112233"
