@@ -164,7 +164,7 @@ PHONE_LABELS = {"port", "fixe", "mobile", "dom", "domicile", "perso", "pro"}
 # Nouns that introduce the patient the way a civility does ("Enfant Jade Vincent", "un petit garçon, Ethan
 # Lopez"), with the gender they say; and the relatives who speak or answer for them ("tél maman"). Neither is a name.
 PERSON_NOUNS: dict[tuple[str, ...], str | None] = {
-    **{(w,): None for w in ["enfant", "bebe", "nourrisson", "nrs", "nouveau-ne", "ado", "adolescent", "adolescente",
+    **{(w,): None for w in ["enfant", "enft", "bebe", "nourrisson", "nrs", "nouveau-ne", "ado", "adolescent", "adolescente",
                            "patient", "patiente", "jeune", "client", "cliente", "eleve"]},
     **{tuple(w.split()): "m" for w in ["garcon", "petit garcon", "fils", "jeune homme", "petit gars", "homme",
                                        "resident", "etudiant", "lyceen", "collegien", "pensionnaire",
@@ -221,7 +221,7 @@ RELATIVES = {"maman", "papa", "mere", "pere", "mari", "epoux", "conjoint", "conj
              "infirmier", "infirmiere", "infirmiers", "ide", "idel", "l'infirmier", "l'infirmiere", "aide-soignant",
              "aide-soignante", "auxiliaire", "l'auxiliaire", "aide", "l'aide", "l'aidant", "l'aidante", "pharmacien",
              "pharmacienne"}
-_CHILDREN = {"enfant", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente", "garcon", "fillette",
+_CHILDREN = {"enfant", "enft", "bebe", "nourrisson", "nouveau-ne", "ado", "adolescent", "adolescente", "garcon", "fillette",
              "petit", "petite"}  # "le petit Ethan Moreau"
 _KIN = RELATIVES | {"fille", "fils"}  # with "fille", "fils" where they say a daughter, a son (elsewhere a girl, a boy)
 # Complaints typed without cue ("fièvre depuis 3 j", "brûlures urinaires"); their first words are never names.
@@ -1621,8 +1621,9 @@ class _Reader:
                 break
             if token.is_number and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in ("ans", "an"):
                 break
-            if k > i and token.folded in _PATIENT_LABELS and self.starts_name(self.skip_age(k + 1)):
-                break  # "varicelle probable pt Emma Lopez 6a": the label opens the patient's names
+            if k > i and (token.folded in _PATIENT_LABELS or self.person_noun_at(k)) \
+                    and self.starts_name(self.skip_age(k + 1)):
+                break  # "varicelle probable pt Emma Lopez 6a", "fievre enft 6a Naia …": the label opens the names
             last = k
             k += 1
         while last is not None and last > i and self.dangles(i, last):
@@ -2018,8 +2019,10 @@ class _Reader:
         # "nom de jeune fille Lacoste" (what "njf" is read as): a birth name after its label in words
         labelled = any((cue := self.cue_at(j)) and cue[0] == "nom_naissance" and j + cue[1] == k
                        for j in range(max(0, k - 4), k))
+        # "Jeanne-Marie Combes": a compound first name, each of its parts well known
         return before is not None and before.folded.rstrip(".") in labels or labelled or any(
-            t is not None and t.is_word and first_name_scores().get(key(t.text), 0) >= _WELL_KNOWN_FIRST_NAME
+            t is not None and t.is_word and all(first_name_scores().get(key(part), 0) >= _WELL_KNOWN_FIRST_NAME
+                                                for part in t.text.split("-"))
             for t in (before, after))
 
     def closes_a_run(self, i: int) -> bool:
@@ -3575,6 +3578,8 @@ class _Reader:
         if self.speaks_of_themselves(first) or self.named_by_a_verb_at(first):
             return True  # "je suis Steeve Célestine", "elle s'appelle Elia Rakotomalala": names as one is called
         first -= first > 0 and self.tokens[first - 1].text in (",", ":")
+        if first >= 3 and self.tokens[first - 2].is_number and self.tokens[first - 1].folded in ("a", "ans", "an", "mois"):
+            first -= 2 + (self.tokens[first - 3].text == ",")  # "enft 6a Naia Jean-Baptiste": the age between
         before = [t.folded for t in self.tokens[max(0, first - 2):first]]
         return bool(before) and before[-1] in CIVILITES | _KIN | _FAMILY.keys() | _CHILDREN \
             or len(before) == 2 and before[1] in ("de", "du") and before[0] in _KIN | _CHILDREN

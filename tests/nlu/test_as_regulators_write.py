@@ -4429,3 +4429,14 @@ def test_the_patient_s_own_number_said_after_the_neighbour_s():
     record = read("Appel de la voisine Mme Roux (06 11 22 33 44) pour M. Paul Brun, 90 ans, chute. Pour le joindre c'est son "
                   "fixe à lui : 04 90 11 22 33.")
     assert record.get("telephone") == "+33490112233"
+
+
+def test_a_child_noun_abbreviated_then_the_age_then_the_names_after_the_complaint():
+    record = read("otite + fievre enft 5a Maelys Jean-Louis ddn 02 03 2021")
+    assert (record.get("symptomes"), record.get("prenom"), record.get("nom")) == ("otite + fievre", "Maelys",
+                                                                                 "Jean-Louis"), record
+
+
+def test_a_town_in_small_letters_between_dashes_after_a_compound_first_name_and_its_surname_a_commune():
+    record = read("pr Mme Anne-Marie Combes 80a - chute hier - rodez - MG absent")
+    assert record.get("localisation") == "rodez", record
