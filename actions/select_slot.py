@@ -23,7 +23,7 @@ from actions.external_booking import present_link
 from actions.orientation import select_surnumeraire
 from actions.summary import present_summary
 from bot.referral.cards import id_at_source
-from bot.referral.choice import practitioners_if_rank_beyond, resolve_choice, several_fit
+from bot.referral.choice import points_back, practitioners_if_rank_beyond, resolve_choice, several_fit
 from bot.referral.extra_fields import fields_to_ask
 from bot.referral.known_doctor import is_their_slot
 from bot.referral.summary import message_to_send, patient_payload
@@ -101,6 +101,9 @@ class ActionSelectSlot(Action):
             if chosen:
                 return select_surnumeraire(dispatcher, tracker, domain, chosen)
         card = resolve_choice(text, cards, tracker.get_slot("creneau_id"))
+        if card is None and tracker.get_slot("etape") == "confirmation" and tracker.get_slot("creneau_choisi") \
+                and points_back(text, cards):
+            return [FollowupAction("action_book")]  # "parfait, on garde celui-là" at the summary: the slot shown, a yes
         if card is None:
             offered = practitioners_if_rank_beyond(text, cards)  # "le 3" when two are listed
             fitting = several_fit(text, cards)

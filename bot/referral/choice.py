@@ -51,6 +51,15 @@ def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) 
     return _by_rank(plain, list(firsts.values()) if len(firsts) > 1 else cards)
 
 
+_POINTING_BACK = re.compile(r"\b(?:celui-(?:la|ci)|celle-(?:la|ci)|ce (?:creneau|rdv|rendez-vous)(?:-la|-ci)?)\b")
+
+
+def points_back(text: str, cards: list[dict]) -> bool:
+    """"on garde celui-là", "va pour ce créneau": the slot already shown, pointed at with nothing else that picks."""
+    plain = _plain(text)
+    return bool(_POINTING_BACK.search(plain)) and _described(plain, cards) is None and _by_rank(plain, cards) is None
+
+
 def several_fit(text: str, cards: list[dict]) -> list[dict]:
     """The cards of the practitioners a time or a town fits together (« celui de 9h » when two offer 9:00), the
     first of each, so that the regulator is asked which; empty when the text fits one practitioner or none."""

@@ -129,3 +129,18 @@ async def test_said_already_consulted_with_the_pick_counts_for_that_practitioner
                            intent="choisir_creneau", entities=[{"entity": "deja_consulte", "value": True}])
     await select_action(agenda).run(dispatcher, tracker, DOMAIN)
     assert agenda.requests[0].url.params["deja_consulte"] == "true"
+
+
+async def test_the_slot_shown_pointed_back_at_the_summary_is_a_yes(agenda, dispatcher):
+    """« parfait, on garde celui-là » at the summary was « je n'ai pas compris quel créneau »."""
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS, "creneau_choisi": CARDS[1], "etape": "confirmation"},
+                           text="parfait, on garde celui-là", intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["action_book"] and agenda.requests == []
+    assert dispatcher.messages == []
+
+
+async def test_pointing_back_before_any_slot_is_chosen_asks_again(agenda, dispatcher):
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="on garde celui-là", intent="choisir_creneau")
+    await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_choix_incompris"]

@@ -700,3 +700,9 @@ def test_stop_no_appointment_is_an_order_to_cancel():
 ])
 def test_an_order_to_cancel_then_an_apology(text, cancels):
     assert says_to_cancel(text) is cancels
+
+
+@pytest.mark.parametrize("text", ["Son médecin la voit finalement ce midi. Annulez la téléconsultation svp.",
+                                  "il est hospitalisé, annulez la visite svp"])
+def test_an_order_to_cancel_the_consultation_by_its_kind(text):
+    assert says_to_cancel(text)
