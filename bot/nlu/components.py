@@ -78,6 +78,11 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 entities = [e for e in entities if e["entity"] not in NAME_FIELDS]
             message.set(ENTITIES, entities)
             intent = (message.get(INTENT) or {}).get("name")
+            if intent == "nouveau_patient" and not _A_NEW_ONE.search(fold(text)):
+                # "ok on garde celui-là", read like "on oublie celui-ci": what is given is forgotten only when the
+                # message says another patient comes
+                intent = "choisir_creneau" if names_a_pick(text) else _runner_up(message) or "nlu_fallback"
+                _set_intent(message, intent)
             # An uncertain classifier (the fallback) leaves it to what the message carries.
             beyond_names = [e for e in entities if e["entity"] not in NAME_FIELDS]
             announced = announces_a_patient(text)
@@ -187,6 +192,10 @@ def _set_intent(message: Message, name: str) -> None:
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+_A_NEW_ONE = re.compile(r"\b(?:nouve(?:au|lle|l)|autre|suivante?|prochaine?|change[rz]?|passe|passons|oublie[rz]?"
+                        r"|recommence[rz]?|dossier)\b")
 
 
 def _runner_up(message: Message) -> str | None:

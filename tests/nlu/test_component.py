@@ -706,3 +706,11 @@ def test_an_order_to_cancel_then_an_apology(text, cancels):
                                   "il est hospitalisé, annulez la visite svp"])
 def test_an_order_to_cancel_the_consultation_by_its_kind(text):
     assert says_to_cancel(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ok on garde celui-là", "choisir_creneau"),  # read like « on oublie celui-ci »: nothing says another patient
+    ("on passe au patient suivant", "nouveau_patient"), ("j'ai une autre patiente", "nouveau_patient"),
+])
+def test_what_is_given_is_forgotten_only_when_another_patient_is_said(extractor, text, expected):
+    assert intent_after(extractor, text, "nouveau_patient", 0.7) == expected
