@@ -890,9 +890,8 @@ class _Reader:
         # "Hugo Roux même nom de naissance né le …", "Hugo Roux, nom de naissance Roux, né le …": his birth name between
         if after < len(self.tokens) and (same := self.same_birth_name_end(after)) is not None:
             after = same + 1
-        elif after < len(self.tokens) and (cue := self.cue_at(after)) and cue[0] == "nom_naissance":
-            named = self.name_units(self.skip_colons(after + cue[1]), 1)
-            after = named[-1][1] + 1 if named else after
+        else:
+            after = self.past_own_birth_name(after)
         while after < len(self.tokens) and self.tokens[after].folded in (",", "ne", "nee", "le"):
             after += 1
             if self.tokens[after - 1].folded in ("ne", "nee") and after + 1 < len(self.tokens) \
@@ -2756,7 +2755,8 @@ class _Reader:
             and (self.tokens[k - 2].folded in RELATIVES or self.tokens[k - 2].folded in _FAMILY)
 
     def past_own_birth_name(self, k: int) -> int:
-        """Past the birth name said right after the names ending before k ("Hélène Kowalczyk née Vasseur"), else k."""
+        """Past the birth name said right after the names ending before k ("Hélène Kowalczyk née Vasseur", "Hugo Roux, nom
+        de naissance Roux"), else k."""
         cue = self.cue_at(k) if k < len(self.tokens) else None
         if not cue or cue[0] != "nom_naissance":
             return k
