@@ -158,6 +158,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
 
 
 def _words(text: str) -> set[str]:
+    """The words of the text, folded (folding twice changes nothing: folded text may be given)."""
     return set(re.findall(r"[a-z'-]+", fold(text)))
 
 
@@ -291,14 +292,14 @@ def announces_a_patient(text: str) -> bool:
     """Someone to refer, announced as such with no question ("patiente a adresser svp", "j'ai un monsieur à placer
     sur Reims", "MG pr pt diabétique"), however the classifier read it."""
     folded = fold(written_out(text))
-    return "?" not in text and not set(re.findall(r"[a-z'-]+", folded)) & _ASKING and bool(_TO_REFER.search(folded))
+    return "?" not in text and not _words(folded) & _ASKING and bool(_TO_REFER.search(folded))
 
 
 def asks_something(text: str) -> bool:
     """A question with a word that asks ("c'est quoi le tarif ?", "combien …?"), not a request ("un rdv svp ?"); or,
     dictated without its question mark, asked with "est-ce que"."""
     folded = fold(written_out(text))
-    return "?" in text and bool(set(re.findall(r"[a-z'-]+", folded)) & _ASKING_WHAT) \
+    return "?" in text and bool(_words(folded) & _ASKING_WHAT) \
         or re.search(r"\best[- ]ce qu", folded) is not None
 
 
@@ -359,7 +360,7 @@ def leading_answer(text: str) -> str | None:
 def asks_or_objects(text: str) -> bool:
     """A word that asks ("comment", "est-ce", "reçoit-il") or objects ("mais", "si"): more than a yes."""
     folded = fold(text)
-    return bool(set(re.findall(r"[a-z'-]+", folded)) & (_ASKING | {"mais", "si", "sauf"})
+    return bool(_words(folded) & (_ASKING | {"mais", "si", "sauf"})
                 or re.search(r"\w-(?:t-)?(?:il|elle|on|je|vous|ils|elles)\b", folded))
 
 
@@ -443,12 +444,12 @@ def says_to_cancel(text: str) -> bool:
     order, then why), "il a rdv chez son médecin demain, vous pouvez annuler le rdv svp" (why, then the order). The
     other clauses describe no patient to refer."""
     clauses = [c for c in _CLAUSE_BREAKS.split(fold(text))
-               if c and not set(re.findall(r"[a-z'-]+", c)) <= _BEFORE_AN_ORDER]  # "ah mince" opens no clause
+               if c and not _words(c) <= _BEFORE_AN_ORDER]  # "ah mince" opens no clause
     while clauses[1:] and _CALLED_BACK.fullmatch(" ".join(w for w in re.findall(r"[a-z'-]+", clauses[0])
                                                           if w not in _BEFORE_AN_ORDER)):
         clauses = clauses[1:]  # "elle vient de rappeler, elle annule le rdv, …": that she called says what comes next
     while clauses[1:] and (_CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", " ".join(re.findall(r"[a-z'-]+", clauses[-1]))))
-                           or set(re.findall(r"[a-z'-]+", clauses[-1])) <= _APOLOGIES):
+                           or _words(clauses[-1]) <= _APOLOGIES):
         # "… vous pouvez annuler svp, oui je confirme": the order said before is confirmed; "… on annule ce rdv svp,
         # désolé": excused
         clauses = clauses[:-1]

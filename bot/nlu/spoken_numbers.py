@@ -165,11 +165,11 @@ def _pair_named_again(tokens: list[tuple[int, int, str]], folded: str, i: int, j
     wrong = tuple(words[meant_end + instead:wrong_end])
     if not instead or meant not in _pair_words() or wrong not in _pair_words():
         return None
-    at, spans = i, []
-    for _value, size in pairs:
-        spans.append((at, at + size))
+    at, named = i, []
+    for value, size in pairs:
+        if value == _pair_words()[wrong]:
+            named.append((at, at + size))
         at += size
-    named = [(a, b) for a, b in spans if _pair_words()[tuple(words[a:b])] == _pair_words()[wrong]]
     if len(named) != 1:
         return None
     a, b = named[0]
