@@ -8,6 +8,8 @@ from datetime import date
 import phonenumbers
 
 from bot.agenda import geo
+from bot.nlu import abroad
+from bot.nlu.lexicons import key
 from bot.nlu.text import fold
 from bot.phone_plans import french_number
 from bot.vocabulary import BORN_ABROAD, MANDATORY_PATIENT_FIELDS, NAME_FIELDS, PATIENT_FIELDS
@@ -19,6 +21,8 @@ MAX_AGE_YEARS = 130
 # "Étranger", or "Étranger (Maroc)": born abroad, with the country when given (accents and case free).
 ABROAD = re.compile(rf"^{fold(BORN_ABROAD)}(?:\s*\(\s*(?P<country>[^()]*?)\s*\))?$")
 COUNTRY = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+# a town abroad and its country: "Casablanca (Maroc)"
+TOWN_ABROAD = re.compile(r"^(?P<town>[^\W\d_]+(?:[ '’-][^\W\d_]+)*)\s*\(\s*(?P<country>[^()]+?)\s*\)$")
 
 
 @dataclass(frozen=True)
@@ -91,16 +95,24 @@ def birth_place_suggestions(raw: dict) -> list[str] | None:
 
 
 def birth_place(text: str | None) -> tuple[str | None, list[str]]:
-    """A French commune the agenda knows, spelt as its table does, or BORN_ABROAD with the country when given ->
-    (the place as stored, []); (None, the closest commune names) when it is neither."""
+    """A French commune the agenda knows, spelt as its table does; abroad: BORN_ABROAD with the country when given, a
+    town with its country ("Casablanca (Maroc)") or a large city alone ("Oran") -> (the place as stored, []); (None,
+    the closest commune names) when it is none of them."""
     if not text or len(text) > 100:
         return None, []
-    abroad = ABROAD.match(fold(text.strip()))
-    if abroad:
-        country = text.strip()[abroad.start("country"):abroad.end("country")] if abroad.group("country") else ""
+    unsaid_town = ABROAD.match(fold(text.strip()))
+    if unsaid_town:
+        country = text.strip()[unsaid_town.start("country"):unsaid_town.end("country")] \
+            if unsaid_town.group("country") else ""
         if not country:
             return BORN_ABROAD, []
         return (f"{BORN_ABROAD} ({country[0].upper()}{country[1:]})", []) if COUNTRY.match(country) else (None, [])
+    town_abroad = TOWN_ABROAD.match(text.strip())
+    country = town_abroad and abroad.countries().get(key(town_abroad.group("country")))
+    if country:
+        return f"{town_abroad.group('town')} ({country})", []
+    if abroad.city_abroad(text):
+        return text.strip(), []
     try:
         return geo.commune_name(text), []
     except geo.UnknownPlace as unknown:
@@ -108,8 +120,8 @@ def birth_place(text: str | None) -> tuple[str | None, list[str]]:
 
 
 def _unknown_birth_place(text: str, suggestions: list[str]) -> str:
-    message = (f"Lieu de naissance inconnu : « {text.strip()[:100]} » (une commune française, ou « {BORN_ABROAD} » "
-               f"suivi du pays entre parenthèses, par exemple « {BORN_ABROAD} (Maroc) »).")
+    message = (f"Lieu de naissance inconnu : « {text.strip()[:100]} » (une commune française ; à l'étranger, la ville "
+               f"suivie du pays entre parenthèses, par exemple « Casablanca (Maroc) », ou « {BORN_ABROAD} (Maroc) »).")
     return message + (f" Communes proches : {', '.join(suggestions)}." if suggestions else "")
 
 

@@ -1,9 +1,10 @@
-"""Birth places abroad, as the booking funnel takes them: "Étranger (Maroc)". Country names in French come from
+"""Birth places abroad: the countries and the large cities abroad people name. Country names in French come from
 babel (CLDR); a territory counts as a country when it has its own telephone numbering plan, which leaves out
 CLDR's groupings ("Union européenne", "zone euro") and pseudo-regions."""
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from babel import Locale
 
 from bot.nlu.lexicons import commune_names, key
 from bot.phone_plans import FRENCH_REGIONS
-from bot.vocabulary import BORN_ABROAD
 
 # Born there is born in France: the regions dialled as French numbers, and the Pacific collectivities.
 FRANCE = {*FRENCH_REGIONS, "NC", "PF", "WF"}
@@ -40,14 +40,14 @@ def countries() -> dict[str, str]:
     return names
 
 
-def born_abroad(said: str) -> str | None:
-    """"Maroc", "Casablanca (Maroc)", "Fès au Maroc" -> "Étranger (Maroc)": the country said last, or None when
-    no country is said (a French commune, or a foreign town alone, kept as said)."""
-    words = key(said).split()
-    for start in range(len(words)):
-        name = countries().get(" ".join(words[start:]))
+def country_said_last(said: str) -> tuple[str, str] | None:
+    """"Fès au Maroc" -> ("Fès au ", "Maroc"), "Casablanca (Maroc)" -> ("Casablanca (", "Maroc"), "Tunisie" -> ("",
+    "Tunisie"): what comes before the country said last, and its French name; None when no country ends the text."""
+    words = [(word.start(), key(word.group())) for word in re.finditer(r"[^\W_]+", said)]
+    for n, (start, _) in enumerate(words):
+        name = countries().get(" ".join(folded for _, folded in words[n:]))
         if name:
-            return f"{BORN_ABROAD} ({name})"
+            return said[:start], name
     return None
 
 
@@ -59,10 +59,10 @@ def _foreign_cities() -> dict[str, str]:
 
 
 def city_abroad(said: str) -> str | None:
-    """"Oran", "Lisbonne", "Porto" -> "Étranger (Algérie)", … : a large city abroad said alone, which the booking
-    funnel takes by its country; None when a French commune bears the name ("Valence", "Tripoli" is no issue)."""
+    """"Oran" -> "Algérie", "PORTO" -> "Portugal": the country of a large city abroad said alone; None when a French
+    commune bears the name ("Valence", "Tripoli" is no issue)."""
     name = key(said)
     code = _foreign_cities().get(name)
     if code is None or name in commune_names():
         return None
-    return f"{BORN_ABROAD} ({Locale('fr').territories[code]})"
+    return Locale("fr").territories[code]

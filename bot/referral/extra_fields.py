@@ -1,17 +1,20 @@
 """The patient fields some practitioners require on top of the mandatory ones (civilité, email, lieu de naissance),
-and the birth place as the booking funnel takes it: a French commune, or "Étranger (Pays)"."""
+and the birth place as the booking funnel takes it: a French commune, a town abroad, or "Étranger (Pays)"."""
 from __future__ import annotations
 
 import re
 
 from bot.agenda.contract import Offer, Slot
 from bot.nlu import abroad
+from bot.nlu.names import normalize_name
 from bot.nlu.text import fold
 from bot.vocabulary import BORN_ABROAD, EXTRA_PATIENT_FIELDS
 
 # "né à l'étranger", "hors de France", "étranger": abroad, the country unsaid.
 _ABROAD = re.compile(r"\b(?:a l'etranger|etranger|hors de france|hors france)\b")
-_LEAD_IN = re.compile(r"^(?:(?:il|elle) est\s+)?(?:(?:nee?s?|ne\(e\))\s+)?(?:(?:a|au|aux|en|dans)\s+)*")
+# what joins a town to its country: "Fès au Maroc", "Porto, Portugal", "Casablanca (Maroc", "Kharkiv en Ukraine"
+_CONNECTOR_AT_END = re.compile(r"(?:[\s,;:(\-–]|\b(?:au|aux|en|à|a|dans)\b)*$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:(?:il|elle) est\s+)?(?:(?:nee?s?|ne\(e\))(?:\s+|$))?(?:(?:a|au|aux|en|dans)(?:\s+|$))*")
 # a commune, its arrondissement or its département after it if need be: "Paris 12e", "Saint-Pierre (La Réunion)",
 # "Fontaine (38)"
 _PLACE = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*(?: \d{1,2}(?:er|e|ème|eme)?)?"
@@ -32,20 +35,30 @@ def fields_to_ask(required: list[str] | None, slots: dict) -> list[str]:
 
 
 def birth_place(text: str) -> str | None:
-    """The birth place as the funnel keeps it: "Étranger (Maroc)" for a country or "Étranger" for abroad, the
-    commune as said otherwise (the agenda checks it against the communes it knows); None when it is no place."""
+    """The birth place as the funnel keeps it, as said: a commune ("Rennes"; the agenda checks it against the communes
+    it knows), a town abroad with the country said after it ("Fès au Maroc" -> "Fès (Maroc)"), a large city abroad
+    alone ("oran" -> "Oran"), a country alone ("Étranger (Maroc)") or "Étranger"; None when it is no place."""
     said = (text or "").strip(" .,;")
-    plain = fold(said)
-    country = abroad.born_abroad(said) or abroad.city_abroad(said)
+    country = abroad.country_said_last(said)
     if country:
-        return country
-    if _ABROAD.search(plain):
+        town = _place_said(_CONNECTOR_AT_END.sub("", country[0]))
+        if town and not _ABROAD.search(fold(town)):
+            return f"{normalize_name(town)} ({country[1]})"
+        return f"{BORN_ABROAD} ({country[1]})"
+    if _ABROAD.search(fold(said)):
         return BORN_ABROAD
-    place = _LEAD_IN.sub("", plain, count=1)
-    place_said = said[len(plain) - len(place):].strip()
-    if place in ("", "france") or not _PLACE.match(place_said) or len(place_said) > 100:
+    place = _place_said(said)
+    if place is None or fold(place) == "france":
         return None
-    return place_said
+    return normalize_name(place) if abroad.city_abroad(place) else place
+
+
+def _place_said(said: str) -> str | None:
+    """"née à Rennes" -> "Rennes": the place without the words leading to it; None when it is no place's name."""
+    plain = fold(said.strip())
+    place = _LEAD_IN.sub("", plain, count=1)
+    place_said = said.strip()[len(plain) - len(place):].strip()
+    return place_said if place_said and _PLACE.match(place_said) and len(place_said) <= 100 else None
 
 
 def says_not_known(text: str) -> bool:

@@ -31,8 +31,10 @@ def test_only_the_required_fields_not_given_are_asked_in_the_funnels_order():
     ("Rennes", "Rennes"), ("née à Rennes", "Rennes"), ("Le Havre", "Le Havre"), ("à La Rochelle", "La Rochelle"),
     ("au Maroc", "Étranger (Maroc)"), ("né en Algérie", "Étranger (Algérie)"), ("à l'étranger", "Étranger"),
     ("Étranger (Portugal)", "Étranger (Portugal)"), ("France", None), ("06 12 34", None), ("", None),
+    ("porto au Portugal", "Porto (Portugal)"), ("née à Tunis en Tunisie", "Tunis (Tunisie)"), ("oran", "Oran"),
+    ("Casablanca, Maroc", "Casablanca (Maroc)"), ("née en 1960 au Maroc", "Étranger (Maroc)"), ("né à", None),
 ])
-def test_a_birth_place_is_a_commune_or_abroad_with_the_country_when_said(said, kept):
+def test_a_birth_place_is_as_said_the_country_after_a_town_abroad(said, kept):
     assert birth_place(said) == kept
 
 

@@ -1,5 +1,6 @@
 """The birth place as the funnel takes it: a French commune the agenda knows (spelt as its table does), or born
-abroad with the country when given; anything else refused with the closest communes."""
+abroad with the country when given, a town abroad with its country, a large city abroad; anything else
+refused with the closest communes."""
 import pytest
 
 from bot.agenda.validation import birth_place
@@ -13,12 +14,15 @@ from tests.agenda.test_api import PATIENT, book
     ("Étranger", "Étranger"),
     ("etranger (maroc)", "Étranger (Maroc)"),
     ("Étranger ( Côte d'Ivoire )", "Étranger (Côte d'Ivoire)"),
+    ("Casablanca (maroc)", "Casablanca (Maroc)"),
+    ("Oran", "Oran"),
 ])
 def test_communes_and_abroad_are_stored_normalised(said, stored):
     assert birth_place(said) == (stored, [])
 
 
-@pytest.mark.parametrize("said", ["Marseile", "Ouagadougou", "Étranger (99)", "75001", "x" * 101])
+@pytest.mark.parametrize("said", ["Marseile", "Mutsamudu", "Étranger (99)", "Mutsamudu (99)", "Lyon (France)", "75001",
+                                  "x" * 101])
 def test_anything_else_is_refused(said):
     assert birth_place(said)[0] is None
 
