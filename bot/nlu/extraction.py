@@ -107,6 +107,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     spans = _without_taken_back(read_free_text(masked, tuple(e.value for e in emails)), fold(masked))
     callers = [span for span in spans if span.field == CALLER]  # "je suis Mme Roux, la fille de M. Castel"
     candidates["civilite"] = [c for c in candidates["civilite"] if not any(s.start <= c.start < s.end for s in callers)]
+    candidates["telephone"] = _the_caller_s_last(candidates["telephone"], callers, masked)
     # urgencies come in the order that decides, already without those taken back
     entities = [_entity(field, (found if field == "urgence" else meant(found, folded))[0], normalized)
                 for field, found in candidates.items() if found]
@@ -147,6 +148,18 @@ def _name_spelled_out(text: str, start: int, end: int) -> dict:
     field = "prenom" if key(said) in first_name_scores() and surname_scores().get(key(said), 0) < _RARE_SURNAME else "nom"
     return {"entity": field, "start": start, "end": end, "value": normalize_name(said), "extractor": EXTRACTOR,
             "confidence_entity": 1.0}
+
+
+def _the_caller_s_last(phones: list[Found], callers: list, masked: str) -> list[Found]:
+    """"Appel du mari, Thierry Vasseur (06 …), pour son épouse …, joignable sur son portable à elle : 07 …": a number
+    said right after who calls is theirs; another one said is the patient's, filed first."""
+    theirs = [phone for phone in phones if any(_RIGHT_AFTER_THE_NAMES.fullmatch(masked, caller.end, phone.start)
+                                               for caller in callers)]
+    return [*(phone for phone in phones if phone not in theirs), *theirs] if len(theirs) < len(phones) else phones
+
+
+_RIGHT_AFTER_THE_NAMES = re.compile(r"[\s,:(]*(?:(?:au|tel|t[ée]l[ée]phone|portable|mobile)\b\.?[\s,:]*)?",
+                                    re.IGNORECASE)
 
 
 def _without_taken_back(spans: list, folded: str) -> list:

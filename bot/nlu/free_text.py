@@ -511,7 +511,7 @@ _ELIDED_PRONOUN = re.compile(r"(?:j|t|s|c|qu|m|n)['’](?=[aeiouyh])")
 _IMPERATIVE = re.compile(r"[a-z]{2,}-(?:le|la|les|lui|leur|moi|toi|nous|vous|y|en)$")
 
 
-_KIN_ARTICLES = {"la", "le", "l'", "sa", "son", "une", "un"}
+_KIN_ARTICLES = {"la", "le", "l'", "du", "sa", "son", "une", "un"}
 
 
 def _without_apposed_kin(before: list[str]) -> list[str]:
@@ -531,7 +531,10 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
             break
     if len(words) >= 2 and words[-2] in _KIN_ARTICLES and (
             words[-1] in RELATIVES | _CARERS or (words[-1],) in PERSON_NOUNS):
-        # "j'ai la fille d'une patiente au téléphone, Mme Moreau": the relative who speaks, named
+        # "j'ai la fille d'une patiente au téléphone, Mme Moreau": the relative who speaks, named; "appel du mari,
+        # Thierry Vasseur": "du" is "de le"
+        if words[-2] == "du" and words[-1] in _KIN:
+            return [*words[:-2], "de", _WHO_CALLS]
         return [*words[:-2], _WHO_CALLS] if words[-2] in ("la", "le", "l'") and words[-1] in _KIN else words[:-2]
     if words and words[-1].startswith("l'") and words[-1][2:] in _CARERS:
         return words[:-1]
@@ -709,6 +712,8 @@ class _Reader:
         elif token.folded in RELATIVES and i + 2 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "du") \
                 and self.tokens[i + 2].folded not in _WORKPLACES:  # "l'infirmière du centre de santé": where she works
             size, gender = 2, None
+        elif token.folded in _KIN and self.relative_calling_at(i):
+            size, gender = 1, None  # "Appel du mari, Thierry Vasseur, pour son épouse …": who calls, named
         elif token.folded == "pour" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("moi", "moi-meme"):
             size, gender = 2, None  # "un rendez-vous pour moi, Kevin Morel": the caller is the patient
         elif self.family_of_the_caller_at(i) or self.family_of_who_calls_at(i):

@@ -4439,3 +4439,15 @@ def test_a_child_noun_abbreviated_then_the_age_then_the_names_after_the_complain
 def test_a_town_in_small_letters_between_dashes_after_a_compound_first_name_and_its_surname_a_commune():
     record = read("pr Mme Anne-Marie Combes 80a - chute hier - rodez - MG absent")
     assert record.get("localisation") == "rodez", record
+
+
+@pytest.mark.parametrize("text, patient", [
+    ("Appel du mari, Thierry Vasseur (06 11 92 37 46), pour son épouse Sandrine Vasseur née Lopez le 12-06-1975, "
+     "colique néphrétique. Joignable sur son portable à elle : 07 68 29 54 10.", ("Sandrine", "Vasseur", "+33768295410")),
+    ("appel du fils Karim Haddad, tel 06 11 92 37 46, pour sa mère Fatima Haddad, fixe 04 78 12 34 56, toux",
+     ("Fatima", "Haddad", "+33478123456")),
+    ("appel du voisin Marc Dubois pour Mme Jeanne Roux 80 ans, chute, 06 11 92 37 46", ("Jeanne", "Roux", "+33611923746")),
+])
+def test_a_relative_calling_named_after_du_and_their_number_said_right_after_them(text, patient):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom"), record.get("telephone")) == patient, record
