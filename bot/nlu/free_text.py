@@ -647,6 +647,18 @@ class _Reader:
         return 0 < i < len(self.tokens) - 1 and self.tokens[i - 1].folded in _POSSESSIVES \
             and self.tokens[i].folded in _FAMILY and any(s.field == "symptomes" for s in self.spans)
 
+    def person_placed_before(self, i: int) -> tuple[int, str | None] | None:
+        """"une patiente à mamoudzou anrifa A N R I F A …": a person noun, where the person is, then their names at i:
+        (0, the person noun's gender)."""
+        k = i
+        while k > 0 and self.field_of[k - 1] == "localisation":
+            k -= 1
+        if k == i or k < 2 or self.tokens[k - 1].folded not in ("a", "sur"):
+            return None
+        person = next((found for size in (2, 1) if k - 1 - size >= 0
+                       and (found := self.person_noun_at(k - 1 - size)) and found[0] == size), None)
+        return person and (0, person[1])
+
     def person_noun_at(self, i: int) -> tuple[int, str | None] | None:
         """(size, gender) of the person noun starting at i ("petit garçon": 2, "m")."""
         for size in (2, 1):
@@ -705,7 +717,7 @@ class _Reader:
         """(first name token, gender) when the patient's names follow the words at i that introduce a person:
         a person noun ("Enfant Jade Vincent", "un bébé de 8 mois, Rose Delmas"), a relative whose child it is ("la
         maman de Noah Girard") or a naming verb ("c'est Clémence Fabre", "il s'appelle Paul Roux")."""
-        person = None if self.relative_of_the_described_at(i) else self.person_noun_at(i)
+        person = None if self.relative_of_the_described_at(i) else self.person_noun_at(i) or self.person_placed_before(i)
         token = self.tokens[i]
         if person:
             size, gender = person
@@ -850,8 +862,8 @@ class _Reader:
         owner = self.tokens[i].folded
         return owner in _THEIR or owner in _POSSESSIVES and (
             asked_for or self.described_after_names(i + size) or self.presented_at(i, size)) \
-            or owner in ("le", "la", "l'") and (asked_for or self.presented_at(i, size)) \
-            and self.born_after_names(i + size)  # "pour le grand frère X né le", "et maintenant la petite sœur X née le"
+            or owner in ("le", "la", "l'") and self.born_after_names(i + size)  # "pour le grand frère X né le", "et
+        # maintenant la petite sœur X née le", "faire voir aussi la petite sœur, X, née le": who is born is seen
 
     def family_of_who_calls_at(self, i: int) -> bool:
         """"sa mère", "son frère" at i, no patient named yet, after who calls: named ("Appel de Mme Reynaud : sa mère
@@ -1628,6 +1640,8 @@ class _Reader:
             if k > i and (token.folded in _PATIENT_LABELS or self.person_noun_at(k)) \
                     and self.starts_name(self.skip_age(k + 1)):
                 break  # "varicelle probable pt Emma Lopez 6a", "fievre enft 6a Naia …": the label opens the names
+            if k > i and token.folded == "chez" and self.starts_name(k + 1) and self.described_after_names(k + 1):
+                break  # "otalgie droite chez Chloé Da Silva 4 ans": whom it affects, named, then aged
             last = k
             k += 1
         while last is not None and last > i and self.dangles(i, last):
@@ -2529,6 +2543,9 @@ class _Reader:
                 if not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
                     self.add("prenom", i, i)
                     identity_done = True
+                elif weak_identity and self.tokens[i - 1].text == "," and self.first_name_alone_at(i, caller):
+                    self.add("prenom", i, i)  # "Mme Schmitt née Benhaddou, Fatima-Zahra, 03/10/1983": set apart
+                    weak_identity = False
                 i += 1
                 continue
             field, size = cue
@@ -2564,8 +2581,10 @@ class _Reader:
                                          or (self.cue_at(j) or ("",))[0] == "nom"  # "elle a les deux noms : …"
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
                                          or self.a_patient_labelled(j) or words == ("pour",) and self.a_purpose_at(j)
-                                         or self.owns_a_thing_at(words, j)):
-                i += size
+                                         or self.owns_a_thing_at(words, j)
+                                         or self.family_size(j + (j < len(self.tokens)
+                                                                  and self.tokens[j].folded in ("aussi", "egalement")))):
+                i += size  # "elle a aussi son fils noa N O A marchand né le …": a relative, no complaint
                 continue
             labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
                 and self.tokens[i - 1].folded in ("le", "son", "sa", "mon")  # "dupont c'est son nom": said before it
@@ -2701,7 +2720,8 @@ class _Reader:
     def says_again_whole(self, first: int) -> bool:
         """The names from token `first` hold the lone name read before, with another one ("Odette Lacoste")."""
         units = self.name_units(first, 4)
-        said = {key(" ".join(t.text for t in self.tokens[a:b + 1])) for a, b in units}
+        # "germaine aubrun A U B R U N": a name and its spelling say it once
+        said = {key(self.text_of_unit((a, b - 1) if self.spelled((a, b)) else (a, b))) for a, b in units}
         return len(units) >= 2 and any(key(self.text_of(s)) in said for s in self.spans if s.field == "nom")
 
     def says_again(self, civility: int) -> bool:

@@ -4451,3 +4451,23 @@ def test_a_town_in_small_letters_between_dashes_after_a_compound_first_name_and_
 def test_a_relative_calling_named_after_du_and_their_number_said_right_after_them(text, patient):
     record = read(text)
     assert (record.get("prenom"), record.get("nom"), record.get("telephone")) == patient, record
+
+
+@pytest.mark.parametrize("text, names", [
+    # whom the complaint affects, named then aged: the complaint ends before "chez"
+    ("douleur abdominale chez Hugo Perrin 9 ans depuis ce matin", ("Hugo", "Perrin")),
+    # a person noun, where the person is, then the names (spelled on the phone)
+    ("c'est pour un patient à valence kevin P E R R O T perrot il a de la fièvre", ("Kevin", "Perrot")),
+    # the one whose relative calls named by a lone surname, then named whole with its spelling
+    ("j'ai le fils de monsieur Lagarde en ligne pour son père roger lagarde L A G A R D E il tousse", ("Roger", "Lagarde")),
+    # the next child said by what she is, set apart by commas, then her birth date
+    ("Il voudrait aussi faire examiner la grande sœur, Zaïnaba Mdahoma, née le 03/02/2012, même numéro",
+     ("Zaïnaba", "Mdahoma")),
+    # "elle a aussi son fils …": a relative, no complaint
+    ("elle a aussi sa fille lou B E R T bert née le deux mai deux mille vingt elle vomit", ("Lou", "Bert")),
+    # a civility and a surname, the birth name, then the first name set apart
+    ("M. Garnier né Lefort, Jean-Baptiste, 12/03/1960, lombalgie", ("Jean-Baptiste", "Garnier")),
+])
+def test_the_patient_s_names_after_what_introduces_them(text, names):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == names, record
