@@ -220,12 +220,16 @@ def find_invalid_phones(text: str, today: date) -> list[Found]:
     silence. Call it on text where the valid phones are blanked out."""
     dates = {m.start(1) for glued in GLUED_BIRTH_DATES for m in glued.finditer(text)}  # "ddn 08011966"
     runs = (run for run in _DIGIT_RUN.finditer(text) if run.start() not in dates
+            and not _DAY_BEFORE.search(text, 0, run.start())  # "ddn 21 01 1946 80a": a date's month, no phone
             and (8 <= (digits := sum(c.isdigit() for c in run.group(0))) <= 13
                  or 4 <= digits < 8 and _PHONE_WORD_BEFORE.search(text, 0, run.start())))
     # "tel 06 12 34" is a phone cut short, though it reads as 6 December 1934: its label says what it is
     return [Found(run.group(0).strip(), run.start(), run.end()) for run in runs
             if not french_number(run.group(0)) and (_PHONE_WORD_BEFORE.search(text, 0, run.start())
                                                     or not _is_a_date(run.group(0).strip(), today))]
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d./\-])\d{1,2} $")
 
 
 def _is_a_date(digits: str, today: date) -> bool:

@@ -42,7 +42,7 @@ from bot.nlu.lexicons import (
 )
 from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
-from bot.nlu.text import fold, shouted
+from bot.nlu.text import HYPHEN_REMARK, fold, shouted
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 from bot.vocabulary import NAME_FIELDS
 
@@ -2176,7 +2176,8 @@ class _Reader:
             or token.folded in STOPS | _SPELLING | vocabulary.AS_WELL or self.same_birth_name_end(after) is not None \
             or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after) \
-            or self.civility_closing(after) or self.same_as_whose_at(after) is not None
+            or self.civility_closing(after) or self.same_as_whose_at(after) is not None \
+            or HYPHEN_REMARK.match(self.text, self.tokens[after - 1].end) is not None  # "marie-thérèse avec un tiret"
 
     def civility_closing(self, k: int) -> bool:
         """"Dubreuil Yannick M. 22/10/1969": the civility after the names, as some software lists them, before
@@ -2199,6 +2200,13 @@ class _Reader:
         if j >= len(self.tokens):
             return None  # "… il est là actuellement": no place after the word
         j = self.past_vicinity(j)
+        k = j + 1
+        while not prepositions and k < len(self.tokens) and self.tokens[k].folded in _BEFORE_PLACE \
+                and self.place_at(k) is None:
+            k += 1
+        if k > j + 1 and k < len(self.tokens) and self.tokens[j].text.islower() and self.place_at(j) is None \
+                and self.place_at(k) is not None and not self.taken[j]:
+            j, prepositions = k, k - j - 1  # "vit seul a vesoul", "habite toujours à Lyon": how, then where
         if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
                 and self.tokens[j].folded not in CIVILITES | _IN_A_TOWN | STOPS and self.place_at(j + 1) is not None:
             # "habite désormais Nice"; not "à dom de Mme ROCHE": her home, her name; not "l'aide à domicile qui
@@ -2543,8 +2551,11 @@ class _Reader:
                 if not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
                     self.add("prenom", i, i)
                     identity_done = True
-                elif weak_identity and self.tokens[i - 1].text == "," and self.first_name_alone_at(i, caller):
-                    self.add("prenom", i, i)  # "Mme Schmitt née Benhaddou, Fatima-Zahra, 03/10/1983": set apart
+                elif weak_identity and (self.tokens[i - 1].text == "," or self.spells_the_surname_read(i - 1)) \
+                        and self.first_name_alone_at(i, caller):
+                    # "Mme Schmitt née Benhaddou, Fatima-Zahra, 03/10/1983": set apart; "madame le goff alors L E en
+                    # deux mots G O deux F marie-thérèse": after the surname's spelling
+                    self.add("prenom", i, i)
                     weak_identity = False
                 i += 1
                 continue
@@ -2760,6 +2771,11 @@ class _Reader:
             and not set(before[-6:-1]) & {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"}
         return calling or named_calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
+
+    def spells_the_surname_read(self, k: int) -> bool:
+        """Token k spells the surname read before ("le goff … LEGOFF")."""
+        return k >= 0 and _is_capitals([self.tokens[k]]) and any(
+            key(self.text_of(s)).replace(" ", "") == key(self.tokens[k].text) for s in self.spans if s.field == "nom")
 
     def first_name_alone_at(self, k: int, caller: tuple[int, int] | None) -> bool:
         """A lone first name at k, a surname read and no first name yet (the caller's aside): the patient's first
@@ -3708,7 +3724,12 @@ def _surname_score(tokens: list[Token]) -> float:
     """How common a name is as a surname in France (compounds: the mean of their parts)."""
     scores = surname_scores()
     parts = _lexicon_parts(tokens, scores)
-    return sum(scores.get(p, 0.0) for p in parts) / len(parts)
+    score = sum(scores.get(p, 0.0) for p in parts) / len(parts)
+    words = key(" ".join(t.text for t in tokens)).split()
+    if len(parts) == 1 and any(w in PARTICLES for w in words[1:-1]):
+        # "Ferreira da Silva", listed whole yet rare: no less a surname than its parts ("Pereira dos Santos", unlisted)
+        score = max(score, sum(scores.get(w, 0.0) for w in words) / len(words))
+    return score
 
 
 def _compound_of_first_names(tokens: list[Token]) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.text import fold, spelling_read
+from bot.nlu.text import HYPHEN_REMARK, fold, spelling_read
 
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
 # "Le Gall", "La Fontaine" keep their capital
@@ -90,15 +90,11 @@ def _borne_by_someone_known(text: str) -> str:
     return name if like and said and said[-1] in re.split(r"[\s-]+", fold(bearer)) + fold(bearer).split() else text
 
 
-# "jean-louis avec un tiret": how the name is written, said after it
-_HYPHEN_REMARK = re.compile(r"[\s,]+(?:avec|sans) (?:un |le )?(?:tiret|trait d'union)\b", re.IGNORECASE)
-
-
 def parse_person_name(text: str) -> str | None:
     """One name from a bare answer ("c'est Durand", "D U R A N D"), or None if it does not look like a name."""
     text = _TAKEN_BACK_BEFORE.sub("", text)  # "Bernard euh non Bertrand": the name meant comes last
     candidate = _LEAD_IN.sub("", SAME_AS.sub("", text.strip().strip(".!?"))).strip(" ,;:")
-    candidate = normalize_name(_HYPHEN_REMARK.sub("", _borne_by_someone_known(candidate)))
+    candidate = normalize_name(HYPHEN_REMARK.sub("", _borne_by_someone_known(candidate)))
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
         return None
     if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES for w in candidate.split()):

@@ -4471,3 +4471,19 @@ def test_a_relative_calling_named_after_du_and_their_number_said_right_after_the
 def test_the_patient_s_names_after_what_introduces_them(text, names):
     record = read(text)
     assert (record.get("prenom"), record.get("nom")) == names, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Portuguese surname listed whole though rare is no less a surname than its parts
+    ("Mme Graça Ferreira da Silva, 81 ans, vertiges", {"prenom": "Graça", "nom": "Ferreira da Silva"}),
+    # the day before the month: a date written with spaces, no phone dialled wrong
+    ("pte Odile Marchal ddn 14 07 1939 86a - dyspnée", {"date_naissance": "1939-07-14", "telephone": None}),
+    # how the patient lives, then where
+    ("toux grasse - elle vit seule a brest", {"localisation": "brest"}),
+    # the first name after the surname's spelling, with how it is written
+    ("c'est pour monsieur le bihan alors L E puis B I H A N jean-yves avec un tiret il tousse",
+     {"nom": "Le Bihan", "prenom": "Jean-Yves"}),
+])
+def test_what_follows_a_name_its_spelling_or_how_the_patient_lives(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
