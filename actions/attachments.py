@@ -1,4 +1,4 @@
-"""A file uploaded by the side panel to the agenda is joined to the booking to come."""
+"""A file uploaded by the side panel to the agenda is joined to the booking to come; asked in words, how to join one."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,8 +17,9 @@ class ActionAttach(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> list:
         attachment_id = tracker.get_slot("piece_jointe")
-        if not attachment_id:
-            dispatcher.utter_message(response="utter_piece_jointe_absente")
+        if not attachment_id:  # written, not uploaded ("est-ce que je peux joindre le compte rendu ?"): how to
+            dispatcher.utter_message(response="utter_faq/pieces_jointes")
+            dispatcher.utter_message(response="utter_piece_jointe_comment")
             return []
         try:
             meta = await self.agenda().serving(tracker.sender_id).attachment(attachment_id)

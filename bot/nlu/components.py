@@ -297,10 +297,10 @@ def announces_a_patient(text: str) -> bool:
 
 def asks_something(text: str) -> bool:
     """A question with a word that asks ("c'est quoi le tarif ?", "combien …?"), not a request ("un rdv svp ?"); or,
-    dictated without its question mark, asked with "est-ce que"."""
+    dictated without its question mark, asked with "est-ce que", "c'est quoi" ("c'est quoi déjà un créneau snp")."""
     folded = fold(written_out(text))
     return "?" in text and bool(_words(folded) & _ASKING_WHAT) \
-        or re.search(r"\best[- ]ce qu", folded) is not None
+        or re.search(r"\best[- ]ce qu|\bc'est quoi\b", folded) is not None
 
 
 def asks_on_behalf(text: str) -> bool:

@@ -20,6 +20,13 @@ async def test_attach_unknown_file_says_so(agenda, dispatcher):
     assert responses(dispatcher) == ["utter_piece_jointe_absente"] and "pieces_jointes" not in slot_events(events)
 
 
+async def test_attach_asked_in_words_says_how(agenda, dispatcher):
+    action = ActionAttach()
+    action.agenda = agenda.client
+    events = await action.run(dispatcher, make_tracker({}, intent="joindre_piece"), DOMAIN)
+    assert responses(dispatcher) == ["utter_faq/pieces_jointes", "utter_piece_jointe_comment"] and events == []
+
+
 async def test_edit_message_keeps_the_previous_one_for_inchange(dispatcher):
     events = slot_events(await ActionEditMessage().run(dispatcher, make_tracker({"message": "Le patient ..."}), DOMAIN))
     assert events == {"message_precedent": "Le patient ...", "message": None}

@@ -371,6 +371,9 @@ def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, te
     ("9h15 c'est ok", "nlu_fallback", "affirm", "choisir_creneau"),  # whatever came next
     ("10h c'est bien", "inform", "reservation_faite", "choisir_creneau"),  # an hour said, nothing else to note
     ("le troisième plutôt, après les cours", "inform", "faq", "choisir_creneau"),  # its rank first
+    # dictated without its question mark, asked with "c'est quoi": the question DIET ranked next
+    ("attendez c'est quoi déjà la différence entre un créneau sas et un rendez-vous classique", "adresser_patient", "faq",
+     "faq"),
 ])
 def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, top, runner_up, expected):
     ranking = [{"name": top, "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
