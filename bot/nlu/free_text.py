@@ -2450,7 +2450,8 @@ class _Reader:
                 read_before = len(self.spans)
                 i = self.identity(start, gender, lone_is_given=True)
                 identity_done = True
-                weak_identity = len(self.spans) == read_before + 1 and self.spans[-1].field == "nom"
+                # one name read alone: "son petit-fils Timéo … il s'appelle Da Silva … Timéo" may name them all after
+                weak_identity = len(self.spans) == read_before + 1 and self.spans[-1].field in ("nom", "prenom")
                 # "moi c'est Sandrine Keller …, j'appelle pour madame …"; not "le fils de Jean Payet qui appelle …"
                 if i > start and not self.named_as_whose_kin(start) and self.says_who_calls(start, i):
                     caller, identity_done, weak_identity = (start, i - 1), False, False
@@ -2729,11 +2730,12 @@ class _Reader:
                    for i in range(len(self.tokens) - 1))
 
     def says_again_whole(self, first: int) -> bool:
-        """The names from token `first` hold the lone name read before, with another one ("Odette Lacoste")."""
+        """The names from token `first` hold the lone name read before, with another one ("Odette Lacoste", "Da Silva
+        Timéo")."""
         units = self.name_units(first, 4)
         # "germaine aubrun A U B R U N": a name and its spelling say it once
         said = {key(self.text_of_unit((a, b - 1) if self.spelled((a, b)) else (a, b))) for a, b in units}
-        return len(units) >= 2 and any(key(self.text_of(s)) in said for s in self.spans if s.field == "nom")
+        return len(units) >= 2 and any(key(self.text_of(s)) in said for s in self.spans if s.field in ("nom", "prenom"))
 
     def says_again(self, civility: int) -> bool:
         """The names after the civility at `civility` say the lone name read again with a first name ("M. et Mme

@@ -4487,3 +4487,9 @@ def test_the_patient_s_names_after_what_introduces_them(text, names):
 def test_what_follows_a_name_its_spelling_or_how_the_patient_lives(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_first_name_read_alone_then_the_names_said_whole_after_a_naming_verb():
+    record = read("c'est pour sa petite-fille Maëlys cinq ans elle tousse beaucoup elle s'appelle Le Roux Maëlys née le "
+                  "deux avril deux mille vingt et un")
+    assert (record.get("prenom"), record.get("nom")) == ("Maëlys", "Le Roux"), record
