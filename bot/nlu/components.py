@@ -178,8 +178,10 @@ _COURTESIES = {"thank", "greet", "goodbye"}
 # no such proof: in a question written without capitals, words may read as names ("le praticien lit il …").
 _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
-_YES = {"oui", "ok", "okay", "daccord", "parfait", "ouais", "volontiers", "entendu", "exactement", "tout a fait", "tres bien",
-        "valide", "validez", "confirme", "confirmez", "go", "nickel", "impeccable"}  # "validé, merci"
+# Words that approve what was proposed: a yes even with a capital, though some are surnames too ("Parfait.")
+_APPROVING = {"parfait", "nickel", "impeccable", "super", "genial", "excellent", "top"}
+_YES = {"oui", "ok", "okay", "daccord", "ouais", "volontiers", "entendu", "exactement", "tout a fait", "tres bien",
+        "valide", "validez", "confirme", "confirmez", "go"} | _APPROVING  # "validé, merci"
 _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
              "c est parfait", "c est bon", "c est ok", "va pour", "c est tout bon", "tout est bon",
              "tout bon", "c est ca", "c est bien ca"}  # "ça me va" (not "ça me va pas")
@@ -424,10 +426,11 @@ _DETAIL_NOUNS = {"nom", "noms", "prenom", "prenoms", "numero", "numeros", "telep
 
 def is_only_a_yes(text: str) -> bool:
     """A short yes in small letters ("go", "ok go", "parfait merci"): a name typed as an answer has its capital,
-    unless no one bears it ("Validé", "Confirmé")."""
-    return len(text.split()) <= 3 and leading_answer(text) == "affirm" and (text == text.lower() or not any(
-        lexicons.key(word) in lexicons.surname_scores() or lexicons.key(word) in lexicons.first_name_scores()
-        for word in re.findall(r"[^\W\d_]+", text)))
+    unless no one bears it ("Validé", "Confirmé") or it approves ("Parfait.", "Super, merci")."""
+    words = [lexicons.key(word) for word in re.findall(r"[^\W\d_]+", text)]
+    return len(text.split()) <= 3 and leading_answer(text) == "affirm" and (
+        text == text.lower() or all(word in _APPROVING | {"merci"} for word in words)
+        or not any(word in lexicons.surname_scores() or word in lexicons.first_name_scores() for word in words))
 
 
 def asks_to_cancel(text: str) -> bool:

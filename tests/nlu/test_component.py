@@ -474,6 +474,12 @@ def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
     assert process(extractor, text, []).get("nom") == expected
 
 
+@pytest.mark.parametrize("text", ["Oui, parfait.", "Excellent, merci", "Super.", "Oui, génial"])
+def test_an_approval_at_the_summary_is_a_yes_with_no_name_nor_complaint(extractor, text):
+    assert process(extractor, text, []) == {}
+    assert intent_after(extractor, text, "inform", 0.6) == "affirm"
+
+
 @pytest.mark.parametrize("text", ["ah stop on annule, il est parti aux urgences", "bon finalement on annule, merci",
                                   # dictated, no punctuation: the words opening a clause split it
                                   "il a eu une place chez son kiné ce matin du coup on annule",
