@@ -148,7 +148,8 @@ FUNCTION_WORDS = STOPS | OPENING | {fold(w) for w in STOP_WORDS} | {
     "faudrait", "plutot", "appelle", "rappeler", "numero", "merci", "ok", "d'accord", "non", "oui", "si",
     "finalement", "sinon", "egalement", "ensuite",
     # what the regulator tells the assistant to do: "mettre cabinet plutôt que VAD"
-    "mettre", "mets", "mettez", "changer", "modifier", "corriger", "remplacer", "noter", "notez", "ajouter"} | {
+    "mettre", "mets", "mettez", "changer", "modifier", "corriger", "remplacer", "noter", "notez", "ajouter",
+    "valider", "validez", "confirmer", "confirmez", "reserver", "reservez"} | {
     word for phrases in vocabulary.MODES.values() for phrase in phrases for word in phrase.split()}  # "cabinet", "visio"
 PLACE_SUFFIXES = {"centre", "centre-ville", "nord", "sud", "est", "ouest", "cedex"}
 _BANKS = {"gauche", "droite"}  # "Rouen rive gauche"

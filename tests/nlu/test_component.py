@@ -474,7 +474,8 @@ def test_a_short_yes_in_small_letters_names_no_one(extractor, text, expected):
     assert process(extractor, text, []).get("nom") == expected
 
 
-@pytest.mark.parametrize("text", ["Oui, parfait.", "Excellent, merci", "Super.", "Oui, génial"])
+@pytest.mark.parametrize("text", ["Oui, parfait.", "Excellent, merci", "Super.", "Oui, génial",
+                                  "oui, j'ai tout noté de mon côté, confirmez"])
 def test_an_approval_at_the_summary_is_a_yes_with_no_name_nor_complaint(extractor, text):
     assert process(extractor, text, []) == {}
     assert intent_after(extractor, text, "inform", 0.6) == "affirm"
