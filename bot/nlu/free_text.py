@@ -1326,9 +1326,13 @@ class _Reader:
 
     def without_said_again(self, units: list[tuple[int, int]], unit: tuple[int, int]) -> list[tuple[int, int]]:
         """`units` then `unit`: a name said first, then again after the first name ("camara mamadou camara"), is
-        said once."""
+        said once, in its second place; said again after a surname, in its first."""
         said = key(self.text_of_unit(unit))
-        return [u for u in units[:-1] if key(self.text_of_unit(u)) != said] + units[-1:] + [unit]
+        again = [u for u in units[:-1] if key(self.text_of_unit(u)) == said]
+        last = self.tokens[units[-1][0]:units[-1][1] + 1] if units else []
+        if again and _surname_score(last) > _first_name_score(last, None):
+            return units  # "Inès Da Silva Moreau Da Silva en deux mots": a surname's part said again to tell it
+        return [u for u in units[:-1] if u not in again] + units[-1:] + [unit]
 
     def spelled_after_said_again(self, units: list[tuple[int, int]], i: int) -> int | None:
         """The token after the spelling when token i says an earlier name of `units` again and the next one spells
@@ -1374,6 +1378,19 @@ class _Reader:
             return False  # "Marie-Line Marie-Line": said twice, not spelled
         parts = key(self.tokens[unit[1]].text).split()
         return spelled in (words[-1], "".join(words)) or len(parts) > 1 and _is_capitals([token]) and spelled == parts[-1]
+
+    def spells_each_after(self, units: list[tuple[int, int]]) -> int | None:
+        """The last token of the spellings when each name of `units` is spelled after them in turn, said again or
+        not ("ferreira gomes F E deux R E I R A et gomes G O M E S"); None otherwise."""
+        k = units[-1][1] + 1
+        for unit in units:
+            while k < len(self.tokens) and (self.tokens[k].folded in ("et", "puis", ",") or not _is_capitals(
+                    [self.tokens[k]]) and key(self.tokens[k].text) == key(self.text_of_unit(unit))):
+                k += 1  # "et gomes": the name said again before its spelling
+            if k >= len(self.tokens) or not _is_capitals([self.tokens[k]]) or not self.spelled_again(unit, self.tokens[k]):
+                return None
+            k += 1
+        return k - 1
 
     def spells_all(self, units: list[tuple[int, int]], token: Token) -> bool:
         """`token` spells every name of `units` in a row, as the names were said."""
@@ -2991,6 +3008,10 @@ class _Reader:
             if len(units) == 2 and spelling < len(self.tokens) and self.spells_all(units, self.tokens[spelling]):
                 # "madi abdallah M A D I et A B D A deux L A H", "prénom thi lan T H I espace L A N": one name, spelled
                 units = [(units[0][0], spelling)]
+            spelled_last = self.spells_each_after(units) if field != "prenom" and len(units) == 2 else None
+            if spelled_last is not None:  # "née ferreira gomes F E deux R E I R A et gomes G O M E S": both hers
+                units = [(units[0][0], units[1][1])]
+                self.taken[units[0][1] + 1:spelled_last + 1] = [True] * (spelled_last - units[0][1])
             given = {key(self.text_of(s)) for s in self.spans if s.field == "prenom"}
             if field != "prenom" and len(units) == 2 and key(self.text_of_unit(units[0])) in given:
                 units = units[1:]  # "le nom de sa mère : Inès Moreau-Dias": the first name said again, then the name
@@ -3006,7 +3027,7 @@ class _Reader:
                 self.spans = [Span("prenom", s.start, s.end) if s.field == "nom" else s for s in self.spans]
             self.spans = [s for s in self.spans if s.field != role]
             self.add(role, *units[0])
-            return units[0][1]
+            return units[0][1] if spelled_last is None else spelled_last
         if field == "lieu_naissance":
             if self.tokens[j].folded in MONTH_OF and self.tokens[j - 1].folded == "en":
                 return None  # "né en mars 52": a month; "né à Mars" is the commune

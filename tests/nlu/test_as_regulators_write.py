@@ -4493,3 +4493,15 @@ def test_a_first_name_read_alone_then_the_names_said_whole_after_a_naming_verb()
     record = read("c'est pour sa petite-fille Maëlys cinq ans elle tousse beaucoup elle s'appelle Le Roux Maëlys née le "
                   "deux avril deux mille vingt et un")
     assert (record.get("prenom"), record.get("nom")) == ("Maëlys", "Le Roux"), record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a birth name of two words, each spelled in turn after them (the second said again first)
+    ("madame lopes maria née santos pereira S A N T O S et pereira P E R E I R A elle tousse",
+     {"nom_naissance": "Santos Pereira", "symptomes": "tousse"}),
+    # a surname's part said again after the surname to tell how it is written: the order said first stays
+    ("c'est pour son fils Hugo Da Costa Lemaire Da Costa en deux mots il a de la fièvre", {"nom": "Da Costa Lemaire"}),
+])
+def test_the_parts_of_a_surname_said_again_keep_their_order(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
