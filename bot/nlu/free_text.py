@@ -42,7 +42,7 @@ from bot.nlu.lexicons import (
 )
 from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
-from bot.nlu.text import HYPHEN_REMARK, fold, shouted
+from bot.nlu.text import HYPHEN_REMARK, fold, one_letter_apart, shouted
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
 from bot.vocabulary import NAME_FIELDS
 
@@ -1377,7 +1377,10 @@ class _Reader:
         if _said_as_a_name(token.text) and token.text == self.tokens[unit[1]].text:
             return False  # "Marie-Line Marie-Line": said twice, not spelled
         parts = key(self.tokens[unit[1]].text).split()
-        return spelled in (words[-1], "".join(words)) or len(parts) > 1 and _is_capitals([token]) and spelled == parts[-1]
+        right_after = unit[1] + 1 < len(self.tokens) and self.tokens[unit[1] + 1] is token
+        slipped = right_after and _is_capitals([token]) and one_letter_apart(spelled, words[-1])
+        return spelled in (words[-1], "".join(words)) or len(parts) > 1 and _is_capitals([token]) and spelled == parts[-1] \
+            or slipped  # "rousseau R O deux S E A U": right after it, a letter slipped
 
     def spells_each_after(self, units: list[tuple[int, int]]) -> int | None:
         """The last token of the spellings when each name of `units` is spelled after them in turn, said again or

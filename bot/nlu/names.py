@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.text import HYPHEN_REMARK, fold, spelling_read
+from bot.nlu.lexicons import key, surname_scores
+from bot.nlu.text import HYPHEN_REMARK, fold, one_letter_apart, spelling_read
 
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
 # "Le Gall", "La Fontaine" keep their capital
@@ -39,7 +40,10 @@ def said_once(text: str) -> str:
         bare = _letters(word)
         # "marie-sainte SAINTE": the last part of a compound spelled is no other word
         last_part = _letters(kept[-1].rsplit("-", 1)[-1]) if kept and "-" in kept[-1] and word.isupper() else None
-        if not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept), last_part):
+        if kept and word.isupper() and one_letter_apart(bare, _letters(kept[-1])):
+            # "rousseau R O deux S E A U": a letter slipped in the spelling of a name; the one people bear is kept
+            kept[-1] = max(kept[-1], word, key=lambda w: surname_scores().get(key(w), 0.0))
+        elif not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept), last_part):
             kept.append(word)  # "dos santos dossantos": the spelling repeats the name
         elif len(kept) == 1 and word.lower() != fold(word) and kept[0].lower() == fold(kept[0]):
             kept = [word]  # "G U E R I N Guérin": the word said after its letters carries the accents

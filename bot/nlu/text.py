@@ -21,6 +21,17 @@ def fold_char(char: str) -> str:
     return base.lower() if len(base.lower()) == 1 else char
 
 
+def one_letter_apart(word: str, other: str) -> bool:
+    """Two words of five letters or more that differ by one letter missed, added or changed ("rousseau", "rosseau"):
+    a name spelled with a slip."""
+    if min(len(word), len(other)) < 5 or abs(len(word) - len(other)) > 1 or word == other:
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    short, long = sorted((word, other), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
 def fold(text: str) -> str:
     """Lower case without accents, same length as `text` (for matching vocabulary)."""
     return "".join(fold_char(c) for c in text)

@@ -4505,3 +4505,8 @@ def test_a_first_name_read_alone_then_the_names_said_whole_after_a_naming_verb()
 def test_the_parts_of_a_surname_said_again_keep_their_order(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_name_spelled_with_one_letter_slipped_is_the_name_said():
+    record = read("c'est pour monsieur gérard lefebvre L E F E B R E né le deux mai mille neuf cent quarante il tousse")
+    assert (record.get("prenom"), record.get("nom")) == ("Gérard", "Lefebvre"), record

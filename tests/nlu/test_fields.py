@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.nlu import fields
+from bot.nlu.text import one_letter_apart
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))  # a Wednesday
@@ -238,3 +239,10 @@ def test_parse_specialty(text, label):
 ])
 def test_parse_email(text, email):
     assert fields.parse_email(text) == email
+
+
+@pytest.mark.parametrize("word, other, apart", [("rousseau", "rosseau", True), ("lefebvre", "lefebre", True),
+                                                ("durand", "durant", True), ("martin", "martin", False),
+                                                ("roux", "rous", False), ("bernard", "bertrand", False)])
+def test_one_letter_apart(word, other, apart):
+    assert one_letter_apart(word, other) is apart
