@@ -262,6 +262,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
             continue
         if _GREETED.search(folded, 0, hit.start) and _TO_THE_LISTENER.match(folded, hit.end):
             continue  # "bonjour madame, je vous appelle pour mon fils": the one who answers, not the patient
+        if _OWNER_BEFORE.search(folded, 0, hit.start) and not _A_NAME_AFTER.match(original, hit.end):
+            continue  # "c'est le portable de madame, lui n'en a pas": whose it is, no name: someone spoken of
         found.append(hit)
     for glued in _GLUED_CIVILITY.finditer(folded):  # "M.Paul Lefèvre", "Mme.Claire Martin"
         if original[glued.end()].isupper() and not any(f.start == glued.start() for f in found):
@@ -271,6 +273,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
     return meant(found, folded)
 
 
+_OWNER_BEFORE = re.compile(r"\b(?:de|du|a)\s*$")
+_A_NAME_AFTER = re.compile(r"\.?\s*[^\W\d_]{2,}")  # "la fille de madame Delattre": named, the patient it may be
 # "M. Dupont", "M. du Plessis": a capitalized name, or a particle before one
 _CAPITALIZED_NAME = re.compile(r"\s*(?:(?:du|de|des|de la|d'|d’|le|la|van|von|di|da|del)\s*)?[A-ZÀ-Ý]")
 _CIVILITY_LABEL = re.compile(r"\b(?:civ|civilite|titre)\.?\s*:\s*$")  # "Civ : M. | Nom : …": the field's label

@@ -2964,6 +2964,12 @@ class _Reader:
             k -= 2 if self.tokens[k - 2].folded in CIVILITES else 3
         return k
 
+    def kin_apposed_before(self, first: int) -> bool:
+        """The names from `first` follow a relative or a carer they are set beside ("on met celui de la voisine, Mme
+        Lopes : 06 …"): theirs, never the patient's."""
+        words = [t.folded for t in self.tokens[max(0, first - 3):first]]
+        return _without_apposed_kin(words)[-1:] == [_WHO_CALLS] if words else False
+
     def said_as_mine(self, span: Span) -> bool:
         """The name is said by who calls as theirs ("mon prénom c'est Wilfried"): the caller is the patient."""
         before = [t.folded for t in self.tokens if t.end <= span.start][-3:]
@@ -2982,7 +2988,7 @@ class _Reader:
         theirs = [s for s in later if self.said_as_mine(s)]  # "mon prénom c'est Wilfried": the caller's own
         # no one named after: "moi c'est Mme Nguyen Thi Mai, j'appelle pour mon fils", the son is not named yet
         someone_else = not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs) if later \
-            else self.calls_for_another()
+            else self.calls_for_another() or self.kin_apposed_before(first)
         if someone_else:
             self.spans = [s for s in self.spans if s not in mine + theirs] + [Span(CALLER, start, end)]
         elif later:  # the same names said again: what the first reading gave stands

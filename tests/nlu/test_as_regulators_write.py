@@ -4510,3 +4510,14 @@ def test_the_parts_of_a_surname_said_again_keep_their_order(text, expected):
 def test_a_name_spelled_with_one_letter_slipped_is_the_name_said():
     record = read("c'est pour monsieur gérard lefebvre L E F E B R E né le deux mai mille neuf cent quarante il tousse")
     assert (record.get("prenom"), record.get("nom")) == ("Gérard", "Lefebvre"), record
+
+
+@pytest.mark.parametrize("text", [
+    # answered to the phone question: whose number it is, named beside what she is
+    "il n'a pas de téléphone, mettez celui de la voisine, Mme Garnier : 06 33 80 12 47",
+    # "madame" spoken of as the owner of the phone, no name after: no civility of the patient
+    "07 61 22 48 90, c'est le portable de madame, lui n'en a pas",
+])
+def test_whose_number_it_is_names_no_patient(text):
+    record = read(text)
+    assert not {"nom", "prenom", "civilite"} & set(record) and record.get("telephone"), record
