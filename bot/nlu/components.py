@@ -19,7 +19,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
-from bot.nlu.free_text import PERSON_NOUNS, REFERRING, RELATIVES
+from bot.nlu.free_text import IN_A_TOWN, PERSON_NOUNS, REFERRING, RELATIVES
 from bot.nlu.names import SAME_AS, said_once
 from bot.nlu.text import fold, written_out
 from bot.nlu.time_windows import ROUGHLY
@@ -533,7 +533,12 @@ def is_bare_detail(text: str, entities: list[dict]) -> bool:
         return True
     # "sous 5h max svp": the hour is the delay's, no pick; "Fournier-Petit, comme son papa": whose name it also is
     rest = SAME_AS.sub("", _outside(text, entities))
+    if any(e["entity"] == "localisation" for e in entities):
+        rest = _QUARTER_AT_THE_END.sub("", fold(rest))  # "Ajaccio, quartier des Salines": where in the town
     return not names_a_pick(rest) and all(word in _GRAMMAR for word in re.findall(r"[a-z]+", fold(rest)))
+
+
+_QUARTER_AT_THE_END = re.compile(rf"[\s,(-]*\b(?:{'|'.join(sorted(IN_A_TOWN))})\b[^,.;]*$")
 
 
 def _outside(text: str, entities: list[dict]) -> str:

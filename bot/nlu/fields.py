@@ -109,7 +109,27 @@ def find_phones(text: str) -> list[Found]:
                                   if m.group(0)[0] in "0+" and french_number(run.group(0)[m.start():])), (None, 0))
             if number:
                 found.append(Found(_e164(number), run.start() + start, run.end()))
+            elif restarted := _restarted_from_a_pair(text, run):
+                found.append(restarted)
     return sorted((_end_said_again(text, f) for f in found), key=lambda f: f.start)
+
+
+def _restarted_from_a_pair(text: str, run: re.Match) -> Found | None:
+    """"06 96 30 48 non attendez 30 49 22": a number taken back before its end and said again from one of its pairs
+    on is that number, its pairs from there replaced."""
+    back = TAKEN_BACK.match(fold(text), run.end())
+    again = back and _PAIRS_AGAIN.match(text, back.end())
+    if not again:
+        return None
+    dialled, pairs = re.sub(r"\D", "", run.group(0)), re.sub(r"\D", "", again.group(0))
+    for at in range(len(dialled) - 2, -1, -2):  # the latest pair said again first
+        number = french_number(dialled[:at] + pairs) if dialled[at:at + 2] == pairs[:2] else None
+        if number:
+            return Found(_e164(number), run.start(), again.end())
+    return None
+
+
+_PAIRS_AGAIN = re.compile(r"\d{2}(?: \d{2}){1,4}(?!\s*\d)")
 
 
 def without_misdialled(phones: list[Found], folded: str) -> list[Found]:

@@ -205,7 +205,7 @@ _NUMBER_LABELS = {"son", "sa", "numero", "num", "no", "tel", "telephone", "porta
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
-_IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
+IN_A_TOWN = {"quartier", "qu", "qtier", "cite", "residence", "hameau", "lieu-dit", "lotissement", "centre-ville"}
 _ONSET_WORDS = {"debut", "debute", "commence"}  # "fievre + douleur sein D, debut hier soir": when, not what
 # Where in a building ("escalier B", "bât C", "code porte 1452"): part of the address, never a complaint
 _IN_A_BUILDING = {"escalier", "esc", "batiment", "bat", "etage", "porte", "code", "digicode", "interphone", "appartement",
@@ -822,7 +822,7 @@ class _Reader:
         end = self.place_at(i)
         if end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].text == "(":
             end += 1
-        return end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].folded in _IN_A_TOWN
+        return end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].folded in IN_A_TOWN
 
     def names_a_thing(self, j: int) -> bool:
         """An article then a common word no list knows as a name: a thing or a place ("la résidence", "le
@@ -1121,7 +1121,7 @@ class _Reader:
             if self.tokens[k].text == "(" and k + 2 < len(self.tokens) and self.tokens[k + 2].text == ")" \
                     and self.tokens[k + 1].text[:1].isupper() and self.region_at(k + 1) is None:
                 return k + 2  # "Toulouse (Minimes)": its quarter in brackets
-        if not born and self.tokens[k].folded in _IN_A_TOWN and (units := self.name_units(k + 1, 2)):
+        if not born and self.tokens[k].folded in IN_A_TOWN and (units := self.name_units(k + 1, 2)):
             return units[-1][1]  # "Clermont-Ferrand quartier des Salins", "… quartier Port Marianne": where in the town
         bare = self.region_at(k)  # "Mamoudzou Mayotte"
         if bare is not None:
@@ -2232,7 +2232,7 @@ class _Reader:
                 and self.place_at(k) is not None and not self.taken[j]:
             j, prepositions = k, k - j - 1  # "vit seul a vesoul", "habite toujours à Lyon": how, then where
         if j + 1 < len(self.tokens) and self.place_at(j) is None and not self.tokens[j].is_number \
-                and self.tokens[j].folded not in CIVILITES | _IN_A_TOWN | STOPS and self.place_at(j + 1) is not None:
+                and self.tokens[j].folded not in CIVILITES | IN_A_TOWN | STOPS and self.place_at(j + 1) is not None:
             # "habite désormais Nice"; not "à dom de Mme ROCHE": her home, her name; not "l'aide à domicile qui
             # appelle": a clause begins (Appelle is a commune of the Tarn)
             j += 1
@@ -2251,7 +2251,7 @@ class _Reader:
 
     def with_its_commune(self, j: int, end: int) -> tuple[int, int]:
         """The place j..end said where the patient lives, with the commune said after it when it names none."""
-        if self.tokens[j].folded in _IN_A_TOWN:  # "au lieu-dit les Pradeaux à Saint-Anthème": all of it
+        if self.tokens[j].folded in IN_A_TOWN:  # "au lieu-dit les Pradeaux à Saint-Anthème": all of it
             return j, (self.commune_after(end) or (j, end))[1]
         named = self.institution_named_at(j) if re.sub(r"^[dl]'", "", self.tokens[j].folded) in _INSTITUTIONS else None
         if named is not None:
@@ -3353,7 +3353,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | _IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS | _APOLOGIES | _APPROVALS \
+            | IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS | _APOLOGIES | _APPROVALS \
             | _SAME - {"meme"} \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 

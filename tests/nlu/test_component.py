@@ -724,3 +724,11 @@ def test_an_order_to_cancel_the_consultation_by_its_kind(text):
 ])
 def test_what_is_given_is_forgotten_only_when_another_patient_is_said(extractor, text, expected):
     assert intent_after(extractor, text, "nouveau_patient", 0.7) == expected
+
+
+def test_a_town_and_its_quarter_answered_is_an_answer_not_a_question(extractor):
+    text = "Bastia, quartier de Lupino"
+    message = Message(data={TEXT: text, ENTITIES: [], INTENT: {"name": "faq", "confidence": 0.6},
+                            "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
+    extractor.process([message])
+    assert message.get(INTENT)["name"] == "inform"

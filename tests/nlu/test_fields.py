@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.nlu import fields
-from bot.nlu.text import one_letter_apart
+from bot.nlu.text import Normalized, one_letter_apart
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))  # a Wednesday
@@ -246,3 +246,11 @@ def test_parse_email(text, email):
                                                 ("roux", "rous", False), ("bernard", "bertrand", False)])
 def test_one_letter_apart(word, other, apart):
     assert one_letter_apart(word, other) is apart
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("06 51 22 48 non attendez 22 49 17", "+33651224917"),  # taken back before its end, said again from a pair
+    ("zéro quatre soixante-dix-huit douze treize non pardon douze quatorze quinze", "+33478121415"),
+])
+def test_a_number_taken_back_before_its_end_and_said_again_from_one_of_its_pairs(text, phone):
+    assert [f.value for f in fields.find_phones(Normalized.of(text).text)] == [phone]
