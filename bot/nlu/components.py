@@ -434,12 +434,13 @@ def is_only_a_yes(text: str) -> bool:
 
 
 def asks_to_cancel(text: str) -> bool:
-    """"vous pouvez annuler le RDV ?", "pouvez-vous annuler ?": a request made as a question, not one about SAS."""
+    """"vous pouvez annuler le RDV ?", "pouvez-vous annuler ?", "on peut annuler le rdv svp ?": a request made as a
+    question, not one about SAS."""
     return bool(_ASKED_TO_CANCEL.search(fold(text)))
 
 
-_ASKED_TO_CANCEL = re.compile(r"\b(?:vous pouvez|pouvez-vous|pourriez-vous|vous pourriez|tu peux|peux-tu)\s+"
-                              r"(?:me\s+|m')?(?:l'|le\s+)?annuler\b")
+# "on peut annuler le rdv svp ?": a modal, then the order; not "on peut annuler un rendez-vous SAS ?", asked in general
+_ASKED_TO_CANCEL = re.compile(rf"\b(?:{_MODALS})\s+(?:me\s+|m')?(?:l'|le\s+)?annuler\b(?!\s+(?:un|une|des)\b)")
 
 
 def says_to_cancel(text: str) -> bool:

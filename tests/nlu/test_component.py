@@ -411,6 +411,8 @@ def test_an_answer_with_the_words_that_introduce_it(extractor, text, mistaken_fo
     ("la patiente a rappelé, son médecin la voit cet après-midi. Vous pouvez annuler le RDV ?", "faq", "annuler"),
     ("pouvez-vous annuler ? il va aux urgences", "faq", "annuler"),
     ("peut-on annuler un rendez-vous pris par le SAS ?", "faq", "faq"),
+    ("son kiné peut finalement le voir demain, on peut annuler le rdv svp ?", "faq", "annuler"),
+    ("est-ce qu'on peut annuler un rendez-vous SAS ?", "faq", "faq"),
     # a cancel inside a description is no order to cancel this one
     ("Mme Roy annule son rdv de demain, fièvre, Lyon", "adresser_patient", "adresser_patient"),
     # dictated, the reason then the order, what is cancelled said with what is said of it
