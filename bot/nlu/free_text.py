@@ -59,7 +59,8 @@ CIVILITES = set(_GENDER_OF_CIVILITE)
 PARTICLES = NAME_PARTICLES | {"d"}  # "d'" elided before a name that is also a commune: "d'Estaing"
 # One surname made of two ("il porte les deux noms : Riou Tanguy"), no first name among them
 _TWO_NAMES = {("les", "deux", "noms"), ("double", "nom"), ("le", "nom", "des", "deux", "parents"),
-              ("le", "nom", "de", "ses", "deux", "parents"), ("les", "noms", "des", "deux", "parents")}
+              ("le", "nom", "de", "ses", "deux", "parents"), ("les", "noms", "des", "deux", "parents"),
+              ("les", "deux", "noms", "des", "parents"), ("les", "deux", "noms", "de", "ses", "parents")}
 # A child's: "il porte le nom du papa : Marie-Sainte", "elle porte le nom de sa maman, Lefèvre"
 # "elle porte son nom à lui", "il porte le nom de son papa": the name of the parent who calls, said before
 _BEARS_THE_CALLER_S_NAME = re.compile(r"\bporte (?:son nom(?: a (?:lui|elle))?|le (?:meme )?nom (?:du papa|du pere|de son pere"
@@ -2836,7 +2837,7 @@ class _Reader:
         named after."""
         # last, "Hélène Caron au bout du fil, 06 …, c'est pour sa mère": on the line, for someone else
         return self.speaks_of_themselves(first) or first > 0 and self.tokens[first - 1].folded == "ici" \
-            or self.apposed_kin_at(after) \
+            or self.kin_apposed_before(first) or self.named_after_the_call(first) or self.apposed_kin_at(after) \
             or self.for_a_relative(after) or self.past_the_line(after) > after and self.calls_for_another() \
             and self.tokens[after].folded not in vocabulary.AS_WELL  # "inès fontaine pareil …": the name as before
 
@@ -2969,6 +2970,11 @@ class _Reader:
         Lopes : 06 …"): theirs, never the patient's."""
         words = [t.folded for t in self.tokens[max(0, first - 3):first]]
         return _without_apposed_kin(words)[-1:] == [_WHO_CALLS] if words else False
+
+    def named_after_the_call(self, first: int) -> bool:
+        """The names from `first` follow the verb of the call ("c'est son mari qui appelle, Gérard Lemoine")."""
+        words = [t.folded for t in self.tokens[max(0, first - 3):first] if t.text != ","]
+        return len(words) >= 2 and words[-1] in _CALLING and words[-2] in ("qui", "il", "elle")
 
     def said_as_mine(self, span: Span) -> bool:
         """The name is said by who calls as theirs ("mon prénom c'est Wilfried"): the caller is the patient."""
@@ -3515,9 +3521,13 @@ class _Reader:
         if len(units) == 1:
             words = self.tokens[units[0][0]:units[0][1] + 1]
             first, surname = _first_name_score(words, self.gender), _surname_score(words)
-            # after a person noun, a lone name rather a first name is one; after a civility, only one hardly ever a
-            # surname: "Mme Bernadette" (but "Mme Martin", "M. Michel")
-            if first > surname if lone_is_given else first >= _WELL_KNOWN_FIRST_NAME and surname < _RARE_SURNAME:
+            # after a person noun, a lone name rather a first name is one; after a relative ("sa fille Lina, née le
+            # …"), any first name: one's child, mother, husband is named by it; after a civility, only one hardly
+            # ever a surname: "Mme Bernadette" (but "Mme Martin", "M. Michel")
+            before = i - 1 - (i > 1 and self.tokens[i - 1].text == ",")
+            kin = lone_is_given and before >= 0 and self.tokens[before].folded in _FAMILY
+            if (first > surname or kin and first > _GENDER_TRUSTED) if lone_is_given \
+                    else first >= _WELL_KNOWN_FIRST_NAME and surname < _RARE_SURNAME:
                 self.add("prenom", *units[0])
                 return units[0][1] + 1
         return self.assign_names(units)

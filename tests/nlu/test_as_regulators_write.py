@@ -4521,3 +4521,16 @@ def test_a_name_spelled_with_one_letter_slipped_is_the_name_said():
 def test_whose_number_it_is_names_no_patient(text):
     record = read(text)
     assert not {"nom", "prenom", "civilite"} & set(record) and record.get("telephone"), record
+
+
+@pytest.mark.parametrize("text, names", [
+    # who calls named after what they are, then the patient named: the patient is booked, never the caller
+    ("Bonsoir, je suis la voisine, Karima Benali. C'est pour Mme Yvonne Perrin, 88 ans, chute", ("Yvonne", "Perrin")),
+    ("C'est son fils qui appelle, Olivier Garnier. Son père René Garnier, né le 2 mai 1940, tousse", ("René", "Garnier")),
+    # a relative's first name alone, whatever its rank as a surname; the surname said after as the parents' two names
+    ("La maman, Sonia Petit, appelle pour sa fille Lina, née le 3 mars 2025. Elle porte les deux noms des parents : "
+     "Petit-Marchand. Fièvre", ("Lina", "Petit-Marchand")),
+])
+def test_who_calls_named_after_what_they_are_and_the_patient_named_after(text, names):
+    record = read(text)
+    assert (record.get("prenom"), record.get("nom")) == names, record
