@@ -53,16 +53,23 @@ def search_criteria(tracker: Tracker) -> dict[str, Any]:
 
 def place_near_the_phone(said: str, phone: str | None) -> str:
     """« lamentin » with a Martinique number: Le Lamentin (972), not Lamentin (971). A commune bearing the name said in
-    the overseas département the patient's number belongs to is the one meant, when the name alone finds another."""
+    the overseas département the patient's number belongs to is the one meant, when the name alone finds another or
+    several (« Saint-Denis » with a 0262 number)."""
     departement = overseas_departement(phone) if phone else None
     if departement is None or geo.departement_said(said):
         return said
     try:
-        alone, there = geo.geocode(said), geo.geocode(f"{said} {departement}")
+        alone = geo.geocode(said)
+    except geo.AmbiguousPlace:  # « Saint-Denis » with a Réunion number: no question to ask
+        alone = None
     except geo.UnknownPlace:
         return said
-    if alone.departement == departement or there.departement != departement or there.precision != "commune" \
-            or _without_article(there.commune) != _without_article(said):
+    try:
+        there = geo.geocode(f"{said} {departement}")
+    except geo.UnknownPlace:
+        return said
+    if alone is not None and alone.departement == departement or there.departement != departement \
+            or there.precision != "commune" or _without_article(there.commune) != _without_article(said):
         return said
     return there.label
 

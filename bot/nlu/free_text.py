@@ -103,7 +103,8 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "symptomes" for c in [
         "consulte pour", "se plaint de", "se plaint d'", "motif", "pour", "presente", "il a", "elle a",
         "motif d'appel", "motif de l'appel", "motif de consultation", "motif de recours",  # the labels of notes
-        "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de"]},
+        "pour une", "pour un", "pour des", "presente une", "presente un", "souffre de",
+        "sympto", "symptos", "symptomes", "symptome"]},  # "pt Ait Benali Yasmine sympto cystite": the note's label
 }
 _LONGEST_CUE = max(len(c) for c in CUES)
 _INSIDE_VALUES = {"a", "au", "sur", "de", "la", "le", "l'", "les", "et", "des", "du"}
@@ -1130,9 +1131,12 @@ class _Reader:
         listed = self.region_at(k + 1) if self.tokens[k].text == "," and k + 1 < len(self.tokens) else None
         if listed is not None and (listed + 1 == len(self.tokens) or self.tokens[listed + 1].is_boundary):
             return listed  # "Saint-Affrique, Aveyron, 05 65 …": its département, as a column of its own
-        # "né à Porto, au Portugal": a country after a comma still situates the town
+        # "né à Porto, au Portugal": a country after a comma still situates the town; "Saint-Denis, à la Réunion":
+        # so does the region of a name several communes bear
         comma = self.tokens[k].text == "," and k + 1 < len(self.tokens) and not self.taken[k + 1] \
-            and self.tokens[k + 1].folded in ("au", "en", "aux")
+            and self.tokens[k + 1].folded in ("au", "en", "aux", "a")
+        shared = comma and first is not None \
+            and key(self.text[self.tokens[first].start:self.tokens[last].end]) in shared_commune_names()
         k += comma
         if self.tokens[k].folded == "dans":
             # "Saint-Just dans l'Ain", one of several Saint-Just: the département tells which; "Die dans la Drôme" is
@@ -1150,8 +1154,8 @@ class _Reader:
         for end in range(k + 1, min(k + 6, len(self.tokens))):
             if found is not None or not self.tokens[end].is_word or self.taken[end]:
                 break
-            said = key(" ".join(t.text for t in self.tokens[k + 1:end + 1])).removeprefix("l ")
-            if said in countries() or said in region_names() and not comma:
+            said = re.sub(r"^(?:l|la|le|les) ", "", key(" ".join(t.text for t in self.tokens[k + 1:end + 1])))
+            if said in countries() or said in region_names() and (not comma or shared):
                 found = end
         if found is None and born and not comma and self.tokens[k].folded in ("au", "en", "aux") \
                 and k + 1 < len(self.tokens) \

@@ -365,6 +365,8 @@ def test_the_place_searched_is_said_as_french_says_it(label, said):
     ("sainte-anne", "+590690123456", "sainte-anne"),  # Guadeloupe's own: the name alone finds it
     ("lamentin", "+33612345678", "lamentin"),  # a metropolitan number says nothing of which
     ("Lyon 3e", "+596696448721", "Lyon 3e"),  # no commune of that name there
+    ("Saint-Denis", "+262262412790", "Saint-Denis (97400)"),  # several communes bear it: the number says which
+    ("Saint-Denis", "+33612345678", "Saint-Denis"),
 ])
 def test_a_commune_said_is_looked_for_first_where_the_patient_s_overseas_number_is(said, phone, searched):
     assert place_near_the_phone(said, phone) == searched

@@ -4534,3 +4534,16 @@ def test_whose_number_it_is_names_no_patient(text):
 def test_who_calls_named_after_what_they_are_and_the_patient_named_after(text, names):
     record = read(text)
     assert (record.get("prenom"), record.get("nom")) == names, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year said first, then the day and the month
+    ("mille neuf cent quatre-vingt-dix le douze juin", {"date_naissance": "1990-06-12"}),
+    # the region of a name several communes bear, after a comma
+    ("Elle habite Saint-Pierre, à la Martinique, quartier Fond Coré.", {"localisation": "Saint-Pierre, à la Martinique"}),
+    # the note's label for the complaint ends the names before it
+    ("pr pt Morel Lucie sympto toux grasse", {"prenom": "Lucie", "nom": "Morel", "symptomes": "toux grasse"}),
+])
+def test_a_year_said_first_a_region_after_a_comma_and_the_complaint_s_label(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
