@@ -50,14 +50,22 @@ def in_window(moment: datetime, window: dict[str, Any], now: datetime) -> bool:
 
 
 def distance_between(commune: str, address: dict) -> float:
-    wanted = geo.geocode(commune)
     booked = geo.geocode(f'{address["postal_code"]} {address["commune"]}')
-    return geo.distance_km(wanted.lat, wanted.lon, booked.lat, booked.lon)
+    return min(geo.distance_km(wanted.lat, wanted.lon, booked.lat, booked.lon) for wanted in _towns_named(commune))
 
 
 def near_enough_km(commune: str, within_km: float | None) -> float:
     """The scenario's own distance, or the farthest the SAS search goes from that commune."""
-    return within_km if within_km is not None else geo.radius_rule(geo.geocode(commune).departement).cap_km
+    return within_km if within_km is not None else max(
+        geo.radius_rule(town.departement).cap_km for town in _towns_named(commune))
+
+
+def _towns_named(commune: str) -> list[geo.Place]:
+    """The commune a scenario expects; every one bearing the name when several do ("Saint-Denis": 974 or 93)."""
+    try:
+        return [geo.geocode(commune)]
+    except geo.AmbiguousPlace as several:
+        return [geo.geocode(town) for town in several.suggestions]
 
 
 class Agenda:

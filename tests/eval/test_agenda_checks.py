@@ -1,10 +1,11 @@
-"""Windows of the scenario checks, relative to when a conversation started (never the wall clock)."""
+"""Windows of the scenario checks, relative to when a conversation started (never the wall clock); the distance to
+a commune the scenario expects."""
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.eval.agenda_checks import in_window, window_bounds
+from bot.eval.agenda_checks import distance_between, in_window, window_bounds
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2025, 3, 14, 16, 20, tzinfo=PARIS)  # a Friday afternoon
@@ -42,3 +43,9 @@ def test_this_afternoon_starts_now_not_at_midnight():
 
 def test_no_window_is_the_week_ahead():
     assert window_bounds({}, NOW) == (NOW, at(21, 16, 20))
+
+
+def test_a_commune_several_towns_bear_is_the_nearest_of_them():
+    assert distance_between("Saint-Denis", {"postal_code": "97400", "commune": "Saint-Denis"}) < 1
+    assert distance_between("Saint-Denis", {"postal_code": "93200", "commune": "Saint-Denis"}) < 1
+    assert distance_between("Lyon", {"postal_code": "13001", "commune": "Marseille"}) > 250
