@@ -220,8 +220,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
         text = without_too(text)
         if field in NAME_FIELDS:
-            if field == "nom_naissance" and is_same_name_answer(text):
-                return tracker.get_slot("nom")
+            if is_same_name_answer(text):  # "même nom": the birth name is the name; to another question, no name
+                return tracker.get_slot("nom") if field == "nom_naissance" else None
             return parse.parse_person_name(text)
         if field == "telephone":
             return parse.parse_phone(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.lexicons import key, surname_scores
+from bot.nlu.spoken_numbers import is_said_number
 from bot.nlu.text import HYPHEN_REMARK, fold, one_letter_apart, spelling_read
 
 # lower case before the name they introduce, as typed in a booking form: "de la Fontaine", "da Silva", "van Damme";
@@ -101,6 +102,6 @@ def parse_person_name(text: str) -> str | None:
     candidate = normalize_name(HYPHEN_REMARK.sub("", _borne_by_someone_known(candidate)))
     if not candidate or not _NAME.match(candidate) or len(candidate.split()) > 4:
         return None
-    if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES for w in candidate.split()):
-        return None
+    if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES or is_said_number(fold(w)) for w in candidate.split()):
+        return None  # "trente-trois quarante-quatre": what is left of a number said in words, no name
     return candidate

@@ -205,6 +205,13 @@ def test_an_unreadable_bare_answer_is_refused(dispatcher):
     assert responses(dispatcher) == ["utter_invalid_date_naissance"]
 
 
+@pytest.mark.parametrize("asked, said", [("prenom", "même nom"), ("nom", "pareil"),
+                                          ("nom", "trente-trois quarante-quatre cinquante-cinq")])
+def test_a_same_name_answer_or_a_number_in_words_is_no_first_name_nor_name(dispatcher, asked, said):
+    tracker = make_tracker({"requested_slot": asked}, text=said)
+    assert form()._extract_requested(asked, dispatcher, tracker)[asked] is None
+
+
 def test_a_question_in_the_middle_of_the_form_is_not_an_answer(dispatcher):
     tracker = make_tracker({"requested_slot": "telephone"}, text="comment je crée mon compte ?", intent="faq")
     assert form()._extract_requested("telephone", dispatcher, tracker) == {}
