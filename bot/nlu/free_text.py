@@ -663,6 +663,9 @@ class _Reader:
             return None
         person = next((found for size in (2, 1) if k - 1 - size >= 0
                        and (found := self.person_noun_at(k - 1 - size)) and found[0] == size), None)
+        if person is None and k >= 3 and self.tokens[k - 2].folded in CIVILITES \
+                and self.tokens[k - 3].folded in ("un", "une", "le", "la", "ce", "cette"):
+            person = (1, _GENDER_OF_CIVILITE[self.tokens[k - 2].folded])  # "un monsieur à saint-paul bernard …"
         return person and (0, person[1])
 
     def person_noun_at(self, i: int) -> tuple[int, str | None] | None:

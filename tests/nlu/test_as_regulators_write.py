@@ -4458,6 +4458,7 @@ def test_a_relative_calling_named_after_du_and_their_number_said_right_after_the
     ("douleur abdominale chez Hugo Perrin 9 ans depuis ce matin", ("Hugo", "Perrin")),
     # a person noun, where the person is, then the names (spelled on the phone)
     ("c'est pour un patient à valence kevin P E R R O T perrot il a de la fièvre", ("Kevin", "Perrot")),
+    ("j'ai un monsieur à saint-pierre jean-luc P A Y E T payet il tousse", ("Jean-Luc", "Payet")),
     # the one whose relative calls named by a lone surname, then named whole with its spelling
     ("j'ai le fils de monsieur Lagarde en ligne pour son père roger lagarde L A G A R D E il tousse", ("Roger", "Lagarde")),
     # the next child said by what she is, set apart by commas, then her birth date
