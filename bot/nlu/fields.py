@@ -115,18 +115,18 @@ def find_phones(text: str) -> list[Found]:
 
 
 def _restarted_from_a_pair(text: str, run: re.Match) -> Found | None:
-    """"06 96 30 48 non attendez 30 49 22": a number taken back before its end and said again from one of its pairs
-    on is that number, its pairs from there replaced."""
+    """"06 96 30 48 non attendez 30 49 22", "06 92 41 20 non pardon 21 32 15": a number taken back before its end and
+    said again from one of its pairs, or from the one just said, is that number, its pairs from there replaced."""
     back = TAKEN_BACK.match(fold(text), run.end())
     again = back and _PAIRS_AGAIN.match(text, back.end())
     if not again:
         return None
     dialled, pairs = re.sub(r"\D", "", run.group(0)), re.sub(r"\D", "", again.group(0))
-    for at in range(len(dialled) - 2, -1, -2):  # the latest pair said again first
-        number = french_number(dialled[:at] + pairs) if dialled[at:at + 2] == pairs[:2] else None
-        if number:
-            return Found(_e164(number), run.start(), again.end())
-    return None
+    # from the latest pair said again; else the pair right before the correction is the one taken back ("… 20 non
+    # pardon 21 32 15")
+    restarts = [at for at in range(len(dialled) - 2, -1, -2) if dialled[at:at + 2] == pairs[:2]] + [len(dialled) - 2]
+    number = next((found for at in restarts if (found := french_number(dialled[:at] + pairs))), None)
+    return Found(_e164(number), run.start(), again.end()) if number else None
 
 
 _PAIRS_AGAIN = re.compile(r"\d{2}(?: \d{2}){1,4}(?!\s*\d)")

@@ -251,6 +251,7 @@ def test_one_letter_apart(word, other, apart):
 @pytest.mark.parametrize("text, phone", [
     ("06 51 22 48 non attendez 22 49 17", "+33651224917"),  # taken back before its end, said again from a pair
     ("zéro quatre soixante-dix-huit douze treize non pardon douze quatorze quinze", "+33478121415"),
+    ("06 71 40 20 non pardon 21 32", "+33671402132"),  # the pair just said taken back
 ])
 def test_a_number_taken_back_before_its_end_and_said_again_from_one_of_its_pairs(text, phone):
     assert [f.value for f in fields.find_phones(Normalized.of(text).text)] == [phone]
