@@ -22,6 +22,7 @@ from actions.agenda_errors import tell_agenda_unavailable
 from actions.external_booking import present_link
 from actions.orientation import select_surnumeraire
 from actions.summary import present_summary
+from actions.tracker_history import asked_which_of_several
 from bot.referral.cards import id_at_source
 from bot.referral.choice import points_back, practitioners_if_rank_beyond, resolve_choice, several_fit
 from bot.referral.extra_fields import fields_to_ask
@@ -101,6 +102,9 @@ class ActionSelectSlot(Action):
             if chosen:
                 return select_surnumeraire(dispatcher, tracker, domain, chosen)
         card = resolve_choice(text, cards, tracker.get_slot("creneau_id"))
+        before = asked_which_of_several(tracker, "utter_choix_ambigu")
+        if before and (both := resolve_choice(f"{before} {text}", cards)):
+            card = both  # "celui de 14h30", two doctors have it, then "Dr Barbe": his 14:30, not his first slot
         if card is None and tracker.get_slot("etape") == "confirmation" and tracker.get_slot("creneau_choisi") \
                 and points_back(text, cards):
             return [FollowupAction("action_book")]  # "parfait, on garde celui-là" at the summary: the slot shown, a yes

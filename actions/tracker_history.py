@@ -36,3 +36,17 @@ def latest_entities(tracker: Tracker) -> set[str]:
 
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def asked_which_of_several(tracker: Tracker, response: str) -> str | None:
+    """The user message answered by `response` right before the latest one ("celui de 14h30", answered « Plusieurs
+    praticiens proposent ce créneau »): what the latest message completes; None when the assistant said otherwise."""
+    events = tracker.events
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    between = [e for e in events[users[-2] + 1:users[-1]] if e.get("event") == "bot"]
+    if not between or (between[-1].get("metadata") or {}).get("utter_action") != response:
+        return None
+    return events[users[-2]].get("text")
+

@@ -57,6 +57,20 @@ async def test_a_time_two_practitioners_offer_asks_which_with_their_slots_as_but
     assert "creneau_choisi" not in slot_events(events)
 
 
+async def test_the_practitioner_named_after_which_of_several_keeps_the_time_said_before(agenda, dispatcher):
+    agenda.routes["GET /api/slots/s3/motif"] = (200, {"motif": {"id": "m1", "label": "Soins non programmés", "snp": True},
+                                                      "reason": "proposé sur ce créneau."})
+    offer = [*CARDS, agenda_card("s4", 8, "Roux"), agenda_card("s3", 9, "Roux")]
+    events = [{"event": "user", "text": "celui de 9h30"},
+              {"event": "bot", "text": "Plusieurs praticiens proposent ce créneau",
+               "metadata": {"utter_action": "utter_choix_ambigu"}},
+              {"event": "user", "text": "le Dr Roux"}]
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": offer}, text="le Dr Roux", intent="choisir_creneau",
+                           events=events)
+    state = slot_events(await select_action(agenda).run(dispatcher, tracker, DOMAIN))
+    assert state["creneau_choisi"]["id"] == "s3"  # his 9:30, not his first slot at 8:30
+
+
 async def test_a_rank_past_the_list_says_how_many_practitioners_are_listed(agenda, dispatcher):
     tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="le 7", intent="choisir_creneau")
     events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
