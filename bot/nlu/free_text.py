@@ -2795,9 +2795,7 @@ class _Reader:
             said_after[0] in _CALLING or said_after[0] in ("qui", "il", "elle") and said_after[1:2]
             and said_after[1].removeprefix("m'") in _CALLING  # "… madame Delmas qui m'appelle pour une résidente"
             or said_after[0] == "je" and any(w in _CALLING for w in said_after[1:3]))
-        # "c'est la voisine qui appelle, Mme Rose Ferreira": named right after the verb of the call
-        told = before[:-1] if before[-1:] in ([","], ["("]) else before
-        named_calling = len(told) >= 2 and told[-1] in _CALLING and told[-2] in ("qui", "il", "elle")
+        named_calling = self.named_after_the_call(self.caller_start(civility))
         # "(infirmière Mme Roux) : résident M. …": a carer named before the patient; "voisine au tel (Mme Josiane
         # Delpech, 06 …) pour M. …": named in brackets after what she is (not "pour sa fille (Mlle …)")
         carer = self.tokens[civility - 1].folded in _CARERS | {"l'infirmiere", "l'infirmier"} if civility else False
@@ -2979,8 +2977,9 @@ class _Reader:
         return _without_apposed_kin(words)[-1:] == [_WHO_CALLS] if words else False
 
     def named_after_the_call(self, first: int) -> bool:
-        """The names from `first` follow the verb of the call ("c'est son mari qui appelle, Gérard Lemoine")."""
-        words = [t.folded for t in self.tokens[max(0, first - 3):first] if t.text != ","]
+        """The names from `first` follow the verb of the call ("c'est son mari qui appelle, Gérard Lemoine", "c'est la
+        voisine qui appelle, Mme Rose Ferreira")."""
+        words = [t.folded for t in self.tokens[max(0, first - 3):first] if t.text not in (",", "(", ":")]
         return len(words) >= 2 and words[-1] in _CALLING and words[-2] in ("qui", "il", "elle")
 
     def said_as_mine(self, span: Span) -> bool:
