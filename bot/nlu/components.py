@@ -186,6 +186,7 @@ _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient",
              "c est parfait", "c est bon", "c est ok", "va pour", "c est tout bon", "tout est bon",
              "tout bon", "c est ca", "c est bien ca"}  # "ça me va" (not "ça me va pas")
 _NO = {"non", "nan"}
+_GREETINGS = {"bonjour", "bonsoir", "allo", "salut"}
 _INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum", "voila"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
@@ -347,16 +348,26 @@ _ASKING = {"comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles",
 
 def leading_answer(text: str) -> str | None:
     """"oui merci", "non merci, pas besoin": a yes or a no said first is the answer, the courtesy after it is not."""
-    words = re.findall(r"[a-z]+", fold(written_out(text)).replace("d'accord", "daccord"))  # "c bon"
+    words = [_unstretched(w) for w in re.findall(r"[a-z]+", fold(written_out(text)).replace("d'accord", "daccord"))]
     while words[1:] and words[0] in _INTERJECTIONS:  # "ah non attendez, il y a une erreur sur le nom"
         words = words[1:]
-    if not words:
-        return None
+    if not words or words[1:2] and words[1] in _GREETINGS:
+        return None  # "oui bonjour, j'ai le papa en ligne": how a call is answered, no yes to anything
     first_two = " ".join(words[:2])
-    agreed = next((n for n in (4, 3, 2) if " ".join(words[:n]) in _AGREEING), 0)
-    if words[0] in _YES or first_two in _YES or agreed and words[agreed:agreed + 1] not in (["pas"], ["plus"]):
+    agreed = next((n for n in (4, 3, 2) if " ".join(words[:n]) in _AGREEING_UNSTRETCHED), 0)
+    if words[0] in _YES_UNSTRETCHED or first_two in _YES_UNSTRETCHED \
+            or agreed and words[agreed:agreed + 1] not in (["pas"], ["plus"]):
         return "affirm"
     return "deny" if words[0] in _NO else None
+
+
+def _unstretched(word: str) -> str:
+    """A word without its letters doubled: typed fast or stretched, "ouii", "okkk", "nonnn" say "oui", "ok", "non"."""
+    return re.sub(r"([a-z])\1+", r"\1", word)
+
+
+_YES_UNSTRETCHED = {" ".join(map(_unstretched, said.split())) for said in _YES}
+_AGREEING_UNSTRETCHED = {" ".join(map(_unstretched, said.split())) for said in _AGREEING}
 
 
 def asks_or_objects(text: str) -> bool:

@@ -182,6 +182,7 @@ _SPELLING = {"s'ecrit", "s'epelle", "ecrit", "epele", "epelle", "j'epelle", "j'e
 _ANNOUNCING = {"attendez", "attends", "je", "vous", "le", "ca", "ce", "euh", "alors", "donc", ","}  # "je vous l'épelle"
 # where a patient lives or spends the day, in a town; or is, when the pharmacist calls (where the patient lives, said
 # too, wins: see `drop_places_taken_back`)
+_COMPLAINT_LABELS = {"motif", "sympto", "symptos", "symptomes", "symptome"}
 _INSTITUTIONS = {"ehpad", "l'ehpad", "foyer", "residence", "usld", "marpa", "lycee", "college", "l'ecole", "ecole",
                  "creche", "internat", "l'internat", "pharmacie", "officine"}
 _INTRODUCING = {"pour", "chez", "adresse", "envoie", "oriente", "concernant"}  # before the patient's names
@@ -607,6 +608,10 @@ class _Reader:
             return None  # the unit of a number ("71A", "3j"), not a word of its own: "71A GLYCEMIES" is no place
         for size in range(min(_LONGEST_CUE, len(self.tokens) - i), 0, -1):
             field = CUES.get(tuple(t.folded for t in self.tokens[i:i + size]))
+            if field == "symptomes" and size == 1 and self.tokens[i].folded in _COMPLAINT_LABELS and i > 0 \
+                    and self.tokens[i - 1].folded in _POSSESSIVES | _DETERMINERS \
+                    and not (i + 1 < len(self.tokens) and self.tokens[i + 1].text == ":"):
+                return None  # "elle reconnaît les symptômes": the noun in a sentence, no label of the note
             if field == "epouse" and i > 0 and self.tokens[i - 1].folded in _POSSESSIVES | _DETERMINERS:
                 return None  # "avec son épouse. Encombrement bronchique": his wife, no married name to come
             if field in ("prenom", "nom") and "comme" in (t.folded for t in self.tokens[max(0, i - 2):i]):
@@ -829,6 +834,11 @@ class _Reader:
             end += 1
         return end is not None and end + 1 < len(self.tokens) and self.tokens[end + 1].folded in IN_A_TOWN
 
+    def holds_a_given_name(self, units: list[tuple[int, int]]) -> bool:
+        """Names said together hold a first name, which never opens with a particle: "le carnet de santé" after "je
+        regarde" is a thing, where "le goff marie" holds Marie; a surname alone ("Le Gall") holds none."""
+        return len(units) < 2 or any(self.tokens[first].folded not in PARTICLES for first, _last in units)
+
     def names_a_thing(self, j: int) -> bool:
         """An article then a common word no list knows as a name: a thing or a place ("la résidence", "le
         secrétariat"), where "Le Gall", "La Rocca" are names."""
@@ -952,6 +962,8 @@ class _Reader:
         au téléphone Yanis Benali", "un monsieur en ligne, Paul Girard", "sa fille dans la foulée Jade Henry", "son
         fils aussi svp : Lucas Vasseur"."""
         size = self.phrase_at(i, _ON_THE_LINE)
+        if not size and i < len(self.tokens) and self.tokens[i].folded == "est":  # "la maman est au tel"
+            size = self.phrase_at(i + 1, _ON_THE_PHONE) and 1 + self.phrase_at(i + 1, _ON_THE_PHONE)
         if size:
             after = i + size + (i + size < len(self.tokens) and self.tokens[i + size].text == ",")
             return self.past_the_line(after)
@@ -1862,9 +1874,11 @@ class _Reader:
             return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now
         if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked \
                 and not (token.folded in _BODY_STATES and self.body_part_as_it_is(self.part_before(k))) \
-                and not self.body_part_as_it_is(k):
+                and not self.body_part_as_it_is(k) \
+                and not (token.text.islower() and is_common_word(token.text) and self.adjective(k)):
             # "angine Dijon": a commune said bare after the complaint is where the patient is; not "l'œil droit
-            # rouge", how the part of the body is, nor "+ JOUE GONFLEE" (Joué is a commune too)
+            # rouge", how the part of the body is, nor "+ JOUE GONFLEE" (Joué is a commune too), nor "une toux
+            # grasse", how the complaint is (Grasse is a commune)
             return True
         if token.folded in _POSSESSIVES and self.tokens[k - 1].folded not in _ATTACHING \
                 and not (k >= 2 and self.tokens[k - 2].folded in _AUXILIARIES and self.past_participle(k - 1)):
@@ -1995,6 +2009,11 @@ class _Reader:
         follow ("Lyon : fièvre" is the place)."""
         return last + 1 < len(self.tokens) and self.tokens[last + 1].text == ":" and self.place_at(last + 2) is not None
 
+    def capitalized_town_at(self, i: int) -> bool:
+        """A commune written with its capital at i, no complaint: "patiente a Quimperle" is "à" typed without its
+        accent before the town, not the verb before a participle typed without its accent ("a tombe")."""
+        return self.tokens[i].text[:1].isupper() and self.place_at(i) is not None and self.symptom_end(i) is None
+
     def is_bare_place(self, i: int) -> bool:
         """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, or a commune followed by
         the complaint; a first name that is also a commune ("Marie", "Nancy") only once the patient's first name
@@ -2004,6 +2023,8 @@ class _Reader:
             return False
         if end == i and self.symptom_end(i) is not None:
             return False  # "regurgit + pleurs ++ depuis 2j": a complaint the reader knows (Pleurs, Marne, is a commune)
+        if i > 0 and self.tokens[i - 1].text == "+" or end + 1 < len(self.tokens) and self.tokens[end + 1].text == "+":
+            return False  # "apyrétique, BU + nitrites": findings added one to the other, not a town (Bû)
         if end + 1 < len(self.tokens) and (self.cue_at(end + 1) or ("",))[0] == "epouse":
             return False  # "GUERIN ép. LEFEVRE Odile": a birth name (Guérin is a commune too)
         if self.typed and self.tokens[i].text.islower() and self.capitalized_commune:
@@ -2138,7 +2159,9 @@ class _Reader:
             # in small letters that no list knows as a name ("parfait, réservez")
             lasts = [self.tokens[b:b + 1] for _, b in units]
             # nor a verb in small letters ("La petite porte le nom des deux parents")
-            return any(_first_name_score(w, None) > 0 or _surname_score(w) >= _COMMON_SURNAME for w in lasts) \
+            # or names the lists do not know, capitalized, then the birth date ("Zaïnaba Attoumani 12/06/1990")
+            return (any(_first_name_score(w, None) > 0 or _surname_score(w) >= _COMMON_SURNAME for w in lasts)
+                    or self.born_after_names(i) and all(self.tokens[a].text[:1].isupper() for a, _ in units)) \
                 and not any(_plain_word(w) for w in lasts) \
                 and not any(self.tokens[b].text.islower() and key(self.tokens[b].text) not in first_name_scores()
                             and self.conjugated_verb(b) for _, b in units)
@@ -2400,8 +2423,10 @@ class _Reader:
                 continue
             token = self.tokens[i]
             opening = i == 0 or self.tokens[i - 1].text in _SEGMENT_OPENERS  # "…. Maman : …", not "chez sa maman : …"
+            # "la maman est au tel : …": the relative with their article, on the line
+            kin_opening = opening or i == 1 and self.tokens[0].folded in ("la", "le", "sa", "son")
             labelled = self.past_the_line(i + 1) if token.folded in _CALLER_LABELS \
-                or token.folded in RELATIVES and opening else i
+                or token.folded in RELATIVES and kin_opening else i
             if labelled < len(self.tokens) and labelled > i and self.tokens[labelled].text in ":-":
                 # "Appelant : fils (Adama)", "Appelant - voisin, M. Petit | Pte …", "Maman en ligne : Aurélie Rolland,
                 # 06 …": who calls, up to the next field of the note, is neither the patient nor a complaint
@@ -2413,7 +2438,8 @@ class _Reader:
                 while after < len(self.tokens) and self.tokens[after].text in _NOTE_FIELD_ENDS | _SEGMENT_OPENERS:
                     after += 1
                 if token.folded not in _CALLER_LABELS and not (
-                        after < len(self.tokens) and self.tokens[after].folded in _PATIENT_LABELS | {"pour"}):
+                        after < len(self.tokens) and (self.tokens[after].folded in _PATIENT_LABELS | {"pour"}
+                                                      or self.person_noun_at(after) is not None)):  # "L'enfant s'appelle …"
                     i += 1  # "Pharmacienne au tél : Mme Nadia Cherki, 34 ans, …": no one else named, she speaks of the patient
                     continue
                 self.add(CALLER, i, end)
@@ -2572,6 +2598,7 @@ class _Reader:
                     continue
                 if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(self.name_units(i, 4))
                                           and self.names_stand_alone(i) and not self.names_a_thing(i)
+                                          and self.holds_a_given_name(self.name_units(i, 4))
                                           and not self.town_and_its_quarter_at(i)
                                           or self.written_as_identity(i)):
                     j = self.identity(i)
@@ -2602,7 +2629,8 @@ class _Reader:
                 i += size - 1  # "la maman est avec elle à Roubaix": the preposition, not "elle a"
                 continue
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and (
-                    self.tokens[i - 1].folded in _SUBJECT_OF_HAS or i + 1 < len(self.tokens) and self.past_participle(i + 1)):
+                    self.tokens[i - 1].folded in _SUBJECT_OF_HAS
+                    or i + 1 < len(self.tokens) and self.past_participle(i + 1) and not self.capitalized_town_at(i + 1)):
                 i += 1  # "il a eu un malaise", "…, a eu du Doliprane": the verb, not the preposition of "à Eu"
                 continue
             if field in PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus") \
@@ -3111,8 +3139,9 @@ class _Reader:
         """"ben youssef c'est le nom et mohamed le prénom": the name said, then its label (the cue at i); the token
         after the label, or None when no name is said right before it."""
         k = i - 1
-        while k >= 0 and self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "mon", "ma", "est", ",") \
-                and not self.taken[k]:
+        # "dubois-lacroix aussi c'est son nom de naissance": the name said as the other one too
+        while k >= 0 and (self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "mon", "ma", "est", ",")
+                          or self.tokens[k].folded in vocabulary.AS_WELL and k < i - 1) and not self.taken[k]:
             k -= 1
         pair = self.pair_said_before(k) if field in ("nom", "prenom") and 0 <= k < i - 1 else None
         if pair is not None:  # "Théophile Rodrigue euh Rodrigue c'est le nom": the label tells the two apart
@@ -3823,8 +3852,10 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     words = [w[:-1] if k in spelled else w for k, w in enumerate(words)]
     spelled = [] if len(spelled) == len(words) else spelled
     case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
-    if not case_speaks and len(units) == 2 and all(_compound_of_first_names(w) for w in words):
-        return ["prenom", "nom"]  # "jean-robert pierre-charles": the lists cannot tell, the order does
+    if not case_speaks and len(units) == 2 and _compound_of_first_names(words[0]):
+        # "jean-robert pierre-charles": the lists cannot tell, the order does; "Lucas-Emmanuel Jean-Baptiste": a
+        # compound no list bears as a surname, said first, is the first name
+        return ["prenom", "nom"]
     said_first = key(" ".join(t.text for t in words[0]))
     # "M. Jordan Pierre-Louis", "kenzo pierre-louis P I E R R E …" (the one spelled), "Gérard Jean-Baptiste" (the
     # first rather a first name): a surname made of first names, as the Antilles bear

@@ -46,6 +46,9 @@ def said_once(text: str) -> str:
             kept[-1] = max(kept[-1], word, key=lambda w: surname_scores().get(key(w), 0.0))
         elif not kept or bare not in (_letters(kept[-1]), "".join(_letters(w) for w in kept), last_part):
             kept.append(word)  # "dos santos dossantos": the spelling repeats the name
+            half = len(kept) // 2
+            if half > 1 and [_letters(w) for w in kept[:half]] == [_letters(w) for w in kept[half:]]:
+                kept = kept[:half]  # "el amrani el amrani": a name of several words said twice, once
         elif len(kept) == 1 and word.lower() != fold(word) and kept[0].lower() == fold(kept[0]):
             kept = [word]  # "G U E R I N Guérin": the word said after its letters carries the accents
     return " ".join(kept)

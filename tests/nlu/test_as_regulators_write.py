@@ -4548,3 +4548,46 @@ def test_who_calls_named_after_what_they_are_and_the_patient_named_after(text, n
 def test_a_year_said_first_a_region_after_a_comma_and_the_complaint_s_label(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # findings added one to the other, not a town (Bû): the care home where the resident lives stays the place
+    ("IDE de l'EHPAD Ty Glaz a Quimperle appelle pour une residente : Mme LE GALL Yvonne nee KERBRAT, DDN 22/09/1931. "
+     "Brulures mictionnelles + urines troubles depuis hier, apyretique, BU + nitrites.",
+     {"localisation": "l'EHPAD Ty Glaz a Quimperle", "nom": "Le Gall"}),
+    # "à" typed without its accent before a capitalized town, not the verb before a participle
+    ("patiente a Quimperle, angine", {"localisation": "Quimperle", "symptomes": "angine"}),
+    ("la patiente a tombe hier", {"localisation": None}),
+    # how the complaint is, though a commune bears the word (Grasse); a town no dictionary knows still ends it
+    ("il a une toux grasse", {"symptomes": "toux grasse", "localisation": None}),
+    ("motif toux grasse", {"symptomes": "toux grasse", "localisation": None}),
+    # the noun in a sentence, no label of the note: the place after it is the place
+    ("elle a une cystite elle reconnaît les symptômes elle est à bordeaux", {"localisation": "bordeaux"}),
+])
+def test_what_a_word_beside_a_complaint_or_a_place_attaches_to(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a verb, article and all, is no first name and name
+    ("attendez je regarde le carnet de santé euh le douze avril deux mille vingt-six",
+     {"prenom": None, "nom": None, "date_naissance": "2026-04-12"}),
+    # names no list knows, capitalized, then the birth date
+    ("Zaïnaba Attoumani 12/06/1990, fievre + courbatures + cephalees depuis 2j, tel 0639 69 12 45, Mamoudzou",
+     {"prenom": "Zaïnaba", "nom": "Attoumani"}),
+    # a compound of first names no list bears as a surname, said first: the first name
+    ("le papa appelle pour Lucas-Emmanuel Jean-Baptiste 7 ans, fievre 39 depuis 2 jours",
+     {"prenom": "Lucas-Emmanuel", "nom": "Jean-Baptiste"}),
+    # the mother on the line, named; the child named after her
+    ("la maman est au tel : Mme JACQUES Murielle, 0690 31 72 54. L'enfant s'appelle Kylian BELLANCE (nom du papa), né "
+     "le 17 janvier 2020", {"prenom": "Kylian", "nom": "Bellance", "telephone": "+590690317254"}),
+    # a name of two words said twice, then spelled: once
+    ("c'est pour madame fatima-zahra martin née el amrani el amrani en deux mots E L A M R A N I elle fait une crise "
+     "d'asthme", {"nom": "Martin", "nom_naissance": "El Amrani"}),
+    # the name said as the other one too, then its label
+    ("euh dubois-lacroix aussi c'est son nom de naissance", {"nom_naissance": "Dubois-Lacroix"}),
+])
+def test_names_beside_a_thing_a_relative_or_said_twice(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

@@ -270,6 +270,10 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     # the yes, then what the regulator does next; not a question without its mark
     ("oui parfait, je préviens sa fille", "faq", "affirm"),
     ("oui d'accord le patient recevra-t-il un rappel", "faq", "faq"), ("oui sauf que je voudrais l'après-midi", "faq", "faq"),
+    # typed fast, a letter doubled or stretched
+    ("ouii", "out_of_scope", "affirm"), ("okkk merci", "thank", "affirm"), ("nonnn merci", "thank", "deny"),
+    # how a call is answered, no yes to anything
+    ("oui bonjour alors j'ai le papa en ligne pour son bébé", "adresser_patient", "adresser_patient"),
 ])
 def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, intent, expected):
     assert intent_after(extractor, text, intent, 0.8) == expected
