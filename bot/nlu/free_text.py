@@ -1625,10 +1625,22 @@ class _Reader:
     def hurt_oneself_at(self, i: int) -> bool:
         """A reflexive verb in the past with its object at i: what the patient did to a part of the body ("il s'est
         tordu la cheville", "elle s'est coupé l'index"), whatever the verb."""
-        return 0 < i < len(self.tokens) - 1 and self.tokens[i - 1].folded in ("s'est", "s’est") \
-            and self.tokens[i].is_word and self.tokens[i].folded != "fait" \
-            and (self.tokens[i + 1].folded in ("la", "le", "les", "un", "une")
-                                            or self.tokens[i + 1].folded.startswith(("l'", "l’")))
+        if not (0 < i < len(self.tokens) - 1 and self.tokens[i - 1].folded in ("s'est", "s’est") and self.tokens[i].is_word):
+            return False
+        after = i + 1
+        if self.tokens[i].folded == "fait":  # "il s'est fait mordre par un chien": what was done to the patient
+            # by someone or something ("par une guêpe"), not what the patient had done ("fait opérer l'an dernier")
+            return self.tokens[after].folded.endswith(("er", "re", "ir")) and after + 1 < len(self.tokens) \
+                and self.tokens[after + 1].folded == "par"
+        following = self.tokens[after].folded
+        # the part hurt ("la cheville", "à la main", "au genou") or what hurt it ("avec un couteau", "par un chien")
+        return following in ("la", "le", "les", "un", "une", "avec", "par") or following.startswith(("l'", "l’")) \
+            or following in ("a", "au", "aux") and self.body_part_after(after + 1)
+
+    def body_part_after(self, k: int) -> bool:
+        """A part of the body at k, past its article ("la main", "l'oeil", "genou")."""
+        k += k < len(self.tokens) and self.tokens[k].folded in ("la", "le", "les")
+        return k < len(self.tokens) and re.sub(r"^[ld]'", "", self.tokens[k].folded) in _BODY_PARTS
 
     def no_longer_done(self, i: int) -> int | None:
         """The negation closing "ne dort plus", "ne se lève plus", "n'urine pas" at i: what the patient no longer

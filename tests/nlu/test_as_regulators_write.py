@@ -4591,3 +4591,15 @@ def test_what_a_word_beside_a_complaint_or_a_place_attaches_to(text, expected):
 def test_names_beside_a_thing_a_relative_or_said_twice(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the patient did to themself: the part hurt, or what hurt it
+    ("il s'est coupé à la main hier avec un couteau", "coupé à la main hier avec un couteau"),
+    ("elle s'est brûlée avec de l'eau bouillante", "brûlée avec de l'eau bouillante"),
+    ("il s'est fait mordre par un chien", "fait mordre par un chien"),
+    # what the patient had done is no injury: the complaint is what follows
+    ("elle s'est fait opérer l'an dernier, toux", "toux"),
+])
+def test_an_injury_told_with_a_reflexive_verb_is_the_complaint(text, expected):
+    assert read(text).get("symptomes") == expected
