@@ -185,7 +185,9 @@ _CALL_THERE = re.compile(r"\b(?:directement|plutot|mieux|prefere\w*|faut|veut|vo
 _THE_CALLER_S = re.compile(r"\b(?:mon (?:numero|portable|tel|telephone|fixe|mobile)|le mien|moi c'est)\b")
 _THE_PATIENT_S = re.compile(r"\b(?:le sien|la sienne|son (?:numero|portable|tel|telephone|fixe|mobile)|a (?:elle|lui)"
                             r"|(?:elle|lui),? c'est)\b")
-_TO_FILE_THE_KIND = re.compile(r"\b(?:mett(?:re|ez)|not(?:er|ez)|gard(?:er|ez)|prene?z)\s+(?:plutot\s+|bien\s+)?"
+# or where to call: "… préfère être appelée sur le portable"
+_TO_FILE_THE_KIND = re.compile(r"\b(?:(?:mett(?:re|ez)|not(?:er|ez)|gard(?:er|ez)|prene?z)\s+(?:plutot\s+|bien\s+)?"
+                               r"|(?:appelee?s?|appeler|appelez|joindre|joignable|contacter)\s+(?:plutot\s+)?(?:sur|au)\s+)"
                                r"(?:le|son)\s+(fixe|portable|mobile)\b")
 # "notez aussi le mien, au cas où : 07 …": one more number, not the one to file
 _AS_WELL = re.compile(r"\b(?:aussi|egalement|en plus|au cas ou|si besoin|en secours)\b")

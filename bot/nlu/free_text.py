@@ -460,11 +460,13 @@ _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
 # What approves the assistant's proposal ("Oui, parfait.", "ok, génial merci"): a reply, never a complaint
 _APPROVALS = {"parfait", "parfaitement", "impeccable", "nickel", "super", "genial", "excellent", "top", "ideal", "bravo",
               "cool"}
+_NAMES_AMONG_INTERJECTIONS = {"Ha", "Ho", "HA", "HO"}
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
     | {"appel", "ici"} | vocabulary.AS_WELL  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
 # "pt à orienter vers MG": the preposition, not the commune of Vers (Haute-Savoie)
-_NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun} | {"vers"}
+# "la fille d'une dame de 80 ans appelle": the verb of the call, though a commune bears it (Appelle, Tarn)
+_NOT_PLACES = PHONE_LABELS | RELATIVES | {w for noun in PERSON_NOUNS for w in noun} | {"vers"} | _CALLING
 
 
 @dataclass(frozen=True)
@@ -570,7 +572,10 @@ def _is_an_ordinal(token: Token) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    # "D'abord Léo VAN HOUTTE": an adverb, elided, opening the sentence; "jeune H 29a": a letter alone is the sex
+    # "D'abord Léo VAN HOUTTE": an adverb, elided, opening the sentence; "jeune H 29a": a letter alone is the sex;
+    # an interjection spaCy lists as a stop word is a given name with its capital ("NGUYEN Thi Thu Ha")
+    if token.text in _NAMES_AMONG_INTERJECTIONS:
+        return True
     return token.is_word and len(token.text) > 1 and token.folded not in _NOT_NAMES \
         and not _ELIDED_PRONOUN.match(token.folded) \
         and not (token.folded.startswith("d'") and token.folded[2:] in _NOT_NAMES) \
@@ -1238,6 +1243,27 @@ class _Reader:
         """The residence is said with its own word after token i."""
         return any(t.folded in RESIDENCE_WORDS for t in self.tokens[i + 1:])
 
+    def whose_name_at(self, j: int) -> int | None:
+        """Past "de l'enfant :", "du patient :", "de la patiente :" said at j after a name's label: the token after
+        the colon, where the name is; None when no such phrase is."""
+        k = j + (j < len(self.tokens) and self.tokens[j].folded in ("de", "du"))
+        k += k < len(self.tokens) and self.tokens[k].folded in ("la", "le")
+        if k == j or k >= len(self.tokens) or self.person_noun_at(k) is None and self.tokens[k].folded not in _PATIENT_LABELS:
+            return None
+        after = k + (self.person_noun_at(k) or (1,))[0]
+        return self.skip_colons(after) if after < len(self.tokens) and self.tokens[after].text == ":" else None
+
+    def past_hyphen_remark(self, i: int) -> int | None:
+        """The token after "avec un tiret (entre les deux)" said at i, right after a name, when a name word follows."""
+        remark = HYPHEN_REMARK.match(self.text, self.tokens[i - 1].end) if i > 0 else None
+        if remark is None:
+            return None
+        after = next((k for k in range(i, len(self.tokens)) if self.tokens[k].start >= remark.end()), len(self.tokens))
+        after += 3 * (self.phrase_at(after, (("entre", "les", "deux"),)) == 3)
+        word = self.after_particles(after) if after < len(self.tokens) else after  # "… avec un tiret le goff"
+        return after if word < len(self.tokens) and _is_name_word(self.tokens[word]) and not self.taken[after] \
+            and not self.cue_at(after) else None
+
     def name_units(self, i: int, limit: int) -> list[tuple[int, int]]:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
         units: list[tuple[int, int]] = []
@@ -1267,6 +1293,8 @@ class _Reader:
                 i += 2
             elif units and (spelling := self.spelling_announced(i, units[-1])) is not None:
                 i = spelling + 1  # "ben salah attendez je vous épelle B E N …"
+            elif units and (remark := self.past_hyphen_remark(i)) is not None:
+                i = remark  # "jeanne marie avec un tiret kerbrat K E R B R A T": how the name is written, then the next
             elif units and token.folded in ("attendez", "attends") and i + 1 < len(self.tokens) \
                     and _is_name_word(self.tokens[i + 1]) and not self.taken[i + 1] and not self.cue_at(i + 1):
                 i += 1  # "Marie attendez Faivre": a hesitation between two names
@@ -1698,6 +1726,9 @@ class _Reader:
                 break  # "varicelle probable pt Emma Lopez 6a", "fievre enft 6a Naia …": the label opens the names
             if k > i and token.folded == "chez" and self.starts_name(k + 1) and self.described_after_names(k + 1):
                 break  # "otalgie droite chez Chloé Da Silva 4 ans": whom it affects, named, then aged
+            if k > i and self.tokens[k - 1].is_word and _is_name_word(token) and _first_name_score([token], None) > 0 \
+                    and self.symptom_end(k) is None and len(self.name_units(k, 3)) >= 2 and self.born_after_names(k):
+                break  # "la même chose depuis hier soir théo morel né le …": someone named, then born
             last = k
             k += 1
         while last is not None and last > i and self.dangles(i, last):
@@ -2600,9 +2631,11 @@ class _Reader:
                 cue = ("lieu_naissance", 1)  # "née le 3 mars 1951 en Algérie"
             if cue is None:
                 # "attendez je note euh théo marchand": what the caller says of himself opens the message too
-                opening = all(t.folded in OPENING or t.is_boundary or t.text == ":" or self.in_the_caller_s_clause(k)
+                # "teleconsult svp pour chloé nguyen-tran": a courtesy, as a comma
+                opening = all(t.folded in OPENING | _PLEASE or t.is_boundary or t.text == ":" or self.in_the_caller_s_clause(k)
                               for k, t in enumerate(self.tokens[:i])) \
-                    or self.after_a_header(i) or self.opens_a_segment_with_names(i)
+                    or self.after_a_header(i) or self.opens_a_segment_with_names(i) \
+                    or i > 0 and self.field_of[i - 1] == "symptomes" and self.born_after_names(i)  # "… théo morel né le …"
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:
                     i = self.assign_names(separated)
@@ -2661,6 +2694,8 @@ class _Reader:
                 j += 1  # "elle porte le nom de sa maman, Lefèvre"
             if field in NAME_FIELDS and j + 1 < len(self.tokens) and self.tokens[j].folded in ("attendez", "attends"):
                 j += 1  # "elle est née euh attendez joseph": the name after the pause
+            if field in NAME_FIELDS and (whose := self.whose_name_at(j)) is not None:
+                j = whose  # "Nom de l'enfant : MANSOURI GARCIA": whose name the label asks, then the name
             if field == "symptomes" and (not identity_done and words == ("pour",) or self.person_noun_at(j)
                                          or (self.cue_at(j) or ("",))[0] == "nom"  # "elle a les deux noms : …"
                                          or j < len(self.tokens) and self.tokens[j].folded in CIVILITES
@@ -3057,11 +3092,22 @@ class _Reader:
             named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
             if cue in _TWO_NAMES and len(units) == 2:
                 units, named = [(units[0][0], units[1][1])], False
+            elif field in ("nom", "nom_naissance") and len(units) == 2 and not named \
+                    and any(s.field == "prenom" for s in self.spans) \
+                    and all(_is_capitals(self.tokens[a:b + 1]) for a, b in units) and self.ends_cleanly(units):
+                units = [(units[0][0], units[1][1])]  # "Yanis, 13 ans. Nom : MANSOURI GARCIA": his first name known
             if field == "nom" and len(units) == 2 and named and self.spelled(units[1]) and not self.spelled(units[0]):
                 self.add("prenom", *units[0])  # "mon nom c'est olivier mercier m e r c i e r": the surname is spelled
                 units = units[1:]
             elif field in ("nom", "epouse", "nom_naissance") and len(units) == 2 and self.ends_cleanly(units) and named:
                 self.add("prenom", *units[1])  # "Nom : DURAND Marie", "ép. LEGRAND Colette", "née GOMEZ Carmen"
+            elif field in ("nom", "epouse", "nom_naissance") and len(units) == 2 and named \
+                    and len(three := self.name_units(j, 3)) == 3 and self.ends_cleanly(three) \
+                    and _is_capitals(self.tokens[three[0][0]:three[0][1] + 1]) \
+                    and not any(_is_capitals(self.tokens[a:b + 1]) for a, b in three[1:]):
+                # "Mme ROCHE née NGUYEN Thi Lan": the surname in capitals, then her given names
+                self.add("prenom", three[1][0], three[2][1])
+                units = units[:1]
             if field == "prenom" and len(units) == 2 and _compound_first_name(
                     self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
                 units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine"
@@ -3885,7 +3931,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
         for first_name_first in (True, False):
             firsts = range(split) if first_name_first else range(split, len(units))
             roles = ["prenom" if k in firsts else "nom" for k in range(len(units))]
-            if first_name_first and roles.count("prenom") > 2 or not first_name_first and roles.count("nom") > 2:
+            # three given names when the case tells the surname apart ("NGUYEN Thi Thu Ha")
+            if first_name_first and roles.count("prenom") > 2 + case_speaks or not first_name_first and roles.count("nom") > 2:
                 continue
             # the first names said together are one compound first name ("marie claude", "thi lan"), the rest
             # one name: each is scored whole

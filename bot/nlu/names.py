@@ -23,7 +23,10 @@ _LEAD_IN = re.compile(
 )
 # "Bouzid comme sa sœur", "Martin pareil que le papa", "nguyen comme moi": the name, then whose it also is
 SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:(?:son|sa|ses|le|la|les|l'|mon|ma|leur)(?![\w'])"
-                      r"|(?:moi|lui|elle|nous|eux)\b).*$", re.IGNORECASE)
+                      r"|(?:moi|lui|elle|nous|eux)\b).*$"
+                      # "vandenbroucke c'est le même", "martin aussi": the name said, the same as the other
+                      r"|[\s,]+(?:c'est |c est )?(?:le m[êe]me|la m[êe]me|pareil|idem|aussi|[ée]galement)(?: nom)?\W*$",
+                      re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_]+(?:['’\- ]+[^\W\d_]+)*$")
 _NOT_NAMES = {
     "oui", "non", "merci", "bonjour", "bonsoir", "daccord", "d'accord", "ok", "okay", "rien", "aucun", "aucune",

@@ -75,7 +75,7 @@ _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECA
 _EMAIL_CONNECTORS = {"point": ".", "tiret": "-", "tiret bas": "_", "tiret du bas": "_", "underscore": "_"}
 _CONNECTOR = "point|tiret du bas|tiret bas|tiret|underscore"
 # How a piece of an address is written, said beside it: "chloé sans accent point martin" is chloe.martin
-_EMAIL_REMARK = re.compile(r"\s+(?:sans accents?|sans l'accent|(?:tout )?en minuscules?|sans majuscules?)"
+_EMAIL_REMARK = re.compile(r"\s+(?:sans accents?|sans l'accent|(?:tout )?en minuscules?|sans majuscules?|en chiffres?)"
                            rf"(?= (?:{_CONNECTOR}|a?rr?obase?)\b)", re.IGNORECASE)
 # An address's name said piece by piece: an initial before a word ("j dupont"), numbers in words ("tiret douze",
 # "leclerc trente-deux"), pieces joined by the connectors said.
@@ -257,7 +257,7 @@ _SHORTHAND = [
     (re.compile(r"\bmm\b\.?(?=\s+nom\b)", re.IGNORECASE), "même"),  # "mm nom de naiss."
     # "c bon", "c le meme", "c Matthieu": "c'est" as texted, where a spelled "c" is beside other letters or opens
     # an email said ("c morin tiret neuf arobase …")
-    (re.compile(r"(?<![\w'’])(?<!\b\w )c(?=\s+(?:[^\W\d_]{2,}|[ld]['’]))(?!\s+comme\b)"
+    (re.compile(r"(?<![\w'’])(?<!\b\w )c(?=\s+(?:[^\W\d_]{2,}|[ld]['’]))(?!\s+(?:comme|point|tiret)\b)"
                 r"(?!(?:\s+[\w-]+){1,4}\s+arobase\b)"), "c'est"),
     # "la maman d'Inès", "le papa d'Hugo Garcia": the child named after the parent, "de" as for "la maman de Noah"
     (re.compile(r"\b(maman|papa|m[èe]re|p[èe]re|parents?|grand-m[èe]re|grand-p[èe]re|mamie|papi|tante|oncle|nounou)"
@@ -348,7 +348,21 @@ def normalize_dictation(text: str) -> str:
     text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
     text = _INTERNATIONAL_PLUS.sub("+", text)
     text = text.translate(_LIGATURES)  # "sœur", "œil" read as the vocabulary writes them ("soeur", "oeil")
-    return _parts_joined(_APOSTROPHE_WORD.sub(r"\1'", _HYPHEN_WORD.sub("-", text)))
+    return _parts_joined(_APOSTROPHE_WORD.sub(r"\1'", _hyphen_said_after(_HYPHEN_WORD.sub("-", text))))
+
+
+# two words, then "avec un tiret (entre les deux)": they are one name ("jeanne marie avec un tiret kerbrat")
+_TWO_WORDS_HYPHENATED = re.compile(r"\b([^\W\d_]{2,}) ([^\W\d_]{2,})(?=[\s,]+avec (?:un |le )?(?:tiret|trait d'union)\b)",
+                                   re.IGNORECASE)
+
+
+def _hyphen_said_after(text: str) -> str:
+    from bot.nlu.lexicons import first_name_scores, key, surname_scores  # lexicons read this module's fold
+
+    def joined(match: re.Match) -> str:
+        names = first_name_scores().keys() | surname_scores().keys()
+        return f"{match[1]}-{match[2]}" if key(match[1]) in names and key(match[2]) in names else match[0]
+    return _TWO_WORDS_HYPHENATED.sub(joined, text)
 
 
 # "muller M U deux L E R tiret kessler K E deux S L E R", "lopes L O P E S et ferreira F E …", once the letters are

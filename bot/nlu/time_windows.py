@@ -77,7 +77,10 @@ _SINCE_SAID = re.compile(rf"\bdepuis\s+(?:\d+\s*(?:j|jours?|h|heures?|sem|semain
                          rf"|hier(?: soir| matin| midi| apres-midi)?\b|avant-hier(?: soir| matin)?\b|ce matin\b"
                          rf"|cette nuit\b|ce week-end\b"
                          rf"|(?:{'|'.join(WEEKDAYS)})(?: soir| matin| dernier)?\b)")
-_CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n—–/]|\s-\s|\b(?:{_CLAUSE_WORDS})\b)")  # "cystite — ce matin si possible"
+# "cystite — ce matin si possible"; a pronoun after a preposition is no subject: "une chute chez elle ce matin" is
+# one clause, the fall's
+_CLAUSE_START = re.compile(rf"(?:[,.;:!?|()\n—–/]|\s-\s|\b(?!elles?\b|nous\b|vous\b)(?:{_CLAUSE_WORDS})\b"
+                           r"|(?<!chez )(?<!avec )(?<!pour )(?<!sans )(?<!sur )\b(?:elles?|nous|vous)\b)")
 _ASIDE = re.compile(r"\([^()]*\)")
 
 

@@ -26,6 +26,8 @@ _NOT_KNOWN = re.compile(
     r"|\b(?:inconnue?s?|aucune idee|pas d'idee)\b"
     r"|\bnon (?:connue?|renseignee?|communiquee?|precisee?)s?\b"
     r"|\b(?:pas|sans) (?:de |d'|l')?(?:e-?mail|mail|courriel|adresse|info|information)s?\b"
+    # a bare no to a question asking for a value: there is none to give ("non", "non elle n'en a pas")
+    r"|^\W*(?:non|nan)\W*(?:merci\W*)?$|\bn'en (?:a|ont) (?:pas|aucune?)\b"
 )
 
 

@@ -137,6 +137,8 @@ async def test_the_birth_place_question_offers_france_or_abroad_then_the_commune
     "je ne sais pas", "il ne sait pas où il est né", "Inconnu", "aucune idée", "elle n’a pas de mail",
     "pas d'adresse email", "on n'a pas l'info", "non renseigné", "la famille ne connaît pas sa commune de naissance",
     "sans email", "elle sait pas",
+    # a bare no to the question: none to give
+    "non", "Non.", "non merci", "non elle n'en a pas",
 ])
 def test_an_answer_saying_the_value_is_not_known(said):
     assert says_not_known(said)
@@ -144,7 +146,7 @@ def test_an_answer_saying_the_value_is_not_known(said):
 
 @pytest.mark.parametrize("said", [
     "Rennes", "Pas-de-Calais", "née à Sainte-Foy-lès-Lyon", "je sais", "il est né à Brest je crois", "Madame",
-    "marie.durand@exemple.fr", "au Maroc",
+    "marie.durand@exemple.fr", "au Maroc", "non pardon c'est marie.durand@exemple.fr", "Nantes non Nancy",
 ])
 def test_an_answer_giving_the_value_says_nothing_unknown(said):
     assert not says_not_known(said)

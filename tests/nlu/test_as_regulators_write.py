@@ -4603,3 +4603,42 @@ def test_names_beside_a_thing_a_relative_or_said_twice(text, expected):
 ])
 def test_an_injury_told_with_a_reflexive_verb_is_the_complaint(text, expected):
     assert read(text).get("symptomes") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "avec un tiret" after two names joins them, and the names go on after it
+    ("c'est sa petite-fille qui appelle alors madame jeanne marie avec un tiret kerbrat K E R B R A T née le trois juin "
+     "mille neuf cent trente-quatre", {"prenom": "Jeanne-Marie", "nom": "Kerbrat"}),
+    ("bonjour euh alors monsieur pierre yves avec un trait d'union vandenbroucke je vous épelle V A N D E N B R O U C K "
+     "E tout attaché il a cinquante-sept ans", {"prenom": "Pierre-Yves", "nom": "Vandenbroucke"}),
+    ("madame claire dufour lambert avec un tiret entre les deux née le 3 mai 1950", {"nom": "Dufour-Lambert"}),
+    # three given names, the surname in capitals
+    ("pte NGUYEN Thi Thu Ha ddn 1991-05-23 nn TRAN - cystite", {"nom": "Nguyen", "prenom": "Thi Thu Ha"}),
+    ("Mme ROCHE née NGUYEN Thi Lan, 68 a, ddn 11/11/1958", {"nom_naissance": "Nguyen", "prenom": "Thi Lan"}),
+    # whose name the label asks, then the two parents' names, the first name known
+    ("Pere au tel (M. Rachid Mansouri, 06.52.18.33.07) pour son fils Yanis, 13 ans, entorse. Nom de l'enfant : MANSOURI "
+     "GARCIA (nom des 2 parents). DDN 08/04/2013.", {"prenom": "Yanis", "nom": "Mansouri Garcia"}),
+    # a courtesy before the names, as a comma
+    ("teleconsult svp pour chloé nguyen-tran 28 ans ddn 03/11/98, signes de cystite",
+     {"prenom": "Chloé", "nom": "Nguyen-Tran"}),
+    # someone named, then born, right after the complaint
+    ("son fils il a la même chose depuis hier soir théo morel né le dix-neuf septembre deux mille dix-sept",
+     {"prenom": "Théo", "nom": "Morel", "symptomes": "même chose depuis hier soir"}),
+    # where to call says which number to file
+    ("Tel fixe 0262 27 45 18 / portable 0692 45 67 12, préfère être appelée sur le portable",
+     {"telephone": "+262692456712"}),
+    # a remark inside an email said, and its initial
+    ("son mail c'est c point fontaine soixante-neuf en chiffres arobase orange point fr",
+     {"email": "c.fontaine69@orange.fr"}),
+    # the verb of the call, though a commune bears it
+    ("la fille d'une dame de 80 ans appelle", {"localisation": None}),
+])
+def test_names_numbers_and_addresses_as_dictated_or_noted(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_fall_at_home_this_morning_is_when_it_happened_not_a_wish():
+    # "chez elle": a pronoun after a preposition opens no clause; the fall is in the past
+    record = read("une dame qui a fait une chute chez elle ce matin pas de perte de connaissance")
+    assert "creneau" not in record, record

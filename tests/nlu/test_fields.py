@@ -118,6 +118,9 @@ def test_not_a_birth_date(text):
     ("Le Bihan en deux mots L E et puis B I H A N", "Le Bihan"),  # two words spelled one after the other
     ("Anaïs avec un tréma sur le i", "Anaïs"),  # what is said of its letters is no part of it
     ("Noël avec le tréma", "Noël"),
+    ("vandenbroucke c'est le même", "Vandenbroucke"),  # the name, the same as the other one
+    ("martin aussi", "Martin"),
+    ("el amrani el amrani", "El Amrani"),  # a name of two words said twice
 ])
 def test_parse_person_name(text, name):
     assert fields.parse_person_name(text) == name
