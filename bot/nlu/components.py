@@ -101,7 +101,10 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent not in _DETAILS and (is_bare_detail(text, entities) or is_same_name_answer(text)
                                              or intent == "nlu_fallback" and beyond_names
                                              # "alors il s'appelle Gaëtan", mistaken for a goodbye
-                                             or intent in (*_COURTESIES, "nlu_fallback") and names_someone(text, entities)
+                                             # or for a question ("il s'appelle mohamed amine avec un tiret …")
+                                             or (intent in (*_COURTESIES, "nlu_fallback")
+                                                 or intent in _NOT_ABOUT_A_PATIENT and "?" not in text)
+                                             and names_someone(text, entities)
                                              # "non erreur sur la ddn c 08/12/1948": the no says what is wrong
                                              or intent == "deny" and (names_the_patient(entities)
                                                                       or gives_a_detail_it_names(text, entities))

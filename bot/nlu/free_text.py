@@ -1253,6 +1253,14 @@ class _Reader:
         after = k + (self.person_noun_at(k) or (1,))[0]
         return self.skip_colons(after) if after < len(self.tokens) and self.tokens[after].text == ":" else None
 
+    def before_hyphen_remark(self, k: int) -> int:
+        """The name word before "avec un tiret" ending at token k; k when no such remark ends there."""
+        for j in range(max(0, k - 5), k):
+            remark = HYPHEN_REMARK.match(self.text, self.tokens[j].end)
+            if remark is not None and remark.end() == self.tokens[k].end:
+                return j
+        return k
+
     def past_hyphen_remark(self, i: int) -> int | None:
         """The token after "avec un tiret (entre les deux)" said at i, right after a name, when a name word follows."""
         remark = HYPHEN_REMARK.match(self.text, self.tokens[i - 1].end) if i > 0 else None
@@ -2002,7 +2010,10 @@ class _Reader:
     def city_typed_small_ending(self, k: int) -> bool:
         """"lombalgie metz", "vertiges depuis ce matin limoges", "vomissements pas de sang lille": a city typed small
         ends the message, whatever the words before it said."""
-        return self.place_at(k) == len(self.tokens) - 1 and self.tokens[k - 1].folded not in _BEFORE_PLACE \
+        end = self.place_at(k)
+        # or its segment: "2 pts meme famille lyon 8e - 1er: …"
+        return end is not None and (end == len(self.tokens) - 1 or self.tokens[end + 1].is_boundary) \
+            and self.tokens[k - 1].folded not in _BEFORE_PLACE \
             and key(self.tokens[k].text) in city_names() - {"tours", "rennes"}  # "il fait des tours": words first
 
     def bare_address_end(self, i: int) -> int | None:
@@ -3201,6 +3212,7 @@ class _Reader:
         while k >= 0 and (self.tokens[k].folded in ("c'est", "le", "la", "son", "sa", "mon", "ma", "est", ",")
                           or self.tokens[k].folded in vocabulary.AS_WELL and k < i - 1) and not self.taken[k]:
             k -= 1
+        k = self.before_hyphen_remark(k)  # "et jean-baptiste avec un tiret c'est le nom de famille"
         pair = self.pair_said_before(k) if field in ("nom", "prenom") and 0 <= k < i - 1 else None
         if pair is not None:  # "Théophile Rodrigue euh Rodrigue c'est le nom": the label tells the two apart
             return self.name_roles_said(pair, k, field, i)
@@ -3221,9 +3233,11 @@ class _Reader:
             # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
             # nom", "il porte le nom du papa": a verb; no name
             return None
-        if first == k and k > 0 and _is_capitals([self.tokens[k]]) and not _is_capitals([self.tokens[k - 1]]) \
-                and key(self.tokens[k - 1].text).replace(" ", "") == key(self.tokens[k].text).replace(" ", ""):
-            first = k - 1  # "et zébina Z E B I N A c'est le nom": the name said, then spelled; the accents are said
+        if first == k and k > 0 and _is_capitals([self.tokens[k]]) and not _is_capitals([self.tokens[k - 1]]):
+            # "et zébina Z E B I N A c'est le nom": the name said, then spelled; the accents are said; "le goff en deux
+            # mots L E G O F F": its words said
+            first = next((j for j in range(max(0, k - 3), k) if not self.taken[j] and key(" ".join(
+                t.text for t in self.tokens[j:k])).replace(" ", "") == key(self.tokens[k].text).replace(" ", "")), k)
         said = key(" ".join(t.text for t in self.tokens[first:k + 1]))
         if field == "nom" and any(s.field == "nom_naissance" and key(self.text_of(s)) == said for s in self.spans):
             return i  # "née Marie, oui Marie c'est son nom de famille": the birth name said to be a surname
@@ -3871,6 +3885,12 @@ def _surname_score(tokens: list[Token]) -> float:
     return score
 
 
+def _listed_nowhere(tokens: list[Token]) -> bool:
+    """A name no list bears whole ("Louis-Joseph"): the lists cannot tell what it is, the order does."""
+    whole = key(" ".join(t.text for t in tokens))
+    return whole not in first_name_scores() and whole not in surname_scores()
+
+
 def _compound_of_first_names(tokens: list[Token]) -> bool:
     """A hyphenated name made of first names and not listed whole as a surname ("Pierre-Charles", "Jean-Pierre"):
     as likely one as the other."""
@@ -3922,7 +3942,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     # a first word no list knows, said where a first name comes first ("elle s'appelle kessy pierre-louis"): as one
     unknown = after_a_civility and said_first not in first_name_scores() and said_first not in surname_scores()
     if not case_speaks and len(units) == 2 and first_before and "-" in words[1][0].text \
-            and _compound_first_name(words[1], listed_only=True) \
+            and (_compound_first_name(words[1], listed_only=True) or _listed_nowhere(words[1]) and first_name_scores().get(
+                said_first, 0) > surname_scores().get(said_first, 0)) \
             and (first_name_scores().get(said_first, 0) >= (1 if spelled == [1] else _GENDER_TRUSTED) or unknown) \
             and (gender is None or first_name_genders().get(said_first, "?") in ("?", gender)):
         return ["prenom", "nom"]

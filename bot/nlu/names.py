@@ -27,6 +27,7 @@ SAME_AS = re.compile(r"[\s,]+(?:comme|pareil que|idem que|tout comme)\s+(?:(?:so
                       # "vandenbroucke c'est le même", "martin aussi": the name said, the same as the other
                       r"|[\s,]+(?:c'est |c est )?(?:le m[êe]me|la m[êe]me|pareil|idem|aussi|[ée]galement)(?: nom)?\W*$",
                       re.IGNORECASE)
+_NEVER_OPENS_A_NAME = {"les", "au", "aux", "a", "en", "dans", "sur", "chez"}
 _NAME = re.compile(r"^[^\W\d_]+(?:['’\- ]+[^\W\d_]+)*$")
 _NOT_NAMES = {
     "oui", "non", "merci", "bonjour", "bonsoir", "daccord", "d'accord", "ok", "okay", "rien", "aucun", "aucune",
@@ -110,4 +111,6 @@ def parse_person_name(text: str) -> str | None:
         return None
     if fold(candidate) in _NOT_NAMES or any(fold(w) in _NOT_NAMES or is_said_number(fold(w)) for w in candidate.split()):
         return None  # "trente-trois quarante-quatre": what is left of a number said in words, no name
+    if fold(candidate.split()[0]) in _NEVER_OPENS_A_NAME and len(candidate.split()) > 1:
+        return None  # "les abymes", "au tampon": a place with its article or preposition, no name opens so
     return candidate

@@ -4642,3 +4642,20 @@ def test_a_fall_at_home_this_morning_is_when_it_happened_not_a_wish():
     # "chez elle": a pronoun after a preposition opens no clause; the fall is in the past
     record = read("une dame qui a fait une chute chez elle ce matin pas de perte de connaissance")
     assert "creneau" not in record, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the hyphen remark between the name and its label: the name is the label's
+    ("c'est la grand-mère qui appelle pour sa petite-fille maëlys jean-baptiste M A E L Y S avec un tréma sur le E et "
+     "jean-baptiste avec un tiret c'est le nom de famille elle a quatre ans", {"prenom": "Maëlys", "nom": "Jean-Baptiste"}),
+    # a first name, then a compound no list bears (a surname of the Antilles): the order tells
+    ("Dylan Louis-Joseph 24a asthmatique connu, plus de ventoline depuis 2j", {"prenom": "Dylan", "nom": "Louis-Joseph"}),
+    # the name said in its words, then spelled run together, then its label
+    ("le goff en deux mots L E G O F F avec deux F c'est son nom d'épouse elle est née morvan M O R V A N",
+     {"nom": "Le Goff", "nom_naissance": "Morvan"}),
+    # a city typed small ends its segment of the note
+    ("2 pts meme famille lyon 8e - 1er: PETROSSIAN Anahit ddn 17/09/1979 njf idem - angine", {"localisation": "lyon 8e"}),
+])
+def test_names_and_places_where_a_remark_or_a_segment_ends_them(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

@@ -284,6 +284,8 @@ def test_a_yes_or_no_said_first_is_the_answer_not_the_courtesy(extractor, text, 
     ("Mme Gilbert Nadine née Gilbert 11/04/1969 06 57 82 31 46 sinusite, Nice", "out_of_scope", "adresser_patient"),
     ("euh attendez je regarde le huit juin trente-deux", "elargir_delai", "inform"),  # never a new search
     ("bougez pas, son portable c'est le 06 11 22 33 44", "rechercher", "inform"),
+    # a name given with the verb that names, mistaken for a question
+    ("il s'appelle mohamed amine avec un tiret ben amor en deux mots B E N espace A M O R", "faq", "inform"),
 ])
 def test_who_the_patient_is_is_never_a_question_about_sas(extractor, text, mistaken_for, expected):
     assert intent_after(extractor, text, mistaken_for, 0.5) == expected

@@ -126,7 +126,8 @@ def test_parse_person_name(text, name):
     assert fields.parse_person_name(text) == name
 
 
-@pytest.mark.parametrize("text", ["oui", "06 45 37 26 53", "je ne sais pas", "", "demain matin"])
+@pytest.mark.parametrize("text", ["oui", "06 45 37 26 53", "je ne sais pas", "", "demain matin",
+                                  "les abymes", "au tampon"])  # a place with its article or preposition
 def test_not_a_name(text):
     assert fields.parse_person_name(text) is None
 
