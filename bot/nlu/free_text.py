@@ -3930,9 +3930,11 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     words = [w[:-1] if k in spelled else w for k, w in enumerate(words)]
     spelled = [] if len(spelled) == len(words) else spelled
     case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
-    if not case_speaks and len(units) == 2 and _compound_of_first_names(words[0]):
+    if not case_speaks and len(units) == 2 and _compound_of_first_names(words[0]) and (
+            _compound_of_first_names(words[1]) or all(first_name_scores().get(part, 0) >= _GENDER_TRUSTED
+                                                      for part in key(" ".join(t.text for t in words[0])).split())):
         # "jean-robert pierre-charles": the lists cannot tell, the order does; "Lucas-Emmanuel Jean-Baptiste": a
-        # compound no list bears as a surname, said first, is the first name
+        # compound of well-known first names no list bears as a surname, said first, is the first name
         return ["prenom", "nom"]
     said_first = key(" ".join(t.text for t in words[0]))
     # "M. Jordan Pierre-Louis", "kenzo pierre-louis P I E R R E …" (the one spelled), "Gérard Jean-Baptiste" (the
@@ -3942,8 +3944,10 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     # a first word no list knows, said where a first name comes first ("elle s'appelle kessy pierre-louis"): as one
     unknown = after_a_civility and said_first not in first_name_scores() and said_first not in surname_scores()
     if not case_speaks and len(units) == 2 and first_before and "-" in words[1][0].text \
-            and (_compound_first_name(words[1], listed_only=True) or _listed_nowhere(words[1]) and first_name_scores().get(
-                said_first, 0) > surname_scores().get(said_first, 0)) \
+            and (_compound_first_name(words[1], listed_only=True)
+                 # "Dylan Louis-Joseph" (the Antilles' surnames); after a civility the surname may come first
+                 or _listed_nowhere(words[1]) and not after_a_civility
+                 and first_name_scores().get(said_first, 0) > surname_scores().get(said_first, 0)) \
             and (first_name_scores().get(said_first, 0) >= (1 if spelled == [1] else _GENDER_TRUSTED) or unknown) \
             and (gender is None or first_name_genders().get(said_first, "?") in ("?", gender)):
         return ["prenom", "nom"]

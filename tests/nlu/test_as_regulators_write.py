@@ -4650,6 +4650,8 @@ def test_a_fall_at_home_this_morning_is_when_it_happened_not_a_wish():
      "jean-baptiste avec un tiret c'est le nom de famille elle a quatre ans", {"prenom": "Maëlys", "nom": "Jean-Baptiste"}),
     # a first name, then a compound no list bears (a surname of the Antilles): the order tells
     ("Dylan Louis-Joseph 24a asthmatique connu, plus de ventoline depuis 2j", {"prenom": "Dylan", "nom": "Louis-Joseph"}),
+    # a compound said first is a first name only made of well-known ones
+    ("madame gros-martin lucie, toux", {"prenom": "Lucie", "nom": "Gros-Martin"}),
     # the name said in its words, then spelled run together, then its label
     ("le goff en deux mots L E G O F F avec deux F c'est son nom d'épouse elle est née morvan M O R V A N",
      {"nom": "Le Goff", "nom_naissance": "Morvan"}),
