@@ -2079,6 +2079,8 @@ class _Reader:
             return False  # "regurgit + pleurs ++ depuis 2j": a complaint the reader knows (Pleurs, Marne, is a commune)
         if i > 0 and self.tokens[i - 1].text == "+" or end + 1 < len(self.tokens) and self.tokens[end + 1].text == "+":
             return False  # "apyrétique, BU + nitrites": findings added one to the other, not a town (Bû)
+        if i > 0 and self.tokens[i].folded in MONTH_OF and (self.tokens[i - 1].is_number or _is_an_ordinal(self.tokens[i - 1])):
+            return False  # "c'est plutôt le 4 mars": a day and its month, not the commune of Mars
         if end + 1 < len(self.tokens) and (self.cue_at(end + 1) or ("",))[0] == "epouse":
             return False  # "GUERIN ép. LEFEVRE Odile": a birth name (Guérin is a commune too)
         if self.typed and self.tokens[i].text.islower() and self.capitalized_commune:

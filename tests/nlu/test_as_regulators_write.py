@@ -4655,6 +4655,9 @@ def test_a_fall_at_home_this_morning_is_when_it_happened_not_a_wish():
     # the name said in its words, then spelled run together, then its label
     ("le goff en deux mots L E G O F F avec deux F c'est son nom d'épouse elle est née morvan M O R V A N",
      {"nom": "Le Goff", "nom_naissance": "Morvan"}),
+    # a day and its month, said to correct a date: no commune (Mars)
+    ("non attendez c'est plutôt le quatre mars", {"localisation": None}),
+    ("c'est plutôt le 4 mars", {"localisation": None}),
     # a city typed small ends its segment of the note
     ("2 pts meme famille lyon 8e - 1er: PETROSSIAN Anahit ddn 17/09/1979 njf idem - angine", {"localisation": "lyon 8e"}),
 ])
