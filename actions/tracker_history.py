@@ -38,15 +38,19 @@ def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def asked_which_of_several(tracker: Tracker, response: str) -> str | None:
-    """The user message answered by `response` right before the latest one ("celui de 14h30", answered « Plusieurs
-    praticiens proposent ce créneau »): what the latest message completes; None when the assistant said otherwise."""
+def asked_which_of_several(tracker: Tracker, response: str,
+                           since: tuple[str, ...] = ("utter_creneaux", "utter_resume")) -> str | None:
+    """The user message answered by `response` since the slots were offered or one was chosen (`since`) ("celui de
+    16h", answered « Plusieurs praticiens proposent ce créneau », then maybe a correction): what the latest message
+    completes; None when the assistant did not ask so since."""
     events = tracker.events
     users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if len(users) < 2:
-        return None
-    between = [e for e in events[users[-2] + 1:users[-1]] if e.get("event") == "bot"]
-    if not between or (between[-1].get("metadata") or {}).get("utter_action") != response:
-        return None
-    return events[users[-2]].get("text")
+    for k in range(len(users) - 1, 0, -1):
+        said = [(e.get("metadata") or {}).get("utter_action") for e in events[users[k - 1] + 1:users[k]]
+                if e.get("event") == "bot"]
+        if response in said:
+            return events[users[k - 1]].get("text")
+        if set(since) & set(said):
+            return None
+    return None
 

@@ -1,3 +1,5 @@
+import pytest
+
 from actions.select_slot import ActionSelectSlot
 from tests.actions.conftest import DOMAIN, PATIENT, agenda_card, make_tracker, responses, slot_events
 
@@ -69,6 +71,31 @@ async def test_the_practitioner_named_after_which_of_several_keeps_the_time_said
                            events=events)
     state = slot_events(await select_action(agenda).run(dispatcher, tracker, DOMAIN))
     assert state["creneau_choisi"]["id"] == "s3"  # his 9:30, not his first slot at 8:30
+
+
+@pytest.mark.parametrize("between, expected", [
+    # a correction between the question and the answer: the time said before still stands
+    ([{"event": "user", "text": "non attendez c'est plutôt le quatre mars"},
+      {"event": "bot", "text": "Que voulez-vous corriger ?", "metadata": {"utter_action": "utter_que_corriger"}}], "s3"),
+    # the slots offered again since: the time said before the new list no longer stands
+    ([{"event": "user", "text": "autres créneaux"},
+      {"event": "bot", "text": "Voici les praticiens", "metadata": {"utter_action": "utter_creneaux"}}], "s4"),
+])
+async def test_the_time_said_before_which_of_several_stands_until_the_slots_are_offered_again(agenda, dispatcher,
+                                                                                             between, expected):
+    for slot_id in ("s3", "s4"):
+        agenda.routes[f"GET /api/slots/{slot_id}/motif"] = (
+            200, {"motif": {"id": "m1", "label": "Soins non programmés", "snp": True}, "reason": "proposé sur ce créneau."})
+    offer = [*CARDS, agenda_card("s4", 8, "Roux"), agenda_card("s3", 9, "Roux")]
+    events = [{"event": "user", "text": "celui de 9h30"},
+              {"event": "bot", "text": "Plusieurs praticiens proposent ce créneau",
+               "metadata": {"utter_action": "utter_choix_ambigu"}},
+              *between,
+              {"event": "user", "text": "le Dr Roux"}]
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": offer}, text="le Dr Roux", intent="choisir_creneau",
+                           events=events)
+    state = slot_events(await select_action(agenda).run(dispatcher, tracker, DOMAIN))
+    assert state["creneau_choisi"]["id"] == expected
 
 
 async def test_a_rank_past_the_list_says_how_many_practitioners_are_listed(agenda, dispatcher):
