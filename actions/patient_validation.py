@@ -83,12 +83,17 @@ def covers_message(entity: dict, text: str) -> bool:
 def placed_by_its_cue(entity: dict, text: str) -> bool:
     """A place read after the words that put the patient there ("elle est a Mauriac", "il habite Lens", "née à
     Brest"): meant as a place, whatever question it answers."""
-    return entity["entity"] in ("localisation", "lieu_naissance") and entity.get("start") is not None \
-        and _PLACE_CUE.search(fold(text[:entity["start"]])) is not None
+    if entity.get("start") is None:
+        return False
+    before = fold(text[:entity["start"]])
+    # a number after its label ("attendez le tel c'est 06 …" to the place question): meant as the phone
+    return entity["entity"] in ("localisation", "lieu_naissance") and _PLACE_CUE.search(before) is not None \
+        or entity["entity"] == "telephone" and _PHONE_CUE.search(before) is not None
 
 
 _PLACE_CUE = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve|domicilie|domiciliee|ne|nee|a|au|aux|sur|"
                         r"chez|dans)\s*$")
+_PHONE_CUE = re.compile(r"\b(?:tel|telephone|portable|numero|num|fixe|mobile)\b\s*(?:c'est\s*|:\s*)?(?:le\s+)?$")
 # "Keller, et c'est aussi son nom de naissance": the name said, then that it is the birth name too
 _NAME_LABELLED = re.compile(r"\b(?:nom|prenom|naissance|nee?|epouse|ep)\b")  # "son nom c'est …": that field meant
 _ALSO_BIRTH_NAME = re.compile(r"\b(?:aussi|egalement|meme|pareil|idem)\b.*\bnom de (?:naissance|jeune fille)\b")

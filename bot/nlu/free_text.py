@@ -1923,6 +1923,8 @@ class _Reader:
             return True  # "… elle mange moins la petite s'appelle inès benali": who is named, a new sentence
         if token.folded in _THE_OR_MY and k + 1 < len(self.tokens) and self.tokens[k + 1].folded in _WHO_ASKS:
             return True  # "... depuis une semaine le médecin traitant veut un avis": someone else speaks now
+        if not linked and self.city_typed_small_ending(k):
+            return True  # "cystite depuis ce matin nantes": a city typed small ends the message or its segment
         if self.tokens[k - 1].folded not in _BEFORE_PLACE and self.names_a_place(k) and not linked \
                 and not (token.folded in _BODY_STATES and self.body_part_as_it_is(self.part_before(k))) \
                 and not self.body_part_as_it_is(k) \

@@ -134,6 +134,16 @@ def test_a_place_said_with_its_cue_to_the_first_name_question_is_the_place_not_t
     assert form()._extract_requested("prenom", dispatcher, tracker) == {}
 
 
+def test_a_phone_said_with_its_label_to_the_place_question_is_the_phone_not_a_place(dispatcher):
+    """"attendez le tel c'est 06 12 40 87 34" answered to "Où se trouve le patient ?": the phone is corrected, the
+    place asked again (it answered « Lieu inconnu : « attendez le tel c'est … » »)."""
+    text = "attendez le tel c'est 06 12 40 87 34"
+    entities = [{"entity": "telephone", "value": "+33612408734", "start": 22, "end": 36}]
+    tracker = make_tracker({"requested_slot": "localisation", "telephone": "+33612408734"}, text=text,
+                           entities=entities, events=user_turn("telephone", "+33612408734", "+33612408733"))
+    assert form()._extract_requested("localisation", dispatcher, tracker) == {}
+
+
 def test_a_short_sentence_placing_the_patient_is_no_first_name(dispatcher):
     text = "il est a vesoul"  # the place read is less than half the message
     entities = [{"entity": "localisation", "value": "vesoul", "start": 9, "end": 15}]

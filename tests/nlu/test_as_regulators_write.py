@@ -4658,6 +4658,9 @@ def test_a_fall_at_home_this_morning_is_when_it_happened_not_a_wish():
     # a day and its month, said to correct a date: no commune (Mars)
     ("non attendez c'est plutôt le quatre mars", {"localisation": None}),
     ("c'est plutôt le 4 mars", {"localisation": None}),
+    # a city typed small after the time the complaint began
+    ("pt Maëva Lebon 34a ddn 12/05/1992 nn idem tel 06 12 40 87 33 cystite depuis ce matin nantes",
+     {"symptomes": "cystite depuis ce matin", "localisation": "nantes"}),
     # a city typed small ends its segment of the note
     ("2 pts meme famille lyon 8e - 1er: PETROSSIAN Anahit ddn 17/09/1979 njf idem - angine", {"localisation": "lyon 8e"}),
 ])
