@@ -1676,7 +1676,7 @@ class _Reader:
     def body_part_after(self, k: int) -> bool:
         """A part of the body at k, past its article ("la main", "l'oeil", "genou")."""
         k += k < len(self.tokens) and self.tokens[k].folded in ("la", "le", "les")
-        return k < len(self.tokens) and re.sub(r"^[ld]'", "", self.tokens[k].folded) in _BODY_PARTS
+        return k < len(self.tokens) and self.body_part_at(k)
 
     def no_longer_done(self, i: int) -> int | None:
         """The negation closing "ne dort plus", "ne se lève plus", "n'urine pas" at i: what the patient no longer

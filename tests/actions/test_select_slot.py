@@ -59,21 +59,9 @@ async def test_a_time_two_practitioners_offer_asks_which_with_their_slots_as_but
     assert "creneau_choisi" not in slot_events(events)
 
 
-async def test_the_practitioner_named_after_which_of_several_keeps_the_time_said_before(agenda, dispatcher):
-    agenda.routes["GET /api/slots/s3/motif"] = (200, {"motif": {"id": "m1", "label": "Soins non programmés", "snp": True},
-                                                      "reason": "proposé sur ce créneau."})
-    offer = [*CARDS, agenda_card("s4", 8, "Roux"), agenda_card("s3", 9, "Roux")]
-    events = [{"event": "user", "text": "celui de 9h30"},
-              {"event": "bot", "text": "Plusieurs praticiens proposent ce créneau",
-               "metadata": {"utter_action": "utter_choix_ambigu"}},
-              {"event": "user", "text": "le Dr Roux"}]
-    tracker = make_tracker({**PATIENT, "creneaux_proposes": offer}, text="le Dr Roux", intent="choisir_creneau",
-                           events=events)
-    state = slot_events(await select_action(agenda).run(dispatcher, tracker, DOMAIN))
-    assert state["creneau_choisi"]["id"] == "s3"  # his 9:30, not his first slot at 8:30
-
-
 @pytest.mark.parametrize("between, expected", [
+    # "celui de 9h30", two doctors have it, then "le Dr Roux": his 9:30, not his first slot at 8:30
+    ([], "s3"),
     # a correction between the question and the answer: the time said before still stands
     ([{"event": "user", "text": "non attendez c'est plutôt le quatre mars"},
       {"event": "bot", "text": "Que voulez-vous corriger ?", "metadata": {"utter_action": "utter_que_corriger"}}], "s3"),
