@@ -2656,9 +2656,9 @@ class _Reader:
                     i = self.assign_names(separated)
                     identity_done = True
                     continue
-                if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(self.name_units(i, 4))
+                if not identity_done and (self.starts_name(i) and opening and self.ends_cleanly(units := self.name_units(i, 4))
                                           and self.names_stand_alone(i) and not self.names_a_thing(i)
-                                          and self.holds_a_given_name(self.name_units(i, 4))
+                                          and self.holds_a_given_name(units)
                                           and not self.town_and_its_quarter_at(i)
                                           or self.written_as_identity(i)):
                     j = self.identity(i)

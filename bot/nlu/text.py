@@ -359,9 +359,11 @@ _TWO_WORDS_HYPHENATED = re.compile(r"\b([^\W\d_]{2,}) ([^\W\d_]{2,})(?=[\s,]+ave
 def _hyphen_said_after(text: str) -> str:
     from bot.nlu.lexicons import first_name_scores, key, surname_scores  # lexicons read this module's fold
 
+    def listed(word: str) -> bool:
+        return key(word) in first_name_scores() or key(word) in surname_scores()
+
     def joined(match: re.Match) -> str:
-        names = first_name_scores().keys() | surname_scores().keys()
-        return f"{match[1]}-{match[2]}" if key(match[1]) in names and key(match[2]) in names else match[0]
+        return f"{match[1]}-{match[2]}" if listed(match[1]) and listed(match[2]) else match[0]
     return _TWO_WORDS_HYPHENATED.sub(joined, text)
 
 
