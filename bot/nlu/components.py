@@ -19,7 +19,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
-from bot.nlu.free_text import IN_A_TOWN, PERSON_NOUNS, REFERRING, RELATIVES
+from bot.nlu.free_text import APPROVALS, IN_A_TOWN, PERSON_NOUNS, REFERRING, RELATIVES
 from bot.nlu.names import SAME_AS, said_once
 from bot.nlu.text import fold, written_out
 from bot.nlu.time_windows import ROUGHLY
@@ -181,10 +181,8 @@ _COURTESIES = {"thank", "greet", "goodbye"}
 # no such proof: in a question written without capitals, words may read as names ("le praticien lit il …").
 _NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
-# Words that approve what was proposed: a yes even with a capital, though some are surnames too ("Parfait.")
-_APPROVING = {"parfait", "nickel", "impeccable", "super", "genial", "excellent", "top"}
 _YES = {"oui", "ok", "okay", "daccord", "ouais", "volontiers", "entendu", "exactement", "tout a fait", "tres bien",
-        "valide", "validez", "confirme", "confirmez", "go"} | _APPROVING  # "validé, merci"
+        "valide", "validez", "confirme", "confirmez", "go"} | APPROVALS  # "validé, merci"
 _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient", "ca lui va", "ca lui convient",
              "c est parfait", "c est bon", "c est ok", "va pour", "c est tout bon", "tout est bon",
              "tout bon", "c est ca", "c est bien ca"}  # "ça me va" (not "ça me va pas")
@@ -443,7 +441,7 @@ def is_only_a_yes(text: str) -> bool:
     unless no one bears it ("Validé", "Confirmé") or it approves ("Parfait.", "Super, merci")."""
     words = [lexicons.key(word) for word in re.findall(r"[^\W\d_]+", text)]
     return len(text.split()) <= 3 and leading_answer(text) == "affirm" and (
-        text == text.lower() or all(word in _APPROVING | {"merci"} for word in words)
+        text == text.lower() or all(word in APPROVALS | {"merci"} for word in words)
         or not any(word in lexicons.surname_scores() or word in lexicons.first_name_scores() for word in words))
 
 

@@ -457,9 +457,10 @@ _LONGEST_COMPLAINT = 16  # words: a longer run is a description DIET reads, or s
 
 
 _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
-# What approves the assistant's proposal ("Oui, parfait.", "ok, génial merci"): a reply, never a complaint
-_APPROVALS = {"parfait", "parfaitement", "impeccable", "nickel", "super", "genial", "excellent", "top", "ideal", "bravo",
-              "cool"}
+# What approves the assistant's proposal ("Oui, parfait.", "ok, génial merci"): a reply, never a complaint; a yes
+# even with a capital, though some are surnames too ("Parfait.")
+APPROVALS = {"parfait", "parfaitement", "impeccable", "nickel", "super", "genial", "excellent", "top", "ideal", "bravo",
+             "cool"}
 _NAMES_AMONG_INTERJECTIONS = {"Ha", "Ho", "HA", "HO"}
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
@@ -3470,7 +3471,7 @@ class _Reader:
             return False
         return bounded and not aged and not who and len(words) <= _LONGEST_COMPLAINT and words[0].is_word \
             and first_word not in FUNCTION_WORDS | PHONE_LABELS | _CLAUSE_STARTS | RESIDENCE_WORDS | _NAMING | _HISTORY \
-            | IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS | _APOLOGIES | _APPROVALS \
+            | IN_A_TOWN | _IN_A_BUILDING | _ONSET_WORDS | _INSTITUTIONS | _REQUESTS | _EXAMS | _APOLOGIES | APPROVALS \
             | _SAME - {"meme"} \
             and any(w.is_word and len(w.text) > 2 and w.folded not in FUNCTION_WORDS for w in words)
 
