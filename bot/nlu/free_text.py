@@ -1216,8 +1216,19 @@ class _Reader:
             k -= 1
         crossed = {t.text for t in self.tokens[k + 1:i]}
         # "ddn 08/08/67, à Baie-Mahault": the label names the date alone; after its comma comes another field
-        after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS
+        # Across that comma, "né le 1er janvier 1938, à Versailles" may as well say where he is: the birth place only
+        # when where the patient is gets said otherwise ("née le 17/01/1994, à Rennes, vit à Brest")
+        after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS \
+            and self.located_otherwise(i)
         return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date)
+
+    def located_otherwise(self, i: int) -> bool:
+        """Where the patient is, said before token i or after it: with words of its own ("vit à", "se trouve à") or
+        as another town ("…, à Brest, chez sa fille à Quimper")."""
+        return "localisation" in self.field_of[:i] or self.resides_after(i) or any(
+            (cue := self.cue_at(k)) is not None and cue[0] == "localisation" and (
+                cue[1] > 1 or k + 1 < len(self.tokens) and self.place_at(k + 1) is not None)
+            for k in range(i + 2, len(self.tokens)))
 
     def born_bare_at(self, i: int) -> bool:
         """A town at i, right after the birth date and its comma, with no preposition ("née le 15/06/1979, Bamako"),
