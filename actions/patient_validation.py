@@ -124,6 +124,9 @@ class PatientFieldValidators:
         return refuse(dispatcher, tracker, field, "utter_invalid_nom_caracteres")
 
     def validate_civilite(self, value, dispatcher, tracker, domain):
+        earlier = value_before_last_user_turn(tracker, "civilite")
+        if earlier and "civilite" not in latest_entities(tracker):
+            return {"civilite": earlier}  # only implied ("il est né le …"): never over the civility said before
         return {"civilite": parse.parse_civilite(str(value)) if value else None}
 
     def validate_prenom(self, value, dispatcher, tracker, domain):

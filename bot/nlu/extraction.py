@@ -13,6 +13,7 @@ from bot.nlu.free_text import (
     BIRTH_DATE,
     BOUNDARY,
     CALLER,
+    IMPLIED_CIVILITY,
     CITIES_WITH_ARRONDISSEMENTS,
     HISTORY,
     PLACE_FIELDS,
@@ -113,6 +114,11 @@ def extract_details(text: str, now: datetime) -> list[dict]:
                 for field, found in candidates.items() if found]
     for span in spans:
         start, end = normalized.to_original(span.start, span.end)
+        if span.field == IMPLIED_CIVILITY:
+            if not candidates["civilite"]:  # the civility said wins
+                entities.append({"entity": IMPLIED_CIVILITY, "start": start, "end": end, "value": span.value,
+                                 "extractor": EXTRACTOR, "confidence_entity": 1.0})
+            continue
         said = text[start:end]
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
         value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \

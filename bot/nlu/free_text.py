@@ -304,6 +304,9 @@ _SIDES_OF_A_PART = {"bas", "haut", "creux", "fond", "milieu"}
 # Titles of a practitioner ("le Dr Thomas", "docteur Martin"): the names after them are never the patient's.
 PRACTITIONER_TITLES = {"dr", "docteur", "pr", "professeur", "doc"}
 PRACTITIONER = "praticien"  # the span read for them, kept out of the patient's details
+# The patient's civility implied by what is said of them ("née", "son fils", "une dame"), over their names; the
+# civility said ("Mme") is read by fields.find_civilite
+IMPLIED_CIVILITY = "genre"
 SAME_BIRTH_NAME = "meme_nom"  # "même nom de naissance", "pas de nom d'usage": the birth name is the name
 _SAME = {"identique", "idem", "pareil", "pareille", "inchange", "meme"}
 STREET_TYPES = {"rue", "avenue", "av", "boulevard", "bd", "cours", "quai", "place", "impasse", "chemin", "allee",
@@ -498,6 +501,7 @@ class Span:
     field: str
     start: int
     end: int
+    value: str = ""  # what the words imply rather than say (IMPLIED_CIVILITY)
 
 
 PLACE_FIELDS = ("lieu_naissance", "localisation")
@@ -2758,7 +2762,23 @@ class _Reader:
             self.set_caller_apart(*caller)
             self.surname_of_the_caller(*caller)
         self.drop_places_taken_back()
+        self.imply_the_civility()
         return self.spans
+
+    def imply_the_civility(self) -> None:
+        """The gender the words said of the named patient agree with ("née", "pour son fils", "une dame"), as their
+        civility over their names, unless their first name is a well-known one of the other gender."""
+        named = [s for s in self.spans if s.field in ("prenom", "nom")]
+        if self.gender is None or not named:
+            return
+        given = next((s for s in named if s.field == "prenom"), None)
+        if given is not None:
+            words = key(self.text[given.start:given.end]).replace("-", " ").split()
+            said = first_name_genders().get(words[0], "?") if words else "?"
+            if said not in ("?", self.gender) and first_name_scores().get(words[0], 0) >= _GENDER_TRUSTED:
+                return  # "je suis sa fille, pour Jacques Roux": the gender of whoever else was spoken of
+        self.spans.append(Span(IMPLIED_CIVILITY, min(s.start for s in named), max(s.end for s in named),
+                               "Madame" if self.gender == "f" else "Monsieur"))
 
     def surname_of_the_caller(self, first: int, last: int) -> None:
         """"Le papa, M. Kevin Hoarau, appelle pour sa fille Maëlys, … elle porte son nom à lui": the patient bears
@@ -3103,11 +3123,19 @@ class _Reader:
         # no one named after: "moi c'est Mme Nguyen Thi Mai, j'appelle pour mon fils", the son is not named yet
         someone_else = not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs) if later \
             else self.calls_for_another() or self.kin_apposed_before(first)
-        if someone_else:
+        # "j'ai monsieur le gall au bout du fil … prénom erwan": a name the caller's lack, labelled, completes theirs
+        completed = later and all(s.field not in {m.field for m in mine} and self.labelled(s) for s in later) \
+            and not (self.calls_for_another() or self.kin_apposed_before(first))
+        if someone_else and not completed:
             self.spans = [s for s in self.spans if s not in mine + theirs] + [Span(CALLER, start, end)]
         elif later:  # the same names said again: what the first reading gave stands
             given = {s.field for s in mine}
             self.spans = [s for s in self.spans if s not in later or s.field not in given]
+
+    def labelled(self, span: Span) -> bool:
+        """The span's value comes right after its field's label ("prénom Erwan", "son prénom c'est Erwan")."""
+        k = next((k for k, t in enumerate(self.tokens) if t.start == span.start), None)
+        return k is not None and any(self.cue_at(k - n) == (span.field, n) for n in range(1, min(k, _LONGEST_CUE) + 1))
 
     def field_value(self, field: str, cue: tuple[str, ...], j: int) -> int | None:
         if j >= len(self.tokens) or self.taken[j]:
@@ -3632,6 +3660,9 @@ class _Reader:
             self.add("prenom", *units[0])
             self.add("nom", same[0][0], same[-1][1])
             return same[-1][1] + 1
+        if len(units) == 1 and self.first_name_labelled_at(after):
+            self.add("nom", *units[0])  # "elle s'appelle tran T R A N prénom minh anh": the surname, then the first name
+            return after
         labelled = self.surname_labelled_at(after + (after < len(self.tokens) and self.tokens[after].folded == "et"))
         # "monsieur wesley W E S L E Y et le nom c'est pinas": another surname comes, labelled
         another = labelled is not None and key(self.tokens[labelled].text) != key(self.tokens[units[0][0]].text)
@@ -3687,6 +3718,11 @@ class _Reader:
             return None
         units = self.name_units(i + 1, 1)
         return units[0][1] if units and self.ends_cleanly(units) else None
+
+    def first_name_labelled_at(self, k: int) -> bool:
+        """A label of the first name at k, after a comma or "et" ("…, prénom Minh Anh", "et son prénom c'est …")."""
+        k += k < len(self.tokens) and self.tokens[k].folded in (",", "et")
+        return (self.cue_at(k) or ("",))[0] == "prenom"
 
     def surname_labelled_at(self, k: int) -> int | None:
         """The token said after a label of the surname at k ("le nom c'est", "son nom :", "nom de famille")."""

@@ -59,6 +59,7 @@ _SPELLING_REMARK = re.compile(
 # How a name is written, said after it: "dupond avec un d à la fin", "MEYER avec un Y grec", "du plessis en deux mots"
 _LETTERS_REMARK = (
     r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) (?:seule? )?[^\W\d_](?: grec)?(?![\w'])"
+    r"(?: et (?:avec )?(?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w']))*"  # "kylian avec un K et un Y"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|sans [^\W\d_](?![\w'])|en (?:un|deux|trois) mots"
     r"|(?:avec|sans) (?:un |une |le |la |l')?(?:accent(?: aigu| grave| circonflexe)?|tr[ée]ma|c[ée]dille)"
     r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")

@@ -429,3 +429,14 @@ def test_eight_digits_read_as_a_phone_while_the_birth_date_is_asked_are_not_refu
                            events=user_turn("telephone", "03 04 1 9 6 6", None))
     assert form().validate_telephone("03 04 1 9 6 6", dispatcher, tracker, DOMAIN) == {"telephone": None}
     assert not dispatcher.messages
+
+
+def test_a_civility_implied_never_replaces_the_one_said_before(dispatcher):
+    implied = [{"entity": "genre", "value": "Monsieur"}]
+    tracker = make_tracker({"civilite": "Monsieur"}, events=user_turn("civilite", "Monsieur", "Madame"), entities=implied)
+    assert form().validate_civilite("Monsieur", dispatcher, tracker, DOMAIN) == {"civilite": "Madame"}
+    said = make_tracker({"civilite": "Monsieur"}, events=user_turn("civilite", "Monsieur", "Madame"),
+                        entities=[{"entity": "civilite", "value": "Monsieur"}])
+    assert form().validate_civilite("Monsieur", dispatcher, said, DOMAIN) == {"civilite": "Monsieur"}
+    first = make_tracker({"civilite": "Madame"}, events=user_turn("civilite", "Madame", None), entities=implied)
+    assert form().validate_civilite("Madame", dispatcher, first, DOMAIN) == {"civilite": "Madame"}

@@ -4667,3 +4667,23 @@ def test_a_fall_at_home_this_morning_is_when_it_happened_not_a_wish():
 def test_names_and_places_where_a_remark_or_a_segment_ends_them(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name said (and spelled) before the first name's label is the surname
+    ("la patiente s'appelle tran T R A N prénom minh anh en deux mots M I N H et A N H elle a une conjonctivite",
+     {"nom": "Tran", "prenom": "Minh Anh"}),
+    # the one on the line, named with a civility, then the first name labelled: the same person, completed
+    ("j'ai monsieur le gall au bout du fil euh le gall en deux mots L E et G A deux L prénom erwan E R W A N il s'est "
+     "bloqué le dos", {"civilite": "Monsieur", "nom": "Le Gall", "prenom": "Erwan"}),
+    # …but not when the call is for a relative
+    ("je suis Mme Roux, j'appelle pour ma fille, prénom Léa, 5 ans, otite", {"nom": None, "prenom": "Léa"}),
+    # two letters remarked in a row, then the surname said and spelled
+    ("le petit s'appelle kylian avec un K et un Y soupramanien alors soupramanien je vous épelle S O U P R A M A N I "
+     "E N", {"prenom": "Kylian", "nom": "Soupramanien"}),
+    # the year said first, taken back for the next, then the day
+    ("il est né en quarante-six non pardon quarante-sept le vingt-trois mars", {"date_naissance": "1947-03-23"}),
+])
+def test_dictated_names_and_dates_taken_in_the_order_said(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

@@ -746,3 +746,19 @@ def test_a_town_and_its_quarter_answered_is_an_answer_not_a_question(extractor):
                             "metadata": {REFERENCE_TIME_KEY: NOW.isoformat()}})
     extractor.process([message])
     assert message.get(INTENT)["name"] == "inform"
+
+
+@pytest.mark.parametrize("text, civility", [
+    # the words said of the patient imply the civility: "née", the relative they are, the person they are
+    ("Dupont Marie née le 12/03/1950, fièvre", "Madame"),
+    ("ETCHEVERRY Jean-Michel, né à Ajaccio le 30 octobre 1962, domicilié à Bayonne, goutte", "Monsieur"),
+    ("j'ai le fils au tél pour sa mère : BENALI Fatima, 76 ans, lombalgie", "Madame"),
+    ("j'ai en ligne Mme Sophie Muller pour son fils Noah Schneider, 7 ans, otalgie", "Monsieur"),  # hers is the caller's
+    ("une dame de 80 ans, Jeanne Roux, chute hier", "Madame"),
+    # the civility said wins; nothing implied without names, nor against a well-known first name
+    ("M. Camille Roux né le 3 mars 1950, toux", None),
+    ("une dame de 80 ans, chute hier, Nantes", None),
+    ("Dupont Marie né le 12/03/1950, fièvre", None),
+])
+def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civility):
+    assert process(extractor, text, []).get("genre") == civility
