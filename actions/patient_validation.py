@@ -301,6 +301,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         value = self._bare_answer(field, text, tracker)
         if value is not None and field in NAME_FIELDS:  # "Bernard euh non Bertrand" read as a surname: the first name
             misread |= {e["entity"] for e in others if e["entity"] in NAME_FIELDS and key(str(e["value"])) == key(value)}
+        elif value is not None:  # "toulouse du côté de saint-cyprien" to the place question: no first name in it
+            misread |= {e["entity"] for e in others if e["entity"] in _FREE_WORDS}
         if value is None and field in NAME_FIELDS and len(misread) == 1:
             # what was misread must read as a name: a complaint answered to the birth-name question stays a complaint
             value = self._bare_answer(field, str(tracker.get_slot(next(iter(misread))) or ""), tracker)

@@ -440,3 +440,18 @@ def test_a_civility_implied_never_replaces_the_one_said_before(dispatcher):
     assert form().validate_civilite("Monsieur", dispatcher, said, DOMAIN) == {"civilite": "Monsieur"}
     first = make_tracker({"civilite": "Madame"}, events=user_turn("civilite", "Madame", None), entities=implied)
     assert form().validate_civilite("Madame", dispatcher, first, DOMAIN) == {"civilite": "Madame"}
+
+
+def test_a_place_answered_in_words_that_read_as_names_leaves_the_names_as_they_were(dispatcher):
+    """"toulouse du côté de saint-cyprien" answered to "Où se trouve le patient ?", read by the NLU as a first name and a
+    name: the place is the answer, the first name Clémence given before stays (it was booked as "Toulouse")."""
+    text = "toulouse du côté de saint-cyprien"
+    entities = [{"entity": "prenom", "value": "Toulouse", "start": 0, "end": 8},
+                {"entity": "nom", "value": "du Côté de Saint-Cyprien", "start": 9, "end": 33}]
+    events = [{"event": "slot", "name": "prenom", "value": "Clémence"}, {"event": "slot", "name": "nom", "value": "Rouzaud"},
+              {"event": "user", "text": text}, {"event": "slot", "name": "prenom", "value": "Toulouse"},
+              {"event": "slot", "name": "nom", "value": "du Côté de Saint-Cyprien"}]
+    tracker = make_tracker({"requested_slot": "localisation", "prenom": "Toulouse", "nom": "du Côté de Saint-Cyprien"},
+                           text=text, entities=entities, events=events)
+    assert form()._extract_requested("localisation", dispatcher, tracker) == {
+        "localisation": text, "prenom": "Clémence", "nom": "Rouzaud"}
