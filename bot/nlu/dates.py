@@ -19,7 +19,8 @@ _DATE = re.compile(
     r"|(?P<dday>\d{1,2})(?:er)?\s+du\s+(?P<dmonth>\d{1,2})\s+(?P<dyear>\d{4}|\d{2})"
     # the year said first: "née en 88 le 12 mai", "deux mille vingt le vingt-trois octobre"; "en 46 non pardon 47
     # le 23 mars": the year taken back for the next
-    rf"|(?:(?<!pas )en\s+(?:(?:\d{{4}}|\d{{2}})\s+(?:euh\s+)?(?:non\s+pardon|non|pardon)\s+)?(?P<eyear>\d{{4}}|\d{{2}})|(?<![\d/.\-] )(?P<fyear>(?:19|20)\d{{2}})),?\s+le\s+"
+    rf"|(?:(?<!pas )en\s+(?:(?:\d{{4}}|\d{{2}})\s+(?:euh\s+)?(?:non\s+pardon|non|pardon)\s+)?(?P<eyear>\d{{4}}|\d{{2}})"
+    rf"|(?<![\d/.\-] )(?P<fyear>(?:19|20)\d{{2}})),?\s+le\s+"
     rf"(?P<eday>\d{{1,2}}|1er)\s*(?P<emonth>{MONTH_PATTERN})\b"
     rf"|(?P<tday>\d{{1,2}}|1er)\s*(?P<tmonth>{MONTH_PATTERN})\.?(?:\s+(?P<tyear>\d{{4}}|\d{{2}}))?"
     r")(?![\d:])"

@@ -428,7 +428,9 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: "f" for w in ("cousine", "copine", "amie", "fiancee", "belle-soeur", "belle-fille")},
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
-_PRESENTING = {"et", "maintenant", "puis", "ensuite", "alors", "c'est", ",", "mtn"}  # what opens the next patient
+# what opens the next patient, after thanks for the last booking ("merci et sa petite sœur …")
+_PRESENTING = {"et", "maintenant", "puis", "ensuite", "alors", "c'est", ",", "mtn", "merci", "ok", "bon", "parfait",
+               "super", "d'accord"}
 # Where one is while the operator speaks: on the phone
 _ON_THE_PHONE = (("au", "telephone"), ("au", "tel"), ("en", "ligne"), ("a", "l'appareil"), ("sur", "la", "ligne"),
                  ("sur", "la", "meme", "ligne"), ("au", "bout", "du", "fil"))

@@ -65,10 +65,15 @@ def says_the_name_again(text: str, nom: str | None) -> bool:
 _TOO = re.compile(rf"[\s,]+(?:{'|'.join(sorted(AS_WELL))}|de meme)\s*[.!]*\s*$")  # on folded text
 
 
+_TOO_FIRST = re.compile(rf"^\s*(?:{'|'.join(sorted(AS_WELL))}|de meme)[\s,:]+(?!que\b)(?=\w)")  # "pareil strasbourg"
+
+
 def without_too(answer: str) -> str:
-    """"Hamel aussi", "Caen également": the answer, without the word saying it is the same as for someone else."""
-    said = _TOO.search(fold(answer))  # folded text keeps its length: the cut falls in the answer as written
-    return answer[:said.start()] if said else answer
+    """"Hamel aussi", "Caen également", "pareil strasbourg la meinau": the answer, without the word saying it is the
+    same as for someone else."""
+    folded = fold(answer)  # folded text keeps its length: the cut falls in the answer as written
+    said, first = _TOO.search(folded), _TOO_FIRST.search(folded)
+    return answer[first.end() if first else 0:said.start() if said else len(answer)]
 
 
 def is_valid_name(value: str) -> bool:

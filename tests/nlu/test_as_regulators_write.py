@@ -4687,3 +4687,9 @@ def test_names_and_places_where_a_remark_or_a_segment_ends_them(text, expected):
 def test_dictated_names_and_dates_taken_in_the_order_said(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_the_next_patient_presented_after_thanks_for_the_last_booking():
+    record = read("merci et sa petite sœur zeynep z e y n e p yilmaz elle a la même chose elle est née le vingt-cinq "
+                  "avril deux mille vingt-deux")
+    assert (record.get("prenom"), record.get("nom")) == ("Zeynep", "Yilmaz"), record

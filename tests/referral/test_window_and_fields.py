@@ -1,7 +1,16 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.referral.fields import birth_date_problem, is_same_name_answer, is_valid_name, merge_month_day, merge_year
+import pytest
+
+from bot.referral.fields import (
+    birth_date_problem,
+    is_same_name_answer,
+    is_valid_name,
+    merge_month_day,
+    merge_year,
+    without_too,
+)
 from bot.referral.summary import draft_message, missing_fields, need_line, patient_line
 from bot.referral.window import search_window
 
@@ -76,3 +85,11 @@ def test_delays_read_at_a_glance():
     window = {"start": "2026-11-25T10:30:00+01:00", "end": "2026-11-26T20:00:00+01:00", "text": "aujourd'hui ou demain"}
     assert need_line({"creneau": window}) == "aujourd'hui ou demain"
     assert need_line({"localisation": "Tours", "type_consultation": "video"}) == "Tours, en vidéo"  # the label, not the code
+
+
+@pytest.mark.parametrize("answer, meant", [
+    ("Hamel aussi", "Hamel"), ("idem, Caen", "Caen"), ("pareil strasbourg la meinau", "strasbourg la meinau"),
+    ("pareil que sa soeur", "pareil que sa soeur"),  # compared to someone: no answer to cut
+])
+def test_the_word_saying_same_as_before_is_no_part_of_the_answer(answer, meant):
+    assert without_too(answer) == meant
