@@ -13,7 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.tracker_history import last_patient_value, latest_entities, latest_intent, value_before_last_user_turn
+from actions.tracker_history import (
+    emptied_this_turn,
+    last_patient_value,
+    latest_entities,
+    latest_intent,
+    value_before_last_user_turn,
+)
 from bot.agenda import geo
 from bot.nlu import fields as parse
 from bot.nlu.lexicons import key, surname_scores
@@ -124,7 +130,7 @@ class PatientFieldValidators:
         return refuse(dispatcher, tracker, field, "utter_invalid_nom_caracteres")
 
     def validate_civilite(self, value, dispatcher, tracker, domain):
-        earlier = value_before_last_user_turn(tracker, "civilite")
+        earlier = None if emptied_this_turn(tracker, "civilite") else value_before_last_user_turn(tracker, "civilite")
         if earlier and "civilite" not in latest_entities(tracker):
             return {"civilite": earlier}  # only implied ("il est né le …"): never over the civility said before
         return {"civilite": parse.parse_civilite(str(value)) if value else None}

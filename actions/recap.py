@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.tracker_history import latest_entities
+from bot.nlu.free_text import IMPLIED_CIVILITY
 from bot.nlu.text import fold
 from bot.referral.choice import resolve_choice
 from bot.referral.fields import NEED_FIELDS, PATIENT_FIELDS, SAME_AS_THE_LAST
@@ -34,6 +35,7 @@ class ActionRecap(Action):
             # is the same as the last patient's ("même téléphone, même adresse").
             text = tracker.latest_message.get("text") or ""
             given = latest_entities(tracker) | {f for f, same in SAME_AS_THE_LAST.items() if same.search(text)}
+            given |= {"civilite"} if IMPLIED_CIVILITY in given else set()  # "et son grand frère Noé, né le …"
             events = [SlotSet(f, None) for f in (*PATIENT_FIELDS, *NEED_FIELDS, *REFERRAL_STATE) if f not in given]
             events.append(SlotSet("etape", "collecte"))
             tracker.add_slots(events)

@@ -19,6 +19,14 @@ def value_before_last_user_turn(tracker: Tracker, slot: str, emptied_too: bool =
     return None
 
 
+def emptied_this_turn(tracker: Tracker, slot: str) -> bool:
+    """An action emptied the slot since the latest user message (a new patient after a booking)."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    return any(e.get("event") == "slot" and e.get("name") == slot and e.get("value") is None
+               for e in events[last_user + 1:])
+
+
 def last_patient_value(tracker: Tracker, slot: str) -> Any:
     """The slot's last value in this conversation, the patient before a new one included ("même téléphone" said
     for a brother): what the assistant was told, not the agenda's."""

@@ -438,6 +438,7 @@ _ON_THE_LINE = (*_ON_THE_PHONE, ("avec", "moi"), ("a", "cote", "de", "moi"), ("a
                 # an aside on when, between a person and their names ("sa fille dans la foulée Jade Henry")
                 ("dans", "la", "foulee"), ("en", "meme", "temps"), ("par", "la", "meme", "occasion"),
                 *((word,) for word in vocabulary.AS_WELL), ("svp",), ("stp",), ("s'il", "vous", "plait"), ("maintenant",))
+_BORN_TOGETHER = {"jumelle", "jumeau", "jumelles", "jumeaux"}
 _AGE_OF_KIN = {*_LITTLE, "grand", "grande"}  # "sa grande sœur", "son petit frère"
 _ATTACHING = PLACE_PREPOSITIONS | _COMPLAINT_LINKS | {"pour", "avec", "par", "sous", "chez", "apres", "avant", "de", "d'",
                                                       "malgre", "sans", "contre"}
@@ -806,9 +807,10 @@ class _Reader:
             return None
         # "la petite Léa", "elle s'appelle Emma", "la maman d'Inès", "son frère Tom": a lone first name is the patient's
         # "on commence par Hugo": the child
-        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES | {"par"}
-                               or self.family_size(i) is not None) \
-            and _first_name_score(lone, gender) > _surname_score(lone)
+        # "sa sœur Lina": after one's kin, any first name listed, though a surname more often (as identity() reads it)
+        kin = self.family_size(i) is not None
+        lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES | {"par"} or kin) \
+            and ((given := _first_name_score(lone, gender)) > _surname_score(lone) or kin and given > _GENDER_TRUSTED)
         # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
         spelled = len(units) == 1 and (units[0][1] > units[0][0] and len(
             {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1] if t.is_word}) == 1
@@ -920,7 +922,7 @@ class _Reader:
         """Tokens of a relative said at i with its possessive: "mon père" (2), "sa grande sœur" (3)."""
         words = [t.folded for t in self.tokens[i:i + 3]]
         if len(words) >= 2 and words[1] in _FAMILY:
-            return 2
+            return 3 if words[2:] and words[2] in _BORN_TOGETHER else 2  # "sa sœur jumelle Lina"
         return 3 if len(words) == 3 and words[1] in _AGE_OF_KIN and words[2] in _FAMILY else None
 
     def past_names(self, k: int) -> int:

@@ -455,3 +455,10 @@ def test_a_place_answered_in_words_that_read_as_names_leaves_the_names_as_they_w
                            text=text, entities=entities, events=events)
     assert form()._extract_requested("localisation", dispatcher, tracker) == {
         "localisation": text, "prenom": "Clémence", "nom": "Rouzaud"}
+
+
+def test_the_civility_of_the_last_patient_gives_way_to_the_one_implied_for_the_next(dispatcher):
+    """"et son grand frère Noé, né le 2/9/2016" after his sister's booking: the new patient is Monsieur, not Madame."""
+    events = [*user_turn("civilite", "Monsieur", "Madame"), {"event": "slot", "name": "civilite", "value": None}]
+    tracker = make_tracker({"civilite": "Monsieur"}, events=events, entities=[{"entity": "genre", "value": "Monsieur"}])
+    assert form().validate_civilite("Monsieur", dispatcher, tracker, DOMAIN) == {"civilite": "Monsieur"}

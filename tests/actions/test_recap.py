@@ -82,3 +82,11 @@ async def test_an_hour_said_with_the_day_of_an_offered_slot_picks_it(dispatcher)
             "start": 0, "end": len("14h30 aujourd'hui")}
     events = await ActionRecap().run(dispatcher, make_tracker(slots, text, entities=[said]), DOMAIN)
     assert events[-1] == FollowupAction("action_select_slot")
+
+
+async def test_the_next_patient_keeps_the_civility_their_words_imply(dispatcher):
+    slots = {**PATIENT, "etape": "reserve", "rendez_vous": {"id": "1"}, "civilite": "Monsieur", "prenom": "Noé"}
+    tracker = make_tracker(slots, "et son grand frère Noé, né le 2/9/2016", intent="adresser_patient",
+                           entities=[{"entity": "prenom", "value": "Noé"}, {"entity": "genre", "value": "Monsieur"}])
+    events = slot_events(await ActionRecap().run(dispatcher, tracker, DOMAIN))
+    assert "civilite" not in events and events["nom"] is None

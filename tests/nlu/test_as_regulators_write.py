@@ -4693,3 +4693,13 @@ def test_the_next_patient_presented_after_thanks_for_the_last_booking():
     record = read("merci et sa petite sœur zeynep z e y n e p yilmaz elle a la même chose elle est née le vingt-cinq "
                   "avril deux mille vingt-deux")
     assert (record.get("prenom"), record.get("nom")) == ("Zeynep", "Yilmaz"), record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after one's kin, a first name listed is the first name, though borne as a surname more often
+    ("et sa soeur Lina, même nom", {"prenom": "Lina"}),
+    ("Et sa soeur jumelle Lina, même date de naissance évidemment, même nom, même numéro", {"prenom": "Lina"}),
+])
+def test_the_next_patient_named_by_their_kin(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
