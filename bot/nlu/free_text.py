@@ -3874,7 +3874,10 @@ class _Reader:
         family = [unit for unit, role in zip(units, roles, strict=True) if role == "nom"]
         letters = ["".join(key(t.text) for t in self.tokens[a:b + 1]).replace(" ", "") for a, b in family]
         said_once = not any(i != j and x in y for i, x in enumerate(letters) for j, y in enumerate(letters))
-        with_particle = all(self.tokens[a].folded in PARTICLES for a, _ in family[1:])  # "pereira dos santos"
+        # "pereira dos santos", "da silva ferreira": a particle binds the words of one surname
+        with_particle = all(self.tokens[a].folded in PARTICLES for a, _ in family[1:]) \
+            or bool(family) and self.tokens[family[0][0]].folded in PARTICLES \
+            and all(key(self.text_of_unit(u)) in surname_scores() for u in family[1:])  # not "de la roche voudrait"
         if len(family) > 1 and (self.typed or with_particle) and said_once \
                 and units.index(family[-1]) - units.index(family[0]) == len(family) - 1:
             family = [(family[0][0], family[-1][1])]  # names typed together are one: "Garcia Lopez Manuel"
@@ -3999,7 +4002,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
         or first_name_scores().get(said_first, 0) > surname_scores().get(said_first, 0)
     # a first word no list knows, said where a first name comes first ("elle s'appelle kessy pierre-louis"): as one
     unknown = after_a_civility and said_first not in first_name_scores() and said_first not in surname_scores()
-    if not case_speaks and len(units) == 2 and first_before and "-" in words[1][0].text \
+    # (not when the first is the one spelled: "madame othily O T H I L Y marie-josé", the surname spelled first)
+    if not case_speaks and len(units) == 2 and first_before and spelled != [0] and "-" in words[1][0].text \
             and (_compound_first_name(words[1], listed_only=True)
                  # "Dylan Louis-Joseph" (the Antilles' surnames); after a civility the surname may come first
                  or _listed_nowhere(words[1]) and not after_a_civility

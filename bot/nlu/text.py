@@ -61,8 +61,10 @@ _LETTERS_REMARK = (
     r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) (?:seule? )?[^\W\d_](?: grec)?(?![\w'])"
     r"(?: et (?:avec )?(?:un|une|deux|2) [^\W\d_](?: grec)?(?![\w']))*"  # "kylian avec un K et un Y"
     r"(?: (?:à la fin|a la fin|au début|au debut|au milieu))?|sans [^\W\d_](?![\w'])|en (?:un|deux|trois) mots"
+    r"|c'est (?:deux|trois|quatre|[234]) mots(?: sans tirets?)?"  # "da silva ferreira c'est trois mots sans tiret"
     r"|(?:avec|sans) (?:un |une |le |la |l')?(?:accent(?: aigu| grave| circonflexe)?|tr[ée]ma|c[ée]dille)"
-    r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w']))?))+(?![\w'])")
+    r"(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_](?![\w'])"
+    r"(?: de [^\W\d_][\w'’-]+)?)?))+(?![\w'])")  # "marie-josé avec un accent sur le e de josé"
 _LETTER_REMARK = re.compile(r"(?<=[^\W\d_])" + _LETTERS_REMARK, re.IGNORECASE)
 # "ben chekroun en un seul mot": the two words said before are one
 _IN_ONE_WORD = re.compile(r"\b(?!(?:mme|madame|mr?|monsieur|mlle|mademoiselle|nom|prenom|prénom|est|appelle)\b)"
@@ -337,6 +339,10 @@ def shouted(text: str) -> bool:
     return len(words) >= 3 and all(word.isupper() for word in words) and len(text.lower()) == len(text)
 
 
+# Words said twice in a row, once numbers are in figures ("mathis da silva ferreira euh da silva ferreira"): said once
+_SAID_AGAIN = re.compile(r"\b([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3}) \1\b", re.IGNORECASE)
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
@@ -346,7 +352,7 @@ def normalize_dictation(text: str) -> str:
     text = _GLUED.sub(_glue, spelling_read(_SPELLED_AGAIN.sub(_said_once, text)))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _YEAR_AFTER_A_NUMBER.sub(lambda m: m.group(1) + alpha2digit(m.group(2), "fr"), text)
-    text = _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text))
+    text = _SAID_AGAIN.sub(r"\1", _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text)))
     text = _INTERNATIONAL_PLUS.sub("+", text)
     text = text.translate(_LIGATURES)  # "sœur", "œil" read as the vocabulary writes them ("soeur", "oeil")
     return _parts_joined(_APOSTROPHE_WORD.sub(r"\1'", _hyphen_said_after(_HYPHEN_WORD.sub("-", text))))

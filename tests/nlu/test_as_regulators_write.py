@@ -4703,3 +4703,17 @@ def test_the_next_patient_presented_after_thanks_for_the_last_booking():
 def test_the_next_patient_named_by_their_kin(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the surname said again and spelled, with its remark: said once
+    ("bonjour alors c'est pour un ado mathis da silva ferreira euh da silva ferreira c'est trois mots sans tiret D A S I "
+     "L V A F E R R E I R A il a quinze ans il s'est tordu la cheville", {"prenom": "Mathis", "nom": "Da Silva Ferreira"}),
+    ("c'est pour un ado mathis da silva ferreira il a quinze ans", {"prenom": "Mathis", "nom": "Da Silva Ferreira"}),
+    # the surname spelled first, then a compound first name with its accent remarked
+    ("la patiente c'est madame othily O T H I L Y marie-josé avec un accent sur le e de josé elle est née le dix-sept "
+     "avril cinquante-cinq", {"nom": "Othily", "prenom": "Marie-José"}),
+])
+def test_dictated_surnames_said_again_spelled_or_remarked(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
