@@ -512,7 +512,9 @@ def _is_an_order(words: list[str]) -> bool:
 
 _CLAUSE_SUBJECTS = {"on", "il", "elle", "ils", "elles", "je", "j'", "nous"}  # who a new clause is about
 _NO_BOOKING = {"pas de rdv", "pas de rendez-vous", "pas de rendez vous", "plus de rdv", "on ne reserve pas"}
-_CONFIRMING = re.compile(r"(?:oui |ok )?(?:je (?:vous )?(?:le )?confirme|c'est confirme|confirme|merci)")
+# "… annulez le rendez-vous svp, c'est sûr" (split at "c'est": "sur"): the order said before is confirmed
+_CONFIRMING = re.compile(r"(?:oui |ok )?(?:je (?:vous )?(?:le )?confirme|c'est confirme|confirme|merci|(?:c'est )?sur"
+                         r"|(?:c'est )?certain|definitivement)")
 _SPOKEN_JE = re.compile(r"\bj'(?=[^aeiouyh\s])")
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
                   "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",

@@ -534,6 +534,10 @@ def test_an_answer_without_a_clause_orders_nothing(text):
     ("il faudrait annuler le rdv, elle ira aux urgences", True), ("on pourrait annuler ?", True),
     # the booking pointed at: "celui-ci", "-le"
     ("zut, doublon : sa fille lui a déjà trouvé un créneau. Annulez celui-ci svp", True), ("annulez-le svp", True),
+    # the order, then that it is sure
+    ("Ah mince, il vient de rappeler, son médecin traitant peut le prendre finalement. Annulez le rendez-vous svp, "
+     "c'est sûr.", True),
+    ("il est sûr de lui, toux", False),
 ])
 def test_an_order_to_cancel_after_its_reason(text, expected):
     assert says_to_cancel(text) == expected
