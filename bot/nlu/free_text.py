@@ -2164,7 +2164,7 @@ class _Reader:
         before = self.tokens[k - 1] if k > 0 else None
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         # "nee Marchal", "njf Mathieu": a birth name, though a commune bears it; "Van der Berg": a name's last word
-        labels = CIVILITES | {"ne", "nee", "epouse", "ep", "njf", "nn"} | {"van", "der", "den", "von", "de", "la", "le"}
+        labels = CIVILITES | {"ne", "nee", "epouse", "ep", "njf", "nn"} | PARTICLES  # "Lucas Da Costa"
         # "nom de jeune fille Lacoste" (what "njf" is read as): a birth name after its label in words
         labelled = any((cue := self.cue_at(j)) and cue[0] == "nom_naissance" and j + cue[1] == k
                        for j in range(max(0, k - 4), k))

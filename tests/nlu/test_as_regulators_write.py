@@ -4717,3 +4717,10 @@ def test_the_next_patient_named_by_their_kin(text, expected):
 def test_dictated_surnames_said_again_spelled_or_remarked(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_surname_after_its_particle_is_no_town_written_with_its_capital():
+    """"Costa" (a commune) after "Da" is a name's last word: the town typed small in its own segment is read."""
+    record = read("pt Lucas Da Costa ddn 050594 odyno + fievre 38.5 depuis 2j angine ? teleconsult ok pr lui - bordeaux - "
+                  "0611223344")
+    assert (record.get("nom"), record.get("localisation")) == ("Da Costa", "bordeaux"), record
