@@ -116,8 +116,9 @@ class ActionSelectSlot(Action):
                                          choix=" ou ".join(f"{c['praticien']} ({c['quand']})" for c in fitting),
                                          buttons=[{"title": f"{c['praticien']}, {c['quand']}", "payload": c["payload"]}
                                                   for c in fitting])
-            elif offered:
-                dispatcher.utter_message(response="utter_rang_hors_liste", nombre=offered)
+            elif offered:  # "le deuxième" when one is listed
+                dispatcher.utter_message(response="utter_rang_hors_liste" if offered > 1 else "utter_un_seul_praticien",
+                                         nombre=offered)
             else:
                 dispatcher.utter_message(response="utter_choix_incompris" if cards else "utter_pas_de_creneau_propose")
             return [SlotSet("creneau_id", None), SlotSet("champs_a_demander", False)]

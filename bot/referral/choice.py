@@ -130,7 +130,7 @@ def practitioners_if_rank_beyond(text: str, cards: list[dict]) -> int | None:
     plain = _plain(text)
     offered = len({_practitioner(c) for c in cards})
     rank = None if TIME.search(plain) else _rank_said(plain, RANK, cardinals=True)
-    return offered if rank and offered > 1 and rank > offered else None
+    return offered if rank and offered and rank > offered else None
 
 
 def _by_rank(plain: str, cards: list[dict]) -> dict | None:

@@ -93,6 +93,14 @@ async def test_a_rank_past_the_list_says_how_many_practitioners_are_listed(agend
     assert "creneau_choisi" not in slot_events(events) and agenda.requests == []
 
 
+async def test_a_rank_past_one_practitioner_with_one_slot_says_one_is_listed(agenda, dispatcher):
+    tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS[:1]}, text="le deuxième s'il vous plaît",
+                           intent="choisir_creneau")
+    events = await select_action(agenda).run(dispatcher, tracker, DOMAIN)
+    assert responses(dispatcher) == ["utter_un_seul_praticien"]
+    assert "creneau_choisi" not in slot_events(events) and agenda.requests == []
+
+
 async def test_agenda_down_during_the_motif_choice_offers_a_retry_of_the_same_pick(agenda, dispatcher):
     agenda.routes["GET /api/slots/s1/motif"] = (500, {})
     tracker = make_tracker({**PATIENT, "creneaux_proposes": CARDS}, text="celui de 9h30", intent="choisir_creneau")
