@@ -130,7 +130,9 @@ class PatientFieldValidators:
         return refuse(dispatcher, tracker, field, "utter_invalid_nom_caracteres")
 
     def validate_civilite(self, value, dispatcher, tracker, domain):
-        earlier = None if emptied_this_turn(tracker, "civilite") else value_before_last_user_turn(tracker, "civilite")
+        # after a booking, a description is the next patient's (action_recap): the civility known was the last one's
+        next_patient = tracker.get_slot("etape") == "reserve" or emptied_this_turn(tracker, "civilite")
+        earlier = None if next_patient else value_before_last_user_turn(tracker, "civilite")
         if earlier and "civilite" not in latest_entities(tracker):
             return {"civilite": earlier}  # only implied ("il est né le …"): never over the civility said before
         return {"civilite": parse.parse_civilite(str(value)) if value else None}

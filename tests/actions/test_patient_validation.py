@@ -462,3 +462,6 @@ def test_the_civility_of_the_last_patient_gives_way_to_the_one_implied_for_the_n
     events = [*user_turn("civilite", "Monsieur", "Madame"), {"event": "slot", "name": "civilite", "value": None}]
     tracker = make_tracker({"civilite": "Monsieur"}, events=events, entities=[{"entity": "genre", "value": "Monsieur"}])
     assert form().validate_civilite("Monsieur", dispatcher, tracker, DOMAIN) == {"civilite": "Monsieur"}
+    booked = make_tracker({"civilite": "Monsieur", "etape": "reserve"}, events=user_turn("civilite", "Monsieur", "Madame"),
+                          entities=[{"entity": "genre", "value": "Monsieur"}])
+    assert form().validate_civilite("Monsieur", dispatcher, booked, DOMAIN) == {"civilite": "Monsieur"}
