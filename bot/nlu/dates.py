@@ -45,7 +45,7 @@ _LEADING_DAY = re.compile(r"\d{1,2}(?:er)?")
 # said as a day, "jeudi", "demain"); "opérée le 3 novembre" alone corrects nothing
 _DAY_TAKEN_BACK = re.compile(r"[\s,]+(?:et\s+)?pas\s+(?:le\s+)?\d{1,2}(?:er)?\b")
 # "le 4 avril 31 non pardon 32": the year taken back for the one said after it, alone
-_YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
+_YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/]|\.\d|\s*(?:{MONTH_PATTERN})\b)")  # "… 1944. Il est …"
 _SAID_YEAR = re.compile(r"\d{2}(?:\d{2})?$")
 _DAY_ALONE = re.compile(rf"(?P<day>\d{{1,2}}|premier)(?:er)?(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
@@ -205,6 +205,9 @@ def _as_corrected(folded: str, candidate: Found, today: date) -> Found:
     return _day_or_year_said_again(folded, candidate, today)
 
 
+_TOLD = re.compile(r"(?:il|elle|on)\s+(?:me\s+)?dit\s+(?:que\s+)?(?:c'est\s+)?")
+
+
 def _day_or_year_said_again(folded: str, candidate: Found, today: date) -> Found:
     """The date with its year or its day taken back and said again after it, if it is ("4 avril 31 non pardon 32",
     "le 12/03/1981 non pardon le 13": with its article, a day)."""
@@ -214,7 +217,8 @@ def _day_or_year_said_again(folded: str, candidate: Found, today: date) -> Found
     said = folded[candidate.start:candidate.end]
     with_article = re.search(r"\ble\s*$", folded[candidate.end:back.end()])
     day, leading = with_article and _DAY_ALONE.match(folded, back.end()), _LEADING_DAY.match(said)
-    year = not day and _YEAR_ALONE.match(folded, back.end())
+    told = _TOLD.match(folded, back.end())  # "… ah non pardon elle me dit 1944"
+    year = not day and _YEAR_ALONE.match(folded, told.end() if told else back.end())
     if day and leading:
         said, again = day["day"].replace("premier", "1") + said[leading.end():], day
     elif year and _SAID_YEAR.search(said):

@@ -738,6 +738,8 @@ class _Reader:
             after += 1
         if after < len(self.tokens) and self.tokens[after].folded in _SAME | {"different", "differente"}:
             return after
+        if lead == 1 and cue[0] == "nom" and after < len(self.tokens) and self.name_units(after, 2):
+            return None  # "même nom de famille Vandenbroucke" (as the father on the line): the surname, said
         return end if lead else None
 
     def introduced_names_at(self, i: int) -> tuple[int, str | None] | None:
@@ -2307,7 +2309,7 @@ class _Reader:
         # one of the names said again, to be told apart or spelled
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING | vocabulary.AS_WELL or self.same_birth_name_end(after) is not None \
-            or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
+            or self.surname_labelled_at(after) is not None or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after) \
             or self.civility_closing(after) or self.same_as_whose_at(after) is not None \
             or HYPHEN_REMARK.match(self.text, self.tokens[after - 1].end) is not None  # "marie-thérèse avec un tiret"
@@ -3731,8 +3733,10 @@ class _Reader:
     def surname_labelled_at(self, k: int) -> int | None:
         """The token said after a label of the surname at k ("le nom c'est", "son nom :", "nom de famille")."""
         words = [t.folded for t in self.tokens[k:k + 6]]
-        if len(words) < 3 or words[0] not in ("le", "son") or words[1] != "nom":
+        if len(words) < 3 or words[0] not in ("le", "son", "meme") or words[1] != "nom":
             return None
+        if words[0] == "meme" and words[2] in ("de", "d") and words[3:4] != ["famille"]:
+            return None  # "même nom de naissance": the birth name, no surname said
         j = 2 + 2 * (words[2:4] == ["de", "famille"])
         j += j < len(words) and words[j] in ("c'est", ":", "est")
         return k + j if k + j < len(self.tokens) and self.tokens[k + j].is_word else None

@@ -343,13 +343,27 @@ def shouted(text: str) -> bool:
 _SAID_AGAIN = re.compile(r"\b([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3}) \1\b", re.IGNORECASE)
 
 
+# "luca pellegrino L U C A": the first name spelled after the surname said; the spelling tells nothing more
+_SPELLED_AFTER_THE_NEXT = re.compile(r"\b([^\W\d_][\w'’-]+) ([^\W\d_][\w'’-]+) ([^\W\d_a-zà-ÿ]{2,})\b")
+
+
+def _said_before(match: re.Match) -> str:
+    from bot.nlu.lexicons import first_name_scores, key, surname_scores  # lexicons read this module's fold
+
+    first, spelled = match.group(1), match.group(3)
+    # a first name ("luca"), not the first part of a surname spelled part by part ("santos pereira S A N T O S et …")
+    given = first_name_scores().get(key(first), 0) > surname_scores().get(key(first), 0)
+    same = given and not first.isupper() and fold(spelled) == fold(first).replace("-", "").replace("'", "")
+    return f"{first} {match.group(2)}" if same else match.group(0)
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
     text = _RESTARTED_YEAR.sub(r"\1. ", written_out(text))
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", text))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
-    text = _GLUED.sub(_glue, spelling_read(_SPELLED_AGAIN.sub(_said_once, text)))
+    text = _GLUED.sub(_glue, _SPELLED_AFTER_THE_NEXT.sub(_said_before, spelling_read(_SPELLED_AGAIN.sub(_said_once, text))))
     text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
     text = _YEAR_AFTER_A_NUMBER.sub(lambda m: m.group(1) + alpha2digit(m.group(2), "fr"), text)
     text = _SAID_AGAIN.sub(r"\1", _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text)))

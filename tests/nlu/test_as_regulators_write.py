@@ -4724,3 +4724,21 @@ def test_a_surname_after_its_particle_is_no_town_written_with_its_capital():
     record = read("pt Lucas Da Costa ddn 050594 odyno + fievre 38.5 depuis 2j angine ? teleconsult ok pr lui - bordeaux - "
                   "0611223344")
     assert (record.get("nom"), record.get("localisation")) == ("Da Costa", "bordeaux"), record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "même nom de famille X": the surname said, the same as the father's on the line; the lone name before it given
+    ("oui bonjour alors j'ai le papa en ligne monsieur Kevin Vandenbroucke pour son bébé de huit mois Nolan même nom de "
+     "famille Vandenbroucke V A N D E N B R O U C K E il a de la fièvre depuis deux jours",
+     {"prenom": "Nolan", "nom": "Vandenbroucke", "nom_naissance": None}),
+    ("Léa Martin, même nom, fièvre", {"prenom": "Léa", "nom": "Martin", "nom_naissance": "Martin"}),
+    # the first name spelled after the surname
+    ("et j'ai aussi son mari monsieur luca pellegrino L U C A né le onze février soixante-seize il tousse",
+     {"prenom": "Luca", "nom": "Pellegrino"}),
+    # the year taken back, told by whoever is with the caller, before a full stop
+    ("M. Bernard de Montfort, mollet droit gonflé. ddn 30/06/1943... ah non pardon elle me dit 1944. Il est chez eux à "
+     "Châteauroux", {"date_naissance": "1944-06-30"}),
+])
+def test_surnames_said_the_same_spelled_late_and_years_told_again(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
