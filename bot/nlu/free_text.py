@@ -2309,7 +2309,8 @@ class _Reader:
         # one of the names said again, to be told apart or spelled
         return token.is_boundary or token.is_number or self.taken[after] or self.cue_at(after) is not None \
             or token.folded in STOPS | _SPELLING | vocabulary.AS_WELL or self.same_birth_name_end(after) is not None \
-            or self.surname_labelled_at(after) is not None or self.symptom_end(after) is not None or any(self.spelled_again(unit, token) for unit in units[:-1]) \
+            or self.surname_labelled_at(after) is not None or self.symptom_end(after) is not None \
+            or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after) \
             or self.civility_closing(after) or self.same_as_whose_at(after) is not None \
             or HYPHEN_REMARK.match(self.text, self.tokens[after - 1].end) is not None  # "marie-thérèse avec un tiret"
