@@ -3154,10 +3154,12 @@ class _Reader:
             named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
             if cue in _TWO_NAMES and len(units) == 2:
                 units, named = [(units[0][0], units[1][1])], False
-            elif field in ("nom", "nom_naissance") and len(units) == 2 and not named \
-                    and any(s.field == "prenom" for s in self.spans) \
-                    and all(_is_capitals(self.tokens[a:b + 1]) for a, b in units) and self.ends_cleanly(units):
-                units = [(units[0][0], units[1][1])]  # "Yanis, 13 ans. Nom : MANSOURI GARCIA": his first name known
+            elif field in ("nom", "nom_naissance") and len(units) == 2 and not named and self.ends_cleanly(units) \
+                    and (any(s.field == "prenom" for s in self.spans)
+                         and all(_is_capitals(self.tokens[a:b + 1]) for a, b in units)
+                         or self.first_name_labelled_at(units[1][1] + 1)):
+                # "Yanis, 13 ans. Nom : MANSOURI GARCIA": his first name known; "Nom : Garcia Martinez / Prénom : …"
+                units = [(units[0][0], units[1][1])]
             if field == "nom" and len(units) == 2 and named and self.spelled(units[1]) and not self.spelled(units[0]):
                 self.add("prenom", *units[0])  # "mon nom c'est olivier mercier m e r c i e r": the surname is spelled
                 units = units[1:]
@@ -3727,8 +3729,9 @@ class _Reader:
         return units[0][1] if units and self.ends_cleanly(units) else None
 
     def first_name_labelled_at(self, k: int) -> bool:
-        """A label of the first name at k, after a comma or "et" ("…, prénom Minh Anh", "et son prénom c'est …")."""
-        k += k < len(self.tokens) and self.tokens[k].folded in (",", "et")
+        """A label of the first name at k, after a separator or "et" ("…, prénom Minh Anh", "/ PRENOM : …", "et son
+        prénom c'est …")."""
+        k += k < len(self.tokens) and (self.tokens[k].folded == "et" or self.tokens[k].text in _FIELD_SEPARATORS)
         return (self.cue_at(k) or ("",))[0] == "prenom"
 
     def surname_labelled_at(self, k: int) -> int | None:

@@ -4742,3 +4742,8 @@ def test_a_surname_after_its_particle_is_no_town_written_with_its_capital():
 def test_surnames_said_the_same_spelled_late_and_years_told_again(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_both_words_after_the_surname_label_are_the_surname_when_the_first_name_is_labelled_next():
+    record = read("Nom : Garcia Martinez / Prénom : Juan Carlos / DDN : 11/12/1970")
+    assert (record.get("nom"), record.get("prenom")) == ("Garcia Martinez", "Juan Carlos"), record
