@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import clock
 from actions.tracker_history import (
+    civility_said_before,
     emptied_this_turn,
     last_patient_value,
     latest_entities,
@@ -133,7 +134,7 @@ class PatientFieldValidators:
         # after a booking, a description is the next patient's (action_recap): the civility known was the last one's
         next_patient = tracker.get_slot("etape") == "reserve" or emptied_this_turn(tracker, "civilite")
         earlier = None if next_patient else value_before_last_user_turn(tracker, "civilite")
-        if earlier and "civilite" not in latest_entities(tracker):
+        if earlier and "civilite" not in latest_entities(tracker) and civility_said_before(tracker):
             return {"civilite": earlier}  # only implied ("il est né le …"): never over the civility said before
         return {"civilite": parse.parse_civilite(str(value)) if value else None}
 

@@ -19,6 +19,23 @@ def value_before_last_user_turn(tracker: Tracker, slot: str, emptied_too: bool =
     return None
 
 
+def civility_said_before(tracker: Tracker) -> bool:
+    """The civility known was said ("Mme", a button), not implied ("son papa", "née"): the latest earlier message giving
+    one gave it as the entity civilite rather than genre."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:last_user]):
+        if event.get("event") in ("reset_slots", "restart"):
+            return False
+        given = {e.get("entity") for e in (event.get("parse_data") or {}).get("entities", [])} \
+            if event.get("event") == "user" else set()
+        if "civilite" in given:
+            return True
+        if "genre" in given:
+            return False
+    return True  # set otherwise (a correction by an action): kept as said
+
+
 def emptied_this_turn(tracker: Tracker, slot: str) -> bool:
     """An action emptied the slot since the latest user message (a new patient after a booking)."""
     events = tracker.events

@@ -465,3 +465,13 @@ def test_the_civility_of_the_last_patient_gives_way_to_the_one_implied_for_the_n
     booked = make_tracker({"civilite": "Monsieur", "etape": "reserve"}, events=user_turn("civilite", "Monsieur", "Madame"),
                           entities=[{"entity": "genre", "value": "Monsieur"}])
     assert form().validate_civilite("Monsieur", dispatcher, booked, DOMAIN) == {"civilite": "Monsieur"}
+
+
+def test_a_civility_implied_gives_way_to_the_one_implied_next(dispatcher):
+    """"pour son papa, Marcel …" then, slots offered, "et sa femme Jeanne …, née Morel": Madame, not Monsieur kept."""
+    papa = {"event": "user", "text": "pour son papa, Marcel", "parse_data": {"entities": [{"entity": "genre",
+                                                                                            "value": "Monsieur"}]}}
+    events = [papa, {"event": "slot", "name": "civilite", "value": "Monsieur"}, {"event": "user", "text": "..."},
+              {"event": "slot", "name": "civilite", "value": "Madame"}]
+    tracker = make_tracker({"civilite": "Madame"}, events=events, entities=[{"entity": "genre", "value": "Madame"}])
+    assert form().validate_civilite("Madame", dispatcher, tracker, DOMAIN) == {"civilite": "Madame"}
