@@ -319,7 +319,11 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
             if given:
                 return {}  # they gave other details; the form asks again
             return refuse(dispatcher, tracker, field, f"utter_invalid_{field}")
-        # The NLU may have read the bare answer as another field: give that field its earlier value back.
+        # The NLU may have read the bare answer as another field: give that field its earlier value back, and the birth
+        # name said the same as that name its own (validate_nom followed the misread name: « Murat » to the birth place)
+        if "nom" in misread and field != "nom_naissance" and "nom_naissance" not in given \
+                and tracker.get_slot("nom_naissance") != value_before_last_user_turn(tracker, "nom_naissance"):
+            misread.add("nom_naissance")
         return {field: value, **{other: value_before_last_user_turn(tracker, other) for other in misread}}
 
     async def extract_prenom(self, dispatcher, tracker, domain: DomainDict):

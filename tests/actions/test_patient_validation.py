@@ -475,3 +475,16 @@ def test_a_civility_implied_gives_way_to_the_one_implied_next(dispatcher):
               {"event": "slot", "name": "civilite", "value": "Madame"}]
     tracker = make_tracker({"civilite": "Madame"}, events=events, entities=[{"entity": "genre", "value": "Madame"}])
     assert form().validate_civilite("Madame", dispatcher, tracker, DOMAIN) == {"civilite": "Madame"}
+
+
+def test_a_birth_place_read_as_a_name_leaves_the_birth_name_as_it_was(dispatcher):
+    """"Murat" answered to the birth place, read as the name: the global validator made the birth name follow the name
+    (said the same), so both get their earlier value back (Raymond Vidal was booked « naissance : Murat »)."""
+    entities = [{"entity": "nom", "value": "Murat", "start": 0, "end": 5}]
+    events = [{"event": "slot", "name": "nom", "value": "Vidal"}, {"event": "slot", "name": "nom_naissance", "value": "Vidal"},
+              {"event": "user", "text": "Murat"}, {"event": "slot", "name": "nom", "value": "Murat"},
+              {"event": "slot", "name": "nom_naissance", "value": "Murat"}]
+    tracker = make_tracker({"requested_slot": "localisation", "nom": "Murat", "nom_naissance": "Murat"}, text="Murat",
+                           entities=entities, events=events)
+    assert form()._extract_requested("localisation", dispatcher, tracker) == {
+        "localisation": "Murat", "nom": "Vidal", "nom_naissance": "Vidal"}
