@@ -6,11 +6,16 @@ from typing import Any
 from rasa_sdk import Tracker
 
 
+def _latest_user_message(events: list[dict]) -> int:
+    """The index of the latest user message among the events (past the end when there is none)."""
+    return max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+
+
 def value_before_last_user_turn(tracker: Tracker, slot: str, emptied_too: bool = True) -> Any:
     """The slot's value before the latest user message set anything (None if it had none); with `emptied_too`
     False, the last value it had before it, even if emptied since ("Saint-Denis", asked again as two towns bear it)."""
     events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    last_user = _latest_user_message(events)
     for event in reversed(events[:last_user]):
         if event.get("event") == "slot" and event.get("name") == slot and (emptied_too or event.get("value") is not None):
             return event.get("value")
@@ -23,7 +28,7 @@ def civility_said_before(tracker: Tracker) -> bool:
     """The civility known was said ("Mme", a button), not implied ("son papa", "née"): the latest earlier message giving
     one gave it as the entity civilite rather than genre."""
     events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    last_user = _latest_user_message(events)
     for event in reversed(events[:last_user]):
         if event.get("event") in ("reset_slots", "restart"):
             return False
@@ -39,7 +44,7 @@ def civility_said_before(tracker: Tracker) -> bool:
 def emptied_this_turn(tracker: Tracker, slot: str) -> bool:
     """An action emptied the slot since the latest user message (a new patient after a booking)."""
     events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    last_user = _latest_user_message(events)
     return any(e.get("event") == "slot" and e.get("name") == slot and e.get("value") is None
                for e in events[last_user + 1:])
 
