@@ -3141,8 +3141,8 @@ class _Reader:
 
     def labelled(self, span: Span) -> bool:
         """The span's value comes right after its field's label ("prénom Erwan", "son prénom c'est Erwan")."""
-        k = next((k for k, t in enumerate(self.tokens) if t.start == span.start), None)
-        return k is not None and any(self.cue_at(k - n) == (span.field, n) for n in range(1, min(k, _LONGEST_CUE) + 1))
+        k = self.tokens_of(span)[0]
+        return any(self.cue_at(k - n) == (span.field, n) for n in range(1, min(k, _LONGEST_CUE) + 1))
 
     def field_value(self, field: str, cue: tuple[str, ...], j: int) -> int | None:
         if j >= len(self.tokens) or self.taken[j]:
