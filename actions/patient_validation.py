@@ -234,6 +234,15 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
             dispatcher.utter_message(response="utter_note", details=said)
         return events
 
+    @staticmethod
+    def _names_said_again(tracker: Tracker, nom: str | None) -> bool:
+        """The message reads as the patient's name and first name both, as they were known before it."""
+        read = {e["entity"]: str(e["value"]) for e in tracker.latest_message.get("entities", [])
+                if e["entity"] in ("nom", "prenom")}
+        prenom = value_before_last_user_turn(tracker, "prenom")
+        return len(read) == 2 and bool(nom and prenom) and key(read["nom"]) == key(nom) \
+            and key(read["prenom"]) == key(prenom)
+
     def _bare_answer(self, field: str, text: str, tracker: Tracker) -> Any:
         text = without_too(text)
         if field in NAME_FIELDS:
@@ -266,6 +275,9 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         nom = value_before_last_user_turn(tracker, "nom") if "nom" in given else tracker.get_slot("nom")
         read = next((e["value"] for e in tracker.latest_message.get("entities", []) if e["entity"] == field), None)
         named_apart = read is not None and not is_same_name_answer(str(read)) and key(str(read)) != key(nom or "")
+        if field == "nom_naissance" and self._names_said_again(tracker, nom):
+            # "euh Diallo D I A deux L O Aminata A M I N A T A": the patient's name and first name, said again
+            return {field: nom}
         if field == "nom_naissance" and not named_apart and (says_the_name_again(text, nom) or is_same_name_answer(text)):
             # "Céleste pareil" read by the NLU as a first name and a name, "Baron" as a commune (of the Gironde), "elle
             # a gardé son nom, Zébina" with Zébina as a complaint: the usage name said again, and whatever the NLU

@@ -113,6 +113,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                                              or intent == "affirm" and says_how_soon(text, entities)
                                              or intent in _NOT_ABOUT_A_PATIENT and (
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
+                                                 or presents_someone(text, entities)
                                                  or describes_a_complaint(text, entities)
                                                  or says_how_soon(text, entities)
                                                  or gives_a_detail_it_names(text, entities)
@@ -178,8 +179,9 @@ _DETAILS = {"inform", "adresser_patient"}
 _COURTESIES = {"thank", "greet", "goodbye"}
 # Questions about SAS and small talk never carry the patient's birth date, phone or email: a message that does is
 # about the patient ("attendez, il est né le 8 mai 1996", however the classifier reads the "attendez"). Names are
-# no such proof: in a question written without capitals, words may read as names ("le praticien lit il …").
-_NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", *_COURTESIES}
+# no such proof: in a question written without capitals, words may read as names ("le praticien lit il …"). Nor
+# does a typed message read as an upload (the side panel announces one with its payload, never with words).
+_NOT_ABOUT_A_PATIENT = {"faq", "out_of_scope", "nlu_fallback", "joindre_piece", *_COURTESIES}
 _IDENTITY = {"date_naissance", "telephone", "email"}
 _YES = {"oui", "ok", "okay", "daccord", "ouais", "volontiers", "entendu", "exactement", "tout a fait", "tres bien",
         "valide", "validez", "confirme", "confirmez", "go"} | APPROVALS  # "validé, merci"
@@ -227,6 +229,14 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
         and (asks_to_search(text) or _states(text, words) and bool(set(words) & _OF_THE_PATIENT))
+
+
+def presents_someone(text: str, entities: list[dict]) -> bool:
+    """A statement naming someone with their civility ("allo oui c'est pour madame Payet P A Y E T"): the patient
+    presented, no question about SAS."""
+    read = {e["entity"] for e in entities}
+    return "civilite" in read and bool(read & {"nom", "prenom"}) \
+        and _states(text, re.findall(r"[a-z']+", fold(text)))
 
 
 def describes_a_complaint(text: str, entities: list[dict]) -> bool:
@@ -464,10 +474,10 @@ def says_to_cancel(text: str) -> bool:
     while clauses[1:] and _CALLED_BACK.fullmatch(" ".join(w for w in re.findall(r"[a-z'-]+", clauses[0])
                                                           if w not in _BEFORE_AN_ORDER)):
         clauses = clauses[1:]  # "elle vient de rappeler, elle annule le rdv, …": that she called says what comes next
-    while clauses[1:] and (_CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", " ".join(re.findall(r"[a-z'-]+", clauses[-1]))))
-                           or _words(clauses[-1]) <= _APOLOGIES):
+    while clauses[1:] and (_CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", last := " ".join(re.findall(r"[a-z'-]+", clauses[-1]))))
+                           or _words(clauses[-1]) <= _APOLOGIES or _CALLED_BACK.fullmatch(last)):
         # "… vous pouvez annuler svp, oui je confirme": the order said before is confirmed; "… on annule ce rdv svp,
-        # désolé": excused
+        # désolé": excused; "… vous pouvez annuler le rdv svp ? il rappellera": what comes after
         clauses = clauses[:-1]
     return bool(clauses) and any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]})
 
@@ -528,7 +538,7 @@ _APOLOGIES = {"desole", "desolee", "desoles", "pardon", "excusez-moi", "excusez"
               "encore", "pour", "le", "derangement", "svp"}
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
 # "annulez celui-ci", "annulez-le": the booking pointed at, the order all the same
-_CANCELLED = re.compile(r"(?: (?:le|la|ce|cette|son|sa|votre) (?:rdv|rendez-vous|demande|reservation|creneau|adressage"
+_CANCELLED = re.compile(r"(?: (?:(?:le|la|ce|cette|son|sa|votre) |l')(?:rdv|rendez-vous|demande|reservation|creneau|adressage"
                         r"|consultation|teleconsultation|teleconsult|visio|visite|tc)"
                         r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?"
                         r"| (?:celui-ci|celui-la|celle-ci|celle-la)|-(?:le|la))$")

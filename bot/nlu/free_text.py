@@ -629,9 +629,16 @@ class _Reader:
                 return None  # "avec son épouse. Encombrement bronchique": his wife, no married name to come
             if field in ("prenom", "nom") and "comme" in (t.folded for t in self.tokens[max(0, i - 2):i]):
                 return None  # "joseph comme le prénom J O S E P H": how the name is written, no label
+            if field in ("prenom", "nom") and size == 1 and self.compound_said_at(i + 1):
+                return None  # "Marie-Claire prénom composé avec un tiret": what the name said is, no label
             if field:
                 return field, size
         return None
+
+    def compound_said_at(self, k: int) -> bool:
+        """"composé" at k says the name is a compound, unless a value follows ("prénom composé : Marie-Claire")."""
+        return k < len(self.tokens) and self.tokens[k].folded in ("compose", "composee") \
+            and not (k + 1 < len(self.tokens) and (self.tokens[k + 1].text == ":" or self.tokens[k + 1].folded == "c'est"))
 
     def born_said_at(self, k: int) -> bool:
         """"né" at k, not the negation "ne" ("elle ne veut plus"): with its accent, or before what says when or where."""
@@ -1641,9 +1648,12 @@ class _Reader:
         return k if i + 1 < k < len(self.tokens) and self.tokens[k].is_word else None
 
     def denied_at(self, i: int) -> bool:
-        """The complaint at i is said absent: "pas de perte de connaissance", "sans fièvre", "ni toux"."""
+        """The complaint at i is said absent: "pas de perte de connaissance", "sans fièvre", "ni toux", "il est pas
+        essoufflé" (not "pas mal de toux": a quantity)."""
         before = [t.folded for t in self.tokens[max(0, i - 2):i]]
-        return before[-1:] in (["sans"], ["ni"], ["aucun"], ["aucune"]) or before == ["pas", "de"]
+        quantity = self.tokens[i].folded == "mal" and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in ("de", "d'")
+        return before[-1:] in (["sans"], ["ni"], ["aucun"], ["aucune"]) or before == ["pas", "de"] \
+            or before[-1:] == ["pas"] and not quantity
 
     def body_part_as_it_is(self, i: int) -> bool:
         """A part of the body at i, then how it is, past its side: "œil rouge", "genou droit gonflé", "pied qui
@@ -3661,8 +3671,8 @@ class _Reader:
         given = self.given_name_after_comma(units[0][1] + 1) if len(units) == 1 and not lone_is_given else None
         if given is not None:  # "M. VANDAMME, Olivier, né le …", "madame Koenig, K O E N I G, Marianne"
             self.add("nom", *units[0])
-            self.add("prenom", given, given)
-            return given + 1
+            self.add("prenom", *given)
+            return given[1] + 1
         after = units[0][1] + 1
         same = self.same_surname_after(after) if len(units) == 1 else []
         if same:  # "le deuxième c'est enzo pareil da silva": the surname, the same as before
@@ -3703,17 +3713,23 @@ class _Reader:
         units = self.name_units(k + 1, 3)
         return units if units and self.ends_cleanly(units) else []
 
-    def given_name_after_comma(self, k: int) -> int | None:
-        """The token of a well-known first name said alone after the comma (or the column's bar) at k, the surname
-        before it."""
+    def given_name_after_comma(self, k: int) -> tuple[int, int] | None:
+        """The tokens of a well-known first name said alone after the comma (or the column's bar) at k, the surname
+        before it: one word, or two well-known ones ("Mme Fernandez, Ana Paula, …")."""
         if k + 1 >= len(self.tokens) or self.tokens[k].text not in (",", ";", "-", "/", "|"):  # "M. Carpentier - Julien -"
             return None
         k += 1
-        if self.taken[k] or not _is_name_word(self.tokens[k]) or self.cue_at(k) \
-                or k + 1 < len(self.tokens) and not self.tokens[k + 1].is_boundary:
-            return None
-        first = _first_name_score(self.tokens[k:k + 1], self.gender)
-        return k if first >= _WELL_KNOWN_FIRST_NAME and first > _surname_score(self.tokens[k:k + 1]) else None
+        for end in (k, k + 1):
+            words = self.tokens[k:end + 1]
+            if end >= len(self.tokens) or any(self.taken[j] or not _is_name_word(self.tokens[j]) or self.cue_at(j)
+                                              for j in range(k, end + 1)):
+                return None
+            if end + 1 < len(self.tokens) and not self.tokens[end + 1].is_boundary:
+                continue
+            well_known = all(_first_name_score([w], self.gender) >= _WELL_KNOWN_FIRST_NAME
+                             and _first_name_score([w], self.gender) > _surname_score([w]) for w in words)
+            return (k, end) if well_known else None
+        return None
 
     def surname_after_given(self, i: int, caller: tuple[int, int] | None) -> int | None:
         """Last token of the name said right after the first name read alone, said again at i (the names of who
@@ -3921,8 +3937,10 @@ def _first_name_score(tokens: list[Token], gender: str | None) -> float:
         # "Émile-Eugène", "Rose-Marie": compounds of first names are first names ("Lopez Manuel" is not one)
         score = max(score, sum(scores.get(w, 0) for w in words) / len(words) + 4)
     said = genders.get(parts[0]) or genders.get(words[0], "?")  # a compound has its first part's ("Marie-Claude")
-    if gender and said != "?" and score >= _GENDER_TRUSTED:
-        score += 5 if said == gender else -5
+    if gender and said not in ("?", gender):
+        score -= 5  # listed, however rarely, as the other sex's first name: hardly this person's ("Mme Ahamada …")
+    elif gender and said == gender and score >= _GENDER_TRUSTED:
+        score += 5
     return score
 
 
@@ -3956,6 +3974,16 @@ def _listed_nowhere(tokens: list[Token]) -> bool:
     """A name no list bears whole ("Louis-Joseph"): the lists cannot tell what it is, the order does."""
     whole = key(" ".join(t.text for t in tokens))
     return whole not in first_name_scores() and whole not in surname_scores()
+
+
+def _sex_of(tokens: list[Token]) -> str:
+    """"f" or "m" for a first name listed for one sex, "?" otherwise."""
+    return first_name_genders().get(key(" ".join(t.text for t in tokens)), "?")
+
+
+def _of_the_sex(tokens: list[Token], gender: str | None) -> bool:
+    """The first name may be borne by a person of that sex (or either is unknown)."""
+    return gender is None or _sex_of(tokens) in ("?", gender)
 
 
 def _compound_of_first_names(tokens: list[Token]) -> bool:
@@ -3997,7 +4025,7 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     words = [w[:-1] if k in spelled else w for k, w in enumerate(words)]
     spelled = [] if len(spelled) == len(words) else spelled
     case_speaks = any(_is_capitals(w) for w in words) and not all(_is_capitals(w) for w in words)
-    if not case_speaks and len(units) == 2 and _compound_of_first_names(words[0]) and (
+    if not case_speaks and len(units) == 2 and _compound_of_first_names(words[0]) and _of_the_sex(words[0], gender) and (
             _compound_of_first_names(words[1]) or all(first_name_scores().get(part, 0) >= _GENDER_TRUSTED
                                                       for part in key(" ".join(t.text for t in words[0])).split())):
         # "jean-robert pierre-charles": the lists cannot tell, the order does; "Lucas-Emmanuel Jean-Baptiste": a
@@ -4009,7 +4037,9 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
     first_before = after_a_civility or spelled == [1] \
         or first_name_scores().get(said_first, 0) > surname_scores().get(said_first, 0)
     # a first word no list knows, said where a first name comes first ("elle s'appelle kessy pierre-louis"): as one
-    unknown = after_a_civility and said_first not in first_name_scores() and said_first not in surname_scores()
+    # (not before a first name of the person's sex: "Mme Bélénus Marie-Line")
+    unknown = after_a_civility and said_first not in first_name_scores() and said_first not in surname_scores() \
+        and not (gender is not None and _sex_of(words[1]) == gender)
     # (not when the first is the one spelled: "madame othily O T H I L Y marie-josé", the surname spelled first)
     if not case_speaks and len(units) == 2 and first_before and spelled != [0] and "-" in words[1][0].text \
             and (_compound_first_name(words[1], listed_only=True)
@@ -4033,7 +4063,8 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             family = [t for k in range(len(units)) if k not in firsts for t in words[k]]
             score = _first_name_score(given, gender) - _surname_score(given) \
                 - (_first_name_score(family, gender) - _surname_score(family))
-            if _only_a_surname(given) and _first_name_score(family, None) >= _GENDER_TRUSTED:
+            if _only_a_surname(given) and (_first_name_score(family, None) >= _GENDER_TRUSTED
+                                           or gender is not None and _sex_of(family) == gender):
                 score -= _NEVER_A_FIRST_NAME  # "monsieur Ferrandi Lucas": no list knows Ferrandi as a first name
             if case_speaks:  # "Mamadou Lamine SY": the name in capitals, the words in small letters first names
                 score += sum(20 * (1 if (roles[k] == "nom") == _is_capitals(w) else -1) for k, w in enumerate(words))

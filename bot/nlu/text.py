@@ -108,8 +108,8 @@ _PAIRS_APART = re.compile(rf"\b({_NUMBER_WORD}),\s+(?=(?:{_NUMBER_WORD})\b)", re
 _PIECE = rf"(?:{_SAID_NUMBER}|[\w.\-]+)"
 _DICTATED_EMAIL = re.compile(
     rf"\b((?:(?!à )[^\W\d_] ){{0,3}}{_PIECE}(?: (?:{_CONNECTOR}) {_PIECE})*(?: (?:{_SAID_NUMBER}|\d+))?) (?:a?rr?obase?|at) "
-    r"([\w\-]+(?: (?:point|tiret) [\w\-]+)*(?: point [\w\-]+)|[\w\-]+(?:\.[\w\-]+)+)\b",  # "sfr point fr", "gmail.com",
-    # "etu point univ tiret poitiers point fr"
+    r"([\w\-]+(?: (?:point|tiret) [\w\-]+)*(?: point (?:[^\W\d_] )+[^\W\d_]| point [\w\-]+)|[\w\-]+(?:\.[\w\-]+)+)\b",
+    # "sfr point fr", "gmail.com", "etu point univ tiret poitiers point fr", "orange point f r" (the ending spelled)
     re.IGNORECASE,
 )
 
@@ -163,7 +163,8 @@ def _join_email(match: re.Match) -> str:
                        for k, p in enumerate(pieces))
 
     # "neuf point fr" is a domain; a transcript writes "chloé" where the address has "chloe"
-    return fold(f"{glue(match.group(1), True)}@{glue(match.group(2), False)}")
+    domain = re.sub(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)", "", match.group(2))  # "f r": one ending, spelled
+    return fold(f"{glue(match.group(1), True)}@{glue(domain, False)}")
 
 
 def _phones_in_digits(text: str) -> str:
@@ -295,6 +296,10 @@ _FILLERS = re.compile(
 # said before it (no 62 962)
 _RESTARTED_YEAR = re.compile(rf"\b({'|'.join([*UNITS[1:], *TENS.values(), 'cent'])})\s+(?:eu+h+|heu+)[,.]?\s+"
                              r"(?=(?:deux\s+)?mille\b)", re.IGNORECASE)
+# "mille neuf cent quarante euh quarante et un": the year's end said again after a hesitation replaces the one said
+_RESTARTED_YEAR_END = re.compile(
+    rf"\b(mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+(?:{'|'.join([*UNITS[1:], *TENS.values(), 'quatre', 'et'])})\b)+\s+"
+    rf"(?:eu+h+|heu+)[,.]?\s+(?=(?:{'|'.join([*TENS.values(), 'quatre-vingt', 'quatre vingt'])})\b)", re.IGNORECASE)
 
 
 # A letter spelled with a word for it ("B comme Bernard"): the letter.
@@ -360,7 +365,7 @@ def _said_before(match: re.Match) -> str:
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
-    text = _RESTARTED_YEAR.sub(r"\1. ", written_out(text))
+    text = _RESTARTED_YEAR_END.sub(r"\1 ", _RESTARTED_YEAR.sub(r"\1. ", written_out(text)))
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", text))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, _SPELLED_AFTER_THE_NEXT.sub(_said_before, spelling_read(_SPELLED_AGAIN.sub(_said_once, text))))

@@ -4747,3 +4747,53 @@ def test_surnames_said_the_same_spelled_late_and_years_told_again(text, expected
 def test_both_words_after_the_surname_label_are_the_surname_when_the_first_name_is_labelled_next():
     record = read("Nom : Garcia Martinez / Prénom : Juan Carlos / DDN : 11/12/1970")
     assert (record.get("nom"), record.get("prenom")) == ("Garcia Martinez", "Juan Carlos"), record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name listed, even rarely, for the other sex is not hers: the surname came first
+    ("son fils appelle : Mme Ahamada Zaïnaba, nom de jeune fille Soilihi, née le 08/12/1962",
+     {"prenom": "Zaïnaba", "nom": "Ahamada"}),
+    # a name known only as a surname before a first name of her sex
+    ("voisine au tel pour Mme Kowalczyk Irena, née Nowak, 87 ans", {"prenom": "Irena", "nom": "Kowalczyk"}),
+    # an unlisted surname before a compound first name of her sex
+    ("le mari appelle pour sa femme Mme Bélénus Marie-Line, née Jalton le 26/08/1966 au Moule",
+     {"prenom": "Marie-Line", "nom": "Bélénus"}),
+    # and as before: the first name first after a civility when nothing tells otherwise
+    ("M. Frantz Edouard, toux", {"prenom": "Frantz", "nom": "Edouard"}),
+    ("elle s'appelle kessy pierre-louis", {"prenom": "Kessy", "nom": "Pierre-Louis"}),
+])
+def test_the_sex_a_civility_says_tells_which_name_is_the_first_name(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two well-known first names after the surname's comma: one first name
+    ("sa femme, Mme Fernandes non pardon Fernandez avec un z, Ana Paula, nom de jeune fille Pereira, née à Porto le "
+     "09/01/1977", {"nom": "Fernandez", "prenom": "Ana Paula", "nom_naissance": "Pereira"}),
+    ("M. Martin, Jean Dupont est son voisin", {"nom": "Martin", "prenom": None}),
+    # "prénom composé" says what the name is, no label of a value to come
+    ("Marie-Claire prénom composé avec un tiret elle a l'œil tout rouge", {"prenom": None, "nom": None}),
+])
+def test_first_names_after_the_surname_and_remarks_on_them(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("il est pas essoufflé", None), ("il n'est pas essoufflé", None),
+    ("il n'a pas mal au ventre mais il tousse", "tousse"), ("il est essoufflé", "essoufflé"),
+])
+def test_a_complaint_said_absent_without_its_ne_is_none(text, expected):
+    assert read(text).get("symptomes") == expected
+
+
+@pytest.mark.parametrize("said, typed", [
+    ("elle a un mail aussi nadia point boukhalfa arobase orange point f r", "elle a un mail aussi nadia.boukhalfa@orange.fr"),
+    ("mail jd arobase free point f r et elle est à Rouen", "mail jd@free.fr et elle est à Rouen"),
+    # the end of a year said again after a hesitation; not a phone after it
+    ("le dix-sept janvier mille neuf cent quarante euh quarante et un", "le 17 janvier 1941"),
+    ("né en mille neuf cent soixante-dix-huit euh zéro six douze", "né en 1978 06 12"),
+])
+def test_an_email_ending_spelled_and_a_year_ending_said_again(said, typed):
+    assert normalize_dictation(said) == typed

@@ -766,3 +766,20 @@ def test_a_town_and_its_quarter_answered_is_an_answer_not_a_question(extractor):
 ])
 def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civility):
     assert process(extractor, text, []).get("genre") == civility
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    # the order in the middle, what the patient will do after it; the booking cancelled, elided
+    ("ah mince il me dit qu'il travaille à cette heure-là et ne peut pas partir, vous pouvez annuler le rdv svp ? il "
+     "rappellera", "faq", "annuler"),
+    ("Attendez, la patiente vient de rappeler, son MT a finalement une place cet aprèm. On annule l'adressage, merci.",
+     "inform", "annuler"),
+    ("il rappellera demain, toux", "inform", "inform"),
+    # the patient presented with a civility, no question: whatever the classifier read
+    ("allo oui c'est pour madame Payet P A Y E T", "faq", "inform"),
+    ("madame Payet demande si c'est payant ?", "faq", "faq"),
+    # a typed message read as an upload carries the patient's details
+    ("ddn 7/9/79 tel 0745128963", "joindre_piece", "inform"),
+])
+def test_orders_and_patients_among_other_words(extractor, text, classified, expected):
+    assert intent_after(extractor, text, classified, 0.9) == expected
