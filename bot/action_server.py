@@ -18,6 +18,7 @@ from sanic.request import Request
 
 from bot.auth.local_secrets import with_secrets
 from bot.auth.tokens import bearer
+from bot.heap import freeze_loaded
 from bot.settings import get_settings
 
 NOT_RASA = {"error": "non_authentifie", "detail": "Seul Rasa appelle le serveur d'actions."}
@@ -47,6 +48,7 @@ def main() -> None:
     utils.update_sanic_log_level()
     token = with_secrets(get_settings()).action_token.get_secret_value()
     app = only_rasa(create_app(args.actions, cors_origins=None), token)
+    freeze_loaded()
     app.run(os.environ.get("SANIC_HOST", "127.0.0.1"), args.port, workers=utils.number_of_sanic_workers())
 
 

@@ -13,9 +13,11 @@ from functools import lru_cache
 from typing import Any
 
 from jsonschema import ValidationError, validators
+from rasa.core import run as rasa_run
 from rasa.core.actions.action import RemoteAction
 
 from bot import log_redaction, parse_lane, store_failures
+from bot.heap import freeze_loaded
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +35,17 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     return True
 
 
+def _frozen_once_loaded(load_agent_on_start):
+    """Rasa's start-up listener, then the heap it loaded (the model) frozen: bot.heap."""
+
+    async def load(*args, **kwargs):
+        agent = await load_agent_on_start(*args, **kwargs)
+        freeze_loaded()
+        return agent
+
+    return load
+
+
 def with_api_token(argv: list[str], token: str) -> list[str]:
     """`rasa run --enable-api` protected by `token`, added here rather than by the parent process: a command
     line is readable by every user of the machine, this process's memory is not. Given as one argument: a random
@@ -47,6 +60,7 @@ def main() -> None:
     parse_lane.install()  # a long message is parsed beside the event loop that serves every conversation
     log_redaction.install()  # Rasa's structured logs mask the message, entities and slots
     store_failures.install()  # a conversation store that does not answer stops the turn (no in-memory fallback)
+    rasa_run.load_agent_on_start = _frozen_once_loaded(rasa_run.load_agent_on_start)
     from rasa.__main__ import main as rasa_main
 
     from bot.auth.local_secrets import with_secrets

@@ -1,9 +1,12 @@
 """bot/rasa_cli.py: the action server's answers are still checked against Rasa's schema, with one validator."""
+import asyncio
+import gc
+
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from bot.rasa_cli import _validate_action_result
+from bot.rasa_cli import _frozen_once_loaded, _validate_action_result
 
 ACTION = RemoteAction("action_recap", None)
 
@@ -35,3 +38,17 @@ def test_a_token_starting_with_a_dash_reaches_rasa_whole():
     argv = with_api_token(["run", "--enable-api", "--port", "5005"], token)
     assert create_argument_parser().parse_args(argv).auth_token == token
     assert with_api_token(argv, "other") == argv  # given once
+
+
+def test_the_heap_rasa_loaded_at_start_is_frozen_after_the_model_loads():
+    loaded = object()
+
+    async def load_agent_on_start(*args):
+        return loaded
+
+    gc.unfreeze()
+    try:
+        assert asyncio.run(_frozen_once_loaded(load_agent_on_start)("model", None)) is loaded
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> None:
 
         from bot.agenda import geo
         from bot.agenda.api import create_app
+        from bot.heap import freeze_loaded
 
         engine.dispose()
         geo.warm()
@@ -53,5 +54,7 @@ def main(argv: list[str] | None = None) -> None:
         # Idle connections are kept longer than its clients keep them in their pools (Caddy: 2 min, httpx: 5 s),
         # so that a client never reuses one the agenda is closing at that instant (a reset request, seen here under
         # load with uvicorn's 5 s).
-        uvicorn.run(create_app(with_secrets(settings)), host=settings.agenda_interface, port=settings.agenda_port,
+        app = create_app(with_secrets(settings))
+        freeze_loaded()
+        uvicorn.run(app, host=settings.agenda_interface, port=settings.agenda_port,
                     access_log=False, ws="none", timeout_keep_alive=KEEP_ALIVE_S)
