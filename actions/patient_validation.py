@@ -131,9 +131,8 @@ class PatientFieldValidators:
         return refuse(dispatcher, tracker, field, "utter_invalid_nom_caracteres")
 
     def validate_civilite(self, value, dispatcher, tracker, domain):
-        # after a booking, a description is the next patient's (action_recap): the civility known was the last one's
-        next_patient = tracker.get_slot("etape") == "reserve" or emptied_this_turn(tracker, "civilite")
-        earlier = None if next_patient else value_before_last_user_turn(tracker, "civilite")
+        # a new patient (action_recap emptied the slot): the civility known was the last one's
+        earlier = None if emptied_this_turn(tracker, "civilite") else value_before_last_user_turn(tracker, "civilite")
         if earlier and "civilite" not in latest_entities(tracker) and civility_said_before(tracker):
             return {"civilite": earlier}  # only implied ("il est né le …"): never over the civility said before
         return {"civilite": parse.parse_civilite(str(value)) if value else None}

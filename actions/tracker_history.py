@@ -26,11 +26,12 @@ def value_before_last_user_turn(tracker: Tracker, slot: str, emptied_too: bool =
 
 def civility_said_before(tracker: Tracker) -> bool:
     """The civility known was said ("Mme", a button), not implied ("son papa", "née"): the latest earlier message giving
-    one gave it as the entity civilite rather than genre."""
+    one gave it as the entity civilite rather than genre, for the patient at hand (not the one booked since)."""
     events = tracker.events
     last_user = _latest_user_message(events)
     for event in reversed(events[:last_user]):
-        if event.get("event") in ("reset_slots", "restart"):
+        if event.get("event") in ("reset_slots", "restart") \
+                or event.get("event") == "slot" and event.get("name") == "etape" and event.get("value") == "reserve":
             return False
         given = {e.get("entity") for e in (event.get("parse_data") or {}).get("entities", [])} \
             if event.get("event") == "user" else set()

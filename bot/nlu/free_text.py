@@ -903,9 +903,20 @@ class _Reader:
         asked_for = i > 0 and self.tokens[i - 1].folded in ("pour", "concernant")
         owner = self.tokens[i].folded
         return owner in _THEIR or owner in _POSSESSIVES and (
-            asked_for or self.described_after_names(i + size) or self.presented_at(i, size)) \
+            asked_for or self.described_after_names(i + size) or self.presented_at(i, size)
+            or self.ill_after_names(i + size)) \
             or owner in ("le", "la", "l'") and self.born_after_names(i + size)  # "pour le grand frère X né le", "et
         # maintenant la petite sœur X née le", "faire voir aussi la petite sœur, X, née le": who is born is seen
+
+    def ill_after_names(self, k: int) -> bool:
+        """The names said from token k are followed by what the person has ("son frère Enzo a la même chose", "sa
+        sœur Lina a de la fièvre"): someone to see, not a contact."""
+        after = self.past_names(k)
+        if after >= len(self.tokens) - 1 or after == k or self.tokens[after].folded not in ("a", "fait", "presente"):
+            return False
+        said = [t.folded for t in self.tokens[after + 1:after + 4]]
+        return said[:3] == ["la", "meme", "chose"] or said[:1] == ["pareil"] \
+            or self.symptom_end(self.after_determiners(after + 1)) is not None
 
     def family_of_who_calls_at(self, i: int) -> bool:
         """"sa mère", "son frère" at i, no patient named yet, after who calls: named ("Appel de Mme Reynaud : sa mère
@@ -1764,6 +1775,8 @@ class _Reader:
             if k > i and (token.folded in _PATIENT_LABELS or self.person_noun_at(k)) \
                     and self.starts_name(self.skip_age(k + 1)):
                 break  # "varicelle probable pt Emma Lopez 6a", "fievre enft 6a Naia …": the label opens the names
+            if k > i and token.text == ":" and self.starts_name(k + 1) and self.described_after_names(k + 1):
+                break  # "sa petite sœur qui tousse : Inès Benali, née le …": who has it, named after the colon
             if k > i and token.folded == "chez" and self.starts_name(k + 1) and self.described_after_names(k + 1):
                 break  # "otalgie droite chez Chloé Da Silva 4 ans": whom it affects, named, then aged
             if k > i and self.tokens[k - 1].is_word and _is_name_word(token) and _first_name_score([token], None) > 0 \

@@ -54,7 +54,7 @@ def is_same_name_answer(text: str) -> bool:
 def says_the_name_again(text: str, nom: str | None) -> bool:
     """"Dubois aussi", "Garcia c'est son seul nom", "Rousseau comme la maman": the usage name said again, then a
     word about it (a grammatical word, not a name's particle nor a second name: "Dubois Martin" is a double name)."""
-    said, name = key(text or ""), key(nom or "")
+    said, name = _PRESENTING.sub("", key(text or "")), key(nom or "")  # "c'est Diallo aussi elle est pas mariée"
     if not name or not (said == name or said.startswith(name + " ")):
         return False
     rest = said[len(name):].split()
@@ -62,6 +62,7 @@ def says_the_name_again(text: str, nom: str | None) -> bool:
         rest[0] not in NAME_PARTICLES and (rest[0] in STOP_WORDS or f"{rest[0]}'" in STOP_WORDS))
 
 
+_PRESENTING = re.compile(r"^(?:(?:euh|alors|oui|bah|ben) )*(?:c est|ce serait) ")  # on key()'s text
 _TOO = re.compile(rf"[\s,]+(?:{'|'.join(sorted(AS_WELL))}|de meme)\s*[.!]*\s*$")  # on folded text
 
 

@@ -93,6 +93,7 @@ def test_identique_copies_the_usage_name(dispatcher):
 @pytest.mark.parametrize("said, nom, kept", [
     ("Garcia c'est son seul nom", "Garcia", "Garcia"), ("Dubois aussi", "Dubois", "Dubois"),
     ("Rousseau comme la maman", "Rousseau", "Rousseau"), ("dubois, le même", "Dubois", "Dubois"),
+    ("c'est Diallo aussi elle est pas mariée", "Diallo", "Diallo"),
     ("Nguyen, pas d'autre nom", "Nguyen", "Nguyen"), ("elle n'a pas d'autre nom", "Nguyen", "Nguyen"),
     ("Dubois Martin", "Dubois", "Dubois Martin"), ("Martin", "Dubois", "Martin"),  # a double name, another name
 ])
@@ -462,9 +463,17 @@ def test_the_civility_of_the_last_patient_gives_way_to_the_one_implied_for_the_n
     events = [*user_turn("civilite", "Monsieur", "Madame"), {"event": "slot", "name": "civilite", "value": None}]
     tracker = make_tracker({"civilite": "Monsieur"}, events=events, entities=[{"entity": "genre", "value": "Monsieur"}])
     assert form().validate_civilite("Monsieur", dispatcher, tracker, DOMAIN) == {"civilite": "Monsieur"}
-    booked = make_tracker({"civilite": "Monsieur", "etape": "reserve"}, events=user_turn("civilite", "Monsieur", "Madame"),
-                          entities=[{"entity": "genre", "value": "Monsieur"}])
-    assert form().validate_civilite("Monsieur", dispatcher, booked, DOMAIN) == {"civilite": "Monsieur"}
+    # the mother said "Mme", booked; then "leur fils Ibrahim …": before the recap (etape reserve) and in the form after
+    # it (etape collecte), Monsieur
+    mother = {"event": "user", "text": "Mme Nassimati Soilihi", "parse_data": {"entities": [{"entity": "civilite",
+                                                                                            "value": "Madame"}]}}
+    son = [mother, {"event": "slot", "name": "civilite", "value": "Madame"},
+           {"event": "slot", "name": "etape", "value": "reserve"}, {"event": "user", "text": "leur fils Ibrahim"},
+           {"event": "slot", "name": "civilite", "value": "Monsieur"}]
+    for etape, after in (("reserve", []), ("collecte", [{"event": "slot", "name": "etape", "value": "collecte"}])):
+        booked = make_tracker({"civilite": "Monsieur", "etape": etape}, events=son + after,
+                              entities=[{"entity": "genre", "value": "Monsieur"}])
+        assert form().validate_civilite("Monsieur", dispatcher, booked, DOMAIN) == {"civilite": "Monsieur"}, etape
 
 
 def test_a_civility_implied_gives_way_to_the_one_implied_next(dispatcher):

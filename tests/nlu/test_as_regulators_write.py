@@ -4797,3 +4797,17 @@ def test_a_complaint_said_absent_without_its_ne_is_none(text, expected):
 ])
 def test_an_email_ending_spelled_and_a_year_ending_said_again(said, typed):
     assert normalize_dictation(said) == typed
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative named, then what they have: the next one to see, not a contact
+    ("son frère Enzo a la même chose depuis ce matin, né le 22/08/2012, même nom", {"prenom": "Enzo"}),
+    ("son frère Enzo a de la fièvre", {"prenom": "Enzo", "symptomes": "fièvre"}),
+    ("son frère Enzo a appelé pour sa mère", {"prenom": None}),
+    # the complaint stops at the colon that names who has it
+    ("elle a aussi sa petite sœur qui tousse : Inès Benali, née le 11/01/2021",
+     {"symptomes": "tousse", "prenom": "Inès", "nom": "Benali"}),
+])
+def test_relatives_named_with_what_they_have(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

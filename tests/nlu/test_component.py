@@ -775,6 +775,8 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     ("Attendez, la patiente vient de rappeler, son MT a finalement une place cet aprèm. On annule l'adressage, merci.",
      "inform", "annuler"),
     ("il rappellera demain, toux", "inform", "inform"),
+    ("Ah zut, il vient de me dire qu'il a un entretien demain matin, il pourra pas y aller. Vous pouvez annuler le rdv "
+     "svp ? Je le rappellerai plus tard.", "faq", "annuler"),
     # the patient presented with a civility, no question: whatever the classifier read
     ("allo oui c'est pour madame Payet P A Y E T", "faq", "inform"),
     ("madame Payet demande si c'est payant ?", "faq", "faq"),
