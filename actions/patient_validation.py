@@ -275,8 +275,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         read = next((e["value"] for e in tracker.latest_message.get("entities", []) if e["entity"] == field), None)
         named_apart = read is not None and not is_same_name_answer(str(read)) and key(str(read)) != key(nom or "")
         if field == "nom_naissance" and self._names_said_again(tracker, nom):
-            # "euh Diallo D I A deux L O Aminata A M I N A T A": the patient's name and first name, said again
-            return {field: nom}
+            # "euh Diallo D I A deux L O Aminata A M I N A T A": the names given, spelled again, no birth name: asked again
+            return {}
         if field == "nom_naissance" and not named_apart and (says_the_name_again(text, nom) or is_same_name_answer(text)):
             # "Céleste pareil" read by the NLU as a first name and a name, "Baron" as a commune (of the Gironde), "elle
             # a gardé son nom, Zébina" with Zébina as a complaint: the usage name said again, and whatever the NLU

@@ -249,11 +249,20 @@ def one_per_field(entities: list[dict]) -> list[dict]:
     becomes the name."""
     first: dict[str, dict] = {}
     for entity in entities:
-        if entity["entity"] not in (PRACTITIONER, CALLER, HISTORY):
+        if entity["entity"] not in (PRACTITIONER, CALLER, HISTORY) and not _the_complaint_before(entity):
             first.setdefault(entity["entity"], entity)
     if first.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in first:
         first["nom_naissance"] = {**first["nom_naissance"], "value": first["nom"]["value"]}
     return sorted(first.values(), key=lambda e: e["start"])
+
+
+def _the_complaint_before(entity: dict) -> bool:
+    """"il a la même chose depuis hier soir": no complaint in its own words, the patient before's (action_recap keeps
+    it)."""
+    return entity["entity"] == "symptomes" and _SAME_COMPLAINT.match(fold(str(entity["value"]))) is not None
+
+
+_SAME_COMPLAINT = re.compile(r"(?:la |les )?memes? (?:chose|symptomes?)\b|pareil\b|memes?$")
 
 
 # "le 10" after "autres créneaux" is a rank in the list: a département by a small number needs its preposition

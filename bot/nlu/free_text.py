@@ -428,6 +428,7 @@ _FAMILY = {**{w: "m" for w in ("pere", "papa", "mari", "epoux", "conjoint", "com
            **{w: "f" for w in ("cousine", "copine", "amie", "fiancee", "belle-soeur", "belle-fille")},
            **{w: None for w in ("coloc", "colocataire", "collegue")}}
 _THEIR = {"leur", "leurs", "mon", "ma", "mes", "notre", "nos"}
+_OF = {"de", "d'", "du", "des"}
 # what opens the next patient, after thanks for the last booking ("merci et sa petite sœur …")
 _PRESENTING = {"et", "maintenant", "puis", "ensuite", "alors", "c'est", ",", "mtn", "merci", "ok", "bon", "parfait",
                "super", "d'accord"}
@@ -1301,6 +1302,12 @@ class _Reader:
                 return j
         return k
 
+    def named_by_its_remark(self, i: int) -> str | None:
+        """"prenom" or "nom" when the name word at i is followed by what it is ("Marie-Claire prénom composé")."""
+        remark = HYPHEN_REMARK.match(self.text, self.tokens[i].end) if _is_name_word(self.tokens[i]) else None
+        said = re.match(r"[\s,]+(pr[ée]nom|nom) ", remark.group(0), re.IGNORECASE) if remark else None
+        return None if said is None else "nom" if said.group(1).lower() == "nom" else "prenom"
+
     def past_hyphen_remark(self, i: int) -> int | None:
         """The token after "avec un tiret (entre les deux)" said at i, right after a name, when a name word follows."""
         remark = HYPHEN_REMARK.match(self.text, self.tokens[i - 1].end) if i > 0 else None
@@ -2124,6 +2131,9 @@ class _Reader:
             return False
         if end == i and self.symptom_end(i) is not None:
             return False  # "regurgit + pleurs ++ depuis 2j": a complaint the reader knows (Pleurs, Marne, is a commune)
+        if end + 2 < len(self.tokens) and self.tokens[end + 1].folded in _OF \
+                and self.symptom_end(self.after_determiners(end + 2)) is not None:
+            return False  # "Signes de cystite": the noun heading a complaint, no town (Signes, Var)
         if i > 0 and self.tokens[i - 1].text == "+" or end + 1 < len(self.tokens) and self.tokens[end + 1].text == "+":
             return False  # "apyrétique, BU + nitrites": findings added one to the other, not a town (Bû)
         if i > 0 and self.tokens[i].folded in MONTH_OF and (self.tokens[i - 1].is_number or _is_an_ordinal(self.tokens[i - 1])):
@@ -2588,12 +2598,21 @@ class _Reader:
                 i = max(j, i + 1)
                 continue
             introduced = self.introduced_names_at(i)
-            if kin_named and weak_identity and token.folded in ("sa", "son") and i + 2 < len(self.tokens) \
-                    and self.tokens[i + 1].folded in _FAMILY and self.says_again_whole(i + 2):
-                # "la fille de madame Delattre en ligne, sa maman Monique Delattre": the kin's kin is the patient,
-                # the name alone said again whole
+            if weak_identity and i > 0 and self.tokens[i - 1].text == ":" and self.says_again_whole(i) \
+                    and self.described_after_names(i):
+                # "Et pour Mme Perrin elle-même, elle a la même chose : Monique Perrin, née Lambert le …": the name alone,
+                # said again whole after the colon, with what describes her
                 self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
-                i = self.identity(i + 2, _FAMILY[self.tokens[i + 1].folded])
+                i = self.identity(i)
+                weak_identity = False
+                continue
+            named_at = i + 2 + (i + 2 < len(self.tokens) and self.tokens[i + 2].text in (",", ":"))
+            if kin_named and weak_identity and token.folded in ("sa", "son") and named_at < len(self.tokens) \
+                    and self.tokens[i + 1].folded in _FAMILY and self.says_again_whole(named_at):
+                # "la fille de madame Delattre en ligne, sa maman Monique Delattre": the kin's kin is the patient,
+                # the name alone said again whole ("… pour son papa, Bernard Lachaud")
+                self.spans = [s for s in self.spans if s.field not in ("nom", "prenom")]
+                i = self.identity(named_at, _FAMILY[self.tokens[i + 1].folded])
                 weak_identity = kin_named = False
                 continue
             if introduced is not None and weak_identity and self.tokens[i].folded in _NAMING \
@@ -2714,7 +2733,10 @@ class _Reader:
                         caller, identity_done, j = (i, own - 1), False, own
                     i = j
                     continue
-                if not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
+                if not identity_done and opening and (named := self.named_by_its_remark(i)):
+                    self.add(named, i, i)  # "Marie-Claire prénom composé avec un tiret": what the name is, said after it
+                    identity_done = True
+                elif not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
                     self.add("prenom", i, i)
                     identity_done = True
                 elif weak_identity and (self.tokens[i - 1].text == "," or self.spells_the_surname_read(i - 1)) \

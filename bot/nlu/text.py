@@ -71,7 +71,8 @@ _IN_ONE_WORD = re.compile(r"\b(?!(?:mme|madame|mr?|monsieur|mlle|mademoiselle|no
                           r"([^\W\d_]{2,}) ([^\W\d_]{2,}),? en un (?:seul )?mot\b", re.IGNORECASE)
 _REMARKED = re.compile(r"\b([^\W\d_][\w'’-]+)(?=" + _LETTERS_REMARK + ")", re.IGNORECASE)
 # "jean-louis avec un tiret": how the name is written, said after it
-HYPHEN_REMARK = re.compile(r"[\s,]+(?:avec|sans) (?:un |le )?(?:tiret|trait d'union)\b", re.IGNORECASE)
+HYPHEN_REMARK = re.compile(r"[\s,]+(?:(?:pr[ée]nom|nom) compos[ée]e?(?: (?:avec|sans) (?:un |le )?(?:tiret|trait d'union))?"
+                           r"|(?:avec|sans) (?:un |le )?(?:tiret|trait d'union))\b", re.IGNORECASE)  # "prénom composé …"
 # "jean tiret pierre"; not "marie-thérèse avec un tiret née …", which tells how the name is written
 _HYPHEN_WORD = re.compile(r"(?<!\bun)(?<!\bsans)\s+tiret\s+(?!bas\b|du bas\b)", re.IGNORECASE)
 _APOSTROPHE_WORD = re.compile(r"\b([dl]) apostrophe\s+(?=[^\W\d_])", re.IGNORECASE)  # "d apostrophe almeida"

@@ -499,7 +499,7 @@ def test_a_birth_place_read_as_a_name_leaves_the_birth_name_as_it_was(dispatcher
         "localisation": "Murat", "nom": "Vidal", "nom_naissance": "Vidal"}
 
 
-def test_the_patient_s_names_said_again_to_the_birth_name_question_give_the_name(dispatcher):
+def test_the_patient_s_names_spelled_again_to_the_birth_name_question_are_no_birth_name(dispatcher):
     text = "euh Diallo D I A deux L O Aminata A M I N A T A"
     entities = [{"entity": "nom", "value": "Diallo", "start": 4, "end": 21},
                 {"entity": "prenom", "value": "Aminata", "start": 22, "end": 45}]
@@ -508,4 +508,4 @@ def test_the_patient_s_names_said_again_to_the_birth_name_question_give_the_name
               {"event": "slot", "name": "nom", "value": "Diallo"}]
     tracker = make_tracker({"requested_slot": "nom_naissance", "prenom": "Aminata", "nom": "Diallo"}, text=text,
                            entities=entities, events=events)
-    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {"nom_naissance": "Diallo"}
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}

@@ -4623,7 +4623,7 @@ def test_an_injury_told_with_a_reflexive_verb_is_the_complaint(text, expected):
      {"prenom": "Chloé", "nom": "Nguyen-Tran"}),
     # someone named, then born, right after the complaint
     ("son fils il a la même chose depuis hier soir théo morel né le dix-neuf septembre deux mille dix-sept",
-     {"prenom": "Théo", "nom": "Morel", "symptomes": "même chose depuis hier soir"}),
+     {"prenom": "Théo", "nom": "Morel", "symptomes": None}),  # the complaint of the one before (action_recap)
     # where to call says which number to file
     ("Tel fixe 0262 27 45 18 / portable 0692 45 67 12, préfère être appelée sur le portable",
      {"telephone": "+262692456712"}),
@@ -4772,8 +4772,9 @@ def test_the_sex_a_civility_says_tells_which_name_is_the_first_name(text, expect
     ("sa femme, Mme Fernandes non pardon Fernandez avec un z, Ana Paula, nom de jeune fille Pereira, née à Porto le "
      "09/01/1977", {"nom": "Fernandez", "prenom": "Ana Paula", "nom_naissance": "Pereira"}),
     ("M. Martin, Jean Dupont est son voisin", {"nom": "Martin", "prenom": None}),
-    # "prénom composé" says what the name is, no label of a value to come
-    ("Marie-Claire prénom composé avec un tiret elle a l'œil tout rouge", {"prenom": None, "nom": None}),
+    # "prénom composé" says what the name said is, no label of a value to come
+    ("Marie-Claire prénom composé avec un tiret elle a l'œil tout rouge", {"prenom": "Marie-Claire", "nom": None}),
+    ("Martin-Durand nom composé, né le 03/03/1950", {"prenom": None, "nom": "Martin-Durand"}),
 ])
 def test_first_names_after_the_surname_and_remarks_on_them(text, expected):
     record = read(text)
@@ -4809,5 +4810,28 @@ def test_an_email_ending_spelled_and_a_year_ending_said_again(said, typed):
      {"symptomes": "tousse", "prenom": "Inès", "nom": "Benali"}),
 ])
 def test_relatives_named_with_what_they_have(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_commune_heading_a_complaint_is_its_noun_not_the_place():
+    """Signes is a commune of the Var: « Signes de cystite » sent the search there, the patient being in Montpellier."""
+    record = read("Bonjour, je vous adresse Mme BENALI Nadia, née le 12/04/1987, nom de naissance idem. Signes de cystite "
+                  "depuis hier soir, brûlures mictionnelles, pas de fièvre. Elle est à Montpellier quartier Antigone, tél "
+                  "06 71 28 43 95.")
+    assert record.get("localisation") == "Montpellier quartier Antigone", record
+    assert record.get("symptomes", "").startswith("Signes de cystite"), record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one named through their kin, named whole after the kin asked for
+    ("Bonjour, j'ai la fille de M. Lachaud au tél qui appelle pour son papa, Bernard Lachaud, né le 14/03/1938. Il a une "
+     "toux grasse", {"prenom": "Bernard", "nom": "Lachaud", "symptomes": "toux grasse"}),
+    # the name alone, said whole after a colon with her birth; "la même chose" is no complaint of its own words
+    ("Et pour Mme Perrin elle-même, elle a la même chose : Monique Perrin, née Lambert le 19/02/1944, même adresse",
+     {"prenom": "Monique", "nom": "Perrin", "nom_naissance": "Lambert", "symptomes": None}),
+    ("il a la même chose depuis ce matin", {"symptomes": None}),
+])
+def test_a_name_said_alone_then_whole_and_the_same_complaint(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
