@@ -286,6 +286,8 @@ def find_civilite(original: str, folded: str) -> list[Found]:
             continue  # "bonjour madame, je vous appelle pour mon fils": the one who answers, not the patient
         if _OWNER_BEFORE.search(folded, 0, hit.start) and not _A_NAME_AFTER.match(original, hit.end):
             continue  # "c'est le portable de madame, lui n'en a pas": whose it is, no name: someone spoken of
+        if _ON_THE_LINE.match(folded, hit.end):
+            continue  # "Mme au tel pour son mari, YILMAZ Mehmet …": who calls, no name: not the patient's civility
         found.append(hit)
     for glued in _GLUED_CIVILITY.finditer(folded):  # "M.Paul Lefèvre", "Mme.Claire Martin"
         if original[glued.end()].isupper() and not any(f.start == glued.start() for f in found):
@@ -296,6 +298,7 @@ def find_civilite(original: str, folded: str) -> list[Found]:
 
 
 _OWNER_BEFORE = re.compile(r"\b(?:de|du|a)\s*$")
+_ON_THE_LINE = re.compile(r"\.?\s*(?:est\s+)?(?:au (?:tel|telephone|bout du fil)|en ligne|(?:qui )?(?:appelle|nous appelle))\b")
 _A_NAME_AFTER = re.compile(r"\.?\s*[^\W\d_]{2,}")  # "la fille de madame Delattre": named, the patient it may be
 # "M. Dupont", "M. du Plessis": a capitalized name, or a particle before one
 _CAPITALIZED_NAME = re.compile(r"\s*(?:(?:du|de|des|de la|d'|d’|le|la|van|von|di|da|del)\s*)?[A-ZÀ-Ý]")

@@ -789,7 +789,7 @@ class _Reader:
         else:
             return None
         # "Identité - TRAN Minh Duc | DDN - …"; "un bébé de huit mois le petit nolan": the little one after the age too
-        j = self.after_little(self.skip_age(self.after_little(self.skip_colons(i + size))))
+        j = self.after_little(self.skip_age(self.after_little(self.skip_colons(self.past_what_they_have(i + size)))))
         while person and j < len(self.tokens) and self.tokens[j].text.islower() and is_common_word(self.tokens[j].text) \
                 and key(self.tokens[j].text) not in first_name_scores() and self.adjective(j):
             j += 1  # "une dame ukrainienne oksana kovalenko": what she is, then her names
@@ -903,11 +903,25 @@ class _Reader:
             return False
         asked_for = i > 0 and self.tokens[i - 1].folded in ("pour", "concernant")
         owner = self.tokens[i].folded
+        named = self.past_what_they_have(i + size)
         return owner in _THEIR or owner in _POSSESSIVES and (
-            asked_for or self.described_after_names(i + size) or self.presented_at(i, size)
+            asked_for or self.described_after_names(named) or self.presented_at(i, size)
             or self.ill_after_names(i + size)) \
             or owner in ("le", "la", "l'") and self.born_after_names(i + size)  # "pour le grand frère X né le", "et
         # maintenant la petite sœur X née le", "faire voir aussi la petite sœur, X, née le": who is born is seen
+
+    def past_what_they_have(self, k: int) -> int:
+        """Past "qui …" up to its colon said at k ("sa petite sœur qui commence pareil depuis ce matin : Inès, née le
+        …"): what the relative has, in no words of a complaint, then their names; k when no such clause is (a complaint
+        in it is read as one: "sa petite sœur qui tousse : Inès Benali, née le …")."""
+        if k >= len(self.tokens) or self.tokens[k].folded != "qui":
+            return k
+        for j in range(k + 1, min(k + _LONGEST_COMPLAINT, len(self.tokens))):
+            if self.tokens[j].text == ":":
+                return j + 1
+            if self.tokens[j].is_boundary or self.symptom_end(j) is not None:
+                break
+        return k
 
     def ill_after_names(self, k: int) -> bool:
         """The names said from token k are followed by what the person has ("son frère Enzo a la même chose", "sa
@@ -2277,7 +2291,7 @@ class _Reader:
                     or self.born_after_names(i) and all(self.tokens[a].text[:1].isupper() for a, _ in units)) \
                 and not any(_plain_word(w) for w in lasts) \
                 and not any(self.tokens[b].text.islower() and key(self.tokens[b].text) not in first_name_scores()
-                            and self.conjugated_verb(b) for _, b in units)
+                            and self.conjugated_verb(b) and not self.first_name_after(b) for _, b in units)
         after = self.cue_at(units[0][1] + 1)
         if after and after[0] == "epouse":
             return True  # "DUMONT épouse LEGRAND Colette": the birth name, then the married name
@@ -2300,6 +2314,11 @@ class _Reader:
         rest = self.tokens[units[0][1] + 1:whose]
         alone = all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in rest)
         return named and (birth_name or alone) and all(t.is_boundary for t in self.tokens[:i])
+
+    def first_name_after(self, b: int) -> bool:
+        """A first name the lists know follows token b ("payet jean-hugues ddn …": Payet, read as a verb, is a surname)."""
+        units = self.name_units(b + 1, 1)
+        return bool(units) and _first_name_score(self.tokens[units[0][0]:units[0][1] + 1], None) >= _GENDER_TRUSTED
 
     def same_as_whose_at(self, k: int) -> int | None:
         """Where « comme son papa », « comme la maman », « pareil que sa sœur » begins, from k past punctuation, when
@@ -2349,12 +2368,13 @@ class _Reader:
             or HYPHEN_REMARK.match(self.text, self.tokens[after - 1].end) is not None  # "marie-thérèse avec un tiret"
 
     def civility_closing(self, k: int) -> bool:
-        """"Dubreuil Yannick M. 22/10/1969": the civility after the names, as some software lists them, before
-        anything but a name."""
+        """"Dubreuil Yannick M. 22/10/1969", "yilmaz mehmet mr ddn …": the civility after the names, as some software
+        lists them, before anything but a name."""
         if k >= len(self.tokens) or self.tokens[k].folded not in CIVILITES:
             return False
         k += 1 + (k + 1 < len(self.tokens) and self.tokens[k + 1].text == ".")
-        return k >= len(self.tokens) or self.tokens[k].is_boundary or self.tokens[k].is_number
+        return k >= len(self.tokens) or self.tokens[k].is_boundary or self.tokens[k].is_number \
+            or self.cue_at(k) is not None or self.tokens[k].folded in _DATE_LABELS
 
     # --- fields ------------------------------------------------------------------------------------------
     def residence(self, i: int) -> int | None:
@@ -4012,8 +4032,10 @@ def _listed_nowhere(tokens: list[Token]) -> bool:
 
 
 def _sex_of(tokens: list[Token]) -> str:
-    """"f" or "m" for a first name listed for one sex, "?" otherwise."""
-    return first_name_genders().get(key(" ".join(t.text for t in tokens)), "?")
+    """"f" or "m" for a first name listed for one sex, "?" otherwise; a compound has its first part's
+    ("Louis-Joseph")."""
+    words = key(" ".join(t.text for t in tokens))
+    return first_name_genders().get(words) or first_name_genders().get(words.split()[0], "?") if words else "?"
 
 
 def _of_the_sex(tokens: list[Token], gender: str | None) -> bool:

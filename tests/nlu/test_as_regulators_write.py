@@ -4805,6 +4805,9 @@ def test_an_email_ending_spelled_and_a_year_ending_said_again(said, typed):
     ("son frère Enzo a la même chose depuis ce matin, né le 22/08/2012, même nom", {"prenom": "Enzo"}),
     ("son frère Enzo a de la fièvre", {"prenom": "Enzo", "symptomes": "fièvre"}),
     ("son frère Enzo a appelé pour sa mère", {"prenom": None}),
+    # what the relative has, then a colon and their name with their birth
+    ("elle a aussi sa petite sœur qui commence pareil depuis ce matin : Inès, née le 11/01/2021, même nom de famille",
+     {"prenom": "Inès", "date_naissance": "2021-01-11"}),
     # the complaint stops at the colon that names who has it
     ("elle a aussi sa petite sœur qui tousse : Inès Benali, née le 11/01/2021",
      {"symptomes": "tousse", "prenom": "Inès", "nom": "Benali"}),
@@ -4833,5 +4836,24 @@ def test_a_commune_heading_a_complaint_is_its_noun_not_the_place():
     ("il a la même chose depuis ce matin", {"symptomes": None}),
 ])
 def test_a_name_said_alone_then_whole_and_the_same_complaint(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # typed fast in small letters: a surname spaCy reads as a verb, before a first name; the civility after the names
+    ("payet jean-hugues ddn 8/11/79 entorse cheville g hier au foot, le tampon, 0692337104 nn payet",
+     {"nom": "Payet", "prenom": "Jean-Hugues", "nom_naissance": "Payet"}),
+    ("yilmaz mehmet mr ddn 02/01/1987 mal de gorge fievre 39 depuis 2j, mulhouse 0767123498",
+     {"nom": "Yilmaz", "prenom": "Mehmet", "civilite": "Monsieur"}),
+    # a compound first name of the other sex than the civility's: the surname, first
+    ("pte mme louis-joseph marie-claude nee dorival le 22/7/49, plus de ttt pour sa tension depuis 2j",
+     {"nom": "Louis-Joseph", "prenom": "Marie-Claude"}),
+    # the civility of who is on the line is not the patient's
+    ("Mme au tel pour son mari, YILMAZ Mehmet né le 03.11.57 à Kayseri (Turquie)",
+     {"civilite": None, "genre": "Monsieur", "nom": "Yilmaz", "prenom": "Mehmet"}),
+    ("Mme Durand au tel, toux", {"civilite": "Madame", "nom": "Durand"}),
+])
+def test_names_typed_fast_and_whose_civility(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
