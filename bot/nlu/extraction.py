@@ -26,7 +26,7 @@ from bot.nlu.lexicons import commune_names, first_name_scores, first_name_spelli
 from bot.nlu.names import normalize_name
 from bot.nlu.spoken_numbers import ORDINALS
 from bot.nlu.taken_back import meant, takes_back
-from bot.nlu.text import Normalized, fold, remarked_word, spelled_with_spaces
+from bot.nlu.text import HYPHEN_REMARK, Normalized, fold, remarked_word, spelled_with_spaces
 from bot.nlu.time_windows import find_time_window
 from bot.nlu.vocabulary import URGENCY_TABLE, Found
 from bot.vocabulary import NAME_FIELDS
@@ -121,7 +121,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
             continue
         said = text[start:end]
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
-        value = normalize_name(normalized.text[span.start:span.end]) if span.field in NAME_FIELDS \
+        # "Jean-Baptiste avec un tiret J E A N tiret …": how the name is written, said inside its span, is no part of it
+        value = normalize_name(HYPHEN_REMARK.sub("", normalized.text[span.start:span.end])) if span.field in NAME_FIELDS \
             else _HESITATION_AFTER.sub("", said).strip(" \t,;:.")
         raw = normalized.text[span.start:span.end]
         spaced = spelled_with_spaces(said) if span.field in NAME_FIELDS else said

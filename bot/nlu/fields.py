@@ -287,7 +287,7 @@ def find_civilite(original: str, folded: str) -> list[Found]:
         if _OWNER_BEFORE.search(folded, 0, hit.start) and not _A_NAME_AFTER.match(original, hit.end):
             continue  # "c'est le portable de madame, lui n'en a pas": whose it is, no name: someone spoken of
         if _ON_THE_LINE.match(folded, hit.end):
-            continue  # "Mme au tel pour son mari, YILMAZ Mehmet …": who calls, no name: not the patient's civility
+            continue  # "Mme au tel pour son mari, YILMAZ Mehmet …": who calls or speaks, no name: not the patient's
         found.append(hit)
     for glued in _GLUED_CIVILITY.finditer(folded):  # "M.Paul Lefèvre", "Mme.Claire Martin"
         if original[glued.end()].isupper() and not any(f.start == glued.start() for f in found):
@@ -298,7 +298,9 @@ def find_civilite(original: str, folded: str) -> list[Found]:
 
 
 _OWNER_BEFORE = re.compile(r"\b(?:de|du|a)\s*$")
-_ON_THE_LINE = re.compile(r"\.?\s*(?:est\s+)?(?:au (?:tel|telephone|bout du fil)|en ligne|(?:qui )?(?:appelle|nous appelle))\b")
+# who is on the line, or speaks for the patient: "Mme au tel pour son mari", "madame dit que s'il peut être vu en vidéo"
+_ON_THE_LINE = re.compile(r"\.?\s*(?:est\s+)?(?:au (?:tel|telephone|bout du fil)|en ligne|(?:qui )?(?:nous |m'|me )?appelle"
+                          r"|(?:me |nous |vous )?(?:dit|demande|precise|explique|signale|rappelle)\b)\b")
 _A_NAME_AFTER = re.compile(r"\.?\s*[^\W\d_]{2,}")  # "la fille de madame Delattre": named, the patient it may be
 # "M. Dupont", "M. du Plessis": a capitalized name, or a particle before one
 _CAPITALIZED_NAME = re.compile(r"\s*(?:(?:du|de|des|de la|d'|d’|le|la|van|von|di|da|del)\s*)?[A-ZÀ-Ý]")

@@ -3219,11 +3219,12 @@ class _Reader:
             named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
             if cue in _TWO_NAMES and len(units) == 2:
                 units, named = [(units[0][0], units[1][1])], False
-            elif field in ("nom", "nom_naissance") and len(units) == 2 and not named and self.ends_cleanly(units) \
-                    and (any(s.field == "prenom" for s in self.spans)
+            elif field in ("nom", "nom_naissance") and len(units) == 2 and self.ends_cleanly(units) \
+                    and ((field == "nom" or not named and any(s.field == "prenom" for s in self.spans))
                          and all(_is_capitals(self.tokens[a:b + 1]) for a, b in units)
-                         or self.first_name_labelled_at(units[1][1] + 1)):
-                # "Yanis, 13 ans. Nom : MANSOURI GARCIA": his first name known; "Nom : Garcia Martinez / Prénom : …"
+                         or not named and self.first_name_labelled_at(units[1][1] + 1)):
+                # "Yanis, 13 ans. Nom : MANSOURI GARCIA": his first name known; "Nom : Garcia Martinez / Prénom : …";
+                # "sa fille Nadjma, nom de famille SAID ALI": the surname label, both in capitals
                 units = [(units[0][0], units[1][1])]
             if field == "nom" and len(units) == 2 and named and self.spelled(units[1]) and not self.spelled(units[0]):
                 self.add("prenom", *units[0])  # "mon nom c'est olivier mercier m e r c i e r": the surname is spelled
@@ -4004,7 +4005,14 @@ def _compound_first_name(tokens: list[Token], listed_only: bool = False) -> bool
     a first name than a surname."""
     words = key(" ".join(t.text for t in tokens)).split()
     return " ".join(words) in first_name_spellings() or not listed_only and all(
-        first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words)
+        first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words) and not _of_both_sexes(words)
+
+
+def _of_both_sexes(words: list[str]) -> bool:
+    """First names of both sexes joined ("Joseph-Angélique"): a surname of the Antilles, not one first name; "Marie"
+    after the first part is borne by men ("Jean-Marie", "Louis-Marie")."""
+    sexes = {first_name_genders().get(w, "?") for k, w in enumerate(words) if not (k and w == "marie")}
+    return {"m", "f"} <= sexes
 
 
 def _only_a_surname(tokens: list[Token]) -> bool:

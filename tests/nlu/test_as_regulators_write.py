@@ -4857,3 +4857,23 @@ def test_a_name_said_alone_then_whole_and_the_same_complaint(text, expected):
 def test_names_typed_fast_and_whose_civility(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # first names of both sexes joined are a surname of the Antilles; "Marie" after a man's first name is his
+    ("pour son petit-fils Kylian Joseph-Angélique, né le 30/04/2017", {"prenom": "Kylian", "nom": "Joseph-Angélique"}),
+    ("M. Jean-Marie Durand", {"prenom": "Jean-Marie", "nom": "Durand"}),
+    # the surname labelled, both words in capitals: one surname
+    ("Le papa appelle pour sa fille Nadjma, nom de famille SAID ALI, 15 ans, née le 08/10/2011",
+     {"nom": "Said Ali", "prenom": None}),
+    ("Nom : DURAND Marie, née le 03/03/1950", {"nom": "Durand", "prenom": "Marie"}),
+    # who speaks is not the patient: no civility of theirs
+    ("finalement madame dit que s'il peut être vu en vidéo ça les arrange", {"civilite": None}),
+    ("madame Dupont dit qu'elle a mal", {"civilite": "Madame", "nom": "Dupont"}),
+    # how the name is written, said between the name and its spelling
+    ("madame Jean-Baptiste Nadège Jean-Baptiste avec un tiret J E A N tiret B A P T I S T E même nom de naissance",
+     {"nom": "Jean-Baptiste", "prenom": "Nadège", "nom_naissance": "Jean-Baptiste"}),
+])
+def test_compounds_capitals_speakers_and_remarks(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record
