@@ -347,7 +347,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         return self._extract_requested("nom_naissance", dispatcher, tracker)
 
     async def extract_date_naissance(self, dispatcher, tracker, domain: DomainDict):
-        return self._extract_requested("date_naissance", dispatcher, tracker)
+        return self._same_as_the_last("date_naissance", tracker) \
+            or self._extract_requested("date_naissance", dispatcher, tracker)
 
     def _same_as_the_last(self, field: str, tracker: Tracker) -> dict[str, Any]:
         """"même téléphone", "même adresse", "même nom" said for a new patient: the last patient's value, when this one

@@ -820,7 +820,9 @@ class _Reader:
         # "sa sœur Lina": after one's kin, any first name listed, though a surname more often (as identity() reads it)
         kin = self.family_size(i) is not None
         lone_given = lone and (self.after_little(i) > i or token.folded in _NAMING | RELATIVES | {"par"} or kin) \
-            and ((given := _first_name_score(lone, gender)) > _surname_score(lone) or kin and given > _GENDER_TRUSTED)
+            and ((given := _first_name_score(lone, gender)) > _surname_score(lone) or kin and given > _GENDER_TRUSTED
+                 # "son jumeau Szymon commence …": a capitalized name no list knows, after one's kin, is their first name
+                 or kin and lone[0].text[:1].isupper() and _listed_nowhere(lone))
         # "c'est M A T H I E U mathieu": a name spelled and said is the surname, alone too
         spelled = len(units) == 1 and (units[0][1] > units[0][0] and len(
             {key(t.text) for t in self.tokens[units[0][0]:units[0][1] + 1] if t.is_word}) == 1
@@ -845,8 +847,10 @@ class _Reader:
         # "inès fontaine pareil F O N T A I N E née le …", "enzo pareil da silva": the surname the same as before
         as_before = after < len(self.tokens) and (len(units) > 1 and self.tokens[after].folded in vocabulary.AS_WELL
                                                   or bool(self.same_surname_after(after)))
+        # "son jumeau Szymon commence à avoir …": the name, then what they do (not "… appelle": who calls)
+        their_verb = self.verb_in_small_letters(after) and self.tokens[after].folded not in _CALLING
         if not self.ends_cleanly(units) and not (len(units) > 1 and self.tokens[after].folded in FUNCTION_WORDS) \
-                and not as_before:
+                and not as_before and not their_verb:
             return None  # "Noah Girard appelle": a verb may follow two names
         return j, gender
 
@@ -927,11 +931,15 @@ class _Reader:
         """The names said from token k are followed by what the person has ("son frère Enzo a la même chose", "sa
         sœur Lina a de la fièvre"): someone to see, not a contact."""
         after = self.past_names(k)
-        if after >= len(self.tokens) - 1 or after == k or self.tokens[after].folded not in ("a", "fait", "presente"):
+        if after >= len(self.tokens) - 1 or after == k or self.tokens[after].folded not in ("a", "fait", "presente",
+                                                                                            "commence"):
             return False
-        said = [t.folded for t in self.tokens[after + 1:after + 4]]
-        return said[:3] == ["la", "meme", "chose"] or said[:1] == ["pareil"] \
-            or self.symptom_end(self.after_determiners(after + 1)) is not None
+        after += 1
+        while after < len(self.tokens) - 1 and self.tokens[after].folded in ("aussi", "egalement", "a", "avoir"):
+            after += 1  # "Szymon commence à avoir la même chose", "Lina a aussi de la fièvre"
+        said = [t.folded for t in self.tokens[after:after + 3]]
+        return said == ["la", "meme", "chose"] or said[:1] == ["pareil"] \
+            or self.symptom_end(self.after_determiners(after)) is not None
 
     def family_of_who_calls_at(self, i: int) -> bool:
         """"sa mère", "son frère" at i, no patient named yet, after who calls: named ("Appel de Mme Reynaud : sa mère
@@ -1341,6 +1349,9 @@ class _Reader:
             token = self.tokens[i]
             if re.sub(r"^[dl]'", "", token.folded) in _WORKPLACES:
                 break  # "une résidente d'EHPAD": where she lives, "c'est le SAMU de …": who calls, no name
+            if units and self.tokens[units[-1][0]].text[:1].isupper() and self.verb_in_small_letters(i) \
+                    and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in FUNCTION_WORDS:
+                break  # "Szymon commence à avoir …": a capitalized name, then its verb and what it governs
             if (cue := self.cue_at(i)) and cue[1] >= 2:
                 break  # "M. Le Gall de passage à Annecy": a phrase introducing another field, no particle
             if units and re.match(r"[lL]['’][a-zà-ÿ]", token.text) and opens_with_a_verb_on_someone(
@@ -2314,6 +2325,12 @@ class _Reader:
         rest = self.tokens[units[0][1] + 1:whose]
         alone = all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in rest)
         return named and (birth_name or alone) and all(t.is_boundary for t in self.tokens[:i])
+
+    def verb_in_small_letters(self, k: int) -> bool:
+        """Token k is a conjugated verb in small letters no list knows as a name well ("commence", "tousse")."""
+        word = self.tokens[k:k + 1]
+        return bool(word) and word[0].text.islower() and _first_name_score(word, None) <= 0 \
+            and _surname_score(word) < _RARE_SURNAME and self.conjugated_verb(k)
 
     def first_name_after(self, b: int) -> bool:
         """A first name the lists know follows token b ("payet jean-hugues ddn …": Payet, read as a verb, is a surname)."""

@@ -40,6 +40,7 @@ SAME_AS_THE_LAST = {
     "telephone": re.compile(r"\bm[eê]mes? (?:num[ée]ro|t[ée]l[ée]phone|t[ée]l|portable|contact)s?\b", re.IGNORECASE),
     "localisation": re.compile(r"\b(?:m[eê]mes? (?:adresse|endroit|domicile|commune|ville|lieu)s?"
                                r"|au m[eê]me endroit)\b", re.IGNORECASE),
+    "date_naissance": re.compile(r"\bm[eê]mes? (?:date de naissance|ddn)\b", re.IGNORECASE),  # twins
     "symptomes": re.compile(r"\b(?:m[eê]mes? (?:sympt[oô]mes?|signes|plaintes?)|la m[eê]me chose)\b", re.IGNORECASE),
 }
 NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")

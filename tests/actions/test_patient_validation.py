@@ -298,6 +298,14 @@ async def test_the_next_patient_of_a_family_takes_the_last_phone_and_place(dispa
     assert await form().extract_localisation(dispatcher, tracker, DOMAIN) == {"localisation": "Troyes"}
 
 
+async def test_a_twin_takes_the_last_birth_date(dispatcher):
+    text = "son jumeau Szymon commence à avoir la même chose. Même date de naissance, même adresse et même tél"
+    events = [{"event": "slot", "name": "date_naissance", "value": "2017-05-17"}, {"event": "reset_slots"},
+              {"event": "user", "text": text}]
+    tracker = make_tracker({"requested_slot": "prenom"}, text=text, events=events)
+    assert await form().extract_date_naissance(dispatcher, tracker, DOMAIN) == {"date_naissance": "2017-05-17"}
+
+
 async def test_the_next_child_said_to_bear_the_same_name_takes_the_last_surname(dispatcher):
     text = "Et maintenant son petit frère Hugo, même nom, né le 9 janvier 2022"
     events = [{"event": "slot", "name": "nom", "value": "Moreau-Dubois"}, {"event": "reset_slots"},

@@ -4805,6 +4805,8 @@ def test_an_email_ending_spelled_and_a_year_ending_said_again(said, typed):
     ("son frère Enzo a la même chose depuis ce matin, né le 22/08/2012, même nom", {"prenom": "Enzo"}),
     ("son frère Enzo a de la fièvre", {"prenom": "Enzo", "symptomes": "fièvre"}),
     ("son frère Enzo a appelé pour sa mère", {"prenom": None}),
+    # a name no list knows after one's kin, then what they begin to have; not the verb as a surname
+    ("son jumeau Szymon commence à avoir la même chose, il faudrait le voir aussi", {"prenom": "Szymon", "nom": None}),
     # what the relative has, then a colon and their name with their birth
     ("elle a aussi sa petite sœur qui commence pareil depuis ce matin : Inès, née le 11/01/2021, même nom de famille",
      {"prenom": "Inès", "date_naissance": "2021-01-11"}),
