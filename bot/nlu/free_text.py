@@ -3772,7 +3772,8 @@ class _Reader:
             # ever a surname: "Mme Bernadette" (but "Mme Martin", "M. Michel")
             before = i - 1 - (i > 1 and self.tokens[i - 1].text == ",")
             kin = lone_is_given and before >= 0 and self.tokens[before].folded in _FAMILY
-            if (first > surname or kin and first > _GENDER_TRUSTED) if lone_is_given \
+            if (first > surname or kin and (first > _GENDER_TRUSTED or words[0].text[:1].isupper() and _listed_nowhere(words))) \
+                    if lone_is_given \
                     else first >= _WELL_KNOWN_FIRST_NAME and surname < _RARE_SURNAME:
                 self.add("prenom", *units[0])
                 return units[0][1] + 1

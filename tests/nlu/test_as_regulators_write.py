@@ -4867,7 +4867,8 @@ def test_names_typed_fast_and_whose_civility(text, expected):
     ("M. Jean-Marie Durand", {"prenom": "Jean-Marie", "nom": "Durand"}),
     # the surname labelled, both words in capitals: one surname
     ("Le papa appelle pour sa fille Nadjma, nom de famille SAID ALI, 15 ans, née le 08/10/2011",
-     {"nom": "Said Ali", "prenom": None}),
+     {"nom": "Said Ali", "prenom": "Nadjma"}),
+    ("pour sa fille Dupont, née le 08/10/2011", {"nom": "Dupont", "prenom": None}),
     ("Nom : DURAND Marie, née le 03/03/1950", {"nom": "Durand", "prenom": "Marie"}),
     # who speaks is not the patient: no civility of theirs
     ("finalement madame dit que s'il peut être vu en vidéo ça les arrange", {"civilite": None}),
