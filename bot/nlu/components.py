@@ -227,8 +227,10 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     Aix", "il préfère finalement une visite", "c'est plus pressé, il faudrait la voir dans les deux heures"), with
     where, how or how soon to see them."""
     words = re.findall(r"[a-z']+", fold(text))
+    # "elle me dit qu'elle peut pas bouger du boulot, en visio plutôt c possible ?": her preference, asked for her
+    preferred = "plutot" in words and "?" in text and any(e["entity"] == "type_consultation" for e in entities)
     return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
-        and (asks_to_search(text) or _states(text, words) and bool(set(words) & _OF_THE_PATIENT))
+        and (asks_to_search(text) or (_states(text, words) or preferred) and bool(set(words) & _OF_THE_PATIENT))
 
 
 def presents_someone(text: str, entities: list[dict]) -> bool:
@@ -483,7 +485,7 @@ def says_to_cancel(text: str) -> bool:
 
 
 # "… vous pouvez annuler le rdv svp ? il rappellera", "… ? je le rappellerai plus tard": who calls whom back, after
-_CALLING_BACK = re.compile(r"(?:je|j'|il|elle|on|ils|elles|nous) (?:vous |le |la |les |l')?r?appel\w*"
+_CALLING_BACK = re.compile(r"(?:je|j'|il|elle|on|ils|elles|nous) (?:vous |le |la |les |l')?(?:r?appel|recontact)\w*"
                            r"(?: (?:plus tard|demain|ce soir|dans la journee|apres))?")
 _CALLED_BACK = re.compile(r"(?:(?:il|elle|on|ils|elles|la patiente|le patient|(?:sa|son|la|le) [a-z-]+) )?"
                           r"(?:vient de |viennent de )?(?:m'a |nous a |a |me |m'|nous )?r?appel\w*")

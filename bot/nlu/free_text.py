@@ -1794,6 +1794,9 @@ class _Reader:
                     break  # "... depuis un mois la kiné n'a rien donné": someone or something else's sentence
                 if token.folded in _WHO_ASKS:
                     break  # "... depuis cette nuit médecin à domicile": the request, dictated without a verb
+                if self.place_at(said) is not None and (not is_common_word(self.tokens[said].text)
+                                                        or key(self.tokens[said].text) in city_names()):
+                    break  # "… mal a la gorge depuis 2j bordeaux cauderan": where, after since when
             if token.folded == "mais" and k + 1 < len(self.tokens) and (self.tokens[k + 1].folded == "qui"
                                                                         or self.symptom_end(k + 1) is not None):
                 # "coupure pas profonde mais qui saigne encore", "pas de fracture mais douleur hanche droite": the

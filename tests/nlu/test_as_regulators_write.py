@@ -4880,3 +4880,8 @@ def test_names_typed_fast_and_whose_civility(text, expected):
 def test_compounds_capitals_speakers_and_remarks(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+def test_a_big_town_typed_small_after_since_when_ends_the_complaint():
+    record = read("mr lebrun thomas 8/8/2001 angine fievre 39 mal a la gorge dpuis 2j bordeaux cauderan tel 0634128790")
+    assert record.get("symptomes") == "angine fievre 39 mal a la gorge dpuis 2j", record

@@ -775,6 +775,11 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     ("Attendez, la patiente vient de rappeler, son MT a finalement une place cet aprèm. On annule l'adressage, merci.",
      "inform", "annuler"),
     ("il rappellera demain, toux", "inform", "inform"),
+    ("Mince, il me rappelle qu'il a un empêchement demain matin, vous pouvez annuler le rdv svp ? Je le recontacterai",
+     "faq", "annuler"),
+    # a mode preferred for the patient, asked as a question: a new criterion, not a question about SAS
+    ("attendez elle me dit qu'elle peut pas bouger du boulot, en visio plutôt c possible ?", "faq", "inform"),
+    ("est-ce que les patients peuvent consulter en visio plutôt qu'au cabinet ?", "faq", "faq"),
     ("Ah zut, il vient de me dire qu'il a un entretien demain matin, il pourra pas y aller. Vous pouvez annuler le rdv "
      "svp ? Je le rappellerai plus tard.", "faq", "annuler"),
     # the patient presented with a civility, no question: whatever the classifier read
