@@ -146,6 +146,9 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 _set_intent(message, "inform")  # "NDN LE GUEN" looks like "le 2": a detail named, no slot picked
             elif intent == "autres_creneaux" and other_of_a_detail(text):
                 _set_intent(message, "inform")  # "Nguyen, pas d'autre nom": about the patient's name, not the slots
+            elif intent == "autres_creneaux" and asks_on_behalf(text) and not _words(text) & _OTHERS:
+                # "elle demande si le médecin verra son message tout de suite ?": asked about SAS, no other slots
+                _set_intent(message, "faq")
             if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
             elif not entities and not announced and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
@@ -176,6 +179,7 @@ _BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui)\W+)*(?:(?:le|la|celu
 # The intents that carry details. A short answer is sometimes mistaken for another: "Le Gall" looks like "le 2",
 # "Gomez" like a question, "Hamon" like a new search.
 _DETAILS = {"inform", "adresser_patient"}
+_OTHERS = {"autre", "autres", "suivant", "suivants", "suivante", "suivantes", "plus", "d'autres"}
 _COURTESIES = {"thank", "greet", "goodbye"}
 # Questions about SAS and small talk never carry the patient's birth date, phone or email: a message that does is
 # about the patient ("attendez, il est né le 8 mai 1996", however the classifier reads the "attendez"). Names are

@@ -780,6 +780,9 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     # a mode preferred for the patient, asked as a question: a new criterion, not a question about SAS
     ("attendez elle me dit qu'elle peut pas bouger du boulot, en visio plutôt c possible ?", "faq", "inform"),
     ("est-ce que les patients peuvent consulter en visio plutôt qu'au cabinet ?", "faq", "faq"),
+    # asked on the patient's behalf about SAS, no other slots asked for
+    ("elle demande si le médecin verra son message tout de suite ?", "autres_creneaux", "faq"),
+    ("elle demande s'il y a d'autres créneaux ?", "autres_creneaux", "autres_creneaux"),
     ("Ah zut, il vient de me dire qu'il a un entretien demain matin, il pourra pas y aller. Vous pouvez annuler le rdv "
      "svp ? Je le rappellerai plus tard.", "faq", "annuler"),
     # the patient presented with a civility, no question: whatever the classifier read
