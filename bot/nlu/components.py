@@ -481,18 +481,18 @@ def says_to_cancel(text: str) -> bool:
                                                           if w not in _BEFORE_AN_ORDER)):
         clauses = clauses[1:]  # "elle vient de rappeler, elle annule le rdv, …": that she called says what comes next
     while clauses[1:] and (_CONFIRMING.fullmatch(_SPOKEN_JE.sub("je ", last := " ".join(re.findall(r"[a-z'-]+", clauses[-1]))))
-                           or _words(clauses[-1]) <= _APOLOGIES or _CALLING_BACK.fullmatch(last)):
+                           or _words(clauses[-1]) <= _APOLOGIES or _CALLED_BACK.fullmatch(last)):
         # "… vous pouvez annuler svp, oui je confirme": the order said before is confirmed; "… on annule ce rdv svp,
         # désolé": excused; "… vous pouvez annuler le rdv svp ? il rappellera": what comes after
         clauses = clauses[:-1]
     return bool(clauses) and any(_orders_to_cancel(clause) for clause in {clauses[0], clauses[-1]})
 
 
-# "… vous pouvez annuler le rdv svp ? il rappellera", "… ? je le rappellerai plus tard": who calls whom back, after
-_CALLING_BACK = re.compile(r"(?:je|j'|il|elle|on|ils|elles|nous) (?:vous |le |la |les |l')?(?:r?appel|recontact)\w*"
-                           r"(?: (?:plus tard|demain|ce soir|dans la journee|apres))?")
-_CALLED_BACK = re.compile(r"(?:(?:il|elle|on|ils|elles|la patiente|le patient|(?:sa|son|la|le) [a-z-]+) )?"
-                          r"(?:vient de |viennent de )?(?:m'a |nous a |a |me |m'|nous )?r?appel\w*")
+# Who called, or will call, whom back: "elle vient de rappeler, …" before the order; "… vous pouvez annuler le rdv svp ?
+# il rappellera", "… ? je le rappellerai plus tard" after it
+_CALLED_BACK = re.compile(r"(?:(?:je|j'|il|elle|on|ils|elles|nous|la patiente|le patient|(?:sa|son|la|le) [a-z-]+) )?"
+                          r"(?:vient de |viennent de )?(?:m'a |nous a |a |me |m'|nous |vous |le |la |les |l')?"
+                          r"(?:r?appel|recontact)\w*(?: (?:plus tard|demain|ce soir|dans la journee|apres))?")
 
 
 # Punctuation, or, dictated, the words that open a new clause ("… le prend ce soir du coup on annule c'est plus la
