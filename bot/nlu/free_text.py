@@ -4026,12 +4026,14 @@ def _compound_first_name(tokens: list[Token], listed_only: bool = False) -> bool
     a first name than a surname."""
     words = key(" ".join(t.text for t in tokens)).split()
     return " ".join(words) in first_name_spellings() or not listed_only and all(
-        first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words) and not _of_both_sexes(words)
+        first_name_scores().get(w, 0) > surname_scores().get(w, 0) for w in words) \
+        and not (any("-" in t.text for t in tokens) and _of_both_sexes(words))
 
 
 def _of_both_sexes(words: list[str]) -> bool:
-    """First names of both sexes joined ("Joseph-Angélique"): a surname of the Antilles, not one first name; "Marie"
-    after the first part is borne by men ("Jean-Marie", "Louis-Marie")."""
+    """First names of both sexes joined by a hyphen ("Joseph-Angélique"): a surname of the Antilles, not one first
+    name; "Marie" after the first part is borne by men ("Jean-Marie", "Louis-Marie"). Said apart, given names of either
+    sex may follow one another ("Minh Duc")."""
     sexes = {first_name_genders().get(w, "?") for k, w in enumerate(words) if not (k and w == "marie")}
     return {"m", "f"} <= sexes
 

@@ -4865,6 +4865,7 @@ def test_names_typed_fast_and_whose_civility(text, expected):
     # first names of both sexes joined are a surname of the Antilles; "Marie" after a man's first name is his
     ("pour son petit-fils Kylian Joseph-Angélique, né le 30/04/2017", {"prenom": "Kylian", "nom": "Joseph-Angélique"}),
     ("M. Jean-Marie Durand", {"prenom": "Jean-Marie", "nom": "Durand"}),
+    ("patient M. NGUYEN Minh Duc (prénom Minh Duc), lombalgie aiguë depuis 2 jours", {"prenom": "Minh Duc", "nom": "Nguyen"}),
     # the surname labelled, both words in capitals: one surname
     ("Le papa appelle pour sa fille Nadjma, nom de famille SAID ALI, 15 ans, née le 08/10/2011",
      {"nom": "Said Ali", "prenom": "Nadjma"}),
