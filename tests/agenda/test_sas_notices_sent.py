@@ -21,7 +21,7 @@ from bot.agenda.booking import BookingRequest, book, cancel
 from bot.agenda.db import make_engine, make_session_factory
 from bot.agenda.models import NoticeOutbox, ReceivedNotice
 from bot.agenda.notices.outbox import claim_due, later
-from bot.agenda.notices.sender import NoticeSender
+from bot.agenda.notices.sender import NoticeSender, running
 from bot.agenda.validation import PatientData
 from bot.settings import get_settings
 from tests.agenda.factories import NOW, Clock
@@ -250,3 +250,23 @@ def test_the_backoff_doubles_up_to_five_minutes(agenda_db, appointment):
         later(agenda_db.session_factory, replace(change, attempts=attempts), NOW, "HTTP 503")
         waits.append(outbox(agenda_db)[0].next_attempt_at - NOW)
     assert waits == [timedelta(seconds=s) for s in (2, 4, 8, 300, 300)]
+
+
+async def _woken_as_it_stops(notices: NoticeSender, turns: int) -> None:
+    async with running(notices):
+        while notices._wake is None:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.2)  # its round done, it waits for the next
+        notices.kick()
+        for _ in range(turns):
+            await asyncio.sleep(0)
+
+
+@pytest.mark.parametrize("turns", range(6))
+async def test_the_sender_stops_even_when_woken_as_it_is_stopped(agenda_db, turns):
+    """A change committed as the app shuts down wakes the sender as it is cancelled: the stop must still end it (on
+    Python < 3.12, asyncio.wait_for returns the wait's result and swallows a cancel that lands as the wait ends)."""
+    notices = NoticeSender(agenda_db.session_factory, "http://127.0.0.1:9/fhir", None, poll_s=60)
+    stopping = asyncio.ensure_future(_woken_as_it_stops(notices, turns))
+    done, _ = await asyncio.wait({stopping}, timeout=5)
+    assert done, f"the sender still runs, woken {turns} loop turns before its stop"

@@ -45,17 +45,24 @@ class NoticeSender:
         self.timeout = httpx.Timeout(timeout_s)
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = False
 
     def kick(self) -> None:
         """Deliver now rather than at the next poll; callable from any thread (the routes run in a pool)."""
         if self._loop is not None and self._wake is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
 
+    def stop(self) -> None:
+        """Ends the loop at its next turn: a cancel alone may be lost (on Python < 3.12, asyncio.wait_for swallows
+        one that lands as the wait ends, and the loop would go on for ever)."""
+        self._stopping = True
+        self.kick()
+
     async def run(self) -> None:
-        self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        self._loop, self._wake, self._stopping = asyncio.get_running_loop(), asyncio.Event(), False
         try:
             async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
-                while True:
+                while not self._stopping:
                     self._wake.clear()  # before the round: a change committed during it wakes the next one
                     try:
                         await self.deliver_due(client)
@@ -123,6 +130,7 @@ async def running(sender: NoticeSender) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        sender.stop()
         task.cancel()
         with suppress(asyncio.CancelledError):
             await task
