@@ -19,7 +19,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from bot.nlu import dates, lexicons
 from bot.nlu.extraction import read_details
-from bot.nlu.free_text import APPROVALS, IN_A_TOWN, PERSON_NOUNS, REFERRING, RELATIVES
+from bot.nlu.free_text import APPROVALS, IMPLIED_CIVILITY, IN_A_TOWN, PERSON_NOUNS, REFERRING, RELATIVES
 from bot.nlu.names import SAME_AS, said_once
 from bot.nlu.text import fold, written_out
 from bot.nlu.time_windows import ROUGHLY
@@ -216,7 +216,10 @@ def _runner_up(message: Message) -> str | None:
 
 def kind_of_details(entities: list[dict]) -> str | None:
     """A description of a patient gives several details at once; an answer or an addition, one or two. Both lead
-    to the same form: the name says which the regulator meant. Three details may be either: the classifier says."""
+    to the same form: the name says which the regulator meant. Three details may be either: the classifier says.
+    A civility implied alone is none given ("je vous appelle pour ma mère": someone announced)."""
+    if [e["entity"] for e in entities] == [IMPLIED_CIVILITY]:
+        return None
     if len(entities) >= 4:
         return "adresser_patient"
     return "inform" if 0 < len(entities) <= 2 else None
@@ -544,7 +547,7 @@ _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "oui", "stop", "alors", "euh", "fi
                     "ben", "mince", "zut", "oups", "bref", "donc"}
 _COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
 _APOLOGIES = {"desole", "desolee", "desoles", "pardon", "excusez-moi", "excusez", "moi", "dsl", "vraiment", "merci",
-              "encore", "pour", "le", "derangement", "svp"}
+              "encore", "pour", "le", "derangement", "svp", "et", "beaucoup"}  # "merci et désolée"
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
 # "annulez celui-ci", "annulez-le": the booking pointed at, the order all the same
 _CANCELLED = re.compile(r"(?: (?:(?:le|la|ce|cette|son|sa|votre) |l')(?:rdv|rendez-vous|demande|reservation|creneau|adressage"

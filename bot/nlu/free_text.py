@@ -364,7 +364,8 @@ _TIMES_OF_DAY = {"matin", "matinee", "midi", "apres-midi", "soir", "soiree", "nu
 _PHRASE_ENDS = {"aura", "peu", "tout", "debout", "dehors", "dessus", "dessous", "longtemps", "souvent", "toujours", "encore",
                 "ouvert", "ouverte", "ouverts", "anterieur", "anterieure", "anterieures", "seul", "seule",
                 "moins"}  # "il mange moins"
-_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez"}
+_LOOSE_ENDS = STOPS | {fold(w) for w in STOP_WORDS} - _PHRASE_ENDS | {"+", "bon", "alors", "donc", "voila", "attendez",
+                                                                   "non", "oui"}  # "douleur thoracique non il a vu …": an answer
 _DISCOURSE = {"bon", "alors", "donc", "voila", "enfin"}  # said between two sentences
 _NEGATION_ENDS = {"pas", "plus", "jamais", "rien"}
 # grammar words that are no verb (spaCy's stop words hold verbs, "passe", "fait"): "qui passe pas" closes a negation,
@@ -551,6 +552,8 @@ def _without_apposed_kin(before: list[str]) -> list[str]:
             words[-1] in RELATIVES | _CARERS or (words[-1],) in PERSON_NOUNS):
         # "j'ai la fille d'une patiente au téléphone, Mme Moreau": the relative who speaks, named; "appel du mari,
         # Thierry Vasseur": "du" is "de le"
+        if words[-3:-2] in (["par"], ["pour"]):
+            return words  # "je vais commencer par la maman madame Yilmaz": whom the call is for, named
         if words[-2] == "du" and words[-1] in _KIN:
             return [*words[:-2], "de", _WHO_CALLS]
         return [*words[:-2], _WHO_CALLS] if words[-2] in ("la", "le", "l'") and words[-1] in _KIN else words[:-2]
@@ -745,7 +748,9 @@ class _Reader:
                 and after + 1 < len(self.tokens) and self.tokens[after + 1].folded == "meme":
             after += 1
         if after < len(self.tokens) and self.tokens[after].folded in _SAME | {"different", "differente"}:
-            return after
+            again = self.name_units(after + 1, 1)  # "Emre Yilmaz nom de naissance pareil Yilmaz": the surname said again
+            said = {key(t.text) for t in self.tokens[:i]}
+            return again[0][1] if again and key(self.text_of_unit(again[0])) in said else after
         if lead == 1 and cue[0] == "nom" and after < len(self.tokens) and self.name_units(after, 2):
             return None  # "même nom de famille Vandenbroucke" (as the father on the line): the surname, said
         return end if lead else None
@@ -1821,6 +1826,8 @@ class _Reader:
             k += 1
         while last is not None and last > i and self.dangles(i, last):
             last -= 1
+        if last is not None and all(t.folded in _INTENSITY for t in self.tokens[i:last + 1]):
+            return None  # "pour un petit de 4 ans Noah …": a qualifier, nothing it qualifies (a child said so)
         if last is not None and self.listed_next(last + 1):
             return self.complaint_end(last + 2)  # "toux sèche, fièvre, courbatures": one complaint, listed
         return last
@@ -2200,12 +2207,17 @@ class _Reader:
             k -= 1
         return self.field_of[k] == "localisation"
 
-    def place_said_instead(self, end: int) -> bool:
-        """Another commune follows the one ending at `end`, said instead of it ("angers non pardon avrillé")."""
+    def said_instead(self, end: int) -> int | None:
+        """The token after the value ending at `end` is taken back ("angers non pardon avrillé", "Da Costa non
+        pardon Da Silva"): where the value meant starts."""
         back = TAKEN_BACK.match(self.folded, self.tokens[end].end)
         if not back or back.end() == self.tokens[end].end:
-            return False
-        after = next((k for k in range(end + 1, len(self.tokens)) if self.tokens[k].start == back.end()), None)
+            return None
+        return next((k for k in range(end + 1, len(self.tokens)) if self.tokens[k].start == back.end()), None)
+
+    def place_said_instead(self, end: int) -> bool:
+        """Another commune follows the one ending at `end`, said instead of it ("angers non pardon avrillé")."""
+        after = self.said_instead(end)
         return after is not None and self.place_at(after) is not None
 
     def says_a_name_again(self, i: int, end: int) -> bool:
@@ -2668,13 +2680,14 @@ class _Reader:
                 continue
             if introduced is not None and not identity_done:
                 start, gender = introduced
-                read_before = len(self.spans)
+                read_before, born = len(self.spans), self.born_after_names(start)
                 i = self.identity(start, gender, lone_is_given=True)
                 identity_done = True
                 # one name read alone: "son petit-fils Timéo … il s'appelle Da Silva … Timéo" may name them all after
                 weak_identity = len(self.spans) == read_before + 1 and self.spans[-1].field in ("nom", "prenom")
-                # "moi c'est Sandrine Keller …, j'appelle pour madame …"; not "le fils de Jean Payet qui appelle …"
-                if i > start and not self.named_as_whose_kin(start) and self.says_who_calls(start, i):
+                # "moi c'est Sandrine Keller …, j'appelle pour madame …"; not "le fils de Jean Payet qui appelle …",
+                # nor "maintenant le fils Emre Yilmaz né le …" (who is born is seen)
+                if i > start and not self.named_as_whose_kin(start) and not born and self.says_who_calls(start, i):
                     caller, identity_done, weak_identity = (start, i - 1), False, False
                 continue
             if introduced is not None and self.first_name_alone_at(introduced[0], caller):
@@ -2861,6 +2874,11 @@ class _Reader:
         """The gender the words said of the named patient agree with ("née", "pour son fils", "une dame"), as their
         civility over their names, unless their first name is a well-known one of the other gender."""
         named = [s for s in self.spans if s.field in ("prenom", "nom")]
+        if not named and (described := self.described_unnamed()) is not None:
+            first, last, gender = described
+            self.spans.append(Span(IMPLIED_CIVILITY, self.tokens[first].start, self.tokens[last].end,
+                                   "Madame" if gender == "f" else "Monsieur"))
+            return
         if self.gender is None or not named:
             return
         given = next((s for s in named if s.field == "prenom"), None)
@@ -2871,6 +2889,23 @@ class _Reader:
                 return  # "je suis sa fille, pour Jacques Roux": the gender of whoever else was spoken of
         self.spans.append(Span(IMPLIED_CIVILITY, min(s.start for s in named), max(s.end for s in named),
                                "Madame" if self.gender == "f" else "Monsieur"))
+
+    def described_unnamed(self) -> tuple[int, int, str] | None:
+        """(first, last token, gender) of whom the request is for, described without their names: "pour un jeune
+        homme à Cayenne", "pour une petite de quatre ans", "c'est pour sa mère" (named in the answers to come)."""
+        for k, token in enumerate(self.tokens[:-1]):
+            if token.folded != "pour":
+                continue
+            j = k + 1 + (self.tokens[k + 1].folded in _DETERMINERS | _POSSESSIVES | {"mon", "ma", "leur"})
+            person = self.person_noun_at(j) if j < len(self.tokens) else None
+            if person and person[1]:
+                return j, j + person[0] - 1, person[1]
+            word = self.tokens[j].folded if j < len(self.tokens) else ""
+            little = word in _LITTLE and (self.skip_age(j + 1) > j + 1 or j + 1 == len(self.tokens)
+                                          or self.tokens[j + 1].is_boundary)  # not "pour un petit bouton"
+            if word in _FAMILY or little:
+                return j, j, _FAMILY.get(word) or _LITTLE[word]
+        return None
 
     def surname_of_the_caller(self, first: int, last: int) -> None:
         """"Le papa, M. Kevin Hoarau, appelle pour sa fille Maëlys, … elle porte son nom à lui": the patient bears
@@ -3047,7 +3082,9 @@ class _Reader:
         cue = self.cue_at(k) if k < len(self.tokens) else None
         if not cue or cue[0] != "nom_naissance":
             return k
-        units = self.name_units(self.skip_colons(k + cue[1]), 1)
+        value = self.skip_colons(k + cue[1])
+        value += value < len(self.tokens) and self.tokens[value].folded in vocabulary.AS_WELL  # "… pareil Yilmaz"
+        units = self.name_units(value, 1)
         return units[-1][1] + 1 if units else k
 
     def says_who_calls(self, first: int, after: int) -> bool:
@@ -3236,6 +3273,9 @@ class _Reader:
             units = self.name_units(j, 2)
             if not units:
                 return None
+            instead = self.said_instead(units[0][1])
+            if instead is not None and self.name_units(instead, 1):
+                return self.field_value(field, cue, instead)  # "nom de naissance Da Costa non pardon Da Silva"
             named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
             if cue in _TWO_NAMES and len(units) == 2:
                 units, named = [(units[0][0], units[1][1])], False

@@ -4886,3 +4886,35 @@ def test_compounds_capitals_speakers_and_remarks(text, expected):
 def test_a_big_town_typed_small_after_since_when_ends_the_complaint():
     record = read("mr lebrun thomas 8/8/2001 angine fievre 39 mal a la gorge dpuis 2j bordeaux cauderan tel 0634128790")
     assert record.get("symptomes") == "angine fievre 39 mal a la gorge dpuis 2j", record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a qualifier alone qualifies nothing: « un petit de 4 ans » is a child, then named
+    ("pour un petit de 4 ans Noah Lefèvre né le 3 mai 2022 otite probable",
+     {"prenom": "Noah", "nom": "Lefèvre", "symptomes": "otite probable"}),
+    ("pour une petite de 6 ans, Jade Morel, fièvre", {"prenom": "Jade", "nom": "Morel", "symptomes": "fièvre"}),
+    ("elle a une petite fievre depuis hier", {"symptomes": "petite fievre depuis hier"}),
+    # an answer said after the complaint is none of it
+    ("monsieur martin paul douleur thoracique non il a vu sos medecin ce matin, a Grenoble",
+     {"symptomes": "douleur thoracique", "localisation": "Grenoble"}),
+    ("toux non productive depuis 3 jours", {"symptomes": "toux non productive depuis 3 jours"}),
+    # whom the request is for, described before being named: their civility
+    ("bonjour je vous appelle pour un jeune homme à Cayenne il a de la fièvre depuis deux jours",
+     {"genre": "Monsieur", "localisation": "Cayenne"}),
+    ("c'est pour une petite de quatre ans elle a mal à l'oreille depuis hier soir", {"genre": "Madame"}),
+    ("je suis Mme Durand, c'est pour mon fils, il tousse", {"genre": "Monsieur", "civilite": None}),
+    ("pour un petit bouton sur le bras", {"genre": None, "symptomes": "petit bouton sur le bras"}),
+    # a name taken back after its label: the one said instead
+    ("son nom de naissance euh Da Costa non pardon Da Silva D A et S I L V A en deux mots",
+     {"nom_naissance": "Da Silva"}),
+    ("nom Martin non pardon Martini, prénom Paul", {"nom": "Martini", "prenom": "Paul"}),
+    # the relative one starts with, named, is the patient; who is born is seen
+    ("allô bonjour euh j'ai une maman avec son fils je vais commencer par la maman madame Yilmaz Y I L M A Z Ayse A Y S E",
+     {"nom": "Yilmaz", "prenom": "Ayse", "civilite": "Madame"}),
+    ("et euh maintenant le fils Emre E M R E Yilmaz nom de naissance pareil Yilmaz né le trois mars deux mille quinze "
+     "il tousse beaucoup", {"prenom": "Emre", "nom": "Yilmaz", "nom_naissance": "Yilmaz", "symptomes": "tousse beaucoup"}),
+    ("Appel de la fille, Sandrine Roux, pour sa mère née le 3/3/1940", {"nom": None, "prenom": None}),
+])
+def test_what_a_word_qualifies_or_answers(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

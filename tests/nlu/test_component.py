@@ -790,6 +790,9 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     ("madame Payet demande si c'est payant ?", "faq", "faq"),
     # a typed message read as an upload carries the patient's details
     ("ddn 7/9/79 tel 0745128963", "joindre_piece", "inform"),
+    # the order between why and the thanks that close it
+    ("ah attendez, elle me dit que son frère vient d'avoir le médecin traitant qui passe la voir ce soir, on laisse "
+     "tomber, merci et désolée", "inform", "annuler"),
 ])
 def test_orders_and_patients_among_other_words(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected
