@@ -4177,13 +4177,6 @@ def _roles(units: list[tuple[int, int]], tokens: list[Token], gender: str | None
             and (first_name_scores().get(said_first, 0) >= (1 if spelled == [1] else _GENDER_TRUSTED) or unknown) \
             and (gender is None or first_name_genders().get(said_first, "?") in ("?", gender)):
         return ["prenom", "nom"]
-    listed = [key(" ".join(t.text for t in w)) for w in words]
-    other_sex = [k for k, name in enumerate(listed) if first_name_genders().get(name, "?") not in ("?", gender)
-                 and first_name_scores().get(name, 0) >= _GENDER_TRUSTED]
-    if len(units) == 2 and after_a_civility and gender is not None and len(other_sex) == 1 \
-            and _listed_nowhere(words[1 - other_sex[0]]):
-        # "Mme Mohamed Zaïnaba": a well-known first name of the other sex beside a name no list knows is the surname
-        return ["nom", "prenom"] if other_sex == [0] else ["prenom", "nom"]
     best, best_score = None, None
     for split in range(1, len(units)):
         for first_name_first in (True, False):
