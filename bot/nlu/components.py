@@ -551,7 +551,7 @@ _APOLOGIES = {"desole", "desolee", "desoles", "pardon", "excusez-moi", "excusez"
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it
 # "annulez celui-ci", "annulez-le": the booking pointed at, the order all the same
 _CANCELLED = re.compile(r"(?: (?:(?:le|la|ce|cette|son|sa|votre) |l')(?:rdv|rendez-vous|demande|reservation|creneau|adressage"
-                        r"|consultation|teleconsultation|teleconsult|visio|visite|tc)"
+                        r"|orientation|reorientation|recherche|consultation|teleconsultation|teleconsult|visio|visite|tc)"
                         r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?"
                         r"| (?:celui-ci|celui-la|celle-ci|celle-la)|-(?:le|la))$")
 _MODAL = re.compile(rf"^(?:{_MODALS}) ?(?=annuler|arreter)")

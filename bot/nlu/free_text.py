@@ -469,7 +469,7 @@ _APOLOGIES = {"excusez-moi", "excuse-moi", "excusez", "desole", "desolee"}
 # even with a capital, though some are surnames too ("Parfait.")
 APPROVALS = {"parfait", "parfaitement", "impeccable", "nickel", "super", "genial", "excellent", "top", "ideal", "bravo",
              "cool"}
-_NAMES_AMONG_INTERJECTIONS = {"Ha", "Ho", "HA", "HO"}
+_NAMES_AMONG_INTERJECTIONS = {"ha", "ho"}  # with their capital, accents or not ("Hô Chi Minh-Ville", "Thi Hà")
 _NOT_NAMES = FUNCTION_WORDS | CIVILITES | {p[0] for p in SYMPTOMS} | _ACHES | PRACTITIONER_TITLES | RELATIVES \
     | {p[-1] for p in PERSON_NOUNS} | _NAMING | _CALLING | _REQUESTS | _CONDITIONS | _APOLOGIES \
     | {"appel", "ici"} | vocabulary.AS_WELL  # "appel du petit-fils pour …", "Ici Mathieu, SAS 25": who calls, no name
@@ -586,7 +586,7 @@ def _is_an_ordinal(token: Token) -> bool:
 def _is_name_word(token: Token) -> bool:
     # "D'abord Léo VAN HOUTTE": an adverb, elided, opening the sentence; "jeune H 29a": a letter alone is the sex;
     # an interjection spaCy lists as a stop word is a given name with its capital ("NGUYEN Thi Thu Ha")
-    if token.text in _NAMES_AMONG_INTERJECTIONS:
+    if token.folded in _NAMES_AMONG_INTERJECTIONS and token.text[:1].isupper():
         return True
     return token.is_word and len(token.text) > 1 and token.folded not in _NOT_NAMES \
         and not _ELIDED_PRONOUN.match(token.folded) \
@@ -981,6 +981,8 @@ class _Reader:
         # "rayan ouali pareil O U A L I né le …", "inès fontaine aussi née le …": the same surname as the patient
         # before (spelled again)
         after += after < len(self.tokens) and self.tokens[after].folded in vocabulary.AS_WELL
+        whose = self.whose_name_end(after)
+        after = after if whose is None else whose + 1  # "Anrif A N R I F Soilihi comme sa mère …": whose surname it is
         if after < len(self.tokens) and any(self.spelled_again(unit, self.tokens[after]) for unit in units):
             after += 1  # "léa meyer L E A née le …": the first name spelled after the names
         while after < len(self.tokens) and self.tokens[after].folded == ",":
@@ -1822,6 +1824,9 @@ class _Reader:
             if k > i and self.tokens[k - 1].is_word and _is_name_word(token) and _first_name_score([token], None) > 0 \
                     and self.symptom_end(k) is None and len(self.name_units(k, 3)) >= 2 and self.born_after_names(k):
                 break  # "la même chose depuis hier soir théo morel né le …": someone named, then born
+            if k > i and _is_name_word(token) and k + 1 < len(self.tokens) and _is_capitals([self.tokens[k + 1]]) \
+                    and self.spelled_again((k, k), self.tokens[k + 1]):
+                break  # "… de la fièvre depuis hier Anrif A N R I F Soilihi": a name, spelled
             last = k
             k += 1
         while last is not None and last > i and self.dangles(i, last):
@@ -2357,16 +2362,19 @@ class _Reader:
         it ends the message: whose name the name said also is."""
         while k < len(self.tokens) and self.tokens[k].text in ",;":
             k += 1
-        words = [t.folded for t in self.tokens[k:] if not t.is_boundary]
+        end = self.whose_name_end(k)
+        return k if end is not None and all(t.is_boundary for t in self.tokens[end + 1:]) else None
+
+    def whose_name_end(self, k: int) -> int | None:
+        """Last token of « comme son papa », « pareil que sa sœur » said at k: whose name the name said also is."""
+        words = [t.folded for t in self.tokens[k:k + 4]]
         if words[:2] in (["pareil", "que"], ["idem", "que"]):
-            words = words[1:]
+            k, words = k + 1, words[1:]
         elif words[:1] != ["comme"]:
             return None
-        whose = words[1:]
-        if whose[:1] and whose[0] in _POSSESSIVES | _DEFINITE | _THEIR:
-            whose = whose[1:]
-        return k if len(whose) == 1 and (whose[0] in _KIN or whose[0] in _FAMILY or whose[0] in ("moi", "lui", "elle")) \
-            else None
+        whose = k + 1 + (words[1:2] != [] and words[1] in _POSSESSIVES | _DEFINITE | _THEIR)
+        word = self.tokens[whose].folded if whose < len(self.tokens) else ""
+        return whose if word in _KIN or word in _FAMILY or word in ("moi", "lui", "elle") else None
 
     def written_as_identity(self, i: int) -> bool:
         """A name in capitals beside a known first name ("voir GARNIER Louise 8 ans", "pour Louise GARNIER, otite"):
@@ -2396,7 +2404,7 @@ class _Reader:
             or self.surname_labelled_at(after) is not None or self.symptom_end(after) is not None \
             or any(self.spelled_again(unit, token) for unit in units[:-1]) \
             or token.folded in _SUBJECTS or token.folded in _HESITATIONS and self.one_said_again(units, after) \
-            or self.civility_closing(after) or self.same_as_whose_at(after) is not None \
+            or self.civility_closing(after) or self.whose_name_end(self.past_masked(after, ",;")) is not None \
             or HYPHEN_REMARK.match(self.text, self.tokens[after - 1].end) is not None  # "marie-thérèse avec un tiret"
 
     def civility_closing(self, k: int) -> bool:
@@ -2892,15 +2900,19 @@ class _Reader:
 
     def described_unnamed(self) -> tuple[int, int, str] | None:
         """(first, last token, gender) of whom the request is for, described without their names: "pour un jeune
-        homme à Cayenne", "pour une petite de quatre ans", "c'est pour sa mère" (named in the answers to come)."""
+        homme à Cayenne", "pour une petite de quatre ans", "c'est pour sa mère", "j'ai une dame polonaise qui …"
+        (named in the answers to come)."""
         for k, token in enumerate(self.tokens[:-1]):
-            if token.folded != "pour":
-                continue
-            j = k + 1 + (self.tokens[k + 1].folded in _DETERMINERS | _POSSESSIVES | {"mon", "ma", "leur"})
+            if token.folded != "pour" and not (token.folded == "j'ai" and self.tokens[k + 1].folded in ("un", "une")):
+                continue  # "j'ai une dame polonaise qui …"; not "j'ai sa fille au téléphone" (who calls)
+            article = self.tokens[k + 1].folded in _DETERMINERS | _POSSESSIVES | {"mon", "ma", "leur"}
+            j = k + 1 + article
             person = self.person_noun_at(j) if j < len(self.tokens) else None
             if person and person[1]:
                 return j, j + person[0] - 1, person[1]
             word = self.tokens[j].folded if j < len(self.tokens) else ""
+            if article and word in CIVILITES:  # "j'ai un monsieur de 80 ans qui tousse"
+                return j, j, _GENDER_OF_CIVILITE[word]
             little = word in _LITTLE and (self.skip_age(j + 1) > j + 1 or j + 1 == len(self.tokens)
                                           or self.tokens[j + 1].is_boundary)  # not "pour un petit bouton"
             if word in _FAMILY or little:
@@ -4002,6 +4014,17 @@ class _Reader:
             if labelled is not None:
                 said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
                 break
+        # "mr nomertin jocelyn nn nomertin", "mr camara seydou 14/2/75 nn camara": the birth name said just after them
+        # is one of them, the surname
+        if self.whose_name_end(after) is not None:  # "Anrif A N R I F Soilihi comme sa mère": hers, the surname
+            said.add(key(self.text_of_unit(units[-1])))
+        labelled = self.past_masked(after, ",")  # past the fields read between (the birth date, blanked out)
+        while labelled < len(self.tokens) and self.tokens[labelled].text in (BIRTH_DATE, ","):
+            labelled += 1
+        cue = self.cue_at(labelled) if labelled < len(self.tokens) else None
+        birth = self.name_units(self.skip_colons(labelled + cue[1]), 1) if cue and cue[0] == "nom_naissance" else []
+        said |= {key(self.text_of_unit(u)) for u in units if birth and key(self.text_of_unit(u)) == key(
+            self.text_of_unit(birth[0]))}
         first = units[0][0] - (units[0][0] > 0 and self.tokens[units[0][0] - 1].text == ".")
         # who speaks of themselves ("je suis Steeve Célestine, j'appelle pour ma mère … née …") has no gender of the
         # patient's

@@ -232,6 +232,7 @@ _SHORTHAND = [
     (re.compile(r"\benft?\b\.?(?=\s)", re.IGNORECASE), "enfant"),  # "pr enft Lina Moreau 7 ans"
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
+    (re.compile(r"\b(t[ée]l|port|mob|fixe|num)(?=(?:\+|0)\d)", re.IGNORECASE), r"\1 "),  # "tel0766231487", typed fast
     (re.compile(r"\bsect\b\.?(?=\s+\w)", re.IGNORECASE), "secteur"),  # "sect douai", "sect. Nord-Isère"
     (re.compile(r"\bap\.?(?=\s*\d{1,2}\s*h)", re.IGNORECASE), "après"),  # "dispo ap 17h"
     (re.compile(r"(?<=\w) s/(?=[a-z])", re.IGNORECASE), "-sur-"),  # "chalon s/saone": Chalon-sur-Saône

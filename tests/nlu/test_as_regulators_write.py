@@ -4918,3 +4918,28 @@ def test_a_big_town_typed_small_after_since_when_ends_the_complaint():
 def test_what_a_word_qualifies_or_answers(text, expected):
     record = read(text)
     assert {field: record.get(field) for field in expected} == expected, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the birth name said just after the names is one of them: the surname
+    ("mr camara seydou 14/2/75 nn camara 0605478213 brulure", {"nom": "Camara", "prenom": "Seydou"}),
+    ("mr nomertin jocelyn nn nomertin diabetique, plaie pied g", {"nom": "Nomertin", "prenom": "Jocelyn"}),
+    ("Mme Durand Marie, 12/03/1950, née Martin", {"nom": "Durand", "prenom": "Marie", "nom_naissance": "Martin"}),
+    # a label glued to the number, typed fast
+    ("mr yilmaz mehmet 5/7/90 tel0766231487 entorse cheville g hier au foot, mulhouse",
+     {"telephone": "+33766231487", "localisation": "mulhouse"}),
+    # the patient presented as « une dame », named in the answers; not the relative on the line
+    ("oui alors euh j'ai une dame polonaise qui parle pas très bien français elle vomit depuis ce matin",
+     {"genre": "Madame"}),
+    ("j'ai sa fille au téléphone, elle dit que sa mère tousse", {"genre": None}),
+    # a town abroad whose first word is also an interjection
+    ("née le 08/11/1983 non pardon 08/11/1985 à Hô Chi Minh-Ville, domicile Villeurbanne",
+     {"date_naissance": "1985-11-08", "lieu_naissance": "Hô Chi Minh-Ville", "localisation": "Villeurbanne"}),
+    # a name spelled after a complaint is no part of it; « comme sa mère »: whose surname it is
+    ("et euh elle a son fils aussi qui a de la fièvre depuis hier Anrif A N R I F Soilihi comme sa mère même nom de "
+     "naissance né le quatorze octobre deux mille douze", {"symptomes": "fièvre depuis hier", "prenom": "Anrif",
+                                                           "nom": "Soilihi", "date_naissance": "2012-10-14"}),
+])
+def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
+    record = read(text)
+    assert {field: record.get(field) for field in expected} == expected, record

@@ -793,6 +793,8 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     # the order between why and the thanks that close it
     ("ah attendez, elle me dit que son frère vient d'avoir le médecin traitant qui passe la voir ce soir, on laisse "
      "tomber, merci et désolée", "inform", "annuler"),
+    ("attends stop, le neveu me dit que son médecin traitant vient de le rappeler, il le voit cet aprem. On annule "
+     "l'orientation", "faq", "annuler"),
 ])
 def test_orders_and_patients_among_other_words(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected
