@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from bot.nlu.taken_back import FILLER, TAKEN_BACK, TAKING_BACK, meant, takes_back
+from bot.nlu.taken_back import FILLER, TAKEN_BACK, TAKING_BACK, corrects, meant, takes_back
 from bot.nlu.vocabulary import MONTH_OF, MONTH_PATTERN, Found
 
 _YEAR = r"(?P<year>\d{4}|\d{2})"
@@ -176,6 +176,12 @@ def find_impossible_birth_date(folded: str, today: date) -> Found | None:
     return next((Found(m.group(0), m.start(), m.end()) for m in _DATE_SHAPED.finditer(folded)
                  if _BIRTH_CUE.search(folded[max(0, m.start() - 30):m.start()])
                  and not any(f.start <= m.start() < f.end for f in read)), None)
+
+
+def dates_corrected_by(folded: str, birth: Found, today: date) -> list[Found]:
+    """The dates said before the birth date and corrected by it ("née 03/05/1979 à Moroni - pardon 05/03/1979"): blanked
+    out as it is, so that what is said after them attaches to the birth word."""
+    return [d for d, _ in find_dates(folded, today) if d.end <= birth.start and corrects(folded, d.end, birth.start)]
 
 
 def _slip_before(dates: list[tuple[Found, bool]], candidate: Found, folded: str) -> tuple[Found, bool] | None:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.agenda.geo import departement_said
 from bot.nlu import fields
-from bot.nlu.dates import find_birth_date, find_impossible_birth_date
+from bot.nlu.dates import dates_corrected_by, find_birth_date, find_impossible_birth_date
 from bot.nlu.doctor import find_already_known, find_known_doctor
 from bot.nlu.free_text import (
     BIRTH_DATE,
@@ -77,7 +77,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     wrong_phones = [] if phones else dialled
     folded = _mask(folded, dialled + _numbers_restarted(folded, phones))
     birth = find_birth_date(folded, now.date()) or find_impossible_birth_date(folded, now.date())
-    after_birth = _mask(folded, [birth]) if birth else folded
+    births = [birth, *dates_corrected_by(folded, birth, now.date())] if birth else []
+    after_birth = _mask(folded, births)
     window = find_time_window(after_birth, now, normalized.text)
     if window:  # a phone masked right after it ("vers 10h 06 12 …") is blank to the reader, no part of the window
         window = Found(window.value, window.start, window.start + len(after_birth[window.start:window.end].rstrip()))
@@ -104,7 +105,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         "deja_consulte": [] if doctor else find_already_known(normalized.text),
     }
     read = [one for field, found in candidates.items() if field not in ("civilite", "date_naissance") for one in found]
-    masked = _mask(_mask(normalized.text, read, BOUNDARY), [birth] if birth else [], BIRTH_DATE)
+    masked = _mask(_mask(normalized.text, read, BOUNDARY), births, BIRTH_DATE)
     spans = _without_taken_back(read_free_text(masked, tuple(e.value for e in emails)), fold(masked))
     callers = [span for span in spans if span.field == CALLER]  # "je suis Mme Roux, la fille de M. Castel"
     candidates["civilite"] = [c for c in candidates["civilite"] if not any(s.start <= c.start < s.end for s in callers)]

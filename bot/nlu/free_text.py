@@ -2852,6 +2852,7 @@ class _Reader:
             labelled = field in ("nom", "prenom") and i > 1 and self.tokens[i - 2].folded == "c'est" \
                 and self.tokens[i - 1].folded in ("le", "son", "sa", "mon")  # "dupont c'est son nom": said before it
             end = self.labelled_after(field, i) if labelled else None
+            read_before = len(self.spans)
             if end is None:
                 end = self.field_value(field, words, j)
             if end is None and field in ("nom", "prenom", "nom_naissance") and not labelled and words != ("nee",):
@@ -2862,8 +2863,8 @@ class _Reader:
                 continue
             if field == "nom_naissance":
                 end = self.given_after_an_aside(i, end)
-            if field in ("nom", "prenom", "nom_naissance", "epouse"):
-                identity_done = True
+            if field in ("nom", "prenom", "nom_naissance", "epouse") and len(self.spans) > read_before:
+                identity_done = True  # not "Prénom Khadija non pardon ça c'est la belle-sœur": none said
             i = end + 1
         if not any(span.field == "symptomes" for span in self.spans):
             self.known_condition_as_complaint()
@@ -3288,6 +3289,8 @@ class _Reader:
             instead = self.said_instead(units[0][1])
             if instead is not None and self.name_units(instead, 1):
                 return self.field_value(field, cue, instead)  # "nom de naissance Da Costa non pardon Da Silva"
+            if instead is not None and "pardon" in self.folded[self.tokens[units[0][1]].end:self.tokens[instead].start]:
+                return units[0][1]  # "Prénom Khadija non pardon ça c'est la belle-sœur …": taken back, none said
             named = not self.first_name_cue_said() and not any(s.field == "prenom" for s in self.spans)
             if cue in _TWO_NAMES and len(units) == 2:
                 units, named = [(units[0][0], units[1][1])], False

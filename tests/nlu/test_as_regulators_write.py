@@ -4939,6 +4939,13 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("et euh elle a son fils aussi qui a de la fièvre depuis hier Anrif A N R I F Soilihi comme sa mère même nom de "
      "naissance né le quatorze octobre deux mille douze", {"symptomes": "fièvre depuis hier", "prenom": "Anrif",
                                                            "nom": "Soilihi", "date_naissance": "2012-10-14"}),
+    # a birth date corrected further on: the place said after the first still attaches to « née »
+    ("Mme SAÏD ALI Zaïnaba, née 03/05/1979 à Moroni - pardon 05/03/1979. Ils habitent Marseille 13e (Malpassé).",
+     {"date_naissance": "1979-03-05", "lieu_naissance": "Moroni", "localisation": "Marseille 13e"}),
+    # a first name taken back with why, then the patient named whole
+    ("appel du gendre pour sa belle-mère. Prénom Khadija non pardon ça c'est la belle-sœur qui est avec elle, la "
+     "patiente c'est Fatima-Zahra. Mme EL IDRISSI Fatima-Zahra née BENNANI le 9 janvier 1957 à Fès.",
+     {"prenom": "Fatima-Zahra", "nom": "El Idrissi", "nom_naissance": "Bennani"}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
