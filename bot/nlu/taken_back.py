@@ -40,8 +40,20 @@ def corrects(folded: str, end: int, start: int, next_one: bool = True) -> bool:
     """The value starting at `start` corrects the one ending at `end`: said right after it as a slip (when it is the
     next one said), or announced as a correction, however far."""
     return end <= start and (next_one and TAKEN_BACK.fullmatch(folded, end, start) is not None
+                             or next_one and _taken_back_then_said(folded, end, start)
                              or _CORRECTING.search(folded, end, start) is not None
                              or start - end <= _PREFERRED_WITHIN and _PREFERRED.search(folded, end, start) is not None)
+
+
+# "Fixe 02 98 … non attendez elle me donne son portable à lui plutôt, 06 …": taken back right after it, the value meant
+# said later in the same sentence, as no addition ("… non pardon, et aussi son fixe …")
+_SAME_SENTENCE = re.compile(r"[^.;\n]*")
+_ADDING = re.compile(r"\b(?:et|aussi|egalement|encore|puis)\b")
+
+
+def _taken_back_then_said(folded: str, end: int, start: int) -> bool:
+    return TAKEN_BACK.match(folded, end, start) is not None and _SAME_SENTENCE.fullmatch(folded, end, start) is not None \
+        and _ADDING.search(folded, end, start) is None
 
 
 def meant(found: list[Found], folded: str) -> list[Found]:

@@ -4946,6 +4946,11 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("appel du gendre pour sa belle-mère. Prénom Khadija non pardon ça c'est la belle-sœur qui est avec elle, la "
      "patiente c'est Fatima-Zahra. Mme EL IDRISSI Fatima-Zahra née BENNANI le 9 janvier 1957 à Fès.",
      {"prenom": "Fatima-Zahra", "nom": "El Idrissi", "nom_naissance": "Bennani"}),
+    # a number taken back right after it, the one meant said further in the same sentence; not one added
+    ("Fixe 02 98 44 61 27 non attendez elle me donne son portable à lui plutôt, 06 70 28 95 13",
+     {"telephone": "+33670289513"}),
+    ("tel 01 48 81 27 60 non pardon ça c le fixe, son portable c'est le 06 12 34 56 78", {"telephone": "+33612345678"}),
+    ("tel 06 12 34 56 78 non pardon, et aussi son fixe 02 98 44 61 27", {"telephone": "+33612345678"}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
