@@ -133,8 +133,11 @@ class PatientFieldValidators:
     def validate_civilite(self, value, dispatcher, tracker, domain):
         # a new patient (action_recap emptied the slot): the civility known was the last one's
         earlier = None if emptied_this_turn(tracker, "civilite") else value_before_last_user_turn(tracker, "civilite")
-        if earlier and "civilite" not in latest_entities(tracker) and civility_said_before(tracker):
-            return {"civilite": earlier}  # only implied ("il est né le …"): never over the civility said before
+        latest = latest_entities(tracker)
+        # only implied ("il est né le …"): never over the civility said before; implied of no one named ("c'est pour
+        # sa mère"), never over one known
+        if earlier and "civilite" not in latest and (civility_said_before(tracker) or not latest & {"prenom", "nom"}):
+            return {"civilite": earlier}
         return {"civilite": parse.parse_civilite(str(value)) if value else None}
 
     def validate_prenom(self, value, dispatcher, tracker, domain):

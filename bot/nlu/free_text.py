@@ -936,6 +936,9 @@ class _Reader:
         """The names said from token k are followed by what the person has ("son frère Enzo a la même chose", "sa
         sœur Lina a de la fièvre"): someone to see, not a contact."""
         after = self.past_names(k)
+        if after < len(self.tokens) and after > k and self.tokens[after - 1].text == "," \
+                and self.symptom_end(after) is not None:
+            return True  # "son frère Kévin Zébina, mal à la gorge": the complaint listed after the names
         if after >= len(self.tokens) - 1 or after == k or self.tokens[after].folded not in ("a", "fait", "presente",
                                                                                             "commence"):
             return False
@@ -2916,7 +2919,8 @@ class _Reader:
                 return j, j, _GENDER_OF_CIVILITE[word]
             little = word in _LITTLE and (self.skip_age(j + 1) > j + 1 or j + 1 == len(self.tokens)
                                           or self.tokens[j + 1].is_boundary)  # not "pour un petit bouton"
-            if word in _FAMILY or little:
+            # "pour sa mère"; not "c'est plus pratique pour la maman" (a relative spoken of, not whom it is for)
+            if word in _FAMILY and self.tokens[j - 1].folded not in ("le", "la", "l'") or little:
                 return j, j, _FAMILY.get(word) or _LITTLE[word]
         return None
 
@@ -3063,7 +3067,11 @@ class _Reader:
         carer = self.tokens[civility - 1].folded in _CARERS | {"l'infirmiere", "l'infirmier"} if civility else False
         carer |= before[-1:] == ["("] and bool(set(before[-5:-1]) & (_KIN | _CARERS)) \
             and not set(before[-6:-1]) & {"pour", "concernant", "mon", "ma", "mes", "notre", "nos"}
-        return calling or named_calling or carer or self.for_a_relative(after) or self.apposed_kin_at(after) or any(
+        # "Papa au bout du fil, M. Nguyen. Sa fille Linh …": the relative opening the note, on the line, then named
+        line = self.phrase_at(1, _ON_THE_LINE) if self.tokens[0].folded in _KIN else 0
+        opening_kin = line > 0 and all(t.text in ",:" for t in self.tokens[1 + line:civility])
+        return calling or named_calling or carer or opening_kin or self.for_a_relative(after) \
+            or self.apposed_kin_at(after) or any(
             tuple(before[-len(words):]) == words for words in _CALLER_BEFORE)
 
     def spells_the_surname_read(self, k: int) -> bool:

@@ -52,10 +52,12 @@ _RUNS_JOINED = re.compile(r" (?:et )?(?:puis|apr[èe]s) | et ")  # "L E et puis 
 _DOUBLE_LETTER = re.compile(r"(?<=\b[^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=,? [^\W\d_]\b|$)"
                             r"|(?<=\b[^\W\d_] [^\W\d_])(,?) (?:deux|double) ([^\W\d_])\b(?=[\s,.]+[^\W\d_]{2,}|[,.]|$)",
                             re.IGNORECASE)
-# What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"
-_SPELLING_REMARK = re.compile(
-    r"(?<=\b[^\W\d_] [^\W\d_])(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
-    r"|cédille)(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_]\b)?)+", re.IGNORECASE)
+# What an operator adds to a spelling: "K O N E accent sur le e", "tréma sur le i", "avec une cédille"; after its
+# first letter too, the spelling going on ("Élodie E accent aigu L O D I E")
+_ON_A_LETTER = (r"(?:,? (?:avec )?(?:un |une |l')?(?:accent(?: aigu| grave| circonflexe)?|trema|tréma|cedille"
+                r"|cédille)(?: sur (?:le |la |l')?(?:(?:dernier|premier|deuxieme|deuxième|second) )?[^\W\d_]\b)?)+")
+_SPELLING_REMARK = re.compile(rf"(?<=\b[^\W\d_] [^\W\d_]){_ON_A_LETTER}|(?<=\b[^\W\d_]){_ON_A_LETTER}(?=,? [^\W\d_] [^\W\d_]\b)",
+                              re.IGNORECASE)
 # How a name is written, said after it: "dupond avec un d à la fin", "MEYER avec un Y grec", "du plessis en deux mots"
 _LETTERS_REMARK = (
     r"(?:,? (?:(?:avec|sans) (?:un|une|deux|2) (?:seule? )?[^\W\d_](?: grec)?(?![\w'])"

@@ -480,7 +480,7 @@ def test_the_civility_of_the_last_patient_gives_way_to_the_one_implied_for_the_n
            {"event": "slot", "name": "civilite", "value": "Monsieur"}]
     for etape, after in (("reserve", []), ("collecte", [{"event": "slot", "name": "etape", "value": "collecte"}])):
         booked = make_tracker({"civilite": "Monsieur", "etape": etape}, events=son + after,
-                              entities=[{"entity": "genre", "value": "Monsieur"}])
+                              entities=[{"entity": "genre", "value": "Monsieur"}, {"entity": "prenom", "value": "Ibrahim"}])
         assert form().validate_civilite("Monsieur", dispatcher, booked, DOMAIN) == {"civilite": "Monsieur"}, etape
 
 
@@ -490,8 +490,20 @@ def test_a_civility_implied_gives_way_to_the_one_implied_next(dispatcher):
                                                                                             "value": "Monsieur"}]}}
     events = [papa, {"event": "slot", "name": "civilite", "value": "Monsieur"}, {"event": "user", "text": "..."},
               {"event": "slot", "name": "civilite", "value": "Madame"}]
-    tracker = make_tracker({"civilite": "Madame"}, events=events, entities=[{"entity": "genre", "value": "Madame"}])
+    tracker = make_tracker({"civilite": "Madame"}, events=events, entities=[{"entity": "genre", "value": "Madame"},
+                                                                            {"entity": "prenom", "value": "Jeanne"}])
     assert form().validate_civilite("Madame", dispatcher, tracker, DOMAIN) == {"civilite": "Madame"}
+
+
+def test_a_civility_implied_of_no_one_named_keeps_the_one_known(dispatcher):
+    """"pour son fils Enzo Le Gall" (Monsieur, implied), then, slots offered, "le 2ème plutôt, c'est plus pratique pour
+    sa maman": no one named, Enzo stays Monsieur (he was booked « Madame Enzo Le Gall »)."""
+    enzo = {"event": "user", "text": "pour son fils Enzo Le Gall", "parse_data": {"entities": [
+        {"entity": "genre", "value": "Monsieur"}, {"entity": "prenom", "value": "Enzo"}]}}
+    events = [enzo, {"event": "slot", "name": "civilite", "value": "Monsieur"}, {"event": "user", "text": "..."},
+              {"event": "slot", "name": "civilite", "value": "Madame"}]
+    tracker = make_tracker({"civilite": "Madame"}, events=events, entities=[{"entity": "genre", "value": "Madame"}])
+    assert form().validate_civilite("Madame", dispatcher, tracker, DOMAIN) == {"civilite": "Monsieur"}
 
 
 def test_a_birth_place_read_as_a_name_leaves_the_birth_name_as_it_was(dispatcher):

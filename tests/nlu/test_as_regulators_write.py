@@ -659,6 +659,7 @@ def test_a_service_is_no_known_doctor():
     ("madame van der berg V A N espace D E R espace B E R G", "madame van der berg VANDERBERG"),
     ("monsieur n'goran N apostrophe G O R A N", "monsieur n'goran N'GORAN"),
     ("monsieur léger L E G E R accent grave sur le e il tousse", "monsieur léger LEGER il tousse"),
+    ("Élodie E accent aigu L O D I E", "Élodie ELODIE"),  # said after the first letter, the spelling going on
     ("mail hélène sans accent point roy arobase free point fr", "mail helene.roy@free.fr"),
     ("mail paul tiret du bas roy arobase free point fr", "mail paul_roy@free.fr"),
 ])
@@ -4951,6 +4952,13 @@ def test_what_a_word_qualifies_or_answers(text, expected):
      {"telephone": "+33670289513"}),
     ("tel 01 48 81 27 60 non pardon ça c le fixe, son portable c'est le 06 12 34 56 78", {"telephone": "+33612345678"}),
     ("tel 06 12 34 56 78 non pardon, et aussi son fixe 02 98 44 61 27", {"telephone": "+33612345678"}),
+    # the relative opening the note on the line is who calls; the child named after is the patient
+    ("Papa au bout du fil, M. Nguyen. Sa fille Linh NGUYEN, née le 05/11/2018, a des boutons partout",
+     {"prenom": "Linh", "nom": "Nguyen", "genre": "Madame", "civilite": None}),
+    # a relative named, then their complaint after a comma: the patient
+    ("son frère Kévin Zébina, mal à la gorge", {"prenom": "Kévin", "nom": "Zébina", "symptomes": "mal à la gorge"}),
+    # a relative spoken of in a pick, not whom the request is for
+    ("le 2ème plutôt, c'est plus pratique pour la maman", {"genre": None}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
