@@ -2800,7 +2800,8 @@ class _Reader:
                 if not identity_done and opening and (named := self.named_by_its_remark(i)):
                     self.add(named, i, i)  # "Marie-Claire prénom composé avec un tiret": what the name is, said after it
                     identity_done = True
-                elif not identity_done and opening and self.child_named_by_age(i):  # "Jade 6 ans fièvre"
+                elif not identity_done and (opening and self.child_named_by_age(i)  # "Jade 6 ans fièvre"
+                                            or self.first_name_alone_born(i)):
                     self.add("prenom", i, i)
                     identity_done = True
                 elif weak_identity and (self.tokens[i - 1].text == "," or self.spells_the_surname_read(i - 1)) \
@@ -3143,6 +3144,15 @@ class _Reader:
         return i + 2 < len(self.tokens) and _is_name_word(word[0]) and not self.taken[i] \
             and self.tokens[i + 1].is_number and self.tokens[i + 2].folded in ("ans", "an", "mois") \
             and _first_name_score(word, None) >= 2 and self.a_child_s_age(i + 1)  # "Durand 45 ans": an adult's name
+
+    def first_name_alone_born(self, i: int) -> bool:
+        """A first name alone opening a sentence or a segment, then when they were born ("… depuis hier. Ibrahima, né
+        le 19/07/2024, même nom que le papa"): the next child of a family, the surname said to be the same; not a
+        surname ("Durand, né le …")."""
+        word = self.tokens[i:i + 1]
+        return i > 0 and self.tokens[i - 1].text in ".,;:" and self.name_units(i, 2) == [(i, i)] \
+            and _first_name_score(word, None) >= 2 and _first_name_score(word, None) > _surname_score(word) \
+            and self.born_after_names(i)
 
     def a_child_s_age(self, k: int) -> bool:
         """Tokens k, k+1 say an age under 18 ("6 ans", "18 mois")."""

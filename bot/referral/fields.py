@@ -63,7 +63,7 @@ def says_the_name_again(text: str, nom: str | None) -> bool:
         rest[0] not in NAME_PARTICLES and (rest[0] in STOP_WORDS or f"{rest[0]}'" in STOP_WORDS))
 
 
-_PRESENTING = re.compile(r"^(?:(?:euh|alors|oui|bah|ben) )*(?:c est|ce serait) ")  # on key()'s text
+_PRESENTING = re.compile(r"^(?:(?:euh|alors|oui|bah|ben) )*(?:(?:c est|ce serait) )?")  # on key()'s text: "euh Moreau aussi"
 _TOO = re.compile(rf"[\s,]+(?:{'|'.join(sorted(AS_WELL))}|de meme)\s*[.!]*\s*$")  # on folded text
 
 

@@ -93,7 +93,7 @@ def test_identique_copies_the_usage_name(dispatcher):
 @pytest.mark.parametrize("said, nom, kept", [
     ("Garcia c'est son seul nom", "Garcia", "Garcia"), ("Dubois aussi", "Dubois", "Dubois"),
     ("Rousseau comme la maman", "Rousseau", "Rousseau"), ("dubois, le même", "Dubois", "Dubois"),
-    ("c'est Diallo aussi elle est pas mariée", "Diallo", "Diallo"),
+    ("c'est Diallo aussi elle est pas mariée", "Diallo", "Diallo"), ("euh Moreau aussi elle est pas mariée", "Moreau", "Moreau"),
     ("Nguyen, pas d'autre nom", "Nguyen", "Nguyen"), ("elle n'a pas d'autre nom", "Nguyen", "Nguyen"),
     ("Dubois Martin", "Dubois", "Dubois Martin"), ("Martin", "Dubois", "Martin"),  # a double name, another name
 ])

@@ -4959,6 +4959,11 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("son frère Kévin Zébina, mal à la gorge", {"prenom": "Kévin", "nom": "Zébina", "symptomes": "mal à la gorge"}),
     # a relative spoken of in a pick, not whom the request is for
     ("le 2ème plutôt, c'est plus pratique pour la maman", {"genre": None}),
+    # the next child named by the first name alone, then born (the surname said to be the same); not a surname
+    ("Et le bébé aussi, il a l'œil droit qui coule depuis hier. Ibrahima, né le 19/07/2024, même nom que le papa",
+     {"prenom": "Ibrahima", "date_naissance": "2024-07-19"}),
+    ("le petit frère commence aussi, Bao, né le 30/04/2021, même nom, même adresse", {"prenom": "Bao"}),
+    ("fièvre, Durand, né le 3/3/1950", {"prenom": None}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
