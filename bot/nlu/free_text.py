@@ -1281,7 +1281,10 @@ class _Reader:
         # when where the patient is gets said otherwise ("née le 17/01/1994, à Rennes, vit à Brest")
         after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS \
             and self.located_otherwise(i)
-        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date)
+        # "…, nom de naissance TRAN, le 17/06/1958 à Hanoï. vit à Ivry": right after the birth date, no birth word said,
+        # where she was born when where she is gets said otherwise
+        dated = i > 0 and self.tokens[i - 1].text == BIRTH_DATE and self.located_otherwise(i)
+        return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date) or dated
 
     def located_otherwise(self, i: int) -> bool:
         """Where the patient is, said before token i or after it: with words of its own ("vit à", "se trouve à") or
@@ -2779,7 +2782,8 @@ class _Reader:
                 opening = all(t.folded in OPENING | _PLEASE or t.is_boundary or t.text == ":" or self.in_the_caller_s_clause(k)
                               for k, t in enumerate(self.tokens[:i])) \
                     or self.after_a_header(i) or self.opens_a_segment_with_names(i) \
-                    or i > 0 and self.field_of[i - 1] == "symptomes" and self.born_after_names(i)  # "… théo morel né le …"
+                    or i > 0 and (self.field_of[i - 1] == "symptomes" or self.tokens[i - 1].text in ".;") \
+                    and self.born_after_names(i)  # "… théo morel né le …", "… aucun symptôme. Joaquim CARVALHO né le …"
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:
                     i = self.assign_names(separated)
@@ -2837,6 +2841,9 @@ class _Reader:
                 field = "lieu_naissance"
             if field in PLACE_FIELDS:
                 field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
+            if field == "symptomes" and words[0] in _COMPLAINT_LABELS and i > 0 and self.tokens[i - 1].folded in _DENYING:
+                i += size  # "aucun symptôme. Joaquim CARVALHO né le …": no label of a complaint
+                continue
             j = self.skip_colons(i + size)
             if words in _PARENT_S_NAME | _TWO_NAMES and j < len(self.tokens) and self.tokens[j].text == ",":
                 j += 1  # "elle porte le nom de sa maman, Lefèvre"
@@ -4035,15 +4042,14 @@ class _Reader:
             if labelled is not None:
                 said |= {key(self.text_of_unit(u)) for u in units if self.spelled_again(u, self.tokens[labelled])}
                 break
-        # "mr nomertin jocelyn nn nomertin", "mr camara seydou 14/2/75 nn camara": the birth name said just after them
-        # is one of them, the surname
         if self.whose_name_end(after) is not None:  # "Anrif A N R I F Soilihi comme sa mère": hers, the surname
             said.add(key(self.text_of_unit(units[-1])))
-        labelled = self.past_masked(after, ",")  # past the fields read between (the birth date, blanked out)
-        while labelled < len(self.tokens) and self.tokens[labelled].text in (BIRTH_DATE, ","):
-            labelled += 1
-        cue = self.cue_at(labelled) if labelled < len(self.tokens) else None
-        birth = self.name_units(self.skip_colons(labelled + cue[1]), 1) if cue and cue[0] == "nom_naissance" else []
+        # "mr nomertin jocelyn nn nomertin", "mr camara seydou 14/2/75 nn camara": the birth name said after them is
+        # one of them, the surname
+        labelled = next((k for k in range(after, len(self.tokens)) if (self.cue_at(k) or ("",))[0] == "nom_naissance"),
+                        None)  # "M. Soilihi Ahamada, né le … à Moroni, NDN Soilihi": the first said after them
+        cue = self.cue_at(labelled) if labelled is not None else None
+        birth = self.name_units(self.skip_colons(labelled + cue[1]), 1) if cue else []
         said |= {key(self.text_of_unit(u)) for u in units if birth and key(self.text_of_unit(u)) == key(
             self.text_of_unit(birth[0]))}
         first = units[0][0] - (units[0][0] > 0 and self.tokens[units[0][0] - 1].text == ".")

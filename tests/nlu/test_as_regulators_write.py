@@ -4964,6 +4964,16 @@ def test_what_a_word_qualifies_or_answers(text, expected):
      {"prenom": "Ibrahima", "date_naissance": "2024-07-19"}),
     ("le petit frère commence aussi, Bao, né le 30/04/2021, même nom, même adresse", {"prenom": "Bao"}),
     ("fièvre, Durand, né le 3/3/1950", {"prenom": None}),
+    # the birth name said further on is one of the names: the surname
+    ("M. Soilihi Ahamada, né le 27/08/1995 à Moroni, NDN Soilihi, tel 07 51 83 26 09", {"nom": "Soilihi",
+                                                                                       "prenom": "Ahamada"}),
+    # right after the birth date, no birth word said: where she was born, when where she is gets said otherwise
+    ("Mme NGUYEN Thi Lan, nom de naissance TRAN, le 17/06/1958 à Hanoï. vit à Ivry-sur-Seine chez le fils.",
+     {"lieu_naissance": "Hanoï", "localisation": "Ivry-sur-Seine"}),
+    ("Mme Durand Marie 12/03/1950 à Lyon, toux", {"localisation": "Lyon", "lieu_naissance": None}),
+    # « aucun symptôme » labels no complaint: the names of the sentence after it are
+    ("le mari lui-même n'a plus son traitement pour la tension depuis avant-hier, aucun symptôme. Joaquim CARVALHO né "
+     "le 05/10/1968 à Porto", {"prenom": "Joaquim", "nom": "Carvalho", "lieu_naissance": "Porto"}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
