@@ -1609,8 +1609,10 @@ class _Reader:
         token = self.tokens[i]
         if token.is_number:
             return i if token.text in postal_codes() else None
-        if token.folded in _POSSESSIVES | _THEIR:
-            return None  # "tire sur son oreille", "Son père vit seul": Son is a commune of the Ardennes, "son" a possessive
+        if token.folded in _POSSESSIVES | _THEIR | _DENYING:
+            # "tire sur son oreille", "Son père vit seul": Son is a commune of the Ardennes, "son" a possessive; "aucun
+            # symptôme": Aucun (Hautes-Pyrénées) was searched
+            return None
         if i > 0 and self.tokens[i - 1].folded == "par":
             return None  # "sondé par SOS ce matin": who did it (Sos is a commune of the Lot-et-Garonne)
         # after "au", "aux" only a commune named with its article ("au Tampon"): "au talon" is no Talon (Nièvre)

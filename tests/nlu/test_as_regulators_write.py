@@ -4974,6 +4974,9 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     # « aucun symptôme » labels no complaint: the names of the sentence after it are
     ("le mari lui-même n'a plus son traitement pour la tension depuis avant-hier, aucun symptôme. Joaquim CARVALHO né "
      "le 05/10/1968 à Porto", {"prenom": "Joaquim", "nom": "Carvalho", "lieu_naissance": "Porto"}),
+    # a word denying is no commune (Aucun, Hautes-Pyrénées, was searched 657 km from Argenteuil)
+    ("n'a plus son traitement pour la tension depuis 3j, aucun symptôme, a besoin d'un renouvellement",
+     {"localisation": None}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
