@@ -3110,13 +3110,18 @@ class _Reader:
     def past_own_birth_name(self, k: int) -> int:
         """Past the birth name said right after the names ending before k ("Hélène Kowalczyk née Vasseur", "Hugo Roux, nom
         de naissance Roux"), else k."""
+        unit = self.birth_name_said_at(k)
+        return unit[1] + 1 if unit else k
+
+    def birth_name_said_at(self, k: int) -> tuple[int, int] | None:
+        """The name unit of the birth name labelled at k ("née Vasseur", "nom de naissance Roux", "NDN pareil Yilmaz")."""
         cue = self.cue_at(k) if k < len(self.tokens) else None
         if not cue or cue[0] != "nom_naissance":
-            return k
+            return None
         value = self.skip_colons(k + cue[1])
         value += value < len(self.tokens) and self.tokens[value].folded in vocabulary.AS_WELL  # "… pareil Yilmaz"
         units = self.name_units(value, 1)
-        return units[-1][1] + 1 if units else k
+        return units[0] if units else None
 
     def says_who_calls(self, first: int, after: int) -> bool:
         """The names from token `first` to before `after` are said by who calls of themselves ("je suis Sylvie
@@ -4048,12 +4053,9 @@ class _Reader:
             said.add(key(self.text_of_unit(units[-1])))
         # "mr nomertin jocelyn nn nomertin", "mr camara seydou 14/2/75 nn camara": the birth name said after them is
         # one of them, the surname
-        labelled = next((k for k in range(after, len(self.tokens)) if (self.cue_at(k) or ("",))[0] == "nom_naissance"),
-                        None)  # "M. Soilihi Ahamada, né le … à Moroni, NDN Soilihi": the first said after them
-        cue = self.cue_at(labelled) if labelled is not None else None
-        birth = self.name_units(self.skip_colons(labelled + cue[1]), 1) if cue else []
-        said |= {key(self.text_of_unit(u)) for u in units if birth and key(self.text_of_unit(u)) == key(
-            self.text_of_unit(birth[0]))}
+        birth = next((unit for k in range(after, len(self.tokens)) if (unit := self.birth_name_said_at(k))), None)
+        if birth:  # "M. Soilihi Ahamada, né le … à Moroni, NDN Soilihi": the first said after them
+            said |= {key(self.text_of_unit(u)) for u in units if key(self.text_of_unit(u)) == key(self.text_of_unit(birth))}
         first = units[0][0] - (units[0][0] > 0 and self.tokens[units[0][0] - 1].text == ".")
         # who speaks of themselves ("je suis Steeve Célestine, j'appelle pour ma mère … née …") has no gender of the
         # patient's
