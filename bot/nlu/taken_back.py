@@ -18,10 +18,11 @@ TAKEN_BACK = re.compile(rf"[\s,.(—–-]*(?:ou[\s,.]+)?(?:euh[\s,.]+)?(?:en fai
                         rf"{_NOT_THAT_ONE}{_ARTICLE}*")
 
 
-# "…, urgent — pardon, né le 21/07/1990": the next value announced as a correction, however far from the first;
-# not something added ("pardon, et aussi de la fièvre")
+# What says a value is added, not corrected ("pardon, et aussi de la fièvre")
+_ADDED = r"\b(?:et|aussi|egalement|encore|puis)\b"
+# "…, urgent — pardon, né le 21/07/1990": the next value announced as a correction, however far from the first
 _CORRECTING = re.compile(r"\b(?:pardon|erreur|je corrige|correction|rectification|rectif|je me suis trompee?)\b"
-                         r"(?![^.;\n]*\b(?:et|aussi|egalement|encore|puis)\b)[^\d.;\n]{0,40}$")
+                         rf"(?![^.;\n]*{_ADDED})[^\d.;\n]{{0,40}}$")
 
 
 # "VAD ou cabinet ? plutôt cabinet": a choice made a few words after the values it chooses among; not "une visite
@@ -48,7 +49,7 @@ def corrects(folded: str, end: int, start: int, next_one: bool = True) -> bool:
 # "Fixe 02 98 … non attendez elle me donne son portable à lui plutôt, 06 …": taken back right after it, the value meant
 # said later in the same sentence, as no addition ("… non pardon, et aussi son fixe …")
 _SAME_SENTENCE = re.compile(r"[^.;\n]*")
-_ADDING = re.compile(r"\b(?:et|aussi|egalement|encore|puis)\b")
+_ADDING = re.compile(_ADDED)
 
 
 def _taken_back_then_said(folded: str, end: int, start: int) -> bool:
