@@ -92,7 +92,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 # "patiente a adresser svp", "ok maintenant le mari", "oui bonjour je vous appelle pour un patient"
                 # (read as a yes): a referral opens, no question
                 _set_intent(message, "adresser_patient")
-            elif (intent in (*_DETAILS, "deny") or intent in _NOT_ABOUT_A_PATIENT and (
+            elif (intent in (*_DETAILS, "deny", "choisir_creneau") or intent in _NOT_ABOUT_A_PATIENT and (
                     "?" not in text or asks_to_cancel(text))) and says_to_cancel(text):
                 # "on annule, le mollet est chaud …": the order, then its reason ("ah non attendez … finalement on
                 # annule": after a no too); "son médecin peut la voir cet après-midi, vous pouvez annuler le RDV ?":
@@ -137,7 +137,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 # "dispo seulement après 16h": when the patient can come, no slot picked; "VAD plutôt": another mode;
                 # "attendez je regarde, le 3 mars 35": a birth date, never a new search
                 _set_intent(message, "inform")
-            elif intent in _DETAILS and not entities and (
+            elif intent in _DETAILS and (not entities or asks_about_the_mode(text, entities)) and (
                     _runner_up(message) == "faq" and asks_something(text) or asks_on_behalf(text)):
                 # "la patiente demande si elle aura un dépassement, c koi le tarif pr un rdv SAS ?": about SAS
                 _set_intent(message, "faq")
@@ -194,7 +194,8 @@ _AGREEING = {"ca me va", "ca ira", "ca marche", "ca me convient", "ca convient",
              "tout bon", "c est ca", "c est bien ca"}  # "ça me va" (not "ça me va pas")
 _NO = {"non", "nan"}
 _GREETINGS = {"bonjour", "bonsoir", "allo", "salut"}
-_INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum", "voila"}
+# what opens an answer and says nothing yet: "voilà, là c'est bon", "bon ben c'est bon", "alors non"
+_INTERJECTIONS = {"ah", "oh", "eh", "euh", "heu", "bah", "ben", "hum", "voila", "la", "bon", "alors", "maintenant"}
 _FILLERS = re.compile(r"^(?:(?:euh|heu|ben|bah|hum|alors|bon)\b[\s,.]*)+", re.IGNORECASE)
 
 
@@ -236,8 +237,19 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     # "elle me dit qu'elle peut pas bouger du boulot, en visio plutôt c possible ?": her preference, asked for her
     preferred = "plutot" in words and "?" in text and any(e["entity"] == "type_consultation" for e in entities)
-    return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) \
+    return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) and not asks_about_the_mode(text, entities) \
         and (asks_to_search(text) or (_states(text, words) or preferred) and bool(set(words) & _OF_THE_PATIENT))
+
+
+def asks_about_the_mode(text: str, entities: list[dict]) -> bool:
+    """A question on the patient's behalf about the mode, which is its only detail ("il me demande si la
+    téléconsultation est remboursée", "la voisine demande si la visite à domicile est prise en charge"): about SAS,
+    no wish for it; "elle demande si c'est possible en visio" asks for it."""
+    return asks_on_behalf(text) and not _words(fold(text)) & _WISHING \
+        and all(e["entity"] == "type_consultation" for e in entities)
+
+
+_WISHING = {"possible", "peut", "pourrait", "faisable", "envisageable", "plutot", "prefere", "prefererait", "preferait"}
 
 
 def presents_someone(text: str, entities: list[dict]) -> bool:
@@ -539,7 +551,8 @@ _CONFIRMING = re.compile(r"(?:oui |ok )?(?:je (?:vous )?(?:le )?confirme|c'est c
                          r"|(?:c'est )?certain|definitivement)")
 _SPOKEN_JE = re.compile(r"\bj'(?=[^aeiouyh\s])")
 _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on arrete la", "arretez", "laisse tomber",
-                  "laissez tomber", "on laisse tomber", "oubliez", "oublie", "plus la peine", "n'est plus la peine",
+                  "laissez tomber", "on laisse tomber", "laisser tomber", "oubliez", "oublie", "oublier",
+                  "plus la peine", "n'est plus la peine",
                   "plus besoin", "il annule", "elle annule", "ils annulent",  # the patient's decision, reported
                   "je confirme l'annulation", "confirme l'annulation",  # said before it is asked to be confirmed
                   "annulation confirmee"}
@@ -554,7 +567,7 @@ _CANCELLED = re.compile(r"(?: (?:(?:le|la|ce|cette|son|sa|votre) |l')(?:rdv|rend
                         r"|orientation|reorientation|recherche|consultation|teleconsultation|teleconsult|visio|visite|tc)"
                         r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?"
                         r"| (?:celui-ci|celui-la|celle-ci|celle-la)|-(?:le|la))$")
-_MODAL = re.compile(rf"^(?:{_MODALS}) ?(?=annuler|arreter)")
+_MODAL = re.compile(rf"^(?:{_MODALS}) ?(?=annuler|arreter|laisser tomber|oublier)")
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

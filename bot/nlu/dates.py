@@ -51,7 +51,11 @@ _DAY_ALONE = re.compile(rf"(?P<day>\d{{1,2}}|premier)(?:er)?(?![\d/.]|\s*(?:{MON
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 # The year of birth said alone ("je me suis trompé sur l'année de naissance, c'est 1968", "né en 1968"): it attaches to
 # "année" or to "né en", never to a year after "pas" ("1968 pas 1986").
-_BIRTH_YEAR = re.compile(r"\b(?:nee?s?\s+en|(?:l')?annee(?:\s+de\s+naissance)?)\b[^\d]{0,25}?(?<!pas )"
+# Right after "né en", two digits are a year too, and the month said before it belongs to it: "né en 38 à Braga",
+# "née en mars 52 à Lyon" (the whole of it masked, so that the place after it attaches to "né").
+_BIRTH_YEAR = re.compile(rf"\bnee?s?\s+en\s+(?P<when>(?:(?:{MONTH_PATTERN})\s+)?(?P<short>(?:19|20)?\d{{2}}))"
+                         r"(?![\d/.:h]|\s*(?:ans?|mois|semaines?)\b)"
+                         r"|\b(?:nee?s?\s+en|(?:l')?annee(?:\s+de\s+naissance)?)\b[^\d]{0,25}?(?<!pas )"
                          r"(?P<year>(?:19|20)\d{2})(?![\d/.:h])")
 # One year said for another ("1962 pas 1926", "pas 1926 mais 1962"): only a year of birth is corrected that way.
 _YEAR_FOR_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})[\s,]+(?:et\s+)?(?:pas|non)\s+(?:en\s+)?(?:19|20)\d{2}\b"
@@ -158,12 +162,12 @@ def find_birth_year(folded: str, today: date) -> Found | None:
     """A year of birth said without its day ("1968"), when no date is: the validator takes the day and month of the
     birth date already known, or asks for them."""
     if said := _YEAR_FOR_YEAR.search(folded):
-        group = "year" if said["year"] else "meant"
+        group = span = "year" if said["year"] else "meant"
     elif said := _BIRTH_YEAR.search(folded):
-        group = "year"
+        group, span = ("short", "when") if said["short"] else ("year", "year")
     if said is None or int(said[group]) > today.year or _OTHER_CUE.search(folded, 0, said.start()):
         return None  # "depuis l'année 2020": when it started
-    return Found(said[group], said.start(group), said.end(group))
+    return Found(str(_full_year(said[group], today)), said.start(span), said.end(span))
 
 
 _DATE_SHAPED = re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b")

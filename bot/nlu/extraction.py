@@ -22,6 +22,7 @@ from bot.nlu.free_text import (
     STREET_TYPES,
     read_free_text,
 )
+from bot.nlu.grammar import is_common_word
 from bot.nlu.lexicons import commune_names, first_name_scores, first_name_spellings, key, surname_scores
 from bot.nlu.names import normalize_name
 from bot.nlu.spoken_numbers import ORDINALS
@@ -131,6 +132,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
             value = normalize_name(spaced)  # "L E espace F L O C apostrophe H": "Le Floc'h", as spelled
         if span.field == "prenom" and raw in (raw.lower(), raw.upper()) and not _IN_TWO_WORDS.match(text, end):
             value = _joined_as_listed(value)  # said, or typed in one case: as it is spelt; "en deux mots": as said
+        if span.field in NAME_FIELDS:
+            value = _with_the_accents_said(value, raw, text)
         if span.field in PLACE_FIELDS:
             value = _departement_in_figures(value, normalized.text[span.start:span.end])
             value = _arrondissement_in_figures(_with_contracted_article(normalized.text[:span.start], value))
@@ -143,6 +146,20 @@ def extract_details(text: str, now: datetime) -> list[dict]:
     if remarked and not any(e["entity"] in NAME_FIELDS for e in entities):
         entities.append(_name_spelled_out(text, *remarked))
     return entities
+
+
+def _with_the_accents_said(name: str, raw: str, text: str) -> str:
+    """A name spelled letter by letter has no accents; said too in the message, as a name rather than a word, it
+    has them: "ferreira joão … le prénom c'est J O A O avec un tilde sur le a" -> "João" (not "MARIE" with "mariée")."""
+    said = {fold(word): word for word in re.findall(r"[^\W\d_]+", text) if fold(word) != word.lower()}
+    spelled = {word.lower() for word in re.findall(r"[^\W\d_]+", raw) if word.isupper()}
+
+    def accented(word: str) -> str:
+        spoken = said.get(word.lower()) if word.lower() in spelled else None
+        if spoken is None or len(spoken) != len(word) or is_common_word(spoken):
+            return word
+        return "".join(s.upper() if w.isupper() else s.lower() for w, s in zip(word, spoken, strict=True))
+    return re.sub(r"[^\W\d_]+", lambda m: accented(m.group(0)), name)
 
 
 _IN_TWO_WORDS = re.compile(r"[\s,]*en deux mots\b", re.IGNORECASE)  # "prénom mohamed amine en deux mots"
@@ -245,17 +262,24 @@ def _with_contracted_article(before: str, place: str) -> str:
     return named if any(key(" ".join(words[:n])) in commune_names() for n in range(2, len(words) + 1)) else place
 
 
-def one_per_field(entities: list[dict]) -> list[dict]:
+def one_per_field(entities: list[dict], text: str) -> list[dict]:
     """The first value read for each field, in message order; a practitioner or a caller named is dropped (it only
     kept their names from being read as the patient's), so is a history, and a birth name said to be the same
-    becomes the name."""
+    becomes the name. A complaint of a sentence of its own is added to the first: "…, ne se déplace plus depuis sa
+    chute du mois dernier. toux grasse sans fièvre depuis 5j." (the practitioner reads both)."""
     first: dict[str, dict] = {}
     for entity in entities:
         if entity["entity"] not in (PRACTITIONER, CALLER, HISTORY) and not _the_complaint_before(entity):
-            first.setdefault(entity["entity"], entity)
+            kept = first.setdefault(entity["entity"], entity)
+            if entity["entity"] == "symptomes" and kept is not entity \
+                    and _SENTENCE_END.search(text, kept["end"], entity["start"]):
+                first["symptomes"] = {**kept, "value": f'{kept["value"]}, {entity["value"]}', "end": entity["end"]}
     if first.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in first:
         first["nom_naissance"] = {**first["nom_naissance"], "value": first["nom"]["value"]}
     return sorted(first.values(), key=lambda e: e["start"])
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _the_complaint_before(entity: dict) -> bool:
@@ -282,7 +306,7 @@ def read_details(text: str, now: datetime) -> list[dict]:
     """Every patient detail of a message, one clean value per field; a message that only names a département ("le
     93", "en Seine-Saint-Denis", answering which of two towns) is where the patient is, joined to the town said
     before by the actions."""
-    found = one_per_field(extract_details(text, now))
+    found = one_per_field(extract_details(text, now), text)
     said = text.strip(" ,.!?")
     if not found and said and _names_a_departement_alone(said):
         start = text.index(said)

@@ -257,6 +257,8 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "désaturation", "difficulté respiratoire", "difficulté à respirer", "difficulté à", "difficulté pour", "difficulté de",
     # what the patient comes for without a complaint: "renouvellement de pilule", "pansement à refaire"
     "renouvellement", "pansement", "certificat", "ablation des fils", "ablation fils",
+    # or out of it: "elle n'a plus de traitement pour sa tension depuis 2 jours"
+    "plus de traitement", "plus de médicaments", "plus de médicament", "plus d'insuline", "plus d'ordonnance",
     "toussé", "saigné", "craché",
     # states said with "il est", "elle est" ("elle est essoufflée depuis ce matin")
     "essoufflé", "essoufflée", "fatigué", "fatiguée", "nauséeux", "nauséeuse", "fiévreux", "fiévreuse", "enrhumé",
@@ -633,6 +635,8 @@ class _Reader:
                 return None  # "avec son épouse. Encombrement bronchique": his wife, no married name to come
             if field in ("prenom", "nom") and "comme" in (t.folded for t in self.tokens[max(0, i - 2):i]):
                 return None  # "joseph comme le prénom J O S E P H": how the name is written, no label
+            if field == "lieu_naissance" and i + size < len(self.tokens) and self.tokens[i + size].text == BIRTH_DATE:
+                return None  # "né en 1938 à Braga": when he was born, the place comes after it
             if field in ("prenom", "nom") and size == 1 and self.compound_said_at(i + 1):
                 return None  # "Marie-Claire prénom composé avec un tiret": what the name said is, no label
             if field:
@@ -1273,7 +1277,8 @@ class _Reader:
             return False
         k = i - 1
         while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE | _RESTARTS  # "née le attendez 1er mai … à"
-                          or self.field_of[k] == "nom_naissance"):
+                          or self.field_of[k] == "nom_naissance"
+                          or self.tokens[k].folded == "en" and self.tokens[k + 1].text == BIRTH_DATE):  # "né en 1938 à"
             k -= 1
         crossed = {t.text for t in self.tokens[k + 1:i]}
         # "ddn 08/08/67, à Baie-Mahault": the label names the date alone; after its comma comes another field
@@ -2784,8 +2789,9 @@ class _Reader:
                 opening = all(t.folded in OPENING | _PLEASE or t.is_boundary or t.text == ":" or self.in_the_caller_s_clause(k)
                               for k, t in enumerate(self.tokens[:i])) \
                     or self.after_a_header(i) or self.opens_a_segment_with_names(i) \
-                    or i > 0 and (self.field_of[i - 1] == "symptomes" or self.tokens[i - 1].text in ".;") \
-                    and self.born_after_names(i)  # "… théo morel né le …", "… aucun symptôme. Joaquim CARVALHO né le …"
+                    or i > 0 and (self.field_of[i - 1] == "symptomes" or self.tokens[i - 1].text in ".;:") \
+                    and self.born_after_names(i)  # "… théo morel né le …", "… aucun symptôme. Joaquim CARVALHO né le …",
+                # "… On commence par lui : Mehmet Yilmaz, né le …"
                 separated = self.separated_names(i) if not identity_done and opening else None
                 if separated:
                     i = self.assign_names(separated)
@@ -3376,6 +3382,9 @@ class _Reader:
             if self.tokens[j].folded in MONTH_OF and self.tokens[j - 1].folded == "en":
                 return None  # "né en mars 52": a month; "né à Mars" is the commune
             end = self.place_at(j)
+            country = self.country_at(j)
+            if country is not None and (end is None or country > end):
+                end = country  # "née en Côte d'Ivoire", "né en cote d ivoire": the country's words, whatever their case
             if end is None and _is_name_word(self.tokens[j]):
                 end = j  # a town the table does not know (abroad): its capitalized words ("Tizi Ouzou")
                 while end + 1 < len(self.tokens) and self.tokens[j].text[:1].isupper() \
@@ -3529,6 +3538,13 @@ class _Reader:
         while end > j and self.tokens[end].is_boundary:
             end -= 1
         return end
+
+    def country_at(self, i: int) -> int | None:
+        """Last token of the longest country name said from i (CLDR's French names, "Burkina Faso", "cote d ivoire")."""
+        for last in range(min(len(self.tokens), i + 6) - 1, i - 1, -1):
+            if key(" ".join(t.text for t in self.tokens[i:last + 1])) in countries():
+                return last
+        return None
 
     def town_in(self, first: int, last: int) -> int:
         """A birth place said as a region or a country, then the town in it ("née en Bretagne à Quimper", "né en

@@ -1217,6 +1217,33 @@ def test_who_where_and_when_as_said(text, expected):
     ("M. Santos Rui né à Braga, au Portugal, il habite à Tours, toux",  # the country after a comma is the birth's
      {"lieu_naissance": "Braga, au Portugal", "localisation": "Tours"}),
     ("il est à Vannes, en Bretagne, fièvre", {"localisation": "Vannes"}),  # a French region after a comma is left
+    # a country of several words is the birth place whole, however it is typed
+    ("Mme Colin, née en Côte d'Ivoire, vit à Montreuil", {"lieu_naissance": "Côte d'Ivoire", "localisation": "Montreuil"}),
+    ("mr bakayoko ne le 1/1/1990 en cote d ivoire vit a montreuil", {"lieu_naissance": "cote d ivoire",
+                                                                     "localisation": "montreuil"}),
+    ("né au Burkina Faso à Ouagadougou, habite Lyon", {"lieu_naissance": "Burkina Faso", "localisation": "Lyon"}),
+    # the year of birth, or its month and year, between "né en" and the place: the place attaches to "né"
+    ("M. Paul Durand, né en 1938 à Braga, vit à Créteil, toux",
+     {"date_naissance": "1938", "lieu_naissance": "Braga", "localisation": "Créteil"}),
+    ("c'est la voisine qui appelle pour M. João FERREIRA DA SILVA, né en 38 à Braga au Portugal, vit seul à Créteil",
+     {"date_naissance": "1938", "lieu_naissance": "Braga au Portugal", "localisation": "Créteil"}),
+    ("Mme Sara Durand, née en mars 52 à Lyon, vit à Créteil, toux",
+     {"date_naissance": "1952", "lieu_naissance": "Lyon", "localisation": "Créteil"}),
+    ("Mme Durand née en 75 toux à Lyon", {"date_naissance": "1975", "localisation": "Lyon"}),
+    # who calls for himself and his wife, then names who comes first after a colon, then born
+    ("M. Yilmaz appelle pour lui et pour sa femme, gastro tous les deux depuis hier. On commence par lui : Mehmet Yilmaz, "
+     "né le 3 avril 1967, ils habitent à Mulhouse", {"prenom": "Mehmet", "nom": "Yilmaz", "localisation": "Mulhouse"}),
+    # a complaint in a sentence of its own is added to the one read first; in the same sentence, the first stays
+    ("M. Paul Durand, vit seul à Créteil, ne se déplace plus depuis sa chute du mois dernier. toux grasse sans fièvre "
+     "depuis 5j.", {"symptomes": "chute du mois dernier, toux grasse sans fièvre depuis 5j"}),
+    ("M. Roux, fièvre, Lyon, toux", {"symptomes": "fièvre"}),
+    # out of treatment is what the patient comes for
+    ("Mme Thi Lan Nguyen, Le Havre. Elle n'a plus de traitement pour sa tension depuis 2 jours",
+     {"symptomes": "plus de traitement pour sa tension depuis 2 jours"}),
+    # a name spelled has no accents; said too, as a name, it has them
+    ("monsieur ferreira joão F E R R E I R A le prénom c'est J O A O avec un tilde sur le a il est né le trente janvier "
+     "cinquante-sept", {"prenom": "João", "nom": "Ferreira"}),
+    ("M. MARIE Paul, marié, toux", {"nom": "Marie"}),
     ("madame sitti abdou a b d o u à mamoudzou elle tousse", {"nom": "Abdou", "localisation": "mamoudzou"}),
     ("pensionnaire EHPAD à Riom, Mme BRUN Odile, chute", {"nom": "Brun", "prenom": "Odile"}),
     ("Mme Petit 40 ans ménorragies depuis 2 semaines, Dax", {"symptomes": "ménorragies depuis 2 semaines"}),

@@ -270,6 +270,8 @@ def test_a_pick_or_a_question_is_no_detail_given(extractor, text, expected):
     ("oui c'est parfait, mais le patient reçoit-il un sms", "faq", "faq"),
     ("très bien, je valide", "inform", "affirm"),
     ("oui c'est bon pour elle aussi", "nlu_fallback", "affirm"), ("c'est tout bon merci", "nlu_fallback", "affirm"),
+    # what opens the answer and says nothing yet: "là", "bon ben"
+    ("voilà, là c'est bon", "nlu_fallback", "affirm"), ("bon ben c'est bon", "nlu_fallback", "affirm"),
     # that is right, then the order to book, said familiarly
     ("voilà c'est ça, tu peux valider", "faq", "affirm"), ("c'est bien ça, on peut réserver", "faq", "affirm"),
     ("voilà mais est-ce que le médecin lit le message ?", "faq", "faq"),
@@ -795,6 +797,14 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
      "tomber, merci et désolée", "inform", "annuler"),
     ("attends stop, le neveu me dit que son médecin traitant vient de le rappeler, il le voit cet aprem. On annule "
      "l'orientation", "faq", "annuler"),
+    # the order, however polite its modal, and whatever time of someone else's appointment read as a pick
+    ("ah attendez, le papa me dit que le médecin traitant vient de le rappeler, il le prend à 17h. On peut laisser "
+     "tomber, merci", "choisir_creneau", "annuler"),
+    ("vous pouvez oublier, sa fille l'emmène chez son médecin", "inform", "annuler"),
+    # a question on the patient's behalf about the mode, its only detail: about SAS; asking for it is a wish
+    ("il me demande si la téléconsultation est remboursée comme une consultation normale", "inform", "faq"),
+    ("la voisine demande si la visite à domicile est bien prise en charge", "adresser_patient", "faq"),
+    ("elle demande si c'est possible en visio plutôt", "inform", "inform"),
 ])
 def test_orders_and_patients_among_other_words(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected
