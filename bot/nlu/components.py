@@ -115,6 +115,7 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                                                  names_the_patient(entities) or speaks_of_the_patient(text, entities)
                                                  or presents_someone(text, entities)
                                                  or describes_a_complaint(text, entities)
+                                                 or opens_with_a_complaint(text, entities)
                                                  or says_how_soon(text, entities)
                                                  or gives_a_detail_it_names(text, entities)
                                                  or describes_after_asking(text, entities))):
@@ -149,9 +150,12 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             elif intent == "autres_creneaux" and asks_on_behalf(text) and not _words(text) & _OTHERS:
                 # "elle demande si le médecin verra son message tout de suite ?": asked about SAS, no other slots
                 _set_intent(message, "faq")
-            if (message.get(INTENT) or {}).get("name") in _DETAILS and (kind := kind_of_details(entities)):
+            decided = (message.get(INTENT) or {}).get("name")
+            if decided in _DETAILS and (kind := kind_of_details(entities)):
                 _set_intent(message, kind)
-            elif not entities and not announced and names_a_pick(text) and (intent == "nlu_fallback" or intent in _DETAILS and (
+            # a pick read only where nothing above decided: not "… il le prend à 17h. On peut laisser tomber, merci"
+            elif decided == intent and not entities and not announced and names_a_pick(text) and (
+                    intent == "nlu_fallback" or intent in _DETAILS and (
                     _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)) or _BY_ITS_RANK.match(fold(text)))
                     or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and (
                         TIME.search(fold(text)) and (len(text.split()) <= 5 or not _words(text) & _ASKING)
@@ -236,9 +240,12 @@ def speaks_of_the_patient(text: str, entities: list[dict]) -> bool:
     where, how or how soon to see them."""
     words = re.findall(r"[a-z']+", fold(text))
     # "elle me dit qu'elle peut pas bouger du boulot, en visio plutôt c possible ?": her preference, asked for her
-    preferred = "plutot" in words and "?" in text and any(e["entity"] == "type_consultation" for e in entities)
+    preferred = set(words) & _PREFERRING and "?" in text and any(e["entity"] == "type_consultation" for e in entities)
     return any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities) and not asks_about_the_mode(text, entities) \
         and (asks_to_search(text) or (_states(text, words) or preferred) and bool(set(words) & _OF_THE_PATIENT))
+
+
+_PREFERRING = {"plutot", "prefere", "prefererait", "preferait", "finalement"}  # "elle préfère en vidéo finalement, t'as ça ?"
 
 
 def asks_about_the_mode(text: str, entities: list[dict]) -> bool:
@@ -267,6 +274,15 @@ def describes_a_complaint(text: str, entities: list[dict]) -> bool:
     words = re.findall(r"[a-z']+", fold(text))
     return _states(text, words) and any(e["entity"] == "symptomes" for e in entities) \
         and any(e["entity"] in _WHERE_HOW_OR_HOW_SOON for e in entities)
+
+
+def opens_with_a_complaint(text: str, entities: list[dict]) -> bool:
+    """A statement that opens with the complaint ("lumbago depuis 2j, bloqué, doliprane sans effet", "entorse cheville g
+    hier au foot, …, veut voir un med pr savoir si radio"): the patient described, however many words of the
+    practitioners' questions follow it."""
+    opening = _FILLERS.match(text)
+    return _states(text, list(_words(text))) and not asks_something(text) and any(
+        e["entity"] == "symptomes" and e.get("start") == (opening.end() if opening else 0) for e in entities)
 
 
 def describes_after_asking(text: str, entities: list[dict]) -> bool:

@@ -16,10 +16,12 @@ from bot.nlu.free_text import (
     CITIES_WITH_ARRONDISSEMENTS,
     HISTORY,
     IMPLIED_CIVILITY,
+    LONGEST_SYMPTOM,
     PLACE_FIELDS,
     PRACTITIONER,
     SAME_BIRTH_NAME,
     STREET_TYPES,
+    SYMPTOMS,
     read_free_text,
 )
 from bot.nlu.grammar import is_common_word
@@ -125,7 +127,7 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         # names as normalized (hesitations dropped, spelled letters joined); other values as the regulator wrote them
         # "Jean-Baptiste avec un tiret J E A N tiret …": how the name is written, said inside its span, is no part of it
         value = normalize_name(HYPHEN_REMARK.sub("", normalized.text[span.start:span.end])) if span.field in NAME_FIELDS \
-            else _HESITATION_AFTER.sub("", said).strip(" \t,;:.")
+            else _HESITATION.sub("", _HESITATION_AFTER.sub("", said)).strip(" \t,;:.")
         raw = normalized.text[span.start:span.end]
         spaced = spelled_with_spaces(said) if span.field in NAME_FIELDS else said
         if spaced != said and key(spaced).replace(" ", "") == key(value).replace(" ", ""):
@@ -227,6 +229,8 @@ def _joined_as_listed(first_name: str) -> str:
 
 # a hesitation dropped from the normalized text may still end the span said ("Paris onzième euh")
 _HESITATION_AFTER = re.compile(r"(?:[\s,]+(?:euh|heu|hum|hein))+[\s,]*$", re.IGNORECASE)
+# and inside it: "Perpignan euh avenue du maréchal Joffre" is found without it
+_HESITATION = re.compile(r"(?:,?\s+(?:euh|heu|hum))+(?=[\s,])", re.IGNORECASE)
 _SPOKEN_ARRONDISSEMENT = re.compile(r"(?P<city>\w+)\s+(?:dans\s+le\s+)?(?P<ordinal>[^\W\d_][\w-]*)"
                                     r"(?P<rest>\s+arrondissement)?", re.IGNORECASE)
 
@@ -271,7 +275,7 @@ def one_per_field(entities: list[dict], text: str) -> list[dict]:
     for entity in entities:
         if entity["entity"] not in (PRACTITIONER, CALLER, HISTORY) and not _the_complaint_before(entity):
             kept = first.setdefault(entity["entity"], entity)
-            if entity["entity"] == "symptomes" and kept is not entity \
+            if entity["entity"] == "symptomes" and kept is not entity and _opens_with_a_complaint_word(entity["value"]) \
                     and _SENTENCE_END.search(text, kept["end"], entity["start"]):
                 first["symptomes"] = {**kept, "value": f'{kept["value"]}, {entity["value"]}', "end": entity["end"]}
     if first.get("nom_naissance", {}).get("value") == SAME_NAME and "nom" in first:
@@ -280,6 +284,13 @@ def one_per_field(entities: list[dict], text: str) -> list[dict]:
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _opens_with_a_complaint_word(said: str) -> bool:
+    """"toux grasse depuis 5j" opens with a complaint the lexicon knows; "smartphone" ("vidéo ok elle a un
+    smartphone") read after "elle a" is no complaint to add."""
+    words = tuple(fold(said).split())
+    return words[:1] == ("mal",) or any(words[:n] in SYMPTOMS for n in range(1, LONGEST_SYMPTOM + 1))
 
 
 def _the_complaint_before(entity: dict) -> bool:

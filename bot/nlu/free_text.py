@@ -78,8 +78,8 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
                                           "nom d'usage", "le nom est", "nom usage", "nom marital", "nom d'epouse"]},
     **{words: "nom" for words in _PARENT_S_NAME | _TWO_NAMES},
-    **{tuple(c.split()): "prenom" for c in ["prenom", "son prenom c'est", "le prenom est", "son prenom est",
-                                             "le prenom c'est"]},
+    **{tuple(c.split()): "prenom" for c in ["prenom", "prenoms", "son prenom c'est", "le prenom est", "son prenom est",
+                                             "le prenom c'est", "ses prenoms"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
                                                      "ne aux", "nee aux", "originaire de", "originaire du",
                                                      "originaire d", "lieu de naissance", "lieu naiss",
@@ -205,6 +205,7 @@ _CARERS = {"infirmier", "infirmiere", "ide", "idel", "idec", "aide-soignant", "a
 _CALLING = {"appelle", "appellent", "rappelle", "telephone", "appelait"}
 _TO_REACH = {"joindre", "appeler", "rappeler", "contacter", "appelez", "rappelez", "contactez", "joignez"}
 _NUMBER_LABELS = {"son", "sa", "numero", "num", "no", "tel", "telephone", "portable", "mobile", ":"}  # ", son numéro 06 …"
+_WHOSE_KIN = (("de", "la", "patiente"), ("du", "patient"), ("de", "la", "pte"), ("du", "pt"))  # "sœur de la patiente"
 _CALLER_LABELS = {"appelant", "appelante", "demandeur", "demandeuse", "requerant", "requerante"}
 _NOTE_FIELD_ENDS = {"|", "\n", ";"}
 # Where in a town ("Grenoble, quartier Championnet", "Nice (qu. Libération)"): never a complaint
@@ -248,6 +249,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "urticaire", "allergie", "mycose", "impétigo", "luxation", "fracture", "contusion", "traumatisme", "piqûre",
     "morsure", "tuméfaction", "gonflement", "tachycardie", "hypotension", "hypertension", "déshydratation",
     "confusion", "agitation", "crise d'angoisse", "insomnie", "tousse", "toussote", "saigne", "crache", "vomi",
+    "se tient", "se touche", "se gratte",  # "se tient l'oreille depuis ce matin", said of a child
     "crises d'angoisse", "crise de panique", "crises de panique", "angoisse", "anxiété", "idées noires",
     "tremblement", "tremblements", "paresthésies", "acouphènes", "bouffées de chaleur", "boule", "rage de dent",
     "rage de dents", "crise d'asthme", "rectorragie", "rectorragies", "hémorroïdes", "crise d'hémorroïdes", "kyste",
@@ -268,7 +270,7 @@ SYMPTOMS = {tuple(fold(p).split()) for p in [
     "voit flou", "vision floue", "vue floue", "baisse de la vue", "trouble de la vue", "troubles de la vue",
     "baisse de vision", "mal partout", "douleurs partout",
     "pleurs", "acné", "plaque", "plaques", "pertes", "perte de sang", "perte de connaissance", "ongle incarné"]}
-_LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
+LONGEST_SYMPTOM = max(len(p) for p in SYMPTOMS)
 
 
 def _one_letter_off(word: str) -> set[str]:
@@ -1368,8 +1370,9 @@ class _Reader:
             if re.sub(r"^[dl]'", "", token.folded) in _WORKPLACES:
                 break  # "une résidente d'EHPAD": where she lives, "c'est le SAMU de …": who calls, no name
             if units and self.tokens[units[-1][0]].text[:1].isupper() and self.verb_in_small_letters(i) \
-                    and i + 1 < len(self.tokens) and self.tokens[i + 1].folded in FUNCTION_WORDS:
-                break  # "Szymon commence à avoir …": a capitalized name, then its verb and what it governs
+                    and (i + 1 == len(self.tokens) or self.tokens[i + 1].folded in FUNCTION_WORDS
+                         or self.tokens[i + 1].text.islower() or self.tokens[i + 1].is_boundary):
+                break  # "Szymon commence à avoir …", "Linh Nguyen commence pareil": a capitalized name, then its verb
             if (cue := self.cue_at(i)) and cue[1] >= 2:
                 break  # "M. Le Gall de passage à Annecy": a phrase introducing another field, no particle
             if units and re.match(r"[lL]['’][a-zà-ÿ]", token.text) and opens_with_a_verb_on_someone(
@@ -1677,7 +1680,7 @@ class _Reader:
                 and self.tokens[i + 1].folded in ("du", "de", "des") \
                 and re.sub(r"^[ld]'", "", self.tokens[i + 2 + (self.tokens[i + 2].folded == "la")].folded) in _BODY_PARTS:
             return i + 2 + (self.tokens[i + 2].folded == "la")  # "bloqué du dos": how, then which part
-        for size in range(min(_LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
+        for size in range(min(LONGEST_SYMPTOM, len(self.tokens) - i), 0, -1):
             said = tuple(t.folded for t in self.tokens[i:i + size])
             # "pour l'angine": the elided article stays on the word
             for words in {said, (said[0].removeprefix("l'"), *said[1:])}:
@@ -2614,6 +2617,14 @@ class _Reader:
             kin_opening = opening or i == 1 and self.tokens[0].folded in ("la", "le", "sa", "son")
             labelled = self.past_the_line(i + 1) if token.folded in _CALLER_LABELS \
                 or token.folded in RELATIVES and kin_opening else i
+            whose = i + 1 + self.phrase_at(i + 1, _WHOSE_KIN)
+            on_the_line = self.past_the_line(whose) if token.folded in _KIN and kin_opening else whose
+            if whose <= on_the_line - 1 and on_the_line + 2 < len(self.tokens) and self.tokens[on_the_line].text == "(" \
+                    and (close := self.closing_bracket(on_the_line)) is not None:
+                # "sœur de la patiente au tél (Ana). Mme FERREIRA Maria …": who calls, named in brackets
+                self.add(CALLER, i, close)
+                i = close + 1
+                continue
             if labelled < len(self.tokens) and labelled > i and self.tokens[labelled].text in ":-":
                 # "Appelant : fils (Adama)", "Appelant - voisin, M. Petit | Pte …", "Maman en ligne : Aurélie Rolland,
                 # 06 …": who calls, up to the next field of the note, is neither the patient nor a complaint
@@ -3211,6 +3222,10 @@ class _Reader:
         after = units[-1][1] + 1 if units else len(self.tokens)
         return after < len(self.tokens) and opens_with_a_verb_on_someone(self.text[self.tokens[after].start:])
 
+    def closing_bracket(self, k: int) -> int | None:
+        """The ")" closing the bracket opened at k around a name or two ("(Ana)", "(Jean-Paul Roux)")."""
+        return next((c for c in range(k + 2, min(k + 5, len(self.tokens))) if self.tokens[c].text == ")"), None)
+
     def relative_calling_at(self, i: int) -> bool:
         """The relative at i calls for the patient ("Appel de la fille (Nathalie)", "c'est son fils Karim qui
         appelle"): the names said right after are theirs."""
@@ -3351,9 +3366,10 @@ class _Reader:
                 # "Mme ROCHE née NGUYEN Thi Lan": the surname in capitals, then her given names
                 self.add("prenom", three[1][0], three[2][1])
                 units = units[:1]
-            if field == "prenom" and len(units) == 2 and _compound_first_name(
-                    self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units)):
-                units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine"
+            if field == "prenom" and len(units) == 2 and (_compound_first_name(
+                    self.tokens[units[0][0]:units[1][1] + 1], listed_only=not self.ends_cleanly(units))
+                    or cue[-1:] == ("prenoms",) and self.ends_cleanly(units)):
+                units = [(units[0][0], units[1][1])]  # "prénom jean marc", "prénom mamadou lamine", "Prénoms : Said Abdallah"
             spelling = units[-1][1] + 1
             if len(units) == 2 and spelling < len(self.tokens) and self.spells_all(units, self.tokens[spelling]):
                 # "madi abdallah M A D I et A B D A deux L A H", "prénom thi lan T H I espace L A N": one name, spelled
@@ -3858,6 +3874,11 @@ class _Reader:
             self.add("prenom", *units[0])
             self.add("nom", same[0][0], same[-1][1])
             return same[-1][1] + 1
+        also = self.surname_also_after(after) if len(units) == 1 and lone_is_given else None
+        if also is not None:  # "pour son fils Minh, NGUYEN aussi, né le …": his first name, then whose surname he bears
+            self.add("prenom", *units[0])
+            self.add("nom", *also)
+            return also[1] + 1
         if len(units) == 1 and self.first_name_labelled_at(after):
             self.add("nom", *units[0])  # "elle s'appelle tran T R A N prénom minh anh": the surname, then the first name
             return after
@@ -3892,6 +3913,18 @@ class _Reader:
             return []
         units = self.name_units(k + 1, 3)
         return units if units and self.ends_cleanly(units) else []
+
+    def surname_also_after(self, k: int) -> tuple[int, int] | None:
+        """The tokens of a surname said after the comma at k, then said to be someone else's too ("Minh, NGUYEN aussi",
+        "Inès, Benali comme son papa"); else None."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].text != ",":
+            return None
+        units = self.name_units(k + 1, 2)
+        after = units[-1][1] + 1 if units else len(self.tokens)
+        if after >= len(self.tokens) or not (self.tokens[after].folded in vocabulary.AS_WELL
+                                             or self.whose_name_end(after) is not None):
+            return None
+        return units[0][0], units[-1][1]
 
     def given_name_after_comma(self, k: int) -> tuple[int, int] | None:
         """The tokens of a well-known first name said alone after the comma (or the column's bar) at k, the surname

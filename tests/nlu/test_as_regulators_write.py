@@ -1244,6 +1244,23 @@ def test_who_where_and_when_as_said(text, expected):
     ("monsieur ferreira joão F E R R E I R A le prénom c'est J O A O avec un tilde sur le a il est né le trente janvier "
      "cinquante-sept", {"prenom": "João", "nom": "Ferreira"}),
     ("M. MARIE Paul, marié, toux", {"nom": "Marie"}),
+    # the given names labelled in the plural are all of them
+    ("Fils au tél (Anli) pour son père. Nom : MOHAMED. Prénoms : Said Abdallah. né le 1er janvier 1955",
+     {"nom": "Mohamed", "prenom": "Said Abdallah"}),
+    # a first name, then the surname said to be someone else's too
+    ("le papa appelle, M. Nguyen Van Long, pour son fils Minh, NGUYEN aussi, né le 22/09/2018, ils habitent Blagnac",
+     {"prenom": "Minh", "nom": "Nguyen", "localisation": "Blagnac"}),
+    # a verb in small letters after the names is none of them; a child holding a part of the body says where it hurts
+    ("et sa petite soeur Linh Nguyen commence pareil, se tient l'oreille depuis ce matin, pas de fièvre. née le "
+     "14/02/2021", {"prenom": "Linh", "nom": "Nguyen", "symptomes": "se tient l'oreille depuis ce matin, pas de fièvre"}),
+    # who calls, named in brackets after being on the line, is not the patient named next
+    ("sœur de la patiente au tél (Ana). Mme FERREIRA Maria née DA SILVA le 19/03/1963 à Braga. toux",
+     {"prenom": "Maria", "nom": "Ferreira", "nom_naissance": "Da Silva"}),
+    ("sa fille (Inès) a de la fièvre, Lyon", {"prenom": "Inès"}),
+    # a hesitation inside a place is no part of it; a word read after "elle a" in another sentence is no complaint
+    ("elle habite à Perpignan euh avenue du maréchal Joffre", {"localisation": "Perpignan avenue du maréchal Joffre"}),
+    ("Mme Ferreira Maria, Mérignac, plaques rouges du thorax depuis 2 j. vidéo ok elle a un smartphone.",
+     {"symptomes": "plaques rouges du thorax depuis 2 j"}),
     ("madame sitti abdou a b d o u à mamoudzou elle tousse", {"nom": "Abdou", "localisation": "mamoudzou"}),
     ("pensionnaire EHPAD à Riom, Mme BRUN Odile, chute", {"nom": "Brun", "prenom": "Odile"}),
     ("Mme Petit 40 ans ménorragies depuis 2 semaines, Dax", {"symptomes": "ménorragies depuis 2 semaines"}),

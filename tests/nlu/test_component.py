@@ -800,11 +800,20 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     # the order, however polite its modal, and whatever time of someone else's appointment read as a pick
     ("ah attendez, le papa me dit que le médecin traitant vient de le rappeler, il le prend à 17h. On peut laisser "
      "tomber, merci", "choisir_creneau", "annuler"),
+    ("ah attendez, le papa me dit que le médecin traitant vient de le rappeler, il le prend à 17h. On peut laisser "
+     "tomber, merci", "faq", "annuler"),
     ("vous pouvez oublier, sa fille l'emmène chez son médecin", "inform", "annuler"),
     # a question on the patient's behalf about the mode, its only detail: about SAS; asking for it is a wish
     ("il me demande si la téléconsultation est remboursée comme une consultation normale", "inform", "faq"),
     ("la voisine demande si la visite à domicile est bien prise en charge", "adresser_patient", "faq"),
     ("elle demande si c'est possible en visio plutôt", "inform", "inform"),
+    # a statement opening with the complaint describes the patient, whatever words of the FAQ follow it
+    ("lumbago depuis 2j, bloqué, doliprane sans effet", "faq", "inform"),
+    ("entorse cheville g hier au foot en salle, appui difficile, oedeme, veut voir un med pr savoir si radio", "faq",
+     "inform"),
+    ("rhume, est-ce que le SAS prend ça", "faq", "faq"),
+    # a mode preferred, asked for with a question mark
+    ("ah elle me dit qu'elle prefere en video finalement, t'as ca ?", "faq", "inform"),
 ])
 def test_orders_and_patients_among_other_words(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected
