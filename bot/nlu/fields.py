@@ -98,6 +98,9 @@ def find_phones(text: str) -> list[Found]:
         if any(f.start < run.end() and run.start() < f.end for f in found):
             continue
         groups = list(re.finditer(r"\S+", run.group(0)))
+        if (again := _restart_in(run.group(0), groups)) is not None:
+            found.append(Found(_e164(french_number(run.group(0)[again:])), run.start() + again, run.end()))
+            continue
         for end in reversed([m.end() for m in groups]):
             number = french_number(run.group(0)[:end])
             if number and not _LONE_DIGIT_AFTER.match(text, run.start() + end) \
@@ -112,6 +115,16 @@ def find_phones(text: str) -> list[Found]:
             elif restarted := _restarted_from_a_pair(text, run):
                 found.append(restarted)
     return sorted((_end_said_again(text, f) for f in found), key=lambda f: f.start)
+
+
+def _restart_in(digits: str, groups: list[re.Match]) -> int | None:
+    """Where a number said again from its start begins, in a run too long for one ("06 93 euh 06 93 21 48 55",
+    its hesitation dropped): its first groups said twice, a whole number from the second time; else None."""
+    if french_number(digits) is not None:
+        return None
+    said = [g.group(0) for g in groups]
+    return next((groups[k].start() for k in range(1, len(said) // 2 + 1)
+                 if said[:k] == said[k:2 * k] and french_number(digits[groups[k].start():])), None)
 
 
 def _restarted_from_a_pair(text: str, run: re.Match) -> Found | None:

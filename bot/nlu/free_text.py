@@ -3319,7 +3319,11 @@ class _Reader:
         someone_else = not all(set(key(self.text_of(s)).split()) <= said for s in later if s not in theirs) if later \
             else self.calls_for_another() or self.kin_apposed_before(first)
         # "j'ai monsieur le gall au bout du fil … prénom erwan": a name the caller's lack, labelled, completes theirs
-        completed = later and all(s.field not in {m.field for m in mine} and self.labelled(s) for s in later) \
+        # "j'ai monsieur Soilihi en ligne S O I L I H I Ibrahim": his surname said again, spelled, and his first name
+        on_the_line = self.past_the_line(last + 1)
+        again = on_the_line > last + 1 and on_the_line < len(self.tokens) and any(
+            s.field == "nom" and key(self.text_of(s)) in said and s.start == self.tokens[on_the_line].start for s in later)
+        completed = later and (again or all(s.field not in {m.field for m in mine} and self.labelled(s) for s in later)) \
             and not (self.calls_for_another() or self.kin_apposed_before(first))
         if someone_else and not completed:
             self.spans = [s for s in self.spans if s not in mine + theirs] + [Span(CALLER, start, end)]

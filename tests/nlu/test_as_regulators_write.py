@@ -1259,6 +1259,12 @@ def test_who_where_and_when_as_said(text, expected):
     ("sa fille (Inès) a de la fièvre, Lyon", {"prenom": "Inès"}),
     # a hesitation inside a place is no part of it; a word read after "elle a" in another sentence is no complaint
     ("elle habite à Perpignan euh avenue du maréchal Joffre", {"localisation": "Perpignan avenue du maréchal Joffre"}),
+    # a number said again from its start after a hesitation is read from there
+    ("zéro six neuf trois euh zéro six neuf trois vingt et un quarante-huit cinquante-cinq", {"telephone": "+262693214855"}),
+    ("tel 06 06 12 34 56", {"telephone": "+33606123456"}),
+    # the one on the line, named, then the surname spelled again and the first name: the same man
+    ("bonjour j'ai monsieur Soilihi en ligne S O I L I H I Ibrahim",
+     {"civilite": "Monsieur", "nom": "Soilihi", "prenom": "Ibrahim"}),
     ("Mme Ferreira Maria, Mérignac, plaques rouges du thorax depuis 2 j. vidéo ok elle a un smartphone.",
      {"symptomes": "plaques rouges du thorax depuis 2 j"}),
     ("madame sitti abdou a b d o u à mamoudzou elle tousse", {"nom": "Abdou", "localisation": "mamoudzou"}),
