@@ -357,8 +357,8 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         """"même téléphone", "même adresse", "même nom" said for a new patient: the last patient's value, when this one
         has none."""
         text = tracker.latest_message.get("text") or ""
-        if not SAME_AS_THE_LAST[field].search(text):
-            return {}
+        if not SAME_AS_THE_LAST[field].search(text) or field in latest_entities(tracker):
+            return {}  # "mr schmitt olivier 15/8/71 meme nom": his own name given, the same as his birth name
         earlier = last_patient_value(tracker, field)
         # the slot mappings ran first and may have set it already this turn: the same value, kept
         return {field: earlier} if earlier is not None and tracker.get_slot(field) in (None, earlier) else {}

@@ -738,6 +738,10 @@ class _Reader:
         même de naissance" at i."""
         if [t.folded for t in self.tokens[i:i + 3]][1:] == ["de", "naissance"] and self.tokens[i].folded in _SAME:
             return i + 2
+        if [t.folded for t in self.tokens[i:i + 2]] == ["de", "naissance"] and i + 2 < len(self.tokens) \
+                and self.tokens[i + 2].folded in vocabulary.AS_WELL and i > 0 and self.field_of[i - 1 - (
+                    self.tokens[i - 1].text in "(,")] == "nom":
+            return i + 2  # "même nom Payet (de naissance aussi)": the surname just said
         if [t.folded for t in self.tokens[i + 1:i + 3]] in (["pour", "le"], ["pour", "son"]) \
                 and self.tokens[i].folded in _SAME:
             cue = self.cue_at(i + 3)  # "pareil pour le nom": the one of a brother or sister named before
@@ -971,7 +975,7 @@ class _Reader:
         opening = i > 0 and all(t.folded in _PRESENTING for t in self.tokens[:i])  # "et maintenant", "puis"
         if i == 0 or self.tokens[i - 1].folded != "c'est" and not opening:
             return False
-        units = self.name_units(i + size, 3)
+        units = self.name_units(self.skip_colons(i + size), 3)  # "maintenant sa sœur jumelle : Chloé, même nom"
         after = units[-1][1] + 1 if units else len(self.tokens)
         return bool(units) and (after >= len(self.tokens) or self.tokens[after].folded != "qui")
 
@@ -2800,7 +2804,7 @@ class _Reader:
                 opening = all(t.folded in OPENING | _PLEASE or t.is_boundary or t.text == ":" or self.in_the_caller_s_clause(k)
                               for k, t in enumerate(self.tokens[:i])) \
                     or self.after_a_header(i) or self.opens_a_segment_with_names(i) \
-                    or i > 0 and (self.field_of[i - 1] == "symptomes" or self.tokens[i - 1].text in ".;:") \
+                    or i > 0 and (self.field_of[i - 1] == "symptomes" or self.tokens[i - 1].text in ".;:?!") \
                     and self.born_after_names(i)  # "… théo morel né le …", "… aucun symptôme. Joaquim CARVALHO né le …",
                 # "… On commence par lui : Mehmet Yilmaz, né le …"
                 separated = self.separated_names(i) if not identity_done and opening else None
@@ -3181,7 +3185,7 @@ class _Reader:
         le 19/07/2024, même nom que le papa"): the next child of a family, the surname said to be the same; not a
         surname ("Durand, né le …")."""
         word = self.tokens[i:i + 1]
-        return i > 0 and self.tokens[i - 1].text in ".,;:" and self.name_units(i, 2) == [(i, i)] \
+        return i > 0 and self.tokens[i - 1].text in ".,;:?!" and self.name_units(i, 2) == [(i, i)] \
             and _first_name_score(word, None) >= 2 and _first_name_score(word, None) > _surname_score(word) \
             and self.born_after_names(i)
 

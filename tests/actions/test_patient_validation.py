@@ -317,6 +317,15 @@ async def test_the_next_child_said_to_bear_the_same_name_takes_the_last_surname(
     assert await form().extract_nom(dispatcher, first, DOMAIN) == {}  # the first patient: his birth name, no other
 
 
+async def test_a_new_patient_s_own_name_said_the_same_as_his_birth_name_is_not_the_last_patient_s(dispatcher):
+    text = "merci. autre pt: mr schmitt olivier 15/8/71 meme nom 0645127809 entorse cheville"
+    events = [{"event": "slot", "name": "nom", "value": "Kowalska"}, {"event": "reset_slots"},
+              {"event": "user", "text": text}]
+    tracker = make_tracker({"requested_slot": None}, text=text, intent="adresser_patient", events=events,
+                           entities=[{"entity": "nom", "value": "Schmitt"}, {"entity": "prenom", "value": "Olivier"}])
+    assert await form().extract_nom(dispatcher, tracker, DOMAIN) == {}
+
+
 async def test_the_last_phone_said_again_as_an_answer_is_kept_on_the_form_s_second_pass(dispatcher):
     # the slot mappings set it at this turn first; the form extracts again and must not refuse "même tel"
     events = [{"event": "slot", "name": "telephone", "value": "+33618273645"}, {"event": "reset_slots"},

@@ -1259,6 +1259,11 @@ def test_who_where_and_when_as_said(text, expected):
     ("sa fille (Inès) a de la fièvre, Lyon", {"prenom": "Inès"}),
     # a hesitation inside a place is no part of it; a word read after "elle a" in another sentence is no complaint
     ("elle habite à Perpignan euh avenue du maréchal Joffre", {"localisation": "Perpignan avenue du maréchal Joffre"}),
+    # the next child named after a question, then born; presented after a colon; the birth name said the same after it
+    ("on peut lui trouver un rdv aussi ? Inès, née le 21/01/2016, même nom que son frère", {"prenom": "Inès"}),
+    ("Maintenant sa sœur jumelle : Chloé, même date de naissance, même nom", {"prenom": "Chloé"}),
+    ("Et la grande maintenant : Maëlys, 18/09/2017, même nom Payet (de naissance aussi), même numéro",
+     {"prenom": "Maëlys", "nom": "Payet", "nom_naissance": "Payet"}),
     # a number said again from its start after a hesitation is read from there
     ("zéro six neuf trois euh zéro six neuf trois vingt et un quarante-huit cinquante-cinq", {"telephone": "+262693214855"}),
     ("tel 06 06 12 34 56", {"telephone": "+33606123456"}),
