@@ -256,7 +256,8 @@ def asks_about_the_mode(text: str, entities: list[dict]) -> bool:
         and all(e["entity"] == "type_consultation" for e in entities)
 
 
-_WISHING = {"possible", "peut", "pourrait", "faisable", "envisageable", "plutot", "prefere", "prefererait", "preferait"}
+# asking for the mode: preferring it ("finalement" alone is no wish), or asking whether it can be
+_WISHING = _PREFERRING - {"finalement"} | {"possible", "peut", "pourrait", "faisable", "envisageable"}
 
 
 def presents_someone(text: str, entities: list[dict]) -> bool:
