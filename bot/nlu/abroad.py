@@ -53,7 +53,7 @@ def country_said_last(said: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _foreign_cities() -> dict[str, str]:
-    """key of a name of a city abroad of 100,000 people or more -> its country's ISO code."""
+    """key of a name of a city abroad of 15,000 people or more -> its country's ISO code."""
     with gzip.open(FOREIGN_CITIES_PATH, "rt", encoding="utf-8") as lines:
         return dict(line.rstrip("\n").split(";") for line in lines)
 

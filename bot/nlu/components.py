@@ -556,6 +556,7 @@ def _without_courtesy(words: list[str]) -> list[str]:
 def _is_an_order(words: list[str]) -> bool:
     words = _without_courtesy(words)
     order = _CANCELLED.sub("", " ".join(words))  # "annuler le rdv": what is cancelled, the order all the same
+    order = _FOR_WHOM_OR_WHEN.sub("", order)  # "on annule pour lui", "on laisse tomber pour aujourd'hui"
     order = _SPOKEN_JE.sub("je ", order)  # "j'confirme l'annulation", as said
     order = order.removesuffix(" tout")  # "on arrête tout"
     return _MODAL.sub("", order) in _CANCEL_ORDERS  # "faut annuler", "vous pouvez annuler": the order all the same
@@ -585,6 +586,9 @@ _CANCELLED = re.compile(r"(?: (?:(?:le|la|ce|cette|son|sa|votre) |l')(?:rdv|rend
                         r"(?: (?:qu'on|que|qu'il|qu'elle|qui|pris|reserve|d'aujourd'hui|de demain)\b.*)?"
                         r"| (?:celui-ci|celui-la|celle-ci|celle-la)|-(?:le|la))$")
 _MODAL = re.compile(rf"^(?:{_MODALS}) ?(?=annuler|arreter|laisser tomber|oublier)")
+# For whom or for when the order holds, after it: no part of what is cancelled
+_FOR_WHOM_OR_WHEN = re.compile(r" pour (?:lui|elle|eux|elles|(?:ce|le) patient|(?:cette|la) patiente|aujourd'hui|ce soir"
+                               r"|ce matin|cet apres-midi|le moment|l'instant|maintenant|cette fois|ce coup-ci)$")
 
 
 def is_bare_detail(text: str, entities: list[dict]) -> bool:

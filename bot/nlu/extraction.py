@@ -145,7 +145,8 @@ def extract_details(text: str, now: datetime) -> list[dict]:
         entities.append({"entity": field, "start": start, "end": end, "value": SAME_NAME if field != span.field
                          else value, "extractor": EXTRACTOR, "confidence_entity": 1.0})
     remarked = remarked_word(text)
-    if remarked and not any(e["entity"] in NAME_FIELDS for e in entities):
+    # not a word of another value ("… arobase gmail point com cherif sans accent dans le mail")
+    if remarked and not any(e["entity"] in NAME_FIELDS or e["start"] <= remarked[0] < e["end"] for e in entities):
         entities.append(_name_spelled_out(text, *remarked))
     return entities
 

@@ -44,6 +44,7 @@ from bot.nlu.spoken_numbers import ORDINALS, is_said_number
 from bot.nlu.taken_back import TAKEN_BACK
 from bot.nlu.text import HYPHEN_REMARK, fold, one_letter_apart, shouted
 from bot.nlu.vocabulary import MONTH_OF, WEEKDAYS
+from bot.referral.fields import SAME_AS_THE_LAST
 from bot.vocabulary import NAME_FIELDS
 
 BOUNDARY = "|"  # what blanked-out fields are replaced with
@@ -1290,17 +1291,22 @@ class _Reader:
         # "ddn 08/08/67, à Baie-Mahault": the label names the date alone; after its comma comes another field
         # Across that comma, "né le 1er janvier 1938, à Versailles" may as well say where he is: the birth place only
         # when where the patient is gets said otherwise ("née le 17/01/1994, à Rennes, vit à Brest")
-        after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS \
-            and self.located_otherwise(i)
+        # (or is a place abroad, where no patient of a SAS is: "née Hamidi, le 08/02/1958 à Oran")
+        elsewhere = self.located_otherwise(i) or i + 1 < len(self.tokens) and self.abroad_at(i + 1)
+        after_a_date = BIRTH_DATE in crossed and self.tokens[k].folded not in _DATE_LABELS and elsewhere
         # "…, nom de naissance TRAN, le 17/06/1958 à Hanoï. vit à Ivry": right after the birth date, no birth word said,
         # where she was born when where she is gets said otherwise
-        dated = i > 0 and self.tokens[i - 1].text == BIRTH_DATE and self.located_otherwise(i)
+        dated = i > 0 and self.tokens[i - 1].text == BIRTH_DATE and elsewhere
         return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date) or dated
 
+    def abroad_at(self, k: int) -> bool:
+        return city_abroad(self.tokens[k].text) is not None or self.country_at(k) is not None
+
     def located_otherwise(self, i: int) -> bool:
-        """Where the patient is, said before token i or after it: with words of its own ("vit à", "se trouve à") or
-        as another town ("…, à Brest, chez sa fille à Quimper")."""
-        return "localisation" in self.field_of[:i] or self.resides_after(i) or any(
+        """Where the patient is, said before token i or after it: with words of its own ("vit à", "se trouve à"), as
+        another town ("…, à Brest, chez sa fille à Quimper") or as the last patient's ("même adresse")."""
+        return "localisation" in self.field_of[:i] or self.resides_after(i) \
+            or SAME_AS_THE_LAST["localisation"].search(self.text) is not None or any(
             (cue := self.cue_at(k)) is not None and cue[0] == "localisation" and (
                 cue[1] > 1 or k + 1 < len(self.tokens) and self.place_at(k + 1) is not None)
             for k in range(i + 2, len(self.tokens)))
@@ -1369,7 +1375,8 @@ class _Reader:
         """Runs of name words from i: each unit is one name (particles glued: "de La Fontaine", "da costa")."""
         units: list[tuple[int, int]] = []
         # a name may still be spelled after them: "olivier mercier m e r c i e r", "técher didier t e c h e r"
-        while i < len(self.tokens) and (len(units) < limit or any(self.spelled_again(u, self.tokens[i]) for u in units)):
+        while i < len(self.tokens) and (len(units) < limit or any(self.spelled_again(u, self.tokens[i]) for u in units)
+                                        or self.joined_again_at(units, i) is not None):
             token = self.tokens[i]
             if re.sub(r"^[dl]'", "", token.folded) in _WORKPLACES:
                 break  # "une résidente d'EHPAD": where she lives, "c'est le SAMU de …": who calls, no name
@@ -1390,6 +1397,10 @@ class _Reader:
                     break  # "dos Santos", not "dos bloqué"; "une résidente de l'EHPAD": where she lives
                 units = self.without_said_again(units, (i, particles_end))  # "Le Floch Marguerite Le Floch"
                 i = particles_end + 1
+            elif (joined := self.joined_again_at(units, i)) is not None:
+                del units[-joined[1]:]  # "Mohamed Amine euh Mohamed tiret Amine": the names again, one compound
+                units.append((joined[0], joined[0]))
+                i = joined[0] + 1
             elif units and token.folded in _RESTARTS and self.said_again_at(units[-1], i) is not None:
                 i = self.said_again_at(units.pop(), i)  # "Jacques attendez Jacques-Henri": said again, whole
             elif units and token.text == "," and i + 1 < len(self.tokens) and _is_capitals(self.tokens[i + 1:i + 2]) \
@@ -1477,6 +1488,18 @@ class _Reader:
             return k
         return None
 
+    def joined_again_at(self, units: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+        """(k, n) when, past the hesitations from i, token k says the last n names of `units` again as one compound
+        ("Mohamed Amine euh Mohamed-Amine": the hyphen told); None otherwise."""
+        k = i
+        while k < len(self.tokens) and self.tokens[k].folded in _HESITATIONS:
+            k += 1
+        if k >= len(self.tokens) or "-" not in self.tokens[k].text or self.taken[k] or not _is_name_word(self.tokens[k]):
+            return None
+        said = key(self.tokens[k].text)
+        return next(((k, n) for n in range(2, len(units) + 1)
+                     if key(self.text_of_unit((units[-n][0], units[-1][1]))) == said), None)
+
     def without_said_again(self, units: list[tuple[int, int]], unit: tuple[int, int]) -> list[tuple[int, int]]:
         """`units` then `unit`: a name said first, then again after the first name ("camara mamadou camara"), is
         said once, in its second place; said again after a surname, in its first."""
@@ -1531,7 +1554,10 @@ class _Reader:
             return False  # "Marie-Line Marie-Line": said twice, not spelled
         parts = key(self.tokens[unit[1]].text).split()
         right_after = unit[1] + 1 < len(self.tokens) and self.tokens[unit[1] + 1] is token
-        slipped = right_after and _is_capitals([token]) and one_letter_apart(spelled, words[-1])
+        # or after the one name said next ("rousseau odette R O deux S E A U")
+        near = right_after or unit[1] + 2 < len(self.tokens) and self.tokens[unit[1] + 2] is token \
+            and _is_name_word(self.tokens[unit[1] + 1])
+        slipped = near and _is_capitals([token]) and one_letter_apart(spelled, words[-1])
         return spelled in (words[-1], "".join(words)) or len(parts) > 1 and _is_capitals([token]) and spelled == parts[-1] \
             or slipped  # "rousseau R O deux S E A U": right after it, a letter slipped
 
@@ -3487,10 +3513,11 @@ class _Reader:
         while first > 0 and first > k - 3 and not self.taken[first - 1] and self.tokens[first - 1].folded in PARTICLES:
             first -= 1
         if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
-                or k > 0 and self.tokens[k - 1].folded in _AUXILIARIES and self.past_participle(k) \
+                or k > 1 and self.tokens[k - 1 - (self.tokens[k - 1].folded in _NEGATION_ENDS)].folded in _AUXILIARIES \
+                and (self.past_participle(k) or self.adjective(k)) \
                 or k > 0 and (self.tokens[k - 1].is_number or self.tokens[k - 1].folded in _SUBJECT_PRONOUNS | _SUBJECTS):
-            # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
-            # nom", "il porte le nom du papa": a verb; no name
+            # "elle a gardé son nom": what was done with the name; "elle est pas mariée, c'est son nom de naissance":
+            # what she is; "8 mois, née le …": an age; "je vous donne le nom", "il porte le nom du papa": a verb
             return None
         if first == k and k > 0 and _is_capitals([self.tokens[k]]) and not _is_capitals([self.tokens[k - 1]]):
             # "et zébina Z E B I N A c'est le nom": the name said, then spelled; the accents are said; "le goff en deux

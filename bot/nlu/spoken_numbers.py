@@ -227,6 +227,20 @@ def _acknowledged(tokens: list[tuple[int, int, str]], folded: str, i: int, j: in
                  and (joined := _joined_to_the_run_at(tokens, folded, i, j, j + len(yes)))), None)
 
 
+def _pair_said_twice(tokens: list[tuple[int, int, str]], i: int, j: int) -> tuple[str, int] | None:
+    """(digits, end token) of a phone said in i..j with a pair said twice in a row, as a speaker repeats it
+    ("… quatre-vingt-un vingt-cinq vingt-cinq pas vingt-trois"), when the run is too long for a phone otherwise."""
+    words = [t[2] for t in tokens[i:j]]
+    if _phone_of(words):
+        return None
+    for size in (1, 2, 3, 4):
+        for at in range(len(words) - 2 * size + 1):
+            if words[at:at + size] == words[at + size:at + 2 * size] and tuple(words[at:at + size]) in _pair_words() \
+                    and (digits := _phone_of(words[:at + size] + words[at + 2 * size:])):
+                return digits, j
+    return None
+
+
 def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, "06 45 37 26 53") for each phone said in words in folded text, a pair taken back and said again
     ("vingt-quatre non pardon vingt-cinq") read as corrected."""
@@ -238,7 +252,7 @@ def spoken_phones(folded: str) -> list[tuple[int, int, str]]:
         pairs = _phone_in(tokens, folded, i, j)
         corrected = (_pair_named_again(tokens, folded, i, j) or _corrected(tokens, folded, i, j)
                      or _checked_again(tokens, folded, i, j)
-                     or _acknowledged(tokens, folded, i, j)) if tokens[i][2] == "zero" else None
+                     or _acknowledged(tokens, folded, i, j) or _pair_said_twice(tokens, i, j)) if tokens[i][2] == "zero" else None
         if corrected:  # "... soixante-dix-huit non quatre-vingt-dix-huit": the last pair said again
             digits, end = corrected
             found.append((tokens[i][0], tokens[end - 1][1], digits))

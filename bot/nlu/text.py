@@ -366,6 +366,18 @@ def _said_before(match: re.Match) -> str:
     return f"{first} {match.group(2)}" if same else match.group(0)
 
 
+# "… arobase gmail point com cherif sans accent dans le mail": how a word of the address is written, said after it
+# (the remark itself may be gone already: "cherif dans le mail")
+_IN_THE_ADDRESS = r" (?:dans|pour) (?:le |l'|son )(?:e-?mail|mail|adresse|courriel)"
+_REMARK_AFTER_EMAIL = re.compile(r"([\w.+\-]+)(@[\w\-]+(?:\.[\w\-]+)+)(,? ([^\W\d_]+)(?: (?:sans accents?|sans l'accent"
+                                 rf"|(?:tout )?en minuscules?|sans majuscules?)(?:{_IN_THE_ADDRESS})?|{_IN_THE_ADDRESS}))\b",
+                                 re.IGNORECASE)
+
+
+def _without_remark(match: re.Match) -> str:
+    return match.group(1) + match.group(2) if fold(match.group(4)) in fold(match.group(1)) else match.group(0)
+
+
 def normalize_dictation(text: str) -> str:
     """Speech transcript -> typed-like text: hesitations dropped, numbers in digits, spelled names joined, emails
     and hyphens; note shorthand written out."""
@@ -373,7 +385,7 @@ def normalize_dictation(text: str) -> str:
     text = _phones_in_digits(_PAIRS_APART.sub(r"\1 ", _LETTER_AS.sub(_letter_as, _FILLERS.sub("", text))))
     # before the email: "m a r c point d u b o i s arobase ...", "benoit durand tout attaché arobase ..."
     text = _GLUED.sub(_glue, _SPELLED_AFTER_THE_NEXT.sub(_said_before, spelling_read(_SPELLED_AGAIN.sub(_said_once, text))))
-    text = _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text))
+    text = _REMARK_AFTER_EMAIL.sub(_without_remark, _DICTATED_EMAIL.sub(_join_email, _EMAIL_REMARK.sub("", text)))
     text = _YEAR_AFTER_A_NUMBER.sub(lambda m: m.group(1) + alpha2digit(m.group(2), "fr"), text)
     text = _SAID_AGAIN.sub(r"\1", _numbers_in_digits(_ACCENTLESS_NUMBERS.sub("zéro", text)))
     text = _INTERNATIONAL_PLUS.sub("+", text)

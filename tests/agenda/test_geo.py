@@ -310,9 +310,19 @@ def test_a_commune_then_where_in_it_is_the_commune(query, insee):
     assert geocode(query).insee == insee
 
 
-@pytest.mark.parametrize("query, insee", [("Angers centre", "49007"), ("Rouen rive gauche", "76540")])
+@pytest.mark.parametrize("query, insee", [("Angers centre", "49007"), ("Rouen rive gauche", "76540"),
+                                          ("Lille-Fives", "59350"), ("Toulouse-Purpan", "31555")])
 def test_a_commune_then_a_part_of_it_is_the_commune(query, insee):
     assert geocode(query).insee == insee
+
+
+@pytest.mark.parametrize("query, suggested", [("Boulogne-Bilancourt", "Boulogne-Billancourt"),
+                                              ("Charleville-Mézière", "Charleville-Mézières"),
+                                              ("Saint-Machin", None)])
+def test_a_commune_misspelt_after_its_hyphen_is_no_commune_and_its_quarter(query, suggested):
+    with pytest.raises(UnknownPlace) as error:
+        geocode(query)
+    assert suggested is None or suggested in error.value.suggestions
 
 
 @pytest.mark.parametrize("query", ["la Reunion", "La Réunion", "Doubs", "Martinique"])

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from bot.nlu.abroad import country_said_last
+from bot.nlu.abroad import city_abroad, country_said_last
 from bot.nlu.extraction import read_details
 from bot.nlu.spoken_numbers import spoken_phones
 from bot.nlu.text import fold, normalize_dictation, written_out
@@ -1963,6 +1963,10 @@ def test_a_client_is_who_the_pharmacy_calls_for():
                                           ("pte actuellement à Fort-de-France chez sa fille, à voir demain", "nom")])
 def test_the_patient_s_label_is_neither_a_complaint_nor_a_name(text, absent):
     assert absent not in read(text)
+
+
+def test_a_capital_of_fewer_than_50_000_people_is_in_its_own_country():
+    assert city_abroad("Moroni") == "Comores"  # was read as an Argentine town's other name
 
 
 @pytest.mark.parametrize("said, funnel", [("Oran", "Oran"), ("PORTO", "Porto"), ("lisbonne", "Lisbonne"), ("Fès", "Fès"),
@@ -5032,6 +5036,30 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     # a word denying is no commune (Aucun, Hautes-Pyrénées, was searched 657 km from Argenteuil)
     ("n'a plus son traitement pour la tension depuis 3j, aucun symptôme, a besoin d'un renouvellement",
      {"localisation": None}),
+    # the first names said again as one compound, the hyphen told
+    ("monsieur Chérif C H E accent aigu R I F prénom Mohamed Amine euh Mohamed tiret Amine",
+     {"nom": "Chérif", "prenom": "Mohamed-Amine"}),
+    # the surname spelled after the first name, a letter slipped: its spelling, no part of the first name
+    ("c'est une dame âgée madame Rousseau Odette R O deux S E A U", {"nom": "Rousseau", "prenom": "Odette"}),
+    # how a word of the email address is written, said after it: no name
+    ("et son mail c'est mohamed point cherif arobase gmail point com cherif sans accent dans le mail",
+     {"email": "mohamed.cherif@gmail.com", "nom": None}),
+    # a pair said twice in a row by the speaker, in a number too long otherwise; a number of ten digits stays
+    ("c'est zéro six quatorze soixante-dix quatre-vingt-un vingt-cinq vingt-cinq pas vingt-trois",
+     {"telephone": "+33614708125"}),
+    ("zéro six douze douze trente-quatre cinquante-six", {"telephone": "+33612123456"}),
+    ("tel 06 12 12 34 56 78", {"telephone": "06 12 12 34 56 78"}),  # typed: a typo, said back as it is
+    # a town abroad right after the birth date is where she was born (no patient of a SAS is abroad); so is a town
+    # there when where she is was said as the last patient's
+    ("ok et maintenant la mère svp : Fatiha Benali, née Hamidi, le 08/02/1958 à Oran, même adresse même tel",
+     {"lieu_naissance": "Oran", "localisation": None}),
+    ("Fatiha Benali, le 08/02/1958 à Oran", {"lieu_naissance": "Oran", "localisation": None}),
+    ("Paul Martin, le 08/02/1958 à Lyon, même adresse", {"lieu_naissance": "Lyon", "localisation": None}),
+    ("Paul Martin, le 08/02/1958 à Lyon", {"lieu_naissance": None, "localisation": "Lyon"}),
+    # what she is, before the label of her birth name, is no name
+    ("madame Lubin L U B I N Christelle elle est pas mariée c'est son nom de naissance elle a le nez bouché",
+     {"nom": "Lubin", "prenom": "Christelle", "nom_naissance": None}),
+    ("Mme Durand, elle est divorcée, Martin c'est son nom de naissance", {"nom_naissance": "Martin"}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)

@@ -674,6 +674,12 @@ def test_a_request_to_search_for_the_patient_is_no_question_about_sas(extractor,
     ("stop on arrête tout, elle rappelle : son médecin la prend ce soir", True),
     ("on arrête le doliprane il a mal au ventre", False),
     ("elle a arrêté son traitement, elle a de la fièvre", False),
+    # for whom or for when the order holds, said after it
+    ("ah attendez il me dit que son médecin traitant vient de le rappeler et qu'il le prend cet après-midi donc on "
+     "laisse tomber on annule pour lui", True),
+    ("ah attendez, elle me dit que le médecin traitant vient de la rappeler, il le prend à 16h. On laisse tomber pour "
+     "aujourd'hui, merci", True),
+    ("on laisse tomber pour la visio, plutôt au cabinet", False),
 ])
 def test_an_order_to_stop_dictated_mid_sentence_or_with_everything(text, cancels):
     assert says_to_cancel(text) is cancels
