@@ -3213,7 +3213,15 @@ class _Reader:
         word = self.tokens[i:i + 1]
         return i > 0 and self.tokens[i - 1].text in ".,;:?!" and self.name_units(i, 2) == [(i, i)] \
             and _first_name_score(word, None) >= 2 and _first_name_score(word, None) > _surname_score(word) \
-            and self.born_after_names(i)
+            and (self.born_after_names(i) or self.aged_then_born(i + 1))
+
+    def aged_then_born(self, k: int) -> bool:
+        """From token k, an age, then the birth date ("Inès, 9 ans, née le 27/01/2017")."""
+        after = self.skip_age(k)
+        aged = any(t.folded in ("ans", "an", "mois") for t in self.tokens[k:after])
+        while after < len(self.tokens) and self.tokens[after].folded in (",", "ne", "nee", "le"):
+            after += 1
+        return aged and after < len(self.tokens) and self.tokens[after].text == BIRTH_DATE
 
     def a_child_s_age(self, k: int) -> bool:
         """Tokens k, k+1 say an age under 18 ("6 ans", "18 mois")."""
@@ -3512,12 +3520,15 @@ class _Reader:
             and self.tokens[k].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"} else k + 1
         while first > 0 and first > k - 3 and not self.taken[first - 1] and self.tokens[first - 1].folded in PARTICLES:
             first -= 1
-        if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k \
-                or k > 1 and self.tokens[k - 1 - (self.tokens[k - 1].folded in _NEGATION_ENDS)].folded in _AUXILIARIES \
-                and (self.past_participle(k) or self.adjective(k)) \
+        what_she_is = k > 1 and self.tokens[k - 1 - (self.tokens[k - 1].folded in _NEGATION_ENDS)].folded in _AUXILIARIES \
+            and (self.past_participle(k) or self.adjective(k)) and k < i - 1
+        if what_she_is and field == "nom_naissance" and any(s.field == "nom" for s in self.spans):
+            self.add(SAME_BIRTH_NAME, k + 1, i - 1)  # "Lubin … elle est pas mariée c'est son nom de naissance": hers
+            return i
+        if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k or what_she_is \
                 or k > 0 and (self.tokens[k - 1].is_number or self.tokens[k - 1].folded in _SUBJECT_PRONOUNS | _SUBJECTS):
-            # "elle a gardé son nom": what was done with the name; "elle est pas mariée, c'est son nom de naissance":
-            # what she is; "8 mois, née le …": an age; "je vous donne le nom", "il porte le nom du papa": a verb
+            # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
+            # nom", "il porte le nom du papa": a verb; no name
             return None
         if first == k and k > 0 and _is_capitals([self.tokens[k]]) and not _is_capitals([self.tokens[k - 1]]):
             # "et zébina Z E B I N A c'est le nom": the name said, then spelled; the accents are said; "le goff en deux

@@ -5056,10 +5056,14 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("Fatiha Benali, le 08/02/1958 à Oran", {"lieu_naissance": "Oran", "localisation": None}),
     ("Paul Martin, le 08/02/1958 à Lyon, même adresse", {"lieu_naissance": "Lyon", "localisation": None}),
     ("Paul Martin, le 08/02/1958 à Lyon", {"lieu_naissance": None, "localisation": "Lyon"}),
-    # what she is, before the label of her birth name, is no name
+    # what she is, before the label of her birth name, is no name: the name said is her birth name
     ("madame Lubin L U B I N Christelle elle est pas mariée c'est son nom de naissance elle a le nez bouché",
-     {"nom": "Lubin", "prenom": "Christelle", "nom_naissance": None}),
+     {"nom": "Lubin", "prenom": "Christelle", "nom_naissance": "Lubin"}),
     ("Mme Durand, elle est divorcée, Martin c'est son nom de naissance", {"nom_naissance": "Martin"}),
+    # the next child named by the first name alone, her age, then born
+    ("la maman demande si on peut aussi faire voir la grande sœur, Inès, 9 ans, née le 27/01/2017, mal de gorge",
+     {"prenom": "Inès", "date_naissance": "2017-01-27"}),
+    ("fièvre, Durand, 60 ans, né le 3/3/1950", {"prenom": None}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
