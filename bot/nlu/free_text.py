@@ -25,6 +25,7 @@ from bot.nlu.grammar import (
 )
 from bot.nlu.lexicons import (
     NAME_PARTICLES,
+    TOWN,
     accents_agree,
     city_names,
     commune_names,
@@ -2203,10 +2204,13 @@ class _Reader:
         follow ("Lyon : fièvre" is the place)."""
         return last + 1 < len(self.tokens) and self.tokens[last + 1].text == ":" and self.place_at(last + 2) is not None
 
-    def capitalized_town_at(self, i: int) -> bool:
-        """A commune written with its capital at i, no complaint: "patiente a Quimperle" is "à" typed without its
-        accent before the town, not the verb before a participle typed without its accent ("a tombe")."""
-        return self.tokens[i].text[:1].isupper() and self.place_at(i) is not None and self.symptom_end(i) is None
+    def town_at(self, i: int) -> bool:
+        """A commune at i, with its capital or a known town, no complaint: "patiente a Quimperle", "douleur genou a
+        thionville" are "à" typed without its accent before the town, not the verb before a participle typed without
+        its accent ("a tombe")."""
+        token = self.tokens[i]
+        return (token.text[:1].isupper() or key(token.text) in city_names(TOWN)) and self.place_at(i) is not None \
+            and self.symptom_end(i) is None
 
     def is_bare_place(self, i: int) -> bool:
         """A segment that is only a commune ("Lyon 3e", "Villeurbanne") or a postal code, or a commune followed by
@@ -2876,7 +2880,7 @@ class _Reader:
                 continue
             if words == ("a",) and self.tokens[i].text == "a" and i > 0 and (
                     self.tokens[i - 1].folded in _SUBJECT_OF_HAS
-                    or i + 1 < len(self.tokens) and self.past_participle(i + 1) and not self.capitalized_town_at(i + 1)):
+                    or i + 1 < len(self.tokens) and self.past_participle(i + 1) and not self.town_at(i + 1)):
                 i += 1  # "il a eu un malaise", "…, a eu du Doliprane": the verb, not the preposition of "à Eu"
                 continue
             if field in PLACE_FIELDS and i > 0 and self.tokens[i - 1].folded in ("pas", "plus") \

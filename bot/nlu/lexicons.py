@@ -141,14 +141,16 @@ def commune_names() -> frozenset[str]:
 
 
 _CITY = 100_000  # inhabitants
+TOWN = 15_000
 
 
-@lru_cache(maxsize=1)
-def city_names() -> frozenset[str]:
-    """Towns large enough to be named with a part of them ("Bordeaux Chartrons", "Toulouse Rangueil")."""
+@lru_cache(maxsize=2)
+def city_names(population: int = _CITY) -> frozenset[str]:
+    """Towns large enough to be named with a part of them ("Bordeaux Chartrons", "Toulouse Rangueil"); from TOWN
+    people, known well enough that their name in small letters is no word ("a thionville" is "à" typed bare)."""
     from bot.agenda.geo import communes
 
-    return frozenset(key(c.name) for c in communes() if c.population >= _CITY)
+    return frozenset(key(c.name) for c in communes() if c.population >= population)
 
 
 @lru_cache(maxsize=1)

@@ -5064,6 +5064,10 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("la maman demande si on peut aussi faire voir la grande sœur, Inès, 9 ans, née le 27/01/2017, mal de gorge",
      {"prenom": "Inès", "date_naissance": "2017-01-27"}),
     ("fièvre, Durand, 60 ans, né le 3/3/1950", {"prenom": None}),
+    # "à" typed without its accent before a town in small letters, not the verb before a participle
+    ("mr roux paul 3/3/1950 douleur genou a thionville", {"localisation": "thionville", "symptomes": "douleur genou"}),
+    ("elle a vomi ce matin a thionville", {"localisation": "thionville", "symptomes": "vomi ce matin"}),
+    ("il a tombe hier", {"localisation": None}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
