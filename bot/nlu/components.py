@@ -139,8 +139,10 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 # "attendez je regarde, le 3 mars 35": a birth date, never a new search
                 _set_intent(message, "inform")
             elif intent in _DETAILS and (not entities or asks_about_the_mode(text, entities)) and (
-                    _runner_up(message) == "faq" and asks_something(text) or asks_on_behalf(text)):
-                # "la patiente demande si elle aura un dépassement, c koi le tarif pr un rdv SAS ?": about SAS
+                    _runner_up(message) == "faq" and (asks_something(text) or not entities and text.rstrip().endswith("?"))
+                    or asks_on_behalf(text)):
+                # "la patiente demande si elle aura un dépassement, c koi le tarif pr un rdv SAS ?": about SAS; "s'il a
+                # un empêchement, il pourra annuler lui-même ?": a question that gives no detail
                 _set_intent(message, "faq")
             elif intent == "choisir_creneau" and (names_the_patient(entities)
                                                   or gives_a_detail_it_names(written_out(text), entities)):

@@ -324,7 +324,8 @@ _CLAUSE_STARTS = RELATIVES | {
     "aimerait", "peut", "pourrait", "faudrait", "faut", "merci", "numero", "tel", "tél", "telephone", "portable",
     "joignable", "mail", "email", "courriel", "rdv", "dispo", "ne", "nee", "naissance", "ddn", "age", "agee", "est", "besoin",
     "souhait", "est-ce",  # a dictated label ("… depuis hier souhait un généraliste"), a question
-    "selon", "d'apres"}  # who says so: "confusion depuis 24h d'après sa fille"
+    "selon", "d'apres",  # who says so: "confusion depuis 24h d'après sa fille"
+    "s'il", "s'ils"}  # a hypothesis: "s'il a un empêchement, il pourra annuler ?"
 _SUBJECTS = {"il", "elle"}
 # What is asked for, never a complaint nor a name: "pour un rendez-vous", "avis pédiatrique", "urgence dermato"
 # What the patient is, said beside the age: never a name ("patiente 34 ans enceinte de 5 mois")

@@ -216,6 +216,8 @@ _SHORTHAND = [
      "nom de naissance"),
     (re.compile(r"\bndn\b", re.IGNORECASE), "nom de naissance"),
     (re.compile(r"\bdlrs?\b\.?", re.IGNORECASE), "douleur"),  # "dlr hanche g", the complaint as notes write it
+    # "dl epaule dte"; not a unit ("Hb 9 g/dl", "2 dl")
+    (re.compile(r"(?<![\d/])(?<!\d )\bdl\b\.?(?=\s+[^\W\d])", re.IGNORECASE), "douleur"),
     (re.compile(r"\bc[ée]ph\b\.?", re.IGNORECASE), "céphalées"),
     (re.compile(r"\bO\.\s?R\.\s?L\b\.?", re.IGNORECASE), "ORL"),  # "O.R.L."
     (re.compile(r"(?<=[^\W\d]) ?> (?=[^\W\d])"), " : "),  # "père au tél > Lina Da Costa": a label; not "fièvre > 39"

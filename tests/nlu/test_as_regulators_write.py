@@ -5068,6 +5068,9 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("mr roux paul 3/3/1950 douleur genou a thionville", {"localisation": "thionville", "symptomes": "douleur genou"}),
     ("elle a vomi ce matin a thionville", {"localisation": "thionville", "symptomes": "vomi ce matin"}),
     ("il a tombe hier", {"localisation": None}),
+    # "dl", the pain as notes write it: no names
+    ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
+     {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),
 ])
 def test_names_places_and_numbers_typed_fast_or_dictated(text, expected):
     record = read(text)
