@@ -47,6 +47,8 @@ _DAY_TAKEN_BACK = re.compile(r"[\s,]+(?:et\s+)?pas\s+(?:le\s+)?\d{1,2}(?:er)?\b"
 # "le 4 avril 31 non pardon 32": the year taken back for the one said after it, alone
 _YEAR_ALONE = re.compile(rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/]|\.\d|\s*(?:{MONTH_PATTERN})\b)")  # "… 1944. Il est …"
 _SAID_YEAR = re.compile(r"\d{2}(?:\d{2})?$")
+_BIRTH_PLACE_BETWEEN = re.compile(rf"\s+(?:a|au|en)\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}}?[\s,]+{TAKING_BACK}"
+                                  rf"(?:[\s,]+{FILLER})*[\s,]*(?=\d)")
 _DAY_ALONE = re.compile(rf"(?P<day>\d{{1,2}}|premier)(?:er)?(?![\d/.]|\s*(?:{MONTH_PATTERN})\b)")
 _LEAP_YEAR = 2000  # lets "29 février" through when the year is not said
 # The year of birth said alone ("je me suis trompé sur l'année de naissance, c'est 1968", "né en 1968"): it attaches to
@@ -221,7 +223,16 @@ _TOLD = re.compile(r"(?:il|elle|on)\s+(?:me\s+)?dit\s+(?:que\s+)?(?:c'est\s+)?")
 def _day_or_year_said_again(folded: str, candidate: Found, today: date) -> Found:
     """The date with its year or its day taken back and said again after it, if it is ("4 avril 31 non pardon 32",
     "le 12/03/1981 non pardon le 13": with its article, a day)."""
+    place = _BIRTH_PLACE_BETWEEN.match(folded, candidate.end)
     back = TAKEN_BACK.match(folded, candidate.end)
+    if (not back or back.end() == candidate.end) and place:
+        # "le 02/10/1933 à Limoges non 1934 pardon": the year taken back after the birth place, which stays unmasked
+        year = _YEAR_ALONE.match(folded, place.end())
+        year = year if year and not re.match(r"\s*\d", folded[year.end():]) else None  # not a phone's first pair
+        match = year and _SAID_YEAR.search(folded, candidate.start, candidate.end) and _DATE.search(
+            _SAID_YEAR.sub(year["year"], folded[candidate.start:candidate.end]))
+        read = match and _read(match, today)
+        return Found(read[0], candidate.start, candidate.end) if read and read[1] else candidate
     if not back or back.end() == candidate.end:
         return candidate
     said = folded[candidate.start:candidate.end]

@@ -3525,6 +3525,7 @@ class _Reader:
             and self.tokens[k].folded not in _CLAUSE_STARTS | {"et", "alors", "donc", "oui", "bon"} else k + 1
         while first > 0 and first > k - 3 and not self.taken[first - 1] and self.tokens[first - 1].folded in PARTICLES:
             first -= 1
+        first = self.name_read_again_from(first, k)
         what_she_is = k > 1 and self.tokens[k - 1 - (self.tokens[k - 1].folded in _NEGATION_ENDS)].folded in _AUXILIARIES \
             and (self.past_participle(k) or self.adjective(k)) and k < i - 1
         if what_she_is and field == "nom_naissance" and any(s.field == "nom" for s in self.spans):
@@ -3563,6 +3564,13 @@ class _Reader:
                     return q, other
             return None
         return None
+
+    def name_read_again_from(self, first: int, k: int) -> int:
+        """The first token of the words ending at k that say a name read before again, whole ("João Ferreira da Silva,
+        Ferreira da Silva c'est le nom"); `first` when they do not."""
+        read = {key(self.text[s.start:s.end]) for s in self.spans if s.field in ("nom", "prenom")}
+        return next((j for j in range(max(0, k - 5), first) if not any(self.taken[j:k + 1])
+                     and key(" ".join(t.text for t in self.tokens[j:k + 1])) in read), first)
 
     def name_said_again_at(self, k: int) -> Span | None:
         """The name read at k when it is that one word, or that word said twice in a row ("Alexandre Alexandre")."""

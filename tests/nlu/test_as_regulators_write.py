@@ -5068,6 +5068,11 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("mr roux paul 3/3/1950 douleur genou a thionville", {"localisation": "thionville", "symptomes": "douleur genou"}),
     ("elle a vomi ce matin a thionville", {"localisation": "thionville", "symptomes": "vomi ce matin"}),
     ("il a tombe hier", {"localisation": None}),
+    # the year taken back after the birth place; the surname said again whole before its label
+    ("Mme Dupont-Mercier Jacqueline née Rousseau le 02/10/1933 à Limoges non 1934 pardon. visite",
+     {"date_naissance": "1934-10-02", "lieu_naissance": "Limoges"}),
+    ("née le 02/10/1933 à Limoges non 06 12 34 56 78", {"date_naissance": "1933-10-02", "telephone": "+33612345678"}),
+    ("Il s'appelle João Ferreira da Silva, Ferreira da Silva c'est le nom.", {"prenom": "João", "nom": "Ferreira da Silva"}),
     # "dl", the pain as notes write it: no names
     ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
      {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),
