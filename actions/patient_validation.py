@@ -95,12 +95,16 @@ def placed_by_its_cue(entity: dict, text: str) -> bool:
         return False
     before = fold(text[:entity["start"]])
     # a number after its label ("attendez le tel c'est 06 …" to the place question): meant as the phone
-    return entity["entity"] in ("localisation", "lieu_naissance") and _PLACE_CUE.search(before) is not None \
+    # or said again after the place it takes back ("elle est à Villeurbanne euh non non Lyon septième pardon Lyon")
+    return entity["entity"] in ("localisation", "lieu_naissance") and (
+        _PLACE_CUE.search(before) is not None or _PLACE_TAKEN_BACK.search(before) is not None) \
         or entity["entity"] == "telephone" and _PHONE_CUE.search(before) is not None
 
 
 _PLACE_CUE = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve|domicilie|domiciliee|ne|nee|a|au|aux|sur|"
                         r"chez|dans)\s*$")
+_PLACE_TAKEN_BACK = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve)\s+(?:a|au|aux|sur|chez|dans)\s+\S.*"
+                               r"\b(?:non|pardon|plutot|enfin)\b")
 _PHONE_CUE = re.compile(r"\b(?:tel|telephone|portable|numero|num|fixe|mobile)\b\s*(?:c'est\s*|:\s*)?(?:le\s+)?$")
 # "Keller, et c'est aussi son nom de naissance": the name said, then that it is the birth name too
 _NAME_LABELLED = re.compile(r"\b(?:nom|prenom|naissance|nee?|epouse|ep)\b")  # "son nom c'est …": that field meant

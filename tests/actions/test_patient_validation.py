@@ -135,6 +135,14 @@ def test_a_place_said_with_its_cue_to_the_first_name_question_is_the_place_not_t
     assert form()._extract_requested("prenom", dispatcher, tracker) == {}
 
 
+def test_a_place_taken_back_and_said_again_to_the_birth_name_question_is_the_place_not_the_name(dispatcher):
+    text = "elle est à Villeurbanne euh non non Lyon septième pardon Lyon"
+    entities = [{"entity": "localisation", "value": "Lyon", "start": 57, "end": 61}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Kowalczyk", "localisation": "Lyon"}, text=text,
+                           entities=entities, events=user_turn("localisation", "Lyon", None))
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
+
+
 def test_a_phone_said_with_its_label_to_the_place_question_is_the_phone_not_a_place(dispatcher):
     """"attendez le tel c'est 06 12 40 87 34" answered to "Où se trouve le patient ?": the phone is corrected, the
     place asked again (it answered « Lieu inconnu : « attendez le tel c'est … » »)."""
