@@ -88,12 +88,14 @@ def covers_message(entity: dict, text: str) -> bool:
     return span >= 0.6 * len(said_once(text).strip(" ,"))
 
 
-def placed_by_its_cue(entity: dict, text: str) -> bool:
+def meant_by_its_cue(entity: dict, text: str) -> bool:
     """A place read after the words that put the patient there ("elle est a Mauriac", "il habite Lens", "née à
-    Brest"): meant as a place, whatever question it answers."""
+    Brest"), a name after its label ("prénom Agnieszka"): meant as that field, whatever question it answers."""
     if entity.get("start") is None:
         return False
     before = fold(text[:entity["start"]])
+    if entity["entity"] in _NAME_LABEL:
+        return _NAME_LABEL[entity["entity"]].search(before) is not None
     # a number after its label ("attendez le tel c'est 06 …" to the place question): meant as the phone
     # or said again after the place it takes back ("elle est à Villeurbanne euh non non Lyon septième pardon Lyon")
     return entity["entity"] in ("localisation", "lieu_naissance") and (
@@ -103,6 +105,8 @@ def placed_by_its_cue(entity: dict, text: str) -> bool:
 
 _PLACE_CUE = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve|domicilie|domiciliee|ne|nee|a|au|aux|sur|"
                         r"chez|dans)\s*$")
+_NAME_LABEL = {"prenom": re.compile(r"\bprenoms?\s*(?::\s*|c'est\s+)?$"),
+               "nom": re.compile(r"\bnom(?: de famille| d'usage)?\s*(?::\s*|c'est\s+)?$")}
 _PLACE_TAKEN_BACK = re.compile(r"\b(?:est|sont|habite|vit|reside|demeure|trouve)\s+(?:a|au|aux|sur|chez|dans)\s+\S.*"
                                r"\b(?:non|pardon|plutot|enfin)\b")
 _PHONE_CUE = re.compile(r"\b(?:tel|telephone|portable|numero|num|fixe|mobile)\b\s*(?:c'est\s*|:\s*)?(?:le\s+)?$")
@@ -308,7 +312,7 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
-        placed = [e for e in others if placed_by_its_cue(e, text)]
+        placed = [e for e in others if meant_by_its_cue(e, text)]
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text) and e not in placed}
         # "zéro trois zéro quatre un neuf six six" to the birth-date question: eight digits, a date, no phone
         misread |= {e["entity"] for e in others if e["entity"] == "telephone" and field == "date_naissance"

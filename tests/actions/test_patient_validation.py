@@ -567,3 +567,12 @@ async def test_a_question_answered_comes_in_its_order(dispatcher):
     tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Ferrand", "nom_naissance": "Martin"},
                            text="Martin", events=events, active_loop="referral_form")
     assert await form().required_slots(FORM_FIELDS, dispatcher, tracker, FORM_DOMAIN) == FORM_FIELDS
+
+
+def test_a_first_name_with_its_label_to_the_birth_name_question_is_the_first_name(dispatcher):
+    # asked for the birth name once the first name was passed over: the label says which name it is
+    text = "prénom Agnieszka A G N I E S Z K A"
+    entities = [{"entity": "prenom", "value": "Agnieszka", "start": 7, "end": 34}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Kowalczyk", "prenom": "Agnieszka"}, text=text,
+                           entities=entities, events=user_turn("prenom", "Agnieszka", None))
+    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
