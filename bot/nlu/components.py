@@ -298,14 +298,19 @@ def describes_after_asking(text: str, entities: list[dict]) -> bool:
 
 
 def asks_to_search(text: str) -> bool:
-    """The assistant asked to search or book ("il est à Tourcoing, vous pouvez chercher par là-bas ?"): a request
-    for this patient, whatever its question mark, never a question about SAS."""
-    return _TO_SEARCH.search(fold(text)) is not None
+    """The assistant asked to search or book ("il est à Tourcoing, vous pouvez chercher par là-bas ?"), or whether
+    there are any ("il y aurait des visites à domicile ?"): a request for this patient, whatever its question mark,
+    never a question about SAS."""
+    return _TO_SEARCH.search(fold(text)) is not None or _ANY_THERE.search(fold(text)) is not None
 
 
 _TO_SEARCH = re.compile(r"\b(?:vous pouvez|pouvez-vous|pouvez vous|vous pourriez|pourriez-vous|pourriez vous|tu peux|"
                         r"peux-tu|peux tu|tu pourrais|pourrais-tu|merci de)\s+(?:me |nous |lui |en |y |plutot )?"
                         r"(?:chercher|rechercher|trouver|regarder|relancer|refaire|reserver|prendre)\b")
+
+
+_ANY_THERE = re.compile(r"\b(?:il y a|il y aurait|y a-t-il|y aurait-il|vous avez|vous auriez|avez-vous|auriez-vous|tu as"
+                        r"|t'as|t'aurais|on a|on aurait)\s+(?:des|une|un|du|de la|quelque chose)\b")
 
 
 def says_how_soon(text: str, entities: list[dict]) -> bool:

@@ -823,6 +823,10 @@ def test_the_civility_implied_fills_in_for_the_one_not_said(extractor, text, civ
     ("rhume, est-ce que le SAS prend ça", "faq", "faq"),
     # a mode preferred, asked for with a question mark
     ("ah elle me dit qu'elle prefere en video finalement, t'as ca ?", "faq", "inform"),
+    # whether there are any in a mode: a search for them
+    ("la fille me précise qu'elle ne peut pas se déplacer seule. Il y aurait des visites à domicile ?", "faq", "inform"),
+    ("vous avez des visites à domicile ?", "faq", "inform"),
+    ("la téléconsultation est-elle remboursée ?", "faq", "faq"),
 ])
 def test_orders_and_patients_among_other_words(extractor, text, classified, expected):
     assert intent_after(extractor, text, classified, 0.9) == expected
