@@ -2242,8 +2242,12 @@ class _Reader:
             or not self.typed
         # "Mayotte, Mamoudzou: Mme …": a commune heading the note, its colon closing it
         headed = end + 1 < len(self.tokens) and self.tokens[end + 1].text == ":"
+        also = end + 1
+        while also < len(self.tokens) and self.tokens[also].folded in vocabulary.AS_WELL:
+            also += 1  # "…, grenoble aussi, douleur genou": the same town as the last patient's
         ends_segment = headed or end == self.segment_end(end) or self.symptom_end(end + 1) is not None \
             or all(t.is_boundary or t.folded in vocabulary.AS_WELL for t in self.tokens[end + 1:]) \
+            or also > end + 1 and (also == len(self.tokens) or self.tokens[also].is_boundary) \
             or self.place_said_instead(end) or (
             self.opens_field(end + 1) and capitalized) or (
             self.typed and capitalized and named and i > 0 and (self.tokens[i - 1].is_boundary or self.taken[i - 1]))
@@ -3531,7 +3535,10 @@ class _Reader:
         if what_she_is and field == "nom_naissance" and any(s.field == "nom" for s in self.spans):
             self.add(SAME_BIRTH_NAME, k + 1, i - 1)  # "Lubin … elle est pas mariée c'est son nom de naissance": hers
             return i
-        if k < 0 or first > k or k == i - 1 or self.tokens[first].folded in PARTICLES and first == k or what_she_is \
+        label_end = i + (self.cue_at(i) or (1, 1))[1]
+        ends = label_end >= len(self.tokens) or self.tokens[label_end].is_boundary  # "hoarau nom de jeune fille"
+        if k < 0 or first > k or k == i - 1 and not ends or self.tokens[first].folded in PARTICLES and first == k \
+                or what_she_is \
                 or k > 0 and (self.tokens[k - 1].is_number or self.tokens[k - 1].folded in _SUBJECT_PRONOUNS | _SUBJECTS):
             # "elle a gardé son nom": what was done with the name; "8 mois, née le …": an age; "je vous donne le
             # nom", "il porte le nom du papa": a verb; no name

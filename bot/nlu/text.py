@@ -236,6 +236,9 @@ _SHORTHAND = [
     (re.compile(r"\benft?\b\.?(?=\s)", re.IGNORECASE), "enfant"),  # "pr enft Lina Moreau 7 ans"
     (re.compile(r"(?<![\w/.,])(\d{1,3})a\b(?!['’])"), r"\1 ans"),  # an age glued to its unit: "pt 34a", "58a"
     (re.compile(r"\bqq\b", re.IGNORECASE), "quelques"),
+    # "mm tel", "mm adresse": the same as the last patient's; not a size ("5 mm")
+    (re.compile(r"(?<!\d )\bmm\b(?=\s+(?:t[ée]l|t[ée]l[ée]phone|num|num[ée]ro|portable|adresse|nom|ddn|date|endroit|domicile"
+                r"|ville|commune|lieu|chose|sympt[ôo]mes?|motif)\b)", re.IGNORECASE), "même"),
     (re.compile(r"\b(t[ée]l|port|mob|fixe|num)(?=(?:\+|0)\d)", re.IGNORECASE), r"\1 "),  # "tel0766231487", typed fast
     (re.compile(r"\bsect\b\.?(?=\s+\w)", re.IGNORECASE), "secteur"),  # "sect douai", "sect. Nord-Isère"
     (re.compile(r"\bap\.?(?=\s*\d{1,2}\s*h)", re.IGNORECASE), "après"),  # "dispo ap 17h"

@@ -35,13 +35,14 @@ SAME_NAME = re.compile(
 )
 # "même téléphone, même adresse, mêmes symptômes" said for the next patient of a family: the values given for the
 # last one; "son petit frère Hugo, même nom": the last one's surname
+# (typed fast, "mm tel" is "même tel")
 SAME_AS_THE_LAST = {
-    "nom": re.compile(r"\bm[eê]me nom(?: de famille)?\b(?! de (?:naissance|jeune fille))", re.IGNORECASE),
-    "telephone": re.compile(r"\bm[eê]mes? (?:num[ée]ro|t[ée]l[ée]phone|t[ée]l|portable|contact)s?\b", re.IGNORECASE),
-    "localisation": re.compile(r"\b(?:m[eê]mes? (?:adresse|endroit|domicile|commune|ville|lieu)s?"
+    "nom": re.compile(r"\b(?:m[eê]me|mm) nom(?: de famille)?\b(?! de (?:naissance|jeune fille))", re.IGNORECASE),
+    "telephone": re.compile(r"\b(?:m[eê]mes?|mm) (?:num[ée]ro|t[ée]l[ée]phone|t[ée]l|portable|contact)s?\b", re.IGNORECASE),
+    "localisation": re.compile(r"\b(?:(?:m[eê]mes?|mm) (?:adresse|endroit|domicile|commune|ville|lieu)s?"
                                r"|au m[eê]me endroit)\b", re.IGNORECASE),
-    "date_naissance": re.compile(r"\bm[eê]mes? (?:date de naissance|ddn)\b", re.IGNORECASE),  # twins
-    "symptomes": re.compile(r"\b(?:m[eê]mes? (?:sympt[oô]mes?|signes|plaintes?)|la m[eê]me chose)\b", re.IGNORECASE),
+    "date_naissance": re.compile(r"\b(?:m[eê]mes?|mm) (?:date de naissance|ddn)\b", re.IGNORECASE),  # twins
+    "symptomes": re.compile(r"\b(?:(?:m[eê]mes?|mm) (?:sympt[oô]mes?|signes|plaintes?)|la m[eê]me chose)\b", re.IGNORECASE),
 }
 NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 MAX_AGE_YEARS = 120

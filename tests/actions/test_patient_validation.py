@@ -296,7 +296,8 @@ async def test_the_answer_asked_for_needs_no_note(dispatcher):
 
 
 @pytest.mark.parametrize("text", ["sa sœur Léa Roux, née le 02/03/2019, même téléphone, même adresse",
-                                  "le frère, Tom Roux, même numéro et au même endroit"])
+                                  "le frère, Tom Roux, même numéro et au même endroit",
+                                  "autre pte sa femme mme roux lea ddn 19/4/52 mm tel mm adresse, douleur genou"])
 async def test_the_next_patient_of_a_family_takes_the_last_phone_and_place(dispatcher, text):
     events = [{"event": "slot", "name": "telephone", "value": "+33325714692"},
               {"event": "slot", "name": "localisation", "value": "Troyes"},

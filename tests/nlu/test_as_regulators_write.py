@@ -5073,6 +5073,12 @@ def test_what_a_word_qualifies_or_answers(text, expected):
      {"date_naissance": "1934-10-02", "lieu_naissance": "Limoges"}),
     ("née le 02/10/1933 à Limoges non 06 12 34 56 78", {"date_naissance": "1933-10-02", "telephone": "+33612345678"}),
     ("Il s'appelle João Ferreira da Silva, Ferreira da Silva c'est le nom.", {"prenom": "João", "nom": "Ferreira da Silva"}),
+    # a name then its label, nothing after it; "mm", the same typed fast; a town then "aussi", the last patient's too
+    ("hoarau nom de jeune fille", {"nom_naissance": "Hoarau"}),
+    ("Mme Payet Marie nom de naissance Hoarau", {"nom": "Payet", "prenom": "Marie", "nom_naissance": "Hoarau"}),
+    ("autre pte stp sa femme mme fontaine monique nee garnier ddn 19/4/52 mm tel, grenoble aussi, douleur genou droit",
+     {"localisation": "grenoble", "symptomes": "douleur genou droit"}),
+    ("plaie 5 mm tel 0612345678", {"telephone": "+33612345678", "symptomes": "plaie 5 mm"}),
     # "dl", the pain as notes write it: no names
     ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
      {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),
