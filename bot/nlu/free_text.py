@@ -3530,9 +3530,9 @@ class _Reader:
         while first > 0 and first > k - 3 and not self.taken[first - 1] and self.tokens[first - 1].folded in PARTICLES:
             first -= 1
         first = self.name_read_again_from(first, k)
-        what_she_is = k > 1 and self.tokens[k - 1 - (self.tokens[k - 1].folded in _NEGATION_ENDS)].folded in _AUXILIARIES \
-            and (self.past_participle(k) or self.adjective(k)) and k < i - 1
-        if what_she_is and field == "nom_naissance" and any(s.field == "nom" for s in self.spans):
+        verb = k - 1 - (k > 0 and self.tokens[k - 1].folded in _NEGATION_ENDS)  # "elle est pas mariée"
+        what_she_is = verb >= 0 and self.tokens[verb].folded in _AUXILIARIES and (self.past_participle(k) or self.adjective(k))
+        if what_she_is and k < i - 1 and field == "nom_naissance" and any(s.field == "nom" for s in self.spans):
             self.add(SAME_BIRTH_NAME, k + 1, i - 1)  # "Lubin … elle est pas mariée c'est son nom de naissance": hers
             return i
         label_end = i + (self.cue_at(i) or (1, 1))[1]
