@@ -23,7 +23,7 @@ from bot.nlu.free_text import APPROVALS, IMPLIED_CIVILITY, IN_A_TOWN, PERSON_NOU
 from bot.nlu.names import SAME_AS, said_once
 from bot.nlu.text import fold, written_out
 from bot.nlu.time_windows import ROUGHLY
-from bot.referral.choice import TIME, names_a_pick
+from bot.referral.choice import TIME, names_a_pick, names_a_practitioner
 from bot.referral.fields import is_same_name_answer
 from bot.vocabulary import NAME_FIELDS, SAS_TIMEZONE
 
@@ -158,7 +158,8 @@ class PatientDetailsExtractor(GraphComponent, EntityExtractorMixin):
             # a pick read only where nothing above decided: not "… il le prend à 17h. On peut laisser tomber, merci"
             elif decided == intent and not entities and not announced and names_a_pick(text) and (
                     intent == "nlu_fallback" or intent in _DETAILS and (
-                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)) or _BY_ITS_RANK.match(fold(text)))
+                    _runner_up(message) == "choisir_creneau" or TIME.search(fold(text)) or _BY_ITS_RANK.match(fold(text))
+                    or names_a_practitioner(text))
                     or intent in _NOT_ABOUT_A_PATIENT and "?" not in text and (
                         TIME.search(fold(text)) and (len(text.split()) <= 5 or not _words(text) & _ASKING)
                         or _BY_ITS_RANK.match(fold(text)) and not _words(text) & (_ASKING | _ASKING_WHAT))):

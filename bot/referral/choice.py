@@ -25,10 +25,19 @@ def _plain(text: str | None) -> str:
 
 
 def names_a_pick(text: str) -> bool:
-    """The text points at an offered slot by a rank, an ordinal, a time, a practitioner's title or « celui »;
+    """The text points at an offered slot by a rank, an ordinal, a time, a practitioner's title or name, or « celui »;
     « le même » (the birth name, as the name) points at none."""
     plain = _plain(text)
-    return bool(TIME.search(plain) or RANK.match(plain) or set(re.findall(r"[a-z]+", plain)) & PICK_WORDS)
+    return bool(TIME.search(plain) or RANK.match(plain) or set(re.findall(r"[a-z]+", plain)) & PICK_WORDS) \
+        or names_a_practitioner(text)
+
+
+def names_a_practitioner(text: str) -> bool:
+    """"avec Moreno stp": the one the patient is to see, named alone with its capital first in the message."""
+    return _WITH_A_NAME.match(text) is not None
+
+
+_WITH_A_NAME = re.compile(r"^\W*(?:(?:euh|alors|ok|oui|bon)\W+)*[aA]vec\s+[A-ZÀ-Ý][^\W\d_]+(?:\s+(?:stp|svp|merci|alors))?\W*$")
 
 
 def resolve_choice(text: str, cards: list[dict], creneau_id: str | None = None) -> dict | None:

@@ -84,9 +84,14 @@ def test_in_a_grouped_offer_what_fits_several_practitioners_or_none_is_asked_aga
 @pytest.mark.parametrize("text, pick", [
     ("le 2", True), ("le deuxième", True), ("celui de 14h30", True), ("le Dr Chauvin", True), ("le dernier", True),
     ("le même", False), ("la même", False), ("pareil", False), ("Marchand", False),
+    ("avec Moreno stp", True), ("Avec Lefèvre", True), ("avec sa fille", False), ("il est avec Marie à Lyon", False),
 ])
 def test_what_points_at_an_offered_slot(text, pick):
     assert names_a_pick(text) is pick
+
+
+def test_a_practitioner_named_alone_after_avec_is_picked():
+    assert resolve_choice("avec Lefèvre stp", CARDS)["id"] == "c"
 
 
 def test_with_one_practitioner_offered_a_rank_counts_their_times():
