@@ -176,11 +176,11 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z'-]+", fold(text)))
 
 
-# "le troisième plutôt", "euh la deuxième": an offered slot pointed at by its rank, first in the message
+# "le troisième plutôt", "euh la deuxième", "plutôt le deuxième, …": an offered slot pointed at by its rank, first
 # "2eme creneau svp": without its article, the rank names what it points at
 _RANK = r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|dernier|derniere|\d(?:er|ere|e|eme)?)"
-_BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui)\W+)*(?:(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?"
-                          + _RANK + r"\b|" + _RANK + r"\s+(?:creneau|choix|rdv|praticien|medecin|docteur|dr)\b)")
+_BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui|non|plutot|finalement)\W+)*"
+                          r"(?:(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?" + _RANK + r"\b|" + _RANK + r"\s+(?:creneau|choix|rdv|praticien|medecin|docteur|dr)\b)")
 
 
 # The intents that carry details. A short answer is sometimes mistaken for another: "Le Gall" looks like "le 2",

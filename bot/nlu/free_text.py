@@ -2899,8 +2899,11 @@ class _Reader:
                 field = "lieu_naissance"
             if field in PLACE_FIELDS:
                 field = self.place_taken_back_before(i) or field  # "née à Brest non pardon à Quimper"
-            if field == "symptomes" and words[0] in _COMPLAINT_LABELS and i > 0 and self.tokens[i - 1].folded in _DENYING:
-                i += size  # "aucun symptôme. Joaquim CARVALHO né le …": no label of a complaint
+            if field == "symptomes" and words[0] in _COMPLAINT_LABELS and i > 0 \
+                    and self.tokens[i - 1].folded in _DENYING | _SAME | {"memes"}:
+                # "aucun symptôme. Joaquim CARVALHO né le …": no label of a complaint; "même symptômes depuis hier":
+                # the last patient's, for which the actions keep it
+                i += size
                 continue
             j = self.skip_colons(i + size)
             if words in _PARENT_S_NAME | _TWO_NAMES and j < len(self.tokens) and self.tokens[j].text == ",":

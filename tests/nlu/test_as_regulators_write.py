@@ -5079,6 +5079,9 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("autre pte stp sa femme mme fontaine monique nee garnier ddn 19/4/52 mm tel, grenoble aussi, douleur genou droit",
      {"localisation": "grenoble", "symptomes": "douleur genou droit"}),
     ("plaie 5 mm tel 0612345678", {"telephone": "+33612345678", "symptomes": "plaie 5 mm"}),
+    # the same complaint as the last patient's: no label of a complaint for the words after it
+    ("maintenant sa femme svp : Mme LE GOFF Annick née RIOU le 05/06/1960 à Brest, même symptômes depuis hier, aussi à Rezé",
+     {"symptomes": None, "localisation": "Rezé", "lieu_naissance": "Brest"}),
     # "dl", the pain as notes write it: no names
     ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
      {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),

@@ -392,6 +392,7 @@ def test_words_read_as_names_do_not_turn_a_question_into_an_answer(extractor, te
     ("merci. s'il a un empêchement, il pourra annuler lui-même ou il doit rappeler le 15 ?", "inform", "faq", "faq"),
     ("Moreau ?", "inform", "faq", "inform"),  # a detail read: the answer, checked
     ("avec Moreno stp", "inform", "out_of_scope", "choisir_creneau"),  # a practitioner named after « avec »
+    ("plutôt le deuxième, qu'ils ne soient pas à la même heure", "inform", "faq", "choisir_creneau"),
 ])
 def test_details_without_any_detail_read_are_the_pick_ranked_next(extractor, text, top, runner_up, expected):
     ranking = [{"name": top, "confidence": 0.74}, {"name": runner_up, "confidence": 0.2}]
