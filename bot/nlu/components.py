@@ -180,7 +180,8 @@ def _words(text: str) -> set[str]:
 # "2eme creneau svp": without its article, the rank names what it points at
 _RANK = r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|dernier|derniere|\d(?:er|ere|e|eme)?)"
 _BY_ITS_RANK = re.compile(r"^\W*(?:(?:euh|alors|bon|ok|oui|non|plutot|finalement)\W+)*"
-                          r"(?:(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?" + _RANK + r"\b|" + _RANK + r"\s+(?:creneau|choix|rdv|praticien|medecin|docteur|dr)\b)")
+                          r"(?:(?:le|la|celui|celle)\s+(?:du\s+|de\s+la\s+)?" + _RANK + r"\b|"
+                          + _RANK + r"\s+(?:creneau|choix|rdv|praticien|medecin|docteur|dr)\b)")
 
 
 # The intents that carry details. A short answer is sometimes mistaken for another: "Le Gall" looks like "le 2",
