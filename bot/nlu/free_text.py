@@ -2392,7 +2392,9 @@ class _Reader:
         # "Dupont, même nom de naissance", "Dupont, née Martin": the name, then what its birth name is
         known = not is_common_word(words[-1].text) or max(_first_name_score(words, None), _surname_score(words)) \
             >= _COMMON_SURNAME  # not "Finalement, même nom de naissance"
-        birth_name = known and rest > units[0][1] + 1 and (self.same_birth_name_end(rest) is not None
+        # (its comma may be missing before a possessive: "Ayse A Y S E son nom de naissance c'est Demir")
+        birth_name = known and (rest > units[0][1] + 1 or rest < len(self.tokens) and self.tokens[rest].folded in (
+            "son", "sa")) and (self.same_birth_name_end(rest) is not None
                                                            or (self.cue_at(rest) or ("",))[0] == "nom_naissance")
         # "Payet aussi": the whole message, with the word saying it is the same as someone else's
         # "Fournier-Petit, comme son papa", "Ahamada A H A M A D A comme la maman": whose name it also is
@@ -3252,6 +3254,8 @@ class _Reader:
         k = civility - 1
         if k < 0 or self.tokens[k].folded not in _KIN:
             return False
+        if any(self.family_of_who_calls_at(j) for j in range(max(0, k - 2), k)):
+            return False  # "la fille de la patiente appelle : sa maman Mme Lucienne Hoarau": the caller's kin, the patient
         before = [t.folded for t in self.tokens[max(0, k - 3):k]]  # three: "pour sa grand mère Mme …"
         # "mon père monsieur André Lambert": the caller's relative is the patient; "une jeune fille mademoiselle
         # Clara Meunier": a girl, no one's daughter

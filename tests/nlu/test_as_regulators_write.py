@@ -5082,6 +5082,12 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     # the same complaint as the last patient's: no label of a complaint for the words after it
     ("maintenant sa femme svp : Mme LE GOFF Annick née RIOU le 05/06/1960 à Brest, même symptômes depuis hier, aussi à Rezé",
      {"symptomes": None, "localisation": "Rezé", "lieu_naissance": "Brest"}),
+    # the caller's kin is the patient, though the patient was spoken of before (« la fille de la patiente appelle »)
+    ("Bonjour, la fille de la patiente appelle : sa maman Mme Lucienne Hoarau, 78 ans, a une plaie au mollet",
+     {"prenom": "Lucienne", "nom": "Hoarau"}),
+    ("Mme Durand 80 ans fièvre, sa fille Mme Martin au 06 12 34 56 78", {"nom": "Durand"}),
+    # a name spelled, then the label of the birth name with its possessive, no comma between
+    ("Ayse A Y S E son nom de naissance c'est Demir D E M I R", {"prenom": "Ayse", "nom_naissance": "Demir"}),
     # "dl", the pain as notes write it: no names
     ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
      {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),
