@@ -585,7 +585,8 @@ _CANCEL_ORDERS = {"on annule", "annule", "annulez", "annuler", "on arrete", "on 
                   "annulation confirmee"}
 _BEFORE_AN_ORDER = {"ah", "oh", "bon", "non", "oui", "stop", "alors", "euh", "finalement", "pardon", "attendez", "ok", "bah",
                     "ben", "mince", "zut", "oups", "bref", "donc"}
-_COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il"}  # "s'il vous plaît", folded and split
+# "s'il vous plaît", folded and split; "… faut annuler le rendez-vous désolé"
+_COURTESY = {"svp", "stp", "merci", "plait", "s'il", "vous", "te", "il", "desole", "desolee", "dsl"}
 _APOLOGIES = {"desole", "desolee", "desoles", "pardon", "excusez-moi", "excusez", "moi", "dsl", "vraiment", "merci",
               "encore", "pour", "le", "derangement", "svp", "et", "beaucoup"}  # "merci et désolée"
 # "annuler le rendez-vous qu'on vient de prendre": what is cancelled, with what is said of it

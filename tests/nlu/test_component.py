@@ -685,6 +685,8 @@ def test_a_request_to_search_for_the_patient_is_no_question_about_sas(extractor,
     ("ah attendez, elle me dit que le médecin traitant vient de la rappeler, il le prend à 16h. On laisse tomber pour "
      "aujourd'hui, merci", True),
     ("on laisse tomber pour la visio, plutôt au cabinet", False),
+    ("ah mince attendez il me dit qu'il peut pas y aller finalement il travaille euh faut annuler le rendez-vous désolé",
+     True),  # excused at the end of the order
 ])
 def test_an_order_to_stop_dictated_mid_sentence_or_with_everything(text, cancels):
     assert says_to_cancel(text) is cancels
