@@ -80,6 +80,7 @@ CUES: dict[tuple[str, ...], str] = {
     **{tuple(c.split()): "nom" for c in ["nom", "nom de famille", "son nom c'est", "le nom c'est", "son nom est",
                                           "nom d'usage", "le nom est", "nom usage", "nom marital", "nom d'epouse"]},
     **{words: "nom" for words in _PARENT_S_NAME | _TWO_NAMES},
+    ("famille",): "nom",  # "Famille NGUYEN, …": the surname of the family's patients
     **{tuple(c.split()): "prenom" for c in ["prenom", "prenoms", "son prenom c'est", "le prenom est", "son prenom est",
                                              "le prenom c'est", "ses prenoms"]},
     **{tuple(c.split()): "lieu_naissance" for c in ["ne a", "nee a", "ne au", "nee au", "ne en", "nee en",
@@ -975,7 +976,10 @@ class _Reader:
     def presented_at(self, i: int, size: int) -> bool:
         """"c'est son frère Hugo Perrin il a mal à la gorge", "et sa jumelle Lina, même nom": the next patient
         presented, not the one who calls ("c'est sa fille Julie qui appelle")."""
-        opening = i > 0 and all(t.folded in _PRESENTING for t in self.tokens[:i])  # "et maintenant", "puis"
+        k = 0  # "et maintenant", "puis", "Et la deuxième, …": which child, by its rank
+        while k < i and (self.tokens[k].folded in _PRESENTING or self.sibling_rank_size(k)):
+            k += self.sibling_rank_size(k) or 1
+        opening = i > 0 and k == i
         if i == 0 or self.tokens[i - 1].folded != "c'est" and not opening:
             return False
         units = self.name_units(self.skip_colons(i + size), 3)  # "maintenant sa sœur jumelle : Chloé, même nom"
@@ -2882,6 +2886,10 @@ class _Reader:
                 i, identity_done = header, True
                 continue
             words = tuple(t.folded for t in self.tokens[i:i + size])
+            if words == ("famille",) and not (i + 1 < len(self.tokens) and self.tokens[i + 1].text[:1].isupper()
+                                              and _is_name_word(self.tokens[i + 1])):
+                i += 1  # "en famille d'accueil", "la famille est joignable": no surname said
+                continue
             if field == "symptomes" and size > 1 and words[-1] == "a" and self.tokens[i + size - 1].text == "à":
                 i += size - 1  # "la maman est avec elle à Roubaix": the preposition, not "elle a"
                 continue

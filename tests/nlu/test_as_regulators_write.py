@@ -5088,6 +5088,12 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("Mme Durand 80 ans fièvre, sa fille Mme Martin au 06 12 34 56 78", {"nom": "Durand"}),
     # a name spelled, then the label of the birth name with its possessive, no comma between
     ("Ayse A Y S E son nom de naissance c'est Demir D E M I R", {"prenom": "Ayse", "nom_naissance": "Demir"}),
+    # a twin pointed at by her rank, then presented; the family's surname said with its label
+    ("Et la deuxième, sa sœur jumelle Lan, même date de naissance évidemment, même nom Nguyen de naissance aussi",
+     {"prenom": "Lan", "genre": "Madame"}),
+    ("Famille NGUYEN, ils sont sur Lyon 8e. On commence par le premier : Minh, né le 19/05/2021",
+     {"nom": "Nguyen", "prenom": "Minh", "localisation": "Lyon 8e"}),
+    ("enfant en famille d'accueil, Lucas Petit 6 ans, fièvre", {"prenom": "Lucas", "nom": "Petit"}),
     # "dl", the pain as notes write it: no names
     ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
      {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),
