@@ -332,8 +332,12 @@ def _doubled(match: re.Match) -> str:
 def spelling_read(text: str) -> str:
     """Spelled letters joined ("G U E R I N" -> "GUERIN", "H A deux D A D" -> "HADDAD"), what is said about the
     letters dropped ("avec un accent aigu sur le E", "avec deux L")."""
+    text = _LETTERS_HYPHENATED.sub(lambda run: run.group(0).replace("-", " "), text)  # "K-O-W-A-L": each letter said
     return _SPELLED_RUN.sub(_join_spelled, _DOUBLE_LETTER.sub(_doubled, _SPELLING_REMARK.sub(
         "", _LETTER_REMARK.sub("", _IN_ONE_WORD.sub(r"\1\2", text)))))
+
+
+_LETTERS_HYPHENATED = re.compile(r"(?<![\w-])(?:[^\W\d_]-){2,}[^\W\d_](?![\w-])")
 
 
 def remarked_word(text: str) -> tuple[int, int] | None:

@@ -5094,6 +5094,9 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("Famille NGUYEN, ils sont sur Lyon 8e. On commence par le premier : Minh, né le 19/05/2021",
      {"nom": "Nguyen", "prenom": "Minh", "localisation": "Lyon 8e"}),
     ("enfant en famille d'accueil, Lucas Petit 6 ans, fièvre", {"prenom": "Lucas", "nom": "Petit"}),
+    # letters spelled with hyphens between them
+    ("appel du mari pour son épouse Mme KOWALCZYK Agnieszka, je vous épelle le nom : K-O-W-A-L-C-Z-Y-K, prénom "
+     "A-G-N-I-E-S-Z-K-A. Née Nowak.", {"nom": "Kowalczyk", "prenom": "Agnieszka", "nom_naissance": "Nowak"}),
     # "dl", the pain as notes write it: no names
     ("bjr besoin d un rdv aujourd hui pour une dame, dl epaule dte depuis chute hier, mobilise un peu",
      {"nom": None, "prenom": None, "symptomes": "dl epaule dte depuis chute hier"}),
