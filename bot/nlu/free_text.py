@@ -746,6 +746,9 @@ class _Reader:
                 and self.tokens[i + 2].folded in vocabulary.AS_WELL and i > 0 and self.field_of[i - 1 - (
                     self.tokens[i - 1].text in "(,")] == "nom":
             return i + 2  # "même nom Payet (de naissance aussi)": the surname just said
+        if [t.folded for t in self.tokens[i:i + 4]] == ["y", "compris", "de", "naissance"] and i > 0 \
+                and self.field_of[i - 1 - (self.tokens[i - 1].text == ",")] == "nom":
+            return i + 3  # "même nom Benali y compris de naissance"
         if [t.folded for t in self.tokens[i + 1:i + 3]] in (["pour", "le"], ["pour", "son"]) \
                 and self.tokens[i].folded in _SAME:
             cue = self.cue_at(i + 3)  # "pareil pour le nom": the one of a brother or sister named before

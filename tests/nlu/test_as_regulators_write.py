@@ -5094,6 +5094,8 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("Famille NGUYEN, ils sont sur Lyon 8e. On commence par le premier : Minh, né le 19/05/2021",
      {"nom": "Nguyen", "prenom": "Minh", "localisation": "Lyon 8e"}),
     ("enfant en famille d'accueil, Lucas Petit 6 ans, fièvre", {"prenom": "Lucas", "nom": "Petit"}),
+    ("Yanis, né le 30/04/2021, même nom Benali y compris de naissance, même tel",
+     {"nom": "Benali", "nom_naissance": "Benali"}),
     # letters spelled with hyphens between them
     ("appel du mari pour son épouse Mme KOWALCZYK Agnieszka, je vous épelle le nom : K-O-W-A-L-C-Z-Y-K, prénom "
      "A-G-N-I-E-S-Z-K-A. Née Nowak.", {"nom": "Kowalczyk", "prenom": "Agnieszka", "nom_naissance": "Nowak"}),
