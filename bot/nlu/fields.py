@@ -232,8 +232,8 @@ def _end_said_again(text: str, phone: Found) -> Found:
     folded = fold(text)
     back = TAKEN_BACK.match(folded, phone.end)
     relayed = back and _RELAYED.match(folded, back.end())  # "… 69 30 non attendez il me dit 3 1 à la fin"
-    again = back and back.end() > phone.end and (_LAST_PAIRS.match(text, back.end())
-                                                 or relayed and _LAST_DIGITS.match(text, relayed.end()))
+    again = back and back.end() > phone.end and (_LAST_PAIRS.match(text, back.end()) or relayed and (
+        _LAST_PAIRS.match(text, relayed.end()) or _LAST_DIGITS.match(text, relayed.end())))
     if not again:
         return phone
     dialled = re.sub(r"\D", "", text[phone.start:phone.end])
@@ -244,7 +244,8 @@ def _end_said_again(text: str, phone: Found) -> Found:
 
 _LAST_PAIRS = re.compile(r"\d{2}(?: \d{2}){0,2}(?!\s*\d|[/.,:h]\d|\s*(?:ans?|mois)\b)")  # not a number, an age
 # the caller relaying the end of the number, digit by digit
-_RELAYED = re.compile(r"(?:(?:il|elle|on) (?:me |m'a |nous )?dit(?: que)? |c'est )")
+# "… 87 euh attendez elle me corrige c'est 88 à la fin"
+_RELAYED = re.compile(r"(?:(?:il|elle|on) (?:me |m'a |nous )?(?:dit|corrige)(?: que)? (?:c'est )?|c'est )")
 _LAST_DIGITS = re.compile(r"\d(?: \d){1,3}(?!\s*\d|[/.,:h]\d|\s*(?:ans?|mois)\b)")
 
 

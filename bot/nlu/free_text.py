@@ -1291,6 +1291,8 @@ class _Reader:
         if self.tokens[i].folded not in _BIRTH_PREPOSITIONS or self.birth_place_said or (
                 i + 1 < len(self.tokens) and re.fullmatch(r"\d{5}", self.tokens[i + 1].text)):
             return False
+        if self.tokens[i].folded == "en" and not self.country_or_region_at(i + 1):
+            return False  # "née le 22 janvier 1961, en rupture de son traitement": a state, no place
         k = i - 1
         while k >= 0 and (self.tokens[k].folded in _BETWEEN_BIRTH_AND_PLACE | _RESTARTS  # "née le attendez 1er mai … à"
                           or self.field_of[k] == "nom_naissance"
@@ -1307,6 +1309,14 @@ class _Reader:
         # where she was born when where she is gets said otherwise
         dated = i > 0 and self.tokens[i - 1].text == BIRTH_DATE and elsewhere
         return k >= 0 and self.tokens[k].folded in BIRTH_WORDS and ("," not in crossed or after_a_date) or dated
+
+    def country_or_region_at(self, k: int) -> bool:
+        """One is born "en" a country or a region: "en Algérie", "en Bretagne", "en Côte d'Ivoire"."""
+        if k >= len(self.tokens):
+            return False
+        return self.country_at(k) is not None or any(
+            key(" ".join(t.text for t in self.tokens[k:end + 1])) in region_names()
+            for end in range(k, min(len(self.tokens), k + 4)))
 
     def abroad_at(self, k: int) -> bool:
         return city_abroad(self.tokens[k].text) is not None or self.country_at(k) is not None

@@ -5096,6 +5096,12 @@ def test_what_a_word_qualifies_or_answers(text, expected):
     ("enfant en famille d'accueil, Lucas Petit 6 ans, fièvre", {"prenom": "Lucas", "nom": "Petit"}),
     ("Yanis, né le 30/04/2021, même nom Benali y compris de naissance, même tel",
      {"nom": "Benali", "nom_naissance": "Benali"}),
+    # one is born "en" a country or a region, never in a state; a correction relayed by whoever calls
+    ("Mme DA SILVA Ana, née le 22 janvier 1961, en rupture de son traitement depuis 2 jours. habite Bordeaux",
+     {"lieu_naissance": None, "localisation": "Bordeaux"}),
+    ("née le 3 mars 1951 en Algérie, vit à Lyon", {"lieu_naissance": "Algérie", "localisation": "Lyon"}),
+    ("le numéro zéro six quatre-vingt-quatorze vingt-deux zéro trois quatre-vingt-sept euh attendez elle me corrige "
+     "c'est quatre-vingt-huit à la fin quatre-vingt-huit", {"telephone": "+594694220388"}),
     # letters spelled with hyphens between them
     ("appel du mari pour son épouse Mme KOWALCZYK Agnieszka, je vous épelle le nom : K-O-W-A-L-C-Z-Y-K, prénom "
      "A-G-N-I-E-S-Z-K-A. Née Nowak.", {"nom": "Kowalczyk", "prenom": "Agnieszka", "nom_naissance": "Nowak"}),
