@@ -536,8 +536,8 @@ def _commune_then_where_in_it(text: str) -> Commune | Alias | None:
     words = text.split(",")[0].split()
     rest = len(text.split()) - len(words)
     head, _, part = words[0].partition("-") if words else ("", "", "")
-    if part and normalize_name(part).split()[0] not in _PARTICLES and normalize_name(head) not in _SAINTS \
-            and not _spelt_close(text):
+    part_words = normalize_name(part).split()
+    if part_words and part_words[0] not in _PARTICLES and normalize_name(head) not in _SAINTS and not _spelt_close(text):
         words = [head, part, *words[1:]]  # "Lille-Fives": the commune, then its quarter; not "Boulogne-Bilancourt"
     for end in range(len(words), 0, -1):
         head = normalize_name(" ".join(words[:end]))

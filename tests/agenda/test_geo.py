@@ -1,6 +1,8 @@
 """Offline geocoding against the committed commune table, and the SAS radii."""
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from bot.agenda.geo import (
@@ -314,6 +316,13 @@ def test_a_commune_then_where_in_it_is_the_commune(query, insee):
                                           ("Lille-Fives", "59350"), ("Toulouse-Purpan", "31555")])
 def test_a_commune_then_a_part_of_it_is_the_commune(query, insee):
     assert geocode(query).insee == insee
+
+
+@pytest.mark.parametrize("query", ["y-^ â/X Ùå", "Lyon-^", "a-", "-b", "-"])
+def test_a_hyphen_before_no_word_is_read_without_error(query):
+    # found by the API fuzzer: "y-^ …" answered 500 (no word after the hyphen)
+    with contextlib.suppress(UnknownPlace):
+        assert geocode(query).label
 
 
 @pytest.mark.parametrize("query, suggested", [("Boulogne-Bilancourt", "Boulogne-Billancourt"),
