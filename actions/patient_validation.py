@@ -251,20 +251,6 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
             dispatcher.utter_message(response="utter_note", details=said)
         return events
 
-    def _late_name(self, field: str, others: list[dict], text: str, tracker: Tracker) -> dict[str, Any] | None:
-        """"Sylvie" alone to the birth-date or phone question (which no word answers), the surname known and the first
-        name still to give: the answer to the name question asked before (the regulator answers it late), never a new
-        surname."""
-        if field not in ("date_naissance", "telephone") or len(others) != 1 or others[0]["entity"] not in NAME_FIELDS \
-                or not covers_message(others[0], text):
-            return None
-        read = others[0]["entity"]
-        known = value_before_last_user_turn(tracker, read)
-        missing = next((name for name in ("prenom", "nom", "nom_naissance")
-                        if name != read and not value_before_last_user_turn(tracker, name)), None)
-        value = self._bare_answer(missing, text, tracker) if known and missing else None
-        return {missing: value, read: known} if value is not None else None
-
     @staticmethod
     def _names_said_again(tracker: Tracker, nom: str | None) -> bool:
         """The message reads as the patient's name and first name both, as they were known before it."""
@@ -326,8 +312,6 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
         if field in given:
             return {}
         others = [e for e in tracker.latest_message.get("entities", []) if e["entity"] in given]
-        if (late := self._late_name(field, others, text, tracker)) is not None:
-            return late
         placed = [e for e in others if meant_by_its_cue(e, text)]
         misread = {e["entity"] for e in others if e["entity"] in _FREE_WORDS and covers_message(e, text) and e not in placed}
         # "zéro trois zéro quatre un neuf six six" to the birth-date question: eight digits, a date, no phone

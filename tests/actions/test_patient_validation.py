@@ -577,14 +577,3 @@ def test_a_first_name_with_its_label_to_the_birth_name_question_is_the_first_nam
     tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Kowalczyk", "prenom": "Agnieszka"}, text=text,
                            entities=entities, events=user_turn("prenom", "Agnieszka", None))
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
-
-
-def test_a_name_alone_answered_late_goes_to_the_name_still_to_give_not_the_known_surname(dispatcher):
-    # the first name was asked and passed over; the birth date is asked now and "Sylvie" comes
-    text = "Sylvie"
-    entities = [{"entity": "nom", "value": "Sylvie", "start": 0, "end": 6}]
-    events = [{"event": "slot", "name": "nom", "value": "Lambert"}, {"event": "user", "text": text},
-              {"event": "slot", "name": "nom", "value": "Sylvie"}]
-    tracker = make_tracker({"requested_slot": "date_naissance", "nom": "Sylvie"}, text=text, entities=entities,
-                           events=events)
-    assert form()._extract_requested("date_naissance", dispatcher, tracker) == {"prenom": "Sylvie", "nom": "Lambert"}
