@@ -19,7 +19,6 @@ from actions.tracker_history import (
     last_patient_value,
     latest_entities,
     latest_intent,
-    passed_over,
     value_before_last_user_turn,
 )
 from bot.agenda import geo
@@ -233,12 +232,6 @@ class ValidateReferralForm(PatientFieldValidators, FormValidationAction):
 
     def name(self) -> str:
         return "validate_referral_form"
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
-        # A question answered with other details comes again after the other fields still missing: the regulator
-        # gives what comes to hand first, and is not asked the same thing after each of his messages.
-        passed = passed_over(tracker, {*PATIENT_FIELDS, *NEED_FIELDS})
-        return [slot for slot in domain_slots if slot not in passed] + [slot for slot in domain_slots if slot in passed]
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> list:
         asked = tracker.get_slot("requested_slot")

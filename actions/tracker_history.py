@@ -85,25 +85,3 @@ def asked_which_of_several(tracker: Tracker, response: str,
             return None
     return None
 
-
-
-def passed_over(tracker: Tracker, fields: set[str]) -> set[str]:
-    """The fields asked for since the patient at hand was begun, still empty, whose question got other details of
-    `fields` for an answer: the regulator gives what comes to hand first."""
-    turns: list[tuple[str | None, set[str]]] = []  # the field asked when the regulator spoke, the fields he gave
-    asked = None
-    for event in tracker.events:
-        kind, name, value = event.get("event"), event.get("name"), event.get("value")
-        if kind in ("reset_slots", "restart") or kind == "slot" and name == "etape" and value == "reserve":
-            turns, asked = [], None
-        elif kind == "user":
-            turns.append((asked, set()))
-        elif kind == "slot" and name == "requested_slot":
-            asked = value
-        elif kind == "slot" and value is not None and turns:
-            turns[-1][1].add(name)
-    if turns:  # this message's details, read by the form's extraction since
-        turns[-1][1].update(field for field in fields if tracker.get_slot(field) is not None
-                            and tracker.get_slot(field) != value_before_last_user_turn(tracker, field))
-    passed = {question for question, given in turns if question and question not in given and given & fields}
-    return {field for field in passed if tracker.get_slot(field) is None}

@@ -549,27 +549,6 @@ def test_the_patient_s_names_spelled_again_to_the_birth_name_question_are_no_bir
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
 
 
-async def test_a_question_answered_with_other_details_comes_again_after_the_others(dispatcher):
-    # "Quel est son nom de naissance ?" then the birth date: the phone is asked next, the birth name last
-    text = "né le 21/11/2001"
-    events = [{"event": "slot", "name": "requested_slot", "value": "nom_naissance"},
-              {"event": "user", "text": text}, {"event": "slot", "name": "date_naissance", "value": "2001-11-21"}]
-    tracker = make_tracker({"requested_slot": "nom_naissance", "prenom": "Loïc", "nom": "Le Gall",
-                            "date_naissance": "2001-11-21"}, text=text, events=events, active_loop="referral_form")
-    result = await form().run(dispatcher, tracker, FORM_DOMAIN)
-    assert slot_events(result)["requested_slot"] == "telephone"
-    assert await form().required_slots(FORM_FIELDS, dispatcher, tracker, FORM_DOMAIN) == [
-        "prenom", "nom", "date_naissance", "telephone", "localisation", "nom_naissance"]
-
-
-async def test_a_question_answered_comes_in_its_order(dispatcher):
-    events = [{"event": "slot", "name": "requested_slot", "value": "nom_naissance"},
-              {"event": "user", "text": "Martin"}, {"event": "slot", "name": "nom_naissance", "value": "Martin"}]
-    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Ferrand", "nom_naissance": "Martin"},
-                           text="Martin", events=events, active_loop="referral_form")
-    assert await form().required_slots(FORM_FIELDS, dispatcher, tracker, FORM_DOMAIN) == FORM_FIELDS
-
-
 def test_a_first_name_with_its_label_to_the_birth_name_question_is_the_first_name(dispatcher):
     # asked for the birth name once the first name was passed over: the label says which name it is
     text = "prénom Agnieszka A G N I E S Z K A"
