@@ -135,11 +135,14 @@ def test_a_place_said_with_its_cue_to_the_first_name_question_is_the_place_not_t
     assert form()._extract_requested("prenom", dispatcher, tracker) == {}
 
 
-def test_a_place_taken_back_and_said_again_to_the_birth_name_question_is_the_place_not_the_name(dispatcher):
-    text = "elle est à Villeurbanne euh non non Lyon septième pardon Lyon"
-    entities = [{"entity": "localisation", "value": "Lyon", "start": 57, "end": 61}]
-    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Kowalczyk", "localisation": "Lyon"}, text=text,
-                           entities=entities, events=user_turn("localisation", "Lyon", None))
+@pytest.mark.parametrize("text, field, value, start", [
+    ("elle est à Villeurbanne euh non non Lyon septième pardon Lyon", "localisation", "Lyon", 57),  # taken back, said again
+    ("prénom Agnieszka A G N I E S Z K A", "prenom", "Agnieszka", 7),  # after its label
+])
+def test_a_detail_meant_as_its_field_to_the_birth_name_question_is_no_birth_name(dispatcher, text, field, value, start):
+    entities = [{"entity": field, "value": value, "start": start, "end": len(text)}]
+    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Kowalczyk", field: value}, text=text,
+                           entities=entities, events=user_turn(field, value, None))
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
 
 
@@ -546,13 +549,4 @@ def test_the_patient_s_names_spelled_again_to_the_birth_name_question_are_no_bir
               {"event": "slot", "name": "nom", "value": "Diallo"}]
     tracker = make_tracker({"requested_slot": "nom_naissance", "prenom": "Aminata", "nom": "Diallo"}, text=text,
                            entities=entities, events=events)
-    assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
-
-
-def test_a_first_name_with_its_label_to_the_birth_name_question_is_the_first_name(dispatcher):
-    # asked for the birth name once the first name was passed over: the label says which name it is
-    text = "prénom Agnieszka A G N I E S Z K A"
-    entities = [{"entity": "prenom", "value": "Agnieszka", "start": 7, "end": 34}]
-    tracker = make_tracker({"requested_slot": "nom_naissance", "nom": "Kowalczyk", "prenom": "Agnieszka"}, text=text,
-                           entities=entities, events=user_turn("prenom", "Agnieszka", None))
     assert form()._extract_requested("nom_naissance", dispatcher, tracker) == {}
