@@ -314,10 +314,14 @@ class _Index:
             return []
         # spellings keeps the table's order: the most populated communes come first, then the aliases.
         longer = [shown for name, shown in self.spellings.items() if name.startswith(key + " ")][:3]
-        # Comparing only names of similar length keeps the error path well under 100 ms.
-        similar = [name for name in self.spellings if abs(len(name) - len(key)) <= max(2, len(key) // 4)]
-        close = [self.spellings[k] for k in difflib.get_close_matches(key, similar, n=3, cutoff=0.6)]
+        close = [self.spellings[k] for k in self.close_spellings(key, max(2, len(key) // 4), 3, 0.6)]
         return list(dict.fromkeys(longer + close))[:3]
+
+    def close_spellings(self, key: str, spread: int, n: int, cutoff: float) -> list[str]:
+        """The normalized names closest to `key`, among those within `spread` letters of its length: comparing only
+        names of similar length keeps the error path well under 100 ms."""
+        similar = [name for name in self.spellings if abs(len(name) - len(key)) <= spread]
+        return difflib.get_close_matches(key, similar, n=n, cutoff=cutoff)
 
 
 @lru_cache(maxsize=1)
@@ -553,9 +557,7 @@ _SAINTS = {"saint", "sainte", "saints", "saintes", "st", "ste"}  # "Saint-…" b
 
 def _spelt_close(text: str) -> bool:
     """Some commune is spelt nearly so: a name misspelt ("Charleville-Mézière"), not a commune and its quarter."""
-    key = normalize_name(text)
-    similar = [name for name in _index().spellings if abs(len(name) - len(key)) <= 2]
-    return bool(difflib.get_close_matches(key, similar, n=1, cutoff=0.85))
+    return bool(_index().close_spellings(normalize_name(text), 2, 1, 0.85))
 
 
 def _split_codes(text: str) -> tuple[str | None, str | None, str]:
