@@ -229,10 +229,9 @@ def _day_or_year_said_again(folded: str, candidate: Found, today: date) -> Found
         # "le 02/10/1933 à Limoges non 1934 pardon": the year taken back after the birth place, which stays unmasked
         year = _YEAR_ALONE.match(folded, place.end())
         year = year if year and not re.match(r"\s*\d", folded[year.end():]) else None  # not a phone's first pair
-        match = year and _SAID_YEAR.search(folded, candidate.start, candidate.end) and _DATE.search(
-            _SAID_YEAR.sub(year["year"], folded[candidate.start:candidate.end]))
-        read = match and _read(match, today)
-        return Found(read[0], candidate.start, candidate.end) if read and read[1] else candidate
+        said = folded[candidate.start:candidate.end]
+        value = year and _SAID_YEAR.search(said) and _read_whole(_SAID_YEAR.sub(year["year"], said), today)
+        return Found(value, candidate.start, candidate.end) if value else candidate
     if not back or back.end() == candidate.end:
         return candidate
     said = folded[candidate.start:candidate.end]
@@ -246,6 +245,12 @@ def _day_or_year_said_again(folded: str, candidate: Found, today: date) -> Found
         said, again = _SAID_YEAR.sub(year["year"], said), year
     else:
         return candidate
+    value = _read_whole(said, today)
+    return Found(value, candidate.start, again.end()) if value else candidate
+
+
+def _read_whole(said: str, today: date) -> str | None:
+    """The date said, when it reads as one with its year."""
     match = _DATE.search(said)
     read = match and _read(match, today)
-    return Found(read[0], candidate.start, again.end()) if read and read[1] else candidate
+    return read[0] if read and read[1] else None
